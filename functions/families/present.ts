@@ -1,0 +1,55 @@
+import {
+  ageOn,
+  beijingDate,
+  canSeeFamilyType,
+  contactKindOrder,
+  type FamilyContact,
+  type FamilySummary,
+  type MemberSummary,
+  type Role,
+} from '../../domain';
+import type { FamilyContactItem, FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
+
+/** Stored items → API shapes. Sensitive fields never pass through here unmasked. */
+
+export function memberSummary(member: FamilyMemberEntry, now: Date): MemberSummary {
+  return {
+    personId: member.personId,
+    name: member.name,
+    relation: member.relation,
+    gender: member.gender,
+    age: ageOn(member.birthDate, beijingDate(now)),
+    phoneMasked: member.phoneMasked,
+  };
+}
+
+export function familySummary(profile: FamilyProfileItem, viewerRole: Role, now: Date, contact?: FamilyContactItem): FamilySummary {
+  const showType = canSeeFamilyType(viewerRole);
+  return {
+    familyId: profile.familyId,
+    familyName: profile.familyName,
+    townshipId: profile.townshipId,
+    townshipName: profile.townshipName,
+    villageId: profile.villageId,
+    villageName: profile.villageName,
+    members: profile.members.map((m) => memberSummary(m, now)),
+    familyType: showType ? profile.familyType : undefined,
+    poverty: showType ? profile.poverty : undefined,
+    myContactKind: contact?.kind,
+  };
+}
+
+export function familyContact(item: FamilyContactItem): FamilyContact {
+  return {
+    kind: item.kind,
+    personId: item.staffId,
+    name: item.name,
+    title: item.title,
+    organisation: item.organisation,
+    phone: item.phone,
+    team: item.team,
+  };
+}
+
+export const byContactKind = (a: FamilyContactItem, b: FamilyContactItem) =>
+  contactKindOrder[a.kind] - contactKindOrder[b.kind] || a.name.localeCompare(b.name, 'zh-CN');

@@ -1,0 +1,131 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { randomUUID } from 'node:crypto';
+import {
+  BIND_TICKET_TTL_SECONDS,
+  CARD_QR_PREFIX,
+  CARD_TOKEN_AUDIENCE,
+  CARD_TOKEN_ISSUER,
+  CARD_TOKEN_TTL_SECONDS,
+  CARD_TOKEN_TYPE,
+  CardTokenClaims,
+  Principal,
+  TOKEN_TTL_SECONDS,
+  toBeijingIso,
+} from '../../../domain';
+import { getSecrets } from '../crypto/secrets';
+
+const ISSUER = 'lianxin';
+const API_AUDIENCE = 'lianxin:api';
+const BIND_AUDIENCE = 'lianxin:bind';
+
+export class InvalidTokenError extends Error {
+  constructor(readonly reason: 'expired' | 'invalid') {
+    super(reason === 'expired' ? 'token expired' : 'token invalid');
+  }
+}
+
+async function verify(token: string, key: Uint8Array, audience: string, typ?: string) {
+  try {
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'], typ });
+    return payload;
+  } catch (err) {
+    throw new InvalidTokenError(err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
+  }
+}
+
+/** Short-lived API token; the mini-program renews it silently by logging in again. */
+export async function issueSessionToken(principal: Principal, now: Date) {
+  const { sessionKey } = await getSecrets();
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + TOKEN_TTL_SECONDS;
+  const token = await new SignJWT({
+    role: principal.role,
+    fam: principal.familyId,
+    lvl: principal.level,
+    reg: principal.regionId,
+    org: principal.orgId,
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(principal.personId)
+    .setIssuer(ISSUER)
+    .setAudience(API_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(sessionKey);
+  return { token, expiresAt: toBeijingIso(new Date(exp * 1000)) };
+}
+
+export async function verifySessionToken(token: string): Promise<Principal> {
+  const { sessionKey } = await getSecrets();
+  const payload = await verify(token, sessionKey, API_AUDIENCE);
+  const parsed = Principal.safeParse({
+    personId: payload.sub,
+    role: payload.role,
+    familyId: payload.fam,
+    level: payload.lvl,
+    regionId: payload.reg,
+    orgId: payload.org,
+  });
+  if (!parsed.success) throw new InvalidTokenError('invalid');
+  return parsed.data;
+}
+
+/** Carries a verified WeChat openid from login to binding, which may come minutes later. */
+export async function issueBindTicket(openid: string, now: Date) {
+  const { sessionKey } = await getSecrets();
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + BIND_TICKET_TTL_SECONDS;
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(openid)
+    .setIssuer(ISSUER)
+    .setAudience(BIND_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(sessionKey);
+  return { bindTicket: token, bindTicketExpiresAt: toBeijingIso(new Date(exp * 1000)) };
+}
+
+export async function verifyBindTicket(ticket: string): Promise<string> {
+  const { sessionKey } = await getSecrets();
+  const payload = await verify(ticket, sessionKey, BIND_AUDIENCE);
+  if (!payload.sub) throw new InvalidTokenError('invalid');
+  return payload.sub;
+}
+
+/** The service card's QR content; format documented in domain/card.ts. */
+export async function issueCardQr(card: { familyId: string; cardNo: string; version: number }, now: Date) {
+  const { cardKey } = await getSecrets();
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + CARD_TOKEN_TTL_SECONDS;
+  const jws = await new SignJWT({ cno: card.cardNo, ver: card.version })
+    .setProtectedHeader({ alg: 'HS256', typ: CARD_TOKEN_TYPE })
+    .setSubject(card.familyId)
+    .setIssuer(CARD_TOKEN_ISSUER)
+    .setAudience(CARD_TOKEN_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .setJti(randomUUID())
+    .sign(cardKey);
+  return { content: `${CARD_QR_PREFIX}${jws}`, expiresAt: toBeijingIso(new Date(exp * 1000)) };
+}
+
+/** Checks signature, audience and expiry; the caller checks `ver` against the stored card. */
+export async function verifyCardQr(content: string): Promise<CardTokenClaims> {
+  if (!content.startsWith(CARD_QR_PREFIX)) throw new InvalidTokenError('invalid');
+  const { cardKey } = await getSecrets();
+  try {
+    const { payload } = await jwtVerify(content.slice(CARD_QR_PREFIX.length), cardKey, {
+      issuer: CARD_TOKEN_ISSUER,
+      audience: CARD_TOKEN_AUDIENCE,
+      algorithms: ['HS256'],
+      typ: CARD_TOKEN_TYPE,
+    });
+    const parsed = CardTokenClaims.safeParse(payload);
+    if (!parsed.success) throw new InvalidTokenError('invalid');
+    return parsed.data;
+  } catch (err) {
+    if (err instanceof InvalidTokenError) throw err;
+    throw new InvalidTokenError(err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Configuration comes from the environment, read when asked rather than at import: the local
+ * runtime sets the environment before the first request and tests may start several stacks.
+ */
+export type Stage = 'local' | 'dev' | 'prod';
+
+export const OFFICIAL_WECHAT_API = 'https://api.weixin.qq.com';
+
+export function getConfig() {
+  const stage = (process.env.STAGE ?? 'local') as Stage;
+  return {
+    stage,
+    tableName: process.env.TABLE_NAME ?? 'lianxin',
+    region: process.env.AWS_REGION ?? 'cn-north-1',
+    /** Set only in the local stage: DynamoDB Local's address. */
+    dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
+    /** Local stage: JSON file with the development keys (see local/keys.ts). */
+    localKeyFile: process.env.LOCAL_KEY_FILE,
+    /** AWS: Secrets Manager secret holding the signing master secret and the WeChat app secret. */
+    secretsArn: process.env.SECRETS_ARN,
+    /** AWS: KMS key that wraps the field-encryption data keys. */
+    fieldKeyId: process.env.FIELD_KEY_ID,
+    wechatAppId: process.env.WECHAT_APP_ID ?? 'wx-local-dev',
+    wechatApiBase: process.env.WECHAT_API_BASE ?? OFFICIAL_WECHAT_API,
+  };
+}

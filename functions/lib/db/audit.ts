@@ -1,0 +1,29 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { db, tableName } from './client';
+import type { AuditItem } from './items';
+import { keys } from './keys';
+import { decodeCursor, encodeCursor, type Page } from './pagination';
+
+export type AuditEvent = Omit<AuditItem, 'pk' | 'sk' | 'entity'>;
+
+/** Written before the sensitive value is returned: no audit, no data. */
+export async function writeAuditEvent(event: AuditEvent): Promise<void> {
+  const item: AuditItem = { pk: keys.auditPk(event.familyId), sk: `${event.at}#${randomUUID()}`, entity: 'audit', ...event };
+  await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+}
+
+export async function listAuditEvents(familyId: string, page: { cursor?: string; limit: number }): Promise<Page<AuditItem>> {
+  const pk = keys.auditPk(familyId);
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: false,
+      ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
+      Limit: page.limit,
+    }),
+  );
+  return { items: (out.Items ?? []) as AuditItem[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+}

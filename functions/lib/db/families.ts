@@ -1,0 +1,138 @@
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './client';
+import type { FamilyContactItem, FamilyPartitionItem, FamilyProfileItem, SigningItem } from './items';
+import { keys } from './keys';
+import { decodeCursor, encodeCursor, type Page } from './pagination';
+
+export interface FamilyRecord {
+  profile: FamilyProfileItem;
+  contacts: FamilyContactItem[];
+  signings: SigningItem[];
+}
+
+/** Profile, contacts and signings of one family in a single Query. */
+export async function getFamilyRecord(familyId: string): Promise<FamilyRecord | undefined> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.familyPk(familyId), ':prefix': keys.familyItemsPrefix },
+    }),
+  );
+  const items = (out.Items ?? []) as FamilyPartitionItem[];
+  const profile = items.find((i): i is FamilyProfileItem => i.entity === 'family');
+  if (!profile) return undefined;
+  return {
+    profile,
+    contacts: items.filter((i): i is FamilyContactItem => i.entity === 'familyContact'),
+    signings: items.filter((i): i is SigningItem => i.entity === 'signing'),
+  };
+}
+
+export async function getFamilyProfile(familyId: string): Promise<FamilyProfileItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.familyProfile(familyId) }));
+  return out.Item as FamilyProfileItem | undefined;
+}
+
+/** Region attributes only: what a scope check needs, nothing more. */
+export async function getFamilyRegion(familyId: string): Promise<{ countyId: string; townshipId: string } | undefined> {
+  const out = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.familyProfile(familyId),
+      ProjectionExpression: 'countyId, townshipId',
+    }),
+  );
+  return out.Item as { countyId: string; townshipId: string } | undefined;
+}
+
+/** Whether a staff member is one of the family's contacts (township, village, doctor, volunteer). */
+export async function isFamilyContact(familyId: string, staffId: string): Promise<boolean> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.familyContact(familyId, staffId), ProjectionExpression: 'pk' }),
+  );
+  return Boolean(out.Item);
+}
+
+/** The families a contact person serves: the assignments (one Query) and their profiles (one BatchGet). */
+export async function listStaffFamilies(
+  staffId: string,
+  page: { cursor?: string; limit: number },
+): Promise<Page<{ contact: FamilyContactItem; profile: FamilyProfileItem }>> {
+  const pk = keys.staffPk(staffId);
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'FAMILY#' },
+      ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk: pk }),
+      Limit: page.limit,
+    }),
+  );
+  const contacts = (out.Items ?? []) as FamilyContactItem[];
+  const profiles = await batchGetProfiles(contacts.map((c) => c.familyId));
+  return {
+    items: contacts.flatMap((contact) => {
+      const profile = profiles.get(contact.familyId);
+      return profile ? [{ contact, profile }] : [];
+    }),
+    nextCursor: encodeCursor(out.LastEvaluatedKey),
+  };
+}
+
+async function batchGetProfiles(familyIds: string[]): Promise<Map<string, FamilyProfileItem>> {
+  const result = new Map<string, FamilyProfileItem>();
+  if (familyIds.length === 0) return result;
+  let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+    [tableName()]: { Keys: familyIds.map((id) => keys.familyProfile(id)) },
+  };
+  // BatchGet may hand back unprocessed keys under load; ask again for just those.
+  for (let attempt = 0; request && attempt < 5; attempt++) {
+    const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: request }));
+    for (const item of (out.Responses?.[tableName()] ?? []) as FamilyProfileItem[]) result.set(item.familyId, item);
+    const unprocessed: Record<string, unknown>[] | undefined = out.UnprocessedKeys?.[tableName()]?.Keys;
+    request = unprocessed?.length ? { [tableName()]: { Keys: unprocessed } } : undefined;
+    if (request) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+  }
+  return result;
+}
+
+export async function listSignedMembers(doctorId: string, page: { cursor?: string; limit: number }): Promise<Page<SigningItem>> {
+  const pk = keys.staffPk(doctorId);
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'MEMBER#' },
+      ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk: pk }),
+      Limit: page.limit,
+    }),
+  );
+  return { items: (out.Items ?? []) as SigningItem[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/**
+ * A township's families (GSI1), or a county's (GSI2), which a county officer may narrow to one
+ * township through the sort-key prefix without leaving the county's partition.
+ */
+export async function listRegionFamilies(
+  region: { countyId: string; townshipId?: string } | { countyId?: undefined; townshipId: string },
+  page: { cursor?: string; limit: number },
+): Promise<Page<FamilyProfileItem>> {
+  const query = region.countyId
+    ? { index: 'gsi2', pk: keys.countyPk(region.countyId), prefix: region.townshipId ? `FAMILY#${region.townshipId}#` : 'FAMILY#' }
+    : { index: 'gsi1', pk: keys.townshipPk(region.townshipId!), prefix: 'FAMILY#' };
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: query.index,
+      KeyConditionExpression: `${query.index}pk = :pk AND begins_with(${query.index}sk, :prefix)`,
+      ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.prefix },
+      ExclusiveStartKey: decodeCursor(page.cursor, { [`${query.index}pk`]: query.pk }),
+      Limit: page.limit,
+    }),
+  );
+  return { items: (out.Items ?? []) as FamilyProfileItem[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+}

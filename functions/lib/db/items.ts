@@ -1,0 +1,127 @@
+import type { CardStatus, CommissionLevel, Consent, ContactKind, ContactLevel, FamilyType, Gender, Role, TeamMember } from '../../../domain';
+
+/** The shapes stored in the table. Key attributes are built only by keys.ts. */
+
+export interface PersonItem {
+  pk: string;
+  sk: 'PROFILE';
+  entity: 'person';
+  personId: string;
+  name: string;
+  role: Role;
+  gender: Gender;
+  birthDate: string;
+  /** Field-encrypted (field-crypto.ts); context `<personId>:id_number`. */
+  idNumberEnc: string;
+  /** Field-encrypted; context `<personId>:phone`. */
+  phoneEnc: string;
+  phoneMasked: string;
+  /** Blind index of the phone, for binding (GSI1). */
+  gsi1pk: string;
+  gsi1sk: string;
+  familyId?: string;
+  relation?: string;
+  contactLevel?: ContactLevel;
+  commissionLevel?: CommissionLevel;
+  /** Township or county the staff member works for. */
+  regionId?: string;
+  orgId?: string;
+  organisation?: string;
+  title?: string;
+  /** Staff only: published work phone (公示电话), not personal data. */
+  workPhone?: string;
+  openid?: string;
+  boundAt?: string;
+  consent?: Consent;
+}
+
+export interface FamilyMemberEntry {
+  personId: string;
+  name: string;
+  relation: string;
+  gender: Gender;
+  birthDate: string;
+  phoneMasked: string;
+  conditions: string[];
+}
+
+export interface FamilyProfileItem {
+  pk: string;
+  sk: 'FAMILY';
+  entity: 'family';
+  familyId: string;
+  familyName: string;
+  familyType: FamilyType;
+  poverty: boolean;
+  countyId: string;
+  townshipId: string;
+  townshipName: string;
+  villageId: string;
+  villageName: string;
+  members: FamilyMemberEntry[];
+  card: { cardNo: string; issuedOn: string; issuer: string; version: number; status: CardStatus };
+  /** Who the family asks when a required contact is missing. */
+  helpline: { name: string; phone: string };
+  gsi1pk: string;
+  gsi1sk: string;
+  gsi2pk: string;
+  gsi2sk: string;
+}
+
+export interface FamilyContactItem {
+  pk: string;
+  sk: string;
+  entity: 'familyContact';
+  familyId: string;
+  kind: ContactKind;
+  staffId: string;
+  name: string;
+  title: string;
+  organisation: string;
+  phone: string;
+  team?: { name: string; members: TeamMember[] };
+  assignedAt: string;
+  gsi1pk: string;
+  gsi1sk: string;
+}
+
+export interface SigningItem {
+  pk: string;
+  sk: string;
+  entity: 'signing';
+  familyId: string;
+  memberId: string;
+  doctorId: string;
+  teamName: string;
+  signedOn: string;
+  member: { name: string; gender: Gender; birthDate: string; villageName: string; conditions: string[]; phoneMasked: string };
+  gsi1pk: string;
+  gsi1sk: string;
+}
+
+export interface BindingItem {
+  pk: string;
+  sk: 'BINDING';
+  entity: 'binding';
+  openid: string;
+  personId: string;
+  boundAt: string;
+}
+
+export interface AuditItem {
+  pk: string;
+  sk: string;
+  entity: 'audit';
+  familyId: string;
+  at: string;
+  viewerId: string;
+  viewerName: string;
+  viewerRole: Role;
+  organisation: string;
+  subjectId: string;
+  subjectName: string;
+  field: 'phone' | 'id_number' | 'health';
+  routeId: string;
+}
+
+export type FamilyPartitionItem = FamilyProfileItem | FamilyContactItem | SigningItem;

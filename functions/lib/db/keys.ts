@@ -1,0 +1,21 @@
+/** Key builders: the only place key strings are spelled. See table-definition.ts for the patterns. */
+export const keys = {
+  person: (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'PROFILE' as const }),
+  personByPhone: (phoneIndex: string) => `PHONE#${phoneIndex}`,
+  binding: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'BINDING' as const }),
+  familyPk: (familyId: string) => `FAMILY#${familyId}`,
+  familyProfile: (familyId: string) => ({ pk: `FAMILY#${familyId}`, sk: 'FAMILY' as const }),
+  familyContact: (familyId: string, staffId: string) => ({ pk: `FAMILY#${familyId}`, sk: `FAMILY#CONTACT#${staffId}` }),
+  familySigning: (familyId: string, memberId: string) => ({ pk: `FAMILY#${familyId}`, sk: `FAMILY#SIGN#${memberId}` }),
+  /** Everything a family partition holds that the contacts page needs starts with this. */
+  familyItemsPrefix: 'FAMILY',
+  staffPk: (staffId: string) => `STAFF#${staffId}`,
+  staffFamilySk: (familyId: string) => `FAMILY#${familyId}`,
+  staffMemberSk: (memberId: string) => `MEMBER#${memberId}`,
+  townshipPk: (townshipId: string) => `TOWNSHIP#${townshipId}`,
+  townshipFamilySk: (villageId: string, familyId: string) => `FAMILY#${villageId}#${familyId}`,
+  countyPk: (countyId: string) => `COUNTY#${countyId}`,
+  countyFamilySk: (townshipId: string, villageId: string, familyId: string) => `FAMILY#${townshipId}#${villageId}#${familyId}`,
+  auditPk: (familyId: string) => `AUDIT#${familyId}`,
+  bindRateLimit: (openid: string) => ({ pk: `RATE#bind#${openid}`, sk: 'WINDOW' as const }),
+} as const;

@@ -1,0 +1,81 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Consent } from '../../../domain';
+import { db, tableName } from './client';
+import type { BindingItem, PersonItem } from './items';
+import { keys } from './keys';
+
+export async function getPerson(personId: string): Promise<PersonItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(personId) }));
+  return out.Item as PersonItem | undefined;
+}
+
+export async function findPersonsByPhoneIndex(phoneIndex: string): Promise<PersonItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.personByPhone(phoneIndex) },
+      Limit: 10,
+    }),
+  );
+  return (out.Items ?? []) as PersonItem[];
+}
+
+export async function getBinding(openid: string): Promise<BindingItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.binding(openid) }));
+  return out.Item as BindingItem | undefined;
+}
+
+export class AlreadyBoundError extends Error {}
+
+/**
+ * Binds an openid to a person once: the binding item and the person's `openid` are written in one
+ * transaction, each conditioned on not existing yet, so two phones racing for one person (or one
+ * phone for two persons) cannot both win.
+ */
+export async function bindOpenid(openid: string, personId: string, boundAt: string): Promise<void> {
+  const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId, boundAt };
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName(), Item: binding, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.person(personId),
+              UpdateExpression: 'SET openid = :o, boundAt = :t',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(openid)',
+              ExpressionAttributeValues: { ':o': openid, ':t': boundAt },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (err) {
+    if ((err as Error).name === 'TransactionCanceledException') throw new AlreadyBoundError();
+    throw err;
+  }
+}
+
+export async function saveConsent(personId: string, consent: Consent): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.person(personId),
+      UpdateExpression: 'SET consent = :c',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':c': consent },
+    }),
+  );
+}
+
+/** Several persons in one BatchGet (at most 100 ids). */
+export async function getPersons(personIds: string[]): Promise<PersonItem[]> {
+  if (personIds.length === 0) return [];
+  const out = await db().send(
+    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [...new Set(personIds)].map((id) => keys.person(id)) } } }),
+  );
+  return (out.Responses?.[tableName()] ?? []) as PersonItem[];
+}

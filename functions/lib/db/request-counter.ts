@@ -1,0 +1,20 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Counts DynamoDB requests made while handling one API call, so tests and benchmarks can hold each
+ * route to its budget (e.g. one Query for the contacts read). The count is also logged.
+ */
+const storage = new AsyncLocalStorage<{ requests: number; operations: string[] }>();
+
+export function withRequestCounting<T>(fn: () => Promise<T>) {
+  const store = { requests: 0, operations: [] as string[] };
+  return storage.run(store, async () => ({ result: await fn(), count: store }));
+}
+
+export function recordDynamoRequest(operation: string) {
+  const store = storage.getStore();
+  if (store) {
+    store.requests += 1;
+    store.operations.push(operation);
+  }
+}

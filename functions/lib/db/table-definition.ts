@@ -1,0 +1,31 @@
+/**
+ * The one table, described once. The CDK stack and the local runtime both build the table from
+ * this, so the keys and indexes cannot drift apart.
+ *
+ * Access patterns (every user-facing read is a GetItem, BatchGetItem or Query):
+ *
+ * | pattern                                   | key                                                            |
+ * | ----------------------------------------- | -------------------------------------------------------------- |
+ * | person by id                              | pk=PERSON#<personId>, sk=PROFILE                               |
+ * | person by phone (binding proof)           | GSI1 gsi1pk=PHONE#<blind index of phone>                       |
+ * | person bound to a WeChat openid           | pk=OPENID#<openid>, sk=BINDING                                 |
+ * | a family's profile, contacts, signings    | pk=FAMILY#<familyId>, begins_with(sk, FAMILY)  (one Query)     |
+ * | is staff X a contact of family F          | pk=FAMILY#<F>, sk=FAMILY#CONTACT#<X>  (GetItem)               |
+ * | families a contact person serves          | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, FAMILY#)     |
+ * | members signed to a doctor                | GSI1 gsi1pk=STAFF#<doctorId>, begins_with(gsi1sk, MEMBER#)    |
+ * | families of a township                    | GSI1 gsi1pk=TOWNSHIP#<townshipId>                              |
+ * | families of a county                      | GSI2 gsi2pk=COUNTY#<countyId>                                  |
+ * | who read a family's sensitive data        | pk=AUDIT#<familyId>, sk=<instant>#<id>  (newest first)        |
+ * | binding attempts of an openid this hour   | pk=RATE#bind#<openid>, sk=WINDOW  (expires by TTL)            |
+ */
+export const tableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  globalSecondaryIndexes: [
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;
+
+export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];

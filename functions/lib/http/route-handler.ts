@@ -1,0 +1,137 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Principal } from '../../../domain';
+import type { z } from '../../../domain/zod';
+import { routeById, type RouteId } from '../../routes';
+import { requestTime } from '../clock';
+import { ApiHttpError, badRequest, forbidden, unauthenticated } from './errors';
+import { principalFromEvent } from './principal';
+import { familyInScope } from './scope';
+import { validateParts } from './validation';
+
+type Schema = z.ZodMiniType;
+interface Schemas {
+  body?: Schema;
+  query?: Schema;
+  path?: Schema;
+}
+type Parsed<S extends Schemas, K extends keyof Schemas> = S[K] extends Schema ? z.infer<S[K]> : undefined;
+
+export interface RouteRequest<S extends Schemas, P extends Principal | undefined> {
+  body: Parsed<S, 'body'>;
+  query: Parsed<S, 'query'>;
+  path: Parsed<S, 'path'>;
+  principal: P;
+  now: Date;
+  headers: Record<string, string | undefined>;
+}
+
+export interface RouteResult<R> {
+  status?: number;
+  body: R;
+}
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+function respond(status: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: status, headers: jsonHeaders, body: JSON.stringify(body) };
+}
+
+/** middy's body parser speaks 415/422; our clients get one 400 shape for every bad body. */
+function toApiError(err: unknown): ApiHttpError | undefined {
+  if (err instanceof ApiHttpError) return err;
+  const status = (err as { statusCode?: number }).statusCode;
+  if (status === 415) return new ApiHttpError(415, 'unsupported_media_type', '请以 JSON 格式提交（Content-Type: application/json）');
+  if (status === 422 || (status === 400 && (err as { expose?: boolean }).expose)) {
+    return badRequest('提交的内容不是有效的 JSON', { body: '不是有效的 JSON' });
+  }
+  return undefined;
+}
+
+/**
+ * The one middy stack every route uses. In order: header normalising, JSON body parsing (routes
+ * with a body schema), the access check from the route table (role, then family scope, before any
+ * data is read), zod validation of path, query and body, then the handler. Errors become
+ * `{ error, message, fields }` JSON; anything unexpected is logged and answered with a plain 500.
+ */
+export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** A route that needs a signed-in caller: `principal` is always set. */
+export function routeHandler<S extends Schemas, R>(
+  routeId: RouteId,
+  schemas: S,
+  fn: (req: RouteRequest<S, Principal>) => Promise<RouteResult<R>>,
+): LambdaHttpHandler {
+  if (routeById(routeId).access.kind !== 'roles') throw new Error(`${routeId} is public: use publicRouteHandler`);
+  return buildHandler(routeId, schemas, fn as (req: RouteRequest<S, Principal | undefined>) => Promise<RouteResult<R>>);
+}
+
+/** One of the login steps, open to anyone. */
+export function publicRouteHandler<S extends Schemas, R>(
+  routeId: RouteId,
+  schemas: S,
+  fn: (req: RouteRequest<S, undefined>) => Promise<RouteResult<R>>,
+): LambdaHttpHandler {
+  if (routeById(routeId).access.kind !== 'public') throw new Error(`${routeId} is not public: use routeHandler`);
+  return buildHandler(routeId, schemas, fn as (req: RouteRequest<S, Principal | undefined>) => Promise<RouteResult<R>>);
+}
+
+function buildHandler<S extends Schemas, R>(
+  routeId: RouteId,
+  schemas: S,
+  fn: (req: RouteRequest<S, Principal | undefined>) => Promise<RouteResult<R>>,
+): LambdaHttpHandler {
+  const route = routeById(routeId);
+
+  const core = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const headers = (event.headers ?? {}) as Record<string, string | undefined>;
+    let principal: Principal | undefined;
+    if (route.access.kind === 'roles') {
+      principal = principalFromEvent(event);
+      if (!principal) throw unauthenticated();
+      if (!route.access.roles.includes(principal.role)) throw forbidden();
+    }
+    const parts = validateParts(schemas, {
+      body: event.body,
+      query: event.queryStringParameters ?? {},
+      path: event.pathParameters ?? {},
+    });
+    if (route.access.kind === 'roles' && route.access.scope === 'family') {
+      const familyId = (parts as { path?: { familyId?: string } }).path?.familyId;
+      if (!familyId || !(await familyInScope(principal!, familyId))) {
+        throw forbidden('您没有权限查看这户家庭的信息');
+      }
+    }
+    const result = await fn({
+      body: (parts as Record<string, unknown>).body,
+      query: (parts as Record<string, unknown>).query,
+      path: (parts as Record<string, unknown>).path,
+      principal,
+      now: requestTime(headers),
+      headers,
+    } as RouteRequest<S, Principal | undefined>);
+    return respond(result.status ?? 200, result.body);
+  };
+
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core).use(httpHeaderNormalizer());
+  if (schemas.body) handler.use(httpJsonBodyParser());
+  handler.use({
+    onError: async (request) => {
+      const apiError = toApiError(request.error);
+      if (apiError) {
+        request.response = respond(apiError.statusCode, {
+          error: apiError.code,
+          message: apiError.message,
+          ...(apiError.fields ? { fields: apiError.fields } : {}),
+        });
+        return;
+      }
+      console.error(JSON.stringify({ level: 'error', route: route.id, message: (request.error as Error)?.message, stack: (request.error as Error)?.stack }));
+      request.response = respond(500, { error: 'internal', message: '服务暂时出了点问题，请稍后再试' });
+    },
+  });
+  // middy's handler type adds its own call signatures; the Lambda contract is this one.
+  return handler as unknown as LambdaHttpHandler;
+}

@@ -1,0 +1,52 @@
+import type { Role } from '../domain/roles';
+
+/**
+ * Every API route, with its handler and who may call it. The CDK stack makes one function per
+ * entry and the local runtime serves the same list, so the two cannot drift. Anything not listed
+ * here does not exist, and a route without `access` would fail the type check: deny by default.
+ */
+export type Access =
+  /** Anyone, no token: only the login steps. */
+  | { kind: 'public' }
+  /**
+   * Signed-in callers with one of these roles. `scope: 'family'` additionally requires the
+   * `{familyId}` in the path to be within the caller's reach (functions/lib/http/scope.ts).
+   */
+  | { kind: 'roles'; roles: readonly Role[]; scope?: 'family' };
+
+export interface RouteDef {
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  /** Module under functions/, without extension; it exports `handler`. */
+  handler: string;
+  access: Access;
+  summary: string;
+}
+
+const everyone: readonly Role[] = ['member', 'contact', 'doctor', 'hospital', 'commission'];
+
+export const routes = [
+  { id: 'auth.wechatLogin', method: 'POST', path: '/auth/wechat', handler: 'auth/wechat-login', access: { kind: 'public' }, summary: 'Exchange a wx.login code for a session, or a bind ticket if the WeChat user is not bound yet' },
+  { id: 'auth.bind', method: 'POST', path: '/auth/bind', handler: 'auth/bind', access: { kind: 'public' }, summary: 'Bind a WeChat user to an imported person who proves who they are' },
+  { id: 'me.get', method: 'GET', path: '/me', handler: 'me/get-me', access: { kind: 'roles', roles: everyone }, summary: 'Who am I, and have I consented' },
+  { id: 'me.putConsent', method: 'PUT', path: '/me/consent', handler: 'me/put-consent', access: { kind: 'roles', roles: everyone }, summary: 'Record agreement to the privacy guide and the separate health-data consent' },
+  { id: 'families.getContacts', method: 'GET', path: '/families/{familyId}/contacts', handler: 'families/get-contacts', access: { kind: 'roles', roles: ['member', 'contact', 'doctor', 'commission'], scope: 'family' }, summary: "A family's contact persons and doctor, and which required contacts are missing" },
+  { id: 'families.getCard', method: 'GET', path: '/families/{familyId}/card', handler: 'families/get-card', access: { kind: 'roles', roles: ['member'], scope: 'family' }, summary: "The family's priority service card with a fresh QR token" },
+  { id: 'families.revealMemberPhone', method: 'GET', path: '/families/{familyId}/members/{memberId}/phone', handler: 'families/reveal-member-phone', access: { kind: 'roles', roles: ['contact', 'doctor', 'commission'], scope: 'family' }, summary: "A member's full phone number, for calling; the read is audited" },
+  { id: 'families.getAccessLog', method: 'GET', path: '/families/{familyId}/access-log', handler: 'families/get-access-log', access: { kind: 'roles', roles: ['member'], scope: 'family' }, summary: "Who looked at the family's sensitive data" },
+  { id: 'staff.listAssignedFamilies', method: 'GET', path: '/contact/families', handler: 'staff/list-assigned-families', access: { kind: 'roles', roles: ['contact'] }, summary: 'Families assigned to the calling contact person' },
+  { id: 'staff.listSignedMembers', method: 'GET', path: '/doctor/members', handler: 'staff/list-signed-members', access: { kind: 'roles', roles: ['doctor'] }, summary: 'Members signed to the calling doctor' },
+  { id: 'staff.listRegionFamilies', method: 'GET', path: '/commission/families', handler: 'staff/list-region-families', access: { kind: 'roles', roles: ['commission'] }, summary: "Families in the commission officer's county or township" },
+] as const satisfies readonly RouteDef[];
+
+export type RouteId = (typeof routes)[number]['id'];
+
+/** The Lambda authorizer, shared by every non-public route. */
+export const authorizerHandler = 'auth/authorizer';
+
+export function routeById(id: RouteId): RouteDef {
+  const route = routes.find((r) => r.id === id);
+  if (!route) throw new Error(`Unknown route ${id}`);
+  return route;
+}
