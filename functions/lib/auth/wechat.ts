@@ -26,7 +26,8 @@ export async function code2Session(code: string): Promise<WechatSession> {
     throw new Error(`WECHAT_API_BASE must be ${OFFICIAL_WECHAT_API} outside the local stage`);
   }
   const { wechatAppSecret } = await getSecrets();
-  const url = new URL('/sns/jscode2session', config.wechatApiBase);
+  // Appended, not resolved: the local stand-in lives under a path prefix.
+  const url = new URL(`${config.wechatApiBase.replace(/\/$/, '')}/sns/jscode2session`);
   url.search = new URLSearchParams({
     appid: config.wechatAppId,
     secret: wechatAppSecret,

@@ -1,0 +1,158 @@
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { toBeijingIso } from '../../domain';
+import { maskPhone } from '../../domain/policy/masking';
+import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypto';
+import { db, tableName } from '../../functions/lib/db/client';
+import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
+import { keys } from '../../functions/lib/db/keys';
+import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
+
+const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
+
+/** Writes the demo county unless it is already there. Returns whether it wrote anything. */
+export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> {
+  const marker = await db().send(new GetCommand({ TableName: tableName(), Key: SEED_MARKER }));
+  if (marker.Item) return false;
+  const items = await buildDemoItems(now);
+  for (let i = 0; i < items.length; i += 25) {
+    await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+  }
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
+  return true;
+}
+
+async function personItem(base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string): Promise<PersonItem> {
+  return {
+    ...keys.person(base.personId),
+    entity: 'person',
+    ...base,
+    idNumberEnc: await encryptField(idNumberOf(base.personId, base.birthDate, base.gender), `${base.personId}:id_number`),
+    phoneEnc: await encryptField(phone, `${base.personId}:phone`),
+    phoneMasked: maskPhone(phone),
+    gsi1pk: keys.personByPhone(await blindIndex('phone', phone)),
+    gsi1sk: `PERSON#${base.personId}`,
+  };
+}
+
+type SeedItem = PersonItem | BindingItem | FamilyProfileItem | FamilyContactItem | SigningItem;
+
+export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
+  const boundAt = toBeijingIso(now);
+  const items: SeedItem[] = [];
+  const bind = (person: PersonItem) => {
+    const openid = demoOpenid(person.personId);
+    person.openid = openid;
+    person.boundAt = boundAt;
+    const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId: person.personId, boundAt };
+    items.push(binding);
+  };
+
+  for (const s of staff) {
+    const person = await personItem(
+      {
+        personId: s.personId,
+        name: s.name,
+        role: s.role,
+        gender: s.gender,
+        birthDate: s.birthDate,
+        contactLevel: s.contactLevel,
+        commissionLevel: s.commissionLevel,
+        regionId: s.regionId,
+        orgId: s.orgId,
+        organisation: s.organisation,
+        title: s.title,
+        workPhone: s.workPhone,
+      },
+      s.phone,
+    );
+    bind(person);
+    items.push(person);
+  }
+
+  const staffById = new Map(staff.map((s) => [s.personId, s]));
+  for (const f of families) {
+    const village = villages.find((v) => v.villageId === f.villageId)!;
+    const township = townships.find((t) => t.townshipId === village.townshipId)!;
+    const head = f.members[0];
+    const profile: FamilyProfileItem = {
+      ...keys.familyProfile(f.familyId),
+      entity: 'family',
+      familyId: f.familyId,
+      familyName: `${head.name}家`,
+      familyType: f.familyType,
+      poverty: f.poverty,
+      countyId: county.countyId,
+      townshipId: township.townshipId,
+      townshipName: township.name,
+      villageId: village.villageId,
+      villageName: village.name,
+      members: f.members.map((mem) => ({
+        personId: mem.personId,
+        name: mem.name,
+        relation: mem.relation,
+        gender: mem.gender,
+        birthDate: mem.birthDate,
+        phoneMasked: maskPhone(mem.phone),
+        conditions: mem.conditions,
+      })),
+      card: { cardNo: `QH${f.cardIssuedOn.slice(0, 4)}${f.familyId.slice(2)}`, issuedOn: f.cardIssuedOn, issuer: '清河县卫生健康局', version: 1, status: 'active' },
+      helpline,
+      gsi1pk: keys.townshipPk(township.townshipId),
+      gsi1sk: keys.townshipFamilySk(village.villageId, f.familyId),
+      gsi2pk: keys.countyPk(county.countyId),
+      gsi2sk: keys.countyFamilySk(township.townshipId, village.villageId, f.familyId),
+    };
+    items.push(profile);
+
+    const doctorId = township.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';
+    const contactIds: Array<[FamilyContactItem['kind'], string]> = [];
+    if (f.contacts.includes('township_leader')) contactIds.push(['township_leader', staff.find((s) => s.contactLevel === 'township' && s.regionId === township.townshipId)!.personId]);
+    if (f.contacts.includes('village_cadre')) contactIds.push(['village_cadre', staff.find((s) => s.contactLevel === 'village' && s.villageId === village.villageId)!.personId]);
+    if (f.contacts.includes('doctor')) contactIds.push(['doctor', doctorId]);
+    if (f.volunteer) contactIds.push(['volunteer', 'p_vol01']);
+    for (const [kind, staffId] of contactIds) {
+      const s = staffById.get(staffId)!;
+      const contact: FamilyContactItem = {
+        ...keys.familyContact(f.familyId, staffId),
+        entity: 'familyContact',
+        familyId: f.familyId,
+        kind,
+        staffId,
+        name: s.name,
+        title: s.title,
+        organisation: s.organisation,
+        phone: s.workPhone,
+        team: kind === 'doctor' ? doctorTeam : undefined,
+        assignedAt: `${f.cardIssuedOn}T09:00:00+08:00`,
+        gsi1pk: keys.staffPk(staffId),
+        gsi1sk: keys.staffFamilySk(f.familyId),
+      };
+      items.push(contact);
+    }
+
+    for (const mem of f.members) {
+      const person = await personItem(
+        { personId: mem.personId, name: mem.name, role: 'member', gender: mem.gender, birthDate: mem.birthDate, familyId: f.familyId, relation: mem.relation },
+        mem.phone,
+      );
+      if (mem.personId !== UNBOUND_PERSON_ID) bind(person);
+      items.push(person);
+      if (mem.signed && f.contacts.includes('doctor')) {
+        const signing: SigningItem = {
+          ...keys.familySigning(f.familyId, mem.personId),
+          entity: 'signing',
+          familyId: f.familyId,
+          memberId: mem.personId,
+          doctorId,
+          teamName: doctorTeam.name,
+          signedOn: f.cardIssuedOn,
+          member: { name: mem.name, gender: mem.gender, birthDate: mem.birthDate, villageName: village.name, conditions: mem.conditions, phoneMasked: maskPhone(mem.phone) },
+          gsi1pk: keys.staffPk(doctorId),
+          gsi1sk: keys.staffMemberSk(mem.personId),
+        };
+        items.push(signing);
+      }
+    }
+  }
+  return items;
+}

@@ -1,0 +1,116 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { invokeRoute } from './api-gateway';
+import type { Persona } from './seed/personas';
+import type { WechatStandIn } from './wechat-stand-in';
+
+/**
+ * One origin for everything the local stage offers: the API (route table), the dev-only WeChat
+ * stand-ins under /__dev and /__wechat, and the H5 build of the mini-program.
+ */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+};
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(Object.assign(new Error('payload too large'), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+function serveStatic(h5Dir: string, urlPath: string, res: ServerResponse): boolean {
+  const safe = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(h5Dir, safe);
+  if (!file.startsWith(h5Dir)) return false;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return false;
+  const isHtml = extname(file) === '.html';
+  res.writeHead(200, {
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'cache-control': isHtml ? 'no-cache' : 'public, max-age=3600',
+  });
+  createReadStream(file).pipe(res);
+  return true;
+}
+
+export function createLocalServer(options: { h5Dir: string; wechat: WechatStandIn; personas: Persona[] }): Server {
+  const h5Dir = resolve(options.h5Dir);
+  return createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const method = (req.method ?? 'GET').toUpperCase();
+      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
+
+      if (url.pathname === '/__wechat/sns/jscode2session') {
+        return send(res, 200, options.wechat.code2Session(url.searchParams));
+      }
+      if (url.pathname === '/__dev/personas' && method === 'GET') {
+        return send(res, 200, options.personas.map(({ openid, name, role, label, description }) => ({ openid, name, role, label, description })));
+      }
+      if (url.pathname === '/__dev/wechat/login' && method === 'POST') {
+        let openid: unknown;
+        try {
+          openid = (JSON.parse(body ?? '{}') as { openid?: unknown }).openid;
+        } catch {
+          openid = undefined;
+        }
+        if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{6,64}$/.test(openid)) {
+          return send(res, 400, { error: 'invalid_request', message: '缺少演示用的 openid' });
+        }
+        return send(res, 200, { code: options.wechat.issueCode(openid) });
+      }
+
+      const apiResponse = await invokeRoute({
+        method,
+        path: url.pathname,
+        rawQueryString: url.search.replace(/^\?/, ''),
+        headers: req.headers,
+        body,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      });
+      if (apiResponse) return send(res, apiResponse.statusCode, apiResponse.body, apiResponse.headers);
+
+      if ((method === 'GET' || method === 'HEAD') && serveStatic(h5Dir, url.pathname === '/' ? '/index.html' : url.pathname, res)) return;
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        return send(res, 503, '<p>小程序 H5 版本还没有构建：请运行 npm run build:h5</p>', { 'content-type': 'text/html; charset=utf-8' });
+      }
+      return send(res, 404, { message: 'Not Found' });
+    } catch (err) {
+      const status = (err as { status?: number }).status ?? 500;
+      if (status === 500) console.error(err);
+      if (!res.headersSent) send(res, status, { message: status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' });
+    }
+  });
+}

@@ -1,0 +1,100 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { resolve } from 'node:path';
+import { startDynamoLocal } from './dynamodb';
+import { ensureLocalKeyFile, LOCAL_WECHAT_APP_ID } from './keys';
+import { seedDemoCountyIfEmpty } from './seed/seed';
+import { personas, type Persona } from './seed/personas';
+import { createLocalServer } from './server';
+import { ensureTable } from './table';
+import { WechatStandIn } from './wechat-stand-in';
+
+export interface LocalStackOptions {
+  /** HTTP port for the API and the H5 build; 0 picks a free one. */
+  port: number;
+  /** Where DynamoDB Local keeps its data; null keeps it in memory. */
+  dataDir: string | null;
+  keyFile: string;
+  h5Dir?: string;
+  tableName?: string;
+}
+
+export interface LocalStack {
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  seeded: boolean;
+  personas: Persona[];
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv: Server = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
+ * Starts DynamoDB Local, makes the table from the shared definition, seeds the demo county when the
+ * table is empty, and serves the API, the WeChat stand-ins and the H5 build on one port.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const tableName = options.tableName ?? 'lianxin-local';
+  await ensureLocalKeyFile(options.keyFile);
+  const keyFile = JSON.parse(await readFile(options.keyFile, 'utf8')) as { wechatAppSecret: string };
+
+  const dynamo = await startDynamoLocal({ port: await freePort(), dataDir: options.dataDir });
+  try {
+    const httpPort = options.port || (await freePort());
+    const url = `http://127.0.0.1:${httpPort}`;
+    // The functions read their configuration from the environment, as they do in Lambda.
+    Object.assign(process.env, {
+      STAGE: 'local',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      LOCAL_KEY_FILE: resolve(options.keyFile),
+      AWS_REGION: 'cn-north-1',
+      WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
+      WECHAT_API_BASE: `${url}/__wechat`,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
+
+    const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureTable(admin, tableName);
+    admin.destroy();
+    const seeded = await seedDemoCountyIfEmpty();
+
+    const server = createLocalServer({
+      h5Dir: options.h5Dir ?? resolve('miniapp/dist-h5'),
+      wechat: new WechatStandIn(keyFile.wechatAppSecret),
+      personas,
+    });
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(httpPort, '127.0.0.1', () => resolveListen());
+    });
+
+    return {
+      url,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName,
+      seeded,
+      personas,
+      async stop() {
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+        await dynamo.stop();
+      },
+    };
+  } catch (err) {
+    await dynamo.stop();
+    throw err;
+  }
+}

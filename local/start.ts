@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { families, idNumberOf, UNBOUND_PERSON_ID } from './seed/demo-county';
+import { startLocalStack } from './stack';
+
+/**
+ * `npm start`: the whole product on this machine. Data is kept in .local/ (git-ignored) across
+ * restarts; delete that folder to start over with a fresh demo county.
+ */
+const port = Number(process.env.PORT ?? 8787);
+const stack = await startLocalStack({
+  port,
+  dataDir: resolve('.local/dynamodb'),
+  keyFile: resolve('.local/keys.json'),
+});
+
+const unbound = families.flatMap((f) => f.members).find((m) => m.personId === UNBOUND_PERSON_ID)!;
+const lines = [
+  '',
+  '连心 Lianxin is running (local stage)',
+  `  Open:      ${stack.url}/   (phone-sized window works best: DevTools → device toolbar)`,
+  `  API:       ${stack.url}/me, ${stack.url}/families/{familyId}/contacts, …`,
+  `  DynamoDB:  ${stack.dynamoEndpoint}  table ${stack.tableName}${stack.seeded ? '  (demo county seeded just now)' : '  (existing data kept in .local/dynamodb)'}`,
+  '',
+  'Demo logins (choose one on the login page):',
+  ...stack.personas.map((p) => `  - ${p.label.padEnd(22)} ${p.description}`),
+  '',
+  `To try first-time binding, choose ${unbound.name} and enter:`,
+  `  姓名 ${unbound.name}   身份证号后 6 位 ${idNumberOf(unbound.personId, unbound.birthDate, unbound.gender).slice(-6)}   手机号 ${unbound.phone}`,
+  '',
+  'Press Ctrl-C to stop everything.',
+  '',
+];
+console.log(lines.join('\n'));
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
