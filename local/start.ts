@@ -5,13 +5,20 @@ import { startLocalStack } from './stack';
 /**
  * `npm start`: the whole product on this machine. Data is kept in .local/ (git-ignored) across
  * restarts; delete that folder to start over with a fresh demo county.
+ *
+ * The test setup starts this same program with an in-memory database on a free port
+ * (LIANXIN_DATA_DIR=memory, PORT=0) and reads the machine-readable LIANXIN_READY line.
  */
 const port = Number(process.env.PORT ?? 8787);
+const dataDir = process.env.LIANXIN_DATA_DIR ?? '.local/dynamodb';
 const stack = await startLocalStack({
   port,
-  dataDir: resolve('.local/dynamodb'),
-  keyFile: resolve('.local/keys.json'),
+  dataDir: dataDir === 'memory' ? null : resolve(dataDir),
+  keyFile: resolve(process.env.LIANXIN_KEY_FILE ?? '.local/keys.json'),
+  tableName: process.env.LIANXIN_TABLE,
 });
+const ready = { url: stack.url, dynamoEndpoint: stack.dynamoEndpoint, tableName: stack.tableName, keyFile: process.env.LIANXIN_KEY_FILE ?? resolve('.local/keys.json') };
+console.log(`LIANXIN_READY ${JSON.stringify(ready)}`);
 
 const unbound = families.flatMap((f) => f.members).find((m) => m.personId === UNBOUND_PERSON_ID)!;
 const lines = [
