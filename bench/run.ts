@@ -1,0 +1,55 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { spawnLocalStack } from '../local/spawn';
+import { measureApiLatency } from './api-latency';
+import { login, measureDdbRequests } from './ddb-requests';
+import { measureLambdaBundles } from './lambda-bundles';
+import { measureWeappPackages } from './weapp-size';
+
+/**
+ * `npm run bench`: sizes, cold starts, latency ratios and DynamoDB round trips, each written to
+ * bench/results/<name>.json with its budget. Exits 1 when a budget is broken.
+ */
+const results: Record<string, unknown> = {};
+const failures: string[] = [];
+const at = new Date().toISOString();
+
+async function save(name: string, data: object) {
+  results[name] = data;
+  await writeFile(`bench/results/${name}.json`, `${JSON.stringify({ measuredAt: at, node: process.version, ...data }, null, 2)}\n`);
+}
+
+await mkdir('bench/results', { recursive: true });
+
+const weapp = measureWeappPackages();
+await save('weapp-packages', weapp);
+for (const p of weapp.packages) if (!p.withinBudget) failures.push(`weapp package ${p.name}: ${p.bytes} B > ${p.budgetBytes} B`);
+console.log('weapp packages:', weapp.packages.map((p) => `${p.name} ${(p.bytes / 1024).toFixed(1)} KB`).join(', '));
+
+const lambdas = await measureLambdaBundles();
+await save('lambda-bundles', lambdas);
+for (const f of lambdas.functions) if (!f.withinBudget) failures.push(`lambda ${f.handler}: ${f.bytes} B > ${lambdas.budgetBytes} B`);
+console.log(
+  'lambda bundles:',
+  lambdas.functions.map((f) => `${f.handler} ${(f.bytes / 1024).toFixed(1)} KB ×${f.coldRequireRatio.toFixed(2)}`).join(', '),
+);
+
+const stack = await spawnLocalStack({ tableName: 'lianxin-bench' });
+try {
+  const ddb = await measureDdbRequests(stack);
+  await save('ddb-requests', { routes: ddb });
+  for (const r of ddb) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.requests} DynamoDB requests > budget ${r.budget}`);
+  console.log('DynamoDB requests per call:', ddb.map((r) => `${r.routeId}=${r.requests}`).join(', '));
+
+  const { token } = await login(stack, 'p_m0001');
+  const latency = await measureApiLatency(stack, token);
+  await save('api-latency', latency);
+  console.log('contacts route vs raw GetItem:', JSON.stringify(latency));
+} finally {
+  await stack.stop();
+}
+
+if (failures.length) {
+  console.error(`\nBudgets broken:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('\nAll budgets met. Results in bench/results/.');
