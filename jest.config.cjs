@@ -5,6 +5,8 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
   moduleNameMapper: {
     '^@middy/([^/]+)$': '<rootDir>/node_modules/@middy/$1/index.js',
+    // zod's per-locale files are exported verbatim; CommonJS needs the .cjs twin.
+    '^zod/v4/locales/(.+)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs',
   },
 };
 
