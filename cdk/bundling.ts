@@ -1,0 +1,66 @@
+import type { BuildOptions } from 'esbuild';
+import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { repoRoot } from './paths';
+
+/**
+ * How every Lambda function is bundled, written once. The CDK stack turns it into NodejsFunction
+ * bundling options (which run the esbuild CLI) and the bundle benchmark and bundle-size test turn
+ * it into esbuild JS API options, so what is measured is what is deployed. test/cdk/stack.test.ts
+ * checks that the two produce byte-identical bundles.
+ *
+ * - CommonJS, minified, no source map: the smallest file and the fastest cold `require`. Stack
+ *   traces in the logs name minified functions; the route id is logged with every error instead.
+ * - The AWS SDK v3 is external: the Node.js 22 runtime ships it, and bundling it would add ~550 KB
+ *   per function (TOOLCHAIN.md). Everything else (middy, jose, zod, domain/) is bundled. middy and
+ *   jose are ESM-only; esbuild resolves them through their `import` condition because the sources
+ *   use `import` statements, so no `mainFields` override is needed.
+ * - `charset=utf8`: the handlers carry Chinese messages; esbuild's default ASCII escaping turns
+ *   each character into a 6-byte `\uXXXX`. (NodejsFunction's `charset` option is not passed on by
+ *   aws-cdk-lib 2.276, hence the raw esbuild argument.)
+ */
+export const lambdaBundling = {
+  target: 'node22',
+  platform: 'node',
+  format: 'cjs',
+  minify: true,
+  sourceMap: false,
+  externalModules: ['@aws-sdk/*'],
+  charset: 'utf8',
+  logLevel: 'warning',
+} as const;
+
+/** NodejsFunction bundling options: local esbuild from node_modules, never Docker. */
+export function nodejsBundlingOptions(): BundlingOptions {
+  return {
+    target: lambdaBundling.target,
+    format: lambdaBundling.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
+    minify: lambdaBundling.minify,
+    sourceMap: lambdaBundling.sourceMap,
+    externalModules: [...lambdaBundling.externalModules],
+    esbuildArgs: { '--charset': lambdaBundling.charset },
+    logLevel: LogLevel.WARNING,
+    forceDockerBundling: false,
+  };
+}
+
+/**
+ * The same build for esbuild's JS API. NodejsFunction runs esbuild with the repository root as its
+ * working directory (the project root) and an absolute entry path; matching both keeps the module
+ * paths esbuild writes into the bundle, and so the bytes, identical.
+ */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    absWorkingDir: repoRoot,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    target: lambdaBundling.target,
+    platform: lambdaBundling.platform,
+    format: lambdaBundling.format,
+    minify: lambdaBundling.minify,
+    sourcemap: lambdaBundling.sourceMap,
+    external: [...lambdaBundling.externalModules],
+    charset: lambdaBundling.charset,
+    logLevel: lambdaBundling.logLevel,
+  };
+}
