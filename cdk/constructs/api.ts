@@ -1,0 +1,94 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteDef } from '../../functions/routes';
+import { LOG_RETENTION } from './functions';
+
+export interface ApiRoute {
+  route: RouteDef;
+  fn: IFunction;
+}
+
+/**
+ * Seconds an authorizer verdict is cached per Authorization header. A cached "allow" can outlive
+ * the token's own expiry by at most this long (tokens live 30 minutes, domain/auth.ts).
+ */
+export const AUTHORIZER_CACHE_SECONDS = 300;
+
+/**
+ * The HTTP API: one route per route-table entry, each integrated with its own function. Routes the
+ * table marks public (the login steps) have no authorizer; every other route goes through the
+ * Lambda authorizer, which only establishes who is calling; the role and scope checks run in the
+ * function from the same route table. No CORS: the mini-program's wx.request is not a browser
+ * origin, and no web front end calls this API.
+ */
+export class Api extends Construct {
+  readonly httpApi: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly accessLogs: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: { stage: string; authorizerFn: IFunction; routes: ApiRoute[] }) {
+    super(scope, id);
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      apiName: `lianxin-${props.stage}`,
+      description: `Lianxin ${props.stage}: mini-program API`,
+      createDefaultStage: false,
+    });
+
+    // Access logs are the network log the Cybersecurity Law asks to keep (see LOG_RETENTION). They
+    // carry the caller's person id and role from the authorizer, never names, phones or bodies.
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.RETAIN });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // A ceiling on abuse (and cost) of the public login routes; far above what one county's
+      // families and staff need. The account-wide default would be 10,000 requests per second.
+      throttle: { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integration.latency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            personId: '$context.authorizer.personId',
+            role: '$context.authorizer.role',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpLambdaAuthorizer('SessionAuthorizer', props.authorizerFn, {
+      authorizerName: `lianxin-${props.stage}-session`,
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: ['$request.header.Authorization'],
+      resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE_SECONDS),
+    });
+    const none = new apigw.HttpNoneAuthorizer();
+
+    for (const { route, fn } of props.routes) {
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${route.id}-integration`, fn),
+        authorizer: route.access.kind === 'public' ? none : authorizer,
+      });
+    }
+  }
+
+  /** The API's base URL, ending in a slash. */
+  get url(): string {
+    return this.stage.url;
+  }
+}

@@ -1,0 +1,73 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { tableDefinition } from '../../functions/lib/db/table-definition';
+
+const S = dynamodb.AttributeType.STRING;
+
+/**
+ * The stateful part of the stack: the one table, the field-encryption key and the app secret.
+ * All three are retained when the stack is deleted: losing any of them loses data, not just
+ * infrastructure (the key and the secret cannot be recreated with the same material).
+ */
+export class DataStore extends Construct {
+  readonly table: dynamodb.Table;
+  readonly fieldKey: kms.Key;
+  readonly secret: secretsmanager.Secret;
+
+  constructor(scope: Construct, id: string, props: { stage: string }) {
+    super(scope, id);
+
+    // Built from the same definition local/ uses for DynamoDB Local, so keys and indexes cannot
+    // drift. No fixed table name: with RETAIN and deletion protection a replacement must not clash.
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: tableDefinition.partitionKey, type: S },
+      sortKey: { name: tableDefinition.sortKey, type: S },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: tableDefinition.ttlAttribute,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      // ID numbers and phones are additionally encrypted field by field with the key below; the
+      // rest is protected by DynamoDB's encryption at rest with the AWS managed key.
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // The outbox sender (subscription messages) reads new outbox items from the stream.
+      stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const gsi of tableDefinition.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: gsi.indexName,
+        partitionKey: { name: gsi.partitionKey, type: S },
+        sortKey: { name: gsi.sortKey, type: S },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    // Wraps the per-process data keys of field-level encryption (functions/lib/crypto). Deleting it
+    // would make every stored ID number and phone unreadable, hence RETAIN.
+    this.fieldKey = new kms.Key(this, 'FieldKey', {
+      description: `Lianxin ${props.stage}: wraps data keys for field-level encryption of ID numbers and phones`,
+      enableKeyRotation: true,
+      alias: `alias/lianxin-${props.stage}-field`,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // {"signingMaster": 64 random letters and digits, "wechatAppSecret": "SET-ME"}. The WeChat app
+    // secret is set by hand after the first deploy. The signing master is never rotated
+    // automatically: every session, card and blind-index key derives from it, and the phone blind
+    // index stored in the table would stop matching (functions/lib/crypto/secrets.ts).
+    this.secret = new secretsmanager.Secret(this, 'AppSecrets', {
+      description: `Lianxin ${props.stage}: signing master secret and WeChat app secret`,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ wechatAppSecret: 'SET-ME' }),
+        generateStringKey: 'signingMaster',
+        passwordLength: 64,
+        excludePunctuation: true,
+        includeSpace: false,
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { authorizerHandler, routes, type RouteDef, type RouteId } from '../functions/routes';
+
+/**
+ * What each function may touch, least privilege. Three capabilities:
+ * - `table`: none, read (GetItem, Query, BatchGetItem, ...) or read/write (adds PutItem, UpdateItem,
+ *   DeleteItem, and so TransactWriteItems);
+ * - `fieldKey`: KMS GenerateDataKey + Decrypt on the field-encryption key (ID numbers, phones);
+ * - `secrets`: reading the Secrets Manager secret (the signing master secret and the WeChat app
+ *   secret). A function that can read it can mint session tokens, so few should.
+ *
+ * The HTTP method is only the default for `table`: a GET can write (reading a member's phone writes
+ * an audit event) and a POST can be read-only (login). Every exception is declared below, and
+ * test/cdk/permissions.test.ts bundles each function and checks that the AWS SDK commands its code
+ * can send need exactly the capabilities declared here, no more and no less. A new route that is
+ * not declared gets table access by method and neither the key nor the secret: deny by default,
+ * and the test names what to add.
+ */
+/**
+ * The DynamoDB actions behind each level. Deliberately not `grantReadData`/`grantReadWriteData`:
+ * those add Scan, DescribeTable and stream reads. The design allows no Scan on a user-facing path,
+ * and IAM now enforces it. TransactWriteItems and TransactGetItems are authorised through the
+ * actions of their parts (PutItem, UpdateItem, DeleteItem, ConditionCheckItem, GetItem).
+ */
+export const tableActions = {
+  none: [],
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  readwrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+} as const satisfies Record<FunctionPermissions['table'], readonly string[]>;
+
+export const fieldKeyActions = ['kms:GenerateDataKey', 'kms:Decrypt'] as const;
+
+export interface FunctionPermissions {
+  table: 'none' | 'read' | 'readwrite';
+  fieldKey: boolean;
+  secrets: boolean;
+}
+
+const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
+  // Reads the binding and person; signs a bind ticket or session token.
+  'auth.wechatLogin': { table: 'read', secrets: true },
+  // Blind-indexes the phone, decrypts ID numbers to compare, counts attempts, binds in a transaction.
+  'auth.bind': { table: 'readwrite', fieldKey: true, secrets: true },
+  // Signs the card's QR token.
+  'families.getCard': { secrets: true },
+  // Decrypts the phone and writes the audit event for reading another person's sensitive data.
+  'families.revealMemberPhone': { table: 'readwrite', fieldKey: true, secrets: true },
+};
+
+export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {
+  return {
+    table: route.method === 'GET' ? 'read' : 'readwrite',
+    fieldKey: false,
+    secrets: false,
+    ...declared[route.id as RouteId],
+  };
+}
+
+/** The authorizer only verifies the session token's signature: it needs the secret, no data. */
+export const authorizerPermissions: FunctionPermissions = { table: 'none', fieldKey: false, secrets: true };
+
+/** Every function the stack deploys, with its permissions: one per route, then the authorizer. */
+export function deployedFunctions() {
+  return [
+    ...routes.map((route) => ({ name: route.id as string, handler: route.handler as string, route: route as RouteDef, permissions: routePermissions(route) })),
+    { name: 'authorizer', handler: authorizerHandler, route: undefined, permissions: authorizerPermissions },
+  ];
+}

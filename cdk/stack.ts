@@ -1,0 +1,84 @@
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { authorizerHandler, routes } from '../functions/routes';
+import { authorizerPermissions, routePermissions } from './permissions';
+import { Alarms } from './constructs/alarms';
+import { Api } from './constructs/api';
+import { DataStore } from './constructs/data';
+import { AppFunction } from './constructs/functions';
+
+export type DeployStage = 'dev' | 'prod';
+
+export interface LianxinStackProps extends StackProps {
+  stage: DeployStage;
+  /** The mini-program's AppID (context `wechatAppId`). */
+  wechatAppId: string;
+  /** Optional address for alarm e-mails (context `alarmEmail`). */
+  alarmEmail?: string;
+}
+
+/** Lambda descriptions start with this, so tools and tests can tell our functions from helpers. */
+export const routeFunctionDescription = (stage: string, routeId: string, method: string, path: string) =>
+  `Lianxin ${stage} route ${routeId}: ${method} ${path}`;
+export const authorizerDescription = (stage: string) => `Lianxin ${stage} session authorizer`;
+
+/**
+ * The whole backend: the table, key and secret (DataStore), one function per route of
+ * functions/routes.ts plus the session authorizer, the HTTP API that routes to them, and alarms.
+ */
+export class LianxinStack extends Stack {
+  readonly data: DataStore;
+  readonly api: Api;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: LianxinStackProps) {
+    super(scope, id, props);
+    Tags.of(this).add('project', 'lianxin');
+    Tags.of(this).add('stage', props.stage);
+
+    this.data = new DataStore(this, 'Data', { stage: props.stage });
+    // The same environment for every function; what each may do with it is decided by its grants.
+    // The region comes from the Lambda runtime's AWS_REGION.
+    const environment = {
+      STAGE: props.stage,
+      TABLE_NAME: this.data.table.tableName,
+      SECRETS_ARN: this.data.secret.secretArn,
+      FIELD_KEY_ID: this.data.fieldKey.keyArn,
+      WECHAT_APP_ID: props.wechatAppId,
+    };
+
+    const authorizer = new AppFunction(this, 'Authorizer', {
+      handler: authorizerHandler,
+      description: authorizerDescription(props.stage),
+      permissions: authorizerPermissions,
+      data: this.data,
+      environment,
+    });
+
+    const routeFunctions = routes.map((route) => ({
+      route,
+      fn: new AppFunction(this, `Route-${route.id}`, {
+        handler: route.handler,
+        description: routeFunctionDescription(props.stage, route.id, route.method, route.path).slice(0, 256),
+        permissions: routePermissions(route),
+        data: this.data,
+        environment,
+      }).fn,
+    }));
+
+    this.api = new Api(this, 'Api', { stage: props.stage, authorizerFn: authorizer.fn, routes: routeFunctions });
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      stage: props.stage,
+      httpApi: this.api.httpApi,
+      authorizerFn: authorizer.fn,
+      routeFunctions: routeFunctions.map(({ route, fn }) => ({ routeId: route.id, fn })),
+      alarmEmail: props.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName, description: 'The DynamoDB table' });
+    new CfnOutput(this, 'SecretsArn', { value: this.data.secret.secretArn, description: 'Set wechatAppSecret in this secret after the first deploy' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Subscribe to receive alarms' });
+  }
+}
