@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { esbuildOptions, lambdaBundling } from '../cdk/bundling';
+import { handlerEntry, repoRoot } from '../cdk/paths';
+import { deployedFunctions } from '../cdk/permissions';
+
+const run = promisify(execFile);
+
+/** Budget per function bundle: minified, AWS SDK external. */
+export const BUNDLE_BUDGET_BYTES = 150 * 1024;
+
+export interface BuiltBundle {
+  /** Route id from functions/routes.ts, or `authorizer`. */
+  route: string;
+  /** `GET /me`, or `authorizer`. */
+  routeKey: string;
+  /** Handler module under functions/. */
+  handler: string;
+  file: string;
+  bytes: number;
+}
+
+/**
+ * Bundles every deployed function (one per route, plus the authorizer) with the exact esbuild
+ * settings the CDK stack deploys with (cdk/bundling.ts) into `outDir`.
+ */
+export async function buildLambdaBundles(outDir: string): Promise<BuiltBundle[]> {
+  return Promise.all(
+    deployedFunctions().map(async (f) => {
+      const file = path.join(outDir, f.handler, 'index.js');
+      await mkdir(path.dirname(file), { recursive: true });
+      await build(esbuildOptions(handlerEntry(f.handler), file));
+      return {
+        route: f.name,
+        routeKey: f.route ? `${f.route.method} ${f.route.path}` : 'authorizer',
+        handler: f.handler,
+        file,
+        bytes: (await stat(file)).size,
+      };
+    }),
+  );
+}
+
+/**
+ * Runs in a fresh node process: requires the module and reports, in ms, when the module was ready
+ * counted from the process's own time origin (its start), and how long the require call took.
+ */
+const LOADER = `'use strict';
+const file = process.argv[2];
+const t0 = performance.now();
+require(file);
+const t1 = performance.now();
+process.stdout.write(JSON.stringify({ readyMs: t1, requireMs: t1 - t0 }));
+`;
+
+interface Sample {
+  readyMs: number;
+  requireMs: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function sample(loader: string, file: string): Promise<Sample> {
+  const { stdout } = await run(process.execPath, [loader, file], {
+    cwd: repoRoot,
+    // The bundles leave @aws-sdk/* external, as Lambda's runtime provides it; here it resolves
+    // from the repository's node_modules.
+    env: { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NODE_OPTIONS: '' },
+  });
+  return JSON.parse(stdout) as Sample;
+}
+
+export interface LambdaBundleMeasurement {
+  route: string;
+  routeKey: string;
+  handler: string;
+  bytes: number;
+  withinBudget: boolean;
+  /** Median ms from a fresh node process's start until `require(bundle)` returned. */
+  coldRequireMs: number;
+  /** coldRequireMs divided by the same figure for an empty module, measured in the same rounds. */
+  coldRequireRatio: number;
+  /** Median ms of the `require(bundle)` call alone, in the same processes. */
+  requireOnlyMs: number;
+}
+
+export interface LambdaBundlesResult {
+  budgetBytes: number;
+  functions: LambdaBundleMeasurement[];
+  /** Median ms from a fresh node process's start until `require(emptyModule)` returned. */
+  emptyModuleColdRequireMs: number;
+  runs: number;
+  nodeVersion: string;
+  settings: typeof lambdaBundling;
+}
+
+/**
+ * Bundle size and cold-start cost of every Lambda function, bundled as deployed.
+ *
+ * Cold require: each bundle (and an empty module, the baseline) is required in a fresh `node`
+ * process, `runs` times, in interleaved rounds so that machine noise falls on all of them alike,
+ * after one discarded warm-up round. The figure is the time from the process's start until the
+ * module is loaded, which is what a cold Lambda start pays before the handler can run; the ratio
+ * to the empty module makes it comparable across machines. Measured on this machine's node
+ * (Lambda runs Node.js 22).
+ */
+export async function measureLambdaBundles(options: { runs?: number } = {}): Promise<LambdaBundlesResult> {
+  const runs = options.runs ?? 15;
+  const dir = await mkdtemp(path.join(tmpdir(), 'lianxin-bundles-'));
+  try {
+    const bundles = await buildLambdaBundles(dir);
+    const loader = path.join(dir, 'loader.cjs');
+    const empty = path.join(dir, 'empty.js');
+    await writeFile(loader, LOADER);
+    await writeFile(empty, '');
+
+    const files = [empty, ...bundles.map((b) => b.file)];
+    const samples = new Map<string, Sample[]>(files.map((f) => [f, []]));
+    for (let round = -1; round < runs; round++) {
+      for (const file of files) {
+        const s = await sample(loader, file);
+        if (round >= 0) samples.get(file)!.push(s);
+      }
+    }
+    const ready = (file: string) => median(samples.get(file)!.map((s) => s.readyMs));
+    const emptyMs = ready(empty);
+
+    return {
+      budgetBytes: BUNDLE_BUDGET_BYTES,
+      functions: bundles.map((b) => ({
+        route: b.route,
+        routeKey: b.routeKey,
+        handler: b.handler,
+        bytes: b.bytes,
+        withinBudget: b.bytes <= BUNDLE_BUDGET_BYTES,
+        coldRequireMs: round(ready(b.file)),
+        coldRequireRatio: round(ready(b.file) / emptyMs, 2),
+        requireOnlyMs: round(median(samples.get(b.file)!.map((s) => s.requireMs))),
+      })),
+      emptyModuleColdRequireMs: round(emptyMs),
+      runs,
+      nodeVersion: process.version,
+      settings: lambdaBundling,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The bundle's text, for tests that inspect what a function can call. */
+export const readBundle = (bundle: BuiltBundle) => readFile(bundle.file, 'utf8');
