@@ -1,0 +1,28 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BUNDLE_BUDGET_BYTES, buildLambdaBundles, type BuiltBundle } from '../../bench/lambda-bundles';
+import { deployedFunctions } from '../../cdk/permissions';
+
+/**
+ * Every function's bundle, built with the deployed esbuild settings (cdk/bundling.ts), stays within
+ * 150 KB minified with the AWS SDK external. Size is deterministic, so this is a test; the
+ * cold-require timings are in the benchmark (bench/lambda-bundles.ts).
+ */
+let dir: string;
+let bundles: BuiltBundle[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'lianxin-bundle-size-'));
+  bundles = await buildLambdaBundles(dir);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+it('bundles every deployed function', () => {
+  expect(bundles.map((b) => b.handler).sort()).toEqual(deployedFunctions().map((f) => f.handler).sort());
+});
+
+it.each(deployedFunctions().map((f) => [f.name, f.handler]))('%s (%s) is at most 150 KB', (name) => {
+  const bundle = bundles.find((b) => b.route === name)!;
+  expect(bundle.bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+});

@@ -1,0 +1,265 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildLambdaBundles, type BuiltBundle } from '../../bench/lambda-bundles';
+import { fieldKeyActions, routePermissions, tableActions, type FunctionPermissions } from '../../cdk/permissions';
+import { authorizerDescription, LianxinStack, routeFunctionDescription } from '../../cdk/stack';
+import { tableDefinition } from '../../functions/lib/db/table-definition';
+import { routes } from '../../functions/routes';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+const STAGE = 'dev';
+let app: App;
+let template: Template;
+let resources: Record<string, Resource>;
+let outdir: string;
+
+beforeAll(async () => {
+  // Synthesises with real bundling (local esbuild, no Docker), as `npm run synth` does.
+  outdir = await mkdtemp(path.join(tmpdir(), 'lianxin-cdk-out-'));
+  app = new App({ outdir });
+  const stack = new LianxinStack(app, 'Test', { stage: STAGE, wechatAppId: 'wx0123456789abcdef' });
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources;
+});
+afterAll(() => rm(outdir, { recursive: true, force: true }));
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const logicalIdOf = (ref: unknown): string => {
+  const r = ref as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+  return r.Ref ?? r['Fn::GetAtt']![0];
+};
+
+/** The Lambda function whose description is `description`, as [logicalId, resource]. */
+function functionWith(description: string): [string, Resource] {
+  const matches = ofType('AWS::Lambda::Function').filter(([, r]) => r.Properties.Description === description);
+  expect(matches).toHaveLength(1);
+  return matches[0];
+}
+
+const deployed = () => [
+  ...routes.map((r) => ({ name: r.id as string, description: routeFunctionDescription(STAGE, r.id, r.method, r.path), permissions: routePermissions(r) })),
+  { name: 'authorizer', description: authorizerDescription(STAGE), permissions: { table: 'none', fieldKey: false, secrets: true } as FunctionPermissions },
+];
+
+describe('table', () => {
+  it('is built from the shared table definition, on demand, protected and streamed', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+          { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        SSESpecification: { SSEEnabled: true },
+      }),
+    });
+  });
+
+  it('has every global secondary index of the definition, string keys, all attributes projected', () => {
+    const [, table] = ofType('AWS::DynamoDB::Table')[0];
+    const attributes = Object.fromEntries(
+      (table.Properties.AttributeDefinitions as Array<{ AttributeName: string; AttributeType: string }>).map((a) => [a.AttributeName, a.AttributeType]),
+    );
+    expect(table.Properties.GlobalSecondaryIndexes).toHaveLength(tableDefinition.globalSecondaryIndexes.length);
+    for (const gsi of tableDefinition.globalSecondaryIndexes) {
+      expect(table.Properties.GlobalSecondaryIndexes).toContainEqual({
+        IndexName: gsi.indexName,
+        KeySchema: [
+          { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+          { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      });
+      expect(attributes[gsi.partitionKey]).toBe('S');
+      expect(attributes[gsi.sortKey]).toBe('S');
+    }
+  });
+});
+
+describe('key and secret', () => {
+  it('rotates the field-encryption key and keeps it when the stack goes', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ EnableKeyRotation: true }) });
+  });
+
+  it('generates the signing master into the JSON secret next to a placeholder WeChat app secret', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        GenerateSecretString: Match.objectLike({
+          SecretStringTemplate: JSON.stringify({ wechatAppSecret: 'SET-ME' }),
+          GenerateStringKey: 'signingMaster',
+          PasswordLength: 64,
+          ExcludePunctuation: true,
+        }),
+      }),
+    });
+    template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
+  });
+});
+
+describe('functions', () => {
+  it('deploys exactly one function per route plus the authorizer, and no helper functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
+    for (const f of deployed()) functionWith(f.description);
+  });
+
+  it('runs every function on Node.js 22, ARM, 256 MB, 10 s, with the stage configuration', () => {
+    for (const f of deployed()) {
+      const [, fn] = functionWith(f.description);
+      expect(fn.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 256, Timeout: 10 });
+      const env = fn.Properties.Environment.Variables;
+      expect(env).toMatchObject({ STAGE, WECHAT_APP_ID: 'wx0123456789abcdef' });
+      expect(logicalIdOf(env.TABLE_NAME)).toBe(ofType('AWS::DynamoDB::Table')[0][0]);
+      expect(logicalIdOf(env.SECRETS_ARN)).toBe(ofType('AWS::SecretsManager::Secret')[0][0]);
+      expect(logicalIdOf(env.FIELD_KEY_ID)).toBe(ofType('AWS::KMS::Key')[0][0]);
+      expect(env.NODE_OPTIONS).toBeUndefined();
+    }
+  });
+
+  it('gives every function its own log group with a retention of at least six months', () => {
+    const logGroups = Object.fromEntries(ofType('AWS::Logs::LogGroup'));
+    const used = new Set<string>();
+    for (const f of deployed()) {
+      const [, fn] = functionWith(f.description);
+      const id = logicalIdOf(fn.Properties.LoggingConfig.LogGroup);
+      expect(logGroups[id].Properties.RetentionInDays).toBeGreaterThanOrEqual(184);
+      used.add(id);
+    }
+    expect(used.size).toBe(routes.length + 1);
+    for (const [, lg] of ofType('AWS::Logs::LogGroup')) expect(lg.Properties.RetentionInDays).toBeGreaterThanOrEqual(184);
+  });
+
+  it('grants each function exactly its declared permissions, and nobody Scan', () => {
+    const policies = ofType('AWS::IAM::Policy');
+    for (const f of deployed()) {
+      const [, fn] = functionWith(f.description);
+      const role = logicalIdOf(fn.Properties.Role);
+      const statements = policies
+        .filter(([, p]) => (p.Properties.Roles as unknown[]).some((r) => logicalIdOf(r) === role))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+      const actions = (prefix: string) => statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith(prefix)).sort();
+
+      expect({ name: f.name, dynamodb: actions('dynamodb:') }).toEqual({ name: f.name, dynamodb: [...tableActions[f.permissions.table]].sort() });
+      expect({ name: f.name, kms: actions('kms:') }).toEqual({ name: f.name, kms: f.permissions.fieldKey ? [...fieldKeyActions].sort() : [] });
+      expect({ name: f.name, secrets: actions('secretsmanager:').includes('secretsmanager:GetSecretValue') }).toEqual({ name: f.name, secrets: f.permissions.secrets });
+      expect(actions('dynamodb:')).not.toContain('dynamodb:Scan');
+      expect(statements.every((s) => s.Resource !== '*')).toBe(true);
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  const routeResources = () => ofType('AWS::ApiGatewayV2::Route');
+
+  it('has one route per route-table entry and nothing else', () => {
+    expect(routeResources().map(([, r]) => r.Properties.RouteKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it("integrates each route with that route's own function", () => {
+    for (const route of routes) {
+      const [, r] = routeResources().find(([, x]) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
+      const integrationId = (r.Properties.Target['Fn::Join'][1] as unknown[]).map((p) => (typeof p === 'string' ? '' : logicalIdOf(p))).join('');
+      const integration = resources[integrationId];
+      expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      const [fnId] = functionWith(routeFunctionDescription(STAGE, route.id, route.method, route.path));
+      expect(logicalIdOf(integration.Properties.IntegrationUri)).toBe(fnId);
+    }
+  });
+
+  it('puts the Lambda authorizer on every non-public route and none on public ones', () => {
+    const [authorizerId] = ofType('AWS::ApiGatewayV2::Authorizer')[0];
+    for (const route of routes) {
+      const [, r] = routeResources().find(([, x]) => x.Properties.RouteKey === `${route.method} ${route.path}`)!;
+      if (route.access.kind === 'public') {
+        expect({ route: route.id, type: r.Properties.AuthorizationType, authorizer: r.Properties.AuthorizerId }).toEqual({ route: route.id, type: 'NONE', authorizer: undefined });
+      } else {
+        expect({ route: route.id, type: r.Properties.AuthorizationType }).toEqual({ route: route.id, type: 'CUSTOM' });
+        expect(logicalIdOf(r.Properties.AuthorizerId)).toBe(authorizerId);
+      }
+    }
+  });
+
+  it('runs the session authorizer with simple responses, on the Authorization header, cached 300 s', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    const [, authorizer] = ofType('AWS::ApiGatewayV2::Authorizer')[0];
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      IdentitySource: ['$request.header.Authorization'],
+      AuthorizerResultTtlInSeconds: 300,
+    });
+    const [authorizerFnId] = functionWith(authorizerDescription(STAGE));
+    expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(authorizerFnId);
+  });
+
+  it('has no CORS, and a throttled, access-logged default stage', () => {
+    const [, api] = ofType('AWS::ApiGatewayV2::Api')[0];
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() }),
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') }),
+    });
+  });
+});
+
+describe('alarms and outputs', () => {
+  const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+
+  it("alarms on the API's 5xx count", () => {
+    expect(alarms().filter((a) => a.Namespace === 'AWS/ApiGateway' && a.MetricName === '5xx' && a.Statistic === 'Sum')).toHaveLength(1);
+  });
+
+  it('alarms on the errors of every function, the authorizer included, into the alarm topic', () => {
+    const [topicId] = ofType('AWS::SNS::Topic')[0];
+    for (const f of deployed()) {
+      const [fnId] = functionWith(f.description);
+      const own = alarms().filter(
+        (a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors' && a.Dimensions.some((d: { Value: unknown }) => logicalIdOf(d.Value) === fnId),
+      );
+      expect({ name: f.name, alarms: own.length }).toEqual({ name: f.name, alarms: 1 });
+      expect(own[0].AlarmActions.map(logicalIdOf)).toEqual([topicId]);
+    }
+  });
+
+  it('outputs the API URL and the table name', () => {
+    template.hasOutput('ApiUrl', {});
+    template.hasOutput('TableName', { Value: { Ref: ofType('AWS::DynamoDB::Table')[0][0] } });
+  });
+});
+
+describe('bundles', () => {
+  let dir: string;
+  let measured: BuiltBundle[];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'lianxin-cdk-test-'));
+    measured = await buildLambdaBundles(dir);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('deploys byte for byte the bundles the benchmark measures (one set of esbuild settings)', async () => {
+    for (const f of deployed()) {
+      const [, fn] = functionWith(f.description);
+      const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const deployedCode = await readFile(path.join(app.outdir, `asset.${assetHash}`, 'index.js'));
+      const bundle = measured.find((b) => b.route === f.name)!;
+      const benchCode = await readFile(bundle.file);
+      expect({ name: f.name, bytes: deployedCode.length, same: deployedCode.equals(benchCode) }).toEqual({ name: f.name, bytes: benchCode.length, same: true });
+    }
+  });
+});
