@@ -1,0 +1,177 @@
+import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash, randomBytes } from 'node:crypto';
+import { fingerprint } from '../../functions/lib/crypto/field-crypto';
+import { db, tableName } from '../../functions/lib/db/client';
+import { keys } from '../../functions/lib/db/keys';
+import type { ApiResponse } from '../support/api';
+
+/**
+ * Looking at the table from the tests, and the rules that keep "nothing was written" checks sound
+ * while jest runs the api suites in parallel workers against ONE shared, seeded table.
+ *
+ * Why not compare the whole table: other workers write while a check runs (bindings, rate-limit
+ * windows, consent, audit events), so a whole-table before/after comparison would be flaky, and a
+ * "retry if something else changed" rule cannot tell a stray write from a neighbour's.
+ *
+ * What the checks do instead, two independent proofs for every refused request:
+ * 1. The local API Gateway reports every DynamoDB request a call made (x-lianxin-ddb-requests and
+ *    x-lianxin-ddb-operations, counted inside the handler's async context). A refused request that
+ *    made no request, or only key reads, cannot have written anything anywhere. This holds however
+ *    many workers run.
+ * 2. `sliceFingerprint` compares, before and after, every item of the partitions the request could
+ *    write to or names (`touchable`): the handlers' write targets are PERSON#<caller> (consent),
+ *    AUDIT#<family> (phone reveal), OPENID#<openid> + PERSON#<bound person> + RATE#bind#<openid
+ *    fingerprint> (binding), plus the family partitions, which no suite writes. This is sound because
+ *    each suite writes only partitions it owns (below) and the refused-request suites aim at
+ *    partitions no other suite owns.
+ *
+ * Ownership of written partitions (keep it disjoint when adding suites):
+ * - auth.test.ts:                 OPENID#t-auth-*, RATE#bind#<its openids>, PERSON#p_m0005 (the one
+ *                                 successful binding), nothing else.
+ * - contacts.test.ts:             AUDIT#f_0001 (phone reveals by p_cadre01 and p_doc01).
+ * - me.test.ts:                   PERSON#p_m0012, PERSON#p_m0013 (consent).
+ * - authorization-matrix.test.ts: AUDIT#f_0002 (reveals in scope), PERSON# consent of its callers
+ *                                 p_m0003, p_cadre01, p_doc01, p_hosp01, p_comm01.
+ * - bad-input.test.ts:            nothing (it only sends refused requests); its callers are p_m0008,
+ *                                 p_cadre02, p_doc03, p_comm01, its families f_0004..f_0006.
+ */
+export const ownedBy = {
+  auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
+  contacts: { audit: ['f_0001'] },
+  me: { persons: ['p_m0012', 'p_m0013'] },
+  matrix: { audit: ['f_0002'], persons: ['p_m0003', 'p_cadre01', 'p_doc01', 'p_hosp01', 'p_comm01'] },
+} as const;
+
+export interface Slice {
+  /** Exact partition keys. */
+  pks?: string[];
+  /** Partition-key prefixes. */
+  pkPrefixes?: string[];
+}
+
+export interface SliceFingerprint {
+  count: number;
+  hash: string;
+  keys: string[];
+}
+
+async function scanAll(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start }));
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+const canonical = (item: Record<string, unknown>): string =>
+  JSON.stringify(item, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+
+/** Count and hash of every item whose pk is in the slice (a Scan: this is a test looking at the table). */
+export async function sliceFingerprint(slice: Slice): Promise<SliceFingerprint> {
+  const pks = new Set(slice.pks ?? []);
+  const prefixes = slice.pkPrefixes ?? [];
+  const items = (await scanAll()).filter((i) => {
+    const pk = String(i.pk);
+    return pks.has(pk) || prefixes.some((p) => pk.startsWith(p));
+  });
+  const lines = items.map(canonical).sort();
+  return {
+    count: items.length,
+    hash: createHash('sha256').update(lines.join('\n')).digest('hex'),
+    keys: items.map((i) => `${String(i.pk)} ${String(i.sk)}`).sort(),
+  };
+}
+
+/** What a request could write to or names, given the handlers' write targets (see above). */
+export function touchable(request: {
+  caller?: string;
+  familyId?: string;
+  memberId?: string;
+  openid?: string;
+  boundPerson?: string;
+}): Slice {
+  const pks: string[] = [];
+  if (request.caller) pks.push(keys.person(request.caller).pk);
+  if (request.familyId) pks.push(keys.auditPk(request.familyId));
+  if (request.memberId) pks.push(keys.person(request.memberId).pk);
+  if (request.boundPerson) pks.push(keys.person(request.boundPerson).pk);
+  if (request.openid) pks.push(keys.binding(request.openid).pk, rateLimitKey(request.openid).pk);
+  // Every family partition (profiles, contacts, signings): seed data that no suite writes.
+  return { pks, pkPrefixes: ['FAMILY#', 'SEED'] };
+}
+
+/** Runs `fn` and asserts the slice of the table is the same after it as before. */
+export async function expectSliceUnchanged<T>(slice: Slice, fn: () => Promise<T>): Promise<T> {
+  const before = await sliceFingerprint(slice);
+  const result = await fn();
+  const after = await sliceFingerprint(slice);
+  expect(after.keys).toEqual(before.keys);
+  expect(after).toEqual(before);
+  return result;
+}
+
+export const rateLimitKey = (openid: string) => keys.bindRateLimit(fingerprint(openid));
+
+export async function getItem(key: { pk: string; sk: string }): Promise<Record<string, any> | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  return out.Item as Record<string, any> | undefined;
+}
+
+export async function queryPartition(pk: string): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((out.Items ?? []) as Record<string, any>[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Every binding item (OPENID#…) that points at a person. */
+export async function bindingsOf(personId: string): Promise<Record<string, any>[]> {
+  return (await scanAll()).filter((i) => String(i.pk).startsWith('OPENID#') && i.personId === personId);
+}
+
+/** A WeChat user no one has seen: the stand-in accepts /^[A-Za-z0-9_-]{6,64}$/. */
+export const freshOpenid = (tag: string) => `${tag}${randomBytes(8).toString('hex')}`;
+
+/** The DynamoDB operations a call made, as the local runtime reports them. */
+export function operations(res: ApiResponse): string[] {
+  const raw = res.headers.get('x-lianxin-ddb-operations');
+  return raw ? raw.split(',') : [];
+}
+
+const READ_OPERATIONS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']);
+
+/** The handler ran and made at most `maxReads` DynamoDB requests, all of them reads. */
+export function expectReadsOnly(res: ApiResponse, maxReads: number): void {
+  expect(Number.isFinite(res.ddbRequests)).toBe(true);
+  expect(res.ddbRequests).toBeLessThanOrEqual(maxReads);
+  for (const op of operations(res)) expect(READ_OPERATIONS.has(op)).toBe(true);
+}
+
+export const CHINESE = /[\u4e00-\u9fa5]/;
+
+/** A refused answer in the API's error shape: error code and a Chinese message, nothing else. */
+export function expectApiError(res: ApiResponse, status: number, error: string): void {
+  expect({ status: res.status, error: res.body?.error }).toEqual({ status, error });
+  expect(res.body.message).toMatch(CHINESE);
+  for (const key of Object.keys(res.body)) expect(['error', 'message', 'fields']).toContain(key);
+}
+
+/** ISO instant with offset → epoch ms. */
+export const ms = (iso: string) => new Date(iso).getTime();
