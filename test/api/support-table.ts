@@ -21,7 +21,8 @@ import type { ApiResponse } from '../support/api';
  * 2. `sliceFingerprint` compares, before and after, every item of the partitions the request could
  *    write to or names (`touchable`): the handlers' write targets are PERSON#<caller> (consent),
  *    AUDIT#<family> (phone reveal), OPENID#<openid> + PERSON#<bound person> + RATE#bind#<openid
- *    fingerprint> (binding), plus the family partitions, which no suite writes. This is sound because
+ *    fingerprint> (binding), and the family partition in the path. Once per file, every seeded
+ *    family partition (SEED_PARTITIONS), which no suite writes, is compared too. This is sound because
  *    each suite writes only partitions it owns (below) and the refused-request suites aim at
  *    partitions no other suite owns.
  *
@@ -71,14 +72,19 @@ const canonical = (item: Record<string, unknown>): string =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 
-/** Count and hash of every item whose pk is in the slice (a Scan: this is a test looking at the table). */
+/**
+ * Count and hash of every item whose pk is in the slice: exact partitions are read with consistent
+ * Queries, prefixes with a Scan (this is a test looking at the table, not a user-facing read).
+ */
 export async function sliceFingerprint(slice: Slice): Promise<SliceFingerprint> {
-  const pks = new Set(slice.pks ?? []);
+  const items: Record<string, unknown>[] = [];
+  const exact = [...new Set(slice.pks ?? [])];
+  for (const pk of exact) items.push(...(await queryPartition(pk)));
   const prefixes = slice.pkPrefixes ?? [];
-  const items = (await scanAll()).filter((i) => {
-    const pk = String(i.pk);
-    return pks.has(pk) || prefixes.some((p) => pk.startsWith(p));
-  });
+  if (prefixes.length) {
+    const seen = new Set(exact);
+    items.push(...(await scanAll()).filter((i) => !seen.has(String(i.pk)) && prefixes.some((p) => String(i.pk).startsWith(p))));
+  }
   const lines = items.map(canonical).sort();
   return {
     count: items.length,
@@ -86,6 +92,13 @@ export async function sliceFingerprint(slice: Slice): Promise<SliceFingerprint> 
     keys: items.map((i) => `${String(i.pk)} ${String(i.sk)}`).sort(),
   };
 }
+
+/**
+ * The seeded family partitions (profiles, contacts, signings) and the seed marker: no suite writes
+ * them, so they must be byte-identical across a whole file of refused requests. Checked once per
+ * file (a Scan) rather than per request.
+ */
+export const SEED_PARTITIONS: Slice = { pkPrefixes: ['FAMILY#', 'SEED'] };
 
 /** What a request could write to or names, given the handlers' write targets (see above). */
 export function touchable(request: {
@@ -101,8 +114,8 @@ export function touchable(request: {
   if (request.memberId) pks.push(keys.person(request.memberId).pk);
   if (request.boundPerson) pks.push(keys.person(request.boundPerson).pk);
   if (request.openid) pks.push(keys.binding(request.openid).pk, rateLimitKey(request.openid).pk);
-  // Every family partition (profiles, contacts, signings): seed data that no suite writes.
-  return { pks, pkPrefixes: ['FAMILY#', 'SEED'] };
+  if (request.familyId) pks.push(keys.familyPk(request.familyId));
+  return { pks };
 }
 
 /** Runs `fn` and asserts the slice of the table is the same after it as before. */

@@ -1,0 +1,339 @@
+import { CARD_TOKEN_AUDIENCE, CARD_TOKEN_TTL_SECONDS, sensitiveFieldLabels } from '../../domain';
+import { verifyCardQr } from '../../functions/lib/auth/tokens';
+import { keys } from '../../functions/lib/db/keys';
+import { call, tokenFor } from '../support/api';
+import { expectApiError, ms, ownedBy, queryPartition } from './support-table';
+
+/**
+ * Reading a family: contacts for each role, the service card, the staff lists, and the access log.
+ * The only writes here are phone reveals into AUDIT#f_0001, which this file owns (support-table.ts).
+ */
+const AUDIT_FAMILY = ownedBy.contacts.audit[0];
+const kinds = (res: { body: { contacts: Array<{ kind: string }> } }) => res.body.contacts.map((c) => c.kind);
+
+describe('GET /families/{familyId}/contacts', () => {
+  test('a member reads their family: village cadre, township leader, doctor with team, volunteer, in one Query', async () => {
+    const res = await call('GET', '/families/f_0001/contacts', { token: await tokenFor('p_m0001') });
+    expect(res.status).toBe(200);
+    expect(res.ddbRequests).toBe(1);
+    expect(res.headers.get('x-lianxin-ddb-operations')).toBe('QueryCommand');
+    expect(res.body).toMatchObject({ familyId: 'f_0001', familyName: '王秀英家', villageName: '东关社区', townshipName: '城关镇', missing: [] });
+    expect(kinds(res)).toEqual(['village_cadre', 'township_leader', 'doctor', 'volunteer']);
+    expect(res.body.contacts.map((c: { name: string }) => c.name)).toEqual(['王桂兰', '张建华', '陈立新', '黄丽']);
+    const [cadre, leader, doctor, volunteer] = res.body.contacts;
+    expect(cadre).toEqual({ kind: 'village_cadre', personId: 'p_cadre01', name: '王桂兰', title: '社区居委会主任', organisation: '东关社区居委会', phone: '13703110201' });
+    expect(leader.personId).toBe('p_lead01');
+    expect(volunteer).toMatchObject({ personId: 'p_vol01', organisation: '城关镇计生协会' });
+    expect(volunteer.team).toBeUndefined();
+    expect(doctor).toMatchObject({ personId: 'p_doc01', organisation: '城关镇卫生院', phone: '0311-86905120' });
+    expect(doctor.team.name).toBe('城关镇卫生院家庭医生团队');
+    expect(doctor.team.members.map((m: { role: string }) => m.role)).toEqual(['gp', 'nurse', 'village_doctor']);
+    for (const m of doctor.team.members) expect(m.phone).toBeTruthy();
+    // Nothing sensitive about the family is on this page.
+    expect(JSON.stringify(res.body)).not.toMatch(/bereaved|disabled|familyType|poverty|idNumber|13831100001/);
+  });
+
+  test('a family without a volunteer has the three required contacts and nothing missing', async () => {
+    const res = await call('GET', '/families/f_0002/contacts', { token: await tokenFor('p_m0004') });
+    expect(res.status).toBe(200);
+    expect(kinds(res)).toEqual(['village_cadre', 'township_leader', 'doctor']);
+    expect(res.body.missing).toEqual([]);
+  });
+
+  test('f_0006 has no village cadre: the member is told who to ask, with a phone', async () => {
+    const res = await call('GET', '/families/f_0006/contacts', { token: await tokenFor('p_m0010') });
+    expect(res.status).toBe(200);
+    expect(res.ddbRequests).toBe(1);
+    expect(kinds(res)).toEqual(['township_leader', 'doctor']);
+    expect(res.body.missing).toEqual([{ kind: 'village_cadre', whoToAsk: expect.stringContaining('清河县卫健委人口家庭科'), phone: '0311-86901234' }]);
+    expect(res.body.missing[0].whoToAsk).toMatch(/联系人/);
+  });
+
+  test.each([
+    ['contact person p_cadre01, an assigned family', 'p_cadre01', 'f_0002'],
+    ['township leader p_lead01, an assigned family in another village', 'p_lead01', 'f_0005'],
+    ['doctor p_doc01, a family they serve', 'p_doc01', 'f_0004'],
+    ['county commission p_comm01, a family in another township', 'p_comm01', 'f_0010'],
+  ])('%s: 200 in two requests (key-only scope read, then the Query)', async (_label, personId, familyId) => {
+    const res = await call('GET', `/families/${familyId}/contacts`, { token: await tokenFor(personId) });
+    expect(res.status).toBe(200);
+    expect(res.body.familyId).toBe(familyId);
+    expect(res.body.contacts.length).toBeGreaterThanOrEqual(3);
+    expect(res.ddbRequests).toBe(2);
+    expect(res.headers.get('x-lianxin-ddb-operations')).toBe('GetItemCommand,QueryCommand');
+  });
+
+  test('柳林乡 families have their own doctor', async () => {
+    const res = await call('GET', '/families/f_0008/contacts', { token: await tokenFor('p_comm01') });
+    expect(res.status).toBe(200);
+    expect(res.body.contacts.find((c: { kind: string }) => c.kind === 'doctor').personId).toBe('p_doc03');
+  });
+
+  test('a family that does not exist: 403 to staff (existence is not revealed), never 500', async () => {
+    for (const personId of ['p_cadre01', 'p_doc01', 'p_comm01', 'p_m0001']) {
+      const res = await call('GET', '/families/f_9999/contacts', { token: await tokenFor(personId) });
+      expectApiError(res, 403, 'forbidden');
+    }
+  });
+});
+
+describe('GET /families/{familyId}/card', () => {
+  test('a member gets the card with a fresh QR token valid 15 minutes that verifies', async () => {
+    const before = Date.now();
+    const res = await call('GET', '/families/f_0001/card', { token: await tokenFor('p_m0001') });
+    expect(res.status).toBe(200);
+    expect(res.ddbRequests).toBe(1);
+    expect(res.body).toMatchObject({
+      familyId: 'f_0001',
+      cardNo: 'QH20250001',
+      holders: [
+        { name: '王秀英', relation: '本人' },
+        { name: '李国强', relation: '配偶' },
+      ],
+      issuedOn: '2025-03-18',
+      issuer: '清河县卫生健康局',
+      status: 'active',
+    });
+    expect(res.body.priorities).toEqual(expect.arrayContaining(['优先挂号', '优先就诊', '优先转诊', '优先取药', '优先缴费']));
+    const { qr } = res.body;
+    expect(qr.content.startsWith('LXCARD1.')).toBe(true);
+    expect(qr.expiresAt).toMatch(/\+08:00$/);
+    expect(ms(qr.expiresAt)).toBeGreaterThanOrEqual(before + CARD_TOKEN_TTL_SECONDS * 1000 - 2_000);
+    expect(ms(qr.expiresAt)).toBeLessThanOrEqual(Date.now() + CARD_TOKEN_TTL_SECONDS * 1000 + 2_000);
+
+    const claims = await verifyCardQr(qr.content);
+    expect(claims).toMatchObject({ sub: 'f_0001', cno: 'QH20250001', ver: 1, aud: CARD_TOKEN_AUDIENCE, iss: 'lianxin' });
+    expect(claims.exp - claims.iat).toBe(CARD_TOKEN_TTL_SECONDS);
+    // The card says who is entitled, not why.
+    expect(JSON.stringify(res.body)).not.toMatch(/bereaved|disabled|失独|伤残/);
+  });
+
+  test('each request signs a new token; a token issued 20 minutes ago no longer verifies', async () => {
+    const token = await tokenFor('p_m0001');
+    const a = await call('GET', '/families/f_0001/card', { token });
+    const b = await call('GET', '/families/f_0001/card', { token });
+    expect(a.body.qr.content).not.toBe(b.body.qr.content);
+    const old = await call('GET', '/families/f_0001/card', { token, headers: { 'x-test-now': new Date(Date.now() - 20 * 60_000).toISOString() } });
+    expect(old.status).toBe(200);
+    await expect(verifyCardQr(old.body.qr.content)).rejects.toMatchObject({ reason: 'expired' });
+    // Tampering breaks it.
+    const tampered = a.body.qr.content.slice(0, -2) + (a.body.qr.content.endsWith('AA') ? 'BB' : 'AA');
+    await expect(verifyCardQr(tampered)).rejects.toMatchObject({ reason: 'invalid' });
+  });
+});
+
+describe('staff lists', () => {
+  test('GET /contact/families: exactly p_cadre01\'s three families, with family type, in two requests', async () => {
+    const res = await call('GET', '/contact/families', { token: await tokenFor('p_cadre01') });
+    expect(res.status).toBe(200);
+    expect(res.ddbRequests).toBe(2);
+    expect(res.headers.get('x-lianxin-ddb-operations')).toBe('QueryCommand,BatchGetItemCommand');
+    const items = res.body.items as Array<Record<string, any>>;
+    expect(items.map((f) => f.familyId).sort()).toEqual(['f_0001', 'f_0002', 'f_0003']);
+    expect(Object.fromEntries(items.map((f) => [f.familyId, f.familyType]))).toEqual({ f_0001: 'bereaved', f_0002: 'bereaved', f_0003: 'disabled' });
+    for (const f of items) {
+      expect(f).toMatchObject({ villageId: 'v_dongguan', villageName: '东关社区', townshipId: 't_chengguan', myContactKind: 'village_cadre', poverty: false });
+      for (const m of f.members) expect(m.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    }
+    expect(res.body.nextCursor).toBeUndefined();
+    expect(JSON.stringify(res.body)).not.toMatch(/138311000\d\d/);
+  });
+
+  test('GET /contact/families: the township leader sees his six, page by page', async () => {
+    const token = await tokenFor('p_lead01');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await call('GET', `/contact/families?limit=4${cursor ? `&cursor=${cursor}` : ''}`, { token });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((f: { familyId: string; myContactKind: string }) => f.familyId));
+      for (const f of res.body.items) expect(f.myContactKind).toBe('township_leader');
+      cursor = res.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 5);
+    expect(seen.sort()).toEqual(['f_0001', 'f_0002', 'f_0003', 'f_0004', 'f_0005', 'f_0006']);
+  });
+
+  test('GET /doctor/members: members signed to p_doc01 (城关镇 only), without the family type', async () => {
+    const res = await call('GET', '/doctor/members', { token: await tokenFor('p_doc01') });
+    expect(res.status).toBe(200);
+    expect(res.ddbRequests).toBe(1);
+    const items = res.body.items as Array<Record<string, any>>;
+    // 城关镇 members who signed: p_m0010 (f_0006) did not sign.
+    expect(items.map((m) => m.personId).sort()).toEqual(['p_m0001', 'p_m0002', 'p_m0003', 'p_m0004', 'p_m0005', 'p_m0006', 'p_m0007', 'p_m0008', 'p_m0009']);
+    for (const m of items) {
+      expect(['东关社区', '西街村']).toContain(m.villageName);
+      expect(['f_0001', 'f_0002', 'f_0003', 'f_0004', 'f_0005']).toContain(m.familyId);
+      expect(m).not.toHaveProperty('familyType');
+      expect(m).not.toHaveProperty('poverty');
+      expect(m.signedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(m.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      expect(Array.isArray(m.conditions)).toBe(true);
+    }
+    expect(items.find((m) => m.personId === 'p_m0001')).toMatchObject({ name: '王秀英', conditions: ['高血压', '2型糖尿病'] });
+    expect(JSON.stringify(res.body)).not.toMatch(/bereaved|disabled/);
+  });
+
+  test('GET /commission/families: all 12 families of the county, 5 + 5 + 2, no duplicates', async () => {
+    const token = await tokenFor('p_comm01');
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await call('GET', `/commission/families?limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      expect(res.status).toBe(200);
+      expect(res.ddbRequests).toBe(1);
+      pages.push(res.body.items.map((f: { familyId: string; familyType: string }) => f.familyId));
+      for (const f of res.body.items) expect(['bereaved', 'disabled']).toContain(f.familyType);
+      cursor = res.body.nextCursor;
+    } while (cursor && pages.length < 5);
+    expect(pages.map((p) => p.length)).toEqual([5, 5, 2]);
+    const all = pages.flat();
+    expect(new Set(all).size).toBe(12);
+    expect(all.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `f_${String(i + 1).padStart(4, '0')}`));
+  });
+
+  test('GET /commission/families?townshipId=…: one township\'s six', async () => {
+    const token = await tokenFor('p_comm01');
+    for (const [townshipId, expected] of [
+      ['t_chengguan', ['f_0001', 'f_0002', 'f_0003', 'f_0004', 'f_0005', 'f_0006']],
+      ['t_liulin', ['f_0007', 'f_0008', 'f_0009', 'f_0010', 'f_0011', 'f_0012']],
+    ] as const) {
+      const res = await call('GET', `/commission/families?townshipId=${townshipId}`, { token });
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((f: { familyId: string }) => f.familyId).sort()).toEqual(expected);
+      for (const f of res.body.items) expect(f.townshipId).toBe(townshipId);
+    }
+  });
+
+  test('a cursor that is not one of ours → 400 on query.cursor, nothing read', async () => {
+    const token = await tokenFor('p_comm01');
+    const notJson = Buffer.from('not json').toString('base64url');
+    const numbers = Buffer.from(JSON.stringify({ gsi2pk: 'COUNTY#c_qinghe', pk: 1 })).toString('base64url');
+    for (const cursor of ['abc', notJson, numbers]) {
+      const res = await call('GET', `/commission/families?cursor=${cursor}`, { token });
+      expectApiError(res, 400, 'invalid_request');
+      expect(res.body.fields?.['query.cursor']).toMatch(/翻页标记/);
+      expect(res.ddbRequests).toBe(0);
+    }
+  });
+
+  test("a cursor from another user's list → 400, not their families", async () => {
+    const lead = await call('GET', '/contact/families?limit=2', { token: await tokenFor('p_lead01') });
+    expect(lead.body.nextCursor).toBeTruthy();
+    const res = await call('GET', `/contact/families?cursor=${lead.body.nextCursor}`, { token: await tokenFor('p_cadre01') });
+    expectApiError(res, 400, 'invalid_request');
+    expect(res.body.fields?.['query.cursor']).toMatch(/翻页标记/);
+    expect(res.body.items).toBeUndefined();
+    expect(res.ddbRequests).toBe(0);
+  });
+
+  test('a cursor from a list with another filter → 400, not a 500', async () => {
+    const token = await tokenFor('p_comm01');
+    const first = await call('GET', '/commission/families?townshipId=t_chengguan&limit=2', { token });
+    expect(first.body.nextCursor).toBeTruthy();
+    const res = await call('GET', `/commission/families?townshipId=t_liulin&cursor=${first.body.nextCursor}`, { token });
+    expectApiError(res, 400, 'invalid_request');
+    expect(res.body.fields?.['query.cursor']).toMatch(/翻页标记/);
+  });
+
+  test('a cursor naming only the partition key → 400, not a 500', async () => {
+    const token = await tokenFor('p_comm01');
+    const partial = Buffer.from(JSON.stringify({ gsi2pk: 'COUNTY#c_qinghe' })).toString('base64url');
+    const res = await call('GET', `/commission/families?cursor=${partial}`, { token });
+    expectApiError(res, 400, 'invalid_request');
+  });
+});
+
+describe('hospital green-channel staff', () => {
+  test('GET /me works; every family route and staff list is 403 without reading anything', async () => {
+    const token = await tokenFor('p_hosp01');
+    const me = await call('GET', '/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ personId: 'p_hosp01', role: 'hospital', organisation: '清河县人民医院' });
+    for (const path of [
+      '/families/f_0001/contacts',
+      '/families/f_0001/card',
+      '/families/f_0001/members/p_m0001/phone',
+      '/families/f_0001/access-log',
+      '/contact/families',
+      '/doctor/members',
+      '/commission/families',
+    ]) {
+      const res = await call('GET', path, { token });
+      expectApiError(res, 403, 'forbidden');
+      expect(res.ddbRequests).toBe(0);
+    }
+  });
+});
+
+describe('phone reveal and the access log', () => {
+  const auditItems = () => queryPartition(keys.auditPk(AUDIT_FAMILY));
+
+  test('p_cadre01 reveals 王秀英\'s phone: full number, exactly one audit item, and the family sees who looked', async () => {
+    const before = await auditItems();
+    const res = await call('GET', `/families/${AUDIT_FAMILY}/members/p_m0001/phone`, { token: await tokenFor('p_cadre01') });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ personId: 'p_m0001', name: '王秀英', phone: '13831100001' });
+    expect(res.headers.get('x-lianxin-ddb-operations')).toBe('GetItemCommand,BatchGetItemCommand,PutItemCommand');
+
+    const after = await auditItems();
+    expect(after.length).toBe(before.length + 1);
+    const known = new Set(before.map((i) => i.sk));
+    const [added] = after.filter((i) => !known.has(i.sk));
+    expect(added).toMatchObject({ entity: 'audit', familyId: AUDIT_FAMILY, viewerId: 'p_cadre01', viewerRole: 'contact', subjectId: 'p_m0001', field: 'phone', routeId: 'families.revealMemberPhone' });
+    expect(JSON.stringify(added)).not.toMatch(/13831100001/);
+
+    const log = await call('GET', `/families/${AUDIT_FAMILY}/access-log`, { token: await tokenFor('p_m0001') });
+    expect(log.status).toBe(200);
+    expect(log.ddbRequests).toBe(1);
+    const entry = log.body.items[0];
+    expect(entry).toEqual({ at: added.at, viewerName: '王桂兰', viewerRoleLabel: '联系人', organisation: '东关社区居委会', subjectName: '王秀英', field: 'phone' });
+    expect(sensitiveFieldLabels[entry.field as keyof typeof sensitiveFieldLabels]).toBe('手机号');
+    expect(entry.at).toMatch(/\+08:00$/);
+  });
+
+  test('another member of the family sees the same log', async () => {
+    const log = await call('GET', `/families/${AUDIT_FAMILY}/access-log`, { token: await tokenFor('p_m0002') });
+    expect(log.status).toBe(200);
+    expect(log.body.items.some((e: { viewerName: string }) => e.viewerName === '王桂兰')).toBe(true);
+  });
+
+  test('five reveals at once: five audit items, none lost or merged, all in the log once', async () => {
+    const token = await tokenFor('p_doc01');
+    const before = await auditItems();
+    const results = await Promise.all(Array.from({ length: 5 }, () => call('GET', `/families/${AUDIT_FAMILY}/members/p_m0002/phone`, { token })));
+    for (const r of results) expect(r.body).toEqual({ personId: 'p_m0002', name: '李国强', phone: '13831100002' });
+    const after = await auditItems();
+    expect(after.length).toBe(before.length + 5);
+    expect(new Set(after.map((i) => i.sk)).size).toBe(after.length);
+
+    // Paging the log returns every event exactly once, newest first.
+    const member = await tokenFor('p_m0001');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await call('GET', `/families/${AUDIT_FAMILY}/access-log?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: member });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((e: { at: string; viewerName: string }) => `${e.at} ${e.viewerName}`));
+      cursor = res.body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 50);
+    expect(seen.length).toBe(after.length);
+    const ats = seen.map((s) => s.split(' ')[0]);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    expect(seen.filter((s) => s.endsWith('陈立新')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('a member of another family, or a staff member, is not in this family: 404, nothing audited', async () => {
+    const token = await tokenFor('p_cadre01');
+    const before = await auditItems();
+    for (const memberId of ['p_m0003', 'p_cadre01', 'p_m9999']) {
+      const res = await call('GET', `/families/${AUDIT_FAMILY}/members/${memberId}/phone`, { token });
+      expectApiError(res, 404, 'not_found');
+      expect(res.body.phone).toBeUndefined();
+    }
+    expect((await auditItems()).length).toBe(before.length);
+  });
+});
