@@ -24,7 +24,8 @@ beforeAll(async () => {
   const stack = new LianxinStack(app, 'Test', { stage: STAGE, wechatAppId: 'wx0123456789abcdef' });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources;
-});
+  // Twelve esbuild runs through npx: ~15 s on an idle machine, more when it is busy.
+}, 180_000);
 afterAll(() => rm(outdir, { recursive: true, force: true }));
 
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
