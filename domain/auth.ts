@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { FamilyId, IdLast6, MobilePhone, PersonId, PersonName, RegionId } from './common';
 import { CommissionLevel, ContactLevel, Role } from './roles';
 import { Consent } from './privacy';

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** Every id is `<prefix>_<letters/digits>`; the prefix says what kind of thing it names. */
 export const idPrefixes = {

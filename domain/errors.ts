@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** Every error the API returns has this shape; `fields` maps a field path to what is wrong with it. */
 export const ApiError = z.object({

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 import { Cursor, FamilyId, Gender, IsoDate, PageQuery, PersonId, TownshipId, VillageId } from './common';
 import { ContactKind, TeamRole } from './roles';
 

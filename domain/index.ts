@@ -1,4 +1,4 @@
-export * from './zod';
+export * as z from './zod';
 export * from './common';
 export * from './roles';
 export * from './errors';

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** Bump when the guide's text changes: everyone is asked again. */
 export const PRIVACY_GUIDE_VERSION = '2026-11-01';

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /** The kinds of people who use the app. */
 export const Role = z.enum(['member', 'contact', 'doctor', 'hospital', 'commission']);

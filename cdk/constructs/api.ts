@@ -16,9 +16,10 @@ export interface ApiRoute {
 
 /**
  * Seconds an authorizer verdict is cached per Authorization header. A cached "allow" can outlive
- * the token's own expiry by at most this long (tokens live 30 minutes, domain/auth.ts).
+ * the token's own expiry (30 minutes, domain/auth.ts) by at most this long, so it is kept short:
+ * one minute still spares the authorizer for a page's burst of requests.
  */
-export const AUTHORIZER_CACHE_SECONDS = 300;
+export const AUTHORIZER_CACHE_SECONDS = 60;
 
 /**
  * The HTTP API: one route per route-table entry, each integrated with its own function. Routes the

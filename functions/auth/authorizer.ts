@@ -1,5 +1,5 @@
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
-import { verifySessionToken } from '../lib/auth/tokens';
+import { InvalidTokenError, verifySessionToken } from '../lib/auth/tokens';
 import { principalToContext } from '../lib/http/principal';
 
 /**
@@ -17,7 +17,11 @@ export async function handler(
   try {
     const principal = await verifySessionToken(match[1]);
     return { isAuthorized: true, context: principalToContext(principal) };
-  } catch {
-    return { isAuthorized: false, context: {} };
+  } catch (err) {
+    // Only a bad or expired token is the caller's problem. Anything else (say, the secret could
+    // not be fetched) must fail loudly: API Gateway answers 500 and the authorizer alarm fires,
+    // instead of telling every user to log in again.
+    if (err instanceof InvalidTokenError) return { isAuthorized: false, context: {} };
+    throw err;
   }
 }

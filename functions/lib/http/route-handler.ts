@@ -3,7 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Principal } from '../../../domain';
-import type { z } from '../../../domain/zod';
+import type * as z from '../../../domain/zod';
 import { routeById, type RouteId } from '../../routes';
 import { requestTime } from '../clock';
 import { ApiHttpError, badRequest, forbidden, unauthenticated } from './errors';

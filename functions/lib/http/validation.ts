@@ -1,4 +1,4 @@
-import type { z } from '../../../domain/zod';
+import type * as z from '../../../domain/zod';
 import { badRequest } from './errors';
 
 type Schema = z.ZodMiniType;
