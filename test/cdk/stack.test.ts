@@ -192,7 +192,7 @@ describe('HTTP API', () => {
     }
   });
 
-  it('runs the session authorizer with simple responses, on the Authorization header, cached 300 s', () => {
+  it('runs the session authorizer with simple responses, on the Authorization header, cached 60 s', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
     const [, authorizer] = ofType('AWS::ApiGatewayV2::Authorizer')[0];
     expect(authorizer.Properties).toMatchObject({
@@ -200,7 +200,7 @@ describe('HTTP API', () => {
       AuthorizerPayloadFormatVersion: '2.0',
       EnableSimpleResponses: true,
       IdentitySource: ['$request.header.Authorization'],
-      AuthorizerResultTtlInSeconds: 300,
+      AuthorizerResultTtlInSeconds: 60,
     });
     const [authorizerFnId] = functionWith(authorizerDescription(STAGE));
     expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(authorizerFnId);
