@@ -1,0 +1,24 @@
+// Main package holds only what every user needs at start (routing, login, privacy); each feature
+// lives in a subpackage so the main package stays far below WeChat's 2 MB limit as features grow.
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/login/index', 'pages/privacy/index'],
+  subPackages: [
+    { root: 'packages/account', pages: ['bind/index'] },
+    { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
+    { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
+  ],
+  // Most users are family members: fetch their subpackage while the start page decides where to go.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/family'] },
+  },
+  window: {
+    navigationBarBackgroundColor: '#0b4f8a',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '连心',
+    backgroundColor: '#f3f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  // Since 2023 WeChat requires the privacy guide to be declared and agreed before privacy APIs.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});

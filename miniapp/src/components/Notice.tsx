@@ -1,0 +1,27 @@
+import { View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { Icon } from './Icon';
+import type { IconName } from './icon-data';
+
+const defaultIcons: Record<NoticeProps['tone'], IconName> = {
+  warning: 'warning',
+  error: 'warning',
+  info: 'tips',
+  ok: 'check',
+};
+
+interface NoticeProps {
+  tone: 'warning' | 'error' | 'info' | 'ok';
+  icon?: IconName;
+  children: ReactNode;
+}
+
+/** A boxed message; the icon and the wording carry the meaning, the colour only supports them. */
+export function Notice({ tone, icon, children }: NoticeProps) {
+  return (
+    <View className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : undefined}>
+      <Icon name={icon ?? defaultIcons[tone]} size="l" />
+      <View className="notice__body">{children}</View>
+    </View>
+  );
+}

@@ -1,0 +1,48 @@
+import Taro from '@tarojs/taro';
+import type { Me } from '@domain';
+import { needsConsent } from '../api/session';
+
+export const paths = {
+  index: '/pages/index/index',
+  login: '/pages/login/index',
+  privacy: '/pages/privacy/index',
+  bind: '/packages/account/bind/index',
+  contacts: '/packages/family/contacts/index',
+  card: '/packages/family/card/index',
+  accessLog: '/packages/family/access-log/index',
+  staffFamilies: '/packages/staff/families/index',
+  doctorMembers: '/packages/staff/members/index',
+  hospital: '/packages/staff/hospital/index',
+} as const;
+
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+/** Where a signed-in user starts: the privacy guide first if needed, then their role's home. */
+export function startPageFor(me: Me): string {
+  if (needsConsent(me)) return paths.privacy;
+  switch (me.role) {
+    case 'member':
+      return paths.contacts;
+    case 'contact':
+    case 'commission':
+      return paths.staffFamilies;
+    case 'doctor':
+      return paths.doctorMembers;
+    case 'hospital':
+      return paths.hospital;
+  }
+}
+
+/** Home pages replace the whole stack, so "back" never leads into login or the privacy guide. */
+export function goHome(me: Me): void {
+  Taro.reLaunch({ url: startPageFor(me) });
+}
+
+export function goLogin(): void {
+  Taro.reLaunch({ url: paths.login });
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '谁查看了我家信息' });

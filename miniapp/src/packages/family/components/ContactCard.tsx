@@ -1,0 +1,43 @@
+import { View } from '@tarojs/components';
+import { contactKindLabels, teamRoleLabels, type FamilyContact } from '@domain';
+import { Btn } from '../../../components/Btn';
+import { Icon } from '../../../components/Icon';
+import { callPhone } from '../../../lib/phone';
+
+/** One contact person: who they are for the family, how to reach them, and one call button. */
+export function ContactCard({ contact }: { contact: FamilyContact }) {
+  const teamWithPhones = contact.team?.members.filter((m) => m.phone) ?? [];
+  return (
+    <View className="card contact" data-kind={contact.kind}>
+      <View className="badge">
+        <Icon name={contact.kind === 'doctor' ? 'shieldCheck' : 'user'} />
+        {contactKindLabels[contact.kind]}
+      </View>
+      <View className="h2 contact__name">{contact.name}</View>
+      <View className="text">{contact.title}</View>
+      <View className="text soft">{contact.organisation}</View>
+      <View className="text contact__phone">电话：{contact.phone}</View>
+      {contact.team ? (
+        <View className="contact__team">
+          <View className="h3">{contact.team.name}</View>
+          {contact.team.members.map((m) => (
+            <View className="text" key={`${m.role}-${m.name}`}>
+              {teamRoleLabels[m.role]}：{m.name}
+              {m.phone ? `（${m.phone}）` : ''}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <View className="stack mt">
+        <Btn kind="call" icon="phone" onClick={() => void callPhone(contact.phone)}>
+          打电话
+        </Btn>
+        {teamWithPhones.map((m) => (
+          <Btn key={`call-${m.name}`} kind="secondary" icon="phone" onClick={() => void callPhone(m.phone!)}>
+            打给{m.name}（{teamRoleLabels[m.role]}）
+          </Btn>
+        ))}
+      </View>
+    </View>
+  );
+}

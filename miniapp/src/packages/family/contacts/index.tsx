@@ -1,0 +1,64 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { api } from '../../../api/client';
+import { ApiFailure } from '../../../api/errors';
+import { logout } from '../../../api/session';
+import { Btn } from '../../../components/Btn';
+import { ErrorState, Loading } from '../../../components/PageState';
+import { requireMe } from '../../../lib/guard';
+import { useRemote } from '../../../lib/remote';
+import { goLogin, paths } from '../../../lib/routes';
+import { FamilyContactsView } from '../components/FamilyContactsView';
+import './index.scss';
+
+/**
+ * A family member's home: who to call. Staff reach the same page with `?familyId=…&staff=1` to see
+ * a family's contacts read-only.
+ */
+export default function Contacts() {
+  const { params } = useRouter();
+  const staffView = params.staff === '1';
+
+  const { state, reload } = useRemote(async () => {
+    const me = await requireMe();
+    const familyId = params.familyId ?? me.familyId;
+    if (!familyId) throw new ApiFailure('http', 404, '没有找到您家的登记信息，请联系村（社区）联系人');
+    if (staffView) Taro.setNavigationBarTitle({ title: '家庭联系人' });
+    return api.familyContacts(familyId);
+  });
+
+  return (
+    <View className="page">
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' ? (
+        <View>
+          {!staffView ? (
+            <View className="entries">
+              <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.card })}>
+                出示就医服务卡
+              </Btn>
+            </View>
+          ) : null}
+          <FamilyContactsView data={state.data} staffView={staffView} />
+          {!staffView ? (
+            <View className="stack mt">
+              <Btn kind="secondary" icon="eye" onClick={() => Taro.navigateTo({ url: paths.accessLog })}>
+                谁查看了我家信息
+              </Btn>
+              <Btn
+                kind="secondary"
+                onClick={() => {
+                  logout();
+                  goLogin();
+                }}
+              >
+                退出登录
+              </Btn>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { api } from '../../../api/client';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Notice } from '../../../components/Notice';
+import { callPhone } from '../../../lib/phone';
+import { handleFailure } from '../../../lib/remote';
+
+interface Target {
+  familyId: string;
+  personId: string;
+  name: string;
+}
+
+/**
+ * Staff see only masked numbers. Calling a member means reading the full number, which the server
+ * records and the family can see, so the user is told and asked first.
+ */
+export function useRevealCall() {
+  const [target, setTarget] = useState<Target | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const confirm = async () => {
+    const t = target;
+    setTarget(null);
+    if (!t) return;
+    setBusy(t.personId);
+    setError(null);
+    try {
+      const { phone } = await api.revealPhone(t.familyId, t.personId);
+      setRevealed((r) => ({ ...r, [t.personId]: phone }));
+      await callPhone(phone);
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const dialog = (
+    <ConfirmDialog
+      open={target !== null}
+      title={target ? `给${target.name}打电话` : ''}
+      message="查看完整号码会被记录，家庭可以看到。继续吗？"
+      confirmText="继续拨打"
+      onConfirm={() => void confirm()}
+      onCancel={() => setTarget(null)}
+    />
+  );
+
+  const errorNotice = error ? (
+    <View>
+      <Notice tone="error">{error}</Notice>
+    </View>
+  ) : null;
+
+  return {
+    ask: (t: Target) => {
+      // A number already read in this visit is called again without a second audit entry.
+      if (revealed[t.personId]) void callPhone(revealed[t.personId]);
+      else setTarget(t);
+    },
+    busy,
+    revealed,
+    dialog,
+    errorNotice,
+  };
+}

@@ -1,0 +1,143 @@
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { canRevealMemberPhone, contactKindLabels, familyTypeLabels, type FamilySummary, type Me } from '@domain';
+import { api } from '../../../api/client';
+import { logout } from '../../../api/session';
+import { Btn } from '../../../components/Btn';
+import { Icon } from '../../../components/Icon';
+import { Notice } from '../../../components/Notice';
+import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { genderLabels } from '../../../lib/format';
+import { requireMe } from '../../../lib/guard';
+import { usePaged } from '../../../lib/remote';
+import { goLogin, paths, withQuery } from '../../../lib/routes';
+import { useRevealCall } from '../components/useRevealCall';
+import './index.scss';
+
+function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; reveal: ReturnType<typeof useRevealCall> }) {
+  const mayCall = canRevealMemberPhone(me.role);
+  return (
+    <View className="card">
+      <View className="h2">{family.familyName}</View>
+      <View className="text-lg">
+        {family.townshipName} {family.villageName}
+      </View>
+      <View className="tags mt">
+        {family.myContactKind ? (
+          <View className="badge">
+            <Icon name="user" />
+            我是{contactKindLabels[family.myContactKind]}
+          </View>
+        ) : null}
+        {/* Present only for roles allowed to see it (domain/policy/visibility.ts). */}
+        {family.familyType ? (
+          <View className="badge badge--sensitive">
+            <Icon name="tips" />
+            {familyTypeLabels[family.familyType]}
+          </View>
+        ) : null}
+        {family.poverty ? <View className="badge badge--sensitive">建档立卡户</View> : null}
+      </View>
+      {family.members.map((m) => (
+        <View className="member" key={m.personId}>
+          <View className="member__name">
+            {m.name}（{m.relation}）
+          </View>
+          <View className="text">
+            {genderLabels[m.gender]}，{m.age} 岁
+          </View>
+          {m.phoneMasked ? (
+            <View className="text">
+              电话：{reveal.revealed[m.personId] ?? m.phoneMasked}
+            </View>
+          ) : (
+            <View className="text soft">没有登记电话</View>
+          )}
+          {m.phoneMasked && mayCall ? (
+            <View className="mt">
+              <Btn
+                kind="call"
+                icon="phone"
+                busy={reveal.busy === m.personId}
+                busyText="正在拨号…"
+                onClick={() => reveal.ask({ familyId: family.familyId, personId: m.personId, name: m.name })}
+              >
+                拨打
+              </Btn>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      <View className="mt">
+        <Btn
+          kind="secondary"
+          icon="arrowRight"
+          onClick={() => Taro.navigateTo({ url: withQuery(paths.contacts, { familyId: family.familyId, staff: '1' }) })}
+        >
+          查看这户的联系人
+        </Btn>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * Contact persons see the families assigned to them; commission staff the families of their
+ * county or township. Same list, same actions.
+ */
+export default function Families() {
+  const [me, setMe] = useState<Me | null>(null);
+  const loadPage = useCallback(async (cursor?: string) => {
+    const who = await requireMe();
+    setMe(who);
+    if (who.role === 'commission') {
+      Taro.setNavigationBarTitle({ title: '辖区家庭' });
+      return api.regionFamilies(cursor);
+    }
+    return api.assignedFamilies(cursor);
+  }, []);
+  const list = usePaged(loadPage);
+  const reveal = useRevealCall();
+
+  return (
+    <View className="page">
+      {me ? (
+        <View className="mb">
+          <View className="h1">{me.role === 'commission' ? '辖区家庭' : '我联系的家庭'}</View>
+          <View className="text soft">
+            {me.name}
+            {me.organisation ? `，${me.organisation}` : ''}
+          </View>
+        </View>
+      ) : null}
+      {reveal.errorNotice}
+      {list.state.status === 'loading' ? <Loading /> : null}
+      {list.state.status === 'error' ? <ErrorState message={list.state.message} onRetry={() => void list.reload()} /> : null}
+      {list.state.status === 'ready' && list.items.length === 0 ? (
+        <Empty text={me?.role === 'commission' ? '辖区里还没有导入家庭。' : '还没有给您分配联系的家庭。'} />
+      ) : null}
+      {me ? list.items.map((f) => <FamilyCard family={f} me={me} reveal={reveal} key={f.familyId} />) : null}
+      {list.moreError ? <Notice tone="error">{list.moreError}</Notice> : null}
+      {list.hasMore ? (
+        <Btn kind="secondary" busy={list.loadingMore} busyText="正在加载…" onClick={() => void list.loadMore()}>
+          加载更多
+        </Btn>
+      ) : null}
+      {list.state.status !== 'loading' ? (
+        <View className="mt">
+          <Btn
+            kind="secondary"
+            onClick={() => {
+              logout();
+              goLogin();
+            }}
+          >
+            退出登录
+          </Btn>
+        </View>
+      ) : null}
+      {reveal.dialog}
+    </View>
+  );
+}

@@ -1,0 +1,48 @@
+import { View } from '@tarojs/components';
+import { roleLabels } from '@domain';
+import { logout } from '../../../api/session';
+import { Btn } from '../../../components/Btn';
+import { Notice } from '../../../components/Notice';
+import { ErrorState, Loading } from '../../../components/PageState';
+import { requireMe } from '../../../lib/guard';
+import { useRemote } from '../../../lib/remote';
+import { goLogin } from '../../../lib/routes';
+
+/**
+ * Hospital green-channel staff have nothing to act on until booking and card verification ship;
+ * the page says who they are and what is coming, and promises nothing else.
+ */
+export default function Hospital() {
+  const { state, reload } = useRemote(requireMe);
+  return (
+    <View className="page">
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'ready' ? (
+        <View>
+          <View className="card">
+            <View className="badge">{roleLabels[state.data.role]}</View>
+            <View className="h1">{state.data.name}</View>
+            {state.data.title ? <View className="text-lg">{state.data.title}</View> : null}
+            <View className="text-lg">{state.data.organisation ?? '所属医院未登记'}</View>
+          </View>
+          <Notice tone="info">
+            <View className="h3">今天的优先就医名单还没有开通</View>
+            <View className="text">
+              预约就医功能上线后，这里会显示来本院就诊的计划生育特殊家庭名单，并可以扫描就医服务卡核验。现在请按原有方式为持卡人提供优先服务。
+            </View>
+          </Notice>
+          <Btn
+            kind="secondary"
+            onClick={() => {
+              logout();
+              goLogin();
+            }}
+          >
+            退出登录
+          </Btn>
+        </View>
+      ) : null}
+    </View>
+  );
+}
