@@ -33,8 +33,10 @@ import type { ApiResponse } from '../support/api';
  * - me.test.ts:                   PERSON#p_m0012, PERSON#p_m0013 (consent).
  * - authorization-matrix.test.ts: AUDIT#f_0002 (reveals in scope), PERSON# consent of its callers
  *                                 p_m0003, p_cadre01, p_doc01, p_hosp01, p_comm01.
- * - bad-input.test.ts:            nothing (it only sends refused requests); its callers are p_m0008,
- *                                 p_cadre02, p_doc03, p_comm01, its families f_0004..f_0006.
+ * - bad-input.test.ts:            nothing (it only sends refused requests; its WeChat user t-bad-…
+ *                                 only logs in). Its callers are p_m0008, p_cadre02, p_doc03,
+ *                                 p_comm01 and its family f_0005, so should a bad request be wrongly
+ *                                 accepted, the stray write lands in partitions no one else checks.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

@@ -1,0 +1,241 @@
+import { PRIVACY_GUIDE_VERSION } from '../../domain';
+import { routes, type RouteId } from '../../functions/routes';
+import { families, idNumberOf } from '../../local/seed/demo-county';
+import { call, tokenFor, wxLoginCode } from '../support/api';
+import { keys } from '../../functions/lib/db/keys';
+import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
+
+/**
+ * Bad input for every route, generated against the route table: a route without cases here fails
+ * the suite. Every case must be refused with 400 (415 for a body that is not JSON), an error code,
+ * a Chinese message and, for validation, a Chinese message per field; and must write nothing:
+ * no DynamoDB request at all (x-lianxin-ddb-requests = 0), and the partitions it names or could
+ * write unchanged (support-table.ts explains why that is sound with parallel workers).
+ *
+ * Callers are ones no other suite writes: member p_m0008 (f_0005), contact p_cadre02 (西街村,
+ * f_0004..f_0006), doctor p_doc03 (柳林乡); the county officer p_comm01 is the only commission
+ * caller, and as the matrix records his consent his person item is left out of the slices (the
+ * list routes he calls write nothing in any case; the request count proves it).
+ */
+type Caller = 'public' | 'p_m0008' | 'p_cadre02' | 'p_doc03' | 'p_comm01';
+
+interface BadCase {
+  label: string;
+  caller: Caller;
+  path: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** 400 unless said otherwise. */
+  status?: 400 | 415;
+  /** Field paths that must carry a message; a string value must be the exact message. */
+  fields?: Record<string, string | true>;
+  /** Partitions the request names, for the before/after slice. */
+  touch?: Parameters<typeof touchable>[0];
+}
+
+const UNKNOWN = '不支持这个字段';
+const f = (fields: string[]) => Object.fromEntries(fields.map((k) => [k, true as const]));
+
+// A real bind ticket for a WeChat user of this file, and answers of a seeded, bound person
+// (孙长海, p_m0006): with valid input these would reach 409, so only validation can refuse them.
+const bindOpenid = freshOpenid('t-bad-');
+let bindTicket = '';
+const sun = (() => {
+  const m = families.flatMap((x) => x.members).find((x) => x.personId === 'p_m0006')!;
+  return { name: m.name, idLast6: idNumberOf(m.personId, m.birthDate, m.gender).slice(-6), phone: m.phone };
+})();
+const bindTouch = { openid: bindOpenid, boundPerson: 'p_m0006' };
+const bindBody = (change: Record<string, unknown> = {}, drop: string[] = []) => {
+  const body: Record<string, unknown> = { bindTicket, ...sun, ...change };
+  for (const k of drop) delete body[k];
+  return body;
+};
+const consent = (change: Record<string, unknown> = {}, drop: string[] = []) => {
+  const body: Record<string, unknown> = { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData: false, ...change };
+  for (const k of drop) delete body[k];
+  return body;
+};
+
+const badFamilyIds: Array<[string, string]> = [
+  ['not an id', 'not-an-id'],
+  ['wrong prefix', 'p_0005'],
+  ['upper-case prefix', 'F_0005'],
+  ['too short', 'f_00'],
+  ['oversize (41 characters after the prefix)', `f_${'1'.repeat(41)}`],
+  ['punctuation', "f_0005'or'1"],
+  ['an encoded path', 'f_0005%2F..%2Ff_0001'],
+  ['Chinese characters', encodeURIComponent('f_家庭')],
+];
+
+function pageQueryCases(caller: Caller, base: string, touch?: BadCase['touch']): BadCase[] {
+  const q = (label: string, query: string, fields: Record<string, string | true>): BadCase => ({ label, caller, path: `${base}?${query}`, fields, touch });
+  return [
+    q('limit=0', 'limit=0', { 'query.limit': '每页数量至少为 1' }),
+    q('limit=101', 'limit=101', { 'query.limit': '每页数量最多为 100' }),
+    q('limit=abc (wrong type)', 'limit=abc', f(['query.limit'])),
+    q('limit=-1', 'limit=-1', f(['query.limit'])),
+    q('limit=1.5', 'limit=1.5', f(['query.limit'])),
+    q('limit=1000 (oversize)', 'limit=1000', f(['query.limit'])),
+    q('limit empty', 'limit=', f(['query.limit'])),
+    q('limit given twice', 'limit=1&limit=2', f(['query.limit'])),
+    q('cursor with characters outside base64url', 'cursor=a%20b%2Bc', f(['query.cursor'])),
+    q('cursor oversize (513)', `cursor=${'A'.repeat(513)}`, { 'query.cursor': '翻页标记过长' }),
+    q('cursor empty', 'cursor=', f(['query.cursor'])),
+    q('cursor that is not one of ours', `cursor=${Buffer.from('{"pk":1}').toString('base64url')}`, f(['query.cursor'])),
+    q('unknown query parameter', 'sort=asc', { 'query.sort': UNKNOWN }),
+    q('two problems at once', 'limit=0&expand=all', { 'query.limit': true, 'query.expand': UNKNOWN }),
+  ];
+}
+
+function familyPathCases(caller: Caller, suffix: string): BadCase[] {
+  return [
+    ...badFamilyIds.map(([label, id]): BadCase => ({ label: `familyId ${label}`, caller, path: `/families/${id}${suffix}`, fields: f(['path.familyId']) })),
+    { label: 'malformed percent-encoding in the path', caller, path: `/families/%E0%A4%A${suffix}` },
+    { label: 'unknown query parameter', caller, path: `/families/f_0005${suffix}?expand=phones`, fields: { 'query.expand': UNKNOWN }, touch: { familyId: 'f_0005' } },
+  ];
+}
+
+const cases: Record<RouteId, BadCase[]> = {
+  'auth.wechatLogin': [
+    { label: 'malformed JSON', caller: 'public', path: '/auth/wechat', rawBody: '{"code":', fields: f(['body']) },
+    { label: 'not JSON at all', caller: 'public', path: '/auth/wechat', rawBody: 'code=abc', fields: f(['body']) },
+    { label: 'empty body', caller: 'public', path: '/auth/wechat', rawBody: '', headers: { 'content-type': 'application/json' }, fields: f(['body']) },
+    { label: 'JSON null', caller: 'public', path: '/auth/wechat', rawBody: 'null', fields: f(['body']) },
+    { label: 'JSON array', caller: 'public', path: '/auth/wechat', body: [{ code: 'abcdef' }], fields: f(['body']) },
+    { label: 'a __proto__ key', caller: 'public', path: '/auth/wechat', rawBody: '{"code":"abcdef","__proto__":{"admin":true}}', fields: f(['body']) },
+    { label: 'code of the wrong type', caller: 'public', path: '/auth/wechat', body: { code: 123456 }, fields: f(['body.code']) },
+    { label: 'code null', caller: 'public', path: '/auth/wechat', body: { code: null }, fields: f(['body.code']) },
+    { label: 'code missing', caller: 'public', path: '/auth/wechat', body: {}, fields: f(['body.code']) },
+    { label: 'code empty', caller: 'public', path: '/auth/wechat', body: { code: '' }, fields: { 'body.code': '缺少微信登录凭证' } },
+    { label: 'code oversize (129)', caller: 'public', path: '/auth/wechat', body: { code: 'a'.repeat(129) }, fields: { 'body.code': '微信登录凭证过长' } },
+    { label: 'code with spaces and symbols', caller: 'public', path: '/auth/wechat', body: { code: 'abc def;--' }, fields: { 'body.code': '微信登录凭证格式不正确' } },
+    { label: 'unknown field', caller: 'public', path: '/auth/wechat', body: { code: 'abcdef', openid: 'demo-openid-p_m0001' }, fields: { 'body.openid': UNKNOWN } },
+    { label: 'text/plain', caller: 'public', path: '/auth/wechat', rawBody: '{"code":"abcdef"}', headers: { 'content-type': 'text/plain' }, status: 415 },
+    { label: 'form-encoded', caller: 'public', path: '/auth/wechat', rawBody: 'code=abcdef', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415 },
+  ],
+  'auth.bind': [
+    { label: 'malformed JSON', caller: 'public', path: '/auth/bind', rawBody: '{"bindTicket":"x",', fields: f(['body']), touch: bindTouch },
+    { label: 'JSON array', caller: 'public', path: '/auth/bind', body: [], fields: f(['body']), touch: bindTouch },
+    { label: 'wrong types', caller: 'public', path: '/auth/bind', body: () => bindBody({ name: 123, idLast6: 506340, phone: 13831100006 }), fields: f(['body.name', 'body.idLast6', 'body.phone']), touch: bindTouch },
+    { label: 'bindTicket of the wrong type', caller: 'public', path: '/auth/bind', body: () => bindBody({ bindTicket: { sub: bindOpenid } }), fields: f(['body.bindTicket']), touch: bindTouch },
+    { label: 'all answers missing', caller: 'public', path: '/auth/bind', body: () => bindBody({}, ['name', 'idLast6', 'phone']), fields: f(['body.name', 'body.idLast6', 'body.phone']), touch: bindTouch },
+    { label: 'bindTicket missing', caller: 'public', path: '/auth/bind', body: () => bindBody({}, ['bindTicket']), fields: f(['body.bindTicket']), touch: bindTouch },
+    { label: 'bindTicket empty', caller: 'public', path: '/auth/bind', body: () => bindBody({ bindTicket: '' }), fields: { 'body.bindTicket': '请重新登录' }, touch: bindTouch },
+    { label: 'bindTicket oversize (2049)', caller: 'public', path: '/auth/bind', body: () => bindBody({ bindTicket: 'a'.repeat(2049) }), fields: { 'body.bindTicket': '登录凭证无效' }, touch: bindTouch },
+    { label: 'unknown field', caller: 'public', path: '/auth/bind', body: () => bindBody({ personId: 'p_m0006' }), fields: { 'body.personId': UNKNOWN }, touch: bindTouch },
+    { label: 'name oversize (21)', caller: 'public', path: '/auth/bind', body: () => bindBody({ name: '王'.repeat(21) }), fields: { 'body.name': '姓名不能超过 20 个字' }, touch: bindTouch },
+    { label: 'name of one character', caller: 'public', path: '/auth/bind', body: () => bindBody({ name: '孙' }), fields: { 'body.name': '请填写姓名' }, touch: bindTouch },
+    { label: 'name with digits', caller: 'public', path: '/auth/bind', body: () => bindBody({ name: '孙长海3' }), fields: { 'body.name': '姓名只能包含汉字' }, touch: bindTouch },
+    { label: 'idLast6 with a letter other than X', caller: 'public', path: '/auth/bind', body: () => bindBody({ idLast6: '12345Y' }), fields: f(['body.idLast6']), touch: bindTouch },
+    { label: 'idLast6 of 7 characters', caller: 'public', path: '/auth/bind', body: () => bindBody({ idLast6: '1234567' }), fields: f(['body.idLast6']), touch: bindTouch },
+    { label: 'the whole ID number instead of the last 6', caller: 'public', path: '/auth/bind', body: () => bindBody({ idLast6: '130131194403150634' }), fields: f(['body.idLast6']), touch: bindTouch },
+    { label: 'phone of 10 digits', caller: 'public', path: '/auth/bind', body: () => bindBody({ phone: '1383110000' }), fields: { 'body.phone': '请填写 11 位手机号码' }, touch: bindTouch },
+    { label: 'phone not starting with 1', caller: 'public', path: '/auth/bind', body: () => bindBody({ phone: '23831100006' }), fields: f(['body.phone']), touch: bindTouch },
+    { label: 'phone oversize', caller: 'public', path: '/auth/bind', body: () => bindBody({ phone: '1'.repeat(200) }), fields: f(['body.phone']), touch: bindTouch },
+    { label: 'text/plain', caller: 'public', path: '/auth/bind', rawBody: 'x', headers: { 'content-type': 'text/plain' }, status: 415, touch: bindTouch },
+  ] as BadCase[],
+  'me.get': [
+    { label: 'unknown query parameter', caller: 'p_m0008', path: '/me?include=idNumber', fields: { 'query.include': UNKNOWN }, touch: { caller: 'p_m0008' } },
+  ],
+  'me.putConsent': [
+    { label: 'malformed JSON', caller: 'p_m0008', path: '/me/consent', rawBody: '{"healthData":tru', fields: f(['body']) },
+    { label: 'JSON string', caller: 'p_m0008', path: '/me/consent', rawBody: '"yes"', fields: f(['body']) },
+    { label: 'wrong types', caller: 'p_m0008', path: '/me/consent', body: consent({ privacyGuideVersion: 20261101, agreePrivacyGuide: 'true', healthData: 'no' }), fields: f(['body.privacyGuideVersion', 'body.agreePrivacyGuide', 'body.healthData']) },
+    { label: 'healthData missing (the separate decision must be made)', caller: 'p_m0008', path: '/me/consent', body: consent({}, ['healthData']), fields: { 'body.healthData': '请选择是否同意使用健康信息' } },
+    { label: 'everything missing', caller: 'p_m0008', path: '/me/consent', body: {}, fields: f(['body.privacyGuideVersion', 'body.agreePrivacyGuide', 'body.healthData']) },
+    { label: 'not agreeing to the guide', caller: 'p_m0008', path: '/me/consent', body: consent({ agreePrivacyGuide: false }), fields: { 'body.agreePrivacyGuide': '需要同意隐私保护指引才能继续使用' } },
+    { label: 'an old guide version', caller: 'p_m0008', path: '/me/consent', body: consent({ privacyGuideVersion: '2025-01-01' }), fields: { 'body.privacyGuideVersion': '隐私保护指引已更新，请重新阅读' } },
+    { label: 'oversize guide version', caller: 'p_m0008', path: '/me/consent', body: consent({ privacyGuideVersion: 'x'.repeat(10_000) }), fields: f(['body.privacyGuideVersion']) },
+    { label: 'unknown field', caller: 'p_m0008', path: '/me/consent', body: consent({ agreedAt: '2020-01-01T00:00:00+08:00' }), fields: { 'body.agreedAt': UNKNOWN } },
+    { label: 'text/plain', caller: 'p_m0008', path: '/me/consent', rawBody: JSON.stringify(consent()), headers: { 'content-type': 'text/plain' }, status: 415 },
+    { label: 'unknown query parameter with a valid body', caller: 'p_m0008', path: '/me/consent?personId=p_m0001', body: consent(), fields: { 'query.personId': UNKNOWN } },
+  ].map((c) => ({ ...c, touch: { caller: 'p_m0008' } })) as BadCase[],
+  'families.getContacts': familyPathCases('p_m0008', '/contacts'),
+  'families.getCard': familyPathCases('p_m0008', '/card'),
+  'families.revealMemberPhone': [
+    ...badFamilyIds.map(([label, id]): BadCase => ({ label: `familyId ${label}`, caller: 'p_cadre02', path: `/families/${id}/members/p_m0008/phone`, fields: f(['path.familyId']), touch: { memberId: 'p_m0008' } })),
+    ...(
+      [
+        ['memberId not an id', 'xx'],
+        ['memberId with the family prefix', 'f_0005'],
+        ['memberId too short', 'p_m1'],
+        ['memberId oversize', `p_${'m'.repeat(41)}`],
+        ['memberId with punctuation', 'p_m0008;drop'],
+      ] as const
+    ).map(([label, id]): BadCase => ({ label, caller: 'p_cadre02', path: `/families/f_0005/members/${id}/phone`, fields: f(['path.memberId']), touch: { familyId: 'f_0005' } })),
+    { label: 'both ids bad', caller: 'p_cadre02', path: '/families/xx/members/yy/phone', fields: f(['path.familyId', 'path.memberId']) },
+    { label: 'malformed percent-encoding in the path', caller: 'p_cadre02', path: '/families/f_0005/members/%E0%A4%A/phone', touch: { familyId: 'f_0005' } },
+    { label: 'unknown query parameter', caller: 'p_cadre02', path: '/families/f_0005/members/p_m0008/phone?reason=x', fields: { 'query.reason': UNKNOWN }, touch: { familyId: 'f_0005', memberId: 'p_m0008' } },
+  ],
+  'families.getAccessLog': [
+    ...familyPathCases('p_m0008', '/access-log').filter((c) => !c.label.startsWith('unknown')),
+    ...pageQueryCases('p_m0008', '/families/f_0005/access-log', { familyId: 'f_0005' }),
+  ],
+  'staff.listAssignedFamilies': pageQueryCases('p_cadre02', '/contact/families', { caller: 'p_cadre02' }),
+  'staff.listSignedMembers': pageQueryCases('p_doc03', '/doctor/members', { caller: 'p_doc03' }),
+  'staff.listRegionFamilies': [
+    ...pageQueryCases('p_comm01', '/commission/families'),
+    { label: 'townshipId with the county prefix', caller: 'p_comm01', path: '/commission/families?townshipId=c_qinghe', fields: f(['query.townshipId']) },
+    { label: 'townshipId empty', caller: 'p_comm01', path: '/commission/families?townshipId=', fields: f(['query.townshipId']) },
+    { label: 'townshipId oversize', caller: 'p_comm01', path: `/commission/families?townshipId=t_${'x'.repeat(41)}`, fields: f(['query.townshipId']) },
+    { label: 'townshipId given twice', caller: 'p_comm01', path: '/commission/families?townshipId=t_liulin&townshipId=t_chengguan', fields: f(['query.townshipId']) },
+  ],
+};
+
+const tokens = new Map<Caller, string>();
+let seedBefore: SliceFingerprint;
+
+beforeAll(async () => {
+  seedBefore = await sliceFingerprint(SEED_PARTITIONS);
+  const login = await call('POST', '/auth/wechat', { body: { code: await wxLoginCode(bindOpenid) } });
+  expect(login.body.status).toBe('unbound');
+  bindTicket = login.body.bindTicket;
+  for (const caller of ['p_m0008', 'p_cadre02', 'p_doc03', 'p_comm01'] as const) tokens.set(caller, await tokenFor(caller));
+});
+
+test('every route in the table has bad-input cases', () => {
+  for (const route of routes) expect({ route: route.id, cases: cases[route.id]?.length ?? 0 }).toEqual({ route: route.id, cases: expect.any(Number) });
+  for (const route of routes) expect(cases[route.id].length).toBeGreaterThan(0);
+  // Every body route has malformed-JSON, wrong content-type and unknown-field cases.
+  for (const route of routes.filter((r) => r.method === 'POST' || r.method === 'PUT')) {
+    const labels = cases[route.id].map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(['malformed JSON', 'text/plain', 'unknown field']));
+  }
+});
+
+const routeOf = (path: string) => routes.find((r) => new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]))!;
+
+describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
+  test.each(cases[route.id].map((c) => [c.label, c] as const))('%s', async (_label, c) => {
+    expect(routeOf(c.path)?.id).toBe(route.id);
+    const token = c.caller === 'public' ? undefined : tokens.get(c.caller);
+    const body = typeof c.body === 'function' ? (c.body as () => unknown)() : c.body;
+    const res = await expectSliceUnchanged(touchable(c.touch ?? {}), () =>
+      call(route.method, c.path, { token, body, rawBody: c.rawBody, headers: c.headers }),
+    );
+    const status = c.status ?? 400;
+    expect({ status: res.status, body: res.body }).toEqual({ status, body: expect.objectContaining({ error: status === 415 ? 'unsupported_media_type' : 'invalid_request' }) });
+    expect(res.body.message).toMatch(CHINESE);
+    // Refused before any DynamoDB request: nothing read, nothing written, nothing counted.
+    expect(res.ddbRequests).toBe(0);
+    if (c.fields) {
+      expect(Object.keys(res.body.fields ?? {}).sort()).toEqual(Object.keys(c.fields).sort());
+      for (const [key, expected] of Object.entries(c.fields)) {
+        expect(res.body.fields[key]).toMatch(CHINESE);
+        if (typeof expected === 'string') expect(res.body.fields[key]).toBe(expected);
+      }
+    }
+  });
+});
+
+test('a validation failure does not use up a binding try, nor bind anything', async () => {
+  // The bind cases above all carried this file's ticket: the rate-limit window was never opened.
+  expect(await getItem(rateLimitKey(bindOpenid))).toBeUndefined();
+  expect(await getItem(keys.binding(bindOpenid))).toBeUndefined();
+  expect((await getItem(keys.person('p_m0006')))?.openid).toBe('demo-openid-p_m0006');
+});
+
+test('after every bad request the seeded family partitions are unchanged', async () => {
+  expect(await sliceFingerprint(SEED_PARTITIONS)).toEqual(seedBefore);
+});
