@@ -39,6 +39,15 @@ function loadHandler<T>(modulePath: string): Promise<T> {
   return mod.then((m) => m.handler as T);
 }
 
+/** Like API Gateway, a malformed escape is passed on as written; the route's validation refuses it. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function matchRoute(method: string, path: string) {
   let pathMatched = false;
   for (const c of compiled) {
@@ -46,7 +55,7 @@ export function matchRoute(method: string, path: string) {
     if (!m) continue;
     pathMatched = true;
     if (c.route.method !== method) continue;
-    const pathParameters = Object.fromEntries(c.params.map((name, i) => [name, decodeURIComponent(m[i + 1])]));
+    const pathParameters = Object.fromEntries(c.params.map((name, i) => [name, decodePathSegment(m[i + 1])]));
     return { route: c.route, pathParameters };
   }
   return pathMatched ? 'method-not-allowed' : undefined;

@@ -28,7 +28,7 @@ export const handler = routeHandler('families.revealMemberPhone', { path: Family
     subjectName: member.name,
     field: 'phone',
     routeId: 'families.revealMemberPhone',
-  });
+  }, now);
   const body: RevealedPhoneResponse = { personId: member.personId, name: member.name, phone };
   return { body };
 });

@@ -3,13 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { db, tableName } from './client';
 import type { AuditItem } from './items';
 import { keys } from './keys';
-import { decodeCursor, encodeCursor, type Page } from './pagination';
+import { decodeCursor, encodeCursor, tableKeyAttributes, type Page } from './pagination';
 
 export type AuditEvent = Omit<AuditItem, 'pk' | 'sk' | 'entity'>;
 
-/** Written before the sensitive value is returned: no audit, no data. */
-export async function writeAuditEvent(event: AuditEvent): Promise<void> {
-  const item: AuditItem = { pk: keys.auditPk(event.familyId), sk: `${event.at}#${randomUUID()}`, entity: 'audit', ...event };
+/**
+ * Written before the sensitive value is returned: no audit, no data. The sort key starts with the
+ * epoch in milliseconds (zero-padded) so reads in the same second still list newest first.
+ */
+export async function writeAuditEvent(event: AuditEvent, now: Date): Promise<void> {
+  const sk = `${String(now.getTime()).padStart(15, '0')}#${randomUUID()}`;
+  const item: AuditItem = { pk: keys.auditPk(event.familyId), sk, entity: 'audit', ...event };
   await db().send(new PutCommand({ TableName: tableName(), Item: item }));
 }
 
@@ -21,7 +25,7 @@ export async function listAuditEvents(familyId: string, page: { cursor?: string;
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
       ScanIndexForward: false,
-      ExclusiveStartKey: decodeCursor(page.cursor, { pk }),
+      ExclusiveStartKey: decodeCursor(page.cursor, { attributes: tableKeyAttributes, equals: { pk } }),
       Limit: page.limit,
     }),
   );

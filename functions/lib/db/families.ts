@@ -2,7 +2,7 @@ import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand }
 import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyPartitionItem, FamilyProfileItem, SigningItem } from './items';
 import { keys } from './keys';
-import { decodeCursor, encodeCursor, type Page } from './pagination';
+import { decodeCursor, encodeCursor, gsiKeyAttributes, type Page } from './pagination';
 
 export interface FamilyRecord {
   profile: FamilyProfileItem;
@@ -66,7 +66,11 @@ export async function listStaffFamilies(
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: { ':pk': pk, ':prefix': 'FAMILY#' },
-      ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk: pk }),
+      ExclusiveStartKey: decodeCursor(page.cursor, {
+        attributes: gsiKeyAttributes('gsi1'),
+        equals: { gsi1pk: pk },
+        startsWith: { gsi1sk: 'FAMILY#', sk: 'FAMILY#CONTACT#' },
+      }),
       Limit: page.limit,
     }),
   );
@@ -106,7 +110,11 @@ export async function listSignedMembers(doctorId: string, page: { cursor?: strin
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: { ':pk': pk, ':prefix': 'MEMBER#' },
-      ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk: pk }),
+      ExclusiveStartKey: decodeCursor(page.cursor, {
+        attributes: gsiKeyAttributes('gsi1'),
+        equals: { gsi1pk: pk },
+        startsWith: { gsi1sk: 'MEMBER#', sk: 'FAMILY#SIGN#' },
+      }),
       Limit: page.limit,
     }),
   );
@@ -121,7 +129,7 @@ export async function listRegionFamilies(
   region: { countyId: string; townshipId?: string } | { countyId?: undefined; townshipId: string },
   page: { cursor?: string; limit: number },
 ): Promise<Page<FamilyProfileItem>> {
-  const query = region.countyId
+  const query: { index: 'gsi1' | 'gsi2'; pk: string; prefix: string } = region.countyId
     ? { index: 'gsi2', pk: keys.countyPk(region.countyId), prefix: region.townshipId ? `FAMILY#${region.townshipId}#` : 'FAMILY#' }
     : { index: 'gsi1', pk: keys.townshipPk(region.townshipId!), prefix: 'FAMILY#' };
   const out = await db().send(
@@ -130,7 +138,11 @@ export async function listRegionFamilies(
       IndexName: query.index,
       KeyConditionExpression: `${query.index}pk = :pk AND begins_with(${query.index}sk, :prefix)`,
       ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.prefix },
-      ExclusiveStartKey: decodeCursor(page.cursor, { [`${query.index}pk`]: query.pk }),
+      ExclusiveStartKey: decodeCursor(page.cursor, {
+        attributes: gsiKeyAttributes(query.index),
+        equals: { [`${query.index}pk`]: query.pk, sk: 'FAMILY' },
+        startsWith: { [`${query.index}sk`]: query.prefix },
+      }),
       Limit: page.limit,
     }),
   );

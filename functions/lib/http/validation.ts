@@ -1,7 +1,9 @@
-import type * as z from '../../../domain/zod';
+import * as z from '../../../domain/zod';
 import { badRequest } from './errors';
 
 type Schema = z.ZodMiniType;
+
+const noQuery = z.strictObject({});
 
 /**
  * Validates each part of a request with its zod schema and reports every problem at once, keyed by
@@ -14,7 +16,9 @@ export function validateParts<S extends Partial<Record<'body' | 'query' | 'path'
   const fields: Record<string, string> = {};
   const out: Record<string, unknown> = {};
   for (const part of ['path', 'query', 'body'] as const) {
-    const schema = schemas[part];
+    // A route without a query schema takes no query parameters: an unknown one is refused like an
+    // unknown body field, not silently ignored.
+    const schema = schemas[part] ?? (part === 'query' ? noQuery : undefined);
     if (!schema) continue;
     const result = schema.safeParse(parts[part]);
     if (result.success) {
