@@ -1,0 +1,52 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { elderReport, expectElderFriendly, launchBrowser, phoneContext } from './browser';
+import { agreeToPrivacy, chooseDemoPersona, screenshot } from './flows';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await phoneContext(browser);
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+test('a village contact person sees the families assigned to her and no others', async () => {
+  await chooseDemoPersona(page, '王桂兰 · 村（社区）联系人');
+  await agreeToPrivacy(page, false);
+  for (const family of ['王秀英家', '赵德明家', '李淑珍家']) await page.getByText(family).first().waitFor();
+  expect(await page.getByText('孙长海家').count()).toBe(0);
+  // Contact persons may see the family's type; phones are masked until asked for.
+  await page.getByText('失独家庭').first().waitFor();
+  await page.getByText('138****0001').first().waitFor();
+  await screenshot(page, 'contact-1-families');
+  expectElderFriendly(await elderReport(page));
+});
+
+test('a family doctor sees the members signed to them, without the family type', async () => {
+  await chooseDemoPersona(page, '陈立新 · 家庭医生');
+  await agreeToPrivacy(page, true);
+  await page.getByText('王秀英').first().waitFor();
+  await page.getByText('孙长海').first().waitFor();
+  expect(await page.getByText('失独家庭').count()).toBe(0);
+  expect(await page.getByText('韩永福').count()).toBe(0);
+  await screenshot(page, 'doctor-1-members');
+  expectElderFriendly(await elderReport(page));
+});
+
+test('a county commission officer sees the whole county', async () => {
+  await chooseDemoPersona(page, '郑国栋 · 卫健委');
+  await agreeToPrivacy(page, false);
+  await page.getByText('王秀英家').first().waitFor();
+  await screenshot(page, 'commission-1-families');
+  expectElderFriendly(await elderReport(page));
+});
