@@ -16,6 +16,7 @@ const keys = {
 const REFRESH_MARGIN_MS = 2 * 60 * 1000;
 
 export function loadSession(): Session | null {
+  adoptPersonaFromUrl();
   const raw = Taro.getStorageSync(keys.session);
   if (!raw) return null;
   const parsed = Session.safeParse(raw);
@@ -66,8 +67,11 @@ export function setDevOpenid(openid: string): void {
  * `?persona=<openid>` before the hash picks a demo persona without tapping through the login
  * page, so a reviewer or an automated check can open any page directly. H5 (local stage) only.
  */
+let personaAdopted = false;
 function adoptPersonaFromUrl(): void {
-  if (!isH5 || typeof window === 'undefined') return;
+  // Once per page load: afterwards the login page may switch persona without the URL undoing it.
+  if (!isH5 || personaAdopted || typeof window === 'undefined') return;
+  personaAdopted = true;
   const wanted = new URLSearchParams(window.location.search).get('persona');
   if (!wanted) return;
   if (Taro.getStorageSync(keys.devOpenid) !== wanted) {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ButtonProps as TaroButtonProps } from '@tarojs/components';
+import { pressable } from '../lib/a11y';
 import { Icon } from './Icon';
 import type { IconName } from './icon-data';
 
@@ -25,6 +26,9 @@ export function Btn({ kind = 'primary', big, icon, busy, busyText, onClick, open
     .filter(Boolean)
     .join(' ');
   const extra = openType ? { openType, onAgreePrivacyAuthorization } : {};
+  const press = () => {
+    if (!busy && onClick) onClick();
+  };
   return (
     <Button
       className={cls}
@@ -33,9 +37,8 @@ export function Btn({ kind = 'primary', big, icon, busy, busyText, onClick, open
       size="large"
       block
       aria-busy={busy || undefined}
-      onClick={() => {
-        if (!busy && onClick) onClick();
-      }}
+      onClick={press}
+      {...pressable(press, 'button')}
       {...extra}
     >
       {icon ? <Icon name={icon} /> : null}

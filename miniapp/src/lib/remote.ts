@@ -6,7 +6,12 @@ import { goLogin, paths } from './routes';
 export type Remote<T> =
   | { status: 'loading' }
   | { status: 'ready'; data: T }
-  | { status: 'error'; message: string };
+  /** `retry` is false when trying again cannot help (not allowed, not found). */
+  | { status: 'error'; message: string; retry: boolean };
+
+function retryHelps(err: unknown): boolean {
+  return !(err instanceof ApiFailure && (err.status === 403 || err.status === 404) && err.kind === 'http');
+}
 
 /** A session that cannot be restored sends the user to log in; everything else is shown. */
 export function handleFailure(err: unknown): string {
@@ -38,7 +43,9 @@ export function useRemote<T>(load: () => Promise<T>, { auto = true }: { auto?: b
       if (alive.current) setState({ status: 'ready', data });
     } catch (err) {
       const message = handleFailure(err);
-      if (alive.current) setState((prev) => (quiet && prev.status === 'ready' ? prev : { status: 'error', message }));
+      if (alive.current) {
+        setState((prev) => (quiet && prev.status === 'ready' ? prev : { status: 'error', message, retry: retryHelps(err) }));
+      }
       if (quiet) Taro.showToast({ title: message, icon: 'none', duration: 3000 });
     }
   }, []);

@@ -8,6 +8,7 @@ import { Btn } from '../../components/Btn';
 import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../components/PageState';
+import { pressable } from '../../lib/a11y';
 import { useRemote } from '../../lib/remote';
 import { goHome, paths } from '../../lib/routes';
 import './index.scss';
@@ -81,7 +82,7 @@ function DemoLogin() {
       </Notice>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {personas.state.status === 'loading' ? <Loading text="正在读取演示人员…" /> : null}
-      {personas.state.status === 'error' ? <ErrorState message={personas.state.message} onRetry={() => void personas.reload()} /> : null}
+      {personas.state.status === 'error' ? <ErrorState message={personas.state.message} retry={personas.state.retry} onRetry={() => void personas.reload()} /> : null}
       {personas.state.status === 'ready' && personas.state.data.length === 0 ? <Empty text="没有可用的演示人员。" /> : null}
       {personas.state.status === 'ready'
         ? personas.state.data.map((p) => (
@@ -89,8 +90,8 @@ function DemoLogin() {
               key={p.openid}
               className={`persona${busyOpenid === p.openid ? ' persona--busy' : ''}`}
               role="button"
-              aria-label={`以${p.label}的身份登录`}
               onClick={() => void choose(p)}
+              {...pressable(() => void choose(p))}
             >
               <View className="persona__name">
                 <Icon name="user" size="l" />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import { IdLast6, MobilePhone, PersonName, type Session } from '@domain';
 import { api } from '../../../api/client';
+import { isH5 } from '../../../api/config';
 import { ApiFailure, failureMessage } from '../../../api/errors';
 import { clearBindTicket, loadBindTicket, loginWithWechat } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
@@ -55,6 +56,8 @@ function FormField({ field, label, hint, value, error, type, maxlength, onInput 
         maxlength={maxlength}
         value={value}
         aria-label={label}
+        // In the browser the real <input> sits inside Taro's element and needs the label itself.
+        nativeProps={isH5 ? { 'aria-label': label, autocomplete: field === 'name' ? 'name' : field === 'phone' ? 'tel' : 'off' } : undefined}
         onInput={(e) => onInput(field, e.detail.value)}
       />
       {error ? (

@@ -24,7 +24,7 @@ export default function AccessLog() {
       <View className="h1">谁查看了我家信息</View>
       <View className="text soft mb">工作人员查看您家人的完整手机号等信息时，都会记录在这里。</View>
       {list.state.status === 'loading' ? <Loading /> : null}
-      {list.state.status === 'error' ? <ErrorState message={list.state.message} onRetry={() => void list.reload()} /> : null}
+      {list.state.status === 'error' ? <ErrorState message={list.state.message} retry={list.state.retry} onRetry={() => void list.reload()} /> : null}
       {list.state.status === 'ready' && list.items.length === 0 ? <Empty text="还没有工作人员查看过您家的敏感信息。" /> : null}
       {list.items.map((e, i) => (
         <View className="card" key={`${e.at}-${i}`}>

@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import { CARD_TOKEN_TTL_SECONDS, formatChineseDate, type ServiceCardResponse } from '@domain';
 import { api } from '../../../api/client';
+import { isH5 } from '../../../api/config';
 import { ApiFailure } from '../../../api/errors';
 import { Btn } from '../../../components/Btn';
 import { Icon } from '../../../components/Icon';
@@ -22,7 +23,13 @@ function QrCode({ card }: { card: ServiceCardResponse }) {
   if (!card.qr) return null;
   return (
     <View className="qr-wrap">
-      <Image className="qr" src={src} mode="aspectFit" aria-label="就医服务卡二维码" />
+      <Image
+        className="qr"
+        src={src}
+        mode="aspectFit"
+        aria-label="就医服务卡二维码"
+        nativeProps={isH5 ? { alt: '就医服务卡二维码，请医院工作人员扫描' } : undefined}
+      />
       <View className="text-lg strong mt">请把二维码给医院工作人员扫描</View>
       <View className="text">
         二维码 {Math.round(CARD_TOKEN_TTL_SECONDS / 60)} 分钟内有效，过期自动更新。
@@ -59,15 +66,16 @@ export default function Card() {
   }, [expiresAt, reload]);
 
   if (state.status === 'loading') return <View className="page"><Loading /></View>;
-  if (state.status === 'error') return <View className="page"><ErrorState message={state.message} onRetry={() => void reload()} /></View>;
+  if (state.status === 'error') return <View className="page"><ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /></View>;
 
   const card = state.data;
   const active = card.status === 'active';
   return (
     <View className="page">
       <View className="card service-card">
-        <View className="h2">计划生育特殊家庭就医服务卡</View>
-        <View className="text soft">卡号</View>
+        <View className="h2">就医服务卡</View>
+        <View className="text soft">计划生育特殊家庭优先就医</View>
+        <View className="text soft mt">卡号</View>
         <View className="card-no">{card.cardNo}</View>
         <View className={`status ${active ? 'status--active' : 'status--revoked'}`}>
           <Icon name={active ? 'check' : 'close'} size="l" />

@@ -4,11 +4,12 @@ import qrcode from 'qrcode-generator';
 const QUIET_ZONE_MODULES = 4;
 
 /**
- * A GIF data URL of the code, black on white. Error level M survives some glare on a phone screen
- * while keeping the modules of a ~300-character token large enough at 300 CSS px.
+ * A GIF data URL of the code, black on white. Error level L: a screen is not a worn paper label,
+ * and the lowest level keeps the modules of a ~300-character token as large as possible at 300 CSS
+ * px, which matters more to an old phone camera in a hospital queue.
  */
 export function qrDataUrl(content: string): string {
-  const qr = qrcode(0, 'M');
+  const qr = qrcode(0, 'L');
   qr.addData(content, 'Byte');
   qr.make();
   const cell = 8;

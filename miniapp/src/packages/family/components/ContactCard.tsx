@@ -2,11 +2,13 @@ import { View } from '@tarojs/components';
 import { contactKindLabels, teamRoleLabels, type FamilyContact } from '@domain';
 import { Btn } from '../../../components/Btn';
 import { Icon } from '../../../components/Icon';
+import { groupPhone } from '../../../lib/format';
 import { callPhone } from '../../../lib/phone';
 
 /** One contact person: who they are for the family, how to reach them, and one call button. */
 export function ContactCard({ contact }: { contact: FamilyContact }) {
-  const teamWithPhones = contact.team?.members.filter((m) => m.phone) ?? [];
+  // The contact is often the team leader too: no second button for the same number.
+  const teamWithPhones = contact.team?.members.filter((m) => m.phone && m.phone !== contact.phone) ?? [];
   return (
     <View className="card contact" data-kind={contact.kind}>
       <View className="badge">
@@ -16,14 +18,14 @@ export function ContactCard({ contact }: { contact: FamilyContact }) {
       <View className="h2 contact__name">{contact.name}</View>
       <View className="text">{contact.title}</View>
       <View className="text soft">{contact.organisation}</View>
-      <View className="text contact__phone">电话：{contact.phone}</View>
+      <View className="text contact__phone">电话：{groupPhone(contact.phone)}</View>
       {contact.team ? (
         <View className="contact__team">
           <View className="h3">{contact.team.name}</View>
           {contact.team.members.map((m) => (
             <View className="text" key={`${m.role}-${m.name}`}>
               {teamRoleLabels[m.role]}：{m.name}
-              {m.phone ? `（${m.phone}）` : ''}
+              {m.phone ? `，电话 ${groupPhone(m.phone)}` : ''}
             </View>
           ))}
         </View>

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { contactKindLabels, type FamilyContactsResponse } from '@domain';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
+import { groupPhone } from '../../../lib/format';
 import { callPhone } from '../../../lib/phone';
 import { ContactCard } from './ContactCard';
 
@@ -9,7 +11,16 @@ import { ContactCard } from './ContactCard';
  * A family's contacts, shared by the family's own home page and staff looking at a family they
  * serve (read-only). The gaps in the required contacts are said plainly, with who to ask.
  */
-export function FamilyContactsView({ data, staffView }: { data: FamilyContactsResponse; staffView: boolean }) {
+export function FamilyContactsView({
+  data,
+  staffView,
+  afterHeader,
+}: {
+  data: FamilyContactsResponse;
+  staffView: boolean;
+  /** The page's main action, placed right under the family's name. */
+  afterHeader?: ReactNode;
+}) {
   return (
     <View>
       <View className="card family-head">
@@ -19,6 +30,7 @@ export function FamilyContactsView({ data, staffView }: { data: FamilyContactsRe
         </View>
         {staffView ? <View className="text soft">您正在查看这户家庭的联系人（只能查看）</View> : null}
       </View>
+      {afterHeader}
 
       {data.missing.map((m) => (
         <Notice tone="warning" key={m.kind}>
@@ -26,7 +38,7 @@ export function FamilyContactsView({ data, staffView }: { data: FamilyContactsRe
           <View className="text">{m.whoToAsk}</View>
           {m.phone ? (
             <View className="mt">
-              <View className="text">电话：{m.phone}</View>
+              <View className="text">电话：{groupPhone(m.phone)}</View>
               <Btn kind="secondary" icon="phone" onClick={() => void callPhone(m.phone!)}>
                 打电话问一问
               </Btn>

@@ -30,17 +30,22 @@ export default function Contacts() {
   return (
     <View className="page">
       {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? <ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? (
         <View>
-          {!staffView ? (
-            <View className="entries">
-              <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.card })}>
-                出示就医服务卡
-              </Btn>
-            </View>
-          ) : null}
-          <FamilyContactsView data={state.data} staffView={staffView} />
+          <FamilyContactsView
+            data={state.data}
+            staffView={staffView}
+            afterHeader={
+              staffView ? null : (
+                <View className="entries">
+                  <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.card })}>
+                    出示就医服务卡
+                  </Btn>
+                </View>
+              )
+            }
+          />
           {!staffView ? (
             <View className="stack mt">
               <Btn kind="secondary" icon="eye" onClick={() => Taro.navigateTo({ url: paths.accessLog })}>

@@ -8,7 +8,7 @@ import { Btn } from '../../../components/Btn';
 import { Icon } from '../../../components/Icon';
 import { Notice } from '../../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
-import { genderLabels } from '../../../lib/format';
+import { genderLabels, groupPhone } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { usePaged } from '../../../lib/remote';
 import { goLogin, paths, withQuery } from '../../../lib/routes';
@@ -49,7 +49,7 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
           </View>
           {m.phoneMasked ? (
             <View className="text">
-              电话：{reveal.revealed[m.personId] ?? m.phoneMasked}
+              电话：{reveal.revealed[m.personId] ? groupPhone(reveal.revealed[m.personId]) : m.phoneMasked}
             </View>
           ) : (
             <View className="text soft">没有登记电话</View>
@@ -113,7 +113,7 @@ export default function Families() {
       ) : null}
       {reveal.errorNotice}
       {list.state.status === 'loading' ? <Loading /> : null}
-      {list.state.status === 'error' ? <ErrorState message={list.state.message} onRetry={() => void list.reload()} /> : null}
+      {list.state.status === 'error' ? <ErrorState message={list.state.message} retry={list.state.retry} onRetry={() => void list.reload()} /> : null}
       {list.state.status === 'ready' && list.items.length === 0 ? (
         <Empty text={me?.role === 'commission' ? '辖区里还没有导入家庭。' : '还没有给您分配联系的家庭。'} />
       ) : null}

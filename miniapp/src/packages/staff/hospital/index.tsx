@@ -17,7 +17,7 @@ export default function Hospital() {
   return (
     <View className="page">
       {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} onRetry={() => void reload()} /> : null}
+      {state.status === 'error' ? <ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /> : null}
       {state.status === 'ready' ? (
         <View>
           <View className="card">

@@ -7,7 +7,7 @@ import { logout } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
-import { genderLabels } from '../../../lib/format';
+import { genderLabels, groupPhone } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { usePaged } from '../../../lib/remote';
 import { goLogin, paths, withQuery } from '../../../lib/routes';
@@ -36,7 +36,7 @@ export default function Members() {
       ) : null}
       {reveal.errorNotice}
       {list.state.status === 'loading' ? <Loading /> : null}
-      {list.state.status === 'error' ? <ErrorState message={list.state.message} onRetry={() => void list.reload()} /> : null}
+      {list.state.status === 'error' ? <ErrorState message={list.state.message} retry={list.state.retry} onRetry={() => void list.reload()} /> : null}
       {list.state.status === 'ready' && list.items.length === 0 ? <Empty text="还没有签约居民。" /> : null}
       {list.items.map((m) => (
         <View className="card" key={m.personId}>
@@ -49,7 +49,7 @@ export default function Members() {
             {m.conditions.length ? m.conditions.join('、') : '没有登记'}
           </View>
           <View className="text">签约日期：{formatChineseDate(m.signedOn)}</View>
-          <View className="text">电话：{reveal.revealed[m.personId] ?? m.phoneMasked ?? '没有登记'}</View>
+          <View className="text">电话：{reveal.revealed[m.personId] ? groupPhone(reveal.revealed[m.personId]) : m.phoneMasked ?? '没有登记'}</View>
           <View className="stack mt">
             {m.phoneMasked ? (
               <Btn
