@@ -86,14 +86,14 @@ function DemoLogin() {
       {personas.state.status === 'ready' && personas.state.data.length === 0 ? <Empty text="没有可用的演示人员。" /> : null}
       {personas.state.status === 'ready'
         ? personas.state.data.map((p) => (
+            // The whole card takes the tap; its title row is the labelled button for screen
+            // readers and keyboards (the description stays plain text next to it).
             <View
               key={p.openid}
               className={`persona${busyOpenid === p.openid ? ' persona--busy' : ''}`}
-              role="button"
               onClick={() => void choose(p)}
-              {...pressable(() => void choose(p))}
             >
-              <View className="persona__name">
+              <View className="persona__name" role="button" aria-label={`以${p.label}的身份登录`} {...pressable(() => void choose(p))}>
                 <Icon name="user" size="l" />
                 {p.label}
               </View>
