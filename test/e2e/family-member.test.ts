@@ -1,24 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { call, tokenFor } from '../support/api';
-import { elderReport, expectElderFriendly, launchBrowser, phoneContext } from './browser';
+import { elderReport, expectElderFriendly, usePhonePage } from './browser';
 import { agreeToPrivacy, button, chooseDemoPersona, input, screenshot } from './flows';
 
-let browser: Browser;
-let context: BrowserContext;
+const currentPage = usePhonePage();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await phoneContext(browser);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
+beforeEach(() => {
+  page = currentPage();
 });
 
 test('a family member logs in, agrees to the privacy guide, sees three contacts and the service card', async () => {

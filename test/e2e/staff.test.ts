@@ -1,23 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { elderReport, expectElderFriendly, launchBrowser, phoneContext } from './browser';
+import type { Page } from 'playwright-core';
+import { elderReport, expectElderFriendly, usePhonePage } from './browser';
 import { agreeToPrivacy, chooseDemoPersona, screenshot } from './flows';
 
-let browser: Browser;
-let context: BrowserContext;
+const currentPage = usePhonePage();
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await phoneContext(browser);
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
+beforeEach(() => {
+  page = currentPage();
 });
 
 test('a village contact person sees the families assigned to her and no others', async () => {

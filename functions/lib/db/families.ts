@@ -54,34 +54,38 @@ export async function isFamilyContact(familyId: string, staffId: string): Promis
   return Boolean(out.Item);
 }
 
-/** The families a contact person serves: the assignments (one Query) and their profiles (one BatchGet). */
-export async function listStaffFamilies(
-  staffId: string,
-  page: { cursor?: string; limit: number },
-): Promise<Page<{ contact: FamilyContactItem; profile: FamilyProfileItem }>> {
+/**
+ * One page of a staff member's GSI1 partition: assignments to families (`FAMILY#`) or signed
+ * members (`MEMBER#`), each sort-key range pinned so a cursor cannot wander into the other.
+ */
+async function queryStaffItems<T>(staffId: string, range: { gsi1sk: string; sk: string }, page: { cursor?: string; limit: number }): Promise<Page<T>> {
   const pk = keys.staffPk(staffId);
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'FAMILY#' },
-      ExclusiveStartKey: decodeCursor(page.cursor, {
-        attributes: gsiKeyAttributes('gsi1'),
-        equals: { gsi1pk: pk },
-        startsWith: { gsi1sk: 'FAMILY#', sk: 'FAMILY#CONTACT#' },
-      }),
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': range.gsi1sk },
+      ExclusiveStartKey: decodeCursor(page.cursor, { attributes: gsiKeyAttributes('gsi1'), equals: { gsi1pk: pk }, startsWith: range }),
       Limit: page.limit,
     }),
   );
-  const contacts = (out.Items ?? []) as FamilyContactItem[];
-  const profiles = await batchGetProfiles(contacts.map((c) => c.familyId));
+  return { items: (out.Items ?? []) as T[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/** The families a contact person serves: the assignments (one Query) and their profiles (one BatchGet). */
+export async function listStaffFamilies(
+  staffId: string,
+  page: { cursor?: string; limit: number },
+): Promise<Page<{ contact: FamilyContactItem; profile: FamilyProfileItem }>> {
+  const assignments = await queryStaffItems<FamilyContactItem>(staffId, { gsi1sk: 'FAMILY#', sk: 'FAMILY#CONTACT#' }, page);
+  const profiles = await batchGetProfiles(assignments.items.map((c) => c.familyId));
   return {
-    items: contacts.flatMap((contact) => {
+    items: assignments.items.flatMap((contact) => {
       const profile = profiles.get(contact.familyId);
       return profile ? [{ contact, profile }] : [];
     }),
-    nextCursor: encodeCursor(out.LastEvaluatedKey),
+    nextCursor: assignments.nextCursor,
   };
 }
 
@@ -99,26 +103,13 @@ async function batchGetProfiles(familyIds: string[]): Promise<Map<string, Family
     request = unprocessed?.length ? { [tableName()]: { Keys: unprocessed } } : undefined;
     if (request) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
   }
+  // A list missing families it should show is worse than an error the user can retry.
+  if (request) throw new Error('BatchGet left keys unprocessed after 5 attempts');
   return result;
 }
 
-export async function listSignedMembers(doctorId: string, page: { cursor?: string; limit: number }): Promise<Page<SigningItem>> {
-  const pk = keys.staffPk(doctorId);
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': 'MEMBER#' },
-      ExclusiveStartKey: decodeCursor(page.cursor, {
-        attributes: gsiKeyAttributes('gsi1'),
-        equals: { gsi1pk: pk },
-        startsWith: { gsi1sk: 'MEMBER#', sk: 'FAMILY#SIGN#' },
-      }),
-      Limit: page.limit,
-    }),
-  );
-  return { items: (out.Items ?? []) as SigningItem[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+export function listSignedMembers(doctorId: string, page: { cursor?: string; limit: number }): Promise<Page<SigningItem>> {
+  return queryStaffItems<SigningItem>(doctorId, { gsi1sk: 'MEMBER#', sk: 'FAMILY#SIGN#' }, page);
 }
 
 /**
