@@ -26,7 +26,9 @@ function QrCode({ card }: { card: ServiceCardResponse }) {
       <Image
         className="qr"
         src={src}
-        mode="aspectFit"
+        // Square image in a square box: fill it exactly (aspectFit centres by absolute
+        // positioning on H5, which inherited text-align pushed off-centre).
+        mode="scaleToFill"
         aria-label="就医服务卡二维码"
         nativeProps={isH5 ? { alt: '就医服务卡二维码，请医院工作人员扫描' } : undefined}
       />

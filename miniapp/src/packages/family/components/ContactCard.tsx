@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { contactKindLabels, teamRoleLabels, type FamilyContact } from '@domain';
 import { Btn } from '../../../components/Btn';
 import { Icon } from '../../../components/Icon';
@@ -25,7 +25,12 @@ export function ContactCard({ contact }: { contact: FamilyContact }) {
           {contact.team.members.map((m) => (
             <View className="text" key={`${m.role}-${m.name}`}>
               {teamRoleLabels[m.role]}：{m.name}
-              {m.phone ? `，电话 ${groupPhone(m.phone)}` : ''}
+              {m.phone ? (
+                <Text className="nowrap">
+                  {'，电话 '}
+                  {groupPhone(m.phone)}
+                </Text>
+              ) : null}
             </View>
           ))}
         </View>
