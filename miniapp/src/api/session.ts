@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
 import { PRIVACY_GUIDE_VERSION, Session, WechatLoginResponse, type Consent, type Me } from '@domain';
 import { isH5 } from './config';
-import { devLoginCode } from './dev';
 import { ApiFailure, messages } from './errors';
 import { publicCall } from './parse';
 
@@ -82,11 +81,17 @@ function adoptPersonaFromUrl(): void {
 
 // ---- WeChat login ----
 
+/**
+ * The local stage's stand-in for wx.login, H5 only. A module-level constant condition lets webpack
+ * drop the require, so the WeChat build carries no dev-login code at all.
+ */
+const devLogin: typeof import('./dev') | null = process.env.TARO_ENV === 'h5' ? require('./dev') : null;
+
 async function obtainLoginCode(): Promise<string> {
   if (process.env.TARO_ENV === 'h5') {
     const openid = devOpenid();
     if (!openid) throw new ApiFailure('session', 401, messages.sessionExpired);
-    return devLoginCode(openid);
+    return devLogin!.devLoginCode(openid);
   }
   try {
     const { code } = await Taro.login();
