@@ -40,7 +40,7 @@ test('a family member logs in, agrees to the privacy guide, sees three contacts 
   const qrState = await qr.evaluate((img) => ({ src: (img as HTMLImageElement).src.slice(0, 22), loaded: (img as HTMLImageElement).naturalWidth > 0, width: img.getBoundingClientRect().width }));
   expect(qrState).toMatchObject({ src: 'data:image/gif;base64,', loaded: true });
   expect(qrState.width).toBeGreaterThanOrEqual(240);
-  for (const holder of ['王秀英', '李国强']) await page.getByText(holder).first().waitFor();
+  for (const holder of ['王秀英', '李国强']) await page.getByText(holder).locator('visible=true').first().waitFor();
   await screenshot(page, 'member-3-card');
   expectElderFriendly(await elderReport(page));
 });
