@@ -33,18 +33,22 @@ export async function spawnLocalStack(options: { tableName?: string; verbose?: b
   process.once('exit', killOnExit);
 
   const ready = await new Promise<{ url: string; dynamoEndpoint: string; tableName: string; keyFile: string }>((resolveReady, reject) => {
+    // Output is kept only until the stack is ready, to explain a failed start.
     let output = '';
+    let started = false;
     const timer = setTimeout(() => reject(new Error(`local stack did not start within 60 s:\n${output}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
+      if (started) return;
       output += chunk.toString();
       const line = output.split('\n').find((l) => l.startsWith('LIANXIN_READY '));
       if (line) {
+        started = true;
         clearTimeout(timer);
         resolveReady(JSON.parse(line.slice('LIANXIN_READY '.length)));
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      if (!started) output += chunk.toString();
       if (options.verbose) process.stderr.write(chunk);
     });
     child.once('exit', (code) => {

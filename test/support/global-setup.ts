@@ -14,6 +14,5 @@ export default async function globalSetup(): Promise<void> {
   if (globalThis.__lianxinStack) return;
   const stack = await spawnLocalStack({ verbose: Boolean(process.env.LIANXIN_TEST_VERBOSE) });
   globalThis.__lianxinStack = stack;
-  stack.child.stdout!.resume();
   Object.assign(process.env, { LIANXIN_API_URL: stack.url }, stackEnvironment(stack));
 }

@@ -7,6 +7,10 @@ import { getConfig } from '../config';
  * derived (HKDF with a purpose label, so one purpose's key never serves another), and the WeChat
  * app secret. In AWS they live in one Secrets Manager secret and are fetched once per cold start;
  * locally they come from the development key file that the local runtime writes.
+ *
+ * Rotating the master secret logs everyone out (session keys) and voids printed QR tokens, which
+ * is intended; it also changes the blind-index key, so phone look-ups for binding need the
+ * persons' indexes rewritten first. Until a rotation job exists, do not rotate it.
  */
 export interface AppSecrets {
   sessionKey: Uint8Array;
