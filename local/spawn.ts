@@ -25,6 +25,7 @@ export async function spawnLocalStack(options: { tableName?: string; verbose?: b
       LIANXIN_DATA_DIR: 'memory',
       LIANXIN_KEY_FILE: keyFile,
       LIANXIN_TABLE: options.tableName ?? 'lianxin-test',
+      LIANXIN_EMIT_READY: '1',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,18 +7,24 @@ import { startLocalStack } from './stack';
  * restarts; delete that folder to start over with a fresh demo county.
  *
  * The test setup starts this same program with an in-memory database on a free port
- * (LIANXIN_DATA_DIR=memory, PORT=0) and reads the machine-readable LIANXIN_READY line.
+ * (LIANXIN_DATA_DIR=memory, PORT=0, LIANXIN_EMIT_READY=1) and reads the LIANXIN_READY line it prints.
  */
 const port = Number(process.env.PORT ?? 8787);
 const dataDir = process.env.LIANXIN_DATA_DIR ?? '.local/dynamodb';
-const stack = await startLocalStack({
-  port,
-  dataDir: dataDir === 'memory' ? null : resolve(dataDir),
-  keyFile: resolve(process.env.LIANXIN_KEY_FILE ?? '.local/keys.json'),
-  tableName: process.env.LIANXIN_TABLE,
-});
-const ready = { url: stack.url, dynamoEndpoint: stack.dynamoEndpoint, tableName: stack.tableName, keyFile: process.env.LIANXIN_KEY_FILE ?? resolve('.local/keys.json') };
-console.log(`LIANXIN_READY ${JSON.stringify(ready)}`);
+const keyFile = resolve(process.env.LIANXIN_KEY_FILE ?? '.local/keys.json');
+let stack: Awaited<ReturnType<typeof startLocalStack>>;
+try {
+  stack = await startLocalStack({ port, dataDir: dataDir === 'memory' ? null : resolve(dataDir), keyFile, tableName: process.env.LIANXIN_TABLE });
+} catch (err) {
+  if ((err as { code?: string }).code === 'EADDRINUSE') {
+    console.error(`Port ${port} is already in use (another npm start?). Stop it, or choose another port: PORT=${port + 1} npm start`);
+    process.exit(1);
+  }
+  throw err;
+}
+if (process.env.LIANXIN_EMIT_READY) {
+  console.log(`LIANXIN_READY ${JSON.stringify({ url: stack.url, dynamoEndpoint: stack.dynamoEndpoint, tableName: stack.tableName, keyFile })}`);
+}
 
 const unbound = families.flatMap((f) => f.members).find((m) => m.personId === UNBOUND_PERSON_ID)!;
 const lines = [
