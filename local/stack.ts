@@ -61,8 +61,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       LOCAL_KEY_FILE: resolve(options.keyFile),
       AWS_REGION: 'cn-north-1',
-      WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
-      WECHAT_API_BASE: `${url}/__wechat`,
+      // A developer with a real test AppID may point the local stage at WeChat itself (README).
+      WECHAT_APP_ID: process.env.WECHAT_APP_ID ?? LOCAL_WECHAT_APP_ID,
+      WECHAT_API_BASE: process.env.WECHAT_API_BASE ?? `${url}/__wechat`,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
 
