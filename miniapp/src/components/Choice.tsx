@@ -1,31 +1,70 @@
 import { View } from '@tarojs/components';
-import type { ReactNode } from 'react';
-import { pressable } from '../lib/a11y';
-import { Icon } from './Icon';
+import { Checkbox, Radio } from '@nutui/nutui-react-taro';
+import { useEffect, type ReactNode } from 'react';
+import { dropAriaRoleAttributes, pressable } from '../lib/a11y';
 
-interface ChoiceProps {
+interface CheckProps {
   checked: boolean;
-  /** 'checkbox' draws a square, 'radio' a circle; either way the whole row is one big target. */
-  kind: 'checkbox' | 'radio';
   onChange: (checked: boolean) => void;
   children: ReactNode;
 }
 
-/** A checkbox or radio row at least 60 CSS px high; "checked" is shown by a tick, not colour. */
-export function Choice({ checked, kind, onChange, children }: ChoiceProps) {
-  const toggle = () => onChange(kind === 'radio' ? true : !checked);
+/**
+ * NutUI's Checkbox as one row at least 60 CSS px high (app.scss `.choice`). "Checked" is a ticked
+ * circle instead of an empty ring, not a colour. NutUI passes our role/aria/keyboard props through
+ * to its root, so the row is the one focusable, labelled checkbox.
+ */
+export function CheckChoice({ checked, onChange, children }: CheckProps) {
+  const toggle = () => onChange(!checked);
+  useEffect(() => dropAriaRoleAttributes('.choice'));
   return (
-    <View
+    <Checkbox
       className={`choice${checked ? ' choice--on' : ''}`}
-      role={kind}
+      checked={checked}
+      onChange={onChange}
+      role="checkbox"
       aria-checked={checked}
-      onClick={toggle}
       {...pressable(toggle)}
     >
-      <View className={`choice__box${kind === 'radio' ? ' choice__box--round' : ''}`}>
-        {checked ? <Icon name="check" size="l" /> : null}
-      </View>
-      <View className="choice__label">{children}</View>
-    </View>
+      {children}
+    </Checkbox>
+  );
+}
+
+interface RadioProps<V extends string> {
+  value: V | null;
+  onChange: (value: V) => void;
+  /** Read out for the group, e.g. the question being answered. */
+  label: string;
+  options: { value: V; label: ReactNode }[];
+}
+
+/**
+ * NutUI's Radio.Group, one big row per option. NutUI's Radio does not pass extra props to its root
+ * (and its `ariaRole` is not a DOM attribute on H5), so each option sits in a wrapper that carries
+ * the radio role, the checked state and the keyboard; the wrapper has no box of its own, the tap
+ * area is NutUI's row.
+ */
+export function RadioChoices<V extends string>({ value, onChange, label, options }: RadioProps<V>) {
+  useEffect(() => dropAriaRoleAttributes('.choice'));
+  return (
+    <Radio.Group
+      className="choice-group"
+      value={value ?? ''}
+      onChange={(v) => onChange(v as V)}
+      role="radiogroup"
+      aria-label={label}
+    >
+      {options.map((o) => {
+        const on = o.value === value;
+        return (
+          <View className="choice-wrap" key={o.value} role="radio" aria-checked={on} {...pressable(() => onChange(o.value))}>
+            <Radio className={`choice${on ? ' choice--on' : ''}`} value={o.value}>
+              {o.label}
+            </Radio>
+          </View>
+        );
+      })}
+    </Radio.Group>
   );
 }

@@ -16,7 +16,12 @@ interface NoticeProps {
   children: ReactNode;
 }
 
-/** A boxed message; the icon and the wording carry the meaning, the colour only supports them. */
+/**
+ * A boxed message; the icon and the wording carry the meaning, the colour only supports them.
+ * Kept hand-made rather than NutUI's NoticeBar: NoticeBar is a one-line strip that scrolls long
+ * text sideways (or cuts it with an ellipsis) and is built for short promotional lines. Our notices
+ * are several sentences with headings and buttons inside, which must stay still and wrap.
+ */
 export function Notice({ tone, icon, children }: NoticeProps) {
   return (
     <View className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : undefined}>

@@ -1,14 +1,33 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { Empty as NutEmpty, Loading as NutLoading } from '@nutui/nutui-react-taro';
 import type { ReactNode } from 'react';
 import { Btn } from './Btn';
 import { Icon } from './Icon';
+import type { IconName } from './icon-data';
 
+/** NutUI's spinner above the words; the words say what is happening, the spinning only shows it. */
 export function Loading({ text = '正在加载，请稍候…' }: { text?: string }) {
   return (
     <View className="state" role="status" aria-live="polite">
-      <Icon name="refresh" size="xl" />
-      <View className="state__text">{text}</View>
+      <NutLoading className="lx-loading" direction="vertical">
+        {text}
+      </NutLoading>
+    </View>
+  );
+}
+
+/**
+ * NutUI's Empty with our icon as its picture: its default pictures are fetched from a remote CDN,
+ * which a mini-program may not reach (request domains must be declared) and which say nothing to a
+ * screen reader. Large words, and the one thing to do below them.
+ */
+function StateBox({ icon, text, tone, children }: { icon: IconName; text: string; tone?: 'error'; children?: ReactNode }) {
+  return (
+    <View className={`state${tone ? ` state--${tone}` : ''}`} role={tone === 'error' ? 'alert' : undefined}>
+      <NutEmpty className="lx-empty" image={<Icon name={icon} size="xl" />} title={text}>
+        {children}
+      </NutEmpty>
     </View>
   );
 }
@@ -19,9 +38,7 @@ export function Loading({ text = '正在加载，请稍候…' }: { text?: strin
  */
 export function ErrorState({ message, onRetry, retry = true }: { message: string; onRetry: () => void; retry?: boolean }) {
   return (
-    <View className="state state--error" role="alert">
-      <Icon name="warning" size="xl" />
-      <View className="state__text">{message}</View>
+    <StateBox icon="warning" text={message} tone="error">
       {retry ? (
         <Btn icon="refresh" onClick={onRetry}>
           重试
@@ -31,16 +48,14 @@ export function ErrorState({ message, onRetry, retry = true }: { message: string
           回到首页
         </Btn>
       )}
-    </View>
+    </StateBox>
   );
 }
 
 export function Empty({ text, children }: { text: string; children?: ReactNode }) {
   return (
-    <View className="state">
-      <Icon name="tips" size="xl" />
-      <View className="state__text">{text}</View>
+    <StateBox icon="tips" text={text}>
       {children}
-    </View>
+    </StateBox>
   );
 }

@@ -18,3 +18,14 @@ export function pressable(onPress: () => void, role?: string): Record<string, un
     },
   };
 }
+
+/**
+ * NutUI passes WeChat's `ariaRole` prop to its views; Taro's H5 build turns that into an
+ * `aria-role` attribute, which is not ARIA (screen readers ignore it, axe flags it). Where we give
+ * such an element its real `role`, the stray attribute is removed after every render (NutUI sets it
+ * again on each update). Nothing to do on WeChat, whose views read `ariaRole` natively.
+ */
+export function dropAriaRoleAttributes(selector: string): void {
+  if (!isH5 || typeof document === 'undefined') return;
+  document.querySelectorAll(`${selector}[aria-role]`).forEach((el) => el.removeAttribute('aria-role'));
+}

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { ApiFailure } from '../../api/errors';
 import { loadSession, saveConsent } from '../../api/session';
 import { Btn } from '../../components/Btn';
-import { Choice } from '../../components/Choice';
+import { CheckChoice, RadioChoices } from '../../components/Choice';
 import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
 import { handleFailure } from '../../lib/remote';
@@ -83,23 +83,24 @@ export default function Privacy() {
       ))}
 
       <View className="section-title">第一步：隐私保护指引</View>
-      <Choice kind="checkbox" checked={agreeGuide} onChange={setAgreeGuide}>
+      <CheckChoice checked={agreeGuide} onChange={setAgreeGuide}>
         我已阅读并同意《{privacyGuide.title}》
-      </Choice>
+      </CheckChoice>
       <FieldError text={errors.guide} />
 
       <View className="section-title">第二步：{privacyGuide.healthDataConsent.heading}</View>
       <View className="card">
         <View className="text">{privacyGuide.healthDataConsent.body}</View>
       </View>
-      <View role="radiogroup" aria-label="是否同意使用健康信息">
-        <Choice kind="radio" checked={health === true} onChange={() => setHealth(true)}>
-          同意使用我的健康信息
-        </Choice>
-        <Choice kind="radio" checked={health === false} onChange={() => setHealth(false)}>
-          不同意（仍可使用联系人和就医服务卡）
-        </Choice>
-      </View>
+      <RadioChoices
+        label="是否同意使用健康信息"
+        value={health === null ? null : health ? 'yes' : 'no'}
+        onChange={(v) => setHealth(v === 'yes')}
+        options={[
+          { value: 'yes', label: '同意使用我的健康信息' },
+          { value: 'no', label: '不同意（仍可使用联系人和就医服务卡）' },
+        ]}
+      />
       <FieldError text={errors.health} />
 
       {failure ? <Notice tone="error">{failure}</Notice> : null}
