@@ -11,7 +11,7 @@ export const appUrl = () => {
 
 export async function chooseDemoPersona(page: Page, label: string) {
   await page.goto(appUrl());
-  await page.getByRole('button', { name: `以${label}的身份登录` }).click();
+  await page.getByRole('button', { name: label, exact: true }).click();
 }
 
 /** NutUI renders a button's label inside the button element, which takes the tap. */

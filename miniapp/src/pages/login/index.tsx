@@ -54,15 +54,6 @@ function WechatLogin() {
   );
 }
 
-/**
- * "以王秀英 · 家庭成员的身份登录". Zero-width spaces mark where the visible name starts and ends:
- * screen readers skip them, but word-splitting checks (axe's label-in-name) would otherwise glue
- * "以" to the first character of the name and decide the visible text is not in the label.
- */
-function personaButtonName(label: string): string {
-  return `以\u200b${label}\u200b的身份登录`;
-}
-
 /** H5 in the local stage has no wx.login: pick a demo persona, the local runtime issues its code. */
 function DemoLogin() {
   const personas = useRemote(listDevPersonas);
@@ -95,18 +86,21 @@ function DemoLogin() {
       {personas.state.status === 'ready' && personas.state.data.length === 0 ? <Empty text="没有可用的演示人员。" /> : null}
       {personas.state.status === 'ready'
         ? personas.state.data.map((p) => (
-            // The whole card takes the tap; its title row is the labelled button for screen
-            // readers and keyboards (the description stays plain text next to it).
+            // The whole card takes the tap; its title row is the button for screen readers and
+            // keyboards, named by exactly the words it shows. The description is plain text next
+            // to it, tied to the button as its description rather than folded into its name.
             <View
               key={p.openid}
               className={`persona${busyOpenid === p.openid ? ' persona--busy' : ''}`}
               onClick={() => void choose(p)}
             >
-              <View className="persona__name" role="button" aria-label={personaButtonName(p.label)} {...pressable(() => void choose(p))}>
+              <View className="persona__name" aria-describedby={`persona-desc-${p.openid}`} {...pressable(() => void choose(p), 'button')}>
                 <Icon name="user" size="l" />
                 {p.label}
               </View>
-              <View className="persona__desc">{busyOpenid === p.openid ? '正在登录…' : p.description}</View>
+              <View className="persona__desc" id={`persona-desc-${p.openid}`}>
+                {busyOpenid === p.openid ? '正在登录…' : p.description}
+              </View>
             </View>
           ))
         : null}
