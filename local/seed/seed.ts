@@ -1,4 +1,5 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { batchPutAll } from '../../functions/lib/db/batch';
 import { toBeijingIso } from '../../domain';
 import { maskPhone } from '../../domain/policy/masking';
 import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypto';
@@ -14,9 +15,8 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   const marker = await db().send(new GetCommand({ TableName: tableName(), Key: SEED_MARKER }));
   if (marker.Item) return false;
   const items = await buildDemoItems(now);
-  for (let i = 0; i < items.length; i += 25) {
-    await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
-  }
+  // The marker is written only after every item is in, so a failed seed is retried next start.
+  await batchPutAll(items as unknown as Record<string, unknown>[]);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
 }

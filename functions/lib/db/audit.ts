@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
+import { batchPutAll } from './batch';
 import { db, tableName } from './client';
 import type { AuditItem } from './items';
 import { keys } from './keys';
@@ -12,9 +13,17 @@ export type AuditEvent = Omit<AuditItem, 'pk' | 'sk' | 'entity'>;
  * epoch in milliseconds (zero-padded) so reads in the same second still list newest first.
  */
 export async function writeAuditEvent(event: AuditEvent, now: Date): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: auditItem(event, now) }));
+}
+
+/** One event per family whose sensitive data a list showed, written before the list is returned. */
+export async function writeAuditEvents(events: AuditEvent[], now: Date): Promise<void> {
+  await batchPutAll(events.map((e) => auditItem(e, now)) as unknown as Record<string, unknown>[]);
+}
+
+function auditItem(event: AuditEvent, now: Date): AuditItem {
   const sk = `${String(now.getTime()).padStart(15, '0')}#${randomUUID()}`;
-  const item: AuditItem = { pk: keys.auditPk(event.familyId), sk, entity: 'audit', ...event };
-  await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  return { pk: keys.auditPk(event.familyId), sk, entity: 'audit', ...event };
 }
 
 export async function listAuditEvents(familyId: string, page: { cursor?: string; limit: number }): Promise<Page<AuditItem>> {

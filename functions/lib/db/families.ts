@@ -1,4 +1,5 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyPartitionItem, FamilyProfileItem, SigningItem } from './items';
 import { keys } from './keys';
@@ -90,22 +91,8 @@ export async function listStaffFamilies(
 }
 
 async function batchGetProfiles(familyIds: string[]): Promise<Map<string, FamilyProfileItem>> {
-  const result = new Map<string, FamilyProfileItem>();
-  if (familyIds.length === 0) return result;
-  let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-    [tableName()]: { Keys: familyIds.map((id) => keys.familyProfile(id)) },
-  };
-  // BatchGet may hand back unprocessed keys under load; ask again for just those.
-  for (let attempt = 0; request && attempt < 5; attempt++) {
-    const out: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: request }));
-    for (const item of (out.Responses?.[tableName()] ?? []) as FamilyProfileItem[]) result.set(item.familyId, item);
-    const unprocessed: Record<string, unknown>[] | undefined = out.UnprocessedKeys?.[tableName()]?.Keys;
-    request = unprocessed?.length ? { [tableName()]: { Keys: unprocessed } } : undefined;
-    if (request) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
-  }
-  // A list missing families it should show is worse than an error the user can retry.
-  if (request) throw new Error('BatchGet left keys unprocessed after 5 attempts');
-  return result;
+  const profiles = await batchGetAll<FamilyProfileItem>(familyIds.map((id) => keys.familyProfile(id)));
+  return new Map(profiles.map((p) => [p.familyId, p]));
 }
 
 export function listSignedMembers(doctorId: string, page: { cursor?: string; limit: number }): Promise<Page<SigningItem>> {

@@ -1,5 +1,6 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Consent } from '../../../domain';
+import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import type { BindingItem, PersonItem } from './items';
 import { keys } from './keys';
@@ -71,11 +72,7 @@ export async function saveConsent(personId: string, consent: Consent): Promise<v
   );
 }
 
-/** Several persons in one BatchGet (at most 100 ids). */
-export async function getPersons(personIds: string[]): Promise<PersonItem[]> {
-  if (personIds.length === 0) return [];
-  const out = await db().send(
-    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [...new Set(personIds)].map((id) => keys.person(id)) } } }),
-  );
-  return (out.Responses?.[tableName()] ?? []) as PersonItem[];
+/** Several persons by id, in as few BatchGets as possible. */
+export function getPersons(personIds: string[]): Promise<PersonItem[]> {
+  return batchGetAll<PersonItem>([...new Set(personIds)].map((id) => keys.person(id)));
 }
