@@ -2,12 +2,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { api } from '../../../api/client';
 import { ApiFailure } from '../../../api/errors';
-import { logout } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
+import { LogoutButton } from '../../../components/LogoutButton';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
-import { goLogin, paths } from '../../../lib/routes';
+import { paths } from '../../../lib/routes';
 import { FamilyContactsView } from '../components/FamilyContactsView';
 import './index.scss';
 
@@ -51,15 +51,7 @@ export default function Contacts() {
               <Btn kind="secondary" icon="eye" onClick={() => Taro.navigateTo({ url: paths.accessLog })}>
                 谁查看了我家信息
               </Btn>
-              <Btn
-                kind="secondary"
-                onClick={() => {
-                  logout();
-                  goLogin();
-                }}
-              >
-                退出登录
-              </Btn>
+              <LogoutButton />
             </View>
           ) : null}
         </View>

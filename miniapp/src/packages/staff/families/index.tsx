@@ -3,15 +3,13 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { canRevealMemberPhone, contactKindLabels, familyTypeLabels, type FamilySummary, type Me } from '@domain';
 import { api } from '../../../api/client';
-import { logout } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
 import { Icon } from '../../../components/Icon';
-import { Notice } from '../../../components/Notice';
-import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { genderLabels, groupPhone } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { usePaged } from '../../../lib/remote';
-import { goLogin, paths, withQuery } from '../../../lib/routes';
+import { paths, withQuery } from '../../../lib/routes';
+import { StaffListPage } from '../components/StaffListPage';
 import { useRevealCall } from '../components/useRevealCall';
 import './index.scss';
 
@@ -101,43 +99,14 @@ export default function Families() {
   const reveal = useRevealCall();
 
   return (
-    <View className="page">
-      {me ? (
-        <View className="mb">
-          <View className="h1">{me.role === 'commission' ? '辖区家庭' : '我联系的家庭'}</View>
-          <View className="text soft">
-            {me.name}
-            {me.organisation ? `，${me.organisation}` : ''}
-          </View>
-        </View>
-      ) : null}
-      {reveal.errorNotice}
-      {list.state.status === 'loading' ? <Loading /> : null}
-      {list.state.status === 'error' ? <ErrorState message={list.state.message} retry={list.state.retry} onRetry={() => void list.reload()} /> : null}
-      {list.state.status === 'ready' && list.items.length === 0 ? (
-        <Empty text={me?.role === 'commission' ? '辖区里还没有导入家庭。' : '还没有给您分配联系的家庭。'} />
-      ) : null}
+    <StaffListPage
+      title={me?.role === 'commission' ? '辖区家庭' : '我联系的家庭'}
+      me={me}
+      list={list}
+      reveal={reveal}
+      emptyText={me?.role === 'commission' ? '辖区里还没有导入家庭。' : '还没有给您分配联系的家庭。'}
+    >
       {me ? list.items.map((f) => <FamilyCard family={f} me={me} reveal={reveal} key={f.familyId} />) : null}
-      {list.moreError ? <Notice tone="error">{list.moreError}</Notice> : null}
-      {list.hasMore ? (
-        <Btn kind="secondary" busy={list.loadingMore} busyText="正在加载…" onClick={() => void list.loadMore()}>
-          加载更多
-        </Btn>
-      ) : null}
-      {list.state.status !== 'loading' ? (
-        <View className="mt">
-          <Btn
-            kind="secondary"
-            onClick={() => {
-              logout();
-              goLogin();
-            }}
-          >
-            退出登录
-          </Btn>
-        </View>
-      ) : null}
-      {reveal.dialog}
-    </View>
+    </StaffListPage>
   );
 }

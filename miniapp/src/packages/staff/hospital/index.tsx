@@ -1,12 +1,10 @@
 import { View } from '@tarojs/components';
 import { roleLabels } from '@domain';
-import { logout } from '../../../api/session';
-import { Btn } from '../../../components/Btn';
+import { LogoutButton } from '../../../components/LogoutButton';
 import { Notice } from '../../../components/Notice';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
-import { goLogin } from '../../../lib/routes';
 
 /**
  * Hospital green-channel staff have nothing to act on until booking and card verification ship;
@@ -32,15 +30,7 @@ export default function Hospital() {
               预约就医功能上线后，这里会显示来本院就诊的计划生育特殊家庭名单，并可以扫描就医服务卡核验。现在请按原有方式为持卡人提供优先服务。
             </View>
           </Notice>
-          <Btn
-            kind="secondary"
-            onClick={() => {
-              logout();
-              goLogin();
-            }}
-          >
-            退出登录
-          </Btn>
+          <LogoutButton />
         </View>
       ) : null}
     </View>

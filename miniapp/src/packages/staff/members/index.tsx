@@ -3,14 +3,12 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { formatChineseDate, type Me } from '@domain';
 import { api } from '../../../api/client';
-import { logout } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
-import { Notice } from '../../../components/Notice';
-import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { genderLabels, groupPhone } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { usePaged } from '../../../lib/remote';
-import { goLogin, paths, withQuery } from '../../../lib/routes';
+import { paths, withQuery } from '../../../lib/routes';
+import { StaffListPage } from '../components/StaffListPage';
 import { useRevealCall } from '../components/useRevealCall';
 
 /** A family doctor's signed members: who they are, where they live, what they are treated for. */
@@ -24,20 +22,7 @@ export default function Members() {
   const reveal = useRevealCall();
 
   return (
-    <View className="page">
-      {me ? (
-        <View className="mb">
-          <View className="h1">我的签约居民</View>
-          <View className="text soft">
-            {me.name}
-            {me.organisation ? `，${me.organisation}` : ''}
-          </View>
-        </View>
-      ) : null}
-      {reveal.errorNotice}
-      {list.state.status === 'loading' ? <Loading /> : null}
-      {list.state.status === 'error' ? <ErrorState message={list.state.message} retry={list.state.retry} onRetry={() => void list.reload()} /> : null}
-      {list.state.status === 'ready' && list.items.length === 0 ? <Empty text="还没有签约居民。" /> : null}
+    <StaffListPage title="我的签约居民" me={me} list={list} reveal={reveal} emptyText="还没有签约居民。">
       {list.items.map((m) => (
         <View className="card" key={m.personId}>
           <View className="h2">{m.name}</View>
@@ -72,26 +57,6 @@ export default function Members() {
           </View>
         </View>
       ))}
-      {list.moreError ? <Notice tone="error">{list.moreError}</Notice> : null}
-      {list.hasMore ? (
-        <Btn kind="secondary" busy={list.loadingMore} busyText="正在加载…" onClick={() => void list.loadMore()}>
-          加载更多
-        </Btn>
-      ) : null}
-      {list.state.status !== 'loading' ? (
-        <View className="mt">
-          <Btn
-            kind="secondary"
-            onClick={() => {
-              logout();
-              goLogin();
-            }}
-          >
-            退出登录
-          </Btn>
-        </View>
-      ) : null}
-      {reveal.dialog}
-    </View>
+    </StaffListPage>
   );
 }
