@@ -93,7 +93,9 @@ export const SignedMember = z.object({
   age: z.number(),
   familyId: FamilyId,
   villageName: z.string(),
+  /** Empty unless the member agreed to share health data (separate consent, PIPL). */
   conditions: z.array(z.string()),
+  healthDataShared: z.boolean(),
   signedOn: IsoDate,
   phoneMasked: z.optional(z.string()),
 });
@@ -108,12 +110,13 @@ export type SignedMemberListResponse = z.infer<typeof SignedMemberListResponse>;
 export const RevealedPhoneResponse = z.object({ personId: PersonId, name: z.string(), phone: z.string() });
 export type RevealedPhoneResponse = z.infer<typeof RevealedPhoneResponse>;
 
-export const SensitiveField = z.enum(['phone', 'id_number', 'health']);
+export const SensitiveField = z.enum(['phone', 'id_number', 'health', 'family_type']);
 export type SensitiveField = z.infer<typeof SensitiveField>;
 export const sensitiveFieldLabels: Record<SensitiveField, string> = {
   phone: '手机号',
   id_number: '身份证号',
   health: '健康信息',
+  family_type: '家庭类别',
 };
 
 export const AccessLogEntry = z.object({

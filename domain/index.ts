@@ -10,3 +10,4 @@ export * from './families';
 export * from './policy/required-contacts';
 export * from './policy/visibility';
 export * from './policy/masking';
+export * from './policy/identity';

@@ -1,3 +1,4 @@
+import { memberPhoneRevealRoles } from '../domain/policy/visibility';
 import type { Role } from '../domain/roles';
 
 /**
@@ -33,7 +34,7 @@ export const routes = [
   { id: 'me.putConsent', method: 'PUT', path: '/me/consent', handler: 'me/put-consent', access: { kind: 'roles', roles: everyone }, summary: 'Record agreement to the privacy guide and the separate health-data consent' },
   { id: 'families.getContacts', method: 'GET', path: '/families/{familyId}/contacts', handler: 'families/get-contacts', access: { kind: 'roles', roles: ['member', 'contact', 'doctor', 'commission'], scope: 'family' }, summary: "A family's contact persons and doctor, and which required contacts are missing" },
   { id: 'families.getCard', method: 'GET', path: '/families/{familyId}/card', handler: 'families/get-card', access: { kind: 'roles', roles: ['member'], scope: 'family' }, summary: "The family's priority service card with a fresh QR token" },
-  { id: 'families.revealMemberPhone', method: 'GET', path: '/families/{familyId}/members/{memberId}/phone', handler: 'families/reveal-member-phone', access: { kind: 'roles', roles: ['contact', 'doctor', 'commission'], scope: 'family' }, summary: "A member's full phone number, for calling; the read is audited" },
+  { id: 'families.revealMemberPhone', method: 'GET', path: '/families/{familyId}/members/{memberId}/phone', handler: 'families/reveal-member-phone', access: { kind: 'roles', roles: memberPhoneRevealRoles, scope: 'family' }, summary: "A member's full phone number, for calling; the read is audited" },
   { id: 'families.getAccessLog', method: 'GET', path: '/families/{familyId}/access-log', handler: 'families/get-access-log', access: { kind: 'roles', roles: ['member'], scope: 'family' }, summary: "Who looked at the family's sensitive data" },
   { id: 'staff.listAssignedFamilies', method: 'GET', path: '/contact/families', handler: 'staff/list-assigned-families', access: { kind: 'roles', roles: ['contact'] }, summary: 'Families assigned to the calling contact person' },
   { id: 'staff.listSignedMembers', method: 'GET', path: '/doctor/members', handler: 'staff/list-signed-members', access: { kind: 'roles', roles: ['doctor'] }, summary: 'Members signed to the calling doctor' },

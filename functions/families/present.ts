@@ -6,7 +6,7 @@ import {
   type FamilyContact,
   type FamilySummary,
   type MemberSummary,
-  type Role,
+  type Principal,
 } from '../../domain';
 import type { FamilyContactItem, FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
 
@@ -23,8 +23,8 @@ export function memberSummary(member: FamilyMemberEntry, now: Date): MemberSumma
   };
 }
 
-export function familySummary(profile: FamilyProfileItem, viewerRole: Role, now: Date, contact?: FamilyContactItem): FamilySummary {
-  const showType = canSeeFamilyType(viewerRole);
+export function familySummary(profile: FamilyProfileItem, viewer: Principal, now: Date, contact?: FamilyContactItem): FamilySummary {
+  const showType = canSeeFamilyType(viewer);
   return {
     familyId: profile.familyId,
     familyName: profile.familyName,

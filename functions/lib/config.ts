@@ -6,8 +6,13 @@ export type Stage = 'local' | 'dev' | 'prod';
 
 export const OFFICIAL_WECHAT_API = 'https://api.weixin.qq.com';
 
+const stages: readonly Stage[] = ['local', 'dev', 'prod'];
+
 export function getConfig() {
-  const stage = (process.env.STAGE ?? 'local') as Stage;
+  // No default: a function deployed without STAGE must not quietly behave as the local stage
+  // (which honours the test clock header and the WeChat stand-in).
+  const stage = process.env.STAGE as Stage;
+  if (!stages.includes(stage)) throw new Error(`STAGE must be one of ${stages.join(', ')}; got ${JSON.stringify(process.env.STAGE)}`);
   return {
     stage,
     tableName: process.env.TABLE_NAME ?? 'lianxin',

@@ -19,7 +19,7 @@ export const handler = routeHandler('staff.listRegionFamilies', { query: RegionF
     result = await listRegionFamilies({ townshipId: principal.regionId }, page);
   }
   const body: FamilyListResponse = {
-    items: result.items.map((profile) => familySummary(profile, principal.role, now)),
+    items: result.items.map((profile) => familySummary(profile, principal, now)),
     nextCursor: result.nextCursor,
   };
   return { body };

@@ -1,3 +1,4 @@
+import { PRIVACY_GUIDE_VERSION } from '../../domain';
 import { CARD_TOKEN_AUDIENCE, CARD_TOKEN_TTL_SECONDS, sensitiveFieldLabels } from '../../domain';
 import { verifyCardQr } from '../../functions/lib/auth/tokens';
 import { keys } from '../../functions/lib/db/keys';
@@ -158,7 +159,8 @@ describe('staff lists', () => {
   test('GET /doctor/members: members signed to p_doc01 (城关镇 only), without the family type', async () => {
     const res = await call('GET', '/doctor/members', { token: await tokenFor('p_doc01') });
     expect(res.status).toBe(200);
-    expect(res.ddbRequests).toBe(1);
+    // The signings (Query) and the members' consent (BatchGet).
+    expect(res.ddbRequests).toBe(2);
     const items = res.body.items as Array<Record<string, any>>;
     // 城关镇 members who signed: p_m0010 (f_0006) did not sign.
     expect(items.map((m) => m.personId).sort()).toEqual(['p_m0001', 'p_m0002', 'p_m0003', 'p_m0004', 'p_m0005', 'p_m0006', 'p_m0007', 'p_m0008', 'p_m0009']);
@@ -171,8 +173,24 @@ describe('staff lists', () => {
       expect(m.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
       expect(Array.isArray(m.conditions)).toBe(true);
     }
-    expect(items.find((m) => m.personId === 'p_m0001')).toMatchObject({ name: '王秀英', conditions: ['高血压', '2型糖尿病'] });
+    // Nobody in this stack has agreed to share health data with 王秀英's consent: no conditions.
+    expect(items.find((m) => m.personId === 'p_m0001')).toMatchObject({ name: '王秀英', conditions: [], healthDataShared: false });
     expect(JSON.stringify(res.body)).not.toMatch(/bereaved|disabled/);
+  });
+
+  test('a doctor sees a member\'s conditions only while the member agrees to share health data', async () => {
+    // p_m0002's consent is written only by this test.
+    const doctor = await tokenFor('p_doc01');
+    const member = await tokenFor('p_m0002');
+    const conditionsOf = async () =>
+      ((await call('GET', '/doctor/members', { token: doctor })).body.items as Array<Record<string, any>>).find((m) => m.personId === 'p_m0002');
+    const consent = (healthData: boolean) =>
+      call('PUT', '/me/consent', { token: member, body: { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData } });
+
+    expect((await consent(true)).status).toBe(200);
+    expect(await conditionsOf()).toMatchObject({ conditions: ['冠心病'], healthDataShared: true });
+    expect((await consent(false)).status).toBe(200);
+    expect(await conditionsOf()).toMatchObject({ conditions: [], healthDataShared: false });
   });
 
   test('GET /commission/families: all 12 families of the county, 5 + 5 + 2, no duplicates', async () => {

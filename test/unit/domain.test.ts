@@ -63,3 +63,18 @@ test('demo ID numbers carry a valid GB 11643 check character', () => {
   // A published example: 11010519491231002X.
   expect(idCheckChar('11010519491231002')).toBe('X');
 });
+
+describe('binding answers', () => {
+  test('names ignore whitespace, full-width spaces included', async () => {
+    const { sameName } = await import('../../domain');
+    expect(sameName('赵德明', ' 赵德明　')).toBe(true);
+    expect(sameName('赵德明', '赵德')).toBe(false);
+  });
+
+  test('the ID check character may be typed as x or X', async () => {
+    const { idLast6Matches } = await import('../../domain');
+    expect(idLast6Matches('13013119580127003X', '27003x')).toBe(true);
+    expect(idLast6Matches('13013119580127003X', '27003X')).toBe(true);
+    expect(idLast6Matches('13013119580127003X', '270031')).toBe(false);
+  });
+});

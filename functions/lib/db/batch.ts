@@ -9,7 +9,9 @@ import { db, tableName } from './client';
 const MAX_ATTEMPTS = 5;
 const backoff = (attempt: number) => new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
 
-export async function batchGetAll<T>(keyList: Record<string, unknown>[]): Promise<T[]> {
+export async function batchGetAll<T>(wanted: Record<string, unknown>[]): Promise<T[]> {
+  // DynamoDB refuses a batch that names one key twice (e.g. a staff member asking about themself).
+  const keyList = [...new Map(wanted.map((k) => [JSON.stringify(k), k])).values()];
   const found: T[] = [];
   for (let i = 0; i < keyList.length; i += 100) {
     let pending: Record<string, unknown>[] | undefined = keyList.slice(i, i + 100);

@@ -1,4 +1,4 @@
-import type { CardStatus, CommissionLevel, Consent, ContactKind, ContactLevel, FamilyType, Gender, Role, TeamMember } from '../../../domain';
+import type { SensitiveField, CardStatus, CommissionLevel, Consent, ContactKind, ContactLevel, FamilyType, Gender, Role, TeamMember } from '../../../domain';
 
 /** The shapes stored in the table. Key attributes are built only by keys.ts. */
 
@@ -120,7 +120,7 @@ export interface AuditItem {
   organisation: string;
   subjectId: string;
   subjectName: string;
-  field: 'phone' | 'id_number' | 'health';
+  field: SensitiveField;
   routeId: string;
 }
 
