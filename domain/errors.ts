@@ -10,6 +10,7 @@ export type ApiError = z.infer<typeof ApiError>;
 
 export const errorCodes = {
   invalidRequest: 'invalid_request',
+  unsupportedMediaType: 'unsupported_media_type',
   unauthenticated: 'unauthenticated',
   forbidden: 'forbidden',
   notFound: 'not_found',

@@ -44,3 +44,6 @@ export const Consent = z.object({
   healthDataDecidedAt: z.string(),
 });
 export type Consent = z.infer<typeof Consent>;
+
+export const ConsentResponse = z.object({ consent: Consent });
+export type ConsentResponse = z.infer<typeof ConsentResponse>;

@@ -1,4 +1,4 @@
-import { WechatLoginRequest, type WechatLoginResponse } from '../../domain';
+import { errorCodes, WechatLoginRequest, type WechatLoginResponse } from '../../domain';
 import { sessionFor } from '../lib/auth/session';
 import { issueBindTicket } from '../lib/auth/tokens';
 import { code2Session, WechatError } from '../lib/auth/wechat';
@@ -14,7 +14,7 @@ export const handler = publicRouteHandler('auth.wechatLogin', { body: WechatLogi
     if (err instanceof WechatError && err.kind === 'invalid_code') {
       throw badRequest('登录凭证已失效，请重新打开小程序', { 'body.code': '登录凭证已失效或已使用' });
     }
-    if (err instanceof WechatError) throw new ApiHttpError(503, 'wechat_unavailable', '微信登录服务暂时不可用，请稍后再试');
+    if (err instanceof WechatError) throw new ApiHttpError(503, errorCodes.wechatUnavailable, '微信登录服务暂时不可用，请稍后再试');
     throw err;
   }
 

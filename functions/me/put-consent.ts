@@ -1,4 +1,4 @@
-import { ConsentRequest, type Consent, toBeijingIso } from '../../domain';
+import { ConsentRequest, type Consent, type ConsentResponse, toBeijingIso } from '../../domain';
 import { saveConsent } from '../lib/db/persons';
 import { routeHandler } from '../lib/http/route-handler';
 
@@ -12,5 +12,6 @@ export const handler = routeHandler('me.putConsent', { body: ConsentRequest }, a
     healthDataDecidedAt: at,
   };
   await saveConsent(principal.personId, consent);
-  return { body: { consent } };
+  const response: ConsentResponse = { consent };
+  return { body: response };
 });

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { Principal } from '../../../domain';
+import { errorCodes, type Principal } from '../../../domain';
 import type * as z from '../../../domain/zod';
 import { routeById, type RouteId } from '../../routes';
 import { requestTime } from '../clock';
@@ -43,7 +43,7 @@ function respond(status: number, body: unknown): APIGatewayProxyStructuredResult
 function toApiError(err: unknown): ApiHttpError | undefined {
   if (err instanceof ApiHttpError) return err;
   const status = (err as { statusCode?: number }).statusCode;
-  if (status === 415) return new ApiHttpError(415, 'unsupported_media_type', '请以 JSON 格式提交（Content-Type: application/json）');
+  if (status === 415) return new ApiHttpError(415, errorCodes.unsupportedMediaType, '请以 JSON 格式提交（Content-Type: application/json）');
   if (status === 422 || (status === 400 && (err as { expose?: boolean }).expose)) {
     return badRequest('提交的内容不是有效的 JSON', { body: '不是有效的 JSON' });
   }
@@ -52,9 +52,10 @@ function toApiError(err: unknown): ApiHttpError | undefined {
 
 /**
  * The one middy stack every route uses. In order: header normalising, JSON body parsing (routes
- * with a body schema), the access check from the route table (role, then family scope, before any
- * data is read), zod validation of path, query and body, then the handler. Errors become
- * `{ error, message, fields }` JSON; anything unexpected is logged and answered with a plain 500.
+ * with a body schema), the role check from the route table, zod validation of path, query and
+ * body, the family-scope check (which needs a valid family id), then the handler. Nothing about
+ * the family is read before both checks pass. Errors become `{ error, message, fields }` JSON;
+ * anything unexpected is logged and answered with a plain 500.
  */
 export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 

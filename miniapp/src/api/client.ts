@@ -1,7 +1,7 @@
 import {
   AccessLogResponse,
   BindResponse,
-  Consent,
+  ConsentResponse,
   FamilyContactsResponse,
   FamilyListResponse,
   Me,
@@ -39,7 +39,6 @@ async function authedCall<S extends z.ZodMiniType>(
   return parseWith(schema, res.data, `${method} ${path}`);
 }
 
-const ConsentResponse = z.object({ consent: Consent });
 const seg = encodeURIComponent;
 
 /** The typed API: one function per route in functions/routes.ts that the app uses. */
