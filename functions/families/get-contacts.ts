@@ -4,7 +4,7 @@ import { notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { byContactKind, familyContact } from './present';
 
-/** One Query reads the profile and every contact; nothing sensitive is returned. */
+/** One Query reads the profile and every contact (not the signings); nothing sensitive is returned. */
 export const handler = routeHandler('families.getContacts', { path: FamilyPath }, async ({ path }) => {
   const record = await getFamilyRecord(path.familyId);
   if (!record) throw notFound('没有找到这户家庭');

@@ -33,6 +33,8 @@ import type { ApiResponse } from '../support/api';
  * - me.test.ts:                   PERSON#p_m0012, PERSON#p_m0013 (consent).
  * - authorization-matrix.test.ts: AUDIT#f_0002 (reveals in scope), PERSON# consent of its callers
  *                                 p_m0003, p_cadre01, p_doc01, p_hosp01, p_comm01.
+ * - pagination.test.ts:           AUDIT#f_0004 (phone reveals of p_m0006 by p_cadre02, paged by the
+ *                                 family's members p_m0006 and p_m0007).
  * - bad-input.test.ts:            nothing (it only sends refused requests; its WeChat user t-bad-…
  *                                 only logs in). Its callers are p_m0008, p_cadre02, p_doc03,
  *                                 p_comm01 and its family f_0005, so should a bad request be wrongly
@@ -43,6 +45,7 @@ export const ownedBy = {
   contacts: { audit: ['f_0001'] },
   me: { persons: ['p_m0012', 'p_m0013'] },
   matrix: { audit: ['f_0002'], persons: ['p_m0003', 'p_cadre01', 'p_doc01', 'p_hosp01', 'p_comm01'] },
+  pagination: { audit: ['f_0004'] },
 } as const;
 
 export interface Slice {

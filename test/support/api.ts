@@ -1,6 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createHash } from 'node:crypto';
-import { db, tableName } from '../../functions/lib/db/client';
 import { personas } from '../../local/seed/personas';
 
 /** HTTP access to the local stack started by global-setup.ts, as the mini-program would call it. */
@@ -63,21 +60,3 @@ export async function tokenFor(personId: string): Promise<string> {
 
 export { personas };
 
-/**
- * A fingerprint of every item in the table. Tests take one before and after a refused request to
- * show that nothing was written. (A Scan is fine here: this is a test looking at the whole table.)
- */
-export async function tableFingerprint(): Promise<{ count: number; hash: string }> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start }));
-    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  const canonical = items
-    .map((item) => JSON.stringify(Object.keys(item).sort().map((k) => [k, item[k]])))
-    .sort()
-    .join('\n');
-  return { count: items.length, hash: createHash('sha256').update(canonical).digest('hex') };
-}

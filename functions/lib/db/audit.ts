@@ -1,10 +1,10 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { batchPutAll } from './batch';
 import { db, tableName } from './client';
 import type { AuditItem } from './items';
 import { keys } from './keys';
-import { decodeCursor, encodeCursor, tableKeyAttributes, type Page } from './pagination';
+import { type Page, queryPage, tableKeyAttributes } from './pagination';
 
 export type AuditEvent = Omit<AuditItem, 'pk' | 'sk' | 'entity'>;
 
@@ -26,17 +26,16 @@ function auditItem(event: AuditEvent, now: Date): AuditItem {
   return { pk: keys.auditPk(event.familyId), sk, entity: 'audit', ...event };
 }
 
-export async function listAuditEvents(familyId: string, page: { cursor?: string; limit: number }): Promise<Page<AuditItem>> {
+export function listAuditEvents(familyId: string, page: { cursor?: string; limit: number }): Promise<Page<AuditItem>> {
   const pk = keys.auditPk(familyId);
-  const out = await db().send(
-    new QueryCommand({
+  return queryPage<AuditItem>(
+    {
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': pk },
       ScanIndexForward: false,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attributes: tableKeyAttributes, equals: { pk } }),
-      Limit: page.limit,
-    }),
+    },
+    page,
+    { attributes: tableKeyAttributes, equals: { pk } },
   );
-  return { items: (out.Items ?? []) as AuditItem[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
 }

@@ -3,31 +3,35 @@ import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyPartitionItem, FamilyProfileItem, SigningItem } from './items';
 import { keys } from './keys';
-import { decodeCursor, encodeCursor, gsiKeyAttributes, type Page } from './pagination';
+import { gsiKeyAttributes, type Page, queryPage } from './pagination';
 
 export interface FamilyRecord {
   profile: FamilyProfileItem;
   contacts: FamilyContactItem[];
-  signings: SigningItem[];
 }
 
-/** Profile, contacts and signings of one family in a single Query. */
+/**
+ * Profile and contacts of one family in a single Query. The sort-key range runs from the profile
+ * (`FAMILY`) through the contact items (`FAMILY#CONTACT#…`) and stops before the signings
+ * (`FAMILY#SIGN#…`), which the contacts page does not show.
+ */
 export async function getFamilyRecord(familyId: string): Promise<FamilyRecord | undefined> {
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.familyPk(familyId), ':prefix': keys.familyItemsPrefix },
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': keys.familyPk(familyId),
+        ':from': keys.familyProfile(familyId).sk,
+        // Past every contact item (staff ids are ASCII), before FAMILY#SIGN#.
+        ':to': keys.familyContact(familyId, '\uffff').sk,
+      },
     }),
   );
   const items = (out.Items ?? []) as FamilyPartitionItem[];
   const profile = items.find((i): i is FamilyProfileItem => i.entity === 'family');
   if (!profile) return undefined;
-  return {
-    profile,
-    contacts: items.filter((i): i is FamilyContactItem => i.entity === 'familyContact'),
-    signings: items.filter((i): i is SigningItem => i.entity === 'signing'),
-  };
+  return { profile, contacts: items.filter((i): i is FamilyContactItem => i.entity === 'familyContact') };
 }
 
 export async function getFamilyProfile(familyId: string): Promise<FamilyProfileItem | undefined> {
@@ -59,19 +63,18 @@ export async function isFamilyContact(familyId: string, staffId: string): Promis
  * One page of a staff member's GSI1 partition: assignments to families (`FAMILY#`) or signed
  * members (`MEMBER#`), each sort-key range pinned so a cursor cannot wander into the other.
  */
-async function queryStaffItems<T>(staffId: string, range: { gsi1sk: string; sk: string }, page: { cursor?: string; limit: number }): Promise<Page<T>> {
+function queryStaffItems<T>(staffId: string, range: { gsi1sk: string; sk: string }, page: { cursor?: string; limit: number }): Promise<Page<T>> {
   const pk = keys.staffPk(staffId);
-  const out = await db().send(
-    new QueryCommand({
+  return queryPage<T>(
+    {
       TableName: tableName(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: { ':pk': pk, ':prefix': range.gsi1sk },
-      ExclusiveStartKey: decodeCursor(page.cursor, { attributes: gsiKeyAttributes('gsi1'), equals: { gsi1pk: pk }, startsWith: range }),
-      Limit: page.limit,
-    }),
+    },
+    page,
+    { attributes: gsiKeyAttributes('gsi1'), equals: { gsi1pk: pk }, startsWith: range },
   );
-  return { items: (out.Items ?? []) as T[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
 }
 
 /** The families a contact person serves: the assignments (one Query) and their profiles (one BatchGet). */
@@ -103,26 +106,25 @@ export function listSignedMembers(doctorId: string, page: { cursor?: string; lim
  * A township's families (GSI1), or a county's (GSI2), which a county officer may narrow to one
  * township through the sort-key prefix without leaving the county's partition.
  */
-export async function listRegionFamilies(
+export function listRegionFamilies(
   region: { countyId: string; townshipId?: string } | { countyId?: undefined; townshipId: string },
   page: { cursor?: string; limit: number },
 ): Promise<Page<FamilyProfileItem>> {
   const query: { index: 'gsi1' | 'gsi2'; pk: string; prefix: string } = region.countyId
     ? { index: 'gsi2', pk: keys.countyPk(region.countyId), prefix: region.townshipId ? `FAMILY#${region.townshipId}#` : 'FAMILY#' }
     : { index: 'gsi1', pk: keys.townshipPk(region.townshipId!), prefix: 'FAMILY#' };
-  const out = await db().send(
-    new QueryCommand({
+  return queryPage<FamilyProfileItem>(
+    {
       TableName: tableName(),
       IndexName: query.index,
       KeyConditionExpression: `${query.index}pk = :pk AND begins_with(${query.index}sk, :prefix)`,
       ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.prefix },
-      ExclusiveStartKey: decodeCursor(page.cursor, {
-        attributes: gsiKeyAttributes(query.index),
-        equals: { [`${query.index}pk`]: query.pk, sk: 'FAMILY' },
-        startsWith: { [`${query.index}sk`]: query.prefix },
-      }),
-      Limit: page.limit,
-    }),
+    },
+    page,
+    {
+      attributes: gsiKeyAttributes(query.index),
+      equals: { [`${query.index}pk`]: query.pk, sk: 'FAMILY' },
+      startsWith: { [`${query.index}sk`]: query.prefix },
+    },
   );
-  return { items: (out.Items ?? []) as FamilyProfileItem[], nextCursor: encodeCursor(out.LastEvaluatedKey) };
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Consent } from '../../../domain';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
@@ -10,17 +10,31 @@ export async function getPerson(personId: string): Promise<PersonItem | undefine
   return out.Item as PersonItem | undefined;
 }
 
+/**
+ * Every person registered with this phone. Elderly members often give a relative's or a cadre's
+ * number, so many persons can share one; all of them are read, a page at a time, up to a bound
+ * that no real phone reaches (a runaway index would otherwise make binding a table read).
+ */
+const PHONE_INDEX_MAX_PAGES = 10;
+
 export async function findPersonsByPhoneIndex(phoneIndex: string): Promise<PersonItem[]> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.personByPhone(phoneIndex) },
-      Limit: 10,
-    }),
-  );
-  return (out.Items ?? []) as PersonItem[];
+  const persons: PersonItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  for (let pages = 0; pages < PHONE_INDEX_MAX_PAGES; pages++) {
+    const out: QueryCommandOutput = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.personByPhone(phoneIndex) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    persons.push(...((out.Items ?? []) as PersonItem[]));
+    start = out.LastEvaluatedKey;
+    if (!start) break;
+  }
+  return persons;
 }
 
 export async function getBinding(openid: string): Promise<BindingItem | undefined> {
