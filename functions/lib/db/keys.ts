@@ -7,8 +7,6 @@ export const keys = {
   familyProfile: (familyId: string) => ({ pk: `FAMILY#${familyId}`, sk: 'FAMILY' as const }),
   familyContact: (familyId: string, staffId: string) => ({ pk: `FAMILY#${familyId}`, sk: `FAMILY#CONTACT#${staffId}` }),
   familySigning: (familyId: string, memberId: string) => ({ pk: `FAMILY#${familyId}`, sk: `FAMILY#SIGN#${memberId}` }),
-  /** Everything a family partition holds that the contacts page needs starts with this. */
-  familyItemsPrefix: 'FAMILY',
   staffPk: (staffId: string) => `STAFF#${staffId}`,
   staffFamilySk: (familyId: string) => `FAMILY#${familyId}`,
   staffMemberSk: (memberId: string) => `MEMBER#${memberId}`,

@@ -88,5 +88,5 @@ export async function saveConsent(personId: string, consent: Consent): Promise<v
 
 /** Several persons by id, in as few BatchGets as possible. */
 export function getPersons(personIds: string[]): Promise<PersonItem[]> {
-  return batchGetAll<PersonItem>([...new Set(personIds)].map((id) => keys.person(id)));
+  return batchGetAll<PersonItem>(personIds.map((id) => keys.person(id)));
 }

@@ -9,7 +9,8 @@
  * | person by id                              | pk=PERSON#<personId>, sk=PROFILE                               |
  * | person by phone (binding proof)           | GSI1 gsi1pk=PHONE#<blind index of phone>                       |
  * | person bound to a WeChat openid           | pk=OPENID#<openid>, sk=BINDING                                 |
- * | a family's profile, contacts, signings    | pk=FAMILY#<familyId>, begins_with(sk, FAMILY)  (one Query)     |
+ * | a family's profile and contacts           | pk=FAMILY#<familyId>, sk BETWEEN FAMILY AND FAMILY#CONTACT#~  |
+ * | a member's signing to a doctor            | pk=FAMILY#<familyId>, sk=FAMILY#SIGN#<memberId>                |
  * | is staff X a contact of family F          | pk=FAMILY#<F>, sk=FAMILY#CONTACT#<X>  (GetItem)               |
  * | families a contact person serves          | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, FAMILY#)     |
  * | members signed to a doctor                | GSI1 gsi1pk=STAFF#<doctorId>, begins_with(gsi1sk, MEMBER#)    |
