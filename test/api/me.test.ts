@@ -1,7 +1,7 @@
 import { PRIVACY_GUIDE_VERSION, toBeijingIso } from '../../domain';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
-import { expectApiError, getItem, ownedBy } from './support-table';
+import { expectApiError, getItem, ownedBy, queryPartition } from './support-table';
 
 /**
  * Who am I, and consent (PIPL: the privacy guide, and separately the health data). Consent writes
@@ -41,7 +41,8 @@ describe('PUT /me/consent', () => {
     const before = await getItem(keys.person(person));
     const res = await call('PUT', '/me/consent', { token, body: consentBody(true), headers: at(T1) });
     expect(res.status).toBe(200);
-    expect(res.headers.get('x-lianxin-ddb-operations')).toBe('UpdateItemCommand');
+    // The current consent is read, then replaced and logged in one transaction.
+    expect(res.headers.get('x-lianxin-ddb-operations')).toBe('GetItemCommand,TransactWriteItemsCommand');
     const expected = { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreedAt: T1, healthData: true, healthDataDecidedAt: T1 };
     expect(res.body).toEqual({ consent: expected });
 
@@ -61,6 +62,18 @@ describe('PUT /me/consent', () => {
     expect(me.body.consent).toEqual({ privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreedAt: T2, healthData: false, healthDataDecidedAt: T2 });
     // Declining does not lock the member out of the rest of the app.
     expect((await call('GET', '/families/f_0008/contacts', { token })).status).toBe(200);
+  });
+
+  test('every decision is kept in the consent log; the health-data time moves only when the decision changes', async () => {
+    const token = await tokenFor(person);
+    const T3 = '2026-11-04T08:00:00+08:00';
+    const res = await call('PUT', '/me/consent', { token, body: consentBody(false), headers: at(T3) });
+    // Health data was already declined at T2: that decision keeps its time.
+    expect(res.body.consent).toEqual({ privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreedAt: T3, healthData: false, healthDataDecidedAt: T2 });
+    const log = (await queryPartition(keys.person(person).pk)).filter((i) => i.entity === 'consentLog');
+    const decisions = log.map((e) => [e.at, e.healthData]);
+    // The grant at T1 survives the later withdrawal.
+    expect(decisions).toEqual(expect.arrayContaining([[T1, true], [T2, false], [T3, false]]));
   });
 
   test('an old guide version, or not agreeing, is refused and the stored consent is kept', async () => {
@@ -85,7 +98,12 @@ describe('PUT /me/consent', () => {
     const stored = (await getItem(keys.person(racer)))?.consent;
     const match = sent.find((s) => s.at === stored.agreedAt);
     expect(match).toBeDefined();
-    expect(stored).toEqual({ privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreedAt: match!.at, healthData: match!.healthData, healthDataDecidedAt: match!.at });
+    expect(stored).toMatchObject({ privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreedAt: match!.at, healthData: match!.healthData });
+    // The health-data time is that of one of the decisions (the one that set the current value).
+    expect(sent.map((s) => s.at)).toContain(stored.healthDataDecidedAt);
+    // Every one of the ten decisions is in the log.
+    const log = (await queryPartition(keys.person(racer).pk)).filter((i) => i.entity === 'consentLog');
+    for (const s of sent) expect(log.some((e) => e.at === s.at && e.healthData === s.healthData)).toBe(true);
     expect((await call('GET', '/me', { token })).body.consent).toEqual(stored);
   });
 });

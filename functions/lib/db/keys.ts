@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+
 /** Key builders: the only place key strings are spelled. See table-definition.ts for the patterns. */
 export const keys = {
   person: (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'PROFILE' as const }),
   personByPhone: (phoneIndex: string) => `PHONE#${phoneIndex}`,
+  /** Append-only: one item per consent decision, in time order. */
+  consentLogEntry: (personId: string, at: Date) => ({ pk: `PERSON#${personId}`, sk: `CONSENT#${String(at.getTime()).padStart(15, '0')}#${randomUUID()}` }),
   binding: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'BINDING' as const }),
   familyPk: (familyId: string) => `FAMILY#${familyId}`,
   familyProfile: (familyId: string) => ({ pk: `FAMILY#${familyId}`, sk: 'FAMILY' as const }),

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Consent } from '../../../domain';
+import { type Consent, toBeijingIso } from '../../../domain';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import type { BindingItem, PersonItem } from './items';
@@ -74,16 +74,39 @@ export async function bindOpenid(openid: string, personId: string, boundAt: stri
   }
 }
 
-export async function saveConsent(personId: string, consent: Consent): Promise<void> {
+/**
+ * Records a consent decision. The person's current consent is replaced and, in the same
+ * transaction, the decision is appended to the person's consent log, so a later withdrawal never
+ * erases the proof of an earlier grant (PIPL). The health-data decision keeps its original time
+ * unless it changed.
+ */
+export async function saveConsent(personId: string, decision: { privacyGuideVersion: string; healthData: boolean }, at: Date): Promise<Consent> {
+  const current = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(personId), ProjectionExpression: 'consent' }));
+  const previous = (current.Item as { consent?: Consent } | undefined)?.consent;
+  const atIso = toBeijingIso(at);
+  const consent: Consent = {
+    privacyGuideVersion: decision.privacyGuideVersion,
+    agreedAt: atIso,
+    healthData: decision.healthData,
+    healthDataDecidedAt: previous && previous.healthData === decision.healthData ? previous.healthDataDecidedAt : atIso,
+  };
   await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.person(personId),
-      UpdateExpression: 'SET consent = :c',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':c': consent },
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: keys.person(personId),
+            UpdateExpression: 'SET consent = :c',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':c': consent },
+          },
+        },
+        { Put: { TableName: tableName(), Item: { ...keys.consentLogEntry(personId, at), entity: 'consentLog', personId, ...decision, at: atIso } } },
+      ],
     }),
   );
+  return consent;
 }
 
 /** Several persons by id, in as few BatchGets as possible. */

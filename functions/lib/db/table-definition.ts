@@ -8,6 +8,7 @@
  * | ----------------------------------------- | -------------------------------------------------------------- |
  * | person by id                              | pk=PERSON#<personId>, sk=PROFILE                               |
  * | person by phone (binding proof)           | GSI1 gsi1pk=PHONE#<blind index of phone>                       |
+ * | a person's consent decisions (history)    | pk=PERSON#<personId>, begins_with(sk, CONSENT#)               |
  * | person bound to a WeChat openid           | pk=OPENID#<openid>, sk=BINDING                                 |
  * | a family's profile and contacts           | pk=FAMILY#<familyId>, sk BETWEEN FAMILY AND FAMILY#CONTACT#~  |
  * | a member's signing to a doctor            | pk=FAMILY#<familyId>, sk=FAMILY#SIGN#<memberId>                |
