@@ -99,8 +99,19 @@ async function until<T>(check: () => T | undefined | false, what: string, timeou
 
 const text = () => (page.dom as HTMLElement).textContent ?? '';
 
+// The WeChat runtime has a template for each native element Taro renders; an element without one
+// (e.g. an icon-font <i> from a component library) silently renders nothing on a phone.
+const missingTemplates: string[] = [];
+const warn = console.warn;
+
 beforeAll(() => {
   if (!built) return;
+  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    const first = String(args[0]);
+    const m = /Template `(tmpl_\w+)` not found/.exec(first);
+    if (m) missingTemplates.push(m[1]);
+    else warn(...args);
+  });
   // The fixtures are real contract values: if domain/ changes, this fails before anything renders.
   FamilyContactsResponse.parse(contacts);
   Session.parse(session);
@@ -207,6 +218,11 @@ maybe('tapping 打电话 on a contact calls that contact’s number', async () =
     expect(makePhoneCall).toHaveBeenCalledTimes(1);
     expect(makePhoneCall.mock.calls[0][0]).toEqual(expect.objectContaining({ phoneNumber: contact.phone }));
   }
+});
+
+maybe('every element on the page has a WeChat template (nothing silently missing on a phone)', async () => {
+  await until(() => text().includes('王桂兰'), 'the contacts to render');
+  expect(missingTemplates).toEqual([]);
 });
 
 /** A finger tap as WeChat delivers it: a `tap` event that bubbles from the touched node. */

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { Checkbox, Radio } from '@nutui/nutui-react-taro';
+import { Icon } from './Icon';
 import { useEffect, type ReactNode } from 'react';
 import { dropAriaRoleAttributes, pressable } from '../lib/a11y';
 
@@ -20,6 +21,8 @@ export function CheckChoice({ checked, onChange, children }: CheckProps) {
   return (
     <Checkbox
       className={`choice${checked ? ' choice--on' : ''}`}
+      icon={<Mark shape="box" on={false} />}
+      activeIcon={<Mark shape="box" on />}
       checked={checked}
       onChange={onChange}
       role="checkbox"
@@ -28,6 +31,20 @@ export function CheckChoice({ checked, onChange, children }: CheckProps) {
     >
       {children}
     </Checkbox>
+  );
+}
+
+/**
+ * The box or ring beside a choice, drawn with views: NutUI's own marks are icon-font <i> elements,
+ * which the WeChat build cannot render (Taro has no template for <i> without its HTML plugin).
+ * Checked is a filled shape with a tick, unchecked an empty one: the shape changes, not only the
+ * colour.
+ */
+function Mark({ shape, on }: { shape: 'box' | 'ring'; on: boolean }) {
+  return (
+    <View className={`choice__mark choice__mark--${shape}${on ? ' choice__mark--on' : ''}`} aria-hidden>
+      {on ? <Icon name="check" /> : null}
+    </View>
   );
 }
 
@@ -59,7 +76,7 @@ export function RadioChoices<V extends string>({ value, onChange, label, options
         const on = o.value === value;
         return (
           <View className="choice-wrap" key={o.value} role="radio" aria-checked={on} {...pressable(() => onChange(o.value))}>
-            <Radio className={`choice${on ? ' choice--on' : ''}`} value={o.value}>
+            <Radio className={`choice${on ? ' choice--on' : ''}`} value={o.value} icon={<Mark shape="ring" on={false} />} activeIcon={<Mark shape="ring" on />}>
               {o.label}
             </Radio>
           </View>

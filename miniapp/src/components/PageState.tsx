@@ -10,7 +10,8 @@ import type { IconName } from './icon-data';
 export function Loading({ text = '正在加载，请稍候…' }: { text?: string }) {
   return (
     <View className="state" role="status" aria-live="polite">
-      <NutLoading className="lx-loading" direction="vertical">
+      {/* Our icon, not NutUI's <i> spinner, which the WeChat build cannot render. */}
+      <NutLoading className="lx-loading" direction="vertical" icon={<Icon name="refresh" size="l" className="lx-spin" />}>
         {text}
       </NutLoading>
     </View>
