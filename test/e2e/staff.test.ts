@@ -27,6 +27,8 @@ test('a family doctor sees the members signed to them, without the family type',
   await page.getByText('孙长海').first().waitFor();
   expect(await page.getByText('失独家庭').count()).toBe(0);
   expect(await page.getByText('韩永福').count()).toBe(0);
+  // Members who have not agreed to share health data: the doctor is told so, not shown "none".
+  await page.getByText('本人还没有同意在线共享健康信息').first().waitFor();
   await screenshot(page, 'doctor-1-members');
   expectElderFriendly(await elderReport(page));
 });

@@ -31,7 +31,9 @@ export default function Members() {
           </View>
           <View className="text mt">
             <View className="strong">慢病和健康情况：</View>
-            {m.conditions.length ? m.conditions.join('、') : '没有登记'}
+            {/* Without the member's separate health-data consent the server sends no conditions: say
+                so, rather than letting "none" look like a healthy patient. */}
+            {!m.healthDataShared ? '本人还没有同意在线共享健康信息' : m.conditions.length ? m.conditions.join('、') : '没有登记'}
           </View>
           <View className="text">签约日期：{formatChineseDate(m.signedOn)}</View>
           <View className="text">电话：{reveal.revealed[m.personId] ? groupPhone(reveal.revealed[m.personId]) : m.phoneMasked ?? '没有登记'}</View>
