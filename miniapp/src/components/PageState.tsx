@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { Btn } from './Btn';
 import { Icon } from './Icon';
 import type { IconName } from './icon-data';
+import { Notice } from './Notice';
+import type { Remote, usePaged } from '../lib/remote';
 
 /** NutUI's spinner above the words; the words say what is happening, the spinning only shows it. */
 export function Loading({ text = '正在加载，请稍候…' }: { text?: string }) {
@@ -58,5 +60,26 @@ export function Empty({ text, children }: { text: string; children?: ReactNode }
     <StateBox icon="tips" text={text}>
       {children}
     </StateBox>
+  );
+}
+
+/** The loading and error states of a remote read, shown in place of its content. */
+export function RemoteStatus({ state, reload, loadingText }: { state: Remote<unknown>; reload: () => Promise<unknown> | void; loadingText?: string }) {
+  if (state.status === 'loading') return <Loading text={loadingText} />;
+  if (state.status === 'error') return <ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} />;
+  return null;
+}
+
+/** "加载更多" under a paged list, with the error of the last attempt above it. */
+export function LoadMore({ list }: { list: Pick<ReturnType<typeof usePaged<unknown>>, 'moreError' | 'hasMore' | 'loadingMore' | 'loadMore'> }) {
+  return (
+    <>
+      {list.moreError ? <Notice tone="error">{list.moreError}</Notice> : null}
+      {list.hasMore ? (
+        <Btn kind="secondary" busy={list.loadingMore} busyText="正在加载…" onClick={() => void list.loadMore()}>
+          加载更多
+        </Btn>
+      ) : null}
+    </>
   );
 }

@@ -3,9 +3,7 @@ import { View } from '@tarojs/components';
 import { sensitiveFieldLabels } from '@domain';
 import { api } from '../../../api/client';
 import { ApiFailure } from '../../../api/errors';
-import { Btn } from '../../../components/Btn';
-import { Notice } from '../../../components/Notice';
-import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { Empty, LoadMore, RemoteStatus } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { usePaged } from '../../../lib/remote';
@@ -23,8 +21,7 @@ export default function AccessLog() {
     <View className="page">
       <View className="h1">谁查看了我家信息</View>
       <View className="text soft mb">工作人员查看您家人的完整手机号等信息时，都会记录在这里。</View>
-      {list.state.status === 'loading' ? <Loading /> : null}
-      {list.state.status === 'error' ? <ErrorState message={list.state.message} retry={list.state.retry} onRetry={() => void list.reload()} /> : null}
+      <RemoteStatus state={list.state} reload={list.reload} />
       {list.state.status === 'ready' && list.items.length === 0 ? <Empty text="还没有工作人员查看过您家的敏感信息。" /> : null}
       {list.items.map((e, i) => (
         <View className="card" key={`${e.at}-${i}`}>
@@ -38,12 +35,7 @@ export default function AccessLog() {
           </View>
         </View>
       ))}
-      {list.moreError ? <Notice tone="error">{list.moreError}</Notice> : null}
-      {list.hasMore ? (
-        <Btn kind="secondary" busy={list.loadingMore} busyText="正在加载…" onClick={() => void list.loadMore()}>
-          加载更多
-        </Btn>
-      ) : null}
+      <LoadMore list={list} />
     </View>
   );
 }

@@ -4,7 +4,7 @@ import { api } from '../../../api/client';
 import { ApiFailure } from '../../../api/errors';
 import { Btn } from '../../../components/Btn';
 import { LogoutButton } from '../../../components/LogoutButton';
-import { ErrorState, Loading } from '../../../components/PageState';
+import { RemoteStatus } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
@@ -29,8 +29,7 @@ export default function Contacts() {
 
   return (
     <View className="page">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /> : null}
+      <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         <View>
           <FamilyContactsView

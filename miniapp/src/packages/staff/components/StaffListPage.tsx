@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import type { Me } from '@domain';
-import { Btn } from '../../../components/Btn';
 import { LogoutButton } from '../../../components/LogoutButton';
-import { Notice } from '../../../components/Notice';
-import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { Empty, LoadMore, RemoteStatus } from '../../../components/PageState';
 import type { usePaged } from '../../../lib/remote';
 import type { useRevealCall } from './useRevealCall';
 
@@ -40,16 +38,10 @@ export function StaffListPage<T>({
         </View>
       ) : null}
       {reveal.errorNotice}
-      {list.state.status === 'loading' ? <Loading /> : null}
-      {list.state.status === 'error' ? <ErrorState message={list.state.message} retry={list.state.retry} onRetry={() => void list.reload()} /> : null}
+      <RemoteStatus state={list.state} reload={list.reload} />
       {list.state.status === 'ready' && list.items.length === 0 ? <Empty text={emptyText} /> : null}
       {children}
-      {list.moreError ? <Notice tone="error">{list.moreError}</Notice> : null}
-      {list.hasMore ? (
-        <Btn kind="secondary" busy={list.loadingMore} busyText="正在加载…" onClick={() => void list.loadMore()}>
-          加载更多
-        </Btn>
-      ) : null}
+      <LoadMore list={list} />
       {list.state.status !== 'loading' ? (
         <View className="mt">
           <LogoutButton />

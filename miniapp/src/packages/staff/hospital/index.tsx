@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { roleLabels } from '@domain';
 import { LogoutButton } from '../../../components/LogoutButton';
 import { Notice } from '../../../components/Notice';
-import { ErrorState, Loading } from '../../../components/PageState';
+import { RemoteStatus } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 
@@ -14,8 +14,7 @@ export default function Hospital() {
   const { state, reload } = useRemote(requireMe);
   return (
     <View className="page">
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /> : null}
+      <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         <View>
           <View className="card">
