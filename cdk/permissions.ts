@@ -5,8 +5,9 @@ import { authorizerHandler, routes, type RouteDef, type RouteId } from '../funct
  * - `table`: none, read (GetItem, Query, BatchGetItem, ...) or read/write (adds PutItem, UpdateItem,
  *   DeleteItem, and so TransactWriteItems);
  * - `fieldKey`: KMS GenerateDataKey + Decrypt on the field-encryption key (ID numbers, phones);
- * - `secrets`: reading the Secrets Manager secret (the signing master secret and the WeChat app
- *   secret). A function that can read it can mint session tokens, so few should.
+ * - `secrets`: which Secrets Manager secret it may read, if any: `app` (the signing master secret
+ *   and the WeChat app secret; a function that can read it can mint session tokens, so few should)
+ *   or `card` (only the key that signs service-card QR tokens).
  *
  * The HTTP method is only the default for `table`: a GET can write (reading a member's phone writes
  * an audit event) and a POST can be read-only (login). Every exception is declared below, and
@@ -41,31 +42,31 @@ export const fieldKeyActions = ['kms:GenerateDataKey', 'kms:Decrypt'] as const;
 export interface FunctionPermissions {
   table: 'none' | 'read' | 'readwrite';
   fieldKey: boolean;
-  secrets: boolean;
+  secrets: 'none' | 'app' | 'card';
 }
 
 const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   // Reads the binding and person; signs a bind ticket or session token.
-  'auth.wechatLogin': { table: 'read', secrets: true },
+  'auth.wechatLogin': { table: 'read', secrets: 'app' },
   // Blind-indexes the phone, decrypts ID numbers to compare, counts attempts, binds in a transaction.
-  'auth.bind': { table: 'readwrite', fieldKey: true, secrets: true },
-  // Signs the card's QR token.
-  'families.getCard': { secrets: true },
+  'auth.bind': { table: 'readwrite', fieldKey: true, secrets: 'app' },
+  // Signs the card's QR token, with the card key only.
+  'families.getCard': { secrets: 'card' },
   // Decrypts the phone and writes the audit event for reading another person's sensitive data.
-  'families.revealMemberPhone': { table: 'readwrite', fieldKey: true, secrets: true },
+  'families.revealMemberPhone': { table: 'readwrite', fieldKey: true, secrets: 'app' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {
   return {
     table: route.method === 'GET' ? 'read' : 'readwrite',
     fieldKey: false,
-    secrets: false,
+    secrets: 'none',
     ...declared[route.id as RouteId],
   };
 }
 
 /** The authorizer only verifies the session token's signature: it needs the secret, no data. */
-export const authorizerPermissions: FunctionPermissions = { table: 'none', fieldKey: false, secrets: true };
+export const authorizerPermissions: FunctionPermissions = { table: 'none', fieldKey: false, secrets: 'app' };
 
 /** Every function the stack deploys, with its permissions: one per route, then the authorizer. */
 export function deployedFunctions() {

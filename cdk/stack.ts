@@ -43,6 +43,7 @@ export class LianxinStack extends Stack {
       STAGE: props.stage,
       TABLE_NAME: this.data.table.tableName,
       SECRETS_ARN: this.data.secret.secretArn,
+      CARD_SECRET_ARN: this.data.cardSecret.secretArn,
       FIELD_KEY_ID: this.data.fieldKey.keyArn,
       WECHAT_APP_ID: props.wechatAppId,
     };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -11,12 +11,16 @@ import { dirname } from 'node:path';
 export const LOCAL_WECHAT_APP_ID = 'wx-local-dev';
 
 export async function ensureLocalKeyFile(path: string): Promise<void> {
-  if (existsSync(path)) return;
-  await mkdir(dirname(path), { recursive: true });
-  const keys = {
+  const fresh = {
     signingMaster: randomBytes(48).toString('base64url'),
     wechatAppSecret: randomBytes(16).toString('hex'),
     fieldMasterKey: randomBytes(32).toString('base64'),
+    cardSigningMaster: randomBytes(48).toString('base64url'),
   };
-  await writeFile(path, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  // Keys already there are kept (stored data depends on them); only missing ones are added, so a
+  // key file from an older version gains the newer keys.
+  const existing = existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as Partial<typeof fresh>) : undefined;
+  if (existing && Object.keys(fresh).every((k) => k in existing)) return;
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify({ ...fresh, ...existing }, null, 2)}\n`, { mode: 0o600 });
 }

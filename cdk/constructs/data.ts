@@ -16,6 +16,7 @@ export class DataStore extends Construct {
   readonly table: dynamodb.Table;
   readonly fieldKey: kms.Key;
   readonly secret: secretsmanager.Secret;
+  readonly cardSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: { stage: string }) {
     super(scope, id);
@@ -63,6 +64,21 @@ export class DataStore extends Construct {
       generateSecretString: {
         secretStringTemplate: JSON.stringify({ wechatAppSecret: 'SET-ME' }),
         generateStringKey: 'signingMaster',
+        passwordLength: 64,
+        excludePunctuation: true,
+        includeSpace: false,
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // {"cardSigningMaster": …}: signs the service card's QR tokens. Apart from the app secret so
+    // the card functions hold no key that could mint a session. Rotating it voids the QR codes on
+    // screen now (they are re-issued on the next page show), nothing stored.
+    this.cardSecret = new secretsmanager.Secret(this, 'CardSigningSecret', {
+      description: `Lianxin ${props.stage}: signing master for service-card QR tokens`,
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({}),
+        generateStringKey: 'cardSigningMaster',
         passwordLength: 64,
         excludePunctuation: true,
         includeSpace: false,

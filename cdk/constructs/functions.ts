@@ -57,10 +57,11 @@ export class AppFunction extends Construct {
       bundling: nodejsBundlingOptions(),
     });
 
-    const { table, fieldKey, secret } = props.data;
+    const { table, fieldKey, secret, cardSecret } = props.data;
     // On the table and its indexes.
     if (props.permissions.table !== 'none') table.grant(this.fn, ...tableActions[props.permissions.table]);
     if (props.permissions.fieldKey) fieldKey.grant(this.fn, ...fieldKeyActions);
-    if (props.permissions.secrets) secret.grantRead(this.fn);
+    if (props.permissions.secrets === 'app') secret.grantRead(this.fn);
+    if (props.permissions.secrets === 'card') cardSecret.grantRead(this.fn);
   }
 }

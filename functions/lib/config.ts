@@ -23,6 +23,8 @@ export function getConfig() {
     localKeyFile: process.env.LOCAL_KEY_FILE,
     /** AWS: Secrets Manager secret holding the signing master secret and the WeChat app secret. */
     secretsArn: process.env.SECRETS_ARN,
+    /** AWS: the separate secret the service card's QR tokens are signed with. */
+    cardSecretArn: process.env.CARD_SECRET_ARN,
     /** AWS: KMS key that wraps the field-encryption data keys. */
     fieldKeyId: process.env.FIELD_KEY_ID,
     wechatAppId: process.env.WECHAT_APP_ID ?? 'wx-local-dev',

@@ -43,7 +43,7 @@ function functionWith(description: string): [string, Resource] {
 
 const deployed = () => [
   ...routes.map((r) => ({ name: r.id as string, description: routeFunctionDescription(STAGE, r.id, r.method, r.path), permissions: routePermissions(r) })),
-  { name: 'authorizer', description: authorizerDescription(STAGE), permissions: { table: 'none', fieldKey: false, secrets: true } as FunctionPermissions },
+  { name: 'authorizer', description: authorizerDescription(STAGE), permissions: { table: 'none', fieldKey: false, secrets: 'app' } as FunctionPermissions },
 ];
 
 describe('table', () => {
@@ -108,7 +108,19 @@ describe('key and secret', () => {
     });
     template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 0);
   });
+
+  it('keeps the service-card signing key in a secret of its own', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    template.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ GenerateSecretString: Match.objectLike({ GenerateStringKey: 'cardSigningMaster', PasswordLength: 64 }) }),
+    });
+  });
 });
+
+/** Logical id of the secret whose generated key is `key`. */
+const secretWith = (key: string) =>
+  ofType('AWS::SecretsManager::Secret').find(([, s]) => s.Properties.GenerateSecretString?.GenerateStringKey === key)![0];
 
 describe('functions', () => {
   it('deploys exactly one function per route plus the authorizer, and no helper functions', () => {
@@ -123,7 +135,8 @@ describe('functions', () => {
       const env = fn.Properties.Environment.Variables;
       expect(env).toMatchObject({ STAGE, WECHAT_APP_ID: 'wx0123456789abcdef' });
       expect(logicalIdOf(env.TABLE_NAME)).toBe(ofType('AWS::DynamoDB::Table')[0][0]);
-      expect(logicalIdOf(env.SECRETS_ARN)).toBe(ofType('AWS::SecretsManager::Secret')[0][0]);
+      expect(logicalIdOf(env.SECRETS_ARN)).toBe(secretWith('signingMaster'));
+      expect(logicalIdOf(env.CARD_SECRET_ARN)).toBe(secretWith('cardSigningMaster'));
       expect(logicalIdOf(env.FIELD_KEY_ID)).toBe(ofType('AWS::KMS::Key')[0][0]);
       expect(env.NODE_OPTIONS).toBeUndefined();
     }
@@ -154,7 +167,12 @@ describe('functions', () => {
 
       expect({ name: f.name, dynamodb: actions('dynamodb:') }).toEqual({ name: f.name, dynamodb: [...tableActions[f.permissions.table]].sort() });
       expect({ name: f.name, kms: actions('kms:') }).toEqual({ name: f.name, kms: f.permissions.fieldKey ? [...fieldKeyActions].sort() : [] });
-      expect({ name: f.name, secrets: actions('secretsmanager:').includes('secretsmanager:GetSecretValue') }).toEqual({ name: f.name, secrets: f.permissions.secrets });
+      // Which secret each function may read: the app secret, the card secret, or none.
+      const readable = statements
+        .filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))
+        .map((s) => logicalIdOf(s.Resource));
+      const expected = { none: [], app: [secretWith('signingMaster')], card: [secretWith('cardSigningMaster')] }[f.permissions.secrets];
+      expect({ name: f.name, secrets: readable }).toEqual({ name: f.name, secrets: expected });
       expect(actions('dynamodb:')).not.toContain('dynamodb:Scan');
       expect(statements.every((s) => s.Resource !== '*')).toBe(true);
     }

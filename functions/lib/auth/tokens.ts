@@ -12,7 +12,7 @@ import {
   TOKEN_TTL_SECONDS,
   toBeijingIso,
 } from '../../../domain';
-import { getSecrets } from '../crypto/secrets';
+import { getCardKey, getSecrets } from '../crypto/secrets';
 
 const ISSUER = 'lianxin';
 const API_AUDIENCE = 'lianxin:api';
@@ -95,7 +95,7 @@ export async function verifyBindTicket(ticket: string): Promise<string> {
 
 /** The service card's QR content; format documented in domain/card.ts. */
 export async function issueCardQr(card: { familyId: string; cardNo: string; version: number }, now: Date) {
-  const { cardKey } = await getSecrets();
+  const cardKey = await getCardKey();
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + CARD_TOKEN_TTL_SECONDS;
   const jws = await new SignJWT({ cno: card.cardNo, ver: card.version })
@@ -113,7 +113,7 @@ export async function issueCardQr(card: { familyId: string; cardNo: string; vers
 /** Checks signature, audience and expiry; the caller checks `ver` against the stored card. */
 export async function verifyCardQr(content: string): Promise<CardTokenClaims> {
   if (!content.startsWith(CARD_QR_PREFIX)) throw new InvalidTokenError('invalid');
-  const { cardKey } = await getSecrets();
+  const cardKey = await getCardKey();
   try {
     const { payload } = await jwtVerify(content.slice(CARD_QR_PREFIX.length), cardKey, {
       issuer: CARD_TOKEN_ISSUER,
