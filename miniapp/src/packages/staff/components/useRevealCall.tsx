@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { api } from '../../../api/client';
+import { Btn } from '../../../components/Btn';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Notice } from '../../../components/Notice';
 import { callPhone } from '../../../lib/phone';
@@ -67,4 +68,19 @@ export function useRevealCall() {
     dialog,
     errorNotice,
   };
+}
+
+/** The 拨打 button for one member: asks first, then reveals the number (audited) and dials. */
+export function RevealCallButton({ reveal, familyId, member }: { reveal: ReturnType<typeof useRevealCall>; familyId: string; member: { personId: string; name: string } }) {
+  return (
+    <Btn
+      kind="call"
+      icon="phone"
+      busy={reveal.busy === member.personId}
+      busyText="正在拨号…"
+      onClick={() => reveal.ask({ familyId, personId: member.personId, name: member.name })}
+    >
+      拨打
+    </Btn>
+  );
 }

@@ -10,7 +10,7 @@ import { requireMe } from '../../../lib/guard';
 import { usePaged } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 import { StaffListPage } from '../components/StaffListPage';
-import { useRevealCall } from '../components/useRevealCall';
+import { RevealCallButton, useRevealCall } from '../components/useRevealCall';
 import './index.scss';
 
 function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; reveal: ReturnType<typeof useRevealCall> }) {
@@ -54,15 +54,7 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
           )}
           {m.phoneMasked && mayCall ? (
             <View className="mt">
-              <Btn
-                kind="call"
-                icon="phone"
-                busy={reveal.busy === m.personId}
-                busyText="正在拨号…"
-                onClick={() => reveal.ask({ familyId: family.familyId, personId: m.personId, name: m.name })}
-              >
-                拨打
-              </Btn>
+              <RevealCallButton reveal={reveal} familyId={family.familyId} member={m} />
             </View>
           ) : null}
         </View>

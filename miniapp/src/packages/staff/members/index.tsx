@@ -9,7 +9,7 @@ import { requireMe } from '../../../lib/guard';
 import { usePaged } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 import { StaffListPage } from '../components/StaffListPage';
-import { useRevealCall } from '../components/useRevealCall';
+import { RevealCallButton, useRevealCall } from '../components/useRevealCall';
 
 /** A family doctor's signed members: who they are, where they live, what they are treated for. */
 export default function Members() {
@@ -39,15 +39,7 @@ export default function Members() {
           <View className="text">电话：{reveal.revealed[m.personId] ? groupPhone(reveal.revealed[m.personId]) : m.phoneMasked ?? '没有登记'}</View>
           <View className="stack mt">
             {m.phoneMasked ? (
-              <Btn
-                kind="call"
-                icon="phone"
-                busy={reveal.busy === m.personId}
-                busyText="正在拨号…"
-                onClick={() => reveal.ask({ familyId: m.familyId, personId: m.personId, name: m.name })}
-              >
-                拨打
-              </Btn>
+              <RevealCallButton reveal={reveal} familyId={m.familyId} member={m} />
             ) : null}
             <Btn
               kind="secondary"
