@@ -11,3 +11,4 @@ export * from './policy/required-contacts';
 export * from './policy/visibility';
 export * from './policy/masking';
 export * from './policy/identity';
+export * from './notifications';

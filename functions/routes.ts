@@ -25,9 +25,10 @@ export interface RouteDef {
   summary: string;
 }
 
-const everyone: readonly Role[] = ['member', 'contact', 'doctor', 'hospital', 'commission'];
+export const everyone: readonly Role[] = ['member', 'contact', 'doctor', 'hospital', 'commission'];
 
-export const routes = [
+/** The foundation's routes: login, binding, the caller, families' contacts and card, staff lists. */
+const foundationRoutes = [
   { id: 'auth.wechatLogin', method: 'POST', path: '/auth/wechat', handler: 'auth/wechat-login', access: { kind: 'public' }, summary: 'Exchange a wx.login code for a session, or a bind ticket if the WeChat user is not bound yet' },
   { id: 'auth.bind', method: 'POST', path: '/auth/bind', handler: 'auth/bind', access: { kind: 'public' }, summary: 'Bind a WeChat user to an imported person who proves who they are' },
   { id: 'me.get', method: 'GET', path: '/me', handler: 'me/get-me', access: { kind: 'roles', roles: everyone }, summary: 'Who am I, and have I consented' },
@@ -39,6 +40,14 @@ export const routes = [
   { id: 'staff.listAssignedFamilies', method: 'GET', path: '/contact/families', handler: 'staff/list-assigned-families', access: { kind: 'roles', roles: ['contact'] }, summary: 'Families assigned to the calling contact person' },
   { id: 'staff.listSignedMembers', method: 'GET', path: '/doctor/members', handler: 'staff/list-signed-members', access: { kind: 'roles', roles: ['doctor'] }, summary: 'Members signed to the calling doctor' },
   { id: 'staff.listRegionFamilies', method: 'GET', path: '/commission/families', handler: 'staff/list-region-families', access: { kind: 'roles', roles: ['commission'] }, summary: "Families in the commission officer's county or township" },
+] as const satisfies readonly RouteDef[];
+
+/**
+ * Each feature keeps its routes in `functions/<feature>/routes.ts` (an `as const satisfies
+ * readonly RouteDef[]` array) and adds one spread line here.
+ */
+export const routes = [
+  ...foundationRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

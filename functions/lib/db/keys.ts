@@ -20,4 +20,8 @@ export const keys = {
   countyFamilySk: (townshipId: string, villageId: string, familyId: string) => `FAMILY#${townshipId}#${villageId}#${familyId}`,
   auditPk: (familyId: string) => `AUDIT#${familyId}`,
   bindRateLimit: (openid: string) => ({ pk: `RATE#bind#${openid}`, sk: 'WINDOW' as const }),
+  outbox: (outboxId: string) => ({ pk: `OUTBOX#${outboxId}`, sk: 'OUTBOX' as const }),
+  /** GSI2 partition of pending outbox items, sorted by when they are due (UTC ISO + id). */
+  outboxDuePk: 'OUTBOX#DUE',
+  subscription: (personId: string, template: string) => ({ pk: `PERSON#${personId}`, sk: `SUBSCRIPTION#${template}` }),
 } as const;
