@@ -19,14 +19,20 @@ import { expectApiError, expectReadsOnly, expectSliceUnchanged, ownedBy, SEED_PA
  * - hospital staff reach no family yet (booking adds that).
  * - the seed has no township-level commission officer: one is minted below with the stack's key.
  */
+interface Target {
+  familyId: string;
+  memberId: string;
+  staffId: string;
+}
 interface Caller {
   personId: string;
-  own?: { familyId: string; memberId: string };
-  other?: { familyId: string; memberId: string };
+  own?: Target;
+  other?: Target;
 }
-const own = { familyId: 'f_0002', memberId: 'p_m0003' };
-const other = { familyId: 'f_0007', memberId: 'p_m0011' };
-const nowhere = { familyId: 'f_9999', memberId: 'p_m9999' };
+// staffId: the family's village cadre, for the conversation routes.
+const own = { familyId: 'f_0002', memberId: 'p_m0003', staffId: 'p_cadre01' };
+const other = { familyId: 'f_0007', memberId: 'p_m0011', staffId: 'p_cadre03' };
+const nowhere = { familyId: 'f_9999', memberId: 'p_m9999', staffId: 'p_cadre01' };
 
 const callers: Record<Role, Caller> = {
   member: { personId: 'p_m0003', own, other },
@@ -50,11 +56,13 @@ test('the callers are the ones this file owns', () => {
 /** A valid body for every route that takes one; a new body route without one fails the suite. */
 const validBodies: Partial<Record<string, unknown>> = {
   'me.putConsent': { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData: true },
+  'me.grantSubscriptions': { accepted: ['message.new'] },
+  'messaging.presignConversationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
 };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const fill = (route: RouteDef, target: { familyId: string; memberId: string }) =>
-  route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId);
+const fill = (route: RouteDef, target: Target) =>
+  route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{staffId}', target.staffId);
 
 type Scope = 'own' | 'other' | 'none';
 interface Case {
@@ -62,7 +70,7 @@ interface Case {
   role: Role;
   scope: Scope;
   path: string;
-  target?: { familyId: string; memberId: string };
+  target?: Target;
   expected: 'allowed' | 'role-denied' | 'scope-denied';
 }
 

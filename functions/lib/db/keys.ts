@@ -24,4 +24,8 @@ export const keys = {
   /** GSI2 partition of pending outbox items, sorted by when they are due (UTC ISO + id). */
   outboxDuePk: 'OUTBOX#DUE',
   subscription: (personId: string, template: string) => ({ pk: `PERSON#${personId}`, sk: `SUBSCRIPTION#${template}` }),
+  subscriptionPrefix: 'SUBSCRIPTION#',
+  // messaging (issue 3)
+  /** A creating POST's Idempotency-Key, kept beside what it created (same partition, TTL). */
+  idempotency: (pk: string, callerId: string, key: string) => ({ pk, sk: `IDEMPOTENCY#${callerId}#${key}` }),
 } as const;

@@ -22,6 +22,13 @@
  * | a notification to send (outbox)           | pk=OUTBOX#<outboxId>, sk=OUTBOX                                |
  * | outbox items due to be sent (or retried)  | GSI2 gsi2pk=OUTBOX#DUE, gsi2sk <= <now ISO>  (oldest first)   |
  * | a person's remaining subscriptions        | pk=PERSON#<personId>, sk=SUBSCRIPTION#<template>              |
+ * | all of a person's subscription counts     | pk=PERSON#<personId>, begins_with(sk, SUBSCRIPTION#)          |
+ * | a creating POST's Idempotency-Key         | pk=<partition of what it created>, sk=IDEMPOTENCY#<caller>#<key> (TTL) |
+ *
+ * Outbox lifecycle: written `pending` with gsi2 set (due index); the sender claims it (attempts+1,
+ * nextAttemptAt/gsi2sk moved a lease ahead) in one transaction with the subscription decrement,
+ * then marks it `sent` / `skipped` / `failed` and REMOVEs gsi2pk/gsi2sk (out of the due index,
+ * expires by TTL after 30 days), or moves nextAttemptAt/gsi2sk ahead by backoff for a retry.
  */
 export const tableDefinition = {
   partitionKey: 'pk',
