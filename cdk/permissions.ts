@@ -54,6 +54,9 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'families.getCard': { secrets: 'card' },
   // Decrypts the phone and writes the audit event for reading another person's sensitive data.
   'families.revealMemberPhone': { table: 'readwrite', fieldKey: true, secrets: 'app' },
+  // The green channel verifies service-card QR tokens: the card key only (it cannot mint sessions).
+  'hospital.checkCard': { table: 'read', secrets: 'card' },
+  'hospital.checkIn': { secrets: 'card' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

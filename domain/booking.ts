@@ -186,7 +186,6 @@ export const BookingView = z.object({
   referredByName: z.optional(z.string()),
 });
 export type BookingView = z.infer<typeof BookingView>;
-export const BookingListResponse = z.object({ items: z.array(BookingView) });
 export type BookingListResponse = z.infer<typeof BookingListResponse>;
 
 /** What to bring, printed on every confirmation. */
@@ -209,6 +208,13 @@ export const WaitlistEntryView = z.object({
 export type WaitlistEntryView = z.infer<typeof WaitlistEntryView>;
 export const WaitlistListResponse = z.object({ items: z.array(WaitlistEntryView) });
 export type WaitlistListResponse = z.infer<typeof WaitlistListResponse>;
+
+/** The family's bookings and waiting-list entries, and whom it may book for. */
+export const BookingListResponse = z.object({
+  items: z.array(BookingView),
+  waitlist: z.array(WaitlistEntryView),
+  members: z.array(z.object({ personId: PersonId, name: z.string(), relation: z.string() })),
+});
 export const WaitlistAcceptRequest = z.strictObject({
   institutionId: InstitutionId,
   sessionId: SessionId,

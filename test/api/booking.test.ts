@@ -82,7 +82,8 @@ describe('booking', () => {
 
     // The family sees both, and the confirmation.
     const mine = await asMember('p_m0017', 'GET', '/families/f_0010/bookings', EARLY);
-    expect(mine.ddbRequests).toBe(1);
+    expect(mine.ddbRequests).toBe(2);
+    expect(mine.body.members.map((m: { name: string }) => m.name)).toEqual(['韩永福', '杨淑芬']);
     expect(mine.body.items.map((b: { bookingId: string }) => b.bookingId)).toEqual(expect.arrayContaining([id, spouse.body.bookingId]));
     const one = await asMember('p_m0017', 'GET', `/families/f_0010/bookings/${id}`, EARLY);
     expect(one.body).toMatchObject({ bookingId: id, status: 'booked' });
