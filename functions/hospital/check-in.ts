@@ -1,6 +1,5 @@
 import { beijingDate, BookingPath, CheckInRequest, toBeijingIso } from '../../domain';
-import { counterDecrement, getBooking, patientView, transact, TransactionRefused } from '../lib/db/booking';
-import { tableName } from '../lib/db/client';
+import { counterDecrement, getBooking, patientView, statusChange, transact, TransactionRefused } from '../lib/db/booking';
 import { getFamilyProfile } from '../lib/db/families';
 import { keys } from '../lib/db/keys';
 import { badRequest, conflict } from '../lib/http/errors';
@@ -23,19 +22,7 @@ export const handler = routeHandler('hospital.checkIn', { path: BookingPath, bod
   const at = toBeijingIso(now);
   try {
     await transact([
-      {
-        label: 'booking',
-        item: {
-          Update: {
-            TableName: tableName(),
-            Key: keys.booking(own.bookingId),
-            UpdateExpression: 'SET #status = :in, checkedInAt = :at, checkedInBy = :by',
-            ConditionExpression: '#status = :booked',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':in': 'checked_in', ':booked': 'booked', ':at': at, ':by': principal.personId },
-          },
-        },
-      },
+      statusChange(keys.booking(own.bookingId), 'booked', 'checked_in', { checkedInAt: at, checkedInBy: principal.personId }),
       { label: 'counter', item: counterDecrement(own.memberId) },
     ]);
   } catch (err) {

@@ -1,6 +1,5 @@
 import { AdmissionDecision, AdmissionPath, beijingDate, beijingWhen } from '../../domain';
-import { admissionView, getAdmission, transact, TransactionRefused } from '../lib/db/booking';
-import { tableName } from '../lib/db/client';
+import { admissionView, getAdmission, statusChange, transact, TransactionRefused } from '../lib/db/booking';
 import { keys } from '../lib/db/keys';
 import { outboxPut } from '../lib/notify/outbox';
 import { conflict, notFound } from '../lib/http/errors';
@@ -17,21 +16,7 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
   const admittedOn = body.accept ? beijingDate(now) : undefined;
   try {
     await transact([
-      {
-        label: 'booking',
-        item: {
-          Update: {
-            TableName: tableName(),
-            Key: keys.admission(admission.admissionId),
-            UpdateExpression: body.accept
-              ? 'SET #status = :s, decisionReason = :r, decidedBy = :by, admittedOn = :on'
-              : 'SET #status = :s, decisionReason = :r, decidedBy = :by',
-            ConditionExpression: '#status = :requested',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':s': status, ':r': body.reason, ':by': principal.personId, ':requested': 'requested', ...(admittedOn ? { ':on': admittedOn } : {}) },
-          },
-        },
-      },
+      statusChange(keys.admission(admission.admissionId), 'requested', status, { decisionReason: body.reason, decidedBy: principal.personId, ...(admittedOn ? { admittedOn } : {}) }),
       {
         label: 'outbox',
         item: outboxPut(

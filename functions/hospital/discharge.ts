@@ -1,5 +1,5 @@
 import { AdmissionPath, DISCHARGE_FOLLOW_UP_DAYS, DischargeRequest, toBeijingIso, type DischargeNote } from '../../domain';
-import { admissionView, getAdmission, getItemOf, transact, TransactionRefused, type Labeled } from '../lib/db/booking';
+import { admissionView, getAdmission, getItemOf, statusChange, transact, TransactionRefused, type Labeled } from '../lib/db/booking';
 import { tableName } from '../lib/db/client';
 import type { SigningItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
@@ -21,21 +21,7 @@ export const handler = routeHandler('hospital.discharge', { path: AdmissionPath,
   if (dischargedMs < new Date(`${admission.admittedOn}T00:00:00+08:00`).getTime()) throw badRequest('出院时间不能早于入院日期', { 'body.dischargedAt': '早于入院日期' });
   const signing = await getItemOf<SigningItem>(keys.familySigning(admission.familyId, admission.memberId));
   const dischargedAt = toBeijingIso(new Date(dischargedMs));
-  const parts: Labeled[] = [
-    {
-      label: 'booking',
-      item: {
-        Update: {
-          TableName: tableName(),
-          Key: keys.admission(admission.admissionId),
-          UpdateExpression: 'SET #status = :d, dischargedAt = :at',
-          ConditionExpression: '#status = :accepted',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':d': 'discharged', ':at': dischargedAt, ':accepted': 'accepted' },
-        },
-      },
-    },
-  ];
+  const parts: Labeled[] = [statusChange(keys.admission(admission.admissionId), 'accepted', 'discharged', { dischargedAt })];
   if (signing) {
     const followUpDueBy = toBeijingIso(new Date(dischargedMs + DISCHARGE_FOLLOW_UP_DAYS * 86_400_000));
     const note: DischargeNote = {

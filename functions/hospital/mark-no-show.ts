@@ -1,6 +1,5 @@
 import { BookingPath, NoShowRequest } from '../../domain';
-import { counterDecrement, getBooking, patientView, transact, TransactionRefused } from '../lib/db/booking';
-import { tableName } from '../lib/db/client';
+import { counterDecrement, getBooking, patientView, statusChange, transact, TransactionRefused } from '../lib/db/booking';
 import { keys } from '../lib/db/keys';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -14,19 +13,7 @@ export const handler = routeHandler('hospital.noShow', { path: BookingPath, body
   if (own.startsAtMs > now.getTime()) throw conflict('就诊时段还没开始，不能标记未到诊');
   try {
     await transact([
-      {
-        label: 'booking',
-        item: {
-          Update: {
-            TableName: tableName(),
-            Key: keys.booking(own.bookingId),
-            UpdateExpression: 'SET #status = :ns, noShowNote = :note, markedBy = :by',
-            ConditionExpression: '#status = :booked',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':ns': 'no_show', ':booked': 'booked', ':note': body.note ?? '', ':by': principal.personId },
-          },
-        },
-      },
+      statusChange(keys.booking(own.bookingId), 'booked', 'no_show', { noShowNote: body.note ?? '', markedBy: principal.personId }),
       { label: 'counter', item: counterDecrement(own.memberId) },
     ]);
   } catch (err) {

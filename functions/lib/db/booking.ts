@@ -603,6 +603,27 @@ export function cancelParts(booking: BookingItem, session: SessionItem, firstWai
   ];
 }
 
+/**
+ * A status change as a transaction part: `SET status = to` (plus the extra attributes) only if the
+ * item is still in `from`, so two staff acting at once cannot both change it.
+ */
+export function statusChange(key: { pk: string; sk: string }, from: string, to: string, extra: Record<string, unknown> = {}, label: PartLabel = 'booking'): Labeled {
+  const names = Object.keys(extra);
+  return {
+    label,
+    item: {
+      Update: {
+        TableName: T(),
+        Key: key,
+        UpdateExpression: `SET #status = :to${names.map((n) => `, ${n} = :${n}`).join('')}`,
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': to, ':from': from, ...Object.fromEntries(names.map((n) => [`:${n}`, extra[n]])) },
+      },
+    },
+  };
+}
+
 export const counterDecrement = (memberId: string): TransactItem => ({
   Update: {
     TableName: T(),
@@ -757,22 +778,7 @@ export async function settleLapsedBookings(familyId: string, memberId: string, n
   let settled = 0;
   for (const b of bookings.filter((x) => x.memberId === memberId && x.status === 'booked' && x.startsAtMs + 12 * 3_600_000 < now.getTime())) {
     try {
-      await transact([
-        {
-          label: 'old-booking',
-          item: {
-            Update: {
-              TableName: T(),
-              Key: keys.booking(b.bookingId),
-              UpdateExpression: 'SET #status = :lapsed',
-              ConditionExpression: '#status = :booked',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':lapsed': 'lapsed', ':booked': 'booked' },
-            },
-          },
-        },
-        { label: 'counter', item: counterDecrement(memberId) },
-      ]);
+      await transact([statusChange(keys.booking(b.bookingId), 'booked', 'lapsed', {}, 'old-booking'), { label: 'counter', item: counterDecrement(memberId) }]);
       settled++;
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;

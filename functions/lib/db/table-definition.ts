@@ -22,6 +22,19 @@
  * | a notification to send (outbox)           | pk=OUTBOX#<outboxId>, sk=OUTBOX                                |
  * | outbox items due to be sent (or retried)  | GSI2 gsi2pk=OUTBOX#DUE, gsi2sk <= <now ISO>  (oldest first)   |
  * | a person's remaining subscriptions        | pk=PERSON#<personId>, sk=SUBSCRIPTION#<template>              |
+ * | designated institutions of a county       | GSI1 gsi1pk=INSTITUTIONS#<countyId>                            |
+ * | an institution, schedules, overrides      | pk=INST#<id>, sk PROFILE / SCHED#<dept>#<weekday>#<period> / OVERRIDE#<date>#<dept> |
+ * | one day's sessions of an institution      | pk=SESSIONS#<inst>#<date>, sk=<dept>#<period> (begins_with dept) |
+ * | a booking                                 | pk=BOOKING#<bookingId>, sk=BOOKING                              |
+ * | a family's bookings and waiting entries   | GSI1 gsi1pk=FAMBK#<familyId>, sk <startsAt>#<id> / WAIT#…     |
+ * | an institution's bookings of a day        | GSI2 gsi2pk=HOSPDAY#<inst>#<date>, begins_with(gsi2sk, <dept>#) |
+ * | one booking per member per session        | pk=MEMBERBK#<memberId>, sk=GUARD#<inst>#<sessionId>             |
+ * | a member's future bookings (max 3)        | pk=MEMBERBK#<memberId>, sk=COUNTER                              |
+ * | a retried booking (Idempotency-Key)       | pk=IDEMP#<callerId>, sk=<key>  (TTL)                            |
+ * | a session's waiting list                  | pk=WAIT#<inst>#<sessionId>, sk=M#<memberId>                     |
+ * | waiting-list offers by expiry (sweep)     | GSI2 gsi2pk=WAITOFFER#DUE, gsi2sk <= <now ISO>                  |
+ * | a bed request                             | pk=ADMIT#<id>, sk=ADMIT; GSI1 HOSPADMIT#<inst>; GSI2 FAMADMIT#<family> |
+ * | discharge notes due for follow-up         | pk=FAMILY#<f>, sk=DISCHARGE#<admissionId>; GSI1 STAFF#<doctor>, DISCHARGE#<due>#<id> |
  */
 export const tableDefinition = {
   partitionKey: 'pk',
