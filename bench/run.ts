@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { spawnLocalStack } from '../local/spawn';
 import { measureApiLatency } from './api-latency';
+import { measureBooking } from './booking';
 import { login, measureDdbRequests } from './ddb-requests';
 import { measureLambdaBundles } from './lambda-bundles';
 import { measureWeappPackages } from './weapp-size';
@@ -44,6 +45,12 @@ try {
   const latency = await measureApiLatency(stack, token);
   await save('api-latency', latency);
   console.log('contacts route vs raw GetItem:', JSON.stringify(latency));
+
+  const booking = await measureBooking(stack);
+  await save('booking', booking);
+  if (!booking.contention.withinBudget) failures.push(`booking contention: ${booking.contention.confirmed} confirmed, ${booking.contention.full} full of 500`);
+  for (const r of booking.ddbRequestsPerCall) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.requests} DynamoDB requests > budget ${r.budget}`);
+  console.log('booking contention:', JSON.stringify(booking.contention), 'ratio to raw TransactWriteItems:', booking.throughputRatioToRaw);
 } finally {
   await stack.stop();
 }

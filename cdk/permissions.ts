@@ -70,6 +70,9 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'families.revealMemberPhone': { table: 'readwrite', fieldKey: true, secrets: 'app' },
   // Signs an upload POST for one attachment, after the conversation check.
   'messaging.presignConversationUpload': { table: 'read', uploads: 'presign' },
+  // The green channel verifies service-card QR tokens: the card key only (it cannot mint sessions).
+  'hospital.checkCard': { table: 'read', secrets: 'card' },
+  'hospital.checkIn': { secrets: 'card' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -14,3 +14,4 @@ export * from './policy/identity';
 export * from './notifications';
 export * from './uploads';
 export * from './messaging';
+export * from './booking';

@@ -2,6 +2,7 @@ import { memberPhoneRevealRoles } from '../domain/policy/visibility';
 import type { Role } from '../domain/roles';
 import { notificationsRoutes } from './notifications/routes';
 import { messagingRoutes } from './messaging/routes';
+import { bookingRoutes } from './booking/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -52,6 +53,7 @@ export const routes = [
   ...foundationRoutes,
   ...notificationsRoutes,
   ...messagingRoutes,
+  ...bookingRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

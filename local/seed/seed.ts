@@ -6,6 +6,7 @@ import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypt
 import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
+import { buildBookingItems } from './booking';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
@@ -21,7 +22,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   return true;
 }
 
-async function personItem(base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string): Promise<PersonItem> {
+export async function personItem(base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string): Promise<PersonItem> {
   return {
     ...keys.person(base.personId),
     entity: 'person',
@@ -34,7 +35,7 @@ async function personItem(base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNum
   };
 }
 
-type SeedItem = PersonItem | BindingItem | FamilyProfileItem | FamilyContactItem | SigningItem;
+type SeedItem = Record<string, unknown> | PersonItem | BindingItem | FamilyProfileItem | FamilyContactItem | SigningItem;
 
 export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
   const boundAt = toBeijingIso(now);
@@ -154,5 +155,6 @@ export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
       }
     }
   }
+  items.push(...(await buildBookingItems(now, personItem, bind)));
   return items;
 }

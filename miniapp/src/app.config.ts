@@ -6,6 +6,8 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['bind/index'] },
     { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
+    { root: 'packages/booking', pages: ['book/index', 'confirmation/index', 'mine/index'] },
+    { root: 'packages/hospital', pages: ['today/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {

@@ -3,6 +3,7 @@ import { routes, type RouteId } from '../../functions/routes';
 import { families, idNumberOf } from '../../local/seed/demo-county';
 import { call, tokenFor, wxLoginCode } from '../support/api';
 import { keys } from '../../functions/lib/db/keys';
+import { bookingBadInput } from './booking-bad-input';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -17,7 +18,7 @@ import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED
  * caller, and as the matrix records his consent his person item is left out of the slices (the
  * list routes he calls write nothing in any case; the request count proves it).
  */
-type Caller = 'public' | 'p_m0008' | 'p_cadre02' | 'p_doc03' | 'p_comm01';
+type Caller = 'public' | 'p_m0008' | 'p_cadre02' | 'p_doc03' | 'p_comm01' | 'p_hosp02';
 
 interface BadCase {
   label: string;
@@ -213,6 +214,7 @@ const cases: Record<RouteId, BadCase[]> = {
     { label: 'townshipId oversize', caller: 'p_comm01', path: `/commission/families?townshipId=t_${'x'.repeat(41)}`, fields: f(['query.townshipId']) },
     { label: 'townshipId given twice', caller: 'p_comm01', path: '/commission/families?townshipId=t_liulin&townshipId=t_chengguan', fields: f(['query.townshipId']) },
   ],
+  ...bookingBadInput(),
 };
 
 const tokens = new Map<Caller, string>();
@@ -223,7 +225,7 @@ beforeAll(async () => {
   const login = await call('POST', '/auth/wechat', { body: { code: await wxLoginCode(bindOpenid) } });
   expect(login.body.status).toBe('unbound');
   bindTicket = login.body.bindTicket;
-  for (const caller of ['p_m0008', 'p_cadre02', 'p_doc03', 'p_comm01'] as const) tokens.set(caller, await tokenFor(caller));
+  for (const caller of ['p_m0008', 'p_cadre02', 'p_doc03', 'p_comm01', 'p_hosp02'] as const) tokens.set(caller, await tokenFor(caller));
 });
 
 test('every route in the table has bad-input cases', () => {

@@ -110,8 +110,11 @@ export async function issueCardQr(card: { familyId: string; cardNo: string; vers
   return { content: `${CARD_QR_PREFIX}${jws}`, expiresAt: toBeijingIso(new Date(exp * 1000)) };
 }
 
-/** Checks signature, audience and expiry; the caller checks `ver` against the stored card. */
-export async function verifyCardQr(content: string): Promise<CardTokenClaims> {
+/**
+ * Checks signature, audience and expiry (at `now`, the request's time); the caller checks `ver`
+ * against the stored card.
+ */
+export async function verifyCardQr(content: string, now?: Date): Promise<CardTokenClaims> {
   if (!content.startsWith(CARD_QR_PREFIX)) throw new InvalidTokenError('invalid');
   const cardKey = await getCardKey();
   try {
@@ -120,6 +123,7 @@ export async function verifyCardQr(content: string): Promise<CardTokenClaims> {
       audience: CARD_TOKEN_AUDIENCE,
       algorithms: ['HS256'],
       typ: CARD_TOKEN_TYPE,
+      ...(now ? { currentDate: now } : {}),
     });
     const parsed = CardTokenClaims.safeParse(payload);
     if (!parsed.success) throw new InvalidTokenError('invalid');

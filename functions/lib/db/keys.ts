@@ -28,4 +28,34 @@ export const keys = {
   // messaging (issue 3)
   /** A creating POST's Idempotency-Key, kept beside what it created (same partition, TTL). */
   idempotency: (pk: string, callerId: string, key: string) => ({ pk, sk: `IDEMPOTENCY#${callerId}#${key}` }),
+  // booking
+  institution: (institutionId: string) => ({ pk: `INST#${institutionId}`, sk: 'PROFILE' as const }),
+  institutionsPk: (countyId: string) => `INSTITUTIONS#${countyId}`,
+  institutionsSk: (kind: string, institutionId: string) => `${kind}#${institutionId}`,
+  schedule: (institutionId: string, departmentId: string, weekday: number, period: string) => ({ pk: `INST#${institutionId}`, sk: `SCHED#${departmentId}#${weekday}#${period}` }),
+  /** departmentId `ALL` closes every department that day (a holiday). */
+  scheduleOverride: (institutionId: string, date: string, departmentId: string) => ({ pk: `INST#${institutionId}`, sk: `OVERRIDE#${date}#${departmentId}` }),
+  sessionDayPk: (institutionId: string, date: string) => `SESSIONS#${institutionId}#${date}`,
+  session: (institutionId: string, date: string, departmentId: string, period: string) => ({ pk: `SESSIONS#${institutionId}#${date}`, sk: `${departmentId}#${period}` }),
+  booking: (bookingId: string) => ({ pk: `BOOKING#${bookingId}`, sk: 'BOOKING' as const }),
+  /** GSI1: a family's bookings (sk = startsAt#bookingId) and waiting-list entries (sk = WAIT#…). */
+  familyBookingsPk: (familyId: string) => `FAMBK#${familyId}`,
+  familyBookingSk: (startsAt: string, bookingId: string) => `${startsAt}#${bookingId}`,
+  familyWaitSk: (institutionId: string, sessionId: string, memberId: string) => `WAIT#${institutionId}#${sessionId}#${memberId}`,
+  /** GSI2: an institution's bookings of one day, by department and period. */
+  hospitalDayPk: (institutionId: string, date: string) => `HOSPDAY#${institutionId}#${date}`,
+  hospitalDaySk: (departmentId: string, period: string, bookingId: string) => `${departmentId}#${period}#${bookingId}`,
+  bookingGuard: (memberId: string, institutionId: string, sessionId: string) => ({ pk: `MEMBERBK#${memberId}`, sk: `GUARD#${institutionId}#${sessionId}` }),
+  bookingCounter: (memberId: string) => ({ pk: `MEMBERBK#${memberId}`, sk: 'COUNTER' as const }),
+  /** Partition of booking Idempotency-Key records (a booking's own partition does not exist yet when it is retried). */
+  idempotencyPkOfCaller: (callerId: string) => `IDEMP#${callerId}`,
+  waitlistPk: (institutionId: string, sessionId: string) => `WAIT#${institutionId}#${sessionId}`,
+  waitlistEntry: (institutionId: string, sessionId: string, memberId: string) => ({ pk: `WAIT#${institutionId}#${sessionId}`, sk: `M#${memberId}` }),
+  /** GSI2 partition of open waiting-list offers, by expiry (UTC ISO). */
+  offersDuePk: 'WAITOFFER#DUE',
+  admission: (admissionId: string) => ({ pk: `ADMIT#${admissionId}`, sk: 'ADMIT' as const }),
+  hospitalAdmissionsPk: (institutionId: string) => `HOSPADMIT#${institutionId}`,
+  familyAdmissionsPk: (familyId: string) => `FAMADMIT#${familyId}`,
+  dischargeNote: (familyId: string, admissionId: string) => ({ pk: `FAMILY#${familyId}`, sk: `DISCHARGE#${admissionId}` }),
+  dischargeDueSk: (followUpDueBy: string, admissionId: string) => `DISCHARGE#${followUpDueBy}#${admissionId}`,
 } as const;

@@ -29,6 +29,19 @@
  * nextAttemptAt/gsi2sk moved a lease ahead) in one transaction with the subscription decrement,
  * then marks it `sent` / `skipped` / `failed` and REMOVEs gsi2pk/gsi2sk (out of the due index,
  * expires by TTL after 30 days), or moves nextAttemptAt/gsi2sk ahead by backoff for a retry.
+ * | designated institutions of a county       | GSI1 gsi1pk=INSTITUTIONS#<countyId>                            |
+ * | an institution, schedules, overrides      | pk=INST#<id>, sk PROFILE / SCHED#<dept>#<weekday>#<period> / OVERRIDE#<date>#<dept> |
+ * | one day's sessions of an institution      | pk=SESSIONS#<inst>#<date>, sk=<dept>#<period> (begins_with dept) |
+ * | a booking                                 | pk=BOOKING#<bookingId>, sk=BOOKING                              |
+ * | a family's bookings and waiting entries   | GSI1 gsi1pk=FAMBK#<familyId>, sk <startsAt>#<id> / WAIT#…     |
+ * | an institution's bookings of a day        | GSI2 gsi2pk=HOSPDAY#<inst>#<date>, begins_with(gsi2sk, <dept>#) |
+ * | one booking per member per session        | pk=MEMBERBK#<memberId>, sk=GUARD#<inst>#<sessionId>             |
+ * | a member's future bookings (max 3)        | pk=MEMBERBK#<memberId>, sk=COUNTER                              |
+ * | a retried booking (Idempotency-Key)       | pk=IDEMP#<callerId>, sk=IDEMPOTENCY#<callerId>#<key>  (TTL)     |
+ * | a session's waiting list                  | pk=WAIT#<inst>#<sessionId>, sk=M#<memberId>                     |
+ * | waiting-list offers by expiry (sweep)     | GSI2 gsi2pk=WAITOFFER#DUE, gsi2sk <= <now ISO>                  |
+ * | a bed request                             | pk=ADMIT#<id>, sk=ADMIT; GSI1 HOSPADMIT#<inst>; GSI2 FAMADMIT#<family> |
+ * | discharge notes due for follow-up         | pk=FAMILY#<f>, sk=DISCHARGE#<admissionId>; GSI1 STAFF#<doctor>, DISCHARGE#<due>#<id> |
  */
 export const tableDefinition = {
   partitionKey: 'pk',

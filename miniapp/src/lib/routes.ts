@@ -13,6 +13,8 @@ export const paths = {
   staffFamilies: '/packages/staff/families/index',
   doctorMembers: '/packages/staff/members/index',
   hospital: '/packages/staff/hospital/index',
+  book: '/packages/booking/book/index',
+  greenChannelToday: '/packages/hospital/today/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

@@ -41,6 +41,9 @@ export default function Contacts() {
                   <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.card })}>
                     出示就医服务卡
                   </Btn>
+                  <Btn kind="secondary" icon="check" onClick={() => Taro.navigateTo({ url: paths.book })}>
+                    预约优先就医
+                  </Btn>
                 </View>
               )
             }

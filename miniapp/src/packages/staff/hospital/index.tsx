@@ -1,4 +1,7 @@
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { Btn } from '../../../components/Btn';
+import { paths } from '../../../lib/routes';
 import { roleLabels } from '@domain';
 import { LogoutButton } from '../../../components/LogoutButton';
 import { Notice } from '../../../components/Notice';
@@ -6,10 +9,7 @@ import { RemoteStatus } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 
-/**
- * Hospital green-channel staff have nothing to act on until booking and card verification ship;
- * the page says who they are and what is coming, and promises nothing else.
- */
+/** Hospital green-channel staff: who they are, and the way into the green channel's day. */
 export default function Hospital() {
   const { state, reload } = useRemote(requireMe);
   return (
@@ -24,11 +24,11 @@ export default function Hospital() {
             <View className="text-lg">{state.data.organisation ?? '所属医院未登记'}</View>
           </View>
           <Notice tone="info">
-            <View className="h3">今天的优先就医名单还没有开通</View>
-            <View className="text">
-              预约就医功能上线后，这里会显示来本院就诊的计划生育特殊家庭名单，并可以扫描就医服务卡核验。现在请按原有方式为持卡人提供优先服务。
-            </View>
+            <View className="text">在这里核验计划生育特殊家庭的就医服务卡，查看今天来本院的优先就医名单。</View>
           </Notice>
+          <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.greenChannelToday })}>
+            打开今天的优先就医名单
+          </Btn>
           <LogoutButton />
         </View>
       ) : null}

@@ -1,0 +1,37 @@
+import { BookRequest, FamilyPath } from '../../domain';
+import { getSessionAndPerson, newBookingId } from '../lib/db/booking';
+import { forbidden, notFound } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { assertSessionOpen, idempotencyKey, replay, requestFingerprint, runBooking } from './book-core';
+
+/**
+ * A member books a priority place for themself or a family member. One BatchGetItem (the session
+ * and the person booked for) for the names and the clear answers, then ONE TransactWriteItems that
+ * decides: quota, booking, per-session guard, counter, idempotency record, outbox.
+ */
+export const handler = routeHandler('booking.book', { path: FamilyPath, body: BookRequest }, async ({ path, body, principal, now, headers }) => {
+  const key = idempotencyKey(headers);
+  const request = requestFingerprint(body);
+  const { session, person } = await getSessionAndPerson(body.institutionId, body.sessionId, body.memberId);
+  if (!person || person.familyId !== path.familyId || person.role !== 'member') throw forbidden('只能为本家庭的成员预约');
+  if (!session) throw notFound('没有找到这个时段，请重新选择');
+  try {
+    assertSessionOpen(session, now, { needsQuota: true });
+  } catch (err) {
+    // A retry that arrives after the session closed still gets the booking it made.
+    const again = key ? await replay(principal.personId, key, request, now) : undefined;
+    if (again) return { status: 200, body: again };
+    throw err;
+  }
+  return runBooking({
+    session,
+    booker: { familyId: path.familyId, memberId: person.personId, memberName: person.name, bookedBy: principal.personId },
+    bookingId: newBookingId(),
+    source: 'member',
+    needsEscort: body.needsEscort ?? false,
+    needsWheelchair: body.needsWheelchair ?? false,
+    idempotency: key ? { callerId: principal.personId, key, request } : undefined,
+    place: 'quota',
+    now,
+  });
+});

@@ -1,0 +1,22 @@
+import { type InstitutionListResponse } from '../../domain';
+import { listInstitutions } from '../lib/db/booking';
+import { routeHandler } from '../lib/http/route-handler';
+
+/** The demo deployment serves one county; the designated institutions are listed per county. */
+export const COUNTY_ID = 'c_qinghe';
+
+export const handler = routeHandler('booking.listInstitutions', {}, async () => {
+  const items = await listInstitutions(COUNTY_ID);
+  const body: InstitutionListResponse = {
+    items: items.map((i) => ({
+      institutionId: i.institutionId,
+      name: i.name,
+      kind: i.kind,
+      address: i.address,
+      greenChannelPlace: i.greenChannelPlace,
+      greenChannelPhone: i.greenChannelPhone,
+      departments: i.departments,
+    })),
+  };
+  return { body };
+});

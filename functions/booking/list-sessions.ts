@@ -1,0 +1,13 @@
+import { InstitutionPath, SessionListQuery, type SessionListResponse } from '../../domain';
+import { listSessionsOfDay, sessionView } from '../lib/db/booking';
+import { routeHandler } from '../lib/http/route-handler';
+
+/** One day's sessions of an institution (optionally one department): one Query, no other read. */
+export const handler = routeHandler('booking.listSessions', { path: InstitutionPath, query: SessionListQuery }, async ({ path, query, now }) => {
+  const sessions = await listSessionsOfDay(path.institutionId, query.date, query.departmentId);
+  const body: SessionListResponse = {
+    date: query.date,
+    items: sessions.sort((a, b) => a.startsAtMs - b.startsAtMs || a.departmentId.localeCompare(b.departmentId)).map((s) => sessionView(s, now)),
+  };
+  return { body };
+});

@@ -1,0 +1,33 @@
+import { beijingDate, BookingPath, CheckInRequest, toBeijingIso } from '../../domain';
+import { counterDecrement, getBooking, patientView, statusChange, transact, TransactionRefused } from '../lib/db/booking';
+import { getFamilyProfile } from '../lib/db/families';
+import { keys } from '../lib/db/keys';
+import { badRequest, conflict } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { assertCardCurrent, assertOwnBooking, callerInstitution, verifyCardToken } from './green-channel';
+
+/**
+ * Checks a patient in on the day, on presenting the family's current service card. The booking
+ * leaves the member's future-bookings count in the same transaction.
+ */
+export const handler = routeHandler('hospital.checkIn', { path: BookingPath, body: CheckInRequest }, async ({ path, body, principal, now }) => {
+  const institutionId = callerInstitution(principal);
+  const claims = await verifyCardToken(body.token, now);
+  const [booking, profile] = await Promise.all([getBooking(path.bookingId), getFamilyProfile(claims.sub)]);
+  const own = assertOwnBooking(booking, institutionId);
+  assertCardCurrent(claims, profile);
+  if (own.familyId !== claims.sub) throw badRequest('这张服务卡不是该患者家庭的，请核对', { token: '不是该患者的服务卡' });
+  if (own.date !== beijingDate(now)) throw conflict('只能在就诊当天签到');
+  if (own.status !== 'booked') throw conflict(own.status === 'checked_in' ? '这位患者已经签到了' : '这个预约已取消或已标记未到诊');
+  const at = toBeijingIso(now);
+  try {
+    await transact([
+      statusChange(keys.booking(own.bookingId), 'booked', 'checked_in', { checkedInAt: at, checkedInBy: principal.personId }),
+      { label: 'counter', item: counterDecrement(own.memberId) },
+    ]);
+  } catch (err) {
+    if (err instanceof TransactionRefused) throw conflict('这个预约刚刚有变化，请刷新后再试');
+    throw err;
+  }
+  return { body: patientView({ ...own, status: 'checked_in', checkedInAt: at }) };
+});

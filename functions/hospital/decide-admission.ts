@@ -1,0 +1,39 @@
+import { AdmissionDecision, AdmissionPath, beijingDate, beijingWhen } from '../../domain';
+import { admissionView, getAdmission, statusChange, transact, TransactionRefused } from '../lib/db/booking';
+import { keys } from '../lib/db/keys';
+import { outboxPut } from '../lib/notify/outbox';
+import { conflict, notFound } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { callerInstitution } from './green-channel';
+
+/** The hospital accepts (a bed from today) or declines a bed request, with a reason the family reads. */
+export const handler = routeHandler('hospital.decideAdmission', { path: AdmissionPath, body: AdmissionDecision }, async ({ path, body, principal, now }) => {
+  const institutionId = callerInstitution(principal);
+  const admission = await getAdmission(path.admissionId);
+  if (!admission || admission.institutionId !== institutionId) throw notFound('本院没有这个住院申请');
+  if (admission.status !== 'requested') throw conflict('这个申请已经答复过了');
+  const status = body.accept ? 'accepted' : 'declined';
+  const admittedOn = body.accept ? beijingDate(now) : undefined;
+  try {
+    await transact([
+      statusChange(keys.admission(admission.admissionId), 'requested', status, { decisionReason: body.reason, decidedBy: principal.personId, ...(admittedOn ? { admittedOn } : {}) }),
+      {
+        label: 'outbox',
+        item: outboxPut(
+          {
+            recipientId: admission.memberId,
+            template: 'booking.changed',
+            data: { place: admission.institutionName, time: beijingWhen(now), note: body.accept ? `床位已安排：${body.reason}` : `未能安排床位：${body.reason}` },
+            page: 'packages/booking/mine/index',
+            dedupeKey: `admission-${admission.admissionId}-decision`,
+          },
+          now,
+        ),
+      },
+    ]);
+  } catch (err) {
+    if (err instanceof TransactionRefused) throw conflict('这个申请已经答复过了');
+    throw err;
+  }
+  return { body: admissionView({ ...admission, status, decisionReason: body.reason, admittedOn }) };
+});

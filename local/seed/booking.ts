@@ -1,0 +1,146 @@
+import { addDays, beijingDate, BOOKING_RULES, weekdayOf, type Period } from '../../domain';
+import { buildSessions, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem } from '../../functions/lib/db/booking';
+import type { PersonItem } from '../../functions/lib/db/items';
+import { keys } from '../../functions/lib/db/keys';
+import { county } from './demo-county';
+
+/**
+ * The demo county's designated institutions (the county hospital and the two township health
+ * centres), their departments, weekly schedules, a holiday and a doctor-away override, and the
+ * sessions of the next 14 days generated from them (as the daily job would). Also a second
+ * green-channel officer, at 城关镇卫生院, so "a hospital sees only its own bookings" can be shown.
+ */
+export const HOSPITAL_ID = 'org_xyy';
+export const TOWNSHIP_CENTRE_ID = 'org_cgwsy';
+export const SECOND_HOSPITAL_STAFF = 'p_hosp02';
+
+interface DemoInstitution {
+  item: Omit<InstitutionItem, 'pk' | 'sk' | 'entity' | 'gsi1pk' | 'gsi1sk' | 'countyId'>;
+  /** departmentId → weekly sessions [weekdays, period, start, end, doctor, priority quota] */
+  schedule: Array<[string, number[], Period, string, string, string, number]>;
+}
+
+const weekdays = [1, 2, 3, 4, 5];
+
+export const demoInstitutions: DemoInstitution[] = [
+  {
+    item: {
+      institutionId: HOSPITAL_ID,
+      name: '清河县人民医院',
+      kind: 'hospital',
+      address: '清河县城关镇人民路 88 号',
+      greenChannelPlace: '门诊一楼绿色通道窗口（导诊台旁）',
+      greenChannelPhone: '0311-86907120',
+      departments: [
+        { departmentId: 'xnk', name: '心内科' },
+        { departmentId: 'nfm', name: '内分泌科' },
+        { departmentId: 'qk', name: '全科' },
+      ],
+      meetBy: '绿色通道专员吴静在导诊台等候',
+    },
+    schedule: [
+      ['xnk', weekdays, 'am', '08:00', '11:30', '刘建军 主任医师', 5],
+      ['xnk', weekdays, 'pm', '14:00', '17:00', '何丽 副主任医师', 3],
+      ['nfm', weekdays, 'am', '08:00', '11:30', '孙海燕 主任医师', 4],
+      ['qk', [1, 2, 3, 4, 5, 6], 'am', '08:00', '11:30', '赵明 主治医师', 5],
+    ],
+  },
+  {
+    item: {
+      institutionId: TOWNSHIP_CENTRE_ID,
+      name: '城关镇卫生院',
+      kind: 'township',
+      address: '城关镇卫生路 12 号',
+      greenChannelPlace: '一楼挂号窗口旁优先服务台',
+      greenChannelPhone: '0311-86905120',
+      departments: [
+        { departmentId: 'qk', name: '全科' },
+        { departmentId: 'zyk', name: '中医科' },
+      ],
+      meetBy: '护士周敏在优先服务台等候',
+    },
+    schedule: [
+      ['qk', weekdays, 'am', '08:00', '11:30', '陈立新 全科医生', 3],
+      ['zyk', [2, 4], 'am', '08:30', '11:30', '王德明 中医师', 2],
+    ],
+  },
+  {
+    item: {
+      institutionId: 'org_llwsy',
+      name: '柳林乡卫生院',
+      kind: 'township',
+      address: '柳林乡柳林村东 1 号',
+      greenChannelPlace: '门诊大厅优先服务台',
+      greenChannelPhone: '0311-86908120',
+      departments: [{ departmentId: 'qk', name: '全科' }],
+      meetBy: '值班护士在优先服务台等候',
+    },
+    schedule: [['qk', weekdays, 'am', '08:00', '11:30', '李春生 全科医生', 3]],
+  },
+];
+
+export function institutionItem(d: DemoInstitution['item']): InstitutionItem {
+  return {
+    ...keys.institution(d.institutionId),
+    entity: 'institution',
+    ...d,
+    countyId: county.countyId,
+    gsi1pk: keys.institutionsPk(county.countyId),
+    gsi1sk: keys.institutionsSk(d.kind, d.institutionId),
+  };
+}
+
+export function scheduleItems(inst: DemoInstitution): ScheduleItem[] {
+  return inst.schedule.flatMap(([departmentId, days, period, startTime, endTime, doctorName, priorityQuota]) =>
+    days.map((weekday) => ({
+      ...keys.schedule(inst.item.institutionId, departmentId, weekday, period),
+      entity: 'schedule' as const,
+      institutionId: inst.item.institutionId,
+      departmentId,
+      weekday,
+      period,
+      startTime,
+      endTime,
+      doctorName,
+      priorityQuota,
+      releaseHoursBefore: BOOKING_RULES.releaseHoursBefore,
+    })),
+  );
+}
+
+/** The first weekday at least `from` days after `today`. */
+function nextWeekday(today: string, from: number): string {
+  let d = addDays(today, from);
+  while (weekdayOf(d) > 5) d = addDays(d, 1);
+  return d;
+}
+
+export function overrideItems(today: string): ScheduleOverrideItem[] {
+  const holiday = nextWeekday(today, 9);
+  const away = nextWeekday(today, 3);
+  return [
+    { ...keys.scheduleOverride(HOSPITAL_ID, holiday, 'ALL'), entity: 'scheduleOverride', institutionId: HOSPITAL_ID, date: holiday, departmentId: 'ALL', closed: true, reason: '院内停诊（演示节假日）' },
+    { ...keys.scheduleOverride(HOSPITAL_ID, away, 'nfm'), entity: 'scheduleOverride', institutionId: HOSPITAL_ID, date: away, departmentId: 'nfm', closed: false, doctorName: '周涛 主治医师（代诊）', reason: '孙海燕主任外出学习' },
+  ];
+}
+
+type PersonBuilder = (base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string) => Promise<PersonItem>;
+
+export async function buildBookingItems(now: Date, personItem: PersonBuilder, bind: (p: PersonItem) => void): Promise<Array<Record<string, unknown>>> {
+  const today = beijingDate(now);
+  const items: Array<InstitutionItem | ScheduleItem | ScheduleOverrideItem | SessionItem | PersonItem> = [];
+  const overrides = overrideItems(today);
+  for (const inst of demoInstitutions) {
+    const institution = institutionItem(inst.item);
+    const schedules = scheduleItems(inst);
+    const own = overrides.filter((o) => o.institutionId === inst.item.institutionId);
+    items.push(institution, ...schedules, ...own, ...buildSessions(institution, schedules, own, today, BOOKING_RULES.windowDays));
+  }
+  const officer = await personItem(
+    { personId: SECOND_HOSPITAL_STAFF, name: '钱芳', role: 'hospital', gender: 'female', birthDate: '1986-04-02', orgId: TOWNSHIP_CENTRE_ID, organisation: '城关镇卫生院', title: '优先服务台护士', workPhone: '0311-86905122' },
+    '13303110502',
+  );
+  bind(officer);
+  items.push(officer);
+  return items as unknown as Array<Record<string, unknown>>;
+}

@@ -1,0 +1,49 @@
+import {
+  AdmissionListResponse,
+  AdmissionView,
+  BookingListResponse,
+  BookingView,
+  CardCheckResponse,
+  GreenChannelPatient,
+  InstitutionListResponse,
+  SessionListResponse,
+  TodayListResponse,
+  WaitlistEntryView,
+  type BookRequest,
+  type PriorityGiven,
+  type WaitlistJoinRequest,
+} from '@domain';
+import { authedCall } from './client';
+
+const seg = encodeURIComponent;
+
+/** A fresh Idempotency-Key per form submission: a retried tap returns the same booking. */
+export function newRequestKey(): string {
+  return `k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** Booking (family members) and the green channel (hospital staff). */
+export const bookingApi = {
+  institutions: () => authedCall('GET', '/institutions', InstitutionListResponse),
+  sessions: (institutionId: string, date: string, departmentId?: string) =>
+    authedCall('GET', `/institutions/${seg(institutionId)}/sessions`, SessionListResponse, { query: { date, departmentId } }),
+  book: (familyId: string, body: BookRequest, key: string) =>
+    authedCall('POST', `/families/${seg(familyId)}/bookings`, BookingView, { body, headers: { 'Idempotency-Key': key } }),
+  mine: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/bookings`, BookingListResponse),
+  booking: (familyId: string, bookingId: string) => authedCall('GET', `/families/${seg(familyId)}/bookings/${seg(bookingId)}`, BookingView),
+  cancel: (familyId: string, bookingId: string) => authedCall('POST', `/families/${seg(familyId)}/bookings/${seg(bookingId)}/cancel`, BookingView, { body: {} }),
+  joinWaitlist: (familyId: string, body: WaitlistJoinRequest) => authedCall('POST', `/families/${seg(familyId)}/waitlist`, WaitlistEntryView, { body }),
+  acceptOffer: (familyId: string, body: WaitlistJoinRequest, key: string) =>
+    authedCall('POST', `/families/${seg(familyId)}/waitlist/accept`, BookingView, { body, headers: { 'Idempotency-Key': key } }),
+  admissions: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/admissions`, AdmissionListResponse),
+
+  today: (departmentId?: string) => authedCall('GET', '/hospital/today', TodayListResponse, { query: { departmentId } }),
+  checkCard: (token: string) => authedCall('POST', '/hospital/card-checks', CardCheckResponse, { body: { token } }),
+  checkIn: (bookingId: string, token: string) => authedCall('POST', `/hospital/bookings/${seg(bookingId)}/check-in`, GreenChannelPatient, { body: { token } }),
+  noShow: (bookingId: string) => authedCall('POST', `/hospital/bookings/${seg(bookingId)}/no-show`, GreenChannelPatient, { body: {} }),
+  recordVisit: (bookingId: string, prioritiesGiven: PriorityGiven[], feeReductionYuan?: number) =>
+    authedCall('PUT', `/hospital/bookings/${seg(bookingId)}/visit`, GreenChannelPatient, { body: { prioritiesGiven, feeReductionYuan } }),
+  hospitalAdmissions: () => authedCall('GET', '/hospital/admissions', AdmissionListResponse),
+  decideAdmission: (admissionId: string, accept: boolean, reason: string) =>
+    authedCall('POST', `/hospital/admissions/${seg(admissionId)}/decision`, AdmissionView, { body: { accept, reason } }),
+};

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { formatChineseDate, periodLabels, type BookingView } from '@domain';
+import { bookingApi } from '../../../api/booking';
+import { Btn } from '../../../components/Btn';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Icon } from '../../../components/Icon';
+import { Notice } from '../../../components/Notice';
+import { ErrorState, Loading } from '../../../components/PageState';
+import { formatDateTime } from '../../../lib/format';
+import { requireMe } from '../../../lib/guard';
+import { handleFailure, useRemote } from '../../../lib/remote';
+import { bookingPaths } from '../paths';
+import '../booking.scss';
+
+function Row({ label, children }: { label: string; children: string }) {
+  return (
+    <View className="detail">
+      <View className="detail__label">{label}</View>
+      <View className="strong">{children}</View>
+    </View>
+  );
+}
+
+/** The confirmation: when, where, what to bring, who meets them; cancel before the cut-off. */
+export default function Confirmation() {
+  const bookingId = Taro.getCurrentInstance().router?.params?.bookingId ?? '';
+  const { state, reload } = useRemote(async () => {
+    const me = await requireMe();
+    return bookingApi.booking(me.familyId ?? '', bookingId);
+  }, { auto: false });
+  useDidShow(() => void reload(state.status === 'ready'));
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (state.status === 'loading') return <View className="page"><Loading /></View>;
+  if (state.status === 'error') return <View className="page"><ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /></View>;
+  const b: BookingView = state.data;
+
+  const cancel = async () => {
+    setAsking(false);
+    setBusy(true);
+    setError(null);
+    try {
+      await bookingApi.cancel(b.familyId, b.bookingId);
+      await reload(true);
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page booking">
+      {b.status === 'booked' ? (
+        <Notice tone="ok">
+          <View className="status-line">预约成功</View>
+          <View className="text">到医院后请出示就医服务卡，工作人员会为您优先安排。</View>
+        </Notice>
+      ) : (
+        <View className="card">
+          <View className="status-line">
+            <Icon name={b.status === 'checked_in' ? 'check' : 'tips'} />
+            {b.statusLabel}
+          </View>
+          {b.checkedInAt ? <View className="text">签到时间：{formatDateTime(b.checkedInAt)}</View> : null}
+          {b.prioritiesGiven?.length ? <View className="text">已享受：{b.prioritiesGiven.join('、')}</View> : null}
+          {b.feeReductionYuan ? <View className="text">减免费用：{b.feeReductionYuan} 元</View> : null}
+        </View>
+      )}
+
+      <View className="card">
+        <View className="h2">{b.memberName}</View>
+        <Row label="日期">{`${formatChineseDate(b.date)} ${periodLabels[b.period]} ${b.startsAt.slice(11, 16)}`}</Row>
+        <Row label="医院">{b.institutionName}</Row>
+        <Row label="科室">{`${b.departmentName}，${b.doctorName}`}</Row>
+        <Row label="地点">{b.place}</Row>
+        <Row label="接待">{b.meetBy}</Row>
+        {b.needsEscort || b.needsWheelchair ? <Row label="已安排">{[b.needsEscort ? '陪诊' : '', b.needsWheelchair ? '轮椅' : ''].filter(Boolean).join('、')}</Row> : null}
+        {b.referredByName ? <Row label="转诊医生">{b.referredByName}</Row> : null}
+      </View>
+
+      <View className="card">
+        <View className="h3">请带好</View>
+        {b.bring.map((x) => (
+          <View className="priority text-lg" key={x}>
+            <Icon name="check" />
+            {x}
+          </View>
+        ))}
+      </View>
+
+      {error ? <Notice tone="error"><View className="text" role="alert">{error}</View></Notice> : null}
+      {b.canCancel ? (
+        <View className="stack">
+          <View className="text soft">如不能前来，请在 {formatDateTime(b.cancelUntil)} 前取消，号源会让给其他需要的家庭。</View>
+          <Btn kind="secondary" busy={busy} busyText="正在取消…" onClick={() => setAsking(true)}>
+            取消这个预约
+          </Btn>
+        </View>
+      ) : null}
+      <View className="mt">
+        <Btn kind="secondary" onClick={() => Taro.redirectTo({ url: bookingPaths.mine })}>
+          查看我家的全部预约
+        </Btn>
+      </View>
+      <ConfirmDialog
+        open={asking}
+        title="确定取消预约吗？"
+        message={`${formatChineseDate(b.date)} ${b.institutionName}${b.departmentName}`}
+        confirmText="确定取消"
+        cancelText="不取消"
+        onConfirm={() => void cancel()}
+        onCancel={() => setAsking(false)}
+      />
+    </View>
+  );
+}

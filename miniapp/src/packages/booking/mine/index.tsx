@@ -1,0 +1,79 @@
+import { useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { formatChineseDate, periodLabels } from '@domain';
+import { bookingApi, newRequestKey } from '../../../api/booking';
+import { Btn } from '../../../components/Btn';
+import { Notice } from '../../../components/Notice';
+import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { requireMe } from '../../../lib/guard';
+import { handleFailure, useRemote } from '../../../lib/remote';
+import { bookingPaths } from '../paths';
+import '../booking.scss';
+
+/** The family's bookings, newest first, and its places on waiting lists (with an offer to accept). */
+export default function Mine() {
+  const { state, reload } = useRemote(async () => {
+    const me = await requireMe();
+    return { familyId: me.familyId ?? '', ...(await bookingApi.mine(me.familyId ?? '')) };
+  }, { auto: false });
+  useDidShow(() => void reload(state.status === 'ready'));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = useRef(newRequestKey());
+
+  if (state.status === 'loading') return <View className="page"><Loading /></View>;
+  if (state.status === 'error') return <View className="page"><ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /></View>;
+  const { familyId, items, waitlist } = state.data;
+
+  const accept = async (w: (typeof waitlist)[number]) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const b = await bookingApi.acceptOffer(familyId, { institutionId: w.institutionId, sessionId: w.sessionId, memberId: w.memberId }, key.current);
+      key.current = newRequestKey();
+      Taro.navigateTo({ url: `${bookingPaths.confirmation}?bookingId=${b.bookingId}` });
+    } catch (err) {
+      setError(handleFailure(err));
+      void reload(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page booking">
+      <View className="h1">我家的预约</View>
+      {error ? <Notice tone="error"><View className="text" role="alert">{error}</View></Notice> : null}
+      {waitlist.map((w) => (
+        <View className="card" key={`${w.sessionId}-${w.memberId}`}>
+          <View className="h3">{w.memberName} 的候补</View>
+          <View className="text">{w.inWords}</View>
+          {w.status === 'offered' ? (
+            <Btn busy={busy} onClick={() => void accept(w)}>
+              确认要这个号
+            </Btn>
+          ) : null}
+        </View>
+      ))}
+      {items.length === 0 ? <Empty text="还没有预约。" /> : null}
+      {items.map((b) => (
+        <View className="card" key={b.bookingId}>
+          <View className="status-line">{b.statusLabel}</View>
+          <View className="text-lg strong">
+            {formatChineseDate(b.date)} {periodLabels[b.period]} {b.startsAt.slice(11, 16)}
+          </View>
+          <View className="text-lg">{b.memberName} · {b.institutionName}{b.departmentName}</View>
+          <Btn kind="secondary" onClick={() => Taro.navigateTo({ url: `${bookingPaths.confirmation}?bookingId=${b.bookingId}` })}>
+            查看详情
+          </Btn>
+        </View>
+      ))}
+      <View className="mt">
+        <Btn big icon="check" onClick={() => Taro.navigateTo({ url: bookingPaths.book })}>
+          预约新的号
+        </Btn>
+      </View>
+    </View>
+  );
+}

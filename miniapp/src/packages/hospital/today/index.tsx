@@ -1,0 +1,204 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Input, View } from '@tarojs/components';
+import { greenChannelPriorities, periodLabels, type CardCheckResponse, type GreenChannelPatient, type PriorityGiven } from '@domain';
+import { bookingApi } from '../../../api/booking';
+import { isH5 } from '../../../api/config';
+import { Btn } from '../../../components/Btn';
+import { CheckChoice, RadioChoices } from '../../../components/Choice';
+import { LogoutButton } from '../../../components/LogoutButton';
+import { Notice } from '../../../components/Notice';
+import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { requireMe } from '../../../lib/guard';
+import { handleFailure, useRemote } from '../../../lib/remote';
+import './index.scss';
+
+const ALL = 'all';
+const needsText = (p: GreenChannelPatient) => [p.needsEscort ? '需要陪诊' : '', p.needsWheelchair ? '需要轮椅' : ''].filter(Boolean).join('，') || '无特殊需要';
+
+/** Records which of the 五个优先 were given and the fee reduction, after check-in. */
+function VisitRecord({ patient, onSaved }: { patient: GreenChannelPatient; onSaved: (p: GreenChannelPatient) => void }) {
+  const [given, setGiven] = useState<PriorityGiven[]>(patient.prioritiesGiven ?? []);
+  const [fee, setFee] = useState(patient.feeReductionYuan ? String(patient.feeReductionYuan) : '');
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const save = async () => {
+    const amount = fee.trim() === '' ? undefined : Number(fee);
+    if (amount !== undefined && (!Number.isFinite(amount) || amount < 0)) {
+      setMsg({ tone: 'error', text: '减免金额请填写数字（元）' });
+      return;
+    }
+    setBusy(true);
+    try {
+      onSaved(await bookingApi.recordVisit(patient.bookingId, given, amount));
+      setMsg({ tone: 'ok', text: '已保存优先服务记录' });
+    } catch (err) {
+      setMsg({ tone: 'error', text: handleFailure(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="visit">
+      <View className="h3">本次提供的优先服务</View>
+      {greenChannelPriorities.map((p) => (
+        <CheckChoice key={p} checked={given.includes(p)} onChange={(on) => setGiven(on ? [...given, p] : given.filter((x) => x !== p))}>
+          {p}
+        </CheckChoice>
+      ))}
+      <View className="field">
+        <View className="field__label">减免费用（元）</View>
+        <Input className="field__input" type="digit" value={fee} onInput={(e) => setFee(e.detail.value)} nativeProps={isH5 ? { 'aria-label': '减免费用（元）' } : undefined} />
+      </View>
+      {msg ? <Notice tone={msg.tone}><View className="text">{msg.text}</View></Notice> : null}
+      <Btn kind="secondary" busy={busy} onClick={() => void save()}>
+        保存优先服务记录
+      </Btn>
+    </View>
+  );
+}
+
+function PatientCard({ p, token, onChange }: { p: GreenChannelPatient; token?: string; onChange: (p: GreenChannelPatient) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const act = async (fn: () => Promise<GreenChannelPatient>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await fn());
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="card patient">
+      <View className="h2">{p.memberName}</View>
+      <View className="text-lg">
+        {p.departmentName} · {periodLabels[p.period]} {p.startsAt.slice(11, 16)}
+        {p.source === 'referral' ? ' · 家庭医生转诊' : ''}
+      </View>
+      <View className="text-lg strong">{needsText(p)}</View>
+      <View className="status-line">状态：{p.statusLabel}</View>
+      {error ? <Notice tone="error"><View className="text" role="alert">{error}</View></Notice> : null}
+      {p.status === 'booked' && token ? (
+        <Btn busy={busy} busyText="正在签到…" onClick={() => void act(() => bookingApi.checkIn(p.bookingId, token))}>
+          签到，开始优先服务
+        </Btn>
+      ) : null}
+      {p.status === 'booked' && !token ? <View className="text soft">患者到达后请扫描或粘贴其服务卡二维码签到。</View> : null}
+      {p.status === 'booked' ? (
+        <Btn kind="secondary" busy={busy} onClick={() => void act(() => bookingApi.noShow(p.bookingId))}>
+          标记未到诊
+        </Btn>
+      ) : null}
+      {p.status === 'checked_in' ? <VisitRecord patient={p} onSaved={onChange} /> : null}
+    </View>
+  );
+}
+
+/** The green-channel officer's day: verify a service card, check patients in, today's list per department. */
+export default function Today() {
+  const [departmentId, setDepartmentId] = useState<string>(ALL);
+  const { state, reload } = useRemote(async () => {
+    const me = await requireMe();
+    const [institutions, today] = await Promise.all([bookingApi.institutions(), bookingApi.today(departmentId === ALL ? undefined : departmentId)]);
+    return { me, institution: institutions.items.find((i) => i.name === me.organisation), today };
+  }, { auto: false });
+  useDidShow(() => void reload(state.status === 'ready'));
+  const [token, setToken] = useState('');
+  const [check, setCheck] = useState<CardCheckResponse | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
+
+  const verify = async (content = token) => {
+    if (content.trim().length < 20) {
+      setCheckError('请扫描或粘贴服务卡二维码');
+      return;
+    }
+    setChecking(true);
+    setCheckError(null);
+    setCheck(null);
+    try {
+      setCheck(await bookingApi.checkCard(content.trim()));
+    } catch (err) {
+      setCheckError(handleFailure(err));
+    } finally {
+      setChecking(false);
+    }
+  };
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      setToken(res.result);
+      await verify(res.result);
+    } catch {
+      setCheckError('没有扫到二维码，请再试一次，或把二维码内容粘贴到上面');
+    }
+  };
+  const replace = (p: GreenChannelPatient) => {
+    if (check) setCheck({ ...check, bookingsToday: check.bookingsToday.map((x) => (x.bookingId === p.bookingId ? p : x)) });
+    void reload(true);
+  };
+
+  if (state.status === 'loading') return <View className="page"><Loading /></View>;
+  if (state.status === 'error') return <View className="page"><ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /></View>;
+  const { me, institution, today } = state.data;
+
+  return (
+    <View className="page hospital">
+      <View className="h1">{me.organisation ?? '绿色通道'}</View>
+      <View className="text soft mb">{me.name} · {me.title ?? '绿色通道'}</View>
+
+      <View className="card">
+        <View className="h2">核验就医服务卡</View>
+        <View className="field">
+          <View className="field__label">服务卡二维码内容</View>
+          <View className="field__hint">扫描患者手机上的服务卡，或把二维码内容粘贴在这里</View>
+          <Input className="field__input" value={token} maxlength={2000} onInput={(e) => setToken(e.detail.value)} nativeProps={isH5 ? { 'aria-label': '服务卡二维码内容' } : undefined} />
+        </View>
+        {checkError ? <Notice tone="error"><View className="text" role="alert">{checkError}</View></Notice> : null}
+        <View className="stack">
+          <Btn big icon="scan" busy={checking} busyText="正在核验…" onClick={() => void verify()}>
+            核验服务卡
+          </Btn>
+          {!isH5 ? (
+            <Btn kind="secondary" icon="scan" onClick={() => void scan()}>
+              用相机扫码
+            </Btn>
+          ) : null}
+        </View>
+      </View>
+
+      {check ? (
+        <View className="card">
+          <Notice tone="ok">
+            <View className="h3">服务卡有效：{check.cardNo}</View>
+            <View className="text">持卡人：{check.holders.map((h) => `${h.name}（${h.relation}）`).join('、')}</View>
+          </Notice>
+          {check.bookingsToday.length === 0 ? <View className="text">今天没有在本院的预约，请按优先服务为其挂号。</View> : null}
+          {check.bookingsToday.map((p) => <PatientCard key={p.bookingId} p={p} token={token.trim()} onChange={replace} />)}
+        </View>
+      ) : null}
+
+      <View className="h2 mt">今天的优先就医名单</View>
+      {institution ? (
+        <RadioChoices
+          label="选择科室"
+          value={departmentId}
+          onChange={(v) => {
+            setDepartmentId(v);
+            setTimeout(() => void reload(true), 0);
+          }}
+          options={[{ value: ALL, label: '全部科室' }, ...institution.departments.map((d) => ({ value: d.departmentId, label: d.name }))]}
+        />
+      ) : null}
+      {today.items.length === 0 ? <Empty text="今天还没有特殊家庭预约。" /> : null}
+      {today.items.map((p) => <PatientCard key={p.bookingId} p={p} onChange={replace} />)}
+      <View className="mt">
+        <LogoutButton />
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,137 @@
+import type { bookingRoutes } from '../../functions/booking/routes';
+
+/**
+ * Bad input for the booking and green-channel routes, spread into bad-input.test.ts (which runs
+ * them: 400/415, a Chinese message per field, no DynamoDB request). Callers: member p_m0008
+ * (f_0005), doctor p_doc03, hospital p_hosp02 (城关镇卫生院), none of which another suite writes.
+ */
+type BookingRouteId = (typeof bookingRoutes)[number]['id'];
+export type BookingCaller = 'p_m0008' | 'p_doc03' | 'p_hosp02';
+export interface BookingBadCase {
+  label: string;
+  caller: BookingCaller;
+  path: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  status?: 400 | 415;
+  fields?: Record<string, string | true>;
+}
+
+const UNKNOWN = '不支持这个字段';
+const f = (fields: string[]) => Object.fromEntries(fields.map((k) => [k, true as const]));
+
+const SESSION = '2030-03-05.xnk.am';
+const book = { institutionId: 'org_xyy', sessionId: SESSION, memberId: 'p_m0008' };
+const BK = 'bk_0000000000000000';
+const ADM = 'adm_000000000000';
+const TOKEN = `LXCARD1.${'a'.repeat(40)}`;
+
+/** Malformed JSON, text/plain and an unknown field next to a valid body. */
+function bodyBasics(caller: BookingCaller, path: string, valid: Record<string, unknown>): BookingBadCase[] {
+  return [
+    { label: 'malformed JSON', caller, path, rawBody: '{"institutionId":', fields: f(['body']) },
+    { label: 'JSON array', caller, path, body: [valid], fields: f(['body']) },
+    { label: 'text/plain', caller, path, rawBody: JSON.stringify(valid), headers: { 'content-type': 'text/plain' }, status: 415 },
+    { label: 'unknown field', caller, path, body: { ...valid, status: 'checked_in' }, fields: { 'body.status': UNKNOWN } },
+  ];
+}
+
+const badBookingIds: Array<[string, string]> = [
+  ['bookingId not an id', 'xx'],
+  ['bookingId with another prefix', 'adm_0000000000000000'],
+  ['bookingId with punctuation', 'bk_0000;drop0000'],
+  ['bookingId oversize', `bk_${'1'.repeat(41)}`],
+];
+
+export function bookingBadInput(): Record<BookingRouteId, BookingBadCase[]> {
+  const m = 'p_m0008' as const;
+  const h = 'p_hosp02' as const;
+  return {
+    'booking.listInstitutions': [{ label: 'unknown query parameter', caller: m, path: '/institutions?county=c_qinghe', fields: { 'query.county': UNKNOWN } }],
+    'booking.listSessions': [
+      { label: 'date missing', caller: m, path: '/institutions/org_xyy/sessions', fields: f(['query.date']) },
+      { label: 'a date with a time in another zone', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05T08:00:00Z', fields: { 'query.date': '日期格式应为 YYYY-MM-DD' } },
+      { label: 'institutionId not an id', caller: m, path: '/institutions/hospital/sessions?date=2030-03-05', fields: f(['path.institutionId']) },
+      { label: 'departmentId with capitals', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&departmentId=XNK', fields: f(['query.departmentId']) },
+      { label: 'unknown query parameter', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&all=1', fields: { 'query.all': UNKNOWN } },
+    ],
+    'booking.book': [
+      ...bodyBasics(m, '/families/f_0005/bookings', book),
+      { label: 'everything missing', caller: m, path: '/families/f_0005/bookings', body: {}, fields: f(['body.institutionId', 'body.sessionId', 'body.memberId']) },
+      { label: 'sessionId that is a time', caller: m, path: '/families/f_0005/bookings', body: { ...book, sessionId: '2030-03-05T08:00:00+09:00' }, fields: { 'body.sessionId': '号源编号格式不正确' } },
+      { label: 'needs of the wrong type', caller: m, path: '/families/f_0005/bookings', body: { ...book, needsEscort: 'yes', needsWheelchair: 1 }, fields: f(['body.needsEscort', 'body.needsWheelchair']) },
+      { label: 'memberId of a family id', caller: m, path: '/families/f_0005/bookings', body: { ...book, memberId: 'f_0005' }, fields: f(['body.memberId']) },
+      { label: 'familyId not an id', caller: m, path: '/families/xx/bookings', body: book, fields: f(['path.familyId']) },
+      { label: 'malformed Idempotency-Key', caller: m, path: '/families/f_0005/bookings', body: book, headers: { 'idempotency-key': 'short' }, fields: f(['headers.idempotency-key']) },
+    ],
+    'booking.listFamilyBookings': [
+      { label: 'familyId not an id', caller: m, path: '/families/f_00/bookings', fields: f(['path.familyId']) },
+      { label: 'unknown query parameter', caller: m, path: '/families/f_0005/bookings?memberId=p_m0001', fields: { 'query.memberId': UNKNOWN } },
+    ],
+    'booking.getBooking': badBookingIds.map(([label, id]) => ({ label, caller: m, path: `/families/f_0005/bookings/${id}`, fields: f(['path.bookingId']) })),
+    'booking.cancel': [
+      ...bodyBasics(m, `/families/f_0005/bookings/${BK}/cancel`, { reason: '临时有事' }),
+      ...badBookingIds.map(([label, id]) => ({ label, caller: m, path: `/families/f_0005/bookings/${id}/cancel`, body: {}, fields: f(['path.bookingId']) })),
+      { label: 'reason oversize', caller: m, path: `/families/f_0005/bookings/${BK}/cancel`, body: { reason: '忙'.repeat(101) }, fields: { 'body.reason': '取消原因不能超过 100 字' } },
+    ],
+    'booking.reschedule': [
+      ...bodyBasics(m, `/families/f_0005/bookings/${BK}/reschedule`, { sessionId: SESSION }),
+      { label: 'sessionId missing', caller: m, path: `/families/f_0005/bookings/${BK}/reschedule`, body: {}, fields: f(['body.sessionId']) },
+      { label: 'bookingId not an id', caller: m, path: '/families/f_0005/bookings/xx/reschedule', body: { sessionId: SESSION }, fields: f(['path.bookingId']) },
+    ],
+    'booking.joinWaitlist': [
+      ...bodyBasics(m, '/families/f_0005/waitlist', book),
+      { label: 'period not am/pm', caller: m, path: '/families/f_0005/waitlist', body: { ...book, sessionId: '2030-03-05.xnk.night' }, fields: f(['body.sessionId']) },
+    ],
+    'booking.acceptOffer': [
+      ...bodyBasics(m, '/families/f_0005/waitlist/accept', book),
+      { label: 'institutionId missing', caller: m, path: '/families/f_0005/waitlist/accept', body: { sessionId: SESSION, memberId: 'p_m0008' }, fields: f(['body.institutionId']) },
+    ],
+    'booking.requestAdmission': [
+      ...bodyBasics(m, '/families/f_0005/admissions', { institutionId: 'org_xyy', memberId: 'p_m0008', reason: '需要住院' }),
+      { label: 'reason empty', caller: m, path: '/families/f_0005/admissions', body: { institutionId: 'org_xyy', memberId: 'p_m0008', reason: ' ' }, fields: { 'body.reason': '请说明需要住院的原因' } },
+      { label: 'reason oversize', caller: m, path: '/families/f_0005/admissions', body: { institutionId: 'org_xyy', memberId: 'p_m0008', reason: '痛'.repeat(201) }, fields: f(['body.reason']) },
+    ],
+    'booking.listFamilyAdmissions': [{ label: 'unknown query parameter', caller: m, path: '/families/f_0005/admissions?all=1', fields: { 'query.all': UNKNOWN } }],
+    'booking.refer': [
+      ...bodyBasics('p_doc03', '/doctor/referrals', { familyId: 'f_0008', memberId: 'p_m0012', institutionId: 'org_xyy', sessionId: SESSION, reason: '转诊' }),
+      { label: 'reason missing', caller: 'p_doc03', path: '/doctor/referrals', body: { familyId: 'f_0008', memberId: 'p_m0012', institutionId: 'org_xyy', sessionId: SESSION }, fields: f(['body.reason']) },
+    ],
+    'hospital.today': [
+      { label: 'date in another form', caller: h, path: '/hospital/today?date=5/3/2030', fields: f(['query.date']) },
+      { label: 'unknown query parameter', caller: h, path: '/hospital/today?institutionId=org_xyy', fields: { 'query.institutionId': UNKNOWN } },
+    ],
+    'hospital.checkCard': [
+      ...bodyBasics(h, '/hospital/card-checks', { token: TOKEN }),
+      { label: 'token missing', caller: h, path: '/hospital/card-checks', body: {}, fields: f(['body.token']) },
+      { label: 'token too short', caller: h, path: '/hospital/card-checks', body: { token: 'LXCARD1.x' }, fields: { 'body.token': '请扫描或粘贴服务卡二维码' } },
+      { label: 'token oversize', caller: h, path: '/hospital/card-checks', body: { token: 'a'.repeat(2001) }, fields: { 'body.token': '二维码内容过长' } },
+    ],
+    'hospital.checkIn': [
+      ...bodyBasics(h, `/hospital/bookings/${BK}/check-in`, { token: TOKEN }),
+      { label: 'bookingId not an id', caller: h, path: '/hospital/bookings/xx/check-in', body: { token: TOKEN }, fields: f(['path.bookingId']) },
+    ],
+    'hospital.noShow': [
+      ...bodyBasics(h, `/hospital/bookings/${BK}/no-show`, { note: '电话未接通' }),
+      ...badBookingIds.map(([label, id]) => ({ label, caller: h, path: `/hospital/bookings/${id}/no-show`, body: {}, fields: f(['path.bookingId']) })),
+    ],
+    'hospital.recordVisit': [
+      ...bodyBasics(h, `/hospital/bookings/${BK}/visit`, { prioritiesGiven: ['优先挂号'] }),
+      { label: 'a priority that does not exist', caller: h, path: `/hospital/bookings/${BK}/visit`, body: { prioritiesGiven: ['免费住院'] }, fields: f(['body.prioritiesGiven.0']) },
+      { label: 'negative fee reduction', caller: h, path: `/hospital/bookings/${BK}/visit`, body: { prioritiesGiven: [], feeReductionYuan: -5 }, fields: { 'body.feeReductionYuan': '减免金额不能为负数' } },
+    ],
+    'hospital.listAdmissions': [{ label: 'unknown query parameter', caller: h, path: '/hospital/admissions?status=all', fields: { 'query.status': UNKNOWN } }],
+    'hospital.decideAdmission': [
+      ...bodyBasics(h, `/hospital/admissions/${ADM}/decision`, { accept: true, reason: '有床位' }),
+      { label: 'accept as a string', caller: h, path: `/hospital/admissions/${ADM}/decision`, body: { accept: 'yes', reason: '有床位' }, fields: f(['body.accept']) },
+      { label: 'admissionId not an id', caller: h, path: '/hospital/admissions/bk_0000000000000000/decision', body: { accept: true, reason: '有床位' }, fields: f(['path.admissionId']) },
+    ],
+    'hospital.discharge': [
+      ...bodyBasics(h, `/hospital/admissions/${ADM}/discharge`, { dischargedAt: '2030-09-05T10:00:00+08:00', note: '好转出院' }),
+      { label: 'a time in another zone', caller: h, path: `/hospital/admissions/${ADM}/discharge`, body: { dischargedAt: '2030-09-05T02:00:00Z', note: '好转出院' }, fields: { 'body.dischargedAt': '请使用北京时间（时间应以 +08:00 结尾）' } },
+      { label: 'a time without offset', caller: h, path: `/hospital/admissions/${ADM}/discharge`, body: { dischargedAt: '2030-09-05 10:00', note: '好转出院' }, fields: f(['body.dischargedAt']) },
+      { label: 'note missing', caller: h, path: `/hospital/admissions/${ADM}/discharge`, body: { dischargedAt: '2030-09-05T10:00:00+08:00' }, fields: f(['body.note']) },
+    ],
+  };
+}
