@@ -54,6 +54,9 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'families.getCard': { secrets: 'card' },
   // Decrypts the phone and writes the audit event for reading another person's sensitive data.
   'families.revealMemberPhone': { table: 'readwrite', fieldKey: true, secrets: 'app' },
+  // A doctor's read of a member's health data writes the audit event the family sees.
+  'followups.getMemberHealth': { table: 'readwrite' },
+  'prescriptions.list': { table: 'readwrite' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -12,3 +12,5 @@ export * from './policy/visibility';
 export * from './policy/masking';
 export * from './policy/identity';
 export * from './notifications';
+export * from './followups';
+export * from './policy/health-access';

@@ -1,0 +1,62 @@
+import { beijingDate, FamilyMemberPath, HealthFileRequest, type MemberHealthResponse, planCadence, toBeijingIso } from '../../domain';
+import { getFamilyProfile } from '../lib/db/families';
+import { type HealthFileItem, type PlanItem, planPut, planQueueKeys, put, transact } from '../lib/db/followups';
+import { failedConditions } from '../lib/db/idempotency';
+import { keys } from '../lib/db/keys';
+import { conflict } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { memberWithAccess, planView, requireDoctor } from './access';
+
+/**
+ * The signed doctor writes the member's health file; the follow-up plan is created from it (or its
+ * cadence re-derived, unless the doctor set one by hand) in the same transaction.
+ */
+export const handler = routeHandler('followups.putHealthFile', { path: FamilyMemberPath, body: HealthFileRequest }, async ({ path, body, principal, now }) => {
+  requireDoctor(principal);
+  const ctx = await memberWithAccess(principal, path);
+  const profile = await getFamilyProfile(path.familyId);
+  const today = beijingDate(now);
+  const file: HealthFileItem = {
+    ...keys.healthFile(path.memberId),
+    entity: 'healthFile',
+    memberId: path.memberId,
+    familyId: path.familyId,
+    memberName: ctx.member.name,
+    conditions: body.conditions,
+    otherConditions: body.otherConditions,
+    mobility: body.mobility,
+    medicines: body.medicines,
+    allergies: body.allergies,
+    stability: { status: body.stability, assessedOn: today, doctorId: principal.personId, doctorName: ctx.viewer?.name ?? '' },
+    updatedAt: toBeijingIso(now),
+  };
+  const rule = planCadence({ mobility: body.mobility, poverty: profile?.poverty === true });
+  const prev = ctx.plan;
+  const keep = prev?.reason === 'doctor';
+  const base = {
+    ...keys.followUpPlan(path.memberId),
+    entity: 'followUpPlan' as const,
+    familyId: path.familyId,
+    memberId: path.memberId,
+    memberName: ctx.member.name,
+    doctorId: principal.personId,
+    cadence: keep ? prev.cadence : rule.cadence,
+    reason: keep ? prev.reason : rule.reason,
+    poverty: profile?.poverty === true,
+    startedOn: prev?.startedOn ?? today,
+    lastCompletedOn: prev?.lastCompletedOn,
+    note: prev?.note,
+    pending: prev?.pending,
+    version: (prev?.version ?? 0) + 1,
+  };
+  const plan: PlanItem = { ...base, ...planQueueKeys(base) };
+  try {
+    await transact([put(file, 'attribute_not_exists(pk) OR attribute_exists(pk)'), planPut(plan, prev?.version)]);
+  } catch (err) {
+    if (failedConditions(err)) throw conflict('档案刚被修改过，请刷新后再保存');
+    throw err;
+  }
+  const { pk: _pk, sk: _sk, entity: _e, ...fileView } = file;
+  const response: Pick<MemberHealthResponse, 'file' | 'plan'> = { file: fileView, plan: planView(plan, now) };
+  return { body: response };
+});
