@@ -6,6 +6,8 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['bind/index'] },
     { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
+    { root: 'packages/health', pages: ['readings/index', 'followup/index', 'prescriptions/index'] },
+    { root: 'packages/doctor', pages: ['queue/index', 'member/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {

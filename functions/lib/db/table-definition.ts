@@ -22,6 +22,16 @@
  * | a notification to send (outbox)           | pk=OUTBOX#<outboxId>, sk=OUTBOX                                |
  * | outbox items due to be sent (or retried)  | GSI2 gsi2pk=OUTBOX#DUE, gsi2sk <= <now ISO>  (oldest first)   |
  * | a person's remaining subscriptions        | pk=PERSON#<personId>, sk=SUBSCRIPTION#<template>              |
+ * | followups: a member's health file + plan  | pk=HEALTH#<memberId>, sk=HFILE / PLAN  (one BatchGet with the |
+ * |   and the access facts                    |   person and FAMILY#<f>/FAMILY#SIGN#<memberId>)               |
+ * | a member's newest follow-ups (trends)     | pk=HEALTH#<memberId>, begins_with(sk, FU#), newest first      |
+ * | a member's prescriptions and refills      | pk=HEALTH#<memberId>, begins_with(sk, RX#)                     |
+ * | a doctor's follow-up queue (ONE Query)    | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk BETWEEN DISCHARGE# AND   |
+ * |                                           |   FOLLOWUP-PLAN#<today+14>: discharge notes (booking),        |
+ * |                                           |   FOLLOWUP-ITEM# (consultations), FOLLOWUP-PLAN#<due>#<member>|
+ * |                                           |   (0000-00-00 while a submission awaits review)               |
+ * | a doctor's open refill requests           | GSI1 gsi1pk=STAFF#<doctorId>, begins_with(gsi1sk, REFILL#)    |
+ * | a retried creating POST (Idempotency-Key) | pk=IDEM#<callerId>, sk=<route>#<key hash>  (expires by TTL)   |
  */
 export const tableDefinition = {
   partitionKey: 'pk',

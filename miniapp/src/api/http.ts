@@ -9,6 +9,8 @@ export interface SendOptions {
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   token?: string;
+  /** Extra request headers, e.g. Idempotency-Key on creating POSTs. */
+  headers?: Record<string, string>;
 }
 
 export interface RawResponse {
@@ -29,6 +31,7 @@ export async function send(method: Method, path: string, opts: SendOptions = {})
   const header: Record<string, string> = { Accept: 'application/json' };
   if (opts.body !== undefined) header['Content-Type'] = 'application/json';
   if (opts.token) header.Authorization = `Bearer ${opts.token}`;
+  Object.assign(header, opts.headers);
   try {
     const res = await Taro.request({
       url: `${apiBase}${path}${queryString(opts.query)}`,

@@ -13,6 +13,11 @@ export const paths = {
   staffFamilies: '/packages/staff/families/index',
   doctorMembers: '/packages/staff/members/index',
   hospital: '/packages/staff/hospital/index',
+  healthReadings: '/packages/health/readings/index',
+  healthFollowUp: '/packages/health/followup/index',
+  healthPrescriptions: '/packages/health/prescriptions/index',
+  doctorQueue: '/packages/doctor/queue/index',
+  doctorMember: '/packages/doctor/member/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
