@@ -7,6 +7,8 @@ import {
   type RefillRecord,
   beijingDate,
   cadenceReasonLabels,
+  type Mobility,
+  planCadence,
   doubleSigningTiers,
   dueState,
   healthAccess,
@@ -15,7 +17,7 @@ import {
   toBeijingIso,
 } from '../../domain';
 import { writeAuditEvent } from '../lib/db/audit';
-import { type FollowUpItem, getMemberContext, type MemberContext, type PlanItem, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
+import { type FollowUpItem, getMemberContext, type MemberContext, type PlanItem, planQueueKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
 import { forbidden, notFound } from '../lib/http/errors';
 import type { RouteId } from '../routes';
@@ -129,4 +131,35 @@ export function prescriptionView(rx: PrescriptionItem, refills: RefillItem[], no
 /** Requires the caller to be the member's signed doctor (actions only the doctor takes). */
 export function requireDoctor(principal: Principal): void {
   if (principal.role !== 'doctor') throw forbidden('只有签约医生可以这样做');
+}
+
+/**
+ * The plan after a change: what the previous plan said (or, for a first plan, the cadence rule for
+ * the member's mobility and the poverty programme), then the change, a new version and the queue
+ * position that follows from it. Callers write it with `planPut(plan, prev?.version)`.
+ */
+export function nextPlan(
+  prev: PlanItem | undefined,
+  init: { familyId: string; memberId: string; memberName: string; doctorId: string; mobility: Mobility; poverty: boolean; today: string },
+  change: Partial<Pick<PlanItem, 'cadence' | 'reason' | 'poverty' | 'doctorId' | 'lastCompletedOn' | 'pending'>>,
+): PlanItem {
+  const rule = planCadence({ mobility: init.mobility, poverty: init.poverty });
+  const base = {
+    ...keys.followUpPlan(init.memberId),
+    entity: 'followUpPlan' as const,
+    familyId: init.familyId,
+    memberId: init.memberId,
+    memberName: init.memberName,
+    doctorId: prev?.doctorId ?? init.doctorId,
+    cadence: prev?.cadence ?? rule.cadence,
+    reason: prev?.reason ?? rule.reason,
+    poverty: prev?.poverty ?? init.poverty,
+    startedOn: prev?.startedOn ?? init.today,
+    lastCompletedOn: prev?.lastCompletedOn,
+    note: prev?.note,
+    pending: prev?.pending,
+    ...change,
+    version: (prev?.version ?? 0) + 1,
+  };
+  return { ...base, ...planQueueKeys(base) };
 }

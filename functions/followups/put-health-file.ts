@@ -1,11 +1,11 @@
 import { beijingDate, FamilyMemberPath, HealthFileRequest, type MemberHealthResponse, planCadence, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
-import { type HealthFileItem, type PlanItem, planPut, planQueueKeys, put, transact } from '../lib/db/followups';
+import { type HealthFileItem, planPut, put, transact } from '../lib/db/followups';
 import { failedConditions } from '../lib/db/idempotency';
 import { keys } from '../lib/db/keys';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { memberWithAccess, planView, requireDoctor } from './access';
+import { memberWithAccess, nextPlan, planView, requireDoctor } from './access';
 
 /**
  * The signed doctor writes the member's health file; the follow-up plan is created from it (or its
@@ -30,26 +30,15 @@ export const handler = routeHandler('followups.putHealthFile', { path: FamilyMem
     stability: { status: body.stability, assessedOn: today, doctorId: principal.personId, doctorName: ctx.viewer?.name ?? '' },
     updatedAt: toBeijingIso(now),
   };
-  const rule = planCadence({ mobility: body.mobility, poverty: profile?.poverty === true });
+  const poverty = profile?.poverty === true;
   const prev = ctx.plan;
-  const keep = prev?.reason === 'doctor';
-  const base = {
-    ...keys.followUpPlan(path.memberId),
-    entity: 'followUpPlan' as const,
-    familyId: path.familyId,
-    memberId: path.memberId,
-    memberName: ctx.member.name,
+  const rule = planCadence({ mobility: body.mobility, poverty });
+  // A cadence the doctor set by hand stays; otherwise it follows the file.
+  const plan = nextPlan(prev, { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: principal.personId, mobility: body.mobility, poverty, today }, {
     doctorId: principal.personId,
-    cadence: keep ? prev.cadence : rule.cadence,
-    reason: keep ? prev.reason : rule.reason,
-    poverty: profile?.poverty === true,
-    startedOn: prev?.startedOn ?? today,
-    lastCompletedOn: prev?.lastCompletedOn,
-    note: prev?.note,
-    pending: prev?.pending,
-    version: (prev?.version ?? 0) + 1,
-  };
-  const plan: PlanItem = { ...base, ...planQueueKeys(base) };
+    poverty,
+    ...(prev?.reason === 'doctor' ? {} : { cadence: rule.cadence, reason: rule.reason }),
+  });
   try {
     await transact([put(file, 'attribute_not_exists(pk) OR attribute_exists(pk)'), planPut(plan, prev?.version)]);
   } catch (err) {

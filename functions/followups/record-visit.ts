@@ -1,12 +1,12 @@
-import { beijingDate, FamilyMemberPath, type FollowUpResponse, planCadence, toBeijingIso, urgentFlags, VisitRequest } from '../../domain';
+import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, urgentFlags, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { getFamilyProfile } from '../lib/db/families';
-import { type FollowUpItem, type PlanItem, planPut, planQueueKeys, put, queueItemByRef, transact } from '../lib/db/followups';
+import { type FollowUpItem, planPut, put, queueItemByRef, transact } from '../lib/db/followups';
 import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency';
 import { keys } from '../lib/db/keys';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { followUpView, memberWithAccess, newFollowUpId, planView, requireDoctor } from './access';
+import { followUpView, memberWithAccess, newFollowUpId, nextPlan, planView, requireDoctor } from './access';
 
 const ROUTE = 'followups.recordVisit';
 
@@ -45,24 +45,12 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
     note: body.note,
     recordedBy: principal.personId,
   };
-  const rule = planCadence({ mobility: ctx.file?.mobility ?? 'independent', poverty });
-  const base = {
-    ...keys.followUpPlan(path.memberId),
-    entity: 'followUpPlan' as const,
-    familyId: path.familyId,
-    memberId: path.memberId,
-    memberName: ctx.member.name,
-    doctorId: principal.personId,
-    cadence: prev?.cadence ?? rule.cadence,
-    reason: prev?.reason ?? rule.reason,
-    poverty,
-    startedOn: prev?.startedOn ?? today,
-    note: prev?.note,
-    lastCompletedOn: today,
-    pending: undefined,
-    version: (prev?.version ?? 0) + 1,
-  };
-  const plan: PlanItem = { ...base, ...planQueueKeys(base) };
+  // The doctor has now spoken to the member: a submission awaiting review is answered too.
+  const plan = nextPlan(
+    prev,
+    { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: principal.personId, mobility: ctx.file?.mobility ?? 'independent', poverty, today },
+    { doctorId: principal.personId, lastCompletedOn: today, pending: undefined },
+  );
   const response: FollowUpResponse = { followUp: followUpView(item), advice: [], plan: planView(plan, now) };
   const closeHandled = handled
     ? [

@@ -1,12 +1,12 @@
-import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, planCadence, toBeijingIso, urgentAdvice, urgentFlagLabels, urgentFlags } from '../../domain';
+import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels, urgentFlags } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
-import { type FollowUpItem, type PlanItem, planPut, planQueueKeys, put, transact } from '../lib/db/followups';
+import { type FollowUpItem, planPut, put, transact } from '../lib/db/followups';
 import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency';
 import { keys } from '../lib/db/keys';
 import { ApiHttpError, conflict, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { followUpView, memberWithAccess, newFollowUpId, planView } from './access';
+import { followUpView, memberWithAccess, newFollowUpId, nextPlan, planView } from './access';
 
 const ROUTE = 'followups.submit';
 
@@ -47,24 +47,11 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
       recordedBy: principal.personId,
     };
     const prev = ctx.plan;
-    const rule = planCadence({ mobility: ctx.file?.mobility ?? 'independent', poverty: family?.profile.poverty === true });
-    const base = {
-      ...keys.followUpPlan(path.memberId),
-      entity: 'followUpPlan' as const,
-      familyId: path.familyId,
-      memberId: path.memberId,
-      memberName: ctx.member.name,
-      doctorId: ctx.signing.doctorId,
-      cadence: prev?.cadence ?? rule.cadence,
-      reason: prev?.reason ?? rule.reason,
-      poverty: prev?.poverty ?? family?.profile.poverty === true,
-      startedOn: prev?.startedOn ?? today,
-      note: prev?.note,
-      lastCompletedOn: today,
-      pending: { followUpId, at, urgent },
-      version: (prev?.version ?? 0) + 1,
-    };
-    const plan: PlanItem = { ...base, ...planQueueKeys(base) };
+    const plan = nextPlan(
+      prev,
+      { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: ctx.signing.doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty: family?.profile.poverty === true, today },
+      { lastCompletedOn: today, pending: { followUpId, at, urgent } },
+    );
     const response: FollowUpResponse = { followUp: followUpView(item), advice: urgentAdvice(urgent), plan: planView(plan, now) };
 
     const recipients = urgent.length
