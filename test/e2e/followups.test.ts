@@ -51,7 +51,6 @@ test('high blood pressure → the doctor sees it first and replies → refill re
   const doctor = await openAs('demo-openid-p_doc03');
   await agreeToPrivacy(doctor, true);
   await button(doctor, '随访待办和续方审核').click();
-  await doctor.getByText('随访待办', { exact: true }).first().waitFor();
   const first = doctor.locator('.queue-card').first();
   await first.getByText('紧急').waitFor();
   await first.getByText('蒋立军').waitFor();
@@ -68,7 +67,7 @@ test('high blood pressure → the doctor sees it first and replies → refill re
   await member.goto(`${appUrl().replace(/\/$/, '')}/?persona=demo-openid-p_m0014#/packages/health/readings/index`);
   await member.getByText('请先躺下休息，半小时后再量一次，我下午上门看您。').waitFor();
   await button(member, '我的长处方和续方').click();
-  await member.getByText('我的长处方', { exact: true }).waitFor();
+  await member.getByText('我的长处方', { exact: true }).locator('visible=true').first().waitFor();
   await member.getByRole('radio', { name: '柳林乡卫生院药房' }).click();
   await button(member, '申请续方').click();
   await member.getByText(/已完成：已提交，等医生审核/).waitFor();
@@ -76,10 +75,10 @@ test('high blood pressure → the doctor sees it first and replies → refill re
   expectElderFriendly(await elderReport(member));
 
   await doctor.reload();
-  await doctor.getByText('续方申请').waitFor();
+  await doctor.getByText('续方申请', { exact: true }).waitFor();
   await button(doctor, '同意续方').click();
   await button(doctor, '药已备好，通知取药').click();
-  await doctor.getByText('续方申请').waitFor({ state: 'detached' });
+  await doctor.getByText('续方申请', { exact: true }).waitFor({ state: 'detached' });
 
   await member.reload();
   await member.getByText(/已完成：药已备好，可以去取药（柳林乡卫生院药房）/).waitFor();

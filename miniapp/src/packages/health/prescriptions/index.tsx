@@ -37,6 +37,11 @@ export default function Prescriptions() {
           <Empty text="您还没有长处方。病情稳定的慢病老人，可以请家庭医生开 4 到 8 周的长处方。" />
         )
       ) : null}
+      {state.status === 'ready' ? (
+        <Btn kind="secondary" icon="refresh" onClick={() => void reload(true)}>
+          刷新续方进度
+        </Btn>
+      ) : null}
     </View>
   );
 }
