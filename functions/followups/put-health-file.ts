@@ -40,7 +40,8 @@ export const handler = routeHandler('followups.putHealthFile', { path: FamilyMem
     ...(prev?.reason === 'doctor' ? {} : { cadence: rule.cadence, reason: rule.reason }),
   });
   try {
-    await transact([put(file, 'attribute_not_exists(pk) OR attribute_exists(pk)'), planPut(plan, prev?.version)]);
+    // The file is replaced whole; the plan's version condition makes concurrent edits fail as one.
+    await transact([put(file, null), planPut(plan, prev?.version)]);
   } catch (err) {
     if (failedConditions(err)) throw conflict('档案刚被修改过，请刷新后再保存');
     throw err;

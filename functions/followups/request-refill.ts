@@ -68,7 +68,7 @@ export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBo
           recipientId: rx.doctorId,
           template: 'refill.status',
           data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: at.slice(5, 16).replace('T', ' ') },
-          page: 'packages/doctor/refills/index',
+          page: 'packages/doctor/queue/index',
           dedupeKey: `refill#${refillId}#submitted`,
         },
         now,

@@ -276,6 +276,7 @@ export function planPut(plan: PlanItem, readVersion: number | undefined): Transa
   };
 }
 
-export const put = (item: object, condition = 'attribute_not_exists(pk)'): TransactItem => ({
-  Put: { TableName: tableName(), Item: item as Record<string, unknown>, ConditionExpression: condition },
+/** A Put for a transaction; new items by default, `null` to replace (guarded by another part). */
+export const put = (item: object, condition: string | null = 'attribute_not_exists(pk)'): TransactItem => ({
+  Put: { TableName: tableName(), Item: item as Record<string, unknown>, ...(condition ? { ConditionExpression: condition } : {}) },
 });
