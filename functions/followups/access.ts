@@ -15,6 +15,7 @@ import {
   healthAccessMessages,
   refillBlock,
   toBeijingIso,
+  urgentFlags,
 } from '../../domain';
 import { writeAuditEvent } from '../lib/db/audit';
 import { type FollowUpItem, getMemberContext, type MemberContext, type PlanItem, planQueueKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
@@ -162,4 +163,23 @@ export function nextPlan(
     version: (prev?.version ?? 0) + 1,
   };
   return { ...base, ...planQueueKeys(base) };
+}
+
+/** A new follow-up record of a member at `now`, its key sorted by time, urgency from its readings. */
+export function newFollowUp(
+  path: { familyId: string; memberId: string },
+  now: Date,
+  record: Omit<FollowUpRecord, 'followUpId' | 'at' | 'urgent'>,
+): FollowUpItem {
+  const followUpId = newFollowUpId(now);
+  return {
+    ...keys.followUp(path.memberId, now, followUpId),
+    entity: 'followUp',
+    familyId: path.familyId,
+    memberId: path.memberId,
+    followUpId,
+    at: toBeijingIso(now),
+    urgent: urgentFlags(record.readings),
+    ...record,
+  };
 }

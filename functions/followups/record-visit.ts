@@ -1,12 +1,12 @@
-import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, urgentFlags, VisitRequest } from '../../domain';
+import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { getFamilyProfile } from '../lib/db/families';
-import { type FollowUpItem, planPut, put, queueItemByRef, transact } from '../lib/db/followups';
+import { planPut, put, queueItemByRef, transact } from '../lib/db/followups';
 import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency';
 import { keys } from '../lib/db/keys';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { followUpView, memberWithAccess, newFollowUpId, nextPlan, planView, requireDoctor } from './access';
+import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView, requireDoctor } from './access';
 
 const ROUTE = 'followups.recordVisit';
 
@@ -29,22 +29,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
   const poverty = prev?.poverty ?? (await getFamilyProfile(path.familyId))?.poverty === true;
   const today = beijingDate(now);
   const at = toBeijingIso(now);
-  const followUpId = newFollowUpId(now);
-  const readings = body.readings ?? {};
-  const item: FollowUpItem = {
-    ...keys.followUp(path.memberId, now, followUpId),
-    entity: 'followUp',
-    familyId: path.familyId,
-    memberId: path.memberId,
-    followUpId,
-    kind: body.kind,
-    at,
-    readings,
-    symptoms: [],
-    urgent: urgentFlags(readings),
-    note: body.note,
-    recordedBy: principal.personId,
-  };
+  const item = newFollowUp(path, now, { kind: body.kind, readings: body.readings ?? {}, symptoms: [], note: body.note, recordedBy: principal.personId });
   // The doctor has now spoken to the member: a submission awaiting review is answered too.
   const plan = nextPlan(
     prev,

@@ -1,12 +1,11 @@
-import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels, urgentFlags } from '../../domain';
+import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
-import { type FollowUpItem, planPut, put, transact } from '../lib/db/followups';
+import { planPut, put, transact } from '../lib/db/followups';
 import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency';
-import { keys } from '../lib/db/keys';
 import { ApiHttpError, conflict, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { followUpView, memberWithAccess, newFollowUpId, nextPlan, planView } from './access';
+import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView } from './access';
 
 const ROUTE = 'followups.submit';
 
@@ -28,24 +27,16 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
     const family = await getFamilyRecord(path.familyId);
     const today = beijingDate(now);
     const at = toBeijingIso(now);
-    const followUpId = newFollowUpId(now);
-    const urgent = urgentFlags(body.readings);
-    const item: FollowUpItem = {
-      ...keys.followUp(path.memberId, now, followUpId),
-      entity: 'followUp',
-      familyId: path.familyId,
-      memberId: path.memberId,
-      followUpId,
+    const item = newFollowUp(path, now, {
       kind: 'online',
-      at,
       readings: body.readings,
       symptoms: body.symptoms,
       symptomsNote: body.symptomsNote,
       missedDoses: body.missedDoses,
       mood: body.mood,
-      urgent,
       recordedBy: principal.personId,
-    };
+    });
+    const { followUpId, urgent } = item;
     const prev = ctx.plan;
     const plan = nextPlan(
       prev,
