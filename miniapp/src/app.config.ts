@@ -7,7 +7,7 @@ export default defineAppConfig({
     { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
     { root: 'packages/health', pages: ['readings/index', 'followup/index', 'prescriptions/index'] },
-    { root: 'packages/doctor', pages: ['queue/index', 'member/index'] },
+    { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {

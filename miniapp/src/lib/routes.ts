@@ -18,6 +18,7 @@ export const paths = {
   healthPrescriptions: '/packages/health/prescriptions/index',
   doctorQueue: '/packages/doctor/queue/index',
   doctorMember: '/packages/doctor/member/index',
+  doctorPrescribe: '/packages/doctor/prescribe/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
 import {
   chronicConditionLabels,
@@ -25,6 +25,7 @@ import { TrendChart } from '../../../components/TrendChart';
 import { formatDateTime } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { handleFailure, useRemote } from '../../../lib/remote';
+import { paths, withQuery } from '../../../lib/routes';
 
 /**
  * A signed member's file for the doctor: the submission to answer (urgent readings spelled out),
@@ -51,6 +52,9 @@ export default function MemberFile() {
           <Pending records={state.data.health.recent} followUpId={params.followUpId} familyId={familyId} memberId={memberId} onDone={refresh} />
           <FileCard data={state.data.health} />
           <Refills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.doctorPrescribe, { familyId, memberId }) })}>
+            开长处方
+          </Btn>
           <VisitForm familyId={familyId} memberId={memberId} handles={params.ref} onDone={refresh} />
           <View className="section-title">测量趋势</View>
           <TrendChart measure="systolic" points={state.data.health.trends.systolic ?? []} pair={state.data.health.trends.diastolic} />
