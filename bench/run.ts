@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { spawnLocalStack } from '../local/spawn';
 import { measureApiLatency } from './api-latency';
 import { measureBooking } from './booking';
+import { measureFollowUps } from './followups';
 import { login, measureDdbRequests } from './ddb-requests';
 import { measureLambdaBundles } from './lambda-bundles';
 import { measureWeappPackages } from './weapp-size';
@@ -54,6 +55,10 @@ try {
 } finally {
   await stack.stop();
 }
+
+const followUps = await measureFollowUps();
+await save('followups', followUps);
+for (const r of followUps.requests) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.operations} (budget ${r.budget})`);
 
 if (failures.length) {
   console.error(`\nBudgets broken:\n- ${failures.join('\n- ')}`);

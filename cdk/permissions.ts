@@ -73,6 +73,9 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   // The green channel verifies service-card QR tokens: the card key only (it cannot mint sessions).
   'hospital.checkCard': { table: 'read', secrets: 'card' },
   'hospital.checkIn': { secrets: 'card' },
+  // A doctor's read of a member's health data writes the audit event the family sees.
+  'followups.getMemberHealth': { table: 'readwrite' },
+  'prescriptions.list': { table: 'readwrite' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

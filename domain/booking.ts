@@ -59,13 +59,6 @@ export function weekdayOf(date: string): number {
   return d === 0 ? 7 : d;
 }
 
-/** A Beijing calendar date plus n days. */
-export function addDays(date: string, n: number): string {
-  const t = new Date(`${date}T12:00:00+08:00`).getTime() + n * 86_400_000;
-  const shifted = new Date(t + 8 * 3_600_000);
-  return shifted.toISOString().slice(0, 10);
-}
-
 const hm = (ms: number) => {
   const d = new Date(ms + 8 * 3_600_000);
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;

@@ -15,3 +15,5 @@ export * from './notifications';
 export * from './uploads';
 export * from './messaging';
 export * from './booking';
+export * from './followups';
+export * from './policy/health-access';

@@ -3,6 +3,7 @@ import type { Role } from '../domain/roles';
 import { notificationsRoutes } from './notifications/routes';
 import { messagingRoutes } from './messaging/routes';
 import { bookingRoutes } from './booking/routes';
+import { followupsRoutes } from './followups/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -54,6 +55,7 @@ export const routes = [
   ...notificationsRoutes,
   ...messagingRoutes,
   ...bookingRoutes,
+  ...followupsRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

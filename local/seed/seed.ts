@@ -7,6 +7,7 @@ import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
 import { buildBookingItems } from './booking';
+import { buildFollowUpItems } from './followups';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
@@ -35,7 +36,7 @@ export async function personItem(base: Omit<PersonItem, 'pk' | 'sk' | 'entity' |
   };
 }
 
-type SeedItem = Record<string, unknown> | PersonItem | BindingItem | FamilyProfileItem | FamilyContactItem | SigningItem;
+type SeedItem = Record<string, unknown> | PersonItem | BindingItem | FamilyProfileItem | FamilyContactItem | SigningItem | ReturnType<typeof buildFollowUpItems>[number];
 
 export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
   const boundAt = toBeijingIso(now);
@@ -156,5 +157,6 @@ export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
     }
   }
   items.push(...(await buildBookingItems(now, personItem, bind)));
+  items.push(...buildFollowUpItems(now));
   return items;
 }

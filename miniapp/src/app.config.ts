@@ -8,6 +8,8 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
     { root: 'packages/booking', pages: ['book/index', 'confirmation/index', 'mine/index'] },
     { root: 'packages/hospital', pages: ['today/index'] },
+    { root: 'packages/health', pages: ['readings/index', 'followup/index', 'prescriptions/index'] },
+    { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {

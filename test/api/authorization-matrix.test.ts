@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { randomBytes } from 'node:crypto';
-import { allRoles, PRIVACY_GUIDE_VERSION, type Principal, type Role } from '../../domain';
+import { addDays, allRoles, beijingDate, PRIVACY_GUIDE_VERSION, type Principal, type Role } from '../../domain';
 import { issueSessionToken } from '../../functions/lib/auth/tokens';
 import { routes, type RouteDef } from '../../functions/routes';
 import { call, tokenFor } from '../support/api';
@@ -60,11 +60,27 @@ const validBodies: Partial<Record<string, unknown>> = {
   'me.grantSubscriptions': { accepted: ['message.new'] },
   'messaging.presignConversationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
   ...bookingMatrixBodies,
+  'followups.putHealthFile': { conditions: ['hypertension'], otherConditions: [], mobility: 'independent', medicines: [{ name: '氨氯地平片' }], allergies: [], stability: 'stable' },
+  'followups.putPlan': { cadence: 'monthly' },
+  'followups.submit': { readings: { systolic: 128, diastolic: 82 }, symptoms: [], missedDoses: 0, mood: 'good' },
+  'followups.recordVisit': { kind: 'phone', note: '电话随访，血压平稳' },
+  'followups.reply': { advice: '继续按时服药' },
+  'prescriptions.create': { items: [{ medicine: '氨氯地平片', dose: '每日1次，每次1片', quantity: '2盒' }], supplyDays: 28, refills: 1, validUntil: addDays(beijingDate(new Date()), 180) },
+  'prescriptions.approveRefill': {},
+  'prescriptions.refillReady': {},
+  'prescriptions.requestRefill': { fulfilment: 'delivery' },
+  'prescriptions.declineRefill': { reason: '请先复查' },
 };
+/**
+ * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
+ * matrix names ids that do not exist, so passing the gate shows as 404 or 409, never 403.
+ */
+const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'prescriptions.approveRefill', 'prescriptions.declineRefill', 'prescriptions.refillReady']);
+const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
 const fill = (route: RouteDef, target: Target) =>
-  fillBookingIds(route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{staffId}', target.staffId));
+  fillBookingIds(Object.entries(otherIds).reduce((p, [k, v]) => p.replace(`{${k}}`, v), route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{staffId}', target.staffId)));
 
 type Scope = 'own' | 'other' | 'none';
 interface Case {
@@ -79,7 +95,9 @@ interface Case {
 const protectedRoutes = routes.filter((r): r is (typeof routes)[number] & { access: { kind: 'roles' } } => r.access.kind === 'roles');
 const cases: Case[] = [];
 for (const route of protectedRoutes) {
-  const familyScoped = 'scope' in route.access && route.access.scope === 'family';
+  // A family in the path is checked for scope, by the route table (`scope: 'family'`) or, for
+  // health data, by the one health-access rule in the handler (domain/policy/health-access.ts).
+  const familyScoped = ('scope' in route.access && route.access.scope === 'family') || route.path.includes('{familyId}');
   for (const role of allRoles) {
     const allowed = (route.access.roles as readonly Role[]).includes(role);
     const caller = callers[role];
@@ -112,6 +130,7 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
     }
     if (c.expected === 'allowed') {
       const res = await send();
+      if (needsState.has(c.route.id) && (res.status === 404 || res.status === 409)) return;
       expect(res.status).toBeGreaterThanOrEqual(200);
       expect(res.status).toBeLessThan(300);
       return;

@@ -97,6 +97,28 @@ function familyPathCases(caller: Caller, suffix: string): BadCase[] {
   ];
 }
 
+// Follow-ups and prescriptions (issue 5): member p_m0008 of f_0005 and doctor p_doc03.
+const fm = '/families/f_0005/members/p_m0008';
+const FU_ID = 'fu_000176377100000abcdef0123456789';
+const RX_ID = 'rx_0123456789abcdef01234567';
+const RF_ID = 'rf_0123456789abcdef01234567';
+const followUpBody = (change: Record<string, unknown> = {}) => ({ readings: { systolic: 130, diastolic: 80 }, symptoms: [], missedDoses: 0, mood: 'good', ...change });
+const rxBody = (change: Record<string, unknown> = {}) => ({ items: [{ medicine: '氨氯地平片', dose: '每日1次，每次1片', quantity: '2盒' }], supplyDays: 28, refills: 2, validUntil: '2027-06-30', ...change });
+const fileBody = (change: Record<string, unknown> = {}) => ({ conditions: ['hypertension'], otherConditions: [], mobility: 'independent', medicines: [{ name: '氨氯地平片' }], allergies: [], stability: 'stable', ...change });
+function bodyCases(caller: Caller, path: string, valid: () => Record<string, unknown>, extra: BadCase[]): BadCase[] {
+  const touch = { familyId: 'f_0005', memberId: 'p_m0008' };
+  return [
+    { label: 'malformed JSON', caller, path, rawBody: '{"a":', fields: f(['body']), touch },
+    { label: 'text/plain', caller, path, rawBody: JSON.stringify(valid()), headers: { 'content-type': 'text/plain' }, status: 415, touch },
+    { label: 'unknown field', caller, path, body: { ...valid(), doctorId: 'p_doc01' }, fields: { 'body.doctorId': UNKNOWN }, touch },
+    { label: 'memberId not an id', caller, path: path.replace('p_m0008', 'xx'), body: valid(), fields: f(['path.memberId']), touch },
+    ...extra.map((c) => ({ ...c, touch })),
+  ];
+}
+const readingCase = (label: string, readings: Record<string, unknown>, fields: Record<string, string | true>): BadCase => ({
+  label, caller: 'p_m0008', path: `${fm}/followups`, body: followUpBody({ readings }), fields,
+});
+
 const cases: Record<RouteId, BadCase[]> = {
   'auth.wechatLogin': [
     { label: 'malformed JSON', caller: 'public', path: '/auth/wechat', rawBody: '{"code":', fields: f(['body']) },
@@ -215,6 +237,77 @@ const cases: Record<RouteId, BadCase[]> = {
     { label: 'townshipId given twice', caller: 'p_comm01', path: '/commission/families?townshipId=t_liulin&townshipId=t_chengguan', fields: f(['query.townshipId']) },
   ],
   ...bookingBadInput(),
+  'followups.getMemberHealth': [
+    ...familyPathCases('p_m0008', '/members/p_m0008/health').filter((c) => !c.label.startsWith('unknown')),
+    { label: 'memberId not an id', caller: 'p_doc03', path: '/families/f_0005/members/xx/health', fields: f(['path.memberId']) },
+    { label: 'unknown query parameter', caller: 'p_doc03', path: `${fm}/health?all=1`, fields: { 'query.all': UNKNOWN } },
+  ],
+  'followups.putHealthFile': bodyCases('p_doc03', `${fm}/health-file`, fileBody, [
+    { label: 'unknown condition', caller: 'p_doc03', path: `${fm}/health-file`, body: fileBody({ conditions: ['flu'] }), fields: f(['body.conditions.0']) },
+    { label: 'mobility missing', caller: 'p_doc03', path: `${fm}/health-file`, body: (() => { const b: Record<string, unknown> = fileBody(); delete b.mobility; return b; })(), fields: f(['body.mobility']) },
+    { label: 'empty medicine name', caller: 'p_doc03', path: `${fm}/health-file`, body: fileBody({ medicines: [{ name: ' ' }] }), fields: f(['body.medicines.0.name']) },
+  ]),
+  'followups.putPlan': bodyCases('p_doc03', `${fm}/followup-plan`, () => ({ cadence: 'weekly' }), [
+    { label: 'cadence daily', caller: 'p_doc03', path: `${fm}/followup-plan`, body: { cadence: 'daily' }, fields: f(['body.cadence']) },
+  ]),
+  'followups.submit': bodyCases('p_m0008', `${fm}/followups`, followUpBody, [
+    readingCase('systolic 59 (below the plausible range)', { systolic: 59, diastolic: 40 }, { 'body.readings.systolic': '高压（收缩压）应在 60 到 260 mmHg之间，请检查后重新填写' }),
+    readingCase('systolic 261', { systolic: 261, diastolic: 100 }, f(['body.readings.systolic'])),
+    readingCase('systolic not a number', { systolic: '一百二', diastolic: 80 }, f(['body.readings.systolic'])),
+    readingCase('systolic as a numeric string', { systolic: '120', diastolic: 80 }, f(['body.readings.systolic'])),
+    readingCase('systolic with decimals', { systolic: 120.5, diastolic: 80 }, { 'body.readings.systolic': '高压（收缩压）请填写整数' }),
+    readingCase('systolic without diastolic', { systolic: 120 }, { 'body.readings.diastolic': '高压和低压要一起填写' }),
+    readingCase('systolic below diastolic', { systolic: 80, diastolic: 120 }, f(['body.readings.systolic'])),
+    readingCase('glucose 0.5', { glucose: 0.5, glucoseTiming: 'fasting' }, f(['body.readings.glucose'])),
+    readingCase('glucose 40', { glucose: 40, glucoseTiming: 'fasting' }, f(['body.readings.glucose'])),
+    readingCase('glucose without timing', { glucose: 6.1 }, { 'body.readings.glucoseTiming': '请选择血糖是空腹还是饭后测的' }),
+    readingCase('pulse 300', { pulse: 300 }, f(['body.readings.pulse'])),
+    readingCase('weight -3', { weight: -3 }, f(['body.readings.weight'])),
+    readingCase('no reading at all', {}, { 'body.readings': '请至少填写一项测量结果' }),
+    { label: 'missed doses 22', caller: 'p_m0008', path: `${fm}/followups`, body: followUpBody({ missedDoses: 22 }), fields: f(['body.missedDoses']) },
+    { label: 'unknown symptom', caller: 'p_m0008', path: `${fm}/followups`, body: followUpBody({ symptoms: ['cough'] }), fields: f(['body.symptoms.0']) },
+    { label: 'mood missing', caller: 'p_m0008', path: `${fm}/followups`, body: (() => { const b: Record<string, unknown> = followUpBody(); delete b.mood; return b; })(), fields: f(['body.mood']) },
+    { label: 'malformed Idempotency-Key', caller: 'p_m0008', path: `${fm}/followups`, body: followUpBody(), headers: { 'idempotency-key': 'a b' }, fields: f(['headers.idempotency-key']) },
+  ]),
+  'followups.recordVisit': bodyCases('p_doc03', `${fm}/followup-visits`, () => ({ kind: 'visit', note: '上门测血压' }), [
+    { label: 'kind online', caller: 'p_doc03', path: `${fm}/followup-visits`, body: { kind: 'online', note: 'x' }, fields: f(['body.kind']) },
+    { label: 'handles a made-up item', caller: 'p_doc03', path: `${fm}/followup-visits`, body: { kind: 'visit', note: 'x', handles: 'MEMBER#p_m0008' }, fields: f(['body.handles']) },
+  ]),
+  'followups.reply': bodyCases('p_doc03', `${fm}/followups/${FU_ID}/reply`, () => ({ advice: '继续按时服药' }), [
+    { label: 'followUpId malformed', caller: 'p_doc03', path: `${fm}/followups/fu_1/reply`, body: { advice: 'x' }, fields: f(['path.followUpId']) },
+    { label: 'advice empty', caller: 'p_doc03', path: `${fm}/followups/${FU_ID}/reply`, body: { advice: '  ' }, fields: f(['body.advice']) },
+  ]),
+  'followups.getQueue': [{ label: 'unknown query parameter', caller: 'p_doc03', path: '/doctor/followups?all=1', fields: { 'query.all': UNKNOWN } }],
+  'followups.getStatus': familyPathCases('p_m0008', '/followup-status'),
+  'prescriptions.list': [
+    { label: 'memberId not an id', caller: 'p_m0008', path: '/families/f_0005/members/xx/prescriptions', fields: f(['path.memberId']) },
+    { label: 'unknown query parameter', caller: 'p_m0008', path: `${fm}/prescriptions?all=1`, fields: { 'query.all': UNKNOWN } },
+  ],
+  'prescriptions.create': bodyCases('p_doc03', `${fm}/prescriptions`, rxBody, [
+    { label: 'supply 27 days', caller: 'p_doc03', path: `${fm}/prescriptions`, body: rxBody({ supplyDays: 27 }), fields: { 'body.supplyDays': '长处方用药天数应为 28 到 56 天' } },
+    { label: 'supply 57 days', caller: 'p_doc03', path: `${fm}/prescriptions`, body: rxBody({ supplyDays: 57 }), fields: { 'body.supplyDays': '长处方用药天数应为 28 到 56 天' } },
+    { label: 'supply "28"', caller: 'p_doc03', path: `${fm}/prescriptions`, body: rxBody({ supplyDays: '28' }), fields: f(['body.supplyDays']) },
+    { label: 'no medicines', caller: 'p_doc03', path: `${fm}/prescriptions`, body: rxBody({ items: [] }), fields: { 'body.items': '请至少开一种药' } },
+    { label: 'refills 7', caller: 'p_doc03', path: `${fm}/prescriptions`, body: rxBody({ refills: 7 }), fields: f(['body.refills']) },
+    { label: 'validUntil not a date', caller: 'p_doc03', path: `${fm}/prescriptions`, body: rxBody({ validUntil: '明年' }), fields: f(['body.validUntil']) },
+  ]),
+  'prescriptions.requestRefill': bodyCases('p_m0008', `${fm}/prescriptions/${RX_ID}/refills`, () => ({ fulfilment: 'pickup', pharmacy: 'cg_health_centre' }), [
+    { label: 'pickup without a pharmacy', caller: 'p_m0008', path: `${fm}/prescriptions/${RX_ID}/refills`, body: { fulfilment: 'pickup' }, fields: { 'body.pharmacy': '请选择取药的药房' } },
+    { label: 'unknown pharmacy', caller: 'p_m0008', path: `${fm}/prescriptions/${RX_ID}/refills`, body: { fulfilment: 'pickup', pharmacy: 'x' }, fields: f(['body.pharmacy']) },
+    { label: 'prescriptionId malformed', caller: 'p_m0008', path: `${fm}/prescriptions/rx_1/refills`, body: { fulfilment: 'delivery' }, fields: f(['path.prescriptionId']) },
+  ]),
+  'prescriptions.listDoctorRefills': [{ label: 'unknown query parameter', caller: 'p_doc03', path: '/doctor/refills?status=all', fields: { 'query.status': UNKNOWN } }],
+  'prescriptions.approveRefill': bodyCases('p_doc03', `${fm}/prescriptions/${RX_ID}/refills/${RF_ID}/approve`, () => ({}), [
+    { label: 'refillId malformed', caller: 'p_doc03', path: `${fm}/prescriptions/${RX_ID}/refills/rf_1/approve`, body: {}, fields: f(['path.refillId']) },
+    { label: 'prescriptionId malformed', caller: 'p_doc03', path: `${fm}/prescriptions/x/refills/${RF_ID}/approve`, body: {}, fields: f(['path.prescriptionId']) },
+    { label: 'malformed Idempotency-Key', caller: 'p_doc03', path: `${fm}/prescriptions/${RX_ID}/refills/${RF_ID}/approve`, body: {}, headers: { 'idempotency-key': 'short' }, fields: f(['headers.idempotency-key']) },
+  ]),
+  'prescriptions.declineRefill': bodyCases('p_doc03', `${fm}/prescriptions/${RX_ID}/refills/${RF_ID}/decline`, () => ({ reason: '请先来卫生院复查' }), [
+    { label: 'reason missing', caller: 'p_doc03', path: `${fm}/prescriptions/${RX_ID}/refills/${RF_ID}/decline`, body: {}, fields: f(['body.reason']) },
+  ]),
+  'prescriptions.refillReady': bodyCases('p_doc03', `${fm}/prescriptions/${RX_ID}/refills/${RF_ID}/ready`, () => ({}), [
+    { label: 'refillId malformed', caller: 'p_doc03', path: `${fm}/prescriptions/${RX_ID}/refills/rf_x/ready`, body: {}, fields: f(['path.refillId']) },
+  ]),
 };
 
 const tokens = new Map<Caller, string>();

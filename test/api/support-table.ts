@@ -46,6 +46,12 @@ import type { ApiResponse } from '../support/api';
  *                                 ADMIT#, OUTBOX#booking-…/offer-…/admission-… items, the discharge
  *                                 note FAMILY#f_0009 / DISCHARGE#… (not part of SEED_PARTITIONS),
  *                                 and PERSON#p_c0001… (the contention run's own members).
+ * - authorization-matrix.test.ts also writes the health partition HEALTH#p_m0003 (its member's
+ *                                 follow-ups) and IDEM#/OUTBOX# items of its callers.
+ * - followups*.test.ts:           HEALTH#, PERSON# consent and AUDIT# of families f_0010, f_0011,
+ *                                 f_0012 (members p_m0016..p_m0020, doctor p_doc03), their IDEM#
+ *                                 and OUTBOX# items, and the doctor's queue items it puts directly
+ *                                 (DISCHARGE#/FOLLOWUP-ITEM# of p_doc03, in partitions QITEM#…).
  * - bad-input.test.ts:            nothing (it only sends refused requests; its WeChat user t-bad-…
  *                                 only logs in). Its callers are p_m0008, p_cadre02, p_doc03,
  *                                 p_comm01 and its family f_0005, so should a bad request be wrongly
@@ -57,6 +63,7 @@ export const ownedBy = {
   me: { persons: ['p_m0012', 'p_m0013'] },
   matrix: { audit: ['f_0002'], persons: ['p_m0003', 'p_cadre01', 'p_doc01', 'p_hosp01', 'p_comm01'] },
   pagination: { audit: ['f_0004'] },
+  followups: { audit: ['f_0010', 'f_0011', 'f_0012'], persons: ['p_m0016', 'p_m0017', 'p_m0018', 'p_m0019', 'p_m0020'] },
 } as const;
 
 export interface Slice {

@@ -58,4 +58,22 @@ export const keys = {
   familyAdmissionsPk: (familyId: string) => `FAMADMIT#${familyId}`,
   dischargeNote: (familyId: string, admissionId: string) => ({ pk: `FAMILY#${familyId}`, sk: `DISCHARGE#${admissionId}` }),
   dischargeDueSk: (followUpDueBy: string, admissionId: string) => `DISCHARGE#${followUpDueBy}#${admissionId}`,
+  // followups: one partition per member's health data, apart from the family partition
+  healthPk: (memberId: string) => `HEALTH#${memberId}`,
+  healthFile: (memberId: string) => ({ pk: `HEALTH#${memberId}`, sk: 'HFILE' as const }),
+  followUpPlan: (memberId: string) => ({ pk: `HEALTH#${memberId}`, sk: 'PLAN' as const }),
+  /** Sorted by time so the newest come first in a descending Query. */
+  followUp: (memberId: string, at: Date, followUpId: string) => ({ pk: `HEALTH#${memberId}`, sk: `FU#${String(at.getTime()).padStart(15, '0')}#${followUpId}` }),
+  followUpPrefix: 'FU#',
+  prescription: (memberId: string, prescriptionId: string) => ({ pk: `HEALTH#${memberId}`, sk: `RX#${prescriptionId}` }),
+  refill: (memberId: string, prescriptionId: string, refillId: string) => ({ pk: `HEALTH#${memberId}`, sk: `RX#${prescriptionId}#RF#${refillId}` }),
+  /** Doctor's queue (GSI1 STAFF#<doctorId>): the plan sorts by the day it needs the doctor. */
+  planQueueSk: (queueDate: string, memberId: string) => `FOLLOWUP-PLAN#${queueDate}#${memberId}`,
+  planQueuePrefix: 'FOLLOWUP-PLAN#',
+  /** Agreed with booking (issue 4) and consultations (issue 3): their items in the doctor's partition. */
+  dischargeQueuePrefix: 'DISCHARGE#',
+  followUpItemQueuePrefix: 'FOLLOWUP-ITEM#',
+  refillQueueSk: (submittedAt: Date, refillId: string) => `REFILL#${String(submittedAt.getTime()).padStart(15, '0')}#${refillId}`,
+  refillQueuePrefix: 'REFILL#',
+  idempotencyReplay: (callerId: string, scope: string, keyHash: string) => ({ pk: `IDEM#${callerId}`, sk: `${scope}#${keyHash}` }),
 } as const;

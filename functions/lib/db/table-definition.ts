@@ -24,11 +24,6 @@
  * | a person's remaining subscriptions        | pk=PERSON#<personId>, sk=SUBSCRIPTION#<template>              |
  * | all of a person's subscription counts     | pk=PERSON#<personId>, begins_with(sk, SUBSCRIPTION#)          |
  * | a creating POST's Idempotency-Key         | pk=<partition of what it created>, sk=IDEMPOTENCY#<caller>#<key> (TTL) |
- *
- * Outbox lifecycle: written `pending` with gsi2 set (due index); the sender claims it (attempts+1,
- * nextAttemptAt/gsi2sk moved a lease ahead) in one transaction with the subscription decrement,
- * then marks it `sent` / `skipped` / `failed` and REMOVEs gsi2pk/gsi2sk (out of the due index,
- * expires by TTL after 30 days), or moves nextAttemptAt/gsi2sk ahead by backoff for a retry.
  * | designated institutions of a county       | GSI1 gsi1pk=INSTITUTIONS#<countyId>                            |
  * | an institution, schedules, overrides      | pk=INST#<id>, sk PROFILE / SCHED#<dept>#<weekday>#<period> / OVERRIDE#<date>#<dept> |
  * | one day's sessions of an institution      | pk=SESSIONS#<inst>#<date>, sk=<dept>#<period> (begins_with dept) |
@@ -42,6 +37,21 @@
  * | waiting-list offers by expiry (sweep)     | GSI2 gsi2pk=WAITOFFER#DUE, gsi2sk <= <now ISO>                  |
  * | a bed request                             | pk=ADMIT#<id>, sk=ADMIT; GSI1 HOSPADMIT#<inst>; GSI2 FAMADMIT#<family> |
  * | discharge notes due for follow-up         | pk=FAMILY#<f>, sk=DISCHARGE#<admissionId>; GSI1 STAFF#<doctor>, DISCHARGE#<due>#<id> |
+ * | followups: a member's health file + plan  | pk=HEALTH#<memberId>, sk=HFILE / PLAN  (one BatchGet with the |
+ * |   and the access facts                    |   person and FAMILY#<f>/FAMILY#SIGN#<memberId>)               |
+ * | a member's newest follow-ups (trends)     | pk=HEALTH#<memberId>, begins_with(sk, FU#), newest first      |
+ * | a member's prescriptions and refills      | pk=HEALTH#<memberId>, begins_with(sk, RX#)                     |
+ * | a doctor's follow-up queue (ONE Query)    | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk BETWEEN DISCHARGE# AND   |
+ * |                                           |   FOLLOWUP-PLAN#<today+14>: discharge notes (booking),        |
+ * |                                           |   FOLLOWUP-ITEM# (consultations), FOLLOWUP-PLAN#<due>#<member>|
+ * |                                           |   (0000-00-00 while a submission awaits review)               |
+ * | a doctor's open refill requests           | GSI1 gsi1pk=STAFF#<doctorId>, begins_with(gsi1sk, REFILL#)    |
+ * | a retried follow-up/refill POST           | pk=IDEM#<callerId>, sk=<route>#<key hash>  (expires by TTL)   |
+ *
+ * Outbox lifecycle: written `pending` with gsi2 set (due index); the sender claims it (attempts+1,
+ * nextAttemptAt/gsi2sk moved a lease ahead) in one transaction with the subscription decrement,
+ * then marks it `sent` / `skipped` / `failed` and REMOVEs gsi2pk/gsi2sk (out of the due index,
+ * expires by TTL after 30 days), or moves nextAttemptAt/gsi2sk ahead by backoff for a retry.
  */
 export const tableDefinition = {
   partitionKey: 'pk',

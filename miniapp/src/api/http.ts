@@ -31,6 +31,7 @@ export async function send(method: Method, path: string, opts: SendOptions = {})
   const header: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) header['Content-Type'] = 'application/json';
   if (opts.token) header.Authorization = `Bearer ${opts.token}`;
+  Object.assign(header, opts.headers);
   try {
     const res = await Taro.request({
       url: `${apiBase}${path}${queryString(opts.query)}`,

@@ -15,6 +15,12 @@ export const paths = {
   hospital: '/packages/staff/hospital/index',
   book: '/packages/booking/book/index',
   greenChannelToday: '/packages/hospital/today/index',
+  healthReadings: '/packages/health/readings/index',
+  healthFollowUp: '/packages/health/followup/index',
+  healthPrescriptions: '/packages/health/prescriptions/index',
+  doctorQueue: '/packages/doctor/queue/index',
+  doctorMember: '/packages/doctor/member/index',
+  doctorPrescribe: '/packages/doctor/prescribe/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

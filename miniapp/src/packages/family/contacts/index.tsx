@@ -37,12 +37,15 @@ export default function Contacts() {
             staffView={staffView}
             afterHeader={
               staffView ? null : (
-                <View className="entries">
+                <View className="entries stack">
                   <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.card })}>
                     出示就医服务卡
                   </Btn>
                   <Btn kind="secondary" icon="check" onClick={() => Taro.navigateTo({ url: paths.book })}>
                     预约优先就医
+                  </Btn>
+                  <Btn kind="secondary" icon="check" onClick={() => Taro.navigateTo({ url: paths.healthReadings })}>
+                    我的健康：随访和长处方
                   </Btn>
                 </View>
               )

@@ -23,6 +23,9 @@ export default function Members() {
 
   return (
     <StaffListPage title="我的签约居民" me={me} list={list} reveal={reveal} emptyText="还没有签约居民。">
+      <Btn icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.doctorQueue })}>
+        随访待办和续方审核
+      </Btn>
       {list.items.map((m) => (
         <View className="card" key={m.personId}>
           <View className="h2">{m.name}</View>

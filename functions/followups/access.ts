@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type FollowUpRecord,
+  type Plan,
+  type Prescription,
+  type Principal,
+  type RefillRecord,
+  beijingDate,
+  cadenceReasonLabels,
+  type Mobility,
+  planCadence,
+  doubleSigningTiers,
+  dueState,
+  healthAccess,
+  healthAccessMessages,
+  refillBlock,
+  toBeijingIso,
+  urgentFlags,
+} from '../../domain';
+import { writeAuditEvent } from '../lib/db/audit';
+import { type FollowUpItem, getMemberContext, type MemberContext, type PlanItem, planQueueKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
+import { keys } from '../lib/db/keys';
+import { forbidden, notFound } from '../lib/http/errors';
+import type { RouteId } from '../routes';
+
+/** Ids are `<prefix>_<random>`: unguessable, and the prefix says what they name. */
+export const newId = (prefix: 'rx' | 'rf') => `${prefix}_${randomBytes(12).toString('hex')}`;
+
+/** A follow-up's id carries its instant, so its time-sorted key can be rebuilt from the id alone. */
+export const newFollowUpId = (now: Date) => `fu_${String(now.getTime()).padStart(15, '0')}${randomBytes(8).toString('hex')}`;
+export function followUpKeyOf(memberId: string, followUpId: string) {
+  return keys.followUp(memberId, new Date(Number(followUpId.slice(3, 18))), followUpId);
+}
+
+/**
+ * Loads the member's context (one BatchGet) and applies THE health-access rule
+ * (domain/policy/health-access.ts). A member not in the path's family is "not found" to a doctor
+ * and a family alike, so ids cannot be probed.
+ */
+export async function memberWithAccess(principal: Principal, path: { familyId: string; memberId: string }): Promise<MemberContext & { member: NonNullable<MemberContext['member']>; audited: boolean }> {
+  if (principal.role === 'member' && principal.familyId !== path.familyId) throw forbidden(healthAccessMessages.not_family);
+  const ctx = await getMemberContext(path.familyId, path.memberId, principal.personId);
+  const member = ctx.member;
+  if (!member || member.role !== 'member' || member.familyId !== path.familyId) throw notFound('这户家庭没有这位成员');
+  const access = healthAccess(principal, {
+    familyId: member.familyId,
+    signing: ctx.signing ? { doctorId: ctx.signing.doctorId, teamName: ctx.signing.teamName } : undefined,
+    healthDataShared: member.consent?.healthData === true,
+  });
+  if (!access.allowed) throw forbidden(healthAccessMessages[access.reason]);
+  return { ...ctx, member, audited: access.audited };
+}
+
+/** A staff read of another person's health data: written to the family's access log first. */
+export async function auditHealthRead(ctx: MemberContext & { member: NonNullable<MemberContext['member']>; audited: boolean }, principal: Principal, routeId: RouteId, now: Date): Promise<void> {
+  if (!ctx.audited) return;
+  if (!ctx.viewer) throw notFound('没有找到您的工作人员信息，请联系管理员');
+  await writeAuditEvent(
+    {
+      familyId: ctx.member.familyId!,
+      at: toBeijingIso(now),
+      viewerId: principal.personId,
+      viewerName: ctx.viewer.name,
+      viewerRole: principal.role,
+      organisation: ctx.viewer.organisation ?? '',
+      subjectId: ctx.member.personId,
+      subjectName: ctx.member.name,
+      field: 'health',
+      routeId,
+    },
+    now,
+  );
+}
+
+export function planView(plan: PlanItem, now: Date): Plan {
+  const { state, dueOn } = dueState(plan, beijingDate(now));
+  return {
+    cadence: plan.cadence,
+    reason: cadenceReasonLabels[plan.reason],
+    tiers: plan.poverty ? doubleSigningTiers.map((t) => ({ label: t.label, cadence: t.cadence })) : undefined,
+    startedOn: plan.startedOn,
+    lastCompletedOn: plan.lastCompletedOn,
+    dueOn,
+    state,
+    note: plan.note,
+  };
+}
+
+export function followUpView(item: FollowUpItem): FollowUpRecord {
+  const { pk: _pk, sk: _sk, entity: _e, familyId: _f, memberId: _m, ...record } = item;
+  return record;
+}
+
+export function refillView(item: RefillItem): RefillRecord {
+  return {
+    refillId: item.refillId,
+    prescriptionId: item.prescriptionId,
+    status: item.status,
+    fulfilment: item.fulfilment,
+    pharmacy: item.pharmacy,
+    submittedAt: item.submittedAt,
+    decidedAt: item.decidedAt,
+    declineReason: item.declineReason,
+    readyAt: item.readyAt,
+    history: item.history,
+  };
+}
+
+export function prescriptionView(rx: PrescriptionItem, refills: RefillItem[], now: Date): Prescription {
+  const block = refillBlock(rx, beijingDate(now));
+  return {
+    prescriptionId: rx.prescriptionId,
+    memberId: rx.memberId,
+    familyId: rx.familyId,
+    items: rx.items,
+    supplyDays: rx.supplyDays,
+    refillsAllowed: rx.refillsAllowed,
+    refillsRemaining: rx.refillsRemaining,
+    validUntil: rx.validUntil,
+    issuedOn: rx.issuedOn,
+    supplyEndsOn: rx.supplyEndsOn,
+    instructions: rx.instructions,
+    doctorName: rx.doctorName,
+    refill: block ? { canRequest: false, reason: block.reason, opensOn: block.opensOn } : { canRequest: true },
+    requests: refills
+      .filter((r) => r.prescriptionId === rx.prescriptionId)
+      .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
+      .map(refillView),
+  };
+}
+
+/** Requires the caller to be the member's signed doctor (actions only the doctor takes). */
+export function requireDoctor(principal: Principal): void {
+  if (principal.role !== 'doctor') throw forbidden('只有签约医生可以这样做');
+}
+
+/**
+ * The plan after a change: what the previous plan said (or, for a first plan, the cadence rule for
+ * the member's mobility and the poverty programme), then the change, a new version and the queue
+ * position that follows from it. Callers write it with `planPut(plan, prev?.version)`.
+ */
+export function nextPlan(
+  prev: PlanItem | undefined,
+  init: { familyId: string; memberId: string; memberName: string; doctorId: string; mobility: Mobility; poverty: boolean; today: string },
+  change: Partial<Pick<PlanItem, 'cadence' | 'reason' | 'poverty' | 'doctorId' | 'lastCompletedOn' | 'pending'>>,
+): PlanItem {
+  const rule = planCadence({ mobility: init.mobility, poverty: init.poverty });
+  const base = {
+    ...keys.followUpPlan(init.memberId),
+    entity: 'followUpPlan' as const,
+    familyId: init.familyId,
+    memberId: init.memberId,
+    memberName: init.memberName,
+    doctorId: prev?.doctorId ?? init.doctorId,
+    cadence: prev?.cadence ?? rule.cadence,
+    reason: prev?.reason ?? rule.reason,
+    poverty: prev?.poverty ?? init.poverty,
+    startedOn: prev?.startedOn ?? init.today,
+    lastCompletedOn: prev?.lastCompletedOn,
+    note: prev?.note,
+    pending: prev?.pending,
+    ...change,
+    version: (prev?.version ?? 0) + 1,
+  };
+  return { ...base, ...planQueueKeys(base) };
+}
+
+/** A new follow-up record of a member at `now`, its key sorted by time, urgency from its readings. */
+export function newFollowUp(
+  path: { familyId: string; memberId: string },
+  now: Date,
+  record: Omit<FollowUpRecord, 'followUpId' | 'at' | 'urgent'>,
+): FollowUpItem {
+  const followUpId = newFollowUpId(now);
+  return {
+    ...keys.followUp(path.memberId, now, followUpId),
+    entity: 'followUp',
+    familyId: path.familyId,
+    memberId: path.memberId,
+    followUpId,
+    at: toBeijingIso(now),
+    urgent: urgentFlags(record.readings),
+    ...record,
+  };
+}

@@ -1,0 +1,90 @@
+import { EmptyBody, addDays, beijingDate, followUpRecentEnough, REFILL_FOLLOW_UP_MAX_AGE_DAYS, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
+import { tableName } from '../lib/db/client';
+import { transact } from '../lib/db/followups';
+import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { keys } from '../lib/db/keys';
+import { ApiHttpError, conflict } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { outboxPut } from '../lib/notify/outbox';
+import { memberWithAccess, refillView, requireDoctor } from './access';
+import { refillWithPrescription, shortTime } from './refill-decision';
+
+const ROUTE = 'prescriptions.approveRefill';
+
+/**
+ * The signed doctor approves a refill: ONE transaction moves the request from submitted to
+ * approved, decrements the prescription's remaining refills (only while some remain and this is
+ * its open request), extends the supply, checks that a follow-up was completed in the last 30 days,
+ * tells the member, and stores the Idempotency-Key's answer. Two approvals racing: the request's
+ * status condition lets exactly one through.
+ */
+export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }, async ({ path, principal, now, headers }) => {
+  requireDoctor(principal);
+  const idem = idempotencyOf(headers, principal.personId, ROUTE);
+  const earlier = await replayed<RefillResponse>(idem);
+  if (earlier) return earlier;
+
+  const ctx = await memberWithAccess(principal, path);
+  const { refill, rx } = await refillWithPrescription(path);
+  if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
+  const today = beijingDate(now);
+  if (!followUpRecentEnough(ctx.plan?.lastCompletedOn, today)) {
+    throw new ApiHttpError(409, 'follow_up_needed', `最近 ${REFILL_FOLLOW_UP_MAX_AGE_DAYS} 天内没有随访，请先做一次随访（上门或电话）再审核续方`);
+  }
+  const at = toBeijingIso(now);
+  const newSupplyEnd = addDays(rx.supplyEndsOn > today ? rx.supplyEndsOn : today, rx.supplyDays);
+  const approved = { ...refill, status: 'approved' as const, decidedAt: at, history: [...refill.history, { status: 'approved' as const, at }] };
+  const response: RefillResponse = { refill: refillView(approved) };
+  try {
+    await transact([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
+          UpdateExpression: 'SET #status = :approved, decidedAt = :at, decidedBy = :me, history = list_append(history, :h)',
+          ConditionExpression: '#status = :submitted',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':approved': 'approved', ':submitted': 'submitted', ':at': at, ':me': principal.personId, ':h': [{ status: 'approved', at }] },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.prescription(path.memberId, path.prescriptionId),
+          UpdateExpression: 'SET refillsRemaining = refillsRemaining - :one, supplyEndsOn = :end REMOVE openRefillId',
+          ConditionExpression: 'openRefillId = :rf AND refillsRemaining >= :one',
+          ExpressionAttributeValues: { ':one': 1, ':rf': path.refillId, ':end': newSupplyEnd },
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: keys.followUpPlan(path.memberId),
+          ConditionExpression: 'lastCompletedOn >= :cutoff',
+          ExpressionAttributeValues: { ':cutoff': addDays(today, -REFILL_FOLLOW_UP_MAX_AGE_DAYS) },
+        },
+      },
+      outboxPut(
+        {
+          recipientId: path.memberId,
+          template: 'refill.status',
+          data: { medicine: refill.medicines, status: '医生已同意，正在备药', time: shortTime(at) },
+          page: 'packages/health/prescriptions/index',
+          dedupeKey: `refill#${path.refillId}#approved`,
+        },
+        now,
+      ),
+      ...idempotencyPut(idem, 200, response, now),
+    ]);
+  } catch (err) {
+    const failed = failedConditions(err);
+    if (!failed) throw err;
+    if (idem && failed.includes(4)) {
+      const won = await replayed<RefillResponse>(idem);
+      if (won) return won;
+    }
+    if (failed.includes(2)) throw new ApiHttpError(409, 'follow_up_needed', '最近 30 天内没有随访，请先做一次随访再审核续方');
+    throw conflict('这个续方申请已经处理过了');
+  }
+  return { body: response };
+});

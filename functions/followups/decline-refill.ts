@@ -1,0 +1,52 @@
+import { DeclineRequest, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
+import { tableName } from '../lib/db/client';
+import { transact } from '../lib/db/followups';
+import { failedConditions } from '../lib/db/idempotency-replay';
+import { keys } from '../lib/db/keys';
+import { conflict } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { outboxPut } from '../lib/notify/outbox';
+import { memberWithAccess, refillView, requireDoctor } from './access';
+import { refillWithPrescription, shortTime } from './refill-decision';
+
+/** The signed doctor declines a refill with a reason the member reads; the prescription is free again. */
+export const handler = routeHandler('prescriptions.declineRefill', { path: RefillPath, body: DeclineRequest }, async ({ path, body, principal, now }) => {
+  requireDoctor(principal);
+  await memberWithAccess(principal, path);
+  const { refill } = await refillWithPrescription(path);
+  if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
+  const at = toBeijingIso(now);
+  const declined = { ...refill, status: 'declined' as const, decidedAt: at, declineReason: body.reason, history: [...refill.history, { status: 'declined' as const, at }] };
+  try {
+    await transact([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
+          UpdateExpression: 'SET #status = :declined, decidedAt = :at, decidedBy = :me, declineReason = :reason, history = list_append(history, :h) REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: '#status = :submitted',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':declined': 'declined', ':submitted': 'submitted', ':at': at, ':me': principal.personId, ':reason': body.reason, ':h': [{ status: 'declined', at }] },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.prescription(path.memberId, path.prescriptionId),
+          UpdateExpression: 'REMOVE openRefillId',
+          ConditionExpression: 'openRefillId = :rf',
+          ExpressionAttributeValues: { ':rf': path.refillId },
+        },
+      },
+      outboxPut(
+        { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: shortTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
+        now,
+      ),
+    ]);
+  } catch (err) {
+    if (failedConditions(err)) throw conflict('这个续方申请已经处理过了');
+    throw err;
+  }
+  const response: RefillResponse = { refill: refillView(declined) };
+  return { body: response };
+});

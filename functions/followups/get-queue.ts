@@ -1,0 +1,76 @@
+import {
+  addDays,
+  beijingDate,
+  DISCHARGE_FOLLOW_UP_DAYS,
+  dueState,
+  followUpKindLabels,
+  priorityForDue,
+  type QueueEntry,
+  type QueueResponse,
+  sortQueue,
+  urgentFlagLabels,
+} from '../../domain';
+import { queueItems } from '../lib/db/followups';
+import { routeHandler } from '../lib/http/route-handler';
+
+/**
+ * The doctor's follow-up queue in ONE Query (functions/lib/db/followups.ts#queueItems): urgent
+ * readings awaiting review first, then overdue, then due. Due and overdue are computed here from
+ * each plan's cadence and last completed follow-up with the request's clock; only the plan's place
+ * in the index follows its due date. Discharge hand-backs (booking) are due within 7 days of
+ * discharge; follow-up items from consultations are due by the date the doctor set.
+ */
+export const handler = routeHandler('followups.getQueue', {}, async ({ principal, now }) => {
+  const today = beijingDate(now);
+  const found = await queueItems(principal.personId, today);
+  const entries: QueueEntry[] = [];
+  for (const plan of found.plans) {
+    const base = { familyId: plan.familyId, memberId: plan.memberId, memberName: plan.memberName };
+    if (plan.pending) {
+      const urgent = plan.pending.urgent.length > 0;
+      entries.push({
+        ...base,
+        kind: urgent ? 'urgent' : 'review',
+        priority: urgent ? 'urgent' : 'due',
+        dueOn: plan.pending.at.slice(0, 10),
+        title: urgent ? `读数异常：${plan.pending.urgent.map((f) => urgentFlagLabels[f]).join('、')}` : `${followUpKindLabels.online}待回复`,
+        detail: `提交于 ${plan.pending.at.slice(5, 16).replace('T', ' ')}`,
+        followUpId: plan.pending.followUpId,
+      });
+      continue;
+    }
+    const { state, dueOn } = dueState(plan, today);
+    if (state === 'upcoming') continue;
+    entries.push({ ...base, kind: 'plan', priority: state, dueOn, title: state === 'overdue' ? '随访已逾期' : '该随访了', detail: plan.lastCompletedOn ? `上次随访 ${plan.lastCompletedOn}` : '还没有随访记录' });
+  }
+  for (const d of found.discharges) {
+    const dueOn = d.followUpDueBy.slice(0, 10) || addDays(d.dischargedAt.slice(0, 10), DISCHARGE_FOLLOW_UP_DAYS);
+    entries.push({
+      kind: 'discharge',
+      priority: priorityForDue(dueOn, today),
+      familyId: d.familyId,
+      memberId: d.memberId,
+      memberName: d.memberName,
+      dueOn,
+      title: `出院随访：${d.hospitalName}`,
+      detail: `${d.dischargedAt.slice(0, 10)} 出院。${d.note}`,
+      ref: d.gsi1sk,
+    });
+  }
+  for (const item of found.consultItems) {
+    const dueOn = item.dueBy.slice(0, 10);
+    entries.push({
+      kind: 'item',
+      priority: priorityForDue(dueOn, today),
+      familyId: item.familyId,
+      memberId: item.memberId,
+      memberName: item.memberName ?? '签约居民',
+      dueOn,
+      title: '咨询后随访',
+      detail: item.summary,
+      ref: item.gsi1sk,
+    });
+  }
+  const body: QueueResponse = { items: sortQueue(entries), today };
+  return { body };
+});

@@ -1,0 +1,52 @@
+import { beijingDate, FamilyMemberPath, HealthFileRequest, type MemberHealthResponse, planCadence, toBeijingIso } from '../../domain';
+import { getFamilyProfile } from '../lib/db/families';
+import { type HealthFileItem, planPut, put, transact } from '../lib/db/followups';
+import { failedConditions } from '../lib/db/idempotency-replay';
+import { keys } from '../lib/db/keys';
+import { conflict } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { memberWithAccess, nextPlan, planView, requireDoctor } from './access';
+
+/**
+ * The signed doctor writes the member's health file; the follow-up plan is created from it (or its
+ * cadence re-derived, unless the doctor set one by hand) in the same transaction.
+ */
+export const handler = routeHandler('followups.putHealthFile', { path: FamilyMemberPath, body: HealthFileRequest }, async ({ path, body, principal, now }) => {
+  requireDoctor(principal);
+  const ctx = await memberWithAccess(principal, path);
+  const profile = await getFamilyProfile(path.familyId);
+  const today = beijingDate(now);
+  const file: HealthFileItem = {
+    ...keys.healthFile(path.memberId),
+    entity: 'healthFile',
+    memberId: path.memberId,
+    familyId: path.familyId,
+    memberName: ctx.member.name,
+    conditions: body.conditions,
+    otherConditions: body.otherConditions,
+    mobility: body.mobility,
+    medicines: body.medicines,
+    allergies: body.allergies,
+    stability: { status: body.stability, assessedOn: today, doctorId: principal.personId, doctorName: ctx.viewer?.name ?? '' },
+    updatedAt: toBeijingIso(now),
+  };
+  const poverty = profile?.poverty === true;
+  const prev = ctx.plan;
+  const rule = planCadence({ mobility: body.mobility, poverty });
+  // A cadence the doctor set by hand stays; otherwise it follows the file.
+  const plan = nextPlan(prev, { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: principal.personId, mobility: body.mobility, poverty, today }, {
+    doctorId: principal.personId,
+    poverty,
+    ...(prev?.reason === 'doctor' ? {} : { cadence: rule.cadence, reason: rule.reason }),
+  });
+  try {
+    // The file is replaced whole; the plan's version condition makes concurrent edits fail as one.
+    await transact([put(file, null), planPut(plan, prev?.version)]);
+  } catch (err) {
+    if (failedConditions(err)) throw conflict('档案刚被修改过，请刷新后再保存');
+    throw err;
+  }
+  const { pk: _pk, sk: _sk, entity: _e, ...fileView } = file;
+  const response: Pick<MemberHealthResponse, 'file' | 'plan'> = { file: fileView, plan: planView(plan, now) };
+  return { body: response };
+});

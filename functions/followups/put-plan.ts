@@ -1,0 +1,23 @@
+import { FamilyMemberPath, PlanRequest } from '../../domain';
+import { type PlanItem, planPut, planQueueKeys, transact } from '../lib/db/followups';
+import { failedConditions } from '../lib/db/idempotency-replay';
+import { conflict, notFound } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { memberWithAccess, planView, requireDoctor } from './access';
+
+/** The signed doctor adjusts the plan's cadence; the due date follows from it at once. */
+export const handler = routeHandler('followups.putPlan', { path: FamilyMemberPath, body: PlanRequest }, async ({ path, body, principal, now }) => {
+  requireDoctor(principal);
+  const ctx = await memberWithAccess(principal, path);
+  const prev = ctx.plan;
+  if (!prev) throw notFound('还没有随访计划，请先建立健康档案');
+  const base = { ...prev, cadence: body.cadence, reason: 'doctor' as const, note: body.note, version: prev.version + 1 };
+  const plan: PlanItem = { ...base, ...planQueueKeys(base) };
+  try {
+    await transact([planPut(plan, prev.version)]);
+  } catch (err) {
+    if (failedConditions(err)) throw conflict('计划刚被修改过，请刷新后再保存');
+    throw err;
+  }
+  return { body: { plan: planView(plan, now) } };
+});

@@ -1,0 +1,58 @@
+import { FollowUpIdPath, ReplyRequest, toBeijingIso } from '../../domain';
+import { tableName } from '../lib/db/client';
+import { type PlanItem, planPut, planQueueKeys, transact } from '../lib/db/followups';
+import { failedConditions } from '../lib/db/idempotency-replay';
+import { conflict } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { outboxPut } from '../lib/notify/outbox';
+import { followUpKeyOf, memberWithAccess, planView, requireDoctor } from './access';
+
+/**
+ * The signed doctor reviews a member's submission and replies with advice. One transaction: the
+ * reply on the follow-up (only once), the plan leaves the top of the queue if this was the
+ * submission awaiting review, and the member is told.
+ */
+export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, body: ReplyRequest }, async ({ path, body, principal, now }) => {
+  requireDoctor(principal);
+  const ctx = await memberWithAccess(principal, path);
+  const at = toBeijingIso(now);
+  const reply = { advice: body.advice, doctorName: ctx.viewer?.name ?? '家庭医生', at };
+  const prev = ctx.plan;
+  const planItems: Parameters<typeof transact>[0] = [];
+  let plan: PlanItem | undefined = prev;
+  if (prev?.pending?.followUpId === path.followUpId) {
+    const base = { ...prev, pending: undefined, version: prev.version + 1 };
+    plan = { ...base, ...planQueueKeys(base) };
+    planItems.push(planPut(plan, prev.version));
+  }
+  try {
+    await transact([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: followUpKeyOf(path.memberId, path.followUpId),
+          UpdateExpression: 'SET reply = :r',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reply)',
+          ExpressionAttributeValues: { ':r': reply },
+        },
+      },
+      ...planItems,
+      outboxPut(
+        {
+          recipientId: path.memberId,
+          template: 'consultation.reply',
+          data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: at.slice(5, 16).replace('T', ' ') },
+          page: 'packages/health/readings/index',
+          dedupeKey: `followup.reply#${path.followUpId}`,
+        },
+        now,
+      ),
+    ]);
+  } catch (err) {
+    const failed = failedConditions(err);
+    if (!failed) throw err;
+    if (failed.includes(0)) throw conflict('这次随访已经回复过了，或者没有找到');
+    throw conflict('随访计划刚被修改过，请刷新后再提交');
+  }
+  return { body: { reply, plan: plan ? planView(plan, now) : null } };
+});

@@ -1,0 +1,88 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { addDays, beijingDate, REFILL_WINDOW_DAYS, RefillRequestBody, type RefillResponse, refillBlock, RxPath, toBeijingIso } from '../../domain';
+import { db, tableName } from '../lib/db/client';
+import { type PrescriptionItem, put, type RefillItem, transact } from '../lib/db/followups';
+import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { keys } from '../lib/db/keys';
+import { ApiHttpError, notFound } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { outboxPut } from '../lib/notify/outbox';
+import { memberWithAccess, newId, refillView } from './access';
+
+const ROUTE = 'prescriptions.requestRefill';
+
+/**
+ * The member asks for a refill (申请续方) from 7 days before the supply runs out, while the
+ * prescription is valid and has refills left, one open request at a time. Every rule is also a
+ * condition of the transaction that marks the prescription's open request, so two taps (or two
+ * family members) cannot open two requests.
+ */
+export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBody }, async ({ path, body, principal, now, headers }) => {
+  const idem = idempotencyOf(headers, principal.personId, ROUTE);
+  const earlier = await replayed<RefillResponse>(idem);
+  if (earlier) return earlier;
+
+  const ctx = await memberWithAccess(principal, path);
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.prescription(path.memberId, path.prescriptionId), ConsistentRead: true }));
+  const rx = out.Item as PrescriptionItem | undefined;
+  if (!rx) throw notFound('没有找到这张长处方');
+  const today = beijingDate(now);
+  const block = refillBlock(rx, today);
+  if (block) throw new ApiHttpError(409, 'refill_not_allowed', block.reason);
+
+  const refillId = newId('rf');
+  const at = toBeijingIso(now);
+  const refill: RefillItem = {
+    ...keys.refill(path.memberId, path.prescriptionId, refillId),
+    entity: 'refill',
+    refillId,
+    prescriptionId: path.prescriptionId,
+    familyId: path.familyId,
+    memberId: path.memberId,
+    memberName: ctx.member.name,
+    doctorId: rx.doctorId,
+    medicines: rx.items.map((i) => i.medicine).join('、'),
+    status: 'submitted',
+    fulfilment: body.fulfilment,
+    pharmacy: body.fulfilment === 'pickup' ? body.pharmacy : undefined,
+    submittedAt: at,
+    history: [{ status: 'submitted', at }],
+    gsi1pk: keys.staffPk(rx.doctorId),
+    gsi1sk: keys.refillQueueSk(now, refillId),
+  };
+  const response: RefillResponse = { refill: refillView(refill) };
+  try {
+    await transact([
+      put(refill),
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.prescription(path.memberId, path.prescriptionId),
+          UpdateExpression: 'SET openRefillId = :id',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(openRefillId) AND refillsRemaining > :zero AND validUntil >= :today AND supplyEndsOn <= :windowEnd',
+          ExpressionAttributeValues: { ':id': refillId, ':zero': 0, ':today': today, ':windowEnd': addDays(today, REFILL_WINDOW_DAYS) },
+        },
+      },
+      outboxPut(
+        {
+          recipientId: rx.doctorId,
+          template: 'refill.status',
+          data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: at.slice(5, 16).replace('T', ' ') },
+          page: 'packages/doctor/queue/index',
+          dedupeKey: `refill#${refillId}#submitted`,
+        },
+        now,
+      ),
+      ...idempotencyPut(idem, 201, response, now),
+    ]);
+  } catch (err) {
+    const failed = failedConditions(err);
+    if (!failed) throw err;
+    if (idem && failed.includes(3)) {
+      const won = await replayed<RefillResponse>(idem);
+      if (won) return won;
+    }
+    throw new ApiHttpError(409, 'refill_not_allowed', '已经有一个续方申请在办理中');
+  }
+  return { status: 201, body: response };
+});

@@ -1,0 +1,282 @@
+import { QueryCommand, type QueryCommandOutput, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  type Cadence,
+  type FollowUpRecord,
+  type HealthFile,
+  MAX_DUE_WINDOW_DAYS,
+  type Prescription,
+  type RefillRecord,
+  type UrgentFlag,
+  addDays,
+  nextDueOn,
+} from '../../../domain';
+import * as z from '../../../domain/zod';
+import { batchGetAll } from './batch';
+import { db, tableName } from './client';
+import type { PersonItem, SigningItem } from './items';
+import { keys } from './keys';
+
+/**
+ * Chronic follow-ups and long prescriptions. Everything about one member's health lives in the
+ * member's own partition HEALTH#<memberId> (file, plan, follow-ups, prescriptions, refills), apart
+ * from the family partition that other features read; the doctor's queue is GSI1 STAFF#<doctorId>.
+ */
+
+type Keys = { pk: string; sk: string };
+
+export interface HealthFileItem extends Keys, HealthFile {
+  entity: 'healthFile';
+}
+
+export interface PlanItem extends Keys {
+  entity: 'followUpPlan';
+  familyId: string;
+  memberId: string;
+  memberName: string;
+  doctorId: string;
+  cadence: Cadence;
+  reason: 'default' | 'mobility' | 'poverty' | 'doctor';
+  poverty: boolean;
+  startedOn: string;
+  lastCompletedOn?: string;
+  note?: string;
+  /** The newest member submission the doctor has not replied to yet. */
+  pending?: { followUpId: string; at: string; urgent: UrgentFlag[] };
+  /** Optimistic lock: every change is conditioned on the version it read. */
+  version: number;
+  gsi1pk: string;
+  gsi1sk: string;
+}
+
+export interface FollowUpItem extends Keys, FollowUpRecord {
+  entity: 'followUp';
+  familyId: string;
+  memberId: string;
+}
+
+export interface PrescriptionItem extends Keys, Omit<Prescription, 'refill' | 'requests'> {
+  entity: 'prescription';
+  doctorId: string;
+  openRefillId?: string;
+}
+
+export interface RefillItem extends Keys, RefillRecord {
+  entity: 'refill';
+  familyId: string;
+  memberId: string;
+  memberName: string;
+  doctorId: string;
+  medicines: string;
+  /** The Idempotency-Key hash of the decision, so a retried approval answers the same. */
+  gsi1pk?: string;
+  gsi1sk?: string;
+}
+
+/**
+ * Items other features put in the doctor's GSI1 partition (the agreed contract); read with zod,
+ * because their writers live on other branches.
+ */
+export const DischargeNoteItem = z.object({
+  entity: z.literal('dischargeNote'),
+  gsi1sk: z.string(),
+  familyId: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  doctorId: z.string(),
+  hospitalName: z.string(),
+  admittedOn: z.string(),
+  dischargedAt: z.string(),
+  note: z.string(),
+  followUpDueBy: z.string(),
+  followedUpAt: z.optional(z.string()),
+});
+export type DischargeNoteItem = z.infer<typeof DischargeNoteItem>;
+
+export const ConsultFollowUpItem = z.object({
+  gsi1sk: z.string(),
+  familyId: z.string(),
+  memberId: z.string(),
+  summary: z.string(),
+  consultationId: z.string(),
+  dueBy: z.string(),
+  createdAt: z.string(),
+  status: z.string(),
+  memberName: z.optional(z.string()),
+});
+export type ConsultFollowUpItem = z.infer<typeof ConsultFollowUpItem>;
+
+/** Where the plan sits in the doctor's queue: submissions awaiting a reply before any due date. */
+export function planQueueKeys(plan: Pick<PlanItem, 'doctorId' | 'memberId' | 'cadence' | 'startedOn' | 'lastCompletedOn' | 'pending'>): { gsi1pk: string; gsi1sk: string } {
+  const queueDate = plan.pending ? '0000-00-00' : nextDueOn(plan);
+  return { gsi1pk: keys.staffPk(plan.doctorId), gsi1sk: keys.planQueueSk(queueDate, plan.memberId) };
+}
+
+export interface MemberContext {
+  member?: PersonItem;
+  signing?: SigningItem;
+  file?: HealthFileItem;
+  plan?: PlanItem;
+  viewer?: PersonItem;
+}
+
+/**
+ * Everything needed to decide access and to answer, in ONE BatchGet: the member (family, consent),
+ * their signing (who their doctor is), the health file, the plan, and the viewer (named in the
+ * family's access log when staff read health data).
+ */
+export async function getMemberContext(familyId: string, memberId: string, viewerId: string): Promise<MemberContext> {
+  const items = await batchGetAll<Record<string, unknown> & Keys>([
+    keys.person(memberId),
+    keys.familySigning(familyId, memberId),
+    keys.healthFile(memberId),
+    keys.followUpPlan(memberId),
+    keys.person(viewerId),
+  ]);
+  const find = <T>(k: Keys) => items.find((i) => i.pk === k.pk && i.sk === k.sk) as T | undefined;
+  return {
+    member: find<PersonItem>(keys.person(memberId)),
+    signing: find<SigningItem>(keys.familySigning(familyId, memberId)),
+    file: find<HealthFileItem>(keys.healthFile(memberId)),
+    plan: find<PlanItem>(keys.followUpPlan(memberId)),
+    viewer: find<PersonItem>(keys.person(viewerId)),
+  };
+}
+
+/** The newest follow-ups of a member, one Query. */
+export async function recentFollowUps(memberId: string, limit: number): Promise<FollowUpItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :fu)',
+      ExpressionAttributeValues: { ':pk': keys.healthPk(memberId), ':fu': keys.followUpPrefix },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []) as FollowUpItem[];
+}
+
+/** A member's prescriptions with their refill requests, one Query (RX#… holds both). */
+export async function prescriptionsOf(memberId: string): Promise<{ prescriptions: PrescriptionItem[]; refills: RefillItem[] }> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rx)',
+        ExpressionAttributeValues: { ':pk': keys.healthPk(memberId), ':rx': 'RX#' },
+        ScanIndexForward: false,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return {
+    prescriptions: items.filter((i): i is PrescriptionItem & Record<string, unknown> => i.entity === 'prescription'),
+    refills: items.filter((i): i is RefillItem & Record<string, unknown> => i.entity === 'refill'),
+  };
+}
+
+export interface QueueItems {
+  plans: PlanItem[];
+  discharges: DischargeNoteItem[];
+  consultItems: ConsultFollowUpItem[];
+}
+
+/**
+ * The doctor's queue in ONE Query of GSI1 STAFF#<doctorId>. The sort-key range runs from the
+ * discharge notes (DISCHARGE#…) through the consultation follow-up items (FOLLOWUP-ITEM#…) to the
+ * plans due by today + the widest due window (FOLLOWUP-PLAN#<date>#…); plans not due yet lie past
+ * the range and are never read. The family assignments (FAMILY#…) that sort inside the range, and
+ * items already done, are dropped by the filter. Paged only if a page passes DynamoDB's 1 MB cap.
+ */
+export async function queueItems(doctorId: string, today: string): Promise<QueueItems> {
+  const found: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        FilterExpression: 'entity <> :familyContact AND attribute_not_exists(followedUpAt) AND (attribute_not_exists(#status) OR #status = :open)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':pk': keys.staffPk(doctorId),
+          ':from': keys.dischargeQueuePrefix,
+          ':to': keys.planQueueSk(addDays(today, MAX_DUE_WINDOW_DAYS), '~'),
+          ':familyContact': 'familyContact',
+          ':open': 'open',
+        },
+        ExclusiveStartKey: start,
+      }),
+    );
+    found.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  const result: QueueItems = { plans: [], discharges: [], consultItems: [] };
+  for (const item of found) {
+    const sk = String(item.gsi1sk);
+    if (sk.startsWith(keys.planQueuePrefix) && item.entity === 'followUpPlan') result.plans.push(item as unknown as PlanItem);
+    else if (sk.startsWith(keys.dischargeQueuePrefix)) {
+      const parsed = DischargeNoteItem.safeParse(item);
+      if (parsed.success) result.discharges.push(parsed.data);
+    } else if (sk.startsWith(keys.followUpItemQueuePrefix)) {
+      const parsed = ConsultFollowUpItem.safeParse(item);
+      if (parsed.success) result.consultItems.push(parsed.data);
+    }
+  }
+  return result;
+}
+
+/** One queue entry of another feature by its GSI1 sort key (what a visit says it handles). */
+export async function queueItemByRef(doctorId: string, ref: string): Promise<(Record<string, unknown> & Keys) | undefined> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+      ExpressionAttributeValues: { ':pk': keys.staffPk(doctorId), ':sk': ref },
+    }),
+  );
+  return out.Items?.[0] as (Record<string, unknown> & Keys) | undefined;
+}
+
+/** Open refill requests of a doctor's members, one Query. */
+export async function openRefillsOf(doctorId: string): Promise<RefillItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.staffPk(doctorId), ':prefix': keys.refillQueuePrefix },
+    }),
+  );
+  return (out.Items ?? []) as RefillItem[];
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export async function transact(items: TransactItem[]): Promise<void> {
+  await db().send(new TransactWriteCommand({ TransactItems: items }));
+}
+
+/** A plan write conditioned on the version read (or on there being none yet). */
+export function planPut(plan: PlanItem, readVersion: number | undefined): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: plan,
+      ...(readVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': readVersion } }),
+    },
+  };
+}
+
+/** A Put for a transaction; new items by default, `null` to replace (guarded by another part). */
+export const put = (item: object, condition: string | null = 'attribute_not_exists(pk)'): TransactItem => ({
+  Put: { TableName: tableName(), Item: item as Record<string, unknown>, ...(condition ? { ConditionExpression: condition } : {}) },
+});

@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Textarea, View } from '@tarojs/components';
+import {
+  chronicConditionLabels,
+  formatChineseDate,
+  glucoseTimingLabels,
+  mobilityLabels,
+  moodLabels,
+  pharmacyLabels,
+  refillStatusLabels,
+  stabilityLabels,
+  symptomLabels,
+  urgentFlagLabels,
+  type FollowUpRecord,
+  type Prescription,
+} from '@domain';
+import { followupsApi, newIdempotencyKey } from '../../../api/followups';
+import { isH5 } from '../../../api/config';
+import { Btn } from '../../../components/Btn';
+import { RadioChoices } from '../../../components/Choice';
+import { Notice } from '../../../components/Notice';
+import { RemoteStatus } from '../../../components/PageState';
+import { TrendChart } from '../../../components/TrendChart';
+import { formatDateTime } from '../../../lib/format';
+import { requireMe } from '../../../lib/guard';
+import { handleFailure, useRemote } from '../../../lib/remote';
+import { paths, withQuery } from '../../../lib/routes';
+
+/**
+ * A signed member's file for the doctor: the submission to answer (urgent readings spelled out),
+ * the file, the trends, a visit or phone follow-up to record, and the member's refill requests to
+ * decide. Reading it is written to the family's access log on the server.
+ */
+export default function MemberFile() {
+  const { params } = useRouter();
+  const familyId = params.familyId ?? '';
+  const memberId = params.memberId ?? '';
+  const { state, reload } = useRemote(async () => {
+    await requireMe();
+    const [health, rx] = await Promise.all([followupsApi.health(familyId, memberId), followupsApi.prescriptions(familyId, memberId)]);
+    return { health, rx };
+  });
+  const refresh = () => void reload(true);
+
+  return (
+    <View className="page">
+      <RemoteStatus state={state} reload={reload} />
+      {state.status === 'ready' ? (
+        <View>
+          <View className="h1">{state.data.health.memberName}</View>
+          <Pending records={state.data.health.recent} followUpId={params.followUpId} familyId={familyId} memberId={memberId} onDone={refresh} />
+          <FileCard data={state.data.health} />
+          <Refills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.doctorPrescribe, { familyId, memberId }) })}>
+            开长处方
+          </Btn>
+          <VisitForm familyId={familyId} memberId={memberId} handles={params.ref} onDone={refresh} />
+          <View className="section-title">测量趋势</View>
+          <TrendChart measure="systolic" points={state.data.health.trends.systolic ?? []} pair={state.data.health.trends.diastolic} />
+          <TrendChart measure="glucose" points={state.data.health.trends.glucose ?? []} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function readingsText(r: FollowUpRecord): string[] {
+  const x = r.readings;
+  return [
+    x.systolic !== undefined ? `血压 ${x.systolic}/${x.diastolic} mmHg` : '',
+    x.pulse !== undefined ? `脉搏 ${x.pulse} 次/分` : '',
+    x.glucose !== undefined ? `血糖 ${x.glucose} mmol/L（${x.glucoseTiming ? glucoseTimingLabels[x.glucoseTiming] : ''}）` : '',
+    x.weight !== undefined ? `体重 ${x.weight} 公斤` : '',
+  ].filter(Boolean);
+}
+
+function Pending({ records, followUpId, familyId, memberId, onDone }: { records: FollowUpRecord[]; followUpId?: string; familyId: string; memberId: string; onDone: () => void }) {
+  const target = records.find((r) => r.followUpId === followUpId) ?? records.find((r) => r.kind === 'online' && !r.reply);
+  const [advice, setAdvice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!target) return null;
+  const send = async () => {
+    if (!advice.trim()) {
+      setError('请写下给居民的建议');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await followupsApi.reply(familyId, memberId, target.followUpId, advice.trim());
+      onDone();
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="card">
+      {target.urgent.length ? <Notice tone="error">读数异常：{target.urgent.map((f) => urgentFlagLabels[f]).join('、')}</Notice> : null}
+      <View className="h3">居民提交的随访（{formatDateTime(target.at)}）</View>
+      {readingsText(target).map((t) => (
+        <View className="text-lg strong" key={t}>
+          {t}
+        </View>
+      ))}
+      <View className="text">不舒服：{target.symptoms.length ? target.symptoms.map((s) => symptomLabels[s]).join('、') : '没有'}{target.symptomsNote ? `；${target.symptomsNote}` : ''}</View>
+      {target.mood ? <View className="text">心情：{moodLabels[target.mood]}</View> : null}
+      {target.missedDoses !== undefined ? <View className="text">本周漏服药：{target.missedDoses} 次</View> : null}
+      {target.reply ? (
+        <Notice tone="ok">已回复：{target.reply.advice}</Notice>
+      ) : (
+        <View className="mt">
+          <View className="field__label" id="reply-label">
+            给居民的建议
+          </View>
+          <Textarea className="field__input field__textarea" value={advice} maxlength={500} aria-label="给居民的建议" nativeProps={isH5 ? { 'aria-label': '给居民的建议' } : undefined} onInput={(e) => setAdvice(e.detail.value)} />
+          {error ? <Notice tone="error">{error}</Notice> : null}
+          <Btn big icon="check" busy={busy} busyText="正在发送…" onClick={() => void send()}>
+            回复居民
+          </Btn>
+        </View>
+      )}
+    </View>
+  );
+}
+
+function FileCard({ data }: { data: { file: import('@domain').HealthFile | null; plan: import('@domain').Plan | null } }) {
+  const f = data.file;
+  if (!f) return <Notice tone="info">还没有健康档案。</Notice>;
+  return (
+    <View className="card">
+      <View className="h3">健康档案</View>
+      <View className="text-lg">慢病：{[...f.conditions.map((c) => chronicConditionLabels[c]), ...f.otherConditions].join('、') || '没有登记'}</View>
+      <View className="text">自理能力：{mobilityLabels[f.mobility]}</View>
+      <View className="text">用药：{f.medicines.map((m) => m.name).join('、') || '没有登记'}</View>
+      <View className="text">过敏：{f.allergies.join('、') || '无'}</View>
+      <View className="text">
+        病情评估：{stabilityLabels[f.stability.status]}（{formatChineseDate(f.stability.assessedOn)}，{f.stability.doctorName}）
+      </View>
+      {data.plan ? <View className="text">下次随访：{formatChineseDate(data.plan.dueOn)}</View> : null}
+    </View>
+  );
+}
+
+function Refills({ items, familyId, memberId, onDone }: { items: Prescription[]; familyId: string; memberId: string; onDone: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [keys] = useState(() => new Map<string, string>());
+  const open = items.flatMap((rx) => rx.requests.filter((r) => r.status === 'submitted' || r.status === 'approved').map((r) => ({ rx, r })));
+  if (open.length === 0) return null;
+  const act = async (id: string, fn: () => Promise<unknown>) => {
+    setBusy(id);
+    setError(null);
+    try {
+      await fn();
+      onDone();
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <View className="card">
+      <View className="h3">续方申请</View>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      {open.map(({ rx, r }) => {
+        if (!keys.has(r.refillId)) keys.set(r.refillId, newIdempotencyKey());
+        return (
+          <View className="mt" key={r.refillId}>
+            <View className="text-lg strong">{rx.items.map((i) => i.medicine).join('、')}</View>
+            <View className="text">
+              {refillStatusLabels[r.status]}；{r.fulfilment === 'delivery' ? '送药上门' : `取药：${r.pharmacy ? pharmacyLabels[r.pharmacy] : ''}`}；还能续方 {rx.refillsRemaining} 次
+            </View>
+            {r.status === 'submitted' ? (
+              <Btn big icon="check" busy={busy === r.refillId} busyText="正在提交…" onClick={() => void act(r.refillId, () => followupsApi.approveRefill(familyId, memberId, rx.prescriptionId, r.refillId, keys.get(r.refillId)!))}>
+                同意续方
+              </Btn>
+            ) : (
+              <Btn big icon="check" busy={busy === r.refillId} busyText="正在提交…" onClick={() => void act(r.refillId, () => followupsApi.refillReady(familyId, memberId, rx.prescriptionId, r.refillId))}>
+                {r.fulfilment === 'delivery' ? '药已送到' : '药已备好，通知取药'}
+              </Btn>
+            )}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+function VisitForm({ familyId, memberId, handles, onDone }: { familyId: string; memberId: string; handles?: string; onDone: () => void }) {
+  const [kind, setKind] = useState<'visit' | 'phone' | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const save = async () => {
+    if (!kind || !note.trim()) {
+      setMessage({ tone: 'error', text: '请选择随访方式并写下随访情况' });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      await followupsApi.recordVisit(familyId, memberId, { kind, note: note.trim(), ...(handles ? { handles } : {}) }, key);
+      setKey(newIdempotencyKey());
+      setNote('');
+      setMessage({ tone: 'ok', text: '随访已记录' });
+      onDone();
+    } catch (err) {
+      setMessage({ tone: 'error', text: handleFailure(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="card">
+      <View className="h3">记录上门或电话随访</View>
+      <RadioChoices label="随访方式" value={kind} onChange={setKind} options={[{ value: 'visit', label: '上门随访' }, { value: 'phone', label: '电话随访' }]} />
+      <View className="field__label mt">随访情况</View>
+      <Input className="field__input" value={note} maxlength={500} aria-label="随访情况" nativeProps={isH5 ? { 'aria-label': '随访情况' } : undefined} onInput={(e) => setNote(e.detail.value)} />
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <Btn kind="secondary" icon="check" busy={busy} busyText="正在保存…" onClick={() => void save()}>
+        保存随访记录
+      </Btn>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '随访待办' });

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { formatChineseDate, pharmacyLabels, refillStatusLabels, type Pharmacy, type Prescription, type RefillStatus } from '@domain';
+import { followupsApi, newIdempotencyKey } from '../../../api/followups';
+import { Btn } from '../../../components/Btn';
+import { RadioChoices } from '../../../components/Choice';
+import { Notice } from '../../../components/Notice';
+import { Empty, RemoteStatus } from '../../../components/PageState';
+import { formatDateTime } from '../../../lib/format';
+import { requireMe } from '../../../lib/guard';
+import { handleFailure, useRemote } from '../../../lib/remote';
+
+const steps: RefillStatus[] = ['submitted', 'approved', 'ready'];
+
+/**
+ * My long prescriptions: what to take and how, how long the medicine lasts, and the refill (续方):
+ * the button opens 7 days before the medicine runs out, and every step of a request is shown, so
+ * nobody has to wonder whether it went through.
+ */
+export default function Prescriptions() {
+  const { state, reload } = useRemote(async () => {
+    const me = await requireMe();
+    return { me, list: await followupsApi.prescriptions(me.familyId!, me.personId) };
+  });
+  useDidShow(() => {
+    if (state.status === 'ready') void reload(true);
+  });
+  return (
+    <View className="page">
+      <View className="h1">我的长处方</View>
+      <RemoteStatus state={state} reload={reload} />
+      {state.status === 'ready' ? (
+        state.data.list.items.length ? (
+          state.data.list.items.map((rx) => <RxCard key={rx.prescriptionId} rx={rx} familyId={state.data.me.familyId!} memberId={state.data.me.personId} onChange={() => void reload(true)} />)
+        ) : (
+          <Empty text="您还没有长处方。病情稳定的慢病老人，可以请家庭医生开 4 到 8 周的长处方。" />
+        )
+      ) : null}
+      {state.status === 'ready' ? (
+        <Btn kind="secondary" icon="refresh" onClick={() => void reload(true)}>
+          刷新续方进度
+        </Btn>
+      ) : null}
+    </View>
+  );
+}
+
+function RxCard({ rx, familyId, memberId, onChange }: { rx: Prescription; familyId: string; memberId: string; onChange: () => void }) {
+  const [choice, setChoice] = useState<Pharmacy | 'delivery' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const latest = rx.requests[0];
+  const ask = async () => {
+    if (!choice) {
+      setError('请先选择去哪里取药，或者送药上门');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await followupsApi.requestRefill(familyId, memberId, rx.prescriptionId, choice === 'delivery' ? { fulfilment: 'delivery' } : { fulfilment: 'pickup', pharmacy: choice }, key);
+      setKey(newIdempotencyKey());
+      onChange();
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="card">
+      <View className="h2">{rx.items.map((i) => i.medicine).join('、')}</View>
+      {rx.items.map((i) => (
+        <View className="text-lg" key={i.medicine}>
+          {i.medicine}：{i.dose}，共 {i.quantity}
+        </View>
+      ))}
+      {rx.instructions ? <Notice tone="info">{rx.instructions}</Notice> : null}
+      <View className="text-lg mt">这次的药吃到：{formatChineseDate(rx.supplyEndsOn)}</View>
+      <View className="text">
+        还能续方 {rx.refillsRemaining} 次，处方有效到 {formatChineseDate(rx.validUntil)}，开方医生 {rx.doctorName}
+      </View>
+      {latest ? (
+        <View className="mt">
+          <View className="h3">续方进度</View>
+          {latest.status === 'declined' ? (
+            <Notice tone="error">
+              医生没有同意：{latest.declineReason}
+            </Notice>
+          ) : (
+            steps.map((s) => {
+              const reached = latest.history.find((h) => h.status === s || (s === 'ready' && h.status === 'delivered'));
+              const label = s === 'ready' && latest.fulfilment === 'delivery' ? refillStatusLabels.delivered : s === 'ready' && latest.pharmacy ? `${refillStatusLabels.ready}（${pharmacyLabels[latest.pharmacy]}）` : refillStatusLabels[s];
+              return (
+                <View className={`text-lg${reached ? ' strong' : ' soft'}`} key={s}>
+                  {reached ? '✓ 已完成：' : '○ 等待中：'}
+                  {label}
+                  {reached ? `，${formatDateTime(reached.at)}` : ''}
+                </View>
+              );
+            })
+          )}
+        </View>
+      ) : null}
+      {rx.refill.canRequest ? (
+        <View className="mt">
+          <View className="field__label">药快吃完了，在哪里取药？</View>
+          <RadioChoices
+            label="在哪里取药"
+            value={choice}
+            onChange={setChoice}
+            options={[...(Object.keys(pharmacyLabels) as Pharmacy[]).map((p) => ({ value: p, label: pharmacyLabels[p] })), { value: 'delivery' as const, label: '送药上门' }]}
+          />
+          {error ? <Notice tone="error">{error}</Notice> : null}
+          <Btn big icon="check" busy={busy} busyText="正在提交…" onClick={() => void ask()}>
+            申请续方
+          </Btn>
+        </View>
+      ) : (
+        <Notice tone="info">{rx.refill.reason}</Notice>
+      )}
+    </View>
+  );
+}
