@@ -1,5 +1,7 @@
 import { memberPhoneRevealRoles } from '../domain/policy/visibility';
 import type { Role } from '../domain/roles';
+import { policyRoutes } from './policy/routes';
+import { signingRoutes } from './signing/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -48,6 +50,8 @@ const foundationRoutes = [
  */
 export const routes = [
   ...foundationRoutes,
+  ...signingRoutes,
+  ...policyRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -50,11 +50,41 @@ test('the callers are the ones this file owns', () => {
 /** A valid body for every route that takes one; a new body route without one fails the suite. */
 const validBodies: Partial<Record<string, unknown>> = {
   'me.putConsent': { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData: true },
+  'signing.apply': { memberId: own.memberId },
+  'signing.accept': {},
+  'signing.decline': { reason: '团队已满员' },
+  'signing.confirm': { image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  'signing.renew': {},
+  'signing.terminate': { reason: 'death', date: '2026-01-01' },
+  'signing.changeTeam': { teamId: 'tm_liulin', reason: 'member_request', date: '2026-01-01' },
+  'policy.addCost': { memberId: own.memberId, visitDate: '2026-10-01', place: '清河县人民医院', totalFen: 100, basicInsuranceFen: 0, seriousIllnessFen: 0, medicalAssistanceFen: 0, commercialFen: 0, claimPending: false },
+};
+
+/**
+ * Routes whose allowed callers reach the handler and get a business answer rather than 2xx with
+ * the matrix's placeholder ids: p_m0003 is already signed (409); there is no application, contract
+ * or policy-support ledger under these ids or for f_0002 (404). Any 403 here would be a wrong denial.
+ */
+const reachedHandlerStatus: Partial<Record<string, number>> = {
+  'signing.apply': 409,
+  'signing.accept': 404,
+  'signing.decline': 404,
+  'signing.confirm': 404,
+  'signing.getSignature': 404,
+  'signing.renew': 404,
+  'signing.terminate': 404,
+  'signing.changeTeam': 404,
+  'policy.getLedger': 404,
+  'policy.addCost': 404,
 };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
 const fill = (route: RouteDef, target: { familyId: string; memberId: string }) =>
-  route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId);
+  route.path
+    .replace('{familyId}', target.familyId)
+    .replace('{memberId}', target.memberId)
+    .replace('{contractId}', 'ct_20260101nothere')
+    .replace('{applicationId}', 'ap_20260101nothere');
 
 type Scope = 'own' | 'other' | 'none';
 interface Case {
@@ -74,7 +104,7 @@ for (const route of protectedRoutes) {
     const allowed = (route.access.roles as readonly Role[]).includes(role);
     const caller = callers[role];
     if (!familyScoped) {
-      cases.push({ route, role, scope: 'none', path: route.path, expected: allowed ? 'allowed' : 'role-denied' });
+      cases.push({ route, role, scope: 'none', path: fill(route, caller.own ?? own), expected: allowed ? 'allowed' : 'role-denied' });
       continue;
     }
     for (const scope of ['own', 'other'] as const) {
@@ -95,6 +125,11 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
     const send = () => call(c.route.method, c.path, { token, body: validBodies[c.route.id] });
     if (c.expected === 'allowed') {
       const res = await send();
+      const reached = reachedHandlerStatus[c.route.id];
+      if (reached) {
+        expect({ status: res.status, error: res.body?.error }).toEqual({ status: reached, error: reached === 409 ? 'conflict' : 'not_found' });
+        return;
+      }
       expect(res.status).toBeGreaterThanOrEqual(200);
       expect(res.status).toBeLessThan(300);
       return;

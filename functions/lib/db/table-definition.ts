@@ -22,6 +22,24 @@
  * | a notification to send (outbox)           | pk=OUTBOX#<outboxId>, sk=OUTBOX                                |
  * | outbox items due to be sent (or retried)  | GSI2 gsi2pk=OUTBOX#DUE, gsi2sk <= <now ISO>  (oldest first)   |
  * | a person's remaining subscriptions        | pk=PERSON#<personId>, sk=SUBSCRIPTION#<template>              |
+ * | signing: a team, its members              | pk=TEAM#<teamId>, sk=TEAM / MEMBER#<staffId>                   |
+ * | signing: the team serving a village       | pk=VILLAGE#<villageId>, sk=TEAM                                |
+ * | signing: the teams a staff member is on   | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, TEAM#)       |
+ * | signing: a member's state (one-contract   | pk=SIGNING#<memberId>, sk=STATE  (every transition is         |
+ * |   guard), applications, contracts, image  |   conditioned on it), APP#<id>, CONTRACT#<id>, SIGNATURE#…     |
+ * | signing: applications pending for a lead  | GSI1 gsi1pk=STAFF#<leadId>, begins_with(gsi1sk, SIGNAPP#)      |
+ * |                                           |   (sorted by deadline; removed when answered: sparse)          |
+ * | signing: a team's active contracts by end | GSI1 gsi1pk=TEAM#<teamId>, gsi1sk BETWEEN END#<from> AND END#<to> |
+ * | signing: coverage of a township / county  | GSI1 SIGNCOV#<townshipId> / GSI2 SIGNCOV#<countyId> (STATE items) |
+ * | policy support: contract and cost ledger  | pk=POLICY#<familyId>, sk=CONTRACT / COST#<visitDate>#<id>      |
+ * | policy support: a cadre's families        | GSI1 gsi1pk=STAFF#<cadreId>, begins_with(gsi1sk, POLICY#)      |
+ *
+ * Contract performance (履约): each contract item holds `promised` (from its packages) and
+ * `delivered` counters. Follow-ups, messaging and booking feed it by adding
+ * `contractServiceIncrement(memberId, contractId, kind)` (functions/lib/db/signing.ts) to their own
+ * TransactWriteItems when a follow-up is done, a home visit logged, a consultation answered or a
+ * refill handled (the active contract id is on the member's STATE item), or by calling
+ * `recordContractService(memberId, kind)` where they have no transaction.
  */
 export const tableDefinition = {
   partitionKey: 'pk',
