@@ -378,5 +378,9 @@ export type PolicyFamilySummary = z.infer<typeof PolicyFamilySummary>;
 export const PolicyFamiliesResponse = z.object({ items: z.array(PolicyFamilySummary) });
 export type PolicyFamiliesResponse = z.infer<typeof PolicyFamiliesResponse>;
 
-export const LedgerResponse = z.object({ summary: PolicyFamilySummary, entries: z.array(CostEntryView) });
+export const LedgerResponse = z.object({
+  summary: PolicyFamilySummary,
+  members: z.array(z.object({ personId: PersonId, name: z.string() })),
+  entries: z.array(CostEntryView),
+});
 export type LedgerResponse = z.infer<typeof LedgerResponse>;

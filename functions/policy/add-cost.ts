@@ -60,6 +60,6 @@ export const handler = routeHandler('policy.addCost', { path: FamilyPath, body: 
     else throw badRequest('这户家庭没有这位成员', { 'body.memberId': '不是本户成员' });
   }
   const { contract, entries } = await getLedger(path.familyId);
-  const body2: LedgerResponse = { summary: summaryOf(contract!), entries: entries.map((e) => entryView(e, contract!)) };
+  const body2: LedgerResponse = { summary: summaryOf(contract!), members: contract!.members, entries: entries.map((e) => entryView(e, contract!)) };
   return { status, body: body2 };
 });

@@ -12,6 +12,6 @@ export const handler = routeHandler('policy.getLedger', { path: FamilyPath }, as
   const { contract, entries } = await getLedger(path.familyId);
   if (!contract) throw notFound('这户家庭没有政策帮扶签约');
   if (principal.role === 'contact' && contract.cadreId !== principal.personId) throw forbidden('只有签约帮扶干部可以查看这户的医疗费用台账');
-  const body: LedgerResponse = { summary: summaryOf(contract), entries: entries.map((e) => entryView(e, contract)) };
+  const body: LedgerResponse = { summary: summaryOf(contract), members: contract.members, entries: entries.map((e) => entryView(e, contract)) };
   return { body };
 });
