@@ -6,6 +6,9 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['bind/index'] },
     { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
+    { root: 'packages/signing', pages: ['index/index', 'contract/index', 'sign/index'] },
+    { root: 'packages/team', pages: ['applications/index', 'coverage/index'] },
+    { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {
