@@ -39,10 +39,24 @@ export const tableActions = {
 
 export const fieldKeyActions = ['kms:GenerateDataKey', 'kms:Decrypt'] as const;
 
+/**
+ * On the attachments bucket: `presign` signs upload POSTs (the POST is authorised as the signer's
+ * s3:PutObject); `read` checks stored objects (HeadObject) and signs download URLs (GetObject);
+ * `attach` is read plus tagging an upload as attached, which exempts it from the expiry of
+ * abandoned uploads.
+ */
+export const uploadActions = {
+  none: [],
+  presign: ['s3:PutObject'],
+  read: ['s3:GetObject'],
+  attach: ['s3:GetObject', 's3:PutObjectTagging'],
+} as const satisfies Record<FunctionPermissions['uploads'], readonly string[]>;
+
 export interface FunctionPermissions {
   table: 'none' | 'read' | 'readwrite';
   fieldKey: boolean;
   secrets: 'none' | 'app' | 'card';
+  uploads: 'none' | 'presign' | 'read' | 'attach';
 }
 
 const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
@@ -54,6 +68,8 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'families.getCard': { secrets: 'card' },
   // Decrypts the phone and writes the audit event for reading another person's sensitive data.
   'families.revealMemberPhone': { table: 'readwrite', fieldKey: true, secrets: 'app' },
+  // Signs an upload POST for one attachment, after the conversation check.
+  'messaging.presignConversationUpload': { table: 'read', uploads: 'presign' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {
@@ -61,17 +77,29 @@ export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): Functi
     table: route.method === 'GET' ? 'read' : 'readwrite',
     fieldKey: false,
     secrets: 'none',
+    uploads: 'none',
     ...declared[route.id as RouteId],
   };
 }
 
 /** The authorizer only verifies the session token's signature: it needs the secret, no data. */
-export const authorizerPermissions: FunctionPermissions = { table: 'none', fieldKey: false, secrets: 'app' };
+export const authorizerPermissions: FunctionPermissions = { table: 'none', fieldKey: false, secrets: 'app', uploads: 'none' };
+
+/**
+ * Functions no route invokes: the outbox sender, fed by the table stream and by a schedule
+ * (cdk/constructs/notify.ts). Both claim and update outbox items and subscription counts, and read
+ * the app secret for WeChat's access token (the app secret lives there; see DataStore).
+ */
+export const backgroundFunctions = [
+  { name: 'notify.onStream', handler: 'notify/on-stream', summary: 'Delivers new outbox items from the table stream', permissions: { table: 'readwrite', fieldKey: false, secrets: 'app', uploads: 'none' } },
+  { name: 'notify.sweep', handler: 'notify/sweep', summary: 'Every minute: delivers scheduled outbox items and retries', permissions: { table: 'readwrite', fieldKey: false, secrets: 'app', uploads: 'none' } },
+] as const satisfies ReadonlyArray<{ name: string; handler: string; summary: string; permissions: FunctionPermissions }>;
 
 /** Every function the stack deploys, with its permissions: one per route, then the authorizer. */
 export function deployedFunctions() {
   return [
     ...routes.map((route) => ({ name: route.id as string, handler: route.handler as string, route: route as RouteDef, permissions: routePermissions(route) })),
     { name: 'authorizer', handler: authorizerHandler, route: undefined, permissions: authorizerPermissions },
+    ...backgroundFunctions.map((f) => ({ name: f.name as string, handler: f.handler as string, route: undefined, permissions: f.permissions as FunctionPermissions })),
   ];
 }

@@ -1,10 +1,11 @@
 import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { authorizerHandler, routes } from '../functions/routes';
-import { authorizerPermissions, routePermissions } from './permissions';
+import { authorizerPermissions, backgroundFunctions, routePermissions } from './permissions';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { DataStore } from './constructs/data';
+import { Notify } from './constructs/notify';
 import { AppFunction } from './constructs/functions';
 
 export type DeployStage = 'dev' | 'prod';
@@ -15,12 +16,15 @@ export interface LianxinStackProps extends StackProps {
   wechatAppId: string;
   /** Optional address for alarm e-mails (context `alarmEmail`). */
   alarmEmail?: string;
+  /** WeChat subscription-message template ids by our template name (context `wechatTemplateIds`, JSON). */
+  wechatTemplateIds?: Record<string, string>;
 }
 
 /** Lambda descriptions start with this, so tools and tests can tell our functions from helpers. */
 export const routeFunctionDescription = (stage: string, routeId: string, method: string, path: string) =>
   `Lianxin ${stage} route ${routeId}: ${method} ${path}`;
 export const authorizerDescription = (stage: string) => `Lianxin ${stage} session authorizer`;
+export const backgroundFunctionDescription = (stage: string, name: string, summary: string) => `Lianxin ${stage} ${name}: ${summary}`;
 
 /**
  * The whole backend: the table, key and secret (DataStore), one function per route of
@@ -46,6 +50,9 @@ export class LianxinStack extends Stack {
       CARD_SECRET_ARN: this.data.cardSecret.secretArn,
       FIELD_KEY_ID: this.data.fieldKey.keyArn,
       WECHAT_APP_ID: props.wechatAppId,
+      UPLOADS_BUCKET: this.data.uploads.bucketName,
+      // {"message.new": "<template id from the mini-program console>", ...}
+      WECHAT_TEMPLATE_IDS: JSON.stringify(props.wechatTemplateIds ?? {}),
     };
 
     const authorizer = new AppFunction(this, 'Authorizer', {
@@ -69,11 +76,25 @@ export class LianxinStack extends Stack {
 
     this.api = new Api(this, 'Api', { stage: props.stage, authorizerFn: authorizer.fn, routes: routeFunctions });
 
+    const background = Object.fromEntries(
+      backgroundFunctions.map((f) => [
+        f.name,
+        new AppFunction(this, `Background-${f.name}`, {
+          handler: f.handler,
+          description: backgroundFunctionDescription(props.stage, f.name, f.summary),
+          permissions: f.permissions,
+          data: this.data,
+          environment,
+        }).fn,
+      ]),
+    );
+    new Notify(this, 'Notify', { table: this.data.table, onStream: background['notify.onStream'], sweep: background['notify.sweep'] });
+
     this.alarms = new Alarms(this, 'Alarms', {
       stage: props.stage,
       httpApi: this.api.httpApi,
       authorizerFn: authorizer.fn,
-      routeFunctions: routeFunctions.map(({ route, fn }) => ({ routeId: route.id, fn })),
+      routeFunctions: [...routeFunctions.map(({ route, fn }) => ({ routeId: route.id, fn })), ...Object.entries(background).map(([routeId, fn]) => ({ routeId, fn }))],
       alarmEmail: props.alarmEmail,
     });
 

@@ -13,3 +13,5 @@ export * from './policy/masking';
 export * from './policy/identity';
 export * from './notifications';
 export * from './signing';
+export * from './uploads';
+export * from './messaging';

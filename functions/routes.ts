@@ -2,6 +2,8 @@ import { memberPhoneRevealRoles } from '../domain/policy/visibility';
 import type { Role } from '../domain/roles';
 import { policyRoutes } from './policy/routes';
 import { signingRoutes } from './signing/routes';
+import { notificationsRoutes } from './notifications/routes';
+import { messagingRoutes } from './messaging/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -52,6 +54,8 @@ export const routes = [
   ...foundationRoutes,
   ...signingRoutes,
   ...policyRoutes,
+  ...notificationsRoutes,
+  ...messagingRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { invokeRoute } from './api-gateway';
+import { notifyDevRoute } from './outbox';
 import type { Persona } from './seed/personas';
 import type { WechatStandIn } from './wechat-stand-in';
 
@@ -77,6 +78,8 @@ export function createLocalServer(options: { h5Dir: string; wechat: WechatStandI
       if (url.pathname === '/__wechat/sns/jscode2session') {
         return send(res, 200, options.wechat.code2Session(url.searchParams));
       }
+      const dev = await notifyDevRoute(options.wechat, method, url, body);
+      if (dev) return send(res, dev.status, dev.body, dev.headers);
       if (url.pathname === '/__dev/personas' && method === 'GET') {
         return send(res, 200, options.personas.map(({ openid, name, role, label, description }) => ({ openid, name, role, label, description })));
       }

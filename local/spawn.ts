@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 export interface SpawnedStack {
   url: string;
   dynamoEndpoint: string;
+  s3Endpoint: string;
   tableName: string;
   keyFile: string;
   child: ChildProcess;
@@ -33,7 +34,7 @@ export async function spawnLocalStack(options: { tableName?: string; verbose?: b
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
-  const ready = await new Promise<{ url: string; dynamoEndpoint: string; tableName: string; keyFile: string }>((resolveReady, reject) => {
+  const ready = await new Promise<{ url: string; dynamoEndpoint: string; s3Endpoint: string; tableName: string; keyFile: string }>((resolveReady, reject) => {
     // Output is kept only until the stack is ready, to explain a failed start.
     let output = '';
     let started = false;
@@ -74,8 +75,9 @@ export async function spawnLocalStack(options: { tableName?: string; verbose?: b
 }
 
 /** The environment a process needs to use the functions' DynamoDB and key code against a stack. */
-export function stackEnvironment(stack: Pick<SpawnedStack, 'dynamoEndpoint' | 'tableName' | 'keyFile'>) {
+export function stackEnvironment(stack: Pick<SpawnedStack, 'dynamoEndpoint' | 'tableName' | 'keyFile'> & Partial<Pick<SpawnedStack, 's3Endpoint'>>) {
   return {
+    ...(stack.s3Endpoint ? { S3_ENDPOINT: stack.s3Endpoint, UPLOADS_BUCKET: 'lianxin-local-uploads' } : {}),
     STAGE: 'local',
     DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
     TABLE_NAME: stack.tableName,

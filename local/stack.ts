@@ -7,6 +7,8 @@ import { ensureLocalKeyFile, LOCAL_WECHAT_APP_ID } from './keys';
 import { seedDemoCountyIfEmpty } from './seed/seed';
 import { personas, type Persona } from './seed/personas';
 import { createLocalServer } from './server';
+import { startOutboxLoop } from './outbox';
+import { startLocalS3 } from './s3';
 import { ensureTable } from './table';
 import { WechatStandIn } from './wechat-stand-in';
 
@@ -15,6 +17,8 @@ export interface LocalStackOptions {
   port: number;
   /** Where DynamoDB Local keeps its data; null keeps it in memory. */
   dataDir: string | null;
+  /** Where the local S3 keeps objects (a temporary directory when dataDir is null). */
+  s3Dir: string;
   keyFile: string;
   h5Dir?: string;
   tableName?: string;
@@ -23,6 +27,7 @@ export interface LocalStackOptions {
 export interface LocalStack {
   url: string;
   dynamoEndpoint: string;
+  s3Endpoint: string;
   tableName: string;
   seeded: boolean;
   personas: Persona[];
@@ -51,6 +56,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const keyFile = JSON.parse(await readFile(options.keyFile, 'utf8')) as { wechatAppSecret: string };
 
   const dynamo = await startDynamoLocal({ port: await freePort(), dataDir: options.dataDir });
+  const bucket = 'lianxin-local-uploads';
+  const s3 = await startLocalS3({ directory: options.s3Dir, bucket });
   try {
     const httpPort = options.port || (await freePort());
     const url = `http://127.0.0.1:${httpPort}`;
@@ -65,6 +72,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       WECHAT_APP_ID: process.env.WECHAT_APP_ID ?? LOCAL_WECHAT_APP_ID,
       WECHAT_API_BASE: process.env.WECHAT_API_BASE ?? `${url}/__wechat`,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      S3_ENDPOINT: s3.endpoint,
+      UPLOADS_BUCKET: bucket,
     });
 
     const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -81,20 +90,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server.once('error', reject);
       server.listen(httpPort, '127.0.0.1', () => resolveListen());
     });
+    // Stands in for the table stream and the schedule that deliver subscription messages in AWS.
+    const outbox = startOutboxLoop();
 
     return {
       url,
       dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
       tableName,
       seeded,
       personas,
       async stop() {
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
+        await outbox.stop();
+        await s3.stop();
         await dynamo.stop();
       },
     };
   } catch (err) {
+    await s3.stop();
     await dynamo.stop();
     throw err;
   }

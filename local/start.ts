@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { families, idNumberOf, UNBOUND_PERSON_ID } from './seed/demo-county';
 import { startLocalStack } from './stack';
 
@@ -14,7 +16,10 @@ const dataDir = process.env.LIANXIN_DATA_DIR ?? '.local/dynamodb';
 const keyFile = resolve(process.env.LIANXIN_KEY_FILE ?? '.local/keys.json');
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
-  stack = await startLocalStack({ port, dataDir: dataDir === 'memory' ? null : resolve(dataDir), keyFile, tableName: process.env.LIANXIN_TABLE });
+  const inMemory = dataDir === 'memory';
+  // Objects go next to the table's data, or into a fresh temporary folder when the table is in memory.
+  const s3Dir = process.env.LIANXIN_S3_DIR ?? (inMemory ? mkdtempSync(join(tmpdir(), 'lianxin-s3-')) : resolve('.local/s3'));
+  stack = await startLocalStack({ port, dataDir: inMemory ? null : resolve(dataDir), s3Dir, keyFile, tableName: process.env.LIANXIN_TABLE });
 } catch (err) {
   if ((err as { code?: string }).code === 'EADDRINUSE') {
     console.error(`Port ${port} is already in use (another npm start?). Stop it, or choose another port: PORT=${port + 1} npm start`);
@@ -23,7 +28,7 @@ try {
   throw err;
 }
 if (process.env.LIANXIN_EMIT_READY) {
-  console.log(`LIANXIN_READY ${JSON.stringify({ url: stack.url, dynamoEndpoint: stack.dynamoEndpoint, tableName: stack.tableName, keyFile })}`);
+  console.log(`LIANXIN_READY ${JSON.stringify({ url: stack.url, dynamoEndpoint: stack.dynamoEndpoint, s3Endpoint: stack.s3Endpoint, tableName: stack.tableName, keyFile })}`);
 }
 
 const unbound = families.flatMap((f) => f.members).find((m) => m.personId === UNBOUND_PERSON_ID)!;
@@ -32,6 +37,8 @@ const lines = [
   '连心 Lianxin is running (local stage)',
   `  Open:      ${stack.url}/   (phone-sized window works best: DevTools → device toolbar)`,
   `  API:       ${stack.url}/me, ${stack.url}/families/{familyId}/contacts, …`,
+  `  Outbox:    ${stack.url}/__dev/outbox   (subscription messages the local WeChat stand-in received)`,
+  `  S3:        ${stack.s3Endpoint}  (local S3 for photos and voice clips)`,
   `  DynamoDB:  ${stack.dynamoEndpoint}  table ${stack.tableName}${stack.seeded ? '  (demo county seeded just now)' : '  (existing data kept in .local/dynamodb)'}`,
   '',
   'Demo logins (choose one on the login page):',

@@ -8,8 +8,21 @@ import { LOCAL_WECHAT_APP_ID } from './keys';
  * backend reaches this through its ordinary HTTPS client with WECHAT_API_BASE pointed here, which
  * it refuses to do outside the local stage.
  */
+export interface SentSubscribeMessage {
+  at: string;
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
 export class WechatStandIn {
   private codes = new Map<string, { openid: string; expiresAt: number; used: boolean }>();
+  private tokens = new Set<string>();
+  /** Subscription messages "delivered" (what a phone would have shown), newest last. */
+  readonly sent: SentSubscribeMessage[] = [];
+  /** Injected failures for tests: the next `count` sends (to `touser`, if given) answer `errcode`. */
+  private failures: Array<{ touser?: string; errcode: number }> = [];
 
   constructor(private readonly appSecret: string) {}
 
@@ -30,5 +43,34 @@ export class WechatStandIn {
     if (entry.used) return { errcode: 40163, errmsg: 'code been used' };
     entry.used = true;
     return { openid: entry.openid, session_key: randomBytes(16).toString('base64') };
+  }
+
+  /** The JSON body of /cgi-bin/stable_token: an access token for subscribeMessage.send. */
+  stableToken(body: { grant_type?: string; appid?: string; secret?: string }): Record<string, unknown> {
+    if (body.grant_type !== 'client_credential' || body.appid !== LOCAL_WECHAT_APP_ID || body.secret !== this.appSecret) {
+      return { errcode: 40125, errmsg: 'invalid appsecret' };
+    }
+    const token = randomBytes(24).toString('hex');
+    this.tokens.add(token);
+    return { access_token: token, expires_in: 7200 };
+  }
+
+  /** The JSON body of /cgi-bin/message/subscribe/send. */
+  subscribeSend(accessToken: string | null, body: { touser?: string; template_id?: string; page?: string; data?: Record<string, { value: string }> }): Record<string, unknown> {
+    if (!accessToken || !this.tokens.has(accessToken)) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid' };
+    if (!body.touser || !body.template_id || !body.data) return { errcode: 47003, errmsg: 'argument invalid' };
+    const i = this.failures.findIndex((f) => !f.touser || f.touser === body.touser);
+    if (i >= 0) {
+      const [failure] = this.failures.splice(i, 1);
+      return { errcode: failure.errcode, errmsg: 'injected failure (local stand-in)' };
+    }
+    this.sent.push({ at: new Date().toISOString(), touser: body.touser, templateId: body.template_id, page: body.page ?? '', data: body.data });
+    if (this.sent.length > 1000) this.sent.shift();
+    return { errcode: 0, errmsg: 'ok', msgid: Date.now() };
+  }
+
+  /** Makes the next `count` sends fail with `errcode` (default -1, "system busy": retried). */
+  failNext(count: number, errcode = -1, touser?: string): void {
+    for (let i = 0; i < count; i++) this.failures.push({ touser, errcode });
   }
 }

@@ -1,6 +1,8 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Duration } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/lib/db/table-definition';
@@ -17,6 +19,7 @@ export class DataStore extends Construct {
   readonly fieldKey: kms.Key;
   readonly secret: secretsmanager.Secret;
   readonly cardSecret: secretsmanager.Secret;
+  readonly uploads: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: { stage: string }) {
     super(scope, id);
@@ -84,6 +87,23 @@ export class DataStore extends Construct {
         includeSpace: false,
       },
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Photos and voice clips of messages and consultations (functions/lib/storage). Private, no
+    // public access of any kind, encrypted at rest, TLS only. Uploads arrive by presigned POST
+    // tagged `attached=no` (the policy pins the tag); a message that uses one re-tags it
+    // `attached=yes`. Uploads never attached (the user gave up, the send failed) expire after two
+    // days; attached ones stay as long as the messages they belong to.
+    this.uploads = new s3.Bucket(this, 'Uploads', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        { id: 'abandoned-uploads', tagFilters: { attached: 'no' }, expiration: Duration.days(2) },
+        { id: 'incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
     });
   }
 }

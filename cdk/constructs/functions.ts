@@ -2,11 +2,12 @@ import path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { nodejsBundlingOptions } from '../bundling';
 import { handlerEntry, repoRoot } from '../paths';
-import { fieldKeyActions, tableActions, type FunctionPermissions } from '../permissions';
+import { fieldKeyActions, tableActions, uploadActions, type FunctionPermissions } from '../permissions';
 import type { DataStore } from './data';
 
 /**
@@ -57,11 +58,14 @@ export class AppFunction extends Construct {
       bundling: nodejsBundlingOptions(),
     });
 
-    const { table, fieldKey, secret, cardSecret } = props.data;
+    const { table, fieldKey, secret, cardSecret, uploads } = props.data;
     // On the table and its indexes.
     if (props.permissions.table !== 'none') table.grant(this.fn, ...tableActions[props.permissions.table]);
     if (props.permissions.fieldKey) fieldKey.grant(this.fn, ...fieldKeyActions);
     if (props.permissions.secrets === 'app') secret.grantRead(this.fn);
     if (props.permissions.secrets === 'card') cardSecret.grantRead(this.fn);
+    if (props.permissions.uploads !== 'none') {
+      iam.Grant.addToPrincipal({ grantee: this.fn, actions: [...uploadActions[props.permissions.uploads]], resourceArns: [uploads.arnForObjects('*')] });
+    }
   }
 }

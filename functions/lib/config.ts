@@ -29,5 +29,21 @@ export function getConfig() {
     fieldKeyId: process.env.FIELD_KEY_ID,
     wechatAppId: process.env.WECHAT_APP_ID ?? 'wx-local-dev',
     wechatApiBase: process.env.WECHAT_API_BASE ?? OFFICIAL_WECHAT_API,
+    /**
+     * WeChat subscription-message template ids by our template name (JSON object), set per
+     * deployment from the mini-program's console. The local stand-in accepts our names as ids.
+     */
+    wechatTemplateIds: parseTemplateIds(process.env.WECHAT_TEMPLATE_IDS),
+    /** The private bucket for message attachments (photos, voice clips). */
+    uploadsBucket: process.env.UPLOADS_BUCKET ?? 'lianxin-uploads',
+    /** Set only in the local stage: the local S3 server's address. */
+    s3Endpoint: process.env.S3_ENDPOINT,
   };
+}
+
+function parseTemplateIds(raw: string | undefined): Record<string, string> {
+  if (!raw) return {};
+  const parsed: unknown = JSON.parse(raw);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('WECHAT_TEMPLATE_IDS must be a JSON object');
+  return Object.fromEntries(Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
 }

@@ -26,6 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
+      // {"message.new":"<template id>",...} from the mini-program console (subscription messages).
+      'process.env.TARO_APP_WECHAT_TEMPLATE_IDS': JSON.stringify(process.env.TARO_APP_WECHAT_TEMPLATE_IDS || '{}'),
     },
     alias: {
       // Request/response schemas and types are shared with the backend; never copy them.

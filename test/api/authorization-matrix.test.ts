@@ -19,14 +19,20 @@ import { expectApiError, expectReadsOnly, expectSliceUnchanged, ownedBy, SEED_PA
  * - hospital staff reach no family yet (booking adds that).
  * - the seed has no township-level commission officer: one is minted below with the stack's key.
  */
+interface Target {
+  familyId: string;
+  memberId: string;
+  staffId: string;
+}
 interface Caller {
   personId: string;
-  own?: { familyId: string; memberId: string };
-  other?: { familyId: string; memberId: string };
+  own?: Target;
+  other?: Target;
 }
-const own = { familyId: 'f_0002', memberId: 'p_m0003' };
-const other = { familyId: 'f_0007', memberId: 'p_m0011' };
-const nowhere = { familyId: 'f_9999', memberId: 'p_m9999' };
+// staffId: the family's village cadre, for the conversation routes.
+const own = { familyId: 'f_0002', memberId: 'p_m0003', staffId: 'p_cadre01' };
+const other = { familyId: 'f_0007', memberId: 'p_m0011', staffId: 'p_cadre03' };
+const nowhere = { familyId: 'f_9999', memberId: 'p_m9999', staffId: 'p_cadre01' };
 
 const callers: Record<Role, Caller> = {
   member: { personId: 'p_m0003', own, other },
@@ -57,6 +63,8 @@ const validBodies: Partial<Record<string, unknown>> = {
   'signing.renew': {},
   'signing.terminate': { reason: 'death', date: '2026-01-01' },
   'signing.changeTeam': { teamId: 'tm_liulin', reason: 'member_request', date: '2026-01-01' },
+  'me.grantSubscriptions': { accepted: ['message.new'] },
+  'messaging.presignConversationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
   'policy.addCost': { memberId: own.memberId, visitDate: '2026-10-01', place: '清河县人民医院', totalFen: 100, basicInsuranceFen: 0, seriousIllnessFen: 0, medicalAssistanceFen: 0, commercialFen: 0, claimPending: false },
 };
 
@@ -79,10 +87,11 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
 };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const fill = (route: RouteDef, target: { familyId: string; memberId: string }) =>
+const fill = (route: RouteDef, target: Target) =>
   route.path
     .replace('{familyId}', target.familyId)
     .replace('{memberId}', target.memberId)
+    .replace('{staffId}', target.staffId)
     .replace('{contractId}', 'ct_20260101nothere')
     .replace('{applicationId}', 'ap_20260101nothere');
 
@@ -92,7 +101,7 @@ interface Case {
   role: Role;
   scope: Scope;
   path: string;
-  target?: { familyId: string; memberId: string };
+  target?: Target;
   expected: 'allowed' | 'role-denied' | 'scope-denied';
 }
 

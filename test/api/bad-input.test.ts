@@ -276,6 +276,38 @@ const cases: Record<RouteId, BadCase[]> = {
     ...familyPathCases('p_m0008', '/access-log').filter((c) => !c.label.startsWith('unknown')),
     ...pageQueryCases('p_m0008', '/families/f_0005/access-log', { familyId: 'f_0005' }),
   ],
+  'me.getSubscriptions': [
+    { label: 'unknown query parameter', caller: 'p_m0008', path: '/me/subscriptions?personId=p_m0001', fields: { 'query.personId': UNKNOWN }, touch: { caller: 'p_m0008' } },
+  ],
+  'me.grantSubscriptions': [
+    { label: 'malformed JSON', caller: 'p_m0008', path: '/me/subscriptions', rawBody: '{"accepted":[', fields: f(['body']) },
+    { label: 'nothing accepted', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: [] }, fields: f(['body.accepted']) },
+    { label: 'an unknown template', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: ['message.new', 'free.money'] }, fields: f(['body.accepted.1']) },
+    { label: 'accepted not a list', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: 'message.new' }, fields: f(['body.accepted']) },
+    { label: 'oversize list', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: Array(13).fill('message.new') }, fields: f(['body.accepted']) },
+    { label: 'unknown field', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: ['message.new'], count: 100 }, fields: { 'body.count': UNKNOWN } },
+    { label: 'text/plain', caller: 'p_m0008', path: '/me/subscriptions', rawBody: '{"accepted":["message.new"]}', headers: { 'content-type': 'text/plain' }, status: 415 },
+  ].map((c) => ({ ...c, touch: { caller: 'p_m0008' } })) as BadCase[],
+  'messaging.presignConversationUpload': [
+    ...familyPathCases('p_m0008', '/conversations/p_cadre02/uploads')
+      .filter((c) => !c.label.startsWith('unknown'))
+      .map((c) => ({ ...c, body: { kind: 'image', contentType: 'image/jpeg', size: 10 } })),
+    ...(
+      [
+        ['malformed JSON', { rawBody: '{"kind":"image",' }, f(['body'])],
+        ['staffId not a person id', { path: '/families/f_0005/conversations/f_0005/uploads', body: { kind: 'image', contentType: 'image/jpeg', size: 10 } }, f(['path.staffId'])],
+        ['a GIF', { body: { kind: 'image', contentType: 'image/gif', size: 10 } }, f(['body.contentType'])],
+        ['an image over 10 MB', { body: { kind: 'image', contentType: 'image/jpeg', size: 10 * 1024 * 1024 + 1 } }, f(['body.size'])],
+        ['an empty file', { body: { kind: 'image', contentType: 'image/png', size: 0 } }, f(['body.size'])],
+        ['a fractional size', { body: { kind: 'image', contentType: 'image/png', size: 1.5 } }, f(['body.size'])],
+        ['voice over 60 s', { body: { kind: 'voice', contentType: 'audio/mpeg', size: 10, durationMs: 60_001 } }, f(['body.durationMs'])],
+        ['voice without a duration', { body: { kind: 'voice', contentType: 'audio/aac', size: 10 } }, f(['body.durationMs'])],
+        ['a video', { body: { kind: 'video', contentType: 'video/mp4', size: 10 } }, f(['body.kind'])],
+        ['unknown field', { body: { kind: 'image', contentType: 'image/png', size: 10, key: 'conv/f_0001/x' } }, { 'body.key': UNKNOWN }],
+        ['text/plain', { rawBody: '{"kind":"image","contentType":"image/png","size":10}', headers: { 'content-type': 'text/plain' }, status: 415 }, undefined],
+      ] as const
+    ).map(([label, c, fields]): BadCase => ({ label, caller: 'p_m0008', path: '/families/f_0005/conversations/p_cadre02/uploads', ...c, fields, touch: { familyId: 'f_0005' } }) as BadCase),
+  ],
   'staff.listAssignedFamilies': pageQueryCases('p_cadre02', '/contact/families', { caller: 'p_cadre02' }),
   'staff.listSignedMembers': pageQueryCases('p_doc03', '/doctor/members', { caller: 'p_doc03' }),
   'staff.listRegionFamilies': [

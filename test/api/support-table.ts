@@ -39,6 +39,12 @@ import type { ApiResponse } from '../support/api';
  *                                 partition of persons, families, teams and villages named p_sg…,
  *                                 f_sg…, tm_sg…, v_sg…, their SIGNING#/POLICY#/OUTBOX# items; the
  *                                 fixture families are left out of SEED_PARTITIONS.
+ * - notify.test.ts:               PERSON#p_m0016 / PERSON#p_m0017 SUBSCRIPTION# items, and the
+ *                                 OUTBOX#t-notify-* items it writes (delivered by the local loop).
+ * - uploads.test.ts:              only objects in the local S3 (conv/f_0010/...).
+ * - messaging*.test.ts (issue 3): conversations/consultations of f_0009..f_0012 (their own
+ *                                 partitions, plus CONTACTLOG#/FOLLOWUP-ITEM# items in FAMILY#f_0009..12),
+ *                                 and subscriptions/outbox of those families' members and staff.
  * - bad-input.test.ts:            nothing (it only sends refused requests; its WeChat user t-bad-…
  *                                 only logs in). Its callers are p_m0008, p_cadre02, p_doc03,
  *                                 p_comm01 and its family f_0005, so should a bad request be wrongly

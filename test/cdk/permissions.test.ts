@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildLambdaBundles, type BuiltBundle } from '../../bench/lambda-bundles';
-import { deployedFunctions, fieldKeyActions, tableActions, type FunctionPermissions } from '../../cdk/permissions';
+import { deployedFunctions, fieldKeyActions, tableActions, uploadActions, type FunctionPermissions } from '../../cdk/permissions';
 
 /**
  * The IAM permissions declared in cdk/permissions.ts match what each function's code can actually
@@ -35,6 +35,10 @@ const commandActions: Record<string, string[]> = {
   DecryptCommand: ['kms:Decrypt'],
   // @aws-sdk/client-secrets-manager
   GetSecretValueCommand: ['secretsmanager:GetSecretValue'],
+  // @aws-sdk/client-s3 (the attachments bucket); a presigned GET names GetObjectCommand too
+  HeadObjectCommand: ['s3:GetObject'],
+  GetObjectCommand: ['s3:GetObject'],
+  PutObjectTaggingCommand: ['s3:PutObjectTagging'],
 };
 
 const dynamoWrites = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem']);
@@ -42,13 +46,16 @@ const dynamoWrites = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamo
 function needed(code: string) {
   const commands = [...new Set(code.match(/\b[A-Z][A-Za-z0-9]*Command\b/g) ?? [])].sort();
   const unknown = commands.filter((c) => !commandActions[c]);
-  const actions = [...new Set(commands.flatMap((c) => commandActions[c] ?? []))].sort();
+  // A presigned POST sends no command: the upload is authorised as the signer's s3:PutObject.
+  const presigns = /\bcreatePresignedPost\b/.test(code);
+  const actions = [...new Set([...commands.flatMap((c) => commandActions[c] ?? []), ...(presigns ? ['s3:PutObject'] : [])])].sort();
   const dynamo = actions.filter((a) => a.startsWith('dynamodb:'));
   // The code shows whether a secret is read, not which one: the stack test checks which.
   const permissions = {
     table: (dynamo.length === 0 ? 'none' : dynamo.some((a) => dynamoWrites.has(a)) ? 'readwrite' : 'read') as FunctionPermissions['table'],
     fieldKey: actions.some((a) => a.startsWith('kms:')),
     readsASecret: actions.includes('secretsmanager:GetSecretValue'),
+    uploads: (presigns ? 'presign' : actions.includes('s3:PutObjectTagging') ? 'attach' : actions.includes('s3:GetObject') ? 'read' : 'none') as FunctionPermissions['uploads'],
   };
   return { commands, unknown, actions, permissions };
 }
@@ -73,7 +80,12 @@ describe.each(deployedFunctions().map((f) => [f.name, f]))('%s', (name, f) => {
   });
 
   it('is granted every action its code can call (and never Scan)', () => {
-    const granted = new Set<string>([...tableActions[f.permissions.table], ...(f.permissions.fieldKey ? fieldKeyActions : []), ...(f.permissions.secrets !== 'none' ? ['secretsmanager:GetSecretValue'] : [])]);
+    const granted = new Set<string>([
+      ...tableActions[f.permissions.table],
+      ...(f.permissions.fieldKey ? fieldKeyActions : []),
+      ...(f.permissions.secrets !== 'none' ? ['secretsmanager:GetSecretValue'] : []),
+      ...uploadActions[f.permissions.uploads],
+    ]);
     expect({ function: name, missing: use.actions.filter((a) => !granted.has(a)) }).toEqual({ function: name, missing: [] });
   });
 

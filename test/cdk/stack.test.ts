@@ -4,8 +4,8 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildLambdaBundles, type BuiltBundle } from '../../bench/lambda-bundles';
-import { fieldKeyActions, routePermissions, tableActions, type FunctionPermissions } from '../../cdk/permissions';
-import { authorizerDescription, LianxinStack, routeFunctionDescription } from '../../cdk/stack';
+import { backgroundFunctions, fieldKeyActions, routePermissions, tableActions, uploadActions, type FunctionPermissions } from '../../cdk/permissions';
+import { authorizerDescription, backgroundFunctionDescription, LianxinStack, routeFunctionDescription } from '../../cdk/stack';
 import { tableDefinition } from '../../functions/lib/db/table-definition';
 import { routes } from '../../functions/routes';
 
@@ -43,8 +43,11 @@ function functionWith(description: string): [string, Resource] {
 
 const deployed = () => [
   ...routes.map((r) => ({ name: r.id as string, description: routeFunctionDescription(STAGE, r.id, r.method, r.path), permissions: routePermissions(r) })),
-  { name: 'authorizer', description: authorizerDescription(STAGE), permissions: { table: 'none', fieldKey: false, secrets: 'app' } as FunctionPermissions },
+  { name: 'authorizer', description: authorizerDescription(STAGE), permissions: { table: 'none', fieldKey: false, secrets: 'app', uploads: 'none' } as FunctionPermissions },
+  ...backgroundFunctions.map((f) => ({ name: f.name as string, description: backgroundFunctionDescription(STAGE, f.name, f.summary), permissions: f.permissions as FunctionPermissions })),
 ];
+/** Reading the table's stream comes with the stream event source, on top of the declared table actions. */
+const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
 
 describe('table', () => {
   it('is built from the shared table definition, on demand, protected and streamed', () => {
@@ -123,8 +126,8 @@ const secretWith = (key: string) =>
   ofType('AWS::SecretsManager::Secret').find(([, s]) => s.Properties.GenerateSecretString?.GenerateStringKey === key)![0];
 
 describe('functions', () => {
-  it('deploys exactly one function per route plus the authorizer, and no helper functions', () => {
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
+  it('deploys exactly one function per route plus the authorizer and the outbox sender, and no helper functions', () => {
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1 + backgroundFunctions.length);
     for (const f of deployed()) functionWith(f.description);
   });
 
@@ -151,7 +154,7 @@ describe('functions', () => {
       expect(logGroups[id].Properties.RetentionInDays).toBeGreaterThanOrEqual(184);
       used.add(id);
     }
-    expect(used.size).toBe(routes.length + 1);
+    expect(used.size).toBe(routes.length + 1 + backgroundFunctions.length);
     for (const [, lg] of ofType('AWS::Logs::LogGroup')) expect(lg.Properties.RetentionInDays).toBeGreaterThanOrEqual(184);
   });
 
@@ -165,7 +168,9 @@ describe('functions', () => {
         .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
       const actions = (prefix: string) => statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith(prefix)).sort();
 
-      expect({ name: f.name, dynamodb: actions('dynamodb:') }).toEqual({ name: f.name, dynamodb: [...tableActions[f.permissions.table]].sort() });
+      const stream = f.name === 'notify.onStream' ? streamActions : [];
+      expect({ name: f.name, dynamodb: actions('dynamodb:') }).toEqual({ name: f.name, dynamodb: [...tableActions[f.permissions.table], ...stream].sort() });
+      expect({ name: f.name, s3: actions('s3:') }).toEqual({ name: f.name, s3: [...uploadActions[f.permissions.uploads]].sort() });
       expect({ name: f.name, kms: actions('kms:') }).toEqual({ name: f.name, kms: f.permissions.fieldKey ? [...fieldKeyActions].sort() : [] });
       // Which secret each function may read: the app secret, the card secret, or none.
       const readable = statements
@@ -174,7 +179,8 @@ describe('functions', () => {
       const expected = { none: [], app: [secretWith('signingMaster')], card: [secretWith('cardSigningMaster')] }[f.permissions.secrets];
       expect({ name: f.name, secrets: readable }).toEqual({ name: f.name, secrets: expected });
       expect(actions('dynamodb:')).not.toContain('dynamodb:Scan');
-      expect(statements.every((s) => s.Resource !== '*')).toBe(true);
+      // ListStreams (added by the stream event source) names no resource; nothing else may be '*'.
+      expect(statements.filter((s) => s.Resource === '*').flatMap((s) => [s.Action].flat())).toEqual(f.name === 'notify.onStream' ? ['dynamodb:ListStreams'] : []);
     }
   });
 });
@@ -280,5 +286,40 @@ describe('bundles', () => {
       const benchCode = await readFile(bundle.file);
       expect({ name: f.name, bytes: deployedCode.length, same: deployedCode.equals(benchCode) }).toEqual({ name: f.name, bytes: benchCode.length, same: true });
     }
+  });
+});
+
+describe('notifications and uploads', () => {
+  it('feeds new outbox items from the table stream to the sender, filtered to outbox INSERTs', () => {
+    const [onStreamId] = functionWith(backgroundFunctionDescription(STAGE, 'notify.onStream', backgroundFunctions[0].summary));
+    const [, mapping] = ofType('AWS::Lambda::EventSourceMapping')[0];
+    expect(logicalIdOf(mapping.Properties.FunctionName)).toBe(onStreamId);
+    expect(JSON.stringify(mapping.Properties.EventSourceArn)).toContain('StreamArn');
+    const pattern = JSON.parse(mapping.Properties.FilterCriteria.Filters[0].Pattern);
+    expect(pattern).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } });
+  });
+
+  it('sweeps the due outbox every minute', () => {
+    const [sweepId] = functionWith(backgroundFunctionDescription(STAGE, 'notify.sweep', backgroundFunctions[1].summary));
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules).toHaveLength(1);
+    expect(rules[0].ScheduleExpression).toBe('rate(1 minute)');
+    expect(logicalIdOf(rules[0].Targets[0].Arn)).toBe(sweepId);
+  });
+
+  it('keeps attachments in a private, encrypted, TLS-only bucket that expires abandoned uploads', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([Match.objectLike({ TagFilters: [{ Key: 'attached', Value: 'no' }], ExpirationInDays: 2, Status: 'Enabled' })]),
+        },
+      }),
+    });
+    const [, policy] = ofType('AWS::S3::BucketPolicy')[0];
+    expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('aws:SecureTransport');
   });
 });

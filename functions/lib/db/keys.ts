@@ -47,4 +47,8 @@ export const keys = {
   policyContract: (familyId: string) => ({ pk: `POLICY#${familyId}`, sk: 'CONTRACT' as const }),
   costEntry: (familyId: string, visitDate: string, entryId: string) => ({ pk: `POLICY#${familyId}`, sk: `COST#${visitDate}#${entryId}` }),
   staffPolicySk: (familyId: string) => `POLICY#${familyId}`,
+  subscriptionPrefix: 'SUBSCRIPTION#',
+  // messaging (issue 3)
+  /** A creating POST's Idempotency-Key, kept beside what it created (same partition, TTL). */
+  idempotency: (pk: string, callerId: string, key: string) => ({ pk, sk: `IDEMPOTENCY#${callerId}#${key}` }),
 } as const;

@@ -22,6 +22,8 @@
  * | a notification to send (outbox)           | pk=OUTBOX#<outboxId>, sk=OUTBOX                                |
  * | outbox items due to be sent (or retried)  | GSI2 gsi2pk=OUTBOX#DUE, gsi2sk <= <now ISO>  (oldest first)   |
  * | a person's remaining subscriptions        | pk=PERSON#<personId>, sk=SUBSCRIPTION#<template>              |
+ * | all of a person's subscription counts     | pk=PERSON#<personId>, begins_with(sk, SUBSCRIPTION#)          |
+ * | a creating POST's Idempotency-Key         | pk=<partition of what it created>, sk=IDEMPOTENCY#<caller>#<key> (TTL) |
  * | signing: a team, its members              | pk=TEAM#<teamId>, sk=TEAM / MEMBER#<staffId>                   |
  * | signing: the team serving a village       | pk=VILLAGE#<villageId>, sk=TEAM                                |
  * | signing: the teams a staff member is on   | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, TEAM#)       |
@@ -33,6 +35,11 @@
  * | signing: coverage of a township / county  | GSI1 SIGNCOV#<townshipId> / GSI2 SIGNCOV#<countyId> (STATE items) |
  * | policy support: contract and cost ledger  | pk=POLICY#<familyId>, sk=CONTRACT / COST#<visitDate>#<id>      |
  * | policy support: a cadre's families        | GSI1 gsi1pk=STAFF#<cadreId>, begins_with(gsi1sk, POLICY#)      |
+ *
+ * Outbox lifecycle: written `pending` with gsi2 set (due index); the sender claims it (attempts+1,
+ * nextAttemptAt/gsi2sk moved a lease ahead) in one transaction with the subscription decrement,
+ * then marks it `sent` / `skipped` / `failed` and REMOVEs gsi2pk/gsi2sk (out of the due index,
+ * expires by TTL after 30 days), or moves nextAttemptAt/gsi2sk ahead by backoff for a retry.
  *
  * Contract performance (履约): each contract item holds `promised` (from its packages) and
  * `delivered` counters. Follow-ups, messaging and booking feed it by adding

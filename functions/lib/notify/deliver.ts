@@ -1,0 +1,189 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { toBeijingIso } from '../../../domain';
+import { db, tableName } from '../db/client';
+import { keys } from '../db/keys';
+import type { OutboxItem } from './outbox';
+import { sendSubscribeMessage, type SendOutcome } from './wechat-subscribe';
+
+/**
+ * The sender: delivers one pending outbox item as a WeChat subscription message.
+ *
+ * 1. Claim, in ONE transaction: the outbox item (still pending, due, and at the attempt count we
+ *    saw, so two senders racing on one item cannot both win) moves its next attempt a lease ahead,
+ *    and the recipient's remaining subscription for the template is decremented only if it is
+ *    above zero. If the subscription condition alone fails, the item is `skipped`: the user did
+ *    not agree to hear about it, and WeChat would refuse.
+ * 2. Send, outside any transaction (an HTTP call cannot be part of one).
+ * 3. Record the outcome: `sent`; `skipped` (WeChat says no subscription: our count is set to 0);
+ *    `failed` for a fault retrying cannot fix, or after MAX_ATTEMPTS; otherwise back to pending
+ *    with exponential backoff. On any unsent outcome the subscription is given back (WeChat did
+ *    not use it up). If the sender dies between 1 and 3, the lease runs out and the sweep retries.
+ *
+ * The change the message reports (a chat message, a reply) was committed with the outbox item and
+ * is never touched here: a delivery failure can only ever lose the notification, never the message.
+ */
+export const MAX_ATTEMPTS = 8;
+/** How long a claim holds an item before another sender may retry it. */
+export const CLAIM_LEASE_MS = 60_000;
+/** Kept this long after the outcome, for the record (TTL). */
+const DONE_TTL_S = 30 * 24 * 3600;
+
+/** 2 s, 8 s, 32 s, ~2 min, ~9 min, ~34 min, ~2.3 h: the last of MAX_ATTEMPTS tries ~3 h after the first. */
+export function backoffMs(attempts: number): number {
+  return Math.min(2000 * 4 ** (attempts - 1), 6 * 3600_000);
+}
+
+export type DeliveryResult = 'sent' | 'skipped' | 'retry' | 'failed' | 'not-due' | 'busy';
+
+const dueSk = (at: Date, id: string) => `${at.toISOString()}#${id}`;
+
+async function recipientOpenid(personId: string): Promise<string | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(personId), ProjectionExpression: 'openid' }));
+  return (out.Item as { openid?: string } | undefined)?.openid;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The outbox item, updated only if it is still pending at the attempt count `attempts`. */
+function outboxUpdate(item: OutboxItem, attempts: number, set: Record<string, unknown>, remove: string[] = []): TransactItem {
+  const names: Record<string, string> = { '#status': 'status', '#attempts': 'attempts' };
+  const values: Record<string, unknown> = { ':pending': 'pending', ':seen': attempts };
+  const sets = Object.entries(set).map(([k, v], i) => {
+    names[`#s${i}`] = k;
+    values[`:s${i}`] = v;
+    return `#s${i} = :s${i}`;
+  });
+  const removes = remove.map((k, i) => {
+    names[`#r${i}`] = k;
+    return `#r${i}`;
+  });
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.outbox(item.outboxId),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: '#status = :pending AND #attempts = :seen',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+function subscriptionChange(item: OutboxItem, change: 'refund' | 'zero', now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.subscription(item.recipientId, item.template),
+      UpdateExpression: change === 'refund' ? 'ADD remaining :one SET updatedAt = :now' : 'SET remaining = :zero, updatedAt = :now',
+      ExpressionAttributeValues: change === 'refund' ? { ':one': 1, ':now': toBeijingIso(now) } : { ':zero': 0, ':now': toBeijingIso(now) },
+    },
+  };
+}
+
+const finished = (status: 'sent' | 'skipped' | 'failed', now: Date, extra: Record<string, unknown> = {}) => ({
+  status,
+  finishedAt: toBeijingIso(now),
+  expiresAt: Math.floor(now.getTime() / 1000) + DONE_TTL_S,
+  ...extra,
+});
+
+async function transact(items: TransactItem[]): Promise<'ok' | string[]> {
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    return 'ok';
+  } catch (err) {
+    if (err instanceof TransactionCanceledException) return (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+    throw err;
+  }
+}
+
+export async function deliverOutboxItem(item: OutboxItem, now: Date): Promise<DeliveryResult> {
+  if (item.status !== 'pending') return 'busy';
+  if (new Date(item.nextAttemptAt).getTime() > now.getTime()) return 'not-due';
+  const seen = item.attempts;
+
+  const openid = await recipientOpenid(item.recipientId);
+  if (!openid) {
+    const r = await transact([outboxUpdate(item, seen, finished('skipped', now, { lastError: 'recipient has not bound WeChat' }), ['gsi2pk', 'gsi2sk'])]);
+    return r === 'ok' ? 'skipped' : 'busy';
+  }
+
+  const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const claim = await transact([
+    outboxUpdate(item, seen, { attempts: seen + 1, nextAttemptAt: toBeijingIso(lease), gsi2sk: dueSk(lease, item.outboxId), claimedAt: toBeijingIso(now) }),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.subscription(item.recipientId, item.template),
+        UpdateExpression: 'SET remaining = remaining - :one, updatedAt = :now',
+        ConditionExpression: 'remaining > :zero',
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': toBeijingIso(now) },
+      },
+    },
+  ]);
+  if (claim !== 'ok') {
+    if (claim[0] === 'ConditionalCheckFailed') return 'busy';
+    const r = await transact([outboxUpdate(item, seen, finished('skipped', now, { lastError: 'no remaining subscription' }), ['gsi2pk', 'gsi2sk'])]);
+    return r === 'ok' ? 'skipped' : 'busy';
+  }
+
+  const outcome: SendOutcome = await sendSubscribeMessage({ openid, template: item.template, page: item.page, data: item.data }, now);
+  const attempts = seen + 1;
+  const doneAt = new Date();
+  switch (outcome.kind) {
+    case 'sent':
+      await transact([outboxUpdate(item, attempts, finished('sent', doneAt, { sentAt: toBeijingIso(doneAt) }), ['gsi2pk', 'gsi2sk', 'lastError'])]);
+      return 'sent';
+    case 'refused':
+      await transact([outboxUpdate(item, attempts, finished('skipped', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'zero', doneAt)]);
+      return 'skipped';
+    case 'permanent':
+      await transact([outboxUpdate(item, attempts, finished('failed', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'refund', doneAt)]);
+      return 'failed';
+    case 'transient': {
+      if (attempts >= MAX_ATTEMPTS) {
+        await transact([outboxUpdate(item, attempts, finished('failed', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'refund', doneAt)]);
+        return 'failed';
+      }
+      const next = new Date(doneAt.getTime() + backoffMs(attempts));
+      await transact([
+        outboxUpdate(item, attempts, { nextAttemptAt: toBeijingIso(next), gsi2sk: dueSk(next, item.outboxId), lastError: outcome.error }),
+        subscriptionChange(item, 'refund', doneAt),
+      ]);
+      return 'retry';
+    }
+  }
+}
+
+/**
+ * Delivers what is due: scheduled items whose time has come, retries whose backoff has passed and
+ * claims whose sender died. Reads the due index (GSI2 OUTBOX#DUE, oldest first), one page a run.
+ */
+export async function sweepDueOutbox(now: Date, options: { limit?: number; concurrency?: number } = {}): Promise<Record<DeliveryResult, number>> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
+      ExpressionAttributeValues: { ':pk': keys.outboxDuePk, ':now': `${now.toISOString()}#\uffff` },
+      Limit: options.limit ?? 100,
+    }),
+  );
+  const items = (out.Items ?? []) as OutboxItem[];
+  const tally: Record<DeliveryResult, number> = { sent: 0, skipped: 0, retry: 0, failed: 0, 'not-due': 0, busy: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      try {
+        tally[await deliverOutboxItem(item, now)]++;
+      } catch (err) {
+        // One item's fault must not stop the others; the item stays due and is tried again.
+        console.error(JSON.stringify({ level: 'error', outboxId: item.outboxId, message: (err as Error).message }));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
+  return tally;
+}

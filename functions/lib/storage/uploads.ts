@@ -1,0 +1,98 @@
+import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { randomUUID } from 'node:crypto';
+import { fileExtensions, imageContentTypes, uploadLimits, voiceContentTypes, type AttachmentView, type UploadRequest, type UploadTicket } from '../../../domain';
+import { badRequest } from '../http/errors';
+import { s3, uploadsBucket } from './s3';
+
+/**
+ * Presigned uploads and reads of attachments.
+ *
+ * Keys are `<scope>/<uploader>/<uuid>.<ext>`, where the scope names the one conversation or
+ * consultation the upload is for (e.g. `conv/f_0001/p_cadre01`). The POST policy pins the exact
+ * key, the content type and the size range, and the declared voice duration as metadata; the
+ * message that names the key is accepted only if the key lies under that conversation's scope and
+ * the sender's id, and the stored object passes the same checks again (HeadObject), so a key cannot
+ * be moved to another conversation, and a client that skipped the policy gains nothing.
+ */
+const POST_TTL_S = 5 * 60;
+const GET_TTL_S = 10 * 60;
+const DURATION_META = 'duration-ms';
+/** Uploads start tagged as not attached; the bucket's lifecycle expires those after two days. */
+const tagging = (attached: 'yes' | 'no') => `<Tagging><TagSet><Tag><Key>attached</Key><Value>${attached}</Value></Tag></TagSet></Tagging>`;
+
+export interface StoredAttachment {
+  key: string;
+  kind: 'image' | 'voice';
+  contentType: string;
+  size: number;
+  durationMs?: number;
+}
+
+export async function presignUpload(scope: string, uploaderId: string, req: UploadRequest): Promise<UploadTicket> {
+  const key = `${scope}/${uploaderId}/${randomUUID()}.${fileExtensions[req.contentType]}`;
+  const maxBytes = uploadLimits[req.kind].maxBytes;
+  const fields: Record<string, string> = { 'Content-Type': req.contentType, tagging: tagging('no') };
+  const conditions: Parameters<typeof createPresignedPost>[1]['Conditions'] = [
+    ['content-length-range', 1, maxBytes],
+    ['eq', '$Content-Type', req.contentType],
+    ['eq', '$tagging', tagging('no')],
+  ];
+  if (req.kind === 'voice') {
+    fields[`x-amz-meta-${DURATION_META}`] = String(req.durationMs);
+    conditions.push(['eq', `$x-amz-meta-${DURATION_META}`, String(req.durationMs)]);
+  }
+  const post = await createPresignedPost(s3(), { Bucket: uploadsBucket(), Key: key, Conditions: conditions, Fields: fields, Expires: POST_TTL_S });
+  // S3 checks the policy's expiry against its own clock, so this is real time, not the request's.
+  const expiresAt = new Date(Date.now() + POST_TTL_S * 1000).toISOString();
+  return { key, url: post.url, fields: post.fields, expiresAt, maxBytes };
+}
+
+const kindOf = (contentType: string): 'image' | 'voice' | undefined =>
+  (imageContentTypes as readonly string[]).includes(contentType) ? 'image' : (voiceContentTypes as readonly string[]).includes(contentType) ? 'voice' : undefined;
+
+/**
+ * The stored object behind `key`, if it belongs to `scope` and `uploaderId` and is an acceptable
+ * attachment; otherwise a 400 naming the field. One HeadObject per attachment.
+ */
+export async function verifyUpload(key: string, scope: string, uploaderId: string, field: string): Promise<StoredAttachment> {
+  if (!key.startsWith(`${scope}/${uploaderId}/`) || key.includes('..')) {
+    throw badRequest('附件不属于这段对话，请重新上传', { [field]: '附件不属于这段对话' });
+  }
+  let head;
+  try {
+    head = await s3().send(new HeadObjectCommand({ Bucket: uploadsBucket(), Key: key }));
+  } catch (err) {
+    if (err instanceof NotFound || (err as { name?: string }).name === 'NotFound') throw badRequest('附件还没有上传成功，请重新上传', { [field]: '附件不存在' });
+    throw err;
+  }
+  const contentType = head.ContentType ?? '';
+  const kind = kindOf(contentType);
+  const size = head.ContentLength ?? 0;
+  if (!kind || fileExtensions[contentType] !== key.split('.').pop()) throw badRequest('附件格式不支持', { [field]: '附件格式不支持' });
+  if (size < 1 || size > uploadLimits[kind].maxBytes) throw badRequest('附件大小超出限制', { [field]: '附件大小超出限制' });
+  if (kind === 'image') return { key, kind, contentType, size };
+  const durationMs = Number(head.Metadata?.[DURATION_META]);
+  if (!Number.isInteger(durationMs) || durationMs < 1 || durationMs > uploadLimits.voice.maxDurationMs) {
+    throw badRequest('语音不能超过 60 秒', { [field]: '语音时长不正确' });
+  }
+  return { key, kind, contentType, size, durationMs };
+}
+
+/**
+ * Exempts verified uploads from the expiry of abandoned ones. Done before the message is written:
+ * should the write then fail, an attached-but-unused object is kept (harmless), never the reverse
+ * (a message whose photo expires).
+ */
+export async function markAttached(attachments: StoredAttachment[]): Promise<void> {
+  await Promise.all(
+    attachments.map((a) => s3().send(new PutObjectTaggingCommand({ Bucket: uploadsBucket(), Key: a.key, Tagging: { TagSet: [{ Key: 'attached', Value: 'yes' }] } }))),
+  );
+}
+
+/** A URL the reader's app can fetch the attachment from for the next few minutes. */
+export async function attachmentView(a: StoredAttachment): Promise<AttachmentView> {
+  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: uploadsBucket(), Key: a.key }), { expiresIn: GET_TTL_S });
+  return { kind: a.kind, contentType: a.contentType, size: a.size, ...(a.durationMs ? { durationMs: a.durationMs } : {}), url };
+}
