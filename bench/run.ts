@@ -6,6 +6,7 @@ import { measureFollowUps } from './followups';
 import { login, measureDdbRequests } from './ddb-requests';
 import { measureLambdaBundles } from './lambda-bundles';
 import { measureWeappPackages } from './weapp-size';
+import { measureSigning } from './signing';
 
 /**
  * `npm run bench`: sizes, cold starts, latency ratios and DynamoDB round trips, each written to
@@ -41,6 +42,10 @@ try {
   await save('ddb-requests', { routes: ddb });
   for (const r of ddb) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.requests} DynamoDB requests > budget ${r.budget}`);
   console.log('DynamoDB requests per call:', ddb.map((r) => `${r.routeId}=${r.requests}`).join(', '));
+
+  const signing = await measureSigning(stack);
+  await save('signing', { routes: signing });
+  for (const r of signing) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.requests} DynamoDB requests (${r.operations.join(',')}), status ${r.status} > budget ${r.budget}`);
 
   const { token } = await login(stack, 'p_m0001');
   const latency = await measureApiLatency(stack, token);

@@ -1,6 +1,6 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId } from './common';
-import { addDays } from './time';
+import { addDays, daysBetween } from './time';
 
 /**
  * Chronic-disease follow-ups (慢病随访) and long prescriptions (长处方): the health file a signed
@@ -120,10 +120,6 @@ export function addMonths(date: string, months: number): string {
   return fmt(d);
 }
 
-/** Whole days from `from` to `to` (both YYYY-MM-DD); negative if `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parseDate(to).getTime() - parseDate(from).getTime()) / 86_400_000);
-}
 
 export function nextDueOn(plan: { cadence: Cadence; startedOn: string; lastCompletedOn?: string }): string {
   if (!plan.lastCompletedOn) return plan.startedOn;
@@ -475,7 +471,7 @@ export const RxPath = z.strictObject({ familyId: FamilyId, memberId: PersonId, p
 export const RefillPath = z.strictObject({ ...RxPath.shape, refillId: z.string().check(z.regex(/^rf_[A-Za-z0-9]{8,40}$/, '续方编号格式不正确')) });
 /** Decisions without anything to say still send `{}`: one JSON shape for every POST. */
 export const EmptyBody = z.strictObject({});
-export const DeclineRequest = z.strictObject({ reason: ShortText(200, '不同意的原因') });
+export const RefillDeclineRequest = z.strictObject({ reason: ShortText(200, '不同意的原因') });
 
 /** Why a refill may not be requested today, or nothing if it may. Boundaries are inclusive of day 7. */
 export function refillBlock(

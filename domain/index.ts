@@ -12,6 +12,7 @@ export * from './policy/visibility';
 export * from './policy/masking';
 export * from './policy/identity';
 export * from './notifications';
+export * from './signing';
 export * from './uploads';
 export * from './messaging';
 export * from './booking';

@@ -1,5 +1,7 @@
 import { memberPhoneRevealRoles } from '../domain/policy/visibility';
 import type { Role } from '../domain/roles';
+import { policyRoutes } from './policy/routes';
+import { signingRoutes } from './signing/routes';
 import { notificationsRoutes } from './notifications/routes';
 import { messagingRoutes } from './messaging/routes';
 import { bookingRoutes } from './booking/routes';
@@ -52,6 +54,8 @@ const foundationRoutes = [
  */
 export const routes = [
   ...foundationRoutes,
+  ...signingRoutes,
+  ...policyRoutes,
   ...notificationsRoutes,
   ...messagingRoutes,
   ...bookingRoutes,

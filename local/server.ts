@@ -10,7 +10,8 @@ import type { WechatStandIn } from './wechat-stand-in';
  * One origin for everything the local stage offers: the API (route table), the dev-only WeChat
  * stand-ins under /__dev and /__wechat, and the H5 build of the mini-program.
  */
-const MAX_BODY_BYTES = 1024 * 1024;
+// API Gateway takes up to 10 MB; 2 MB here lets a 1 MB signature through in base64 (1.37 MB).
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,4 +1,4 @@
-import { DeclineRequest, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
+import { RefillDeclineRequest, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { transact } from '../lib/db/followups';
 import { failedConditions } from '../lib/db/idempotency-replay';
@@ -10,7 +10,7 @@ import { memberWithAccess, refillView, requireDoctor } from './access';
 import { refillWithPrescription, shortTime } from './refill-decision';
 
 /** The signed doctor declines a refill with a reason the member reads; the prescription is free again. */
-export const handler = routeHandler('prescriptions.declineRefill', { path: RefillPath, body: DeclineRequest }, async ({ path, body, principal, now }) => {
+export const handler = routeHandler('prescriptions.declineRefill', { path: RefillPath, body: RefillDeclineRequest }, async ({ path, body, principal, now }) => {
   requireDoctor(principal);
   await memberWithAccess(principal, path);
   const { refill } = await refillWithPrescription(path);

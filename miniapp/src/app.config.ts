@@ -10,6 +10,9 @@ export default defineAppConfig({
     { root: 'packages/hospital', pages: ['today/index'] },
     { root: 'packages/health', pages: ['readings/index', 'followup/index', 'prescriptions/index'] },
     { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index'] },
+    { root: 'packages/signing', pages: ['index/index', 'contract/index', 'sign/index'] },
+    { root: 'packages/team', pages: ['applications/index', 'coverage/index'] },
+    { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {

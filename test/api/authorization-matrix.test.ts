@@ -57,6 +57,13 @@ test('the callers are the ones this file owns', () => {
 /** A valid body for every route that takes one; a new body route without one fails the suite. */
 const validBodies: Partial<Record<string, unknown>> = {
   'me.putConsent': { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData: true },
+  'signing.apply': { memberId: own.memberId },
+  'signing.accept': {},
+  'signing.decline': { reason: '团队已满员' },
+  'signing.confirm': { image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  'signing.renew': {},
+  'signing.terminate': { reason: 'death', date: '2026-01-01' },
+  'signing.changeTeam': { teamId: 'tm_liulin', reason: 'member_request', date: '2026-01-01' },
   'me.grantSubscriptions': { accepted: ['message.new'] },
   'messaging.presignConversationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
   ...bookingMatrixBodies,
@@ -70,6 +77,25 @@ const validBodies: Partial<Record<string, unknown>> = {
   'prescriptions.refillReady': {},
   'prescriptions.requestRefill': { fulfilment: 'delivery' },
   'prescriptions.declineRefill': { reason: '请先复查' },
+  'policy.addCost': { memberId: own.memberId, visitDate: '2026-10-01', place: '清河县人民医院', totalFen: 100, basicInsuranceFen: 0, seriousIllnessFen: 0, medicalAssistanceFen: 0, commercialFen: 0, claimPending: false },
+};
+
+/**
+ * Routes whose allowed callers reach the handler and get a business answer rather than 2xx with
+ * the matrix's placeholder ids: p_m0003 is already signed (409); there is no application, contract
+ * or policy-support ledger under these ids or for f_0002 (404). Any 403 here would be a wrong denial.
+ */
+const reachedHandlerStatus: Partial<Record<string, number>> = {
+  'signing.apply': 409,
+  'signing.accept': 404,
+  'signing.decline': 404,
+  'signing.confirm': 404,
+  'signing.getSignature': 404,
+  'signing.renew': 404,
+  'signing.terminate': 404,
+  'signing.changeTeam': 404,
+  'policy.getLedger': 404,
+  'policy.addCost': 404,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
@@ -79,8 +105,14 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere' };
 const fill = (route: RouteDef, target: Target) =>
-  fillBookingIds(Object.entries(otherIds).reduce((p, [k, v]) => p.replace(`{${k}}`, v), route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{staffId}', target.staffId)));
+  fillBookingIds(
+    Object.entries(placeholderIds).reduce(
+      (p, [k, v]) => p.replace(`{${k}}`, v),
+      route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{staffId}', target.staffId),
+    ),
+  );
 
 type Scope = 'own' | 'other' | 'none';
 interface Case {
@@ -102,7 +134,7 @@ for (const route of protectedRoutes) {
     const allowed = (route.access.roles as readonly Role[]).includes(role);
     const caller = callers[role];
     if (!familyScoped) {
-      cases.push({ route, role, scope: 'none', path: fillBookingIds(route.path), expected: allowed ? 'allowed' : 'role-denied' });
+      cases.push({ route, role, scope: 'none', path: fill(route, caller.own ?? own), expected: allowed ? 'allowed' : 'role-denied' });
       continue;
     }
     for (const scope of ['own', 'other'] as const) {
@@ -131,6 +163,11 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
     if (c.expected === 'allowed') {
       const res = await send();
       if (needsState.has(c.route.id) && (res.status === 404 || res.status === 409)) return;
+      const reached = reachedHandlerStatus[c.route.id];
+      if (reached) {
+        expect({ status: res.status, error: res.body?.error }).toEqual({ status: reached, error: reached === 409 ? 'conflict' : 'not_found' });
+        return;
+      }
       expect(res.status).toBeGreaterThanOrEqual(200);
       expect(res.status).toBeLessThan(300);
       return;

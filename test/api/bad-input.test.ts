@@ -118,8 +118,111 @@ function bodyCases(caller: Caller, path: string, valid: () => Record<string, unk
 const readingCase = (label: string, readings: Record<string, unknown>, fields: Record<string, string | true>): BadCase => ({
   label, caller: 'p_m0008', path: `${fm}/followups`, body: followUpBody({ readings }), fields,
 });
+/** The three cases every body route has, plus its own; all on one path and caller. */
+function signingBodyCases(caller: Caller, path: string, valid: Record<string, unknown>, own: Array<[string, unknown, Record<string, string | true>]>, touch?: BadCase['touch']): BadCase[] {
+  return [
+    { label: 'malformed JSON', caller, path, rawBody: '{"x":', fields: f(['body']), touch },
+    { label: 'text/plain', caller, path, rawBody: JSON.stringify(valid), headers: { 'content-type': 'text/plain' }, status: 415, touch },
+    { label: 'unknown field', caller, path, body: { ...valid, extra: 1 }, fields: { 'body.extra': UNKNOWN }, touch },
+    { label: 'JSON array', caller, path, body: [valid], fields: f(['body']), touch },
+    ...own.map(([label, body, fields]): BadCase => ({ label, caller, path, body, fields, touch })),
+  ];
+}
+
+const signingTouch = { familyId: 'f_0005', memberId: 'p_m0008' };
+const contractBase = '/families/f_0005/members/p_m0008/contracts/ct_20260101abcdef';
+const applicationBase = '/team/applications/p_m0008/ap_20260101abcdef';
+const pngOf = (bytes: Buffer) => `data:image/png;base64,${bytes.toString('base64')}`;
+const onePixelPng = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const overOneMb = (() => {
+  const big = Buffer.alloc(1024 * 1024 + 1);
+  Buffer.from(onePixelPng.split(',')[1], 'base64').copy(big);
+  return pngOf(big);
+})();
+const cost = { memberId: 'p_m0006', visitDate: '2026-10-08', place: '清河县人民医院', totalFen: 100000, basicInsuranceFen: 55000, seriousIllnessFen: 10000, medicalAssistanceFen: 15000, commercialFen: 0, claimPending: false };
+const ledgerTouch = { familyId: 'f_0004' };
+const badIdPaths = (caller: Caller, make: (id: string) => string, field: string, ids: string[], touch?: BadCase['touch'], body?: unknown): BadCase[] =>
+  ids.map((id): BadCase => ({ label: `${field} ${id.slice(0, 12)}`, caller, path: make(id), body, fields: f([field]), touch }));
+
+const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${string}`>, BadCase[]> = {
+  'signing.getFamily': familyPathCases('p_m0008', '/signing'),
+  'signing.apply': signingBodyCases('p_m0008', '/families/f_0005/signing/applications', { memberId: 'p_m0008' }, [
+    ['unknown package', { memberId: 'p_m0008', optionalPackages: ['gold'] }, f(['body.optionalPackages.0'])],
+    ['packages not a list', { memberId: 'p_m0008', optionalPackages: 'chronic' }, f(['body.optionalPackages'])],
+    ['too many packages', { memberId: 'p_m0008', optionalPackages: ['chronic', 'rehab', 'mental', 'elderly_care', 'basic'] }, { 'body.optionalPackages': '最多选择 4 个可选服务包' }],
+    ['memberId missing', {}, f(['body.memberId'])],
+    ['memberId of a family', { memberId: 'f_0005' }, f(['body.memberId'])],
+  ], signingTouch),
+  'signing.listApplications': [{ label: 'unknown query parameter', caller: 'p_doc03', path: '/team/applications?status=all', fields: { 'query.status': UNKNOWN }, touch: { caller: 'p_doc03' } }],
+  'signing.accept': [
+    ...signingBodyCases('p_doc03', `${applicationBase}/accept`, {}, [
+      ['contract dates reversed', { startDate: '2027-12-01', endDate: '2027-11-01' }, { 'body.endDate': '结束日期应晚于开始日期' }],
+      ['contract longer than a year', { startDate: '2027-12-01', endDate: '2028-12-01' }, { 'body.endDate': '签约期限最长一年' }],
+      ['end without start', { endDate: '2028-11-30' }, f(['body.startDate'])],
+      ['a date that does not exist', { startDate: '2027-02-30' }, { 'body.startDate': '日期不存在' }],
+      ['a date of the wrong type', { startDate: 20271201 }, f(['body.startDate'])],
+    ], signingTouch),
+    ...badIdPaths('p_doc03', (id) => `/team/applications/p_m0008/${id}/accept`, 'path.applicationId', ['xx', 'ct_20260101abcdef', `ap_${'a'.repeat(61)}`], signingTouch, {}),
+    ...badIdPaths('p_doc03', (id) => `/team/applications/${id}/ap_20260101abcdef/accept`, 'path.memberId', ['f_0005', 'p_m'], signingTouch, {}),
+  ],
+  'signing.decline': signingBodyCases('p_doc03', `${applicationBase}/decline`, { reason: '团队已满员' }, [
+    ['reason blank', { reason: '   ' }, { 'body.reason': '请写明不能签约的原因' }],
+    ['reason oversize', { reason: '满'.repeat(101) }, { 'body.reason': '原因不能超过 100 个字' }],
+    ['reason missing', {}, f(['body.reason'])],
+  ], signingTouch),
+  'signing.getContracts': [
+    ...badIdPaths('p_m0008', (id) => `/families/${id}/members/p_m0008/contracts`, 'path.familyId', ['xx', 'p_0005']),
+    ...badIdPaths('p_m0008', (id) => `/families/f_0005/members/${id}/contracts`, 'path.memberId', ['xx', 'f_0005'], signingTouch),
+    { label: 'unknown query parameter', caller: 'p_m0008', path: '/families/f_0005/members/p_m0008/contracts?all=1', fields: { 'query.all': UNKNOWN }, touch: signingTouch },
+  ],
+  'signing.confirm': [
+    ...signingBodyCases('p_m0008', `${contractBase}/signature`, { image: onePixelPng }, [
+      ['a signature that is not an image (SVG text labelled PNG)', { image: pngOf(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')) }, { 'body.image': '不是 PNG 或 JPEG 图片' }],
+      ['a JPEG labelled PNG', { image: pngOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0])) }, { 'body.image': '不是 PNG 或 JPEG 图片' }],
+      ['a signature over 1 MB', { image: overOneMb }, { 'body.image': '图片超过 1 MB' }],
+      ['an HTML data URL', { image: 'data:text/html;base64,PGgxPg==' }, { 'body.image': '签名应为 PNG 或 JPEG 图片' }],
+      ['a remote URL instead of the image', { image: 'https://example.com/a.png' }, f(['body.image'])],
+      ['image missing', {}, f(['body.image'])],
+    ], signingTouch),
+    ...badIdPaths('p_m0008', (id) => `/families/f_0005/members/p_m0008/contracts/${id}/signature`, 'path.contractId', ['xx', 'ap_20260101abcdef'], signingTouch, { image: onePixelPng }),
+  ],
+  'signing.getSignature': badIdPaths('p_m0008', (id) => `/families/f_0005/members/p_m0008/contracts/${id}/signature`, 'path.contractId', ['xx', 'ct_1'], signingTouch),
+  'signing.renew': [
+    ...signingBodyCases('p_m0008', `${contractBase}/renew`, {}, [['a start date (renewal takes none)', { startDate: '2027-01-01' }, { 'body.startDate': UNKNOWN }]], signingTouch),
+    ...badIdPaths('p_m0008', (id) => `/families/f_0005/members/p_m0008/contracts/${id}/renew`, 'path.contractId', ['xx'], signingTouch, {}),
+  ],
+  'signing.terminate': signingBodyCases('p_doc03', `${contractBase}/terminate`, { reason: 'death', date: '2026-11-01' }, [
+    ['a reason not on the list', { reason: 'bored', date: '2026-11-01' }, f(['body.reason'])],
+    ['no reason', { date: '2026-11-01' }, f(['body.reason'])],
+    ['no date', { reason: 'moved_out' }, f(['body.date'])],
+    ['a date that does not exist', { reason: 'moved_out', date: '2026-02-30' }, { 'body.date': '日期不存在' }],
+    ['a date with a time', { reason: 'moved_out', date: '2026-11-01T00:00:00+08:00' }, f(['body.date'])],
+  ], signingTouch),
+  'signing.changeTeam': signingBodyCases('p_comm01', `${contractBase}/change-team`, { teamId: 'tm_liulin', reason: 'member_request', date: '2026-11-01' }, [
+    ['teamId not a team', { teamId: 'f_0005', reason: 'member_request', date: '2026-11-01' }, f(['body.teamId'])],
+    ['everything missing', {}, f(['body.teamId', 'body.reason', 'body.date'])],
+  ], signingTouch),
+  'signing.listExpiring': [{ label: 'unknown query parameter', caller: 'p_doc03', path: '/team/contracts/expiring?days=60', fields: { 'query.days': UNKNOWN } }],
+  'signing.coverage': [
+    { label: 'townshipId with the county prefix', caller: 'p_comm01', path: '/commission/signing/coverage?townshipId=c_qinghe', fields: f(['query.townshipId']) },
+    { label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/signing/coverage?year=2026', fields: { 'query.year': UNKNOWN } },
+  ],
+  'policy.listFamilies': [{ label: 'unknown query parameter', caller: 'p_cadre02', path: '/policy/families?warning=1', fields: { 'query.warning': UNKNOWN } }],
+  'policy.getLedger': familyPathCases('p_m0008', '/policy/ledger'),
+  'policy.addCost': signingBodyCases('p_cadre02', '/families/f_0004/policy/ledger', cost, [
+    ['a negative cost', { ...cost, basicInsuranceFen: -1 }, { 'body.basicInsuranceFen': '金额不能为负数' }],
+    ['parts above the total', { ...cost, commercialFen: 20001 }, { 'body.totalFen': '各项报销合计超过了总费用' }],
+    ['an out-of-pocket that does not add up', { ...cost, outOfPocketFen: 1 }, f(['body.outOfPocketFen'])],
+    ['a fraction of a fen', { ...cost, totalFen: 100000.5 }, f(['body.totalFen'])],
+    ['an amount as text', { ...cost, totalFen: '1000' }, f(['body.totalFen'])],
+    ['an oversize amount', { ...cost, totalFen: 1e12 }, { 'body.totalFen': '金额过大，请核对' }],
+    ['claim status missing', (({ claimPending: _c, ...rest }) => rest)(cost), { 'body.claimPending': '请选择报销是否办结' }],
+    ['a visit date that does not exist', { ...cost, visitDate: '2026-02-30' }, { 'body.visitDate': '日期不存在' }],
+  ], ledgerTouch),
+};
 
 const cases: Record<RouteId, BadCase[]> = {
+  ...signingCases,
   'auth.wechatLogin': [
     { label: 'malformed JSON', caller: 'public', path: '/auth/wechat', rawBody: '{"code":', fields: f(['body']) },
     { label: 'not JSON at all', caller: 'public', path: '/auth/wechat', rawBody: 'code=abc', fields: f(['body']) },

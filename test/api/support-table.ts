@@ -35,6 +35,10 @@ import type { ApiResponse } from '../support/api';
  *                                 p_m0003, p_cadre01, p_doc01, p_hosp01, p_comm01.
  * - pagination.test.ts:           AUDIT#f_0004 (phone reveals of p_m0006 by p_cadre02, paged by the
  *                                 family's members p_m0006 and p_m0007).
+ * - signing.test.ts:              its own fixture county (fixture in signing-fixture.ts): every
+ *                                 partition of persons, families, teams and villages named p_sg…,
+ *                                 f_sg…, tm_sg…, v_sg…, their SIGNING#/POLICY#/OUTBOX# items; the
+ *                                 fixture families are left out of SEED_PARTITIONS.
  * - notify.test.ts:               PERSON#p_m0016 / PERSON#p_m0017 SUBSCRIPTION# items, and the
  *                                 OUTBOX#t-notify-* items it writes (delivered by the local loop).
  * - uploads.test.ts:              only objects in the local S3 (conv/f_0010/...).
@@ -73,6 +77,8 @@ export interface Slice {
   pkPrefixes?: string[];
   /** Items whose sort key starts with one of these are not part of the slice. */
   skipSkPrefixes?: string[];
+  /** Partition-key prefixes left out of `pkPrefixes` (fixtures another suite writes). */
+  exceptPkPrefixes?: string[];
 }
 
 export interface SliceFingerprint {
@@ -108,7 +114,8 @@ export async function sliceFingerprint(slice: Slice): Promise<SliceFingerprint> 
   const prefixes = slice.pkPrefixes ?? [];
   if (prefixes.length) {
     const seen = new Set(exact);
-    items.push(...(await scanAll()).filter((i) => !seen.has(String(i.pk)) && prefixes.some((p) => String(i.pk).startsWith(p))));
+    const except = slice.exceptPkPrefixes ?? [];
+    items.push(...(await scanAll()).filter((i) => !seen.has(String(i.pk)) && prefixes.some((p) => String(i.pk).startsWith(p)) && !except.some((p) => String(i.pk).startsWith(p))));
   }
   const skip = slice.skipSkPrefixes ?? [];
   if (skip.length) items.splice(0, items.length, ...items.filter((i) => !skip.some((p) => String(i.sk).startsWith(p))));
@@ -125,7 +132,7 @@ export async function sliceFingerprint(slice: Slice): Promise<SliceFingerprint> 
  * them, so they must be byte-identical across a whole file of refused requests. Checked once per
  * file (a Scan) rather than per request.
  */
-export const SEED_PARTITIONS: Slice = { pkPrefixes: ['FAMILY#', 'SEED'], skipSkPrefixes: ['DISCHARGE#'] };
+export const SEED_PARTITIONS: Slice = { pkPrefixes: ['FAMILY#', 'SEED'], skipSkPrefixes: ['DISCHARGE#'], exceptPkPrefixes: ['FAMILY#f_sg'] };
 
 /** What a request could write to or names, given the handlers' write targets (see above). */
 export function touchable(request: {
@@ -141,7 +148,8 @@ export function touchable(request: {
   if (request.memberId) pks.push(keys.person(request.memberId).pk);
   if (request.boundPerson) pks.push(keys.person(request.boundPerson).pk);
   if (request.openid) pks.push(keys.binding(request.openid).pk, rateLimitKey(request.openid).pk);
-  if (request.familyId) pks.push(keys.familyPk(request.familyId));
+  if (request.familyId) pks.push(keys.familyPk(request.familyId), keys.policyPk(request.familyId));
+  if (request.memberId) pks.push(keys.signingPk(request.memberId));
   return { pks };
 }
 

@@ -24,6 +24,29 @@ export const keys = {
   /** GSI2 partition of pending outbox items, sorted by when they are due (UTC ISO + id). */
   outboxDuePk: 'OUTBOX#DUE',
   subscription: (personId: string, template: string) => ({ pk: `PERSON#${personId}`, sk: `SUBSCRIPTION#${template}` }),
+  // signing
+  team: (teamId: string) => ({ pk: `TEAM#${teamId}`, sk: 'TEAM' as const }),
+  teamMember: (teamId: string, staffId: string) => ({ pk: `TEAM#${teamId}`, sk: `MEMBER#${staffId}` }),
+  teamPk: (teamId: string) => `TEAM#${teamId}`,
+  staffTeamSk: (teamId: string) => `TEAM#${teamId}`,
+  villageTeam: (villageId: string) => ({ pk: `VILLAGE#${villageId}`, sk: 'TEAM' as const }),
+  signingPk: (memberId: string) => `SIGNING#${memberId}`,
+  /** The member's signing state and the one-active-contract guard. */
+  signingState: (memberId: string) => ({ pk: `SIGNING#${memberId}`, sk: 'STATE' as const }),
+  signingApplication: (memberId: string, applicationId: string) => ({ pk: `SIGNING#${memberId}`, sk: `APP#${applicationId}` }),
+  signingContract: (memberId: string, contractId: string) => ({ pk: `SIGNING#${memberId}`, sk: `CONTRACT#${contractId}` }),
+  signatureChunk: (memberId: string, contractId: string, index: number) => ({ pk: `SIGNING#${memberId}`, sk: `SIGNATURE#${contractId}#${index}` }),
+  /** GSI1 sort key of a pending application in its team lead's partition, by deadline. */
+  leadApplicationSk: (deadline: string, applicationId: string) => `SIGNAPP#${deadline}#${applicationId}`,
+  /** GSI1 sort key of an active contract in its team's partition, by end date. */
+  teamContractSk: (endDate: string, contractId: string) => `END#${endDate}#${contractId}`,
+  coverageTownshipPk: (townshipId: string) => `SIGNCOV#${townshipId}`,
+  coverageCountyPk: (countyId: string) => `SIGNCOV#${countyId}`,
+  coverageSk: (townshipId: string, memberId: string) => `${townshipId}#${memberId}`,
+  policyPk: (familyId: string) => `POLICY#${familyId}`,
+  policyContract: (familyId: string) => ({ pk: `POLICY#${familyId}`, sk: 'CONTRACT' as const }),
+  costEntry: (familyId: string, visitDate: string, entryId: string) => ({ pk: `POLICY#${familyId}`, sk: `COST#${visitDate}#${entryId}` }),
+  staffPolicySk: (familyId: string) => `POLICY#${familyId}`,
   subscriptionPrefix: 'SUBSCRIPTION#',
   // messaging (issue 3)
   /** A creating POST's Idempotency-Key, kept beside what it created (same partition, TTL). */

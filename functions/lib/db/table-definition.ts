@@ -47,11 +47,29 @@
  * |                                           |   (0000-00-00 while a submission awaits review)               |
  * | a doctor's open refill requests           | GSI1 gsi1pk=STAFF#<doctorId>, begins_with(gsi1sk, REFILL#)    |
  * | a retried follow-up/refill POST           | pk=IDEM#<callerId>, sk=<route>#<key hash>  (expires by TTL)   |
+ * | signing: a team, its members              | pk=TEAM#<teamId>, sk=TEAM / MEMBER#<staffId>                   |
+ * | signing: the team serving a village       | pk=VILLAGE#<villageId>, sk=TEAM                                |
+ * | signing: the teams a staff member is on   | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, TEAM#)       |
+ * | signing: a member's state (one-contract   | pk=SIGNING#<memberId>, sk=STATE  (every transition is         |
+ * |   guard), applications, contracts, image  |   conditioned on it), APP#<id>, CONTRACT#<id>, SIGNATURE#…     |
+ * | signing: applications pending for a lead  | GSI1 gsi1pk=STAFF#<leadId>, begins_with(gsi1sk, SIGNAPP#)      |
+ * |                                           |   (sorted by deadline; removed when answered: sparse)          |
+ * | signing: a team's active contracts by end | GSI1 gsi1pk=TEAM#<teamId>, gsi1sk BETWEEN END#<from> AND END#<to> |
+ * | signing: coverage of a township / county  | GSI1 SIGNCOV#<townshipId> / GSI2 SIGNCOV#<countyId> (STATE items) |
+ * | policy support: contract and cost ledger  | pk=POLICY#<familyId>, sk=CONTRACT / COST#<visitDate>#<id>      |
+ * | policy support: a cadre's families        | GSI1 gsi1pk=STAFF#<cadreId>, begins_with(gsi1sk, POLICY#)      |
  *
  * Outbox lifecycle: written `pending` with gsi2 set (due index); the sender claims it (attempts+1,
  * nextAttemptAt/gsi2sk moved a lease ahead) in one transaction with the subscription decrement,
  * then marks it `sent` / `skipped` / `failed` and REMOVEs gsi2pk/gsi2sk (out of the due index,
  * expires by TTL after 30 days), or moves nextAttemptAt/gsi2sk ahead by backoff for a retry.
+ *
+ * Contract performance (履约): each contract item holds `promised` (from its packages) and
+ * `delivered` counters. Follow-ups, messaging and booking feed it by adding
+ * `contractServiceIncrement(memberId, contractId, kind)` (functions/lib/db/signing.ts) to their own
+ * TransactWriteItems when a follow-up is done, a home visit logged, a consultation answered or a
+ * refill handled (the active contract id is on the member's STATE item), or by calling
+ * `recordContractService(memberId, kind)` where they have no transaction.
  */
 export const tableDefinition = {
   partitionKey: 'pk',

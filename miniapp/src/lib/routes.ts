@@ -21,6 +21,13 @@ export const paths = {
   doctorQueue: '/packages/doctor/queue/index',
   doctorMember: '/packages/doctor/member/index',
   doctorPrescribe: '/packages/doctor/prescribe/index',
+  signing: '/packages/signing/index/index',
+  signingContract: '/packages/signing/contract/index',
+  signingSign: '/packages/signing/sign/index',
+  teamApplications: '/packages/team/applications/index',
+  signingCoverage: '/packages/team/coverage/index',
+  policyFamilies: '/packages/policy/families/index',
+  policyLedger: '/packages/policy/ledger/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

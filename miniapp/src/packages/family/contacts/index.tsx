@@ -53,6 +53,9 @@ export default function Contacts() {
           />
           {!staffView ? (
             <View className="stack mt">
+              <Btn kind="secondary" icon="user" onClick={() => Taro.navigateTo({ url: paths.signing })}>
+                签约家庭医生
+              </Btn>
               <Btn kind="secondary" icon="eye" onClick={() => Taro.navigateTo({ url: paths.accessLog })}>
                 谁查看了我家信息
               </Btn>

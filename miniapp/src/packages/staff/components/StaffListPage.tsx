@@ -16,6 +16,7 @@ export function StaffListPage<T>({
   list,
   reveal,
   emptyText,
+  actions,
   children,
 }: {
   title: string;
@@ -23,6 +24,8 @@ export function StaffListPage<T>({
   list: ReturnType<typeof usePaged<T>>;
   reveal: ReturnType<typeof useRevealCall>;
   emptyText: string;
+  /** Entries to the role's other work (signing, ledgers), under the title. */
+  actions?: ReactNode;
   /** The cards for list.items. */
   children: ReactNode;
 }) {
@@ -37,6 +40,7 @@ export function StaffListPage<T>({
           </View>
         </View>
       ) : null}
+      {actions ? <View className="stack mb">{actions}</View> : null}
       {reveal.errorNotice}
       <RemoteStatus state={list.state} reload={list.reload} />
       {list.state.status === 'ready' && list.items.length === 0 ? <Empty text={emptyText} /> : null}

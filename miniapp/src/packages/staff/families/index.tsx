@@ -97,6 +97,13 @@ export default function Families() {
       list={list}
       reveal={reveal}
       emptyText={me?.role === 'commission' ? '辖区里还没有导入家庭。' : '还没有给您分配联系的家庭。'}
+      actions={
+        me ? (
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: me.role === 'commission' ? paths.signingCoverage : paths.policyFamilies })}>
+            {me.role === 'commission' ? '家庭医生签约情况' : '政策帮扶台账'}
+          </Btn>
+        ) : null
+      }
     >
       {me ? list.items.map((f) => <FamilyCard family={f} me={me} reveal={reveal} key={f.familyId} />) : null}
     </StaffListPage>

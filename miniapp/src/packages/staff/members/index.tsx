@@ -22,10 +22,23 @@ export default function Members() {
   const reveal = useRevealCall();
 
   return (
-    <StaffListPage title="我的签约居民" me={me} list={list} reveal={reveal} emptyText="还没有签约居民。">
-      <Btn icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.doctorQueue })}>
-        随访待办和续方审核
-      </Btn>
+    <StaffListPage
+      title="我的签约居民"
+      me={me}
+      list={list}
+      reveal={reveal}
+      emptyText="还没有签约居民。"
+      actions={
+        <>
+          <Btn icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.doctorQueue })}>
+            随访待办和续方审核
+          </Btn>
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.teamApplications })}>
+            签约申请与续约
+          </Btn>
+        </>
+      }
+    >
       {list.items.map((m) => (
         <View className="card" key={m.personId}>
           <View className="h2">{m.name}</View>

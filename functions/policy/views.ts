@@ -1,0 +1,36 @@
+import { type CostEntryView, isPovertyWarning, type PolicyFamilySummary } from '../../domain';
+import type { CostEntryItem, PolicyContractItem } from '../lib/db/policy';
+
+export function summaryOf(c: PolicyContractItem): PolicyFamilySummary {
+  return {
+    familyId: c.familyId,
+    familyName: c.familyName,
+    villageName: c.villageName,
+    cadreName: c.cadreName,
+    yearlyIncomeFen: c.yearlyIncomeFen,
+    warningSharePercent: c.warningSharePercent,
+    totalFen: c.totals.totalFen,
+    outOfPocketFen: c.totals.outOfPocketFen,
+    pendingClaims: c.totals.pendingClaims,
+    warning: isPovertyWarning(c.totals.outOfPocketFen, c.yearlyIncomeFen, c.warningSharePercent),
+  };
+}
+
+export function entryView(e: CostEntryItem, c: PolicyContractItem): CostEntryView {
+  return {
+    entryId: e.entryId,
+    memberId: e.memberId,
+    memberName: c.members.find((m) => m.personId === e.memberId)?.name ?? '',
+    visitDate: e.visitDate,
+    place: e.place,
+    totalFen: e.totalFen,
+    basicInsuranceFen: e.basicInsuranceFen,
+    seriousIllnessFen: e.seriousIllnessFen,
+    medicalAssistanceFen: e.medicalAssistanceFen,
+    commercialFen: e.commercialFen,
+    outOfPocketFen: e.outOfPocketFen,
+    claimPending: e.claimPending,
+    enteredByName: e.enteredById === c.cadreId ? c.cadreName : '',
+    enteredAt: e.enteredAt,
+  };
+}

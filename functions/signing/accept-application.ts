@@ -1,0 +1,84 @@
+import { ApplicationPath, beijingDate, ContractDates, toBeijingIso } from '../../domain';
+import { tableName } from '../lib/db/client';
+import { keys } from '../lib/db/keys';
+import {
+  contractItem,
+  doctorContactUpdate,
+  getApplication,
+  newContractId,
+  put,
+  signingProjection,
+  stateItem,
+  transact,
+  TransactionRefused,
+} from '../lib/db/signing';
+import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { outboxPut } from '../lib/notify/outbox';
+import { memberNotice } from './shared';
+import { contractView } from './views';
+
+/**
+ * The team lead accepts: one TransactWriteItems makes the contract, closes the application (only
+ * if still pending and addressed to this lead), moves the member's state from this application to
+ * signed (the one-active-contract guard), writes the "current signing" projection and the family's
+ * doctor contact, and tells the member. Two acceptances racing: exactly one transaction commits.
+ */
+export const handler = routeHandler('signing.accept', { path: ApplicationPath, body: ContractDates }, async ({ path, body, principal, now }) => {
+  const app = await getApplication(path.memberId, path.applicationId);
+  if (!app) throw notFound('没有找到这份申请');
+  if (app.leadId !== principal.personId) throw forbidden('只有团队长可以处理签约申请');
+  if (app.status !== 'pending') throw conflict('这份申请已经处理过了');
+  const today = beijingDate(now);
+  const startDate = body.startDate ?? today;
+  if (startDate < today) throw badRequest('签约开始日期不能早于今天', { 'body.startDate': '不能早于今天' });
+
+  const at = toBeijingIso(now);
+  const contract = contractItem({
+    contractId: newContractId(startDate),
+    memberId: app.memberId,
+    familyId: app.familyId,
+    member: app.member,
+    teamId: app.teamId,
+    teamName: app.teamName,
+    doctor: app.doctor,
+    teamContact: app.teamContact,
+    packageIds: app.packageIds,
+    startDate,
+    endDate: body.endDate,
+    source: 'application',
+    applicationId: app.applicationId,
+    createdAt: at,
+  });
+  const state = stateItem(app.memberId, app.familyId, app.member, {
+    state: 'signed',
+    contractId: contract.contractId,
+    teamId: contract.teamId,
+    teamName: contract.teamName,
+    endDate: contract.endDate,
+    updatedAt: at,
+  });
+  try {
+    await transact([
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.signingApplication(app.memberId, app.applicationId),
+          UpdateExpression: 'SET #status = :accepted, decidedAt = :at, contractId = :c REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: '#status = :pending AND leadId = :me',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':accepted': 'accepted', ':pending': 'pending', ':at': at, ':c': contract.contractId, ':me': principal.personId },
+        },
+      },
+      put(contract, 'attribute_not_exists(pk)'),
+      put(state, '#state = :applied AND applicationId = :app', { '#state': 'state' }, { ':applied': 'applied', ':app': app.applicationId }),
+      put(signingProjection(contract)),
+      doctorContactUpdate(contract, at),
+      outboxPut(memberNotice(app.memberId, app.teamName, '已同意签约，请签字确认', now, `signing-accepted-${app.applicationId}`), now),
+    ]);
+  } catch (err) {
+    if (err instanceof TransactionRefused) throw conflict('这份申请已经处理过了');
+    throw err;
+  }
+  return { status: 201, body: contractView(contract, today) };
+});

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { applicationDeadline, beijingDate, FamilyPath, SigningApplicationRequest, toBeijingIso } from '../../domain';
+import { getFamilyProfile } from '../lib/db/families';
+import { keys } from '../lib/db/keys';
+import { type ApplicationItem, getApplication, getVillageTeam, type MemberSnapshot, put, stateItem, teamContactOf, transact, TransactionRefused } from '../lib/db/signing';
+import { badRequest, conflict, notFound } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { outboxPut } from '../lib/notify/outbox';
+import { applicationView } from './views';
+
+/**
+ * A member (or a relative for them) applies to the team serving the family's village. The
+ * application, the member's state (guarded: not while applied or signed) and the team lead's
+ * notification are one transaction. With an Idempotency-Key the application id is derived from it,
+ * so a retry finds its own application and returns it without writing again.
+ */
+export const handler = routeHandler('signing.apply', { path: FamilyPath, body: SigningApplicationRequest }, async ({ path, body, principal, now, headers }) => {
+  const profile = await getFamilyProfile(path.familyId);
+  if (!profile) throw notFound('没有找到这户家庭');
+  const member = profile.members.find((m) => m.personId === body.memberId);
+  if (!member) throw badRequest('这户家庭没有这位成员', { 'body.memberId': '不是本户成员' });
+
+  const idempotencyKey = headers['idempotency-key'];
+  const applicationId = `ap_${createHash('sha256')
+    .update(idempotencyKey ? `${body.memberId}:${idempotencyKey}` : `${body.memberId}:${now.getTime()}:${Math.random()}`)
+    .digest('hex')
+    .slice(0, 24)}`;
+  if (idempotencyKey) {
+    const earlier = await getApplication(body.memberId, applicationId);
+    if (earlier) return { status: 200, body: applicationView(earlier, beijingDate(now)) };
+  }
+
+  const team = await getVillageTeam(profile.villageId);
+  if (!team) throw conflict(`${profile.villageName}还没有家庭医生团队，请联系${profile.helpline.name}（${profile.helpline.phone}）`);
+  const doctorId = team.responsibleByVillage[profile.villageId] ?? team.leadId;
+  const doctor = team.members.find((m) => m.personId === doctorId) ?? team.members.find((m) => m.personId === team.leadId)!;
+
+  const today = beijingDate(now);
+  const snapshot: MemberSnapshot = {
+    name: member.name,
+    relation: member.relation,
+    gender: member.gender,
+    birthDate: member.birthDate,
+    villageId: profile.villageId,
+    villageName: profile.villageName,
+    townshipId: profile.townshipId,
+    townshipName: profile.townshipName,
+    countyId: profile.countyId,
+    conditions: member.conditions,
+    phoneMasked: member.phoneMasked,
+  };
+  const deadline = applicationDeadline(today);
+  const application: ApplicationItem = {
+    ...keys.signingApplication(member.personId, applicationId),
+    entity: 'signingApplication',
+    applicationId,
+    memberId: member.personId,
+    familyId: profile.familyId,
+    member: snapshot,
+    teamId: team.teamId,
+    teamName: team.name,
+    leadId: team.leadId,
+    doctor,
+    teamContact: teamContactOf(team),
+    packageIds: ['basic', ...(body.optionalPackages ?? []).filter((p) => p !== 'basic')],
+    submittedAt: toBeijingIso(now),
+    submittedById: principal.personId,
+    deadline,
+    status: 'pending',
+    gsi1pk: keys.staffPk(team.leadId),
+    gsi1sk: keys.leadApplicationSk(deadline, applicationId),
+  };
+  const state = stateItem(member.personId, profile.familyId, snapshot, {
+    state: 'applied',
+    applicationId,
+    deadline,
+    teamId: team.teamId,
+    teamName: team.name,
+    updatedAt: toBeijingIso(now),
+  });
+  try {
+    await transact([
+      put(application, 'attribute_not_exists(pk)'),
+      put(state, 'attribute_not_exists(pk) OR NOT (#state IN (:applied, :signed))', { '#state': 'state' }, { ':applied': 'applied', ':signed': 'signed' }),
+      outboxPut(
+        {
+          recipientId: team.leadId,
+          template: 'signing.update',
+          data: { team: team.name, status: `${member.name}申请签约`, time: toBeijingIso(now).slice(0, 16).replace('T', ' ') },
+          page: 'packages/team/applications/index',
+          dedupeKey: `signing-apply-${applicationId}`,
+        },
+        now,
+      ),
+    ]);
+  } catch (err) {
+    if (err instanceof TransactionRefused && err.reasons[1] === 'ConditionalCheckFailed') {
+      throw conflict(`${member.name}已经签约或已提交申请，不需要重复申请`);
+    }
+    throw err;
+  }
+  return { status: 201, body: applicationView(application, today) };
+});

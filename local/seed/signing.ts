@@ -1,0 +1,201 @@
+import { addDays, beijingDate, contractEndDate, toBeijingIso } from '../../domain';
+import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
+import { keys } from '../../functions/lib/db/keys';
+import { type CostEntryItem, policyContractItem } from '../../functions/lib/db/policy';
+import { contractItem, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf, teamItems, type TeamStaff } from '../../functions/lib/db/signing';
+import { county, demoOpenid, staff } from './demo-county';
+
+/**
+ * Signing in the demo county, consistent with the foundation's seed:
+ * - two teams: 城关镇's (the foundation's team: 陈立新 lead, 周敏, 马德福) for 东关社区 and 西街村,
+ *   and 柳林乡's 1+1+1 team of the poverty programme (village doctor 马德福, township GP 高志远 as
+ *   lead, county specialist 林慧) for 柳林村 and 河湾村. 高志远 and 林慧 are added here;
+ * - every seeded signing (FAMILY#SIGN#) gets its contract: the current one-year term of the
+ *   signing's anniversary, confirmed on paper, and the member's signed state; 朱宝山's ends in 20
+ *   days so renewal can be tried at once;
+ * - 柳林乡 families' doctor contact now names the 柳林乡 team (it named 城关镇's before);
+ * - 冯建国 (西街村) and 沈丽华 (柳林村) are not signed: they can apply;
+ * - policy-support contracts with a cadre for two poor families, with ledger entries: 孙长海家
+ *   (赵永强) below the warning line, 韩永福家 (孙志刚) above it.
+ */
+type PersonBuilder = (base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string) => Promise<PersonItem>;
+
+const newStaff = [
+  { personId: 'p_doc04', name: '高志远', gender: 'male' as const, birthDate: '1980-09-16', phone: '13503110404', workPhone: '0311-86908110', organisation: '柳林乡卫生院', title: '全科医生（团队长）' },
+  { personId: 'p_doc05', name: '林慧', gender: 'female' as const, birthDate: '1975-03-02', phone: '13503110405', workPhone: '0311-86907130', organisation: '清河县人民医院', title: '内分泌科副主任医师' },
+];
+
+const staffOf = (personId: string, role: TeamStaff['role']): TeamStaff => {
+  const s = staff.find((x) => x.personId === personId) ?? newStaff.find((x) => x.personId === personId)!;
+  return { personId, name: s.name, role, title: s.title, organisation: s.organisation, phone: s.workPhone };
+};
+
+export const demoTeams: Array<Omit<TeamItem, 'pk' | 'sk' | 'entity'>> = [
+  {
+    teamId: 'tm_chengguan',
+    name: '城关镇卫生院家庭医生团队',
+    countyId: county.countyId,
+    townshipId: 't_chengguan',
+    povertyForm: false,
+    villageIds: ['v_dongguan', 'v_xijie'],
+    villageNames: ['东关社区', '西街村'],
+    leadId: 'p_doc01',
+    responsibleByVillage: { v_dongguan: 'p_doc01', v_xijie: 'p_doc01' },
+    members: [staffOf('p_doc01', 'gp'), staffOf('p_doc02', 'nurse'), staffOf('p_doc03', 'village_doctor')],
+  },
+  {
+    teamId: 'tm_liulin',
+    name: '柳林乡“1+1+1”家庭医生团队',
+    countyId: county.countyId,
+    townshipId: 't_liulin',
+    povertyForm: true,
+    villageIds: ['v_liulin', 'v_hewan'],
+    villageNames: ['柳林村', '河湾村'],
+    leadId: 'p_doc04',
+    responsibleByVillage: { v_liulin: 'p_doc03', v_hewan: 'p_doc03' },
+    members: [staffOf('p_doc04', 'gp'), staffOf('p_doc03', 'village_doctor'), staffOf('p_doc05', 'specialist')],
+  },
+];
+
+/** The current one-year term of a signing made on `signedOn`, renewed every year since. */
+function currentTermStart(signedOn: string, today: string): string {
+  const year = Number(today.slice(0, 4));
+  const thisYear = `${year}${signedOn.slice(4)}`;
+  return thisYear <= today ? thisYear : `${year - 1}${signedOn.slice(4)}`;
+}
+
+/** The start of the one-year term that ends on `end`. */
+function startOfTermEnding(end: string): string {
+  const start = addDays(`${Number(end.slice(0, 4)) - 1}${end.slice(4)}`, 1);
+  return contractEndDate(start) === end ? start : addDays(start, -1);
+}
+
+export function memberSnapshotOf(profile: FamilyProfileItem, memberId: string): MemberSnapshot {
+  const m = profile.members.find((x) => x.personId === memberId)!;
+  return {
+    name: m.name,
+    relation: m.relation,
+    gender: m.gender,
+    birthDate: m.birthDate,
+    villageId: profile.villageId,
+    villageName: profile.villageName,
+    townshipId: profile.townshipId,
+    townshipName: profile.townshipName,
+    countyId: profile.countyId,
+    conditions: m.conditions,
+    phoneMasked: m.phoneMasked,
+  };
+}
+
+export async function buildSigningSeed(demoItems: object[], now: Date, personItem: PersonBuilder): Promise<object[]> {
+  const out: object[] = [];
+  const today = beijingDate(now);
+  const at = toBeijingIso(now);
+
+  for (const s of newStaff) {
+    const person = await personItem({ personId: s.personId, name: s.name, role: 'doctor', gender: s.gender, birthDate: s.birthDate, orgId: s.personId === 'p_doc04' ? 'org_llwsy' : 'org_xyy', organisation: s.organisation, title: s.title, workPhone: s.workPhone }, s.phone);
+    const openid = demoOpenid(s.personId);
+    Object.assign(person, { openid, boundAt: at });
+    const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId: s.personId, boundAt: at };
+    out.push(person, binding);
+  }
+  for (const team of demoTeams) out.push(...teamItems(team));
+  const teamOfVillage = (villageId: string) => demoTeams.find((t) => t.villageIds.includes(villageId))! as TeamItem;
+
+  const profiles = new Map((demoItems as FamilyProfileItem[]).filter((i) => i.entity === 'family').map((p) => [p.familyId, p]));
+  // 柳林乡 families' doctor contact names the team that serves them.
+  for (const contact of (demoItems as FamilyContactItem[]).filter((i) => i.entity === 'familyContact' && i.kind === 'doctor')) {
+    contact.team = teamContactOf(teamOfVillage(profiles.get(contact.familyId)!.villageId));
+  }
+
+  for (const signing of (demoItems as SigningItem[]).filter((i) => i.entity === 'signing')) {
+    const profile = profiles.get(signing.familyId)!;
+    const team = teamOfVillage(profile.villageId);
+    const member = memberSnapshotOf(profile, signing.memberId);
+    // 朱宝山's term ends in 20 days: the renewal list and the one-tap renewal have something to show.
+    const startDate = signing.memberId === 'p_m0018' ? startOfTermEnding(addDays(today, 20)) : currentTermStart(signing.signedOn, today);
+    const contract = contractItem({
+      contractId: newContractId(startDate),
+      memberId: signing.memberId,
+      familyId: signing.familyId,
+      member,
+      teamId: team.teamId,
+      teamName: team.name,
+      doctor: team.members.find((m) => m.personId === signing.doctorId)!,
+      teamContact: teamContactOf(team),
+      packageIds: member.conditions.length ? ['basic', 'chronic'] : ['basic'],
+      startDate,
+      source: 'seed',
+      createdAt: `${startDate}T09:00:00+08:00`,
+      confirmation: { kind: 'paper', at: `${signing.signedOn}T09:00:00+08:00`, byId: signing.memberId, byName: member.name },
+    });
+    signing.teamName = team.name;
+    out.push(contract, stateItem(signing.memberId, signing.familyId, member, { state: 'signed', contractId: contract.contractId, teamId: team.teamId, teamName: team.name, endDate: contract.endDate, updatedAt: at }));
+  }
+
+  const cadre = (id: string) => staff.find((s) => s.personId === id)!;
+  const ledgers: Array<{ familyId: string; cadreId: string; incomeFen: number; entries: Array<[string, string, string, number, number, number, number, number, boolean]> }> = [
+    {
+      familyId: 'f_0004',
+      cadreId: 'p_cadre02',
+      incomeFen: 2_400_000,
+      entries: [
+        ['p_m0006', '2026-03-12', '清河县人民医院', 1_860_000, 1_116_000, 186_000, 93_000, 0, false],
+        ['p_m0007', '2026-08-21', '城关镇卫生院', 420_000, 252_000, 0, 42_000, 0, true],
+      ],
+    },
+    {
+      familyId: 'f_0010',
+      cadreId: 'p_cadre04',
+      incomeFen: 1_800_000,
+      entries: [['p_m0016', '2026-06-03', '清河县人民医院', 3_600_000, 1_800_000, 540_000, 180_000, 0, true]],
+    },
+  ];
+  for (const l of ledgers) {
+    const profile = profiles.get(l.familyId)!;
+    const entries: CostEntryItem[] = l.entries.map(([memberId, visitDate, place, total, basic, serious, assistance, commercial, claimPending], i) => {
+      const entryId = `ce_seed${l.familyId.slice(2)}${i}`;
+      return {
+        ...keys.costEntry(l.familyId, visitDate, entryId),
+        entity: 'costEntry',
+        entryId,
+        familyId: l.familyId,
+        memberId,
+        visitDate,
+        place,
+        totalFen: total,
+        basicInsuranceFen: basic,
+        seriousIllnessFen: serious,
+        medicalAssistanceFen: assistance,
+        commercialFen: commercial,
+        outOfPocketFen: total - basic - serious - assistance - commercial,
+        claimPending,
+        enteredById: l.cadreId,
+        enteredAt: `${visitDate}T16:00:00+08:00`,
+      };
+    });
+    out.push(
+      policyContractItem({
+        familyId: l.familyId,
+        familyName: profile.familyName,
+        villageName: profile.villageName,
+        townshipId: profile.townshipId,
+        cadreId: l.cadreId,
+        cadreName: cadre(l.cadreId).name,
+        members: profile.members.map((m) => ({ personId: m.personId, name: m.name })),
+        yearlyIncomeFen: l.incomeFen,
+        warningSharePercent: 50,
+        startDate: `${today.slice(0, 4)}-01-01`,
+        endDate: `${today.slice(0, 4)}-12-31`,
+        totals: {
+          entries: entries.length,
+          totalFen: entries.reduce((s, e) => s + e.totalFen, 0),
+          outOfPocketFen: entries.reduce((s, e) => s + e.outOfPocketFen, 0),
+          pendingClaims: entries.filter((e) => e.claimPending).length,
+        },
+      }),
+      ...entries,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import {
+  ApplicationView,
+  ContractView,
+  CoverageResponse,
+  ExpiringContractsResponse,
+  FamilySigningResponse,
+  LedgerResponse,
+  MemberContractResponse,
+  PolicyFamiliesResponse,
+  TeamApplicationsResponse,
+  type CostEntryRequest,
+  type PackageId,
+} from '@domain';
+import * as z from 'zod/mini';
+import { authedCall } from './client';
+
+const seg = encodeURIComponent;
+const contractPath = (familyId: string, memberId: string, contractId: string) =>
+  `/families/${seg(familyId)}/members/${seg(memberId)}/contracts/${seg(contractId)}`;
+
+/** A key per user action, so a retried tap never makes a second application or ledger entry. */
+export const newIdempotencyKey = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+
+/** Family-doctor signing and the policy-support ledger (functions/signing, functions/policy). */
+export const signingApi = {
+  family: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/signing`, FamilySigningResponse),
+  apply: (familyId: string, memberId: string, optionalPackages: PackageId[], key: string) =>
+    authedCall('POST', `/families/${seg(familyId)}/signing/applications`, ApplicationView, { body: { memberId, optionalPackages }, headers: { 'Idempotency-Key': key } }),
+  contracts: (familyId: string, memberId: string) => authedCall('GET', `/families/${seg(familyId)}/members/${seg(memberId)}/contracts`, MemberContractResponse),
+  confirm: (familyId: string, memberId: string, contractId: string, image: string) =>
+    authedCall('PUT', `${contractPath(familyId, memberId, contractId)}/signature`, ContractView, { body: { image } }),
+  renew: (familyId: string, memberId: string, contractId: string) => authedCall('POST', `${contractPath(familyId, memberId, contractId)}/renew`, ContractView, { body: {} }),
+  applications: () => authedCall('GET', '/team/applications', TeamApplicationsResponse),
+  accept: (memberId: string, applicationId: string) => authedCall('POST', `/team/applications/${seg(memberId)}/${seg(applicationId)}/accept`, ContractView, { body: {} }),
+  decline: (memberId: string, applicationId: string, reason: string) =>
+    authedCall('POST', `/team/applications/${seg(memberId)}/${seg(applicationId)}/decline`, z.object({ applicationId: z.string() }), { body: { reason } }),
+  expiring: () => authedCall('GET', '/team/contracts/expiring', ExpiringContractsResponse),
+  coverage: () => authedCall('GET', '/commission/signing/coverage', CoverageResponse),
+  policyFamilies: () => authedCall('GET', '/policy/families', PolicyFamiliesResponse),
+  ledger: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/policy/ledger`, LedgerResponse),
+  addCost: (familyId: string, body: CostEntryRequest, key: string) =>
+    authedCall('POST', `/families/${seg(familyId)}/policy/ledger`, LedgerResponse, { body, headers: { 'Idempotency-Key': key } }),
+};

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '医疗费用台账' });

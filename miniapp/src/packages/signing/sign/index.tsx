@@ -1,0 +1,166 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useReady, useRouter } from '@tarojs/taro';
+import { Canvas, View } from '@tarojs/components';
+import { ApiFailure } from '../../../api/errors';
+import { isH5 } from '../../../api/config';
+import { signingApi } from '../../../api/signing';
+import { Btn } from '../../../components/Btn';
+import { Notice } from '../../../components/Notice';
+import { requireMe } from '../../../lib/guard';
+import { handleFailure } from '../../../lib/remote';
+import './index.scss';
+
+interface Pad {
+  canvas: { width: number; height: number; getContext(type: '2d'): CanvasRenderingContext2D | null; toDataURL?: (type: string) => string; getBoundingClientRect?: () => DOMRect };
+  ctx: CanvasRenderingContext2D;
+  width: number;
+  height: number;
+}
+
+// weapp gives x/y relative to the canvas; H5 gives a DOM Touch with client coordinates.
+type TouchLike = { x?: number; y?: number; clientX?: number; clientY?: number };
+
+/**
+ * The member's confirmation: a signature drawn with a finger on a Canvas 2D (a real <canvas> on
+ * H5), exported as PNG and stored with the time. The strokes stay on the pad until the member
+ * clears them or the upload succeeds, so a failed upload loses nothing.
+ */
+export default function SignPage() {
+  const { params } = useRouter();
+  const pad = useRef<Pad | null>(null);
+  const last = useRef<{ x: number; y: number } | null>(null);
+  const [drawn, setDrawn] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const paintBackground = () => {
+    const p = pad.current;
+    if (!p) return;
+    p.ctx.fillStyle = '#ffffff';
+    p.ctx.fillRect(0, 0, p.width, p.height);
+    p.ctx.strokeStyle = '#1a1a1a';
+    p.ctx.lineWidth = 4;
+    p.ctx.lineCap = 'round';
+    p.ctx.lineJoin = 'round';
+  };
+
+  const setUp = (canvas: Pad['canvas'], width: number, height: number) => {
+    // Twice the CSS size at most: sharp enough, and the PNG stays small.
+    const ratio = Math.min(Taro.getSystemInfoSync().pixelRatio || 1, 2);
+    canvas.width = width * ratio;
+    canvas.height = height * ratio;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) {
+      setError('签字区域没有准备好，请返回后再试');
+      return;
+    }
+    ctx.scale(ratio, ratio);
+    pad.current = { canvas, ctx, width, height };
+    paintBackground();
+  };
+
+  useReady(() => {
+    if (isH5) {
+      // Taro's H5 canvas is a real <canvas> inside its element; wait until it is laid out.
+      const find = (tries: number) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('#sign-pad canvas');
+        const rect = canvas?.getBoundingClientRect();
+        if (canvas && rect && rect.width > 0) setUp(canvas, rect.width, rect.height);
+        else if (tries > 0) setTimeout(() => find(tries - 1), 100);
+        else setError('签字区域没有准备好，请返回后再试');
+      };
+      find(30);
+      return;
+    }
+    Taro.createSelectorQuery()
+      .select('#sign-pad')
+      .fields({ node: true, size: true }, (res) => {
+        const canvas = (res as { node?: Pad['canvas'] } | null)?.node;
+        const size = res as { width?: number; height?: number } | null;
+        if (canvas && size?.width && size.height) setUp(canvas, size.width, size.height);
+        else setError('签字区域没有准备好，请返回后再试');
+      })
+      .exec();
+  });
+  useEffect(() => () => void (pad.current = null), []);
+
+  const point = (t: TouchLike) => {
+    if (t.x !== undefined && t.y !== undefined) return { x: t.x, y: t.y };
+    const rect = pad.current?.canvas.getBoundingClientRect?.();
+    return { x: (t.clientX ?? 0) - (rect?.left ?? 0), y: (t.clientY ?? 0) - (rect?.top ?? 0) };
+  };
+  const start = (e: { touches: TouchLike[] }) => {
+    if (!pad.current || !e.touches[0]) return;
+    last.current = point(e.touches[0]);
+  };
+  const move = (e: { touches: TouchLike[] }) => {
+    const p = pad.current;
+    if (!p || !last.current || !e.touches[0]) return;
+    const next = point(e.touches[0]);
+    p.ctx.beginPath();
+    p.ctx.moveTo(last.current.x, last.current.y);
+    p.ctx.lineTo(next.x, next.y);
+    p.ctx.stroke();
+    last.current = next;
+    if (!drawn) setDrawn(true);
+  };
+  const end = () => {
+    last.current = null;
+  };
+  const clear = () => {
+    paintBackground();
+    setDrawn(false);
+  };
+
+  const exportPng = async (): Promise<string> => {
+    const p = pad.current!;
+    if (isH5 && p.canvas.toDataURL) return p.canvas.toDataURL('image/png');
+    const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: p.canvas as unknown as Taro.Canvas, fileType: 'png' });
+    const data = Taro.getFileSystemManager().readFileSync(tempFilePath, 'base64') as string;
+    return `data:image/png;base64,${data}`;
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await requireMe();
+      if (!me.familyId || !params.memberId || !params.contractId) throw new ApiFailure('http', 404, '没有找到要签字的签约');
+      await signingApi.confirm(me.familyId, params.memberId, params.contractId, await exportPng());
+      Taro.showToast({ title: '签字已保存', icon: 'success' });
+      Taro.navigateBack();
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page">
+      <View className="h1">请在下面框里签名</View>
+      <View className="text">用手指写下您的名字，表示同意这份家庭医生签约。</View>
+      <Canvas
+        type="2d"
+        id="sign-pad"
+        className="sign-pad"
+        aria-label="签字区域，用手指在这里写名字"
+        onTouchStart={start}
+        onTouchMove={move}
+        onTouchEnd={end}
+        onTouchCancel={end}
+        disableScroll
+      />
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      {!drawn ? <View className="text soft">还没有签名。</View> : null}
+      <View className="stack">
+        <Btn big busy={busy} busyText="正在保存…" onClick={() => (drawn ? void submit() : setError('请先在框里签名'))}>
+          确认签字
+        </Btn>
+        <Btn kind="secondary" onClick={clear}>
+          清除重写
+        </Btn>
+      </View>
+    </View>
+  );
+}

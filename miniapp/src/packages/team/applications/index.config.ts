@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '签约申请与续约' });

@@ -1,0 +1,352 @@
+import { addDays, beijingDate, contractEndDate, TerminationReason } from '../../domain';
+import { keys } from '../../functions/lib/db/keys';
+import { isStaffOnMemberContractTeam } from '../../functions/lib/db/signing';
+import { call, tokenFor } from '../support/api';
+import { SG, writeSigningFixture } from './signing-fixture';
+import { expectApiError, getItem, operations, queryPartition } from './support-table';
+
+/**
+ * Family-doctor signing over HTTP on DynamoDB Local, in the fixture county of signing-fixture.ts
+ * (its partitions belong to this file only). Times that matter are set with x-test-now.
+ */
+const today = beijingDate(new Date());
+const at = (date: string) => ({ 'x-test-now': `${date}T10:00:00+08:00` });
+const fam = SG.familyOf;
+const contractsOf = async (memberId: string) => (await queryPartition(keys.signingPk(memberId))).filter((i) => String(i.sk).startsWith('CONTRACT#'));
+const outboxFor = async (dedupeKey: string) => getItem(keys.outbox(dedupeKey));
+
+// A 1x1 transparent PNG.
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+async function apply(memberId: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return call('POST', `/families/${fam(memberId)}/signing/applications`, { token: await tokenFor(memberId), body: { memberId, ...body }, headers });
+}
+async function accept(memberId: string, applicationId: string, lead: string = SG.leadA, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return call('POST', `/team/applications/${memberId}/${applicationId}/accept`, { token: await tokenFor(lead), body, headers });
+}
+async function signMember(memberId: string, lead: string = SG.leadA) {
+  const app = await apply(memberId);
+  expect(app.status).toBe(201);
+  const res = await accept(memberId, app.body.applicationId, lead);
+  expect(res.status).toBe(201);
+  return res.body;
+}
+const contractPath = (memberId: string, contractId: string, verb: string) => `/families/${fam(memberId)}/members/${memberId}/contracts/${contractId}/${verb}`;
+
+beforeAll(async () => {
+  await writeSigningFixture();
+});
+
+describe('apply → accept → contract', () => {
+  test('the family page shows the village team, the packages and that nobody is signed', async () => {
+    const res = await call('GET', `/families/${fam('p_sgm01')}/signing`, { token: await tokenFor('p_sgm01') });
+    expect(res.status).toBe(200);
+    expect(res.body.team).toMatchObject({ teamId: SG.teamA, name: '测试甲团队', villageNames: ['甲村'] });
+    expect(res.body.team.members.find((m: { isLead: boolean }) => m.isLead).personId).toBe(SG.leadA);
+    expect(res.body.packages.map((p: { packageId: string }) => p.packageId)).toEqual(['basic', 'chronic', 'elderly_care', 'rehab', 'mental']);
+    expect(res.body.packages[0].feeYuan).toBe(0);
+    expect(res.body.members).toEqual([expect.objectContaining({ personId: 'p_sgm01', state: 'none' })]);
+  });
+
+  test('apply with an Idempotency-Key: a retry returns the same application and writes nothing new; a second application is refused', async () => {
+    const first = await apply('p_sgm01', { optionalPackages: ['chronic'] }, { 'idempotency-key': 'sgm01-apply-1' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ memberId: 'p_sgm01', status: 'pending', teamName: '测试甲团队', overdue: false });
+    expect(first.body.packages.map((p: { packageId: string }) => p.packageId)).toEqual(['basic', 'chronic']);
+    const before = await queryPartition(keys.signingPk('p_sgm01'));
+    const retry = await apply('p_sgm01', { optionalPackages: ['chronic'] }, { 'idempotency-key': 'sgm01-apply-1' });
+    expect(retry.status).toBe(200);
+    expect(retry.body.applicationId).toBe(first.body.applicationId);
+    expect(await queryPartition(keys.signingPk('p_sgm01'))).toEqual(before);
+    const again = await apply('p_sgm01', {}, { 'idempotency-key': 'sgm01-apply-2' });
+    expectApiError(again, 409, 'conflict');
+    expect(await queryPartition(keys.signingPk('p_sgm01'))).toEqual(before);
+    // The team lead is told, in the same transaction.
+    expect(await outboxFor(`signing-apply-${first.body.applicationId}`)).toMatchObject({ recipientId: SG.leadA, template: 'signing.update', status: 'pending' });
+  });
+
+  test("the lead's pending list is one Query and holds only the lead's team's applications", async () => {
+    const res = await call('GET', '/team/applications', { token: await tokenFor(SG.leadA) });
+    expect(res.status).toBe(200);
+    expect(res.ddbRequests).toBe(1);
+    expect(operations(res)).toEqual(['QueryCommand']);
+    expect(res.body.items.map((a: { memberId: string }) => a.memberId)).toContain('p_sgm01');
+    const other = await call('GET', '/team/applications', { token: await tokenFor(SG.leadB) });
+    expect(other.body.items.map((a: { memberId: string }) => a.memberId)).not.toContain('p_sgm01');
+  });
+
+  test('only the lead answers: another doctor, even of the team, is refused; then the lead accepts', async () => {
+    const [app] = (await call('GET', '/team/applications', { token: await tokenFor(SG.leadA) })).body.items.filter((a: { memberId: string }) => a.memberId === 'p_sgm01');
+    for (const doctor of [SG.docA, SG.leadB]) expectApiError(await accept('p_sgm01', app.applicationId, doctor), 403, 'forbidden');
+    const res = await accept('p_sgm01', app.applicationId);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ memberId: 'p_sgm01', teamId: SG.teamA, doctorId: SG.docA, status: 'active', startDate: today, endDate: contractEndDate(today), renewable: false });
+    expect(res.body.confirmation).toBeUndefined();
+    // One read of the application, then one transaction.
+    expect(operations(res)).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    const contractId = res.body.contractId;
+    // The projection the doctors' lists read, the doctor contact, the state, the member's notice.
+    expect(await getItem(keys.familySigning(fam('p_sgm01'), 'p_sgm01'))).toMatchObject({ doctorId: SG.docA, teamName: '测试甲团队', signedOn: today, gsi1pk: keys.staffPk(SG.docA) });
+    expect(await getItem(keys.familyContact(fam('p_sgm01'), SG.docA))).toMatchObject({ kind: 'doctor', team: { name: '测试甲团队' } });
+    expect(await getItem(keys.signingState('p_sgm01'))).toMatchObject({ state: 'signed', contractId, teamId: SG.teamA });
+    expect(await outboxFor(`signing-accepted-${app.applicationId}`)).toMatchObject({ recipientId: 'p_sgm01' });
+    expect((await call('GET', '/team/applications', { token: await tokenFor(SG.leadA) })).body.items.map((a: { memberId: string }) => a.memberId)).not.toContain('p_sgm01');
+    expect(await isStaffOnMemberContractTeam(SG.leadA, 'p_sgm01')).toBe(true);
+    expect(await isStaffOnMemberContractTeam(SG.docA, 'p_sgm01')).toBe(true);
+    expect(await isStaffOnMemberContractTeam(SG.leadB, 'p_sgm01')).toBe(false);
+  });
+
+  test("the member's contract with what was promised and done: one Query for the member, two for the doctor", async () => {
+    const path = `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`;
+    const mine = await call('GET', path, { token: await tokenFor('p_sgm01') });
+    expect(mine.status).toBe(200);
+    expect(mine.ddbRequests).toBe(1);
+    expect(mine.body.current.packages.map((p: { name: string }) => p.name)).toEqual(['基础服务包', '慢性病管理包']);
+    expect(mine.body.current.performance).toEqual([
+      { kind: 'followUps', label: '随访', promisedPerYear: 16, dueSoFar: 0, done: 0 },
+      { kind: 'homeVisits', label: '上门服务', promisedPerYear: 4, dueSoFar: 0, done: 0 },
+      { kind: 'consultations', label: '在线咨询答复', promisedPerYear: 12, dueSoFar: 0, done: 0 },
+      { kind: 'refills', label: '长处方续方', promisedPerYear: 4, dueSoFar: 0, done: 0 },
+    ]);
+    const doctor = await call('GET', path, { token: await tokenFor(SG.docA) });
+    expect(doctor.status).toBe(200);
+    expect(doctor.ddbRequests).toBe(2);
+    // Half a year on, half the promise is due.
+    const later = await call('GET', path, { token: await tokenFor('p_sgm01'), headers: at(addDays(today, 182)) });
+    expect(later.body.current.performance[0]).toMatchObject({ promisedPerYear: 16, dueSoFar: 8 });
+  });
+
+  test('a doctor of another team cannot read the contract (not a contact of the family)', async () => {
+    const res = await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor(SG.leadB) });
+    expectApiError(res, 403, 'forbidden');
+  });
+});
+
+describe('the one-active-contract rule', () => {
+  test('two concurrent acceptances of one application make exactly one contract', async () => {
+    const app = await apply('p_sgm02');
+    expect(app.status).toBe(201);
+    const results = await Promise.all([accept('p_sgm02', app.body.applicationId), accept('p_sgm02', app.body.applicationId), accept('p_sgm02', app.body.applicationId)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const contracts = await contractsOf('p_sgm02');
+    expect(contracts).toHaveLength(1);
+    expect((await getItem(keys.signingState('p_sgm02')))?.contractId).toBe(contracts[0].contractId);
+  });
+});
+
+describe('decline', () => {
+  test('the lead declines with a reason the member sees; the member may apply again', async () => {
+    const app = await apply('p_sgm03');
+    const lead = await tokenFor(SG.leadA);
+    const bad = await call('POST', `/team/applications/p_sgm03/${app.body.applicationId}/decline`, { token: lead, body: { reason: ' ' } });
+    expect(bad.status).toBe(400);
+    const res = await call('POST', `/team/applications/p_sgm03/${app.body.applicationId}/decline`, { token: lead, body: { reason: '本月团队满员，请下月再申请' } });
+    expect(res.status).toBe(200);
+    const page = await call('GET', `/families/${fam('p_sgm03')}/signing`, { token: await tokenFor('p_sgm03') });
+    expect(page.body.members[0]).toMatchObject({ state: 'declined', application: { status: 'declined', declineReason: '本月团队满员，请下月再申请' } });
+    expectApiError(await accept('p_sgm03', app.body.applicationId), 409, 'conflict');
+    expect(await contractsOf('p_sgm03')).toHaveLength(0);
+    expect(await outboxFor(`signing-declined-${app.body.applicationId}`)).toMatchObject({ recipientId: 'p_sgm03' });
+  });
+});
+
+describe('the signature', () => {
+  test('the member signs once with a PNG; the image is kept with the time', async () => {
+    const contract = (await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor('p_sgm01') })).body.current;
+    const path = contractPath('p_sgm01', contract.contractId, 'signature');
+    const member = await tokenFor('p_sgm01');
+    const res = await call('PUT', path, { token: member, body: { image: PNG } });
+    expect(res.status).toBe(200);
+    expect(res.body.confirmation).toMatchObject({ kind: 'signature', byName: '赵一' });
+    const stored = await call('GET', path, { token: member });
+    expect(stored.body.image).toBe(PNG);
+    expectApiError(await call('PUT', path, { token: member, body: { image: PNG } }), 409, 'conflict');
+  });
+
+  test("another family's member cannot sign it, before anything is read", async () => {
+    const contract = (await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor('p_sgm01') })).body.current;
+    const res = await call('PUT', contractPath('p_sgm01', contract.contractId, 'signature'), { token: await tokenFor('p_sgm02'), body: { image: PNG } });
+    expectApiError(res, 403, 'forbidden');
+    expect(res.ddbRequests).toBe(0);
+  });
+
+  test('not an image, or over 1 MB: 400 and nothing written', async () => {
+    const { contractId } = await signMember('p_sgm04');
+    const path = contractPath('p_sgm04', contractId, 'signature');
+    const before = await queryPartition(keys.signingPk('p_sgm04'));
+    const fakePng = `data:image/png;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}`;
+    const big = Buffer.alloc(1024 * 1024 + 1);
+    Buffer.from(PNG.split(',')[1], 'base64').copy(big);
+    for (const image of [fakePng, `data:image/png;base64,${big.toString('base64')}`, 'data:text/html;base64,PGgxPg==']) {
+      const res = await call('PUT', path, { token: await tokenFor('p_sgm04'), body: { image } });
+      expectApiError(res, 400, 'invalid_request');
+      expect(res.ddbRequests).toBe(0);
+    }
+    expect(await queryPartition(keys.signingPk('p_sgm04'))).toEqual(before);
+  });
+});
+
+describe('renewal', () => {
+  test('opens 30 days before the end, not 31; one tap renews once; the team lists it meanwhile', async () => {
+    const contract = (await call('GET', `/families/${fam('p_sgm02')}/members/p_sgm02/contracts`, { token: await tokenFor('p_sgm02') })).body.current;
+    const member = await tokenFor('p_sgm02');
+    const path = contractPath('p_sgm02', contract.contractId, 'renew');
+    const day31 = addDays(contract.endDate, -31);
+    const day30 = addDays(contract.endDate, -30);
+
+    const lead = await tokenFor(SG.leadA);
+    const expiring = async (date: string) => (await call('GET', '/team/contracts/expiring', { token: lead, headers: at(date) })).body.items.map((c: { memberId: string }) => c.memberId);
+    expect(await expiring(day31)).not.toContain('p_sgm02');
+    expect(await expiring(day30)).toContain('p_sgm02');
+
+    const early = await call('POST', path, { token: member, body: {}, headers: at(day31) });
+    expectApiError(early, 409, 'conflict');
+    expect(await contractsOf('p_sgm02')).toHaveLength(1);
+    const shown = await call('GET', `/families/${fam('p_sgm02')}/members/p_sgm02/contracts`, { token: member, headers: at(day30) });
+    expect(shown.body.current.renewable).toBe(true);
+
+    const [renewed, twice] = await Promise.all([call('POST', path, { token: member, body: {}, headers: at(day30) }), call('POST', path, { token: member, body: {}, headers: at(day30) })]);
+    expect([renewed.status, twice.status].sort()).toEqual([201, 409]);
+    const next = renewed.status === 201 ? renewed.body : twice.body;
+    expect(next).toMatchObject({ startDate: addDays(contract.endDate, 1), endDate: contractEndDate(addDays(contract.endDate, 1)), status: 'active', confirmation: { kind: 'tap' } });
+    const all = await contractsOf('p_sgm02');
+    expect(all.map((c) => c.status).sort()).toEqual(['active', 'renewed']);
+    expect((await getItem(keys.signingState('p_sgm02')))?.contractId).toBe(next.contractId);
+    expect(await expiring(day30)).not.toContain('p_sgm02');
+  });
+});
+
+describe('termination', () => {
+  test.each(TerminationReason.options.map((r) => [r]))('%s: recorded with its date, history kept, projection removed', async (reason) => {
+    const contract = await signMember('p_sgm05');
+    const res = await call('POST', contractPath('p_sgm05', contract.contractId, 'terminate'), { token: await tokenFor(SG.leadA), body: { reason, date: today } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'terminated', termination: { reason, date: today } });
+    expect(await getItem(keys.familySigning(fam('p_sgm05'), 'p_sgm05'))).toBeUndefined();
+    expect(await getItem(keys.signingState('p_sgm05'))).toMatchObject({ state: 'terminated' });
+    expect(await isStaffOnMemberContractTeam(SG.docA, 'p_sgm05')).toBe(false);
+    const history = (await call('GET', `/families/${fam('p_sgm05')}/members/p_sgm05/contracts`, { token: await tokenFor('p_sgm05') })).body;
+    expect(history.current).toBeUndefined();
+    expect(history.history.find((c: { contractId: string }) => c.contractId === contract.contractId).termination.reasonLabel).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  test('all five terminations are kept in the history', async () => {
+    expect((await contractsOf('p_sgm05')).map((c) => c.termination?.reason).sort()).toEqual([...TerminationReason.options].sort());
+  });
+
+  test('a date before the start or in the future, or another team: refused, nothing written', async () => {
+    const contract = await signMember('p_sgm05');
+    const path = contractPath('p_sgm05', contract.contractId, 'terminate');
+    const before = await queryPartition(keys.signingPk('p_sgm05'));
+    const lead = await tokenFor(SG.leadA);
+    expectApiError(await call('POST', path, { token: lead, body: { reason: 'death', date: addDays(today, -1) } }), 400, 'invalid_request');
+    expectApiError(await call('POST', path, { token: lead, body: { reason: 'death', date: addDays(today, 1) } }), 400, 'invalid_request');
+    expectApiError(await call('POST', path, { token: lead, body: { reason: 'fired', date: today } }), 400, 'invalid_request');
+    expectApiError(await call('POST', path, { token: await tokenFor(SG.leadB), body: { reason: 'death', date: today } }), 403, 'forbidden');
+    expect(await queryPartition(keys.signingPk('p_sgm05'))).toEqual(before);
+  });
+});
+
+describe('change of team', () => {
+  test('termination and the new contract in one transaction; exactly one active contract', async () => {
+    const old = (await call('GET', `/families/${fam('p_sgm05')}/members/p_sgm05/contracts`, { token: await tokenFor('p_sgm05') })).body.current;
+    const res = await call('POST', contractPath('p_sgm05', old.contractId, 'change-team'), { token: await tokenFor(SG.comm), body: { teamId: SG.teamB, reason: 'member_request', date: today } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ teamId: SG.teamB, doctorId: SG.leadB, status: 'active' });
+    expect(operations(res).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    const contracts = await contractsOf('p_sgm05');
+    expect(contracts.filter((c) => c.status === 'active').map((c) => c.contractId)).toEqual([res.body.contractId]);
+    expect(contracts.find((c) => c.contractId === old.contractId)).toMatchObject({ status: 'terminated', termination: { reason: 'member_request' } });
+    expect(await getItem(keys.familySigning(fam('p_sgm05'), 'p_sgm05'))).toMatchObject({ doctorId: SG.leadB, teamName: '测试乙团队' });
+    expect(await getItem(keys.signingState('p_sgm05'))).toMatchObject({ state: 'signed', teamId: SG.teamB, contractId: res.body.contractId });
+    expect(await isStaffOnMemberContractTeam(SG.leadB, 'p_sgm05')).toBe(true);
+    expect(await isStaffOnMemberContractTeam(SG.leadA, 'p_sgm05')).toBe(false);
+  });
+
+  test('racing a termination: exactly one wins and the member ends with one consistent state', async () => {
+    const current = (await call('GET', `/families/${fam('p_sgm05')}/members/p_sgm05/contracts`, { token: await tokenFor('p_sgm05') })).body.current;
+    const [moved, ended] = await Promise.all([
+      call('POST', contractPath('p_sgm05', current.contractId, 'change-team'), { token: await tokenFor(SG.comm), body: { teamId: SG.teamA, reason: 'moved_out', date: today } }),
+      call('POST', contractPath('p_sgm05', current.contractId, 'terminate'), { token: await tokenFor(SG.comm), body: { reason: 'death', date: today } }),
+    ]);
+    expect([moved.status, ended.status].sort()).toEqual(moved.status === 201 ? [201, 409] : [200, 409]);
+    const active = (await contractsOf('p_sgm05')).filter((c) => c.status === 'active');
+    const state = await getItem(keys.signingState('p_sgm05'));
+    const projection = await getItem(keys.familySigning(fam('p_sgm05'), 'p_sgm05'));
+    if (moved.status === 201) {
+      expect(active.map((c) => c.contractId)).toEqual([moved.body.contractId]);
+      expect(state).toMatchObject({ state: 'signed', contractId: moved.body.contractId });
+      expect(projection?.teamName).toBe('测试甲团队');
+    } else {
+      expect(active).toHaveLength(0);
+      expect(state?.state).toBe('terminated');
+      expect(projection).toBeUndefined();
+    }
+  });
+});
+
+describe('coverage for the commission', () => {
+  test('signed among those who want it, expiring, overdue: one Query; the figure rises on acceptance', async () => {
+    const comm = await tokenFor(SG.comm);
+    const coverage = async (headers: Record<string, string> = {}) => call('GET', '/commission/signing/coverage', { token: comm, headers });
+    const before = await coverage();
+    expect(before.status).toBe(200);
+    expect(before.ddbRequests).toBe(1);
+    const app = await apply('p_sgm03');
+    expect(app.status).toBe(201);
+    const pending = (await coverage()).body;
+    expect(pending.totals.wanting).toBe(before.body.totals.wanting);
+    expect(pending.totals.signed).toBe(before.body.totals.signed);
+    // Four working days later the application is overdue and escalated here with the name.
+    const late = (await coverage(at(addDays(app.body.deadline, 1)))).body;
+    expect(late.totals.overdueApplications).toBe(1);
+    expect(late.overdue).toEqual([{ memberName: '孙三', villageName: '甲村', teamName: '测试甲团队', deadline: app.body.deadline }]);
+    expect((await coverage(at(app.body.deadline))).body.totals.overdueApplications).toBe(0);
+    expect((await accept('p_sgm03', app.body.applicationId)).status).toBe(201);
+    const after = (await coverage()).body;
+    expect(after.totals.signed).toBe(before.body.totals.signed + 1);
+    expect(after.townships).toEqual([expect.objectContaining({ townshipId: SG.townshipId, townshipName: '测试镇', signed: after.totals.signed })]);
+  });
+});
+
+describe('policy-support ledger (双签约)', () => {
+  const path = '/families/f_sg06/policy/ledger';
+  const entry = { memberId: 'p_sgm06', visitDate: '2026-10-08', place: '测试县医院', totalFen: 2_000_000, basicInsuranceFen: 400_000, seriousIllnessFen: 100_000, medicalAssistanceFen: 0, commercialFen: 0, claimPending: true };
+
+  test('sums, and the warning exactly at and just above the share of income', async () => {
+    const cadre = await tokenFor(SG.cadre);
+    // Income 30,000 yuan at 50%: the line is 15,000 yuan = 1,500,000 fen of out-of-pocket.
+    const first = await call('POST', path, { token: cadre, body: entry, headers: { 'idempotency-key': 'sg06-1' } });
+    expect(first.status).toBe(201);
+    expect(first.body.summary).toMatchObject({ totalFen: 2_000_000, outOfPocketFen: 1_500_000, pendingClaims: 1, warning: false });
+    const retry = await call('POST', path, { token: cadre, body: entry, headers: { 'idempotency-key': 'sg06-1' } });
+    expect(retry.status).toBe(200);
+    expect(retry.body.entries).toHaveLength(1);
+    const second = await call('POST', path, { token: cadre, body: { ...entry, totalFen: 1, basicInsuranceFen: 0, seriousIllnessFen: 0, claimPending: false, outOfPocketFen: 1 } });
+    expect(second.status).toBe(201);
+    expect(second.body.summary).toMatchObject({ outOfPocketFen: 1_500_001, warning: true, pendingClaims: 1 });
+    const list = await call('GET', '/policy/families', { token: cadre });
+    expect(list.ddbRequests).toBe(1);
+    expect(list.body.items).toEqual([expect.objectContaining({ familyId: 'f_sg06', warning: true })]);
+  });
+
+  test('parts above the total, a wrong out-of-pocket, negative costs: 400, nothing written', async () => {
+    const cadre = await tokenFor(SG.cadre);
+    const before = await queryPartition(keys.policyPk('f_sg06'));
+    for (const body of [{ ...entry, commercialFen: 1_600_000 }, { ...entry, outOfPocketFen: 1 }, { ...entry, totalFen: -5 }, { ...entry, memberId: 'p_sgm01' }]) {
+      expectApiError(await call('POST', path, { token: cadre, body }), 400, 'invalid_request');
+    }
+    expect(await queryPartition(keys.policyPk('f_sg06'))).toEqual(before);
+  });
+
+  test('only the contracted cadre sees or writes the ledger; the family sees its own', async () => {
+    const other = await tokenFor(SG.otherCadre);
+    expectApiError(await call('GET', path, { token: other }), 403, 'forbidden');
+    const before = await queryPartition(keys.policyPk('f_sg06'));
+    expectApiError(await call('POST', path, { token: other, body: entry }), 403, 'forbidden');
+    expect(await queryPartition(keys.policyPk('f_sg06'))).toEqual(before);
+    expect((await call('GET', path, { token: await tokenFor('p_sgm06') })).status).toBe(200);
+    expectApiError(await call('GET', path, { token: await tokenFor('p_sgm01') }), 403, 'forbidden');
+    expect((await call('GET', path, { token: await tokenFor(SG.comm) })).status).toBe(200);
+  });
+});
