@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
+import { startBookingJobs } from './booking-jobs';
 import { startDynamoLocal } from './dynamodb';
 import { ensureLocalKeyFile, LOCAL_WECHAT_APP_ID } from './keys';
 import { seedDemoCountyIfEmpty } from './seed/seed';
@@ -93,6 +94,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Stands in for the table stream and the schedule that deliver subscription messages in AWS.
     const outbox = startOutboxLoop();
 
+    const stopBookingJobs = startBookingJobs({ generateNow: !seeded });
+
     return {
       url,
       dynamoEndpoint: dynamo.endpoint,
@@ -101,6 +104,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       seeded,
       personas,
       async stop() {
+        stopBookingJobs();
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await outbox.stop();

@@ -1,4 +1,5 @@
 import { keys } from '../../functions/lib/db/keys';
+import { handler as generateSessions } from '../../functions/booking/generate-sessions';
 import { sweepExpiredOffers } from '../../functions/lib/db/booking';
 import { call, tokenFor } from '../support/api';
 import { asMember, at, book, cardToken, HOSPITAL, makeSession, outboxItem, sessionLeft } from './booking-support';
@@ -34,6 +35,17 @@ describe('sessions of a day', () => {
     expect(res.status).toBe(200);
     expect(res.ddbRequests).toBe(1);
     expect(res.body.items.map((i: { name: string }) => i.name).sort()).toEqual(['城关镇卫生院', '柳林乡卫生院', '清河县人民医院'].sort());
+  });
+
+  test('the daily job opens 14 days of sessions from the weekly schedules, and a re-run changes nothing', async () => {
+    const first = await generateSessions(new Date('2031-06-01T16:30:00Z')); // 2031-06-02 00:30 in Beijing, a Monday
+    expect(first.created).toBeGreaterThan(0);
+    const monday = await queryPartition(keys.sessionDayPk(HOSPITAL, '2031-06-02'));
+    expect(monday.map((x) => x.sk).sort()).toEqual(['nfm#am', 'qk#am', 'xnk#am', 'xnk#pm']);
+    expect(monday.find((x) => x.sk === 'xnk#am')).toMatchObject({ priorityQuota: 5, priorityLeft: 5, startsAt: '2031-06-02T08:00:00+08:00', releaseAt: '2031-06-01T08:00:00+08:00' });
+    expect(await queryPartition(keys.sessionDayPk(HOSPITAL, '2031-06-08'))).toEqual([]); // Sunday
+    expect((await queryPartition(keys.sessionDayPk(HOSPITAL, '2031-06-16'))).length).toBe(0); // day 15: outside the window
+    expect((await generateSessions(new Date('2031-06-01T16:30:00Z'))).created).toBe(0);
   });
 
   test('the date must be a date: a time in another form is refused', async () => {
