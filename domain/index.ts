@@ -12,3 +12,4 @@ export * from './policy/visibility';
 export * from './policy/masking';
 export * from './policy/identity';
 export * from './notifications';
+export * from './ledger';
