@@ -1,10 +1,11 @@
 // lunar-javascript ships no types; the small surface used here is declared in ./lunar-javascript.d.ts.
 import { Lunar, Solar } from 'lunar-javascript';
-import { addDays, daysBetween, withinLookahead, type UpcomingDate } from './ledger';
 
 /**
  * The festivals on which contact persons greet the families (节日慰问), computed from the lunar
- * calendar by lunar-javascript rather than typed in. Server-side only (see ledger.ts).
+ * calendar by lunar-javascript rather than typed in. The library is ~270 KB minified, over a
+ * Lambda's bundle budget, so functions read `festival-dates.ts`, which scripts/gen-festivals.ts
+ * writes from this module and test/unit/ledger.test.ts checks against it year by year.
  */
 export type FestivalKey = 'spring' | 'lantern' | 'qingming' | 'dragonBoat' | 'midAutumn' | 'doubleNinth' | 'association';
 export const festivalNames: Record<FestivalKey, string> = {
@@ -35,14 +36,4 @@ export function festivalsOf(year: number): Array<{ key: FestivalKey; name: strin
     { key: 'association', date: `${year}-05-29` },
   ];
   return list.map((f) => ({ ...f, name: festivalNames[f.key] })).sort((a, b) => a.date.localeCompare(b.date));
-}
-
-/** Festivals from today through the look-ahead window, soonest first. */
-export function upcomingFestivals(today: string): UpcomingDate[] {
-  const year = Number(today.slice(0, 4));
-  const horizon = addDays(today, 31);
-  return [...festivalsOf(year), ...festivalsOf(year + 1)]
-    .filter((f) => f.date >= today && f.date <= horizon)
-    .map((f) => ({ name: f.name, date: f.date, daysUntil: daysBetween(today, f.date) }))
-    .filter((f) => withinLookahead(f.daysUntil));
 }

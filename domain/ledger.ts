@@ -1,11 +1,11 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId, TownshipId } from './common';
+import { festivalDates } from './festival-dates';
 
 /**
  * The contact persons' work ledger (台账): contact types, the cadence the policy asks for, and the
  * shapes of the ledger routes. Pure: no I/O and no clock; callers pass "today" as a Beijing date.
- * Festival dates need the lunar calendar and live in ./ledger-festivals.ts, which is NOT exported
- * from the domain index so the mini-program's main package does not carry the calendar library.
+ * Festival dates come from the lunar calendar (./ledger-festivals.ts, via ./festival-dates.ts).
  */
 export const ContactType = z.enum(['home_visit', 'phone', 'online', 'festival', 'birthday']);
 export type ContactType = z.infer<typeof ContactType>;
@@ -207,3 +207,11 @@ function lateness(s: { status: CadenceStatus; daysSince?: number }, every: numbe
 }
 
 export const TownshipScopeQuery = z.strictObject({ townshipId: z.optional(TownshipId) });
+
+/** Festivals from today through the look-ahead window, soonest first. */
+export function upcomingFestivals(today: string): UpcomingDate[] {
+  const year = Number(today.slice(0, 4));
+  return [...(festivalDates[year] ?? []), ...(festivalDates[year + 1] ?? [])]
+    .map((f) => ({ name: f.name, date: f.date, daysUntil: daysBetween(today, f.date) }))
+    .filter((f) => withinLookahead(f.daysUntil));
+}

@@ -1,5 +1,6 @@
 import { memberPhoneRevealRoles } from '../domain/policy/visibility';
 import type { Role } from '../domain/roles';
+import { ledgerRoutes } from './ledger/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -48,6 +49,7 @@ const foundationRoutes = [
  */
 export const routes = [
   ...foundationRoutes,
+  ...ledgerRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -6,6 +6,7 @@ import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypt
 import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
+import { buildLedgerSeed } from './ledger';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
@@ -16,7 +17,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   if (marker.Item) return false;
   const items = await buildDemoItems(now);
   // The marker is written only after every item is in, so a failed seed is retried next start.
-  await batchPutAll(items as unknown as Record<string, unknown>[]);
+  await batchPutAll([...(items as unknown as Record<string, unknown>[]), ...buildLedgerSeed(items, now)]);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
 }

@@ -1,8 +1,9 @@
 import { SignJWT } from 'jose';
 import { randomBytes } from 'node:crypto';
-import { allRoles, PRIVACY_GUIDE_VERSION, type Principal, type Role } from '../../domain';
+import { allRoles, beijingDate, PRIVACY_GUIDE_VERSION, type Principal, type Role } from '../../domain';
 import { issueSessionToken } from '../../functions/lib/auth/tokens';
 import { routes, type RouteDef } from '../../functions/routes';
+import { seedContactId } from '../../local/seed/ledger';
 import { call, tokenFor } from '../support/api';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
@@ -50,11 +51,15 @@ test('the callers are the ones this file owns', () => {
 /** A valid body for every route that takes one; a new body route without one fails the suite. */
 const validBodies: Partial<Record<string, unknown>> = {
   'me.putConsent': { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData: true },
+  'ledger.recordContact': { type: 'phone', date: beijingDate(new Date()) },
+  'ledger.editContact': { reason: '权限矩阵测试', version: 1 },
 };
+/** A seeded contact in f_0002 by p_cadre01 (local/seed/ledger.ts), for the ledger's {contactId}. */
+const matrixContactId = seedContactId('f_0002', 'p_cadre01', 9);
 const bodyRoutes = new Set(['POST', 'PUT']);
 
 const fill = (route: RouteDef, target: { familyId: string; memberId: string }) =>
-  route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId);
+  route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{contactId}', matrixContactId);
 
 type Scope = 'own' | 'other' | 'none';
 interface Case {

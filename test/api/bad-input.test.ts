@@ -181,7 +181,54 @@ const cases: Record<RouteId, BadCase[]> = {
     { label: 'townshipId oversize', caller: 'p_comm01', path: `/commission/families?townshipId=t_${'x'.repeat(41)}`, fields: f(['query.townshipId']) },
     { label: 'townshipId given twice', caller: 'p_comm01', path: '/commission/families?townshipId=t_liulin&townshipId=t_chengguan', fields: f(['query.townshipId']) },
   ],
+  ...ledgerBadCases(),
 };
+
+/** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */
+function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue'> {
+  const caller = 'p_cadre02' as const;
+  const touch = { familyId: 'f_0005', caller };
+  const log = '/families/f_0005/contact-log';
+  const one = `${log}/ct_seed0005cadre02d15`;
+  const contact = (change: Record<string, unknown> = {}) => ({ type: 'phone', date: '2026-01-05', ...change });
+  const edit = (change: Record<string, unknown> = {}) => ({ reason: '补充说明', version: 1, ...change });
+  const c = (label: string, path: string, rest: Partial<BadCase>): BadCase => ({ label, caller, path, touch, ...rest });
+  return {
+    'ledger.recordContact': [
+      c('malformed JSON', log, { rawBody: '{"type":"phone",', fields: f(['body']) }),
+      c('JSON array', log, { body: [contact()], fields: f(['body']) }),
+      c('text/plain', log, { rawBody: JSON.stringify(contact()), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      c('unknown field', log, { body: contact({ staffId: 'p_cadre01' }), fields: { 'body.staffId': UNKNOWN } }),
+      c('type not one of the five', log, { body: contact({ type: 'letter' }), fields: f(['body.type']) }),
+      c('date missing', log, { body: contact({ date: undefined }), fields: f(['body.date']) }),
+      c('date in another format', log, { body: contact({ date: '2026/01/05' }), fields: { 'body.date': '日期格式应为 YYYY-MM-DD' } }),
+      c('followUp of the wrong type', log, { body: contact({ followUp: 'yes' }), fields: f(['body.followUp']) }),
+      c('note oversize (501)', log, { body: contact({ needs: '要'.repeat(501) }), fields: { 'body.needs': '诉求不能超过 500 字' } }),
+      c('seven photos', log, { body: contact({ photoKeys: Array.from({ length: 7 }, (_, i) => `k${i}`) }), fields: { 'body.photoKeys': '最多上传 6 张照片' } }),
+      ...badFamilyIds.map(([label, id]) => c(`familyId ${label}`, `/families/${id}/contact-log`, { body: contact(), fields: f(['path.familyId']), touch: { caller } })),
+    ],
+    'ledger.listContactLog': [
+      ...familyPathCases(caller, '/contact-log'),
+    ],
+    'ledger.editContact': [
+      c('malformed JSON', one, { rawBody: '{"reason":', fields: f(['body']) }),
+      c('text/plain', one, { rawBody: JSON.stringify(edit()), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      c('unknown field', one, { body: edit({ date: '2026-01-01' }), fields: { 'body.date': UNKNOWN } }),
+      c('reason missing', one, { body: edit({ reason: undefined }), fields: f(['body.reason']) }),
+      c('reason of one character', one, { body: edit({ reason: '改' }), fields: { 'body.reason': '请写明修改原因' } }),
+      c('version not a whole number', one, { body: edit({ version: 1.5 }), fields: f(['body.version']) }),
+      c('contactId not one of ours', `${log}/abc`, { body: edit(), fields: { 'path.contactId': '记录编号格式不正确' } }),
+    ],
+    'ledger.getContactHistory': [
+      c('contactId not one of ours', `${log}/ct_x/history`, { fields: { 'path.contactId': '记录编号格式不正确' } }),
+      c('familyId not an id', '/families/nope/contact-log/ct_seed0005cadre02d15/history', { fields: f(['path.familyId']), touch: { caller } }),
+      c('unknown query parameter', `${one}/history?all=1`, { fields: { 'query.all': UNKNOWN } }),
+    ],
+    'ledger.listDue': [
+      c('unknown query parameter', '/contact/due?days=30', { fields: { 'query.days': UNKNOWN }, touch: { caller } }),
+    ],
+  };
+}
 
 const tokens = new Map<Caller, string>();
 let seedBefore: SliceFingerprint;
@@ -204,11 +251,11 @@ test('every route in the table has bad-input cases', () => {
   }
 });
 
-const routeOf = (path: string) => routes.find((r) => new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]))!;
+const routeOf = (method: string, path: string) => routes.find((r) => r.method === method && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]))!;
 
 describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
   test.each(cases[route.id].map((c) => [c.label, c] as const))('%s', async (_label, c) => {
-    expect(routeOf(c.path)?.id).toBe(route.id);
+    expect(routeOf(route.method, c.path)?.id).toBe(route.id);
     const token = c.caller === 'public' ? undefined : tokens.get(c.caller);
     const body = typeof c.body === 'function' ? (c.body as () => unknown)() : c.body;
     const res = await expectSliceUnchanged(touchable(c.touch ?? {}), () =>

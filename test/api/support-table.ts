@@ -39,6 +39,9 @@ import type { ApiResponse } from '../support/api';
  *                                 only logs in). Its callers are p_m0008, p_cadre02, p_doc03,
  *                                 p_comm01 and its family f_0005, so should a bad request be wrongly
  *                                 accepted, the stray write lands in partitions no one else checks.
+ * - ledger*.test.ts:              their own county (ledger-world.ts): FAMILY#f_lg6<tag>*, PERSON# and
+ *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag>. The matrix's allowed
+ *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
@@ -53,6 +56,10 @@ export interface Slice {
   pks?: string[];
   /** Partition-key prefixes. */
   pkPrefixes?: string[];
+  /** Only items whose sort key starts with one of these (default: all). */
+  skPrefixes?: string[];
+  /** Leave out partitions starting with these (test-created worlds). */
+  excludePkPrefixes?: string[];
 }
 
 export interface SliceFingerprint {
@@ -90,6 +97,11 @@ export async function sliceFingerprint(slice: Slice): Promise<SliceFingerprint> 
     const seen = new Set(exact);
     items.push(...(await scanAll()).filter((i) => !seen.has(String(i.pk)) && prefixes.some((p) => String(i.pk).startsWith(p))));
   }
+  const kept = items.filter(
+    (i) => (!slice.skPrefixes || slice.skPrefixes.some((p) => String(i.sk).startsWith(p))) && !(slice.excludePkPrefixes ?? []).some((p) => String(i.pk).startsWith(p)),
+  );
+  items.length = 0;
+  items.push(...kept);
   const lines = items.map(canonical).sort();
   return {
     count: items.length,
@@ -103,7 +115,14 @@ export async function sliceFingerprint(slice: Slice): Promise<SliceFingerprint> 
  * them, so they must be byte-identical across a whole file of refused requests. Checked once per
  * file (a Scan) rather than per request.
  */
-export const SEED_PARTITIONS: Slice = { pkPrefixes: ['FAMILY#', 'SEED'] };
+export const SEED_PARTITIONS: Slice = {
+  pkPrefixes: ['FAMILY#', 'SEED'],
+  // The foundation's family items (profile, contacts, signings) and the seed marker; the ledger's
+  // items in seeded families (CONTACTLOG#, LEDGER, …) change when the matrix records a contact.
+  skPrefixes: ['FAMILY', 'demo-county'],
+  // The ledger suites' own county (test/api/ledger-world.ts), where hand-overs change contacts.
+  excludePkPrefixes: ['FAMILY#f_lg6'],
+};
 
 /** What a request could write to or names, given the handlers' write targets (see above). */
 export function touchable(request: {

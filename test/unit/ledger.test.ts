@@ -6,10 +6,12 @@ import {
   sortDue,
   visitCadence,
   weekStart,
+  upcomingFestivals,
   withinLookahead,
   type DueFamily,
 } from '../../domain';
-import { festivalsOf, upcomingFestivals } from '../../domain/ledger-festivals';
+import { festivalDates } from '../../domain/festival-dates';
+import { festivalsOf } from '../../domain/ledger-festivals';
 
 describe('cadence rules at their boundaries', () => {
   test('contact every 7 days: day 6 ok, day 7 is the last day, day 8 overdue', () => {
@@ -78,6 +80,12 @@ describe('festivals from the lunar calendar (lunar-javascript)', () => {
   test.each([2025, 2026, 2027])('%i', (year) => {
     const got = Object.fromEntries(festivalsOf(year).map((f) => [f.name, f.date]));
     expect(got).toEqual(known[year]);
+  });
+
+  test('the table the functions read is what the library computes, for every year in it', () => {
+    const years = Object.keys(festivalDates).map(Number);
+    expect(years.length).toBeGreaterThanOrEqual(20);
+    for (const year of years) expect(festivalDates[year]).toEqual(festivalsOf(year).map(({ name, date }) => ({ name, date })));
   });
 
   test('upcoming festivals: 14 days ahead, across the year end', () => {
