@@ -1,6 +1,7 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId, TownshipId } from './common';
 import { festivalDates } from './festival-dates';
+import { ContactKind } from './roles';
 
 /**
  * The contact persons' work ledger (台账): contact types, the cadence the policy asks for, and the
@@ -214,4 +215,35 @@ export function upcomingFestivals(today: string): UpcomingDate[] {
   return [...(festivalDates[year] ?? []), ...(festivalDates[year + 1] ?? [])]
     .map((f) => ({ name: f.name, date: f.date, daysUntil: daysBetween(today, f.date) }))
     .filter((f) => withinLookahead(f.daysUntil));
+}
+
+// ---- hand-over (交接) ----
+
+export const HandoverRequest = z.strictObject({
+  /** Which place changes hands: the current holder of this kind (if any) is replaced. */
+  kind: ContactKind,
+  toStaffId: PersonId,
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200, '交接原因不能超过 200 字'))),
+});
+export type HandoverRequest = z.infer<typeof HandoverRequest>;
+
+export const HandoverRecord = z.object({
+  handoverId: z.string(),
+  familyId: FamilyId,
+  kind: ContactKind,
+  from: z.optional(z.object({ staffId: PersonId, name: z.string() })),
+  to: z.object({ staffId: PersonId, name: z.string() }),
+  at: z.string(),
+  byStaffId: PersonId,
+  reason: z.optional(z.string()),
+});
+export type HandoverRecord = z.infer<typeof HandoverRecord>;
+export const HandoverListResponse = z.object({ items: z.array(HandoverRecord) });
+export type HandoverListResponse = z.infer<typeof HandoverListResponse>;
+
+/** Which staff may hold which place: the contact level must match, a doctor holds the doctor's. */
+export function canHold(kind: ContactKind, staff: { role: string; contactLevel?: string }): boolean {
+  if (kind === 'doctor') return staff.role === 'doctor';
+  if (staff.role !== 'contact') return false;
+  return { township_leader: 'township', village_cadre: 'village', volunteer: 'volunteer' }[kind] === staff.contactLevel;
 }

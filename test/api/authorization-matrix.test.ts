@@ -53,7 +53,12 @@ const validBodies: Partial<Record<string, unknown>> = {
   'me.putConsent': { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData: true },
   'ledger.recordContact': { type: 'phone', date: beijingDate(new Date()) },
   'ledger.editContact': { reason: '权限矩阵测试', version: 1 },
+  // Hands the leader's place to the person who holds it: past the role and scope checks the
+  // handler refuses the no-op with 409. A real hand-over would change a seeded family others read.
+  'ledger.handOver': { kind: 'township_leader', toStaffId: 'p_lead01' },
 };
+/** Routes whose allowed call is answered by the handler with something other than 2xx (above). */
+const allowedStatus: Partial<Record<string, number>> = { 'ledger.handOver': 409 };
 /** A seeded contact in f_0002 by p_cadre01 (local/seed/ledger.ts), for the ledger's {contactId}. */
 const matrixContactId = seedContactId('f_0002', 'p_cadre01', 9);
 const bodyRoutes = new Set(['POST', 'PUT']);
@@ -100,6 +105,7 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
     const send = () => call(c.route.method, c.path, { token, body: validBodies[c.route.id] });
     if (c.expected === 'allowed') {
       const res = await send();
+      if (allowedStatus[c.route.id]) return expectApiError(res, allowedStatus[c.route.id]!, 'conflict');
       expect(res.status).toBeGreaterThanOrEqual(200);
       expect(res.status).toBeLessThan(300);
       return;

@@ -185,7 +185,7 @@ const cases: Record<RouteId, BadCase[]> = {
 };
 
 /** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */
-function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue'> {
+function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue' | 'ledger.handOver' | 'ledger.listHandovers'> {
   const caller = 'p_cadre02' as const;
   const touch = { familyId: 'f_0005', caller };
   const log = '/families/f_0005/contact-log';
@@ -227,6 +227,27 @@ function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContac
     'ledger.listDue': [
       c('unknown query parameter', '/contact/due?days=30', { fields: { 'query.days': UNKNOWN }, touch: { caller } }),
     ],
+    ...handoverBadCases(),
+  };
+}
+
+function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' | 'ledger.listHandovers'> {
+  const caller = 'p_comm01' as const;
+  const path = '/families/f_0005/handovers';
+  const touch = { familyId: 'f_0005' };
+  const body = (change: Record<string, unknown> = {}) => ({ kind: 'village_cadre', toStaffId: 'p_cadre01', ...change });
+  const c = (label: string, rest: Partial<BadCase>): BadCase => ({ label, caller, path, touch, ...rest });
+  return {
+    'ledger.handOver': [
+      c('malformed JSON', { rawBody: '{"kind":', fields: f(['body']) }),
+      c('text/plain', { rawBody: JSON.stringify(body()), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      c('unknown field', { body: body({ fromStaffId: 'p_cadre02' }), fields: { 'body.fromStaffId': UNKNOWN } }),
+      c('kind not a contact place', { body: body({ kind: 'hospital' }), fields: f(['body.kind']) }),
+      c('toStaffId not a person id', { body: body({ toStaffId: 'f_0001' }), fields: { 'body.toStaffId': '人员编号格式不正确' } }),
+      c('toStaffId missing', { body: body({ toStaffId: undefined }), fields: f(['body.toStaffId']) }),
+      c('reason oversize', { body: body({ reason: '因'.repeat(201) }), fields: { 'body.reason': '交接原因不能超过 200 字' } }),
+    ],
+    'ledger.listHandovers': familyPathCases(caller, '/handovers'),
   };
 }
 
