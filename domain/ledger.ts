@@ -247,3 +247,52 @@ export function canHold(kind: ContactKind, staff: { role: string; contactLevel?:
   if (staff.role !== 'contact') return false;
   return { township_leader: 'township', village_cadre: 'village', volunteer: 'volunteer' }[kind] === staff.contactLevel;
 }
+
+// ---- coverage dashboard (三个全覆盖) ----
+
+export const DashboardQuery = z.strictObject({ townshipId: z.optional(TownshipId) });
+
+export const CoverageFigures = z.object({
+  families: z.number(),
+  /** Families with a township leader, a village cadre and a doctor (全覆盖 of contacts). */
+  familiesWithAllContacts: z.number(),
+  members: z.number(),
+  signedMembers: z.number(),
+  cardHolders: z.number(),
+  /** Families with at least one contact this week (Monday to today). */
+  contactedThisWeek: z.number(),
+  /** Families with a home visit this calendar month. */
+  visitedThisMonth: z.number(),
+  contactsThisMonth: z.number(),
+  visitsThisMonth: z.number(),
+  greetingsThisMonth: z.number(),
+});
+export type CoverageFigures = z.infer<typeof CoverageFigures>;
+
+export const TownshipCoverage = z.object({ townshipId: TownshipId, townshipName: z.string(), ...CoverageFigures.shape });
+export type TownshipCoverage = z.infer<typeof TownshipCoverage>;
+
+export const StaleFamily = z.object({
+  familyId: FamilyId,
+  familyName: z.string(),
+  villageName: z.string(),
+  townshipName: z.string(),
+  lastContactOn: z.optional(IsoDate),
+  /** Undefined when never contacted. */
+  daysSince: z.optional(z.number()),
+});
+export type StaleFamily = z.infer<typeof StaleFamily>;
+
+export const DashboardResponse = z.object({
+  today: IsoDate,
+  weekStart: IsoDate,
+  month: z.string(),
+  townships: z.array(TownshipCoverage),
+  total: CoverageFigures,
+  stale: z.array(StaleFamily),
+  staleCount: z.number(),
+});
+export type DashboardResponse = z.infer<typeof DashboardResponse>;
+
+/** Share as a whole percentage, for labels next to bars (0 when there is nothing to share). */
+export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);

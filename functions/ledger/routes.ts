@@ -9,4 +9,5 @@ export const ledgerRoutes = [
   { id: 'ledger.listDue', method: 'GET', path: '/contact/due', handler: 'ledger/list-due', access: { kind: 'roles', roles: ['contact'] }, summary: "What is due: the caller's families by days since contact and visit, birthdays and festivals ahead" },
   { id: 'ledger.handOver', method: 'POST', path: '/families/{familyId}/handovers', handler: 'ledger/hand-over', access: { kind: 'roles', roles: ['commission'], scope: 'family' }, summary: "Reassign one of a family's contact places to another person, in one transaction" },
   { id: 'ledger.listHandovers', method: 'GET', path: '/families/{familyId}/handovers', handler: 'ledger/list-handovers', access: { kind: 'roles', roles: ['contact', 'commission'], scope: 'family' }, summary: "A family's hand-over history" },
+  { id: 'ledger.getDashboard', method: 'GET', path: '/commission/dashboard', handler: 'ledger/get-dashboard', access: { kind: 'roles', roles: ['commission'] }, summary: 'Coverage figures (三个全覆盖) per township and in total, and families not contacted in 14+ days' },
 ] as const satisfies readonly RouteDef[];

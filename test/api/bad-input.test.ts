@@ -185,7 +185,7 @@ const cases: Record<RouteId, BadCase[]> = {
 };
 
 /** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */
-function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue' | 'ledger.handOver' | 'ledger.listHandovers'> {
+function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue' | 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard'> {
   const caller = 'p_cadre02' as const;
   const touch = { familyId: 'f_0005', caller };
   const log = '/families/f_0005/contact-log';
@@ -231,7 +231,7 @@ function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContac
   };
 }
 
-function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' | 'ledger.listHandovers'> {
+function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard'> {
   const caller = 'p_comm01' as const;
   const path = '/families/f_0005/handovers';
   const touch = { familyId: 'f_0005' };
@@ -248,6 +248,11 @@ function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' 
       c('reason oversize', { body: body({ reason: '因'.repeat(201) }), fields: { 'body.reason': '交接原因不能超过 200 字' } }),
     ],
     'ledger.listHandovers': familyPathCases(caller, '/handovers'),
+    'ledger.getDashboard': [
+      { label: 'townshipId with the county prefix', caller, path: '/commission/dashboard?townshipId=c_qinghe', fields: f(['query.townshipId']) },
+      { label: 'townshipId given twice', caller, path: '/commission/dashboard?townshipId=t_liulin&townshipId=t_chengguan', fields: f(['query.townshipId']) },
+      { label: 'unknown query parameter', caller, path: '/commission/dashboard?month=2026-01', fields: { 'query.month': UNKNOWN } },
+    ],
   };
 }
 
