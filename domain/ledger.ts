@@ -296,3 +296,22 @@ export type DashboardResponse = z.infer<typeof DashboardResponse>;
 
 /** Share as a whole percentage, for labels next to bars (0 when there is nothing to share). */
 export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+
+// ---- monthly ledger export ----
+
+export const ExportQuery = z.strictObject({
+  /** Default: this month. */
+  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))),
+  format: z.optional(z.enum(['xlsx', 'csv'])),
+  townshipId: z.optional(TownshipId),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** The file, base64 in JSON (the one response shape every route has); the page saves it. */
+export const ExportResponse = z.object({
+  filename: z.string(),
+  mimeType: z.string(),
+  base64: z.string(),
+  contacts: z.number(),
+});
+export type ExportResponse = z.infer<typeof ExportResponse>;

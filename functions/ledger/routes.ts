@@ -10,4 +10,5 @@ export const ledgerRoutes = [
   { id: 'ledger.handOver', method: 'POST', path: '/families/{familyId}/handovers', handler: 'ledger/hand-over', access: { kind: 'roles', roles: ['commission'], scope: 'family' }, summary: "Reassign one of a family's contact places to another person, in one transaction" },
   { id: 'ledger.listHandovers', method: 'GET', path: '/families/{familyId}/handovers', handler: 'ledger/list-handovers', access: { kind: 'roles', roles: ['contact', 'commission'], scope: 'family' }, summary: "A family's hand-over history" },
   { id: 'ledger.getDashboard', method: 'GET', path: '/commission/dashboard', handler: 'ledger/get-dashboard', access: { kind: 'roles', roles: ['commission'] }, summary: 'Coverage figures (三个全覆盖) per township and in total, and families not contacted in 14+ days' },
+  { id: 'ledger.exportLedger', method: 'GET', path: '/commission/ledger-export', handler: 'ledger/export-ledger', access: { kind: 'roles', roles: ['commission'] }, summary: "The month's ledger as .xlsx (or CSV): contacts, totals per family and contact person, coverage" },
 ] as const satisfies readonly RouteDef[];

@@ -185,7 +185,7 @@ const cases: Record<RouteId, BadCase[]> = {
 };
 
 /** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */
-function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue' | 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard'> {
+function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue' | 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard' | 'ledger.exportLedger'> {
   const caller = 'p_cadre02' as const;
   const touch = { familyId: 'f_0005', caller };
   const log = '/families/f_0005/contact-log';
@@ -231,7 +231,7 @@ function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContac
   };
 }
 
-function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard'> {
+function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard' | 'ledger.exportLedger'> {
   const caller = 'p_comm01' as const;
   const path = '/families/f_0005/handovers';
   const touch = { familyId: 'f_0005' };
@@ -252,6 +252,13 @@ function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' 
       { label: 'townshipId with the county prefix', caller, path: '/commission/dashboard?townshipId=c_qinghe', fields: f(['query.townshipId']) },
       { label: 'townshipId given twice', caller, path: '/commission/dashboard?townshipId=t_liulin&townshipId=t_chengguan', fields: f(['query.townshipId']) },
       { label: 'unknown query parameter', caller, path: '/commission/dashboard?month=2026-01', fields: { 'query.month': UNKNOWN } },
+    ],
+    'ledger.exportLedger': [
+      { label: 'month empty', caller, path: '/commission/ledger-export?month=', fields: f(['query.month']) },
+      { label: 'month 13', caller, path: '/commission/ledger-export?month=2026-13', fields: { 'query.month': '月份格式应为 YYYY-MM' } },
+      { label: 'a whole date', caller, path: '/commission/ledger-export?month=2026-11-01', fields: f(['query.month']) },
+      { label: 'format pdf', caller, path: '/commission/ledger-export?month=2026-11&format=pdf', fields: f(['query.format']) },
+      { label: 'unknown query parameter', caller, path: '/commission/ledger-export?month=2026-11&all=1', fields: { 'query.all': UNKNOWN } },
     ],
   };
 }

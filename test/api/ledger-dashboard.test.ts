@@ -143,3 +143,48 @@ test('the seeded demo county: counters agree with a recount of the seeded record
   }
   throw new Error('the demo county kept changing');
 });
+
+describe('monthly ledger export', () => {
+  test('.xlsx: exceljs opens it; contacts, per-family and per-person totals and coverage match the records', async () => {
+    const res = await call('GET', '/commission/ledger-export?month=2026-11', { token: comm, headers: { 'x-test-now': NOW } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ filename: '连心台账-2026-11.xlsx', contacts: 9 });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(res.body.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['覆盖情况', '联系记录', '按家庭汇总', '按联系人汇总']);
+    const rows = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    const contactRows = rows('联系记录').slice(1);
+    expect(contactRows).toHaveLength(9);
+    expect(contactRows[0]).toEqual(['2026-11-02', '甲镇', '测试村', '测试1号家', '测试村干部', '登门走访', undefined, undefined, undefined, '否']);
+    const family1 = rows('按家庭汇总').find((r) => r[0] === '测试1号家');
+    expect(family1).toEqual(['测试1号家', '测试村', 2, 1, 0, '2026-11-18']);
+    const lead = rows('按联系人汇总').find((r) => r[0] === '测试镇领导');
+    expect(lead).toEqual(['测试镇领导', 5, 3, 5]);
+    const coverage = rows('覆盖情况').slice(1);
+    const counted = await recount(familyIds(), '2026-11-20');
+    for (const [name, families, withAll, , members, signed, cards, visited, contacts, visits, greetings] of coverage as Array<[string, ...number[]]>) {
+      const t = [...counted.perTownship.entries()].find(([id]) => (name === '甲镇' ? id === w.townships[0] : id === w.townships[1]))![1];
+      expect({ families, withAll, members, signed, cards, visited, contacts, visits, greetings }).toEqual({
+        families: t.families,
+        withAll: t.familiesWithAllContacts,
+        members: t.members,
+        signed: t.signedMembers,
+        cards: t.cardHolders,
+        visited: t.visitedThisMonth,
+        contacts: t.contactsThisMonth,
+        visits: t.visitsThisMonth,
+        greetings: t.greetingsThisMonth,
+      });
+    }
+  });
+
+  test('CSV of the same month, and a future month refused', async () => {
+    const res = await call('GET', '/commission/ledger-export?month=2026-11&format=csv', { token: comm, headers: { 'x-test-now': NOW } });
+    const text = Buffer.from(res.body.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\ufeff日期,乡镇,村（社区）,家庭,联系人,方式')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(10);
+    const future = await call('GET', '/commission/ledger-export?month=2026-12', { token: comm, headers: { 'x-test-now': NOW } });
+    expectApiError(future, 400, 'invalid_request');
+  });
+});
