@@ -3,6 +3,7 @@ import { spawnLocalStack } from '../local/spawn';
 import { measureApiLatency } from './api-latency';
 import { login, measureDdbRequests } from './ddb-requests';
 import { measureLambdaBundles } from './lambda-bundles';
+import { measureLedgerDashboard } from './ledger';
 import { measureWeappPackages } from './weapp-size';
 
 /**
@@ -44,6 +45,11 @@ try {
   const latency = await measureApiLatency(stack, token);
   await save('api-latency', latency);
   console.log('contacts route vs raw GetItem:', JSON.stringify(latency));
+
+  const ledger = await measureLedgerDashboard(stack);
+  await save('ledger-dashboard', ledger);
+  if (!ledger.withinBudget) failures.push(`ledger.getDashboard: ${ledger.dashboardDdbRequests} DynamoDB requests > budget ${ledger.requestBudget}`);
+  console.log('ledger dashboard (2,000 families, 60,000 contacts) vs raw Query:', JSON.stringify(ledger));
 } finally {
   await stack.stop();
 }

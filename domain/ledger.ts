@@ -203,7 +203,8 @@ export function sortDue(families: DueFamily[]): DueFamily[] {
 }
 
 function lateness(s: { status: CadenceStatus; daysSince?: number }, every: number): number {
-  if (s.status === 'never') return 100_000;
+  // Never, or nothing within the window the caller looked at: later than any known lateness.
+  if (s.status === 'never' || s.daysSince === undefined) return 100_000;
   return (s.daysSince ?? 0) - every;
 }
 

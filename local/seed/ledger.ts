@@ -33,6 +33,43 @@ export const ledgerPlan: Plan[] = [
   ['f_0012', 'p_cadre04', 'birthday', 4, '生日慰问，送了蛋糕'],
 ];
 
+/**
+ * A township-level commission officer for 柳林乡, so the township view of the dashboard can be
+ * tried (`?persona=demo-openid-p_comm02` on H5) and tested without sharing the county officer.
+ * Added by the ledger seed; no one's existing data changes. Never bound to a real phone.
+ */
+export const LEDGER_TOWNSHIP_OFFICER = 'p_comm02';
+function townshipOfficer(boundAt: string): Record<string, unknown>[] {
+  const personId = LEDGER_TOWNSHIP_OFFICER;
+  const openid = `demo-openid-${personId}`;
+  return [
+    {
+      ...keys.person(personId),
+      entity: 'person',
+      personId,
+      name: '孟凡荣',
+      role: 'commission',
+      gender: 'female',
+      birthDate: '1982-04-09',
+      commissionLevel: 'township',
+      regionId: 't_liulin',
+      orgId: 'org_liulin',
+      organisation: '柳林乡人民政府',
+      title: '计生专干',
+      workPhone: '0311-86909123',
+      // No personal phone or ID on record: nothing to encrypt, nothing to bind by.
+      idNumberEnc: '',
+      phoneEnc: '',
+      phoneMasked: '',
+      gsi1pk: `PHONE#none-${personId}`,
+      gsi1sk: `PERSON#${personId}`,
+      openid,
+      boundAt,
+    },
+    { ...keys.binding(openid), entity: 'binding', openid, personId, boundAt },
+  ];
+}
+
 /** Seeded contacts have ids tests can name: family, staff and how many days before the seed. */
 export const seedContactId = (familyId: string, staffId: string, daysAgo: number) => `ct_seed${familyId.slice(2)}${staffId.slice(2)}d${daysAgo}`;
 
@@ -109,5 +146,6 @@ export function buildLedgerSeed(seedItems: readonly SeedInput[], now: Date, plan
     townships.set(p.townshipId, t);
   }
   for (const t of townships.values()) out.push(townshipStatsItem(t.region, t.figures) as unknown as Record<string, unknown>);
+  if (plan === ledgerPlan) out.push(...townshipOfficer(`${today}T08:00:00+08:00`));
   return out;
 }

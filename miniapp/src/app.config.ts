@@ -6,6 +6,8 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['bind/index'] },
     { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
+    { root: 'packages/ledger', pages: ['due/index', 'record/index'] },
+    { root: 'packages/commission', pages: ['dashboard/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {

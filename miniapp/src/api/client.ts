@@ -23,7 +23,7 @@ import { freshSession, saveSession, silentLogin } from './session';
  * without an API error code), log in again silently once and repeat the request; a second
  * rejection is a real "please log in".
  */
-async function authedCall<S extends z.ZodMiniType>(
+export async function authedCall<S extends z.ZodMiniType>(
   method: Method,
   path: string,
   schema: S,

@@ -9,6 +9,8 @@ export interface SendOptions {
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   token?: string;
+  /** e.g. Idempotency-Key on creating POSTs. */
+  headers?: Record<string, string>;
 }
 
 export interface RawResponse {
@@ -26,7 +28,7 @@ function queryString(query: SendOptions['query']): string {
 
 /** One HTTP exchange. Resolves for every HTTP status; rejects only when no answer arrived. */
 export async function send(method: Method, path: string, opts: SendOptions = {}): Promise<RawResponse> {
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) header['Content-Type'] = 'application/json';
   if (opts.token) header.Authorization = `Bearer ${opts.token}`;
   try {

@@ -13,6 +13,9 @@ export const paths = {
   staffFamilies: '/packages/staff/families/index',
   doctorMembers: '/packages/staff/members/index',
   hospital: '/packages/staff/hospital/index',
+  ledgerDue: '/packages/ledger/due/index',
+  ledgerRecord: '/packages/ledger/record/index',
+  commissionDashboard: '/packages/commission/dashboard/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
