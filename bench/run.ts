@@ -5,6 +5,7 @@ import { measureBooking } from './booking';
 import { measureFollowUps } from './followups';
 import { login, measureDdbRequests } from './ddb-requests';
 import { measureLambdaBundles } from './lambda-bundles';
+import { measureLedgerDashboard } from './ledger';
 import { measureWeappPackages } from './weapp-size';
 import { measureSigning } from './signing';
 
@@ -57,6 +58,10 @@ try {
   if (!booking.contention.withinBudget) failures.push(`booking contention: ${booking.contention.confirmed} confirmed, ${booking.contention.full} full of 500`);
   for (const r of booking.ddbRequestsPerCall) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.requests} DynamoDB requests > budget ${r.budget}`);
   console.log('booking contention:', JSON.stringify(booking.contention), 'ratio to raw TransactWriteItems:', booking.throughputRatioToRaw);
+  const ledger = await measureLedgerDashboard(stack);
+  await save('ledger-dashboard', ledger);
+  if (!ledger.withinBudget) failures.push(`ledger.getDashboard: ${ledger.dashboardDdbRequests} DynamoDB requests > budget ${ledger.requestBudget}`);
+  console.log('ledger dashboard (2,000 families, 60,000 contacts) vs raw Query:', JSON.stringify(ledger));
 } finally {
   await stack.stop();
 }

@@ -18,3 +18,4 @@ export * from './messaging';
 export * from './booking';
 export * from './followups';
 export * from './policy/health-access';
+export * from './ledger';

@@ -291,7 +291,7 @@ export type ExpiringContractsResponse = z.infer<typeof ExpiringContractsResponse
 
 // ---- coverage --------------------------------------------------------------------------------
 
-export const CoverageFigures = z.object({
+export const SigningCoverageFigures = z.object({
   /** Members who applied or are signed: "those who want it". */
   wanting: z.number(),
   signed: z.number(),
@@ -299,12 +299,12 @@ export const CoverageFigures = z.object({
   expiringSoon: z.number(),
   overdueApplications: z.number(),
 });
-export type CoverageFigures = z.infer<typeof CoverageFigures>;
+export type SigningCoverageFigures = z.infer<typeof SigningCoverageFigures>;
 
 export const CoverageResponse = z.object({
   asOf: IsoDate,
-  totals: CoverageFigures,
-  townships: z.array(z.object({ townshipId: TownshipId, townshipName: z.string(), ...CoverageFigures.shape })),
+  totals: SigningCoverageFigures,
+  townships: z.array(z.object({ townshipId: TownshipId, townshipName: z.string(), ...SigningCoverageFigures.shape })),
   overdue: z.array(z.object({ memberName: z.string(), villageName: z.string(), teamName: z.string(), deadline: IsoDate })),
 });
 export type CoverageResponse = z.infer<typeof CoverageResponse>;

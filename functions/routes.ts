@@ -6,6 +6,7 @@ import { notificationsRoutes } from './notifications/routes';
 import { messagingRoutes } from './messaging/routes';
 import { bookingRoutes } from './booking/routes';
 import { followupsRoutes } from './followups/routes';
+import { ledgerRoutes } from './ledger/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -60,6 +61,7 @@ export const routes = [
   ...messagingRoutes,
   ...bookingRoutes,
   ...followupsRoutes,
+  ...ledgerRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -1,11 +1,11 @@
-import { beijingDate, type CoverageFigures, CoverageQuery, type CoverageResponse, isApplicationOverdue, isInRenewalWindow } from '../../domain';
+import { beijingDate, type SigningCoverageFigures, CoverageQuery, type CoverageResponse, isApplicationOverdue, isInRenewalWindow } from '../../domain';
 import { listCoverageStates, type SigningStateItem } from '../lib/db/signing';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 
 const WANTING = new Set(['applied', 'signed', 'declined']);
 
-function figures(states: SigningStateItem[], today: string): CoverageFigures {
+function figures(states: SigningStateItem[], today: string): SigningCoverageFigures {
   return {
     wanting: states.filter((s) => WANTING.has(s.state)).length,
     signed: states.filter((s) => s.state === 'signed').length,

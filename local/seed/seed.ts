@@ -8,6 +8,7 @@ import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, Sig
 import { keys } from '../../functions/lib/db/keys';
 import { buildBookingItems } from './booking';
 import { buildFollowUpItems } from './followups';
+import { buildLedgerSeed } from './ledger';
 import { buildSigningSeed } from './signing';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
@@ -19,7 +20,9 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   if (marker.Item) return false;
   const items = await buildDemoItems(now);
   // The marker is written only after every item is in, so a failed seed is retried next start.
-  await batchPutAll([...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[]);
+  const all = [...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[];
+  // The ledger's counters are derived from the families, contacts and signings written above.
+  await batchPutAll([...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now)]);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
 }

@@ -13,6 +13,8 @@ export default defineAppConfig({
     { root: 'packages/signing', pages: ['index/index', 'contract/index', 'sign/index'] },
     { root: 'packages/team', pages: ['applications/index', 'coverage/index'] },
     { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },
+    { root: 'packages/ledger', pages: ['due/index', 'record/index'] },
+    { root: 'packages/commission', pages: ['dashboard/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {

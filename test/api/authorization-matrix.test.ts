@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { addDays, allRoles, beijingDate, PRIVACY_GUIDE_VERSION, type Principal, type Role } from '../../domain';
 import { issueSessionToken } from '../../functions/lib/auth/tokens';
 import { routes, type RouteDef } from '../../functions/routes';
+import { seedContactId } from '../../local/seed/ledger';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -78,7 +79,14 @@ const validBodies: Partial<Record<string, unknown>> = {
   'prescriptions.requestRefill': { fulfilment: 'delivery' },
   'prescriptions.declineRefill': { reason: '请先复查' },
   'policy.addCost': { memberId: own.memberId, visitDate: '2026-10-01', place: '清河县人民医院', totalFen: 100, basicInsuranceFen: 0, seriousIllnessFen: 0, medicalAssistanceFen: 0, commercialFen: 0, claimPending: false },
+  'ledger.recordContact': { type: 'phone', date: beijingDate(new Date()) },
+  'ledger.editContact': { reason: '权限矩阵测试', version: 1 },
+  // Hands the leader's place to the person who holds it: past the role and scope checks the
+  // handler refuses the no-op with 409. A real hand-over would change a seeded family others read.
+  'ledger.handOver': { kind: 'township_leader', toStaffId: 'p_lead01' },
 };
+/** A seeded contact in f_0002 by p_cadre01 (local/seed/ledger.ts), for the ledger's {contactId}. */
+const matrixContactId = seedContactId('f_0002', 'p_cadre01', 9);
 
 /**
  * Routes whose allowed callers reach the handler and get a business answer rather than 2xx with
@@ -96,6 +104,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'signing.changeTeam': 404,
   'policy.getLedger': 404,
   'policy.addCost': 404,
+  'ledger.handOver': 409,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
@@ -105,7 +114,7 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere' };
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId };
 const fill = (route: RouteDef, target: Target) =>
   fillBookingIds(
     Object.entries(placeholderIds).reduce(

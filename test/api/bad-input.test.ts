@@ -411,7 +411,87 @@ const cases: Record<RouteId, BadCase[]> = {
   'prescriptions.refillReady': bodyCases('p_doc03', `${fm}/prescriptions/${RX_ID}/refills/${RF_ID}/ready`, () => ({}), [
     { label: 'refillId malformed', caller: 'p_doc03', path: `${fm}/prescriptions/${RX_ID}/refills/rf_x/ready`, body: {}, fields: f(['path.refillId']) },
   ]),
+  ...ledgerBadCases(),
 };
+
+/** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */
+function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue' | 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard' | 'ledger.exportLedger'> {
+  const caller = 'p_cadre02' as const;
+  const touch = { familyId: 'f_0005', caller };
+  const log = '/families/f_0005/contact-log';
+  const one = `${log}/ct_seed0005cadre02d15`;
+  const contact = (change: Record<string, unknown> = {}) => ({ type: 'phone', date: '2026-01-05', ...change });
+  const edit = (change: Record<string, unknown> = {}) => ({ reason: '补充说明', version: 1, ...change });
+  const c = (label: string, path: string, rest: Partial<BadCase>): BadCase => ({ label, caller, path, touch, ...rest });
+  return {
+    'ledger.recordContact': [
+      c('malformed JSON', log, { rawBody: '{"type":"phone",', fields: f(['body']) }),
+      c('JSON array', log, { body: [contact()], fields: f(['body']) }),
+      c('text/plain', log, { rawBody: JSON.stringify(contact()), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      c('unknown field', log, { body: contact({ staffId: 'p_cadre01' }), fields: { 'body.staffId': UNKNOWN } }),
+      c('type not one of the five', log, { body: contact({ type: 'letter' }), fields: f(['body.type']) }),
+      c('date missing', log, { body: contact({ date: undefined }), fields: f(['body.date']) }),
+      c('date in another format', log, { body: contact({ date: '2026/01/05' }), fields: { 'body.date': '日期格式应为 YYYY-MM-DD' } }),
+      c('followUp of the wrong type', log, { body: contact({ followUp: 'yes' }), fields: f(['body.followUp']) }),
+      c('note oversize (501)', log, { body: contact({ needs: '要'.repeat(501) }), fields: { 'body.needs': '诉求不能超过 500 字' } }),
+      c('seven photos', log, { body: contact({ photoKeys: Array.from({ length: 7 }, (_, i) => `k${i}`) }), fields: { 'body.photoKeys': '最多上传 6 张照片' } }),
+      ...badFamilyIds.map(([label, id]) => c(`familyId ${label}`, `/families/${id}/contact-log`, { body: contact(), fields: f(['path.familyId']), touch: { caller } })),
+    ],
+    'ledger.listContactLog': [
+      ...familyPathCases(caller, '/contact-log'),
+    ],
+    'ledger.editContact': [
+      c('malformed JSON', one, { rawBody: '{"reason":', fields: f(['body']) }),
+      c('text/plain', one, { rawBody: JSON.stringify(edit()), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      c('unknown field', one, { body: edit({ date: '2026-01-01' }), fields: { 'body.date': UNKNOWN } }),
+      c('reason missing', one, { body: edit({ reason: undefined }), fields: f(['body.reason']) }),
+      c('reason of one character', one, { body: edit({ reason: '改' }), fields: { 'body.reason': '请写明修改原因' } }),
+      c('version not a whole number', one, { body: edit({ version: 1.5 }), fields: f(['body.version']) }),
+      c('contactId not one of ours', `${log}/abc`, { body: edit(), fields: { 'path.contactId': '记录编号格式不正确' } }),
+    ],
+    'ledger.getContactHistory': [
+      c('contactId not one of ours', `${log}/ct_x/history`, { fields: { 'path.contactId': '记录编号格式不正确' } }),
+      c('familyId not an id', '/families/nope/contact-log/ct_seed0005cadre02d15/history', { fields: f(['path.familyId']), touch: { caller } }),
+      c('unknown query parameter', `${one}/history?all=1`, { fields: { 'query.all': UNKNOWN } }),
+    ],
+    'ledger.listDue': [
+      c('unknown query parameter', '/contact/due?days=30', { fields: { 'query.days': UNKNOWN }, touch: { caller } }),
+    ],
+    ...handoverBadCases(),
+  };
+}
+
+function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard' | 'ledger.exportLedger'> {
+  const caller = 'p_comm01' as const;
+  const path = '/families/f_0005/handovers';
+  const touch = { familyId: 'f_0005' };
+  const body = (change: Record<string, unknown> = {}) => ({ kind: 'village_cadre', toStaffId: 'p_cadre01', ...change });
+  const c = (label: string, rest: Partial<BadCase>): BadCase => ({ label, caller, path, touch, ...rest });
+  return {
+    'ledger.handOver': [
+      c('malformed JSON', { rawBody: '{"kind":', fields: f(['body']) }),
+      c('text/plain', { rawBody: JSON.stringify(body()), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      c('unknown field', { body: body({ fromStaffId: 'p_cadre02' }), fields: { 'body.fromStaffId': UNKNOWN } }),
+      c('kind not a contact place', { body: body({ kind: 'hospital' }), fields: f(['body.kind']) }),
+      c('toStaffId not a person id', { body: body({ toStaffId: 'f_0001' }), fields: { 'body.toStaffId': '人员编号格式不正确' } }),
+      c('toStaffId missing', { body: body({ toStaffId: undefined }), fields: f(['body.toStaffId']) }),
+      c('reason oversize', { body: body({ reason: '因'.repeat(201) }), fields: { 'body.reason': '交接原因不能超过 200 字' } }),
+    ],
+    'ledger.listHandovers': familyPathCases(caller, '/handovers'),
+    'ledger.getDashboard': [
+      { label: 'townshipId with the county prefix', caller, path: '/commission/dashboard?townshipId=c_qinghe', fields: f(['query.townshipId']) },
+      { label: 'townshipId given twice', caller, path: '/commission/dashboard?townshipId=t_liulin&townshipId=t_chengguan', fields: f(['query.townshipId']) },
+      { label: 'unknown query parameter', caller, path: '/commission/dashboard?month=2026-01', fields: { 'query.month': UNKNOWN } },
+    ],
+    'ledger.exportLedger': [
+      { label: 'month empty', caller, path: '/commission/ledger-export?month=', fields: f(['query.month']) },
+      { label: 'month 13', caller, path: '/commission/ledger-export?month=2026-13', fields: { 'query.month': '月份格式应为 YYYY-MM' } },
+      { label: 'a whole date', caller, path: '/commission/ledger-export?month=2026-11-01', fields: f(['query.month']) },
+      { label: 'format pdf', caller, path: '/commission/ledger-export?month=2026-11&format=pdf', fields: f(['query.format']) },
+      { label: 'unknown query parameter', caller, path: '/commission/ledger-export?month=2026-11&all=1', fields: { 'query.all': UNKNOWN } },
+    ],
+  };
+}
 
 const tokens = new Map<Caller, string>();
 let seedBefore: SliceFingerprint;

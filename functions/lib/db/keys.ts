@@ -99,4 +99,27 @@ export const keys = {
   refillQueueSk: (submittedAt: Date, refillId: string) => `REFILL#${String(submittedAt.getTime()).padStart(15, '0')}#${refillId}`,
   refillQueuePrefix: 'REFILL#',
   idempotencyReplay: (callerId: string, scope: string, keyHash: string) => ({ pk: `IDEM#${callerId}`, sk: `${scope}#${keyHash}` }),
+  // ledger (issue 6): contact log, its edit history, per-family summary, running counters, requests, hand-overs
+  /** A contact entered in the ledger; `CONTACTLOG#` also holds messaging's `CONTACTLOG#ONLINE#…` items. */
+  contactLog: (familyId: string, contactId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CONTACTLOG#${contactId}` }),
+  contactLogPrefix: 'CONTACTLOG#' as const,
+  contactLogStaffSk: (date: string, familyId: string, contactId: string) => `CONTACTLOG#${date}#${familyId}#${contactId}`,
+  /** GSI2: a township's contacts of one month, for the monthly ledger export. */
+  contactLogMonthPk: (townshipId: string, month: string) => `CONTACTS#${townshipId}#${month}`,
+  contactLogMonthSk: (date: string, familyId: string, contactId: string) => `${date}#${familyId}#${contactId}`,
+  /** Written by messaging (issue 3) with a staff reply: one per staff, family and Beijing day. */
+  onlineContactLog: (familyId: string, date: string, staffId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CONTACTLOG#ONLINE#${date}#${staffId}` }),
+  contactVersion: (familyId: string, contactId: string, version: number) => ({ pk: `FAMILY#${familyId}`, sk: `CONTACTVER#${contactId}#${String(version).padStart(6, '0')}` }),
+  contactVersionPrefix: (contactId: string) => `CONTACTVER#${contactId}#`,
+  ledgerSummary: (familyId: string) => ({ pk: `FAMILY#${familyId}`, sk: 'LEDGER' as const }),
+  /** Families of a township (GSI1) or county (GSI2) by the day they were last contacted. */
+  ledgerTownshipPk: (townshipId: string) => `LEDGER#${townshipId}`,
+  ledgerTownshipSk: (lastContactOn: string, familyId: string) => `${lastContactOn}#${familyId}`,
+  ledgerCountyPk: (countyId: string) => `LEDGER#${countyId}`,
+  ledgerCountySk: (lastContactOn: string, townshipId: string, familyId: string) => `${lastContactOn}#${townshipId}#${familyId}`,
+  statsPk: (countyId: string) => `STATS#${countyId}`,
+  statsTownship: (countyId: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `TOWNSHIP#${townshipId}` }),
+  statsWeek: (countyId: string, weekStart: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `WEEK#${weekStart}#${townshipId}` }),
+  statsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
+  handover: (familyId: string, at: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `HANDOVER#${at}#${id}` }),
 } as const;

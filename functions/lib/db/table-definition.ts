@@ -70,6 +70,14 @@
  * TransactWriteItems when a follow-up is done, a home visit logged, a consultation answered or a
  * refill handled (the active contract id is on the member's STATE item), or by calling
  * `recordContractService(memberId, kind)` where they have no transaction.
+ * | ledger: a family's contact log (+ online) | pk=FAMILY#<F>, begins_with(sk, CONTACTLOG#)  (ct_… and ONLINE#…) |
+ * | ledger: a staff member's contacts by day  | GSI1 gsi1pk=STAFF#<id>, gsi1sk BETWEEN CONTACTLOG#<from> AND ~ |
+ * | ledger: a township's contacts of a month  | GSI2 gsi2pk=CONTACTS#<townshipId>#<YYYY-MM>  (export)          |
+ * | ledger: earlier versions of a contact     | pk=FAMILY#<F>, begins_with(sk, CONTACTVER#<contactId>#)        |
+ * | ledger: a family's summary (last contact) | pk=FAMILY#<F>, sk=LEDGER                                       |
+ * | ledger: families by last contact day      | GSI1 LEDGER#<townshipId> / GSI2 LEDGER#<countyId>, sk < cutoff |
+ * | coverage counters of a county             | pk=STATS#<countyId>, sk TOWNSHIP#<t> / WEEK#<Monday>#<t> / MONTH#<YYYY-MM>#<t> |
+ * | a family's hand-overs                     | pk=FAMILY#<F>, begins_with(sk, HANDOVER#)                      |
  */
 export const tableDefinition = {
   partitionKey: 'pk',

@@ -28,6 +28,9 @@ export const paths = {
   signingCoverage: '/packages/team/coverage/index',
   policyFamilies: '/packages/policy/families/index',
   policyLedger: '/packages/policy/ledger/index',
+  ledgerDue: '/packages/ledger/due/index',
+  ledgerRecord: '/packages/ledger/record/index',
+  commissionDashboard: '/packages/commission/dashboard/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

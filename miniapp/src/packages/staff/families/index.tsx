@@ -72,6 +72,18 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
   );
 }
 
+/** The ledger's entry: contact persons' to-do list, the commission's coverage figures. */
+function LedgerEntry({ me }: { me: Me }) {
+  const ledger = me.role === 'commission' ? { url: paths.commissionDashboard, text: '覆盖情况和月度台账' } : { url: paths.ledgerDue, text: '联系待办（台账）' };
+  return (
+    <View className="mb">
+      <Btn big icon="arrowRight" onClick={() => Taro.navigateTo({ url: ledger.url })}>
+        {ledger.text}
+      </Btn>
+    </View>
+  );
+}
+
 /**
  * Contact persons see the families assigned to them; commission staff the families of their
  * county or township. Same list, same actions.
@@ -105,6 +117,7 @@ export default function Families() {
         ) : null
       }
     >
+      {me ? <LedgerEntry me={me} /> : null}
       {me ? list.items.map((f) => <FamilyCard family={f} me={me} reveal={reveal} key={f.familyId} />) : null}
     </StaffListPage>
   );

@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components';
-import { type CoverageFigures, formatChineseDate } from '@domain';
+import { type SigningCoverageFigures, formatChineseDate } from '@domain';
 import { signingApi } from '../../../api/signing';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { useRemote } from '../../../lib/remote';
 
-const percent = (f: CoverageFigures) => (f.wanting ? `${Math.round((f.signed / f.wanting) * 100)}%` : '—');
+const percent = (f: SigningCoverageFigures) => (f.wanting ? `${Math.round((f.signed / f.wanting) * 100)}%` : '—');
 
-function Figures({ f }: { f: CoverageFigures }) {
+function Figures({ f }: { f: SigningCoverageFigures }) {
   return (
     <View>
       <View className="text-lg">

@@ -1,0 +1,116 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingDate, contactTypeLabels, ExportQuery, percent, weekStart, type ExportResponse } from '../../domain';
+import { batchGetAll } from '../lib/db/batch';
+import { db, tableName } from '../lib/db/client';
+import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
+import { keys } from '../lib/db/keys';
+import type { ContactLogItem, LedgerSummaryItem } from '../lib/db/ledger';
+import { buildCsv, buildXlsx, type Cell } from '../lib/export/xlsx';
+import { badRequest, forbidden } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+
+async function contactsOfMonth(townshipId: string, month: string): Promise<ContactLogItem[]> {
+  const items: ContactLogItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.contactLogMonthPk(townshipId, month) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((out.Items ?? []) as ContactLogItem[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * The month's ledger in the shape a township reports upward (.xlsx with four sheets, or the
+ * contact rows as CSV): every contact, totals per family and per contact person, and the
+ * coverage figures. One Query per township for the contacts (GSI2 by township and month).
+ */
+export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery }, async ({ query, principal, now }) => {
+  if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
+  const month = query.month ?? beijingDate(now).slice(0, 7);
+  if (month > beijingDate(now).slice(0, 7)) throw badRequest('不能导出未来月份的台账', { 'query.month': '月份不能晚于本月' });
+  let countyId: string;
+  let townships;
+  if (principal.level === 'county') {
+    countyId = principal.regionId;
+    const all = await countyTownshipStats(countyId);
+    townships = query.townshipId ? all.filter((t) => t.townshipId === query.townshipId) : all;
+    if (query.townshipId && townships.length === 0) throw forbidden('这个乡镇不在您的管辖范围内');
+  } else {
+    if (query.townshipId && query.townshipId !== principal.regionId) throw forbidden('这个乡镇不在您的管辖范围内');
+    countyId = (await countyOfTownship(principal.regionId)) ?? '';
+    townships = [{ townshipId: principal.regionId }];
+  }
+  const coverage = countyId ? await coverageOf(countyId, townships, weekStart(`${month}-01`), month) : [];
+  const contacts = (await Promise.all(coverage.map((t) => contactsOfMonth(t.townshipId, month)))).flat();
+  contacts.sort((a, b) => a.date.localeCompare(b.date) || a.familyId.localeCompare(b.familyId));
+  const summaries = new Map(
+    (await batchGetAll<LedgerSummaryItem>([...new Set(contacts.map((c) => c.familyId))].map((id) => keys.ledgerSummary(id)))).map((s) => [s.familyId, s]),
+  );
+  const townshipName = new Map(coverage.map((t) => [t.townshipId, t.townshipName]));
+
+  const contactRows: Cell[][] = [
+    ['日期', '乡镇', '村（社区）', '家庭', '联系人', '方式', '身体情况', '心理状况', '诉求', '需跟进'],
+    ...contacts.map((c) => {
+      const s = summaries.get(c.familyId);
+      return [c.date, townshipName.get(s?.townshipId ?? '') ?? '', s?.villageName ?? '', s?.familyName ?? c.familyId, c.staffName, contactTypeLabels[c.type], c.health, c.mood, c.needs, c.followUp ? '是' : '否'];
+    }),
+  ];
+  const filename = `连心台账-${month}`;
+  if (query.format === 'csv') {
+    const body: ExportResponse = { filename: `${filename}.csv`, mimeType: 'text/csv', base64: buildCsv(contactRows).toString('base64'), contacts: contacts.length };
+    return { body };
+  }
+
+  const perFamily = new Map<string, { contacts: number; visits: number; greetings: number; last: string }>();
+  const perStaff = new Map<string, { name: string; contacts: number; visits: number; families: Set<string> }>();
+  for (const c of contacts) {
+    const f = perFamily.get(c.familyId) ?? { contacts: 0, visits: 0, greetings: 0, last: '' };
+    f.contacts += 1;
+    f.visits += c.type === 'home_visit' ? 1 : 0;
+    f.greetings += c.type === 'festival' || c.type === 'birthday' ? 1 : 0;
+    f.last = c.date > f.last ? c.date : f.last;
+    perFamily.set(c.familyId, f);
+    const s = perStaff.get(c.staffId) ?? { name: c.staffName, contacts: 0, visits: 0, families: new Set<string>() };
+    s.contacts += 1;
+    s.visits += c.type === 'home_visit' ? 1 : 0;
+    s.families.add(c.familyId);
+    perStaff.set(c.staffId, s);
+  }
+  const xlsx = buildXlsx([
+    {
+      name: '覆盖情况',
+      rows: [
+        ['乡镇', '家庭户数', '联系人齐全户数', '联系人齐全率%', '成员数', '签约家庭医生人数', '持服务证户数', '本月走访户数', '本月联系次数', '本月走访次数', '本月慰问次数'],
+        ...coverage.map((t) => [t.townshipName, t.families, t.familiesWithAllContacts, percent(t.familiesWithAllContacts, t.families), t.members, t.signedMembers, t.cardHolders, t.visitedThisMonth, t.contactsThisMonth, t.visitsThisMonth, t.greetingsThisMonth]),
+      ],
+    },
+    { name: '联系记录', rows: contactRows },
+    {
+      name: '按家庭汇总',
+      rows: [
+        ['家庭', '村（社区）', '联系次数', '走访次数', '慰问次数', '最近联系'],
+        ...[...perFamily].map(([id, f]) => [summaries.get(id)?.familyName ?? id, summaries.get(id)?.villageName ?? '', f.contacts, f.visits, f.greetings, f.last]),
+      ],
+    },
+    {
+      name: '按联系人汇总',
+      rows: [['联系人', '联系次数', '走访次数', '联系户数'], ...[...perStaff.values()].map((s) => [s.name, s.contacts, s.visits, s.families.size])],
+    },
+  ]);
+  const body: ExportResponse = {
+    filename: `${filename}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: xlsx.toString('base64'),
+    contacts: contacts.length,
+  };
+  return { body };
+});

@@ -1,0 +1,127 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { contactKindLabels, missingContactKinds, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
+import { outboxPut } from '../notify/outbox';
+import { db, tableName } from './client';
+import { townshipStatsAdd } from './coverage';
+import type { FamilyContactItem, FamilyProfileItem, PersonItem } from './items';
+import { keys } from './keys';
+import type { TransactItem } from './ledger';
+
+export interface HandoverItem extends HandoverRecord {
+  pk: string;
+  sk: string;
+  entity: 'handover';
+}
+
+export const handoverIdFor = (familyId: string, idempotencyKey: string | undefined) =>
+  idempotencyKey ? `ho_${createHash('sha256').update(`${familyId}\n${idempotencyKey}`).digest('hex').slice(0, 24)}` : `ho_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+
+/** The dedupe key of the message telling one member of the family about the change. */
+export const handoverNoticeKey = (handoverId: string, memberId: string) => `contact.changed#${handoverId}#${memberId}`;
+
+export class HandoverFailedError extends Error {
+  constructor(readonly reasons: string[]) {
+    super('hand-over transaction cancelled');
+  }
+}
+
+/**
+ * Hands one place of a family over in ONE transaction, so there is no moment without a contact:
+ * the old FamilyContactItem is deleted (only if it is still the one read), the new one put (only
+ * if the new person is not already a contact), the hand-over recorded, each member notified
+ * through the outbox, and the township's coverage counter moved when a missing place is filled.
+ * Anything else that belongs to the place (the contact log, due items) is keyed by family, so the
+ * new contact reads it at once through the scope check.
+ */
+export async function handOver(
+  input: { profile: FamilyProfileItem; contacts: FamilyContactItem[]; kind: ContactKind; to: PersonItem; byStaffId: string; reason?: string; handoverId: string },
+  now: Date,
+): Promise<HandoverItem> {
+  const { profile, kind, to } = input;
+  const old = input.contacts.find((c) => c.kind === kind);
+  const at = toBeijingIso(now);
+  const record: HandoverItem = {
+    ...keys.handover(profile.familyId, at, input.handoverId),
+    entity: 'handover',
+    handoverId: input.handoverId,
+    familyId: profile.familyId,
+    kind,
+    from: old ? { staffId: old.staffId, name: old.name } : undefined,
+    to: { staffId: to.personId, name: to.name },
+    at,
+    byStaffId: input.byStaffId,
+    reason: input.reason || undefined,
+  };
+  const next: FamilyContactItem = {
+    ...keys.familyContact(profile.familyId, to.personId),
+    entity: 'familyContact',
+    familyId: profile.familyId,
+    kind,
+    staffId: to.personId,
+    name: to.name,
+    title: to.title ?? '',
+    organisation: to.organisation ?? '',
+    phone: to.workPhone ?? '',
+    // A doctor's team stays the family's team (the place changes hands, not the team).
+    team: old?.team,
+    assignedAt: at,
+    gsi1pk: keys.staffPk(to.personId),
+    gsi1sk: keys.staffFamilySk(profile.familyId),
+  };
+  const filledMissing = missingContactKinds(input.contacts.map((c) => c.kind)).length > 0 && missingContactKinds([...input.contacts.filter((c) => c !== old).map((c) => c.kind), kind]).length === 0;
+  const items: TransactItem[] = [
+    ...(old
+      ? [
+          {
+            Delete: {
+              TableName: tableName(),
+              Key: keys.familyContact(profile.familyId, old.staffId),
+              ConditionExpression: 'attribute_exists(pk) AND #kind = :kind',
+              ExpressionAttributeNames: { '#kind': 'kind' },
+              ExpressionAttributeValues: { ':kind': kind },
+            },
+          },
+        ]
+      : []),
+    { Put: { TableName: tableName(), Item: next, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...(filledMissing ? [townshipStatsAdd(profile, { familiesWithAllContacts: 1 })] : []),
+    ...profile.members.map((m) =>
+      outboxPut(
+        {
+          recipientId: m.personId,
+          template: 'contact.changed',
+          data: { role: contactKindLabels[kind], name: to.name, time: at.slice(0, 16).replace('T', ' ') },
+          page: 'packages/family/contacts/index',
+          dedupeKey: handoverNoticeKey(input.handoverId, m.personId),
+        },
+        now,
+      ),
+    ),
+  ];
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+    if (reasons) throw new HandoverFailedError(reasons.map((r) => r.Code ?? 'None'));
+    throw err;
+  }
+  return record;
+}
+
+export async function listHandovers(familyId: string): Promise<HandoverItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.familyPk(familyId), ':p': 'HANDOVER#' },
+    }),
+  );
+  return (out.Items ?? []) as HandoverItem[];
+}
+
+/** A hand-over already recorded under this id (a retried request). */
+export async function findHandover(familyId: string, handoverId: string): Promise<HandoverItem | undefined> {
+  return (await listHandovers(familyId)).find((h) => h.handoverId === handoverId);
+}

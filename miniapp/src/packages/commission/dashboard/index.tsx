@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { percent, type CoverageFigures, type DashboardResponse } from '@domain';
+import { ledgerApi } from '../../../api/ledger';
+import { Btn } from '../../../components/Btn';
+import { Notice } from '../../../components/Notice';
+import { RemoteStatus } from '../../../components/PageState';
+import { handleFailure, useRemote } from '../../../lib/remote';
+import './index.scss';
+
+/** A bar drawn with views, its figure written beside the label: the length only repeats it. */
+function Bar({ label, part, whole }: { label: string; part: number; whole: number }) {
+  const p = percent(part, whole);
+  return (
+    <View className="bar">
+      <View className="bar__label">
+        {label}：{part} / {whole}（{p}%）
+      </View>
+      <View className="bar__track" aria-hidden>
+        <View className="bar__fill" style={{ width: `${p}%` }} />
+      </View>
+    </View>
+  );
+}
+
+function Figures({ f }: { f: CoverageFigures }) {
+  return (
+    <>
+      <Bar label="联系人齐全的家庭" part={f.familiesWithAllContacts} whole={f.families} />
+      <Bar label="签约家庭医生的成员" part={f.signedMembers} whole={f.members} />
+      <Bar label="持有服务证的家庭" part={f.cardHolders} whole={f.families} />
+      <Bar label="本周已联系的家庭" part={f.contactedThisWeek} whole={f.families} />
+      <Bar label="本月已走访的家庭" part={f.visitedThisMonth} whole={f.families} />
+      <View className="text">
+        本月联系 {f.contactsThisMonth} 次，走访 {f.visitsThisMonth} 次，慰问 {f.greetingsThisMonth} 次
+      </View>
+    </>
+  );
+}
+
+/** Saves the month's ledger: a download on H5, a file opened in WeChat's document viewer on weapp. */
+async function saveExport(data: { filename: string; mimeType: string; base64: string }) {
+  if (process.env.TARO_ENV === 'h5') {
+    const bytes = Uint8Array.from(atob(data.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: data.mimeType }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = data.filename;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    return;
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/${data.filename}`;
+  Taro.getFileSystemManager().writeFileSync(filePath, data.base64, 'base64');
+  await Taro.openDocument({ filePath, showMenu: true });
+}
+
+function Dashboard({ d }: { d: DashboardResponse }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await saveExport(await ledgerApi.exportLedger(d.month, 'xlsx'));
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <View className="card">
+        <View className="h2">全部（{d.total.families} 户）</View>
+        <Figures f={d.total} />
+      </View>
+      {d.townships.length > 1
+        ? d.townships.map((t) => (
+            <View className="card" key={t.townshipId}>
+              <View className="h2">
+                {t.townshipName}（{t.families} 户）
+              </View>
+              <Figures f={t} />
+            </View>
+          ))
+        : null}
+      <View className="card">
+        <View className="h2">14 天以上未联系（{d.staleCount} 户）</View>
+        {d.stale.length === 0 ? <View className="text">没有，所有家庭近两周都联系过。</View> : null}
+        {d.stale.map((s) => (
+          <View className="stale" key={s.familyId} data-family={s.familyId}>
+            <View className="text-lg">{s.familyName}</View>
+            <View className="text">
+              {s.townshipName} {s.villageName}，{s.daysSince === undefined ? '从未联系' : `${s.daysSince} 天未联系`}
+            </View>
+          </View>
+        ))}
+      </View>
+      {error ? (
+        <Notice tone="error" icon="tips">
+          {error}
+        </Notice>
+      ) : null}
+      <Btn big icon="arrowRight" busy={busy} busyText="正在生成…" onClick={download}>
+        下载本月台账（Excel）
+      </Btn>
+    </>
+  );
+}
+
+/** The commission's coverage dashboard (三个全覆盖) for their county or township. */
+export default function DashboardPage() {
+  const { state, reload } = useRemote(() => ledgerApi.dashboard());
+  return (
+    <View className="page">
+      <View className="h1">覆盖情况</View>
+      {state.status === 'ready' ? (
+        <View className="text soft mb">
+          截至 {state.data.today}（本周从 {state.data.weekStart} 起）
+        </View>
+      ) : null}
+      <RemoteStatus state={state} reload={reload} />
+      {state.status === 'ready' ? <Dashboard d={state.data} /> : null}
+    </View>
+  );
+}

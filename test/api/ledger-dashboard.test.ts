@@ -1,0 +1,190 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingDate, daysBetween, missingContactKinds, monthOf, weekStart, type ContactKind } from '../../domain';
+import { db, tableName } from '../../functions/lib/db/client';
+import { keys } from '../../functions/lib/db/keys';
+import { call, tokenFor } from '../support/api';
+import { ledgerWorld, writeLedgerWorld } from './ledger-world';
+import { expectApiError, queryPartition } from './support-table';
+
+/**
+ * The coverage dashboard reads running counters; these tests recount everything independently
+ * from the records (every item of every family partition) and compare. Own county, tag "c"; and
+ * the seeded demo county, recounted the same way.
+ */
+const w = ledgerWorld('c');
+const FAMILIES = 10;
+const NOW = '2026-11-20T10:00:00+08:00';
+const at = (date: string) => ({ 'x-test-now': `${date}T10:00:00+08:00` });
+
+interface Recount {
+  perTownship: Map<string, Record<string, number>>;
+  /** Families not contacted in 14+ days. */
+  stale: string[];
+}
+
+/** Figures straight from the records, the way a person with the paper ledger would count. */
+async function recount(familyIds: string[], today: string): Promise<Recount> {
+  const week = weekStart(today);
+  const month = monthOf(today);
+  const perTownship = new Map<string, Record<string, number>>();
+  const stale: Array<[string, string]> = [];
+  for (const familyId of familyIds) {
+    const items = await queryPartition(keys.familyPk(familyId));
+    const profile = items.find((i) => i.sk === 'FAMILY')!;
+    const kinds = items.filter((i) => String(i.sk).startsWith('FAMILY#CONTACT#')).map((i) => i.kind as ContactKind);
+    const signed = items.filter((i) => String(i.sk).startsWith('FAMILY#SIGN#')).length;
+    const log = items.filter((i) => i.entity === 'contactLog' && i.date <= today);
+    const t = perTownship.get(profile.townshipId) ?? { families: 0, familiesWithAllContacts: 0, members: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0 };
+    t.families += 1;
+    t.familiesWithAllContacts += missingContactKinds(kinds).length === 0 ? 1 : 0;
+    t.members += profile.members.length;
+    t.signedMembers += signed;
+    t.cardHolders += profile.card.status === 'active' ? 1 : 0;
+    t.contactedThisWeek += log.some((c) => c.date >= week) ? 1 : 0;
+    t.visitedThisMonth += log.some((c) => c.type === 'home_visit' && c.date.startsWith(month)) ? 1 : 0;
+    t.contactsThisMonth += log.filter((c) => c.date.startsWith(month)).length;
+    t.visitsThisMonth += log.filter((c) => c.type === 'home_visit' && c.date.startsWith(month)).length;
+    t.greetingsThisMonth += log.filter((c) => (c.type === 'festival' || c.type === 'birthday') && c.date.startsWith(month)).length;
+    perTownship.set(profile.townshipId, t);
+    const last = log.map((c) => c.date as string).sort().at(-1);
+    if (!last || daysBetween(last, today) >= 14) stale.push([last ?? '0000-00-00', familyId]);
+  }
+  return { perTownship, stale: stale.map(([, id]) => id) };
+}
+
+function expectAgrees(body: any, counted: Recount) {
+  for (const t of body.townships) {
+    const { townshipId, townshipName: _n, ...figures } = t;
+    expect({ townshipId, ...figures }).toEqual({ townshipId, ...counted.perTownship.get(townshipId) });
+  }
+  expect(body.townships.map((t: { townshipId: string }) => t.townshipId).sort()).toEqual([...counted.perTownship.keys()].sort());
+  expect(body.stale.map((s: { familyId: string }) => s.familyId).sort()).toEqual([...counted.stale].sort());
+  // Stalest first (never contacted at the top).
+  const dates = body.stale.map((s: { lastContactOn?: string }) => s.lastContactOn ?? '');
+  expect(dates).toEqual([...dates].sort());
+  expect(body.staleCount).toBe(counted.stale.length);
+}
+
+let comm = '';
+beforeAll(async () => {
+  await writeLedgerWorld(w, FAMILIES);
+  comm = await tokenFor(w.commCounty);
+  const cadre = await tokenFor(w.cadre);
+  const lead = await tokenFor(w.lead);
+  const contacts: Array<[number, string, string, string]> = [
+    [1, 'home_visit', '2026-11-02', cadre],
+    [1, 'phone', '2026-11-18', cadre],
+    [4, 'phone', '2026-11-17', cadre],
+    [4, 'phone', '2026-11-19', lead],
+    [6, 'festival', '2026-10-29', cadre],
+    [6, 'home_visit', '2026-11-16', lead],
+    [8, 'birthday', '2026-11-05', cadre],
+    [3, 'home_visit', '2026-11-20', lead],
+    [5, 'phone', '2026-11-06', lead],
+    [7, 'home_visit', '2026-11-07', lead],
+  ];
+  for (const [n, type, date, token] of contacts) {
+    const res = await call('POST', `/families/${w.family(n)}/contact-log`, { token, body: { type, date }, headers: at(date) });
+    expect(res.status).toBe(201);
+  }
+  // Family 2 gets its missing village cadre.
+  expect((await call('POST', `/families/${w.family(2)}/handovers`, { token: comm, body: { kind: 'village_cadre', toStaffId: w.cadre2 }, headers: at('2026-11-19') })).status).toBe(201);
+});
+
+const familyIds = () => Array.from({ length: FAMILIES }, (_, i) => w.family(i + 1));
+
+test('county: the counters agree with a full recount from the records, in 3 requests', async () => {
+  const res = await call('GET', '/commission/dashboard', { token: comm, headers: { 'x-test-now': NOW } });
+  expect(res.status).toBe(200);
+  expect(res.ddbRequests).toBe(3);
+  expect(res.headers.get('x-lianxin-ddb-operations')).not.toMatch(/Scan/);
+  expect(res.body).toMatchObject({ today: '2026-11-20', weekStart: '2026-11-16', month: '2026-11' });
+  expectAgrees(res.body, await recount(familyIds(), '2026-11-20'));
+  expect(res.body.total.families).toBe(FAMILIES);
+  expect(res.body.total.familiesWithAllContacts).toBe(FAMILIES);
+  // Families 5 (last contact 14 days ago) and 9, 10 (never) are on the work list; 6 is not (4 days).
+  expect(res.body.stale.map((s: { familyId: string }) => s.familyId)).toEqual(expect.arrayContaining([w.family(5), w.family(9), w.family(10)]));
+  expect(res.body.stale.find((s: { familyId: string }) => s.familyId === w.family(5))).toMatchObject({ lastContactOn: '2026-11-06', daysSince: 14 });
+});
+
+test('a week later the week counters start again, and the recount still agrees', async () => {
+  const res = await call('GET', '/commission/dashboard', { token: comm, headers: at('2026-11-27') });
+  expect(res.body.total.contactedThisWeek).toBe(0);
+  expectAgrees(res.body, await recount(familyIds(), '2026-11-27'));
+});
+
+test('a county officer narrows to one township; a township officer sees only theirs', async () => {
+  const narrowed = await call('GET', `/commission/dashboard?townshipId=${w.townships[1]}`, { token: comm, headers: { 'x-test-now': NOW } });
+  expect(narrowed.body.townships.map((t: { townshipId: string }) => t.townshipId)).toEqual([w.townships[1]]);
+  const townshipOfficer = await tokenFor(w.commTownship);
+  const own = await call('GET', '/commission/dashboard', { token: townshipOfficer, headers: { 'x-test-now': NOW } });
+  expect(own.status).toBe(200);
+  expect(own.body).toEqual(narrowed.body);
+  expect(own.ddbRequests).toBeLessThanOrEqual(3);
+  expectApiError(await call('GET', `/commission/dashboard?townshipId=${w.townships[0]}`, { token: townshipOfficer }), 403, 'forbidden');
+  expectApiError(await call('GET', '/commission/dashboard?townshipId=t_chengguan', { token: comm }), 403, 'forbidden');
+  expectApiError(await call('GET', '/commission/dashboard', { token: await tokenFor(w.cadre) }), 403, 'forbidden');
+});
+
+test('the seeded demo county: counters agree with a recount of the seeded records', async () => {
+  const out = await db().send(new QueryCommand({ TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.countyPk('c_qinghe') } }));
+  const ids = (out.Items ?? []).map((i) => i.familyId as string);
+  expect(ids).toHaveLength(12);
+  const token = await tokenFor('p_comm01');
+  // The authorization matrix may record a contact in f_0002 meanwhile: recount until stable.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const before = await recount(ids, beijingDate(new Date()));
+    const res = await call('GET', '/commission/dashboard', { token });
+    const after = await recount(ids, beijingDate(new Date()));
+    if (JSON.stringify([...before.perTownship]) !== JSON.stringify([...after.perTownship])) continue;
+    expectAgrees(res.body, after);
+    expect(res.body.total).toMatchObject({ families: 12, familiesWithAllContacts: 11, members: 20, cardHolders: 12 });
+    return;
+  }
+  throw new Error('the demo county kept changing');
+});
+
+describe('monthly ledger export', () => {
+  test('.xlsx: exceljs opens it; contacts, per-family and per-person totals and coverage match the records', async () => {
+    const res = await call('GET', '/commission/ledger-export?month=2026-11', { token: comm, headers: { 'x-test-now': NOW } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ filename: '连心台账-2026-11.xlsx', contacts: 9 });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(res.body.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['覆盖情况', '联系记录', '按家庭汇总', '按联系人汇总']);
+    const rows = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    const contactRows = rows('联系记录').slice(1);
+    expect(contactRows).toHaveLength(9);
+    expect(contactRows[0]).toEqual(['2026-11-02', '甲镇', '测试村', '测试1号家', '测试村干部', '登门走访', undefined, undefined, undefined, '否']);
+    const family1 = rows('按家庭汇总').find((r) => r[0] === '测试1号家');
+    expect(family1).toEqual(['测试1号家', '测试村', 2, 1, 0, '2026-11-18']);
+    const lead = rows('按联系人汇总').find((r) => r[0] === '测试镇领导');
+    expect(lead).toEqual(['测试镇领导', 5, 3, 5]);
+    const coverage = rows('覆盖情况').slice(1);
+    const counted = await recount(familyIds(), '2026-11-20');
+    for (const [name, families, withAll, , members, signed, cards, visited, contacts, visits, greetings] of coverage as Array<[string, ...number[]]>) {
+      const t = [...counted.perTownship.entries()].find(([id]) => (name === '甲镇' ? id === w.townships[0] : id === w.townships[1]))![1];
+      expect({ families, withAll, members, signed, cards, visited, contacts, visits, greetings }).toEqual({
+        families: t.families,
+        withAll: t.familiesWithAllContacts,
+        members: t.members,
+        signed: t.signedMembers,
+        cards: t.cardHolders,
+        visited: t.visitedThisMonth,
+        contacts: t.contactsThisMonth,
+        visits: t.visitsThisMonth,
+        greetings: t.greetingsThisMonth,
+      });
+    }
+  });
+
+  test('CSV of the same month, and a future month refused', async () => {
+    const res = await call('GET', '/commission/ledger-export?month=2026-11&format=csv', { token: comm, headers: { 'x-test-now': NOW } });
+    const text = Buffer.from(res.body.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\ufeff日期,乡镇,村（社区）,家庭,联系人,方式')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(10);
+    const future = await call('GET', '/commission/ledger-export?month=2026-12', { token: comm, headers: { 'x-test-now': NOW } });
+    expectApiError(future, 400, 'invalid_request');
+  });
+});

@@ -1,0 +1,106 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../functions/lib/db/client';
+import { handoverIdFor, handoverNoticeKey } from '../../functions/lib/db/handover';
+import { keys } from '../../functions/lib/db/keys';
+import { call, tokenFor } from '../support/api';
+import { ledgerWorld, writeLedgerWorld } from './ledger-world';
+import { expectApiError, getItem, queryPartition } from './support-table';
+
+/**
+ * Hand-over (交接) over HTTP: one transaction replaces the contact, records the change and tells
+ * the family; an injected failure leaves everything as it was. This file's own county, tag "b".
+ */
+const w = ledgerWorld('b');
+const now = { 'x-test-now': '2026-11-20T09:30:00+08:00' };
+let comm = '';
+beforeAll(async () => {
+  await writeLedgerWorld(w, 6);
+  comm = await tokenFor(w.commCounty);
+});
+
+const handOver = (familyId: string, body: Record<string, unknown>, key: string, token = comm) =>
+  call('POST', `/families/${familyId}/handovers`, { token, body, headers: { ...now, 'idempotency-key': key } });
+
+test('the village cadre of family 1 is handed over: old out, new in, recorded, family told, history readable', async () => {
+  const F = w.family(1);
+  const oldToken = await tokenFor(w.cadre);
+  // The outgoing cadre had logged a visit: the incoming one must be able to read it.
+  expect((await call('POST', `/families/${F}/contact-log`, { token: oldToken, body: { type: 'home_visit', date: '2026-11-19', health: '一切正常' }, headers: now })).status).toBe(201);
+
+  const res = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2, reason: '原联系人工作调动' }, 'ho-b-1');
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ familyId: F, kind: 'village_cadre', from: { staffId: w.cadre, name: '测试村干部' }, to: { staffId: w.cadre2, name: '接任村干部' }, at: '2026-11-20T09:30:00+08:00', byStaffId: w.commCounty });
+
+  expect(await getItem(keys.familyContact(F, w.cadre))).toBeUndefined();
+  expect(await getItem(keys.familyContact(F, w.cadre2))).toMatchObject({ kind: 'village_cadre', gsi1pk: keys.staffPk(w.cadre2), assignedAt: '2026-11-20T09:30:00+08:00' });
+  const outbox = await getItem(keys.outbox(handoverNoticeKey(res.body.handoverId, w.member)));
+  expect(outbox).toMatchObject({ recipientId: w.member, template: 'contact.changed', status: 'pending', data: { role: '村（社区）联系人', name: '接任村干部' } });
+
+  // The family sees the new contact at once.
+  const contacts = await call('GET', `/families/${F}/contacts`, { token: await tokenFor(w.member) });
+  expect(contacts.body.contacts.map((c: { personId: string }) => c.personId)).toContain(w.cadre2);
+  expect(contacts.body.contacts.map((c: { personId: string }) => c.personId)).not.toContain(w.cadre);
+
+  // The new contact reads the history; the old one no longer reaches the family.
+  const newToken = await tokenFor(w.cadre2);
+  const log = await call('GET', `/families/${F}/contact-log`, { token: newToken });
+  expect(log.status).toBe(200);
+  expect(log.body.items).toEqual([expect.objectContaining({ staffId: w.cadre, health: '一切正常' })]);
+  expectApiError(await call('GET', `/families/${F}/contact-log`, { token: oldToken }), 403, 'forbidden');
+  // Due items move: the family is on the new contact's list and off the old one's.
+  const dueNew = await call('GET', '/contact/due', { token: newToken, headers: now });
+  expect(dueNew.body.families.map((f: { familyId: string }) => f.familyId)).toEqual([F]);
+  const dueOld = await call('GET', '/contact/due', { token: oldToken, headers: now });
+  expect(dueOld.body.families.map((f: { familyId: string }) => f.familyId)).not.toContain(F);
+
+  const history = await call('GET', `/families/${F}/handovers`, { token: newToken });
+  expect(history.body.items).toEqual([res.body]);
+
+  // A retry with the same Idempotency-Key answers the same hand-over and writes nothing.
+  const before = await queryPartition(keys.familyPk(F));
+  const again = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2, reason: '原联系人工作调动' }, 'ho-b-1');
+  expect(again.status).toBe(200);
+  expect(again.body).toEqual(res.body);
+  expect(await queryPartition(keys.familyPk(F))).toEqual(before);
+});
+
+test('a failure injected mid-way (a notice already there) cancels everything: the old assignment is intact', async () => {
+  const F = w.family(6);
+  const key = 'ho-b-fail';
+  // The transaction's last element, the member's notice, will fail its condition.
+  const handoverId = handoverIdFor(F, key);
+  const member = (await getItem(keys.familyProfile(F)))!.members[0].personId;
+  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.outbox(handoverNoticeKey(handoverId, member)), entity: 'outbox', injected: true } }));
+  const before = await queryPartition(keys.familyPk(F));
+  const statsBefore = await getItem(keys.statsTownship(w.countyId, w.townships[0]));
+
+  const res = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, key);
+  expectApiError(res, 409, 'conflict');
+  expect(res.body.message).toContain('原联系人不变');
+  expect(await queryPartition(keys.familyPk(F))).toEqual(before);
+  expect(await getItem(keys.familyContact(F, w.cadre))).toMatchObject({ kind: 'village_cadre' });
+  expect(await getItem(keys.familyContact(F, w.cadre2))).toBeUndefined();
+  expect(await getItem(keys.statsTownship(w.countyId, w.townships[0]))).toEqual(statsBefore);
+});
+
+test('filling a missing place counts the family as fully covered, in the same transaction', async () => {
+  const F = w.family(2); // no village cadre
+  const before = (await getItem(keys.statsTownship(w.countyId, w.townships[0])))!;
+  const res = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-2');
+  expect(res.status).toBe(201);
+  expect(res.body.from).toBeUndefined();
+  const after = (await getItem(keys.statsTownship(w.countyId, w.townships[0])))!;
+  expect(after.familiesWithAllContacts).toBe(before.familiesWithAllContacts + 1);
+});
+
+test('refusals: a person who cannot hold the place, one from another township, one already a contact, a township officer elsewhere', async () => {
+  const F = w.family(4);
+  expect((await handOver(F, { kind: 'doctor', toStaffId: w.cadre2 }, 'ho-b-r1')).body.fields).toEqual({ 'body.toStaffId': '人员与岗位不符' });
+  expect((await handOver(F, { kind: 'village_cadre', toStaffId: 'p_cadre03' }, 'ho-b-r2')).body.fields).toEqual({ 'body.toStaffId': '不在本乡镇' });
+  expectApiError(await handOver(F, { kind: 'township_leader', toStaffId: w.lead }, 'ho-b-r3'), 409, 'conflict');
+  // Family 4 is in township A; the township officer of B may not touch it.
+  expectApiError(await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-r4', await tokenFor(w.commTownship)), 403, 'forbidden');
+  expect(await getItem(keys.familyContact(F, w.cadre))).toBeDefined();
+  // A contact person cannot hand over at all.
+  expectApiError(await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-r5', await tokenFor(w.cadre)), 403, 'forbidden');
+});
