@@ -99,7 +99,10 @@ export const authorizerPermissions: FunctionPermissions = { table: 'none', field
 export const backgroundFunctions = [
   { name: 'notify.onStream', handler: 'notify/on-stream', summary: 'Delivers new outbox items from the table stream', permissions: { table: 'readwrite', fieldKey: false, secrets: 'app', uploads: 'none' } },
   { name: 'notify.sweep', handler: 'notify/sweep', summary: 'Every minute: delivers scheduled outbox items and retries', permissions: { table: 'readwrite', fieldKey: false, secrets: 'app', uploads: 'none' } },
-] as const satisfies ReadonlyArray<{ name: string; handler: string; summary: string; permissions: FunctionPermissions }>;
+  { name: 'booking.sweepOffers', handler: 'booking/sweep-offers', summary: 'Every minute: passes expired waiting-list offers on, or returns the place', permissions: { table: 'readwrite', fieldKey: false, secrets: 'none', uploads: 'none' }, schedule: 'rate(1 minute)' },
+  // 00:10 in Beijing (16:10 UTC): EventBridge cron runs in UTC.
+  { name: 'booking.generateSessions', handler: 'booking/generate-sessions', summary: 'Daily: opens the sessions of the next 14 days from the schedules', permissions: { table: 'readwrite', fieldKey: false, secrets: 'none', uploads: 'none' }, schedule: 'cron(10 16 * * ? *)' },
+] as const satisfies ReadonlyArray<{ name: string; handler: string; summary: string; permissions: FunctionPermissions; schedule?: string }>;
 
 /** Every function the stack deploys, with its permissions: one per route, then the authorizer. */
 export function deployedFunctions() {

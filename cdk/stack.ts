@@ -6,6 +6,8 @@ import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { DataStore } from './constructs/data';
 import { Notify } from './constructs/notify';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { AppFunction } from './constructs/functions';
 
 export type DeployStage = 'dev' | 'prod';
@@ -89,6 +91,15 @@ export class LianxinStack extends Stack {
       ]),
     );
     new Notify(this, 'Notify', { table: this.data.table, onStream: background['notify.onStream'], sweep: background['notify.sweep'] });
+    // Jobs that run on a clock rather than on a change (the booking issue's offers and sessions).
+    for (const f of backgroundFunctions) {
+      if (!('schedule' in f)) continue;
+      new events.Rule(this, `Schedule-${f.name}`, {
+        description: f.summary,
+        schedule: events.Schedule.expression(f.schedule),
+        targets: [new targets.LambdaFunction(background[f.name], { retryAttempts: 0 })],
+      });
+    }
 
     this.alarms = new Alarms(this, 'Alarms', {
       stage: props.stage,

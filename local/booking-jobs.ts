@@ -1,4 +1,4 @@
-import { handler as generateSessions } from '../functions/booking/generate-sessions';
+import { generateSessions } from '../functions/booking/generate-sessions';
 import { sweepExpiredOffers } from '../functions/lib/db/booking';
 
 /**

@@ -6,7 +6,7 @@ import { COUNTY_ID } from './list-institutions';
  * Scheduled daily (and run by the seed): opens the sessions of the next 14 days from each
  * institution's weekly schedule and overrides. Sessions already there keep their quota.
  */
-export async function handler(now = new Date()): Promise<{ created: number }> {
+export async function generateSessions(now: Date): Promise<{ created: number }> {
   const today = beijingDate(now);
   let created = 0;
   for (const inst of await listInstitutions(COUNTY_ID)) {
@@ -15,4 +15,9 @@ export async function handler(now = new Date()): Promise<{ created: number }> {
     created += await putSessionsIfAbsent(buildSessions(institution, schedules, overrides, today, BOOKING_RULES.windowDays));
   }
   return { created };
+}
+
+/** The EventBridge entry point: the event carries nothing the job needs, the clock is real. */
+export async function handler(): Promise<{ created: number }> {
+  return generateSessions(new Date());
 }

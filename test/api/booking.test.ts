@@ -1,5 +1,5 @@
 import { keys } from '../../functions/lib/db/keys';
-import { handler as generateSessions } from '../../functions/booking/generate-sessions';
+import { generateSessions } from '../../functions/booking/generate-sessions';
 import { sweepExpiredOffers } from '../../functions/lib/db/booking';
 import { call, tokenFor } from '../support/api';
 import { asMember, at, book, cardToken, HOSPITAL, makeSession, outboxItem, sessionLeft } from './booking-support';

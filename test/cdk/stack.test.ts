@@ -302,9 +302,23 @@ describe('notifications and uploads', () => {
   it('sweeps the due outbox every minute', () => {
     const [sweepId] = functionWith(backgroundFunctionDescription(STAGE, 'notify.sweep', backgroundFunctions[1].summary));
     const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
-    expect(rules).toHaveLength(1);
-    expect(rules[0].ScheduleExpression).toBe('rate(1 minute)');
-    expect(logicalIdOf(rules[0].Targets[0].Arn)).toBe(sweepId);
+    const sweep = rules.filter((r) => logicalIdOf(r.Targets[0].Arn) === sweepId);
+    expect(sweep).toHaveLength(1);
+    expect(sweep[0].ScheduleExpression).toBe('rate(1 minute)');
+  });
+
+  it('runs the booking jobs on a clock: expired waiting-list offers every minute, sessions daily at 00:10 Beijing', () => {
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    for (const [name, expression] of [
+      ['booking.sweepOffers', 'rate(1 minute)'],
+      ['booking.generateSessions', 'cron(10 16 * * ? *)'],
+    ] as const) {
+      const f = backgroundFunctions.find((b) => b.name === name)!;
+      const [id] = functionWith(backgroundFunctionDescription(STAGE, name, f.summary));
+      const rule = rules.filter((r) => logicalIdOf(r.Targets[0].Arn) === id);
+      expect({ name, expressions: rule.map((r) => r.ScheduleExpression) }).toEqual({ name, expressions: [expression] });
+    }
+    expect(rules).toHaveLength(3);
   });
 
   it('keeps attachments in a private, encrypted, TLS-only bucket that expires abandoned uploads', () => {
