@@ -8,7 +8,7 @@ import { DataStore } from './constructs/data';
 import { Notify } from './constructs/notify';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import { AppFunction } from './constructs/functions';
+import { AppFunction, ExecutionRoles } from './constructs/functions';
 
 export type DeployStage = 'dev' | 'prod';
 
@@ -57,12 +57,14 @@ export class LianxinStack extends Stack {
       WECHAT_TEMPLATE_IDS: JSON.stringify(props.wechatTemplateIds ?? {}),
     };
 
+    const roles = new ExecutionRoles(this, 'Roles', this.data);
     const authorizer = new AppFunction(this, 'Authorizer', {
       handler: authorizerHandler,
       description: authorizerDescription(props.stage),
       permissions: authorizerPermissions,
       data: this.data,
       environment,
+      roles,
     });
 
     const routeFunctions = routes.map((route) => ({
@@ -73,6 +75,7 @@ export class LianxinStack extends Stack {
         permissions: routePermissions(route),
         data: this.data,
         environment,
+        roles,
       }).fn,
     }));
 

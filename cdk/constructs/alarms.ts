@@ -8,6 +8,8 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
 const FIVE_MINUTES = Duration.minutes(5);
+/** CloudWatch allows at most 10 metrics in one metric-math alarm. */
+const MAX_METRICS_PER_ALARM = 10;
 
 export interface AlarmsProps {
   stage: string;
@@ -23,9 +25,10 @@ export interface AlarmsProps {
  * - API 5xx: the route handlers turn any unexpected error into a plain 500 response, so the
  *   function itself succeeds and only the API's 5xx count shows it. 5 in 5 minutes: a single
  *   failed request is retried by the user, a handful means something is broken.
- * - each route function's Errors (crashes, timeouts, out of memory): any one is a bug.
- *   One alarm per function rather than one metric-math alarm: an alarm takes at most 10 metrics,
- *   and a per-function alarm names the broken route.
+ * - the route and background functions' Errors (crashes, timeouts, out of memory): any one is a
+ *   bug. One metric-math alarm (SUM) per feature and at most 10 functions (CloudWatch's limit per
+ *   alarm), naming its routes: an alarm per function would put ~80 alarms into a stack limited to
+ *   500 resources. The function's own Errors metric then shows which one failed.
  * - the authorizer's Errors: when it fails, every signed-in request fails.
  * Missing data (no traffic) is not breaching.
  */
@@ -67,10 +70,19 @@ export class Alarms extends Construct {
       props.authorizerFn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
       1,
     );
-    for (const { routeId, fn } of props.routeFunctions) {
-      this.functionErrors.push(
-        alarm(`Errors-${routeId}`, `the function of route ${routeId} failed (error, timeout or out of memory)`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 1),
-      );
+    const byFeature = new Map<string, Array<{ routeId: string; fn: IFunction }>>();
+    for (const f of props.routeFunctions) {
+      const feature = f.routeId.split('.')[0];
+      byFeature.set(feature, [...(byFeature.get(feature) ?? []), f]);
+    }
+    for (const [feature, functions] of byFeature) {
+      for (let i = 0; i < functions.length; i += MAX_METRICS_PER_ALARM) {
+        const group = functions.slice(i, i + MAX_METRICS_PER_ALARM);
+        const usingMetrics = Object.fromEntries(group.map(({ fn }, j) => [`e${j}`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' })]));
+        const expression = new cloudwatch.MathExpression({ expression: `SUM([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, period: FIVE_MINUTES });
+        const names = group.map((g) => g.routeId).join(', ');
+        this.functionErrors.push(alarm(`Errors-${feature}-${i / MAX_METRICS_PER_ALARM}`, `a function of ${names} failed (error, timeout or out of memory)`.slice(0, 1000), expression, 1));
+      }
     }
   }
 }

@@ -25,6 +25,55 @@ export interface AppFunctionProps {
   permissions: FunctionPermissions;
   data: DataStore;
   environment: Record<string, string>;
+  /**
+   * The execution role, shared by functions whose declared permissions are identical
+   * (ExecutionRoles below). Without it the function gets a role of its own.
+   */
+  roles?: ExecutionRoles;
+}
+
+/**
+ * One execution role per distinct permission set. A role and its policy per function would put
+ * two resources per route into the stack and, with ~80 functions, past CloudFormation's 500
+ * resources per stack; functions with identical declared permissions lose nothing by sharing a
+ * role, and each still holds exactly what it declares (test/cdk/stack.test.ts checks it).
+ */
+export class ExecutionRoles extends Construct {
+  private readonly byPermissions = new Map<string, iam.Role>();
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly data: DataStore,
+  ) {
+    super(scope, id);
+  }
+
+  roleFor(permissions: FunctionPermissions): iam.Role {
+    const key = `${permissions.table}-${permissions.fieldKey ? 'key' : 'nokey'}-${permissions.secrets}-${permissions.uploads}`;
+    const existing = this.byPermissions.get(key);
+    if (existing) return existing;
+    const role = new iam.Role(this, key, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Lianxin functions with table ${permissions.table}, field key ${permissions.fieldKey}, secrets ${permissions.secrets}, uploads ${permissions.uploads}`,
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+    });
+    grantPermissions(role, permissions, this.data);
+    this.byPermissions.set(key, role);
+    return role;
+  }
+}
+
+function grantPermissions(grantee: iam.IGrantable, permissions: FunctionPermissions, data: DataStore): void {
+  const { table, fieldKey, secret, cardSecret, uploads } = data;
+  // On the table and its indexes.
+  if (permissions.table !== 'none') table.grant(grantee, ...tableActions[permissions.table]);
+  if (permissions.fieldKey) fieldKey.grant(grantee, ...fieldKeyActions);
+  if (permissions.secrets === 'app') secret.grantRead(grantee);
+  if (permissions.secrets === 'card') cardSecret.grantRead(grantee);
+  if (permissions.uploads !== 'none') {
+    iam.Grant.addToPrincipal({ grantee, actions: [...uploadActions[permissions.uploads]], resourceArns: [uploads.arnForObjects('*')] });
+  }
 }
 
 /**
@@ -56,16 +105,8 @@ export class AppFunction extends Construct {
       environment: props.environment,
       logGroup: this.logGroup,
       bundling: nodejsBundlingOptions(),
+      role: props.roles?.roleFor(props.permissions),
     });
-
-    const { table, fieldKey, secret, cardSecret, uploads } = props.data;
-    // On the table and its indexes.
-    if (props.permissions.table !== 'none') table.grant(this.fn, ...tableActions[props.permissions.table]);
-    if (props.permissions.fieldKey) fieldKey.grant(this.fn, ...fieldKeyActions);
-    if (props.permissions.secrets === 'app') secret.grantRead(this.fn);
-    if (props.permissions.secrets === 'card') cardSecret.grantRead(this.fn);
-    if (props.permissions.uploads !== 'none') {
-      iam.Grant.addToPrincipal({ grantee: this.fn, actions: [...uploadActions[props.permissions.uploads]], resourceArns: [uploads.arnForObjects('*')] });
-    }
+    if (!props.roles) grantPermissions(this.fn, props.permissions, props.data);
   }
 }

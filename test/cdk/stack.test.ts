@@ -251,14 +251,26 @@ describe('alarms and outputs', () => {
 
   it('alarms on the errors of every function, the authorizer included, into the alarm topic', () => {
     const [topicId] = ofType('AWS::SNS::Topic')[0];
+    type Dim = { Value: unknown };
+    type Stat = { Metric: { Namespace: string; MetricName: string; Dimensions: Dim[] } };
+    // A plain alarm on the function's Errors, or a SUM over several functions' Errors (10 at most).
+    const errorMetricsOf = (a: Resource['Properties']): Dim[][] =>
+      a.Metrics
+        ? (a.Metrics as Array<{ MetricStat?: Stat }>).flatMap((m) => (m.MetricStat?.Metric.Namespace === 'AWS/Lambda' && m.MetricStat.Metric.MetricName === 'Errors' ? [m.MetricStat.Metric.Dimensions] : []))
+        : a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors'
+          ? [a.Dimensions]
+          : [];
+    for (const a of alarms()) expect(errorMetricsOf(a).length).toBeLessThanOrEqual(10);
     for (const f of deployed()) {
       const [fnId] = functionWith(f.description);
-      const own = alarms().filter(
-        (a) => a.Namespace === 'AWS/Lambda' && a.MetricName === 'Errors' && a.Dimensions.some((d: { Value: unknown }) => logicalIdOf(d.Value) === fnId),
-      );
+      const own = alarms().filter((a) => errorMetricsOf(a).some((dims) => dims.some((d) => logicalIdOf(d.Value) === fnId)));
       expect({ name: f.name, alarms: own.length }).toEqual({ name: f.name, alarms: 1 });
       expect(own[0].AlarmActions.map(logicalIdOf)).toEqual([topicId]);
     }
+  });
+
+  it("stays well within CloudFormation's 500 resources per stack", () => {
+    expect(Object.keys(resources).length).toBeLessThan(450);
   });
 
   it('outputs the API URL and the table name', () => {
