@@ -7,7 +7,7 @@ import { agreeToPrivacy, button, chooseDemoPersona, screenshot } from './flows';
 /**
  * Family-doctor signing end to end on the H5 build: 沈丽华 (柳林村, not signed) applies, the
  * 柳林乡 team lead 高志远 accepts, she signs on the canvas and sees her contract; the county
- * officer's coverage figure rises by one. Each person in a fresh phone context.
+ * township officer's coverage figure rises by one. Each person in a fresh phone context.
  */
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -54,7 +54,8 @@ async function drawSignature(page: Page) {
 }
 
 test('an unsigned member applies, the team lead accepts, she signs on the canvas; coverage rises', async () => {
-  const officer = await as('郑国栋 · 卫健委', true);
+  // The township officer of 柳林乡 (the county officer belongs to staff.test.ts, which consents for him).
+  const officer = await as('何文静 · 乡镇卫健办', true);
   await button(officer, '家庭医生签约情况').click();
   await officer.locator('#coverage-totals').waitFor();
   const before = await signedFigure(officer);
