@@ -8,8 +8,9 @@ import { keys } from '../lib/db/keys';
  * Where a member's drawn signature is kept. For now: in the table, in binary chunks written in the
  * same transaction as the confirmation, so a contract is never marked confirmed without its image
  * (an item holds at most 400 KB; 1 MB takes three 350 KB chunks, well inside a transaction's 4 MB).
- * When the shared S3 upload (presigned POST + re-check) is on main, this module is the one to
- * swap: `signatureWrites` would then record the object key instead of the bytes.
+ * The shared S3 upload (presigned POST + HeadObject re-check, functions/lib/storage/uploads.ts) is
+ * merged; this module is the one to swap: `signatureWrites` would then record the object key, after
+ * a ranged GetObject has checked the magic bytes, instead of the bytes themselves.
  */
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -29,6 +29,7 @@ export const personas: Persona[] = [
   persona('p_doc01', '陈立新', 'doctor', '家庭医生', '城关镇卫生院全科医生，签约城关镇成员'),
   persona('p_m0015', '沈丽华', 'member', '家庭成员', '柳林村，还没有签约家庭医生，可以在线申请'),
   persona('p_doc04', '高志远', 'doctor', '家庭医生团队长', '柳林乡卫生院全科医生，“1+1+1”团队长，处理签约申请'),
+  persona('p_comm02', '何文静', 'commission', '乡镇卫健办', '柳林乡卫生健康办公室，看本乡签约情况'),
   persona('p_cadre02', '赵永强', 'contact', '村（社区）联系人', '西街村党支部书记，孙长海家的政策帮扶干部'),
   persona('p_hosp01', '吴静', 'hospital', '医院绿色通道', '清河县人民医院绿色通道专员'),
   persona('p_comm01', '郑国栋', 'commission', '卫健委', '清河县卫健委人口家庭科，全县'),

@@ -9,7 +9,8 @@ import { county, demoOpenid, staff } from './demo-county';
  * Signing in the demo county, consistent with the foundation's seed:
  * - two teams: 城关镇's (the foundation's team: 陈立新 lead, 周敏, 马德福) for 东关社区 and 西街村,
  *   and 柳林乡's 1+1+1 team of the poverty programme (village doctor 马德福, township GP 高志远 as
- *   lead, county specialist 林慧) for 柳林村 and 河湾村. 高志远 and 林慧 are added here;
+ *   lead, county specialist 林慧) for 柳林村 and 河湾村. 高志远 and 林慧 are added here, and 柳林乡's
+ *   township health officer 何文静 (commission staff of the township, for its coverage figures);
  * - every seeded signing (FAMILY#SIGN#) gets its contract: the current one-year term of the
  *   signing's anniversary, confirmed on paper, and the member's signed state; 朱宝山's ends in 20
  *   days so renewal can be tried at once;
@@ -22,6 +23,7 @@ type PersonBuilder = (base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberE
 
 const newStaff = [
   { personId: 'p_doc04', name: '高志远', gender: 'male' as const, birthDate: '1980-09-16', phone: '13503110404', workPhone: '0311-86908110', organisation: '柳林乡卫生院', title: '全科医生（团队长）' },
+  { personId: 'p_comm02', name: '何文静', gender: 'female' as const, birthDate: '1982-05-20', phone: '13203110602', workPhone: '0311-86908001', organisation: '柳林乡卫生健康办公室', title: '乡卫健办主任' },
   { personId: 'p_doc05', name: '林慧', gender: 'female' as const, birthDate: '1975-03-02', phone: '13503110405', workPhone: '0311-86907130', organisation: '清河县人民医院', title: '内分泌科副主任医师' },
 ];
 
@@ -93,7 +95,11 @@ export async function buildSigningSeed(demoItems: object[], now: Date, personIte
   const at = toBeijingIso(now);
 
   for (const s of newStaff) {
-    const person = await personItem({ personId: s.personId, name: s.name, role: 'doctor', gender: s.gender, birthDate: s.birthDate, orgId: s.personId === 'p_doc04' ? 'org_llwsy' : 'org_xyy', organisation: s.organisation, title: s.title, workPhone: s.workPhone }, s.phone);
+    const officer = s.personId === 'p_comm02' ? { role: 'commission' as const, commissionLevel: 'township' as const, regionId: 't_liulin', orgId: 'org_llwjb' } : undefined;
+    const person = await personItem(
+      { personId: s.personId, name: s.name, role: 'doctor', gender: s.gender, birthDate: s.birthDate, orgId: s.personId === 'p_doc04' ? 'org_llwsy' : 'org_xyy', organisation: s.organisation, title: s.title, workPhone: s.workPhone, ...officer },
+      s.phone,
+    );
     const openid = demoOpenid(s.personId);
     Object.assign(person, { openid, boundAt: at });
     const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId: s.personId, boundAt: at };

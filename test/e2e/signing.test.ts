@@ -7,7 +7,7 @@ import { agreeToPrivacy, button, chooseDemoPersona, screenshot } from './flows';
 /**
  * Family-doctor signing end to end on the H5 build: 沈丽华 (柳林村, not signed) applies, the
  * 柳林乡 team lead 高志远 accepts, she signs on the canvas and sees her contract; the county
- * officer's coverage figure rises by one. Each person in a fresh phone context.
+ * township officer's coverage figure rises by one. Each person in a fresh phone context.
  */
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -27,6 +27,9 @@ async function as(label: string, firstTime: boolean, healthData = false): Promis
   if (firstTime) await agreeToPrivacy(page, healthData);
   return page;
 }
+
+/** Taro keeps earlier pages in the DOM, hidden: wait for the visible copy. */
+const seen = (page: Page, text: string | RegExp) => page.getByText(text).locator('visible=true').first().waitFor();
 
 async function signedFigure(page: Page): Promise<number> {
   const text = await page.locator('#coverage-totals').innerText();
@@ -51,7 +54,8 @@ async function drawSignature(page: Page) {
 }
 
 test('an unsigned member applies, the team lead accepts, she signs on the canvas; coverage rises', async () => {
-  const officer = await as('郑国栋 · 卫健委', true);
+  // The township officer of 柳林乡 (the county officer belongs to staff.test.ts, which consents for him).
+  const officer = await as('何文静 · 乡镇卫健办', true);
   await button(officer, '家庭医生签约情况').click();
   await officer.locator('#coverage-totals').waitFor();
   const before = await signedFigure(officer);
@@ -60,38 +64,41 @@ test('an unsigned member applies, the team lead accepts, she signs on the canvas
 
   const member = await as('沈丽华 · 家庭成员', true);
   await button(member, '签约家庭医生').click();
-  await member.getByText('柳林乡“1+1+1”家庭医生团队').first().waitFor();
-  await member.getByText('高志远，全科医生（团队长）', { exact: false }).first().waitFor();
+  await seen(member, '柳林乡“1+1+1”家庭医生团队');
+  await seen(member, '高志远，全科医生（团队长）');
   await screenshot(member, 'signing-2-member-apply');
   expectElderFriendly(await elderReport(member));
   await button(member, '申请签约').click();
-  await member.getByText(/已提交签约申请/).waitFor();
+  await seen(member, /已提交签约申请/);
   await screenshot(member, 'signing-3-member-applied');
 
   const lead = await as('高志远 · 家庭医生团队长', true);
   await button(lead, '签约申请与续约').click();
-  await lead.getByText('沈丽华，58 岁').waitFor();
+  await seen(lead, '沈丽华，58 岁');
   // 朱宝山's contract ends in 20 days: the team is reminded.
-  await lead.getByText(/朱宝山，河湾村/).waitFor();
+  await seen(lead, /朱宝山，河湾村/);
   await screenshot(lead, 'signing-4-lead-applications');
   expectElderFriendly(await elderReport(lead));
   await button(lead, '同意签约').click();
-  await lead.getByText('没有等待处理的签约申请。').waitFor();
+  await seen(lead, '没有等待处理的签约申请。');
 
   await member.reload();
   // Her own card comes first; her husband 蒋立军 is signed too.
-  await member.getByText('沈丽华（配偶）').waitFor();
+  await seen(member, '沈丽华（配偶）');
   await button(member, '查看签约和服务记录').first().click();
-  await member.getByText('团队已同意签约，请您签字确认。').waitFor();
-  await member.getByText(/随访：每年 12 次/).waitFor();
+  await seen(member, '团队已同意签约，请您签字确认。');
+  await seen(member, /随访：每年 12 次/);
   await screenshot(member, 'signing-5-contract-to-sign');
   expectElderFriendly(await elderReport(member));
   await button(member, '签字确认').click();
-  await member.getByText('请在下面框里签名').waitFor();
+  await seen(member, '请在下面框里签名');
   await drawSignature(member);
+  await seen(member, '确认签字');
+  expect(await member.getByText('还没有签名。').locator('visible=true').count()).toBe(0);
   await screenshot(member, 'signing-6-signature');
+  expectElderFriendly(await elderReport(member));
   await button(member, '确认签字').click();
-  await member.getByText(/本人手写签字：沈丽华/).waitFor();
+  await seen(member, /本人手写签字：沈丽华/);
   await screenshot(member, 'signing-7-contract-signed');
   expectElderFriendly(await elderReport(member));
 
@@ -110,11 +117,11 @@ test('an unsigned member applies, the team lead accepts, she signs on the canvas
 test('a cadre sees the poor family he supports and its medical-cost ledger', async () => {
   const cadre = await as('赵永强 · 村（社区）联系人', true);
   await button(cadre, '政策帮扶台账').click();
-  await cadre.getByText(/待办报销：1 笔/).waitFor();
+  await seen(cadre, /待办报销：1 笔/);
   await screenshot(cadre, 'signing-9-policy-families');
   expectElderFriendly(await elderReport(cadre));
   await button(cadre, '查看和录入费用').click();
-  await cadre.getByText(/今年自付 5,910.00 元/).waitFor();
+  await seen(cadre, /今年自付 5,910.00 元/);
   await screenshot(cadre, 'signing-10-ledger');
   expectElderFriendly(await elderReport(cadre));
 });

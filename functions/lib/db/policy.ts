@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { keys } from './keys';
+import { queryAll } from './signing';
 
 /**
  * The poverty programme's policy-support contract (双签约): one cadre per poor family, and the
@@ -71,21 +72,12 @@ export function policyContractItem(c: Omit<PolicyContractItem, 'pk' | 'sk' | 'en
 
 /** The contract and every ledger entry of a family: one Query. */
 export async function getLedger(familyId: string): Promise<{ contract?: PolicyContractItem; entries: CostEntryItem[] }> {
-  const items: Array<PolicyContractItem | CostEntryItem> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.policyPk(familyId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((out.Items ?? []) as Array<PolicyContractItem | CostEntryItem>));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll<PolicyContractItem | CostEntryItem>({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.policyPk(familyId) },
+    ConsistentRead: true,
+  });
   return {
     contract: items.find((i): i is PolicyContractItem => i.entity === 'policyContract'),
     entries: items.filter((i): i is CostEntryItem => i.entity === 'costEntry').reverse(),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput, type QueryCommandOutput, TransactWriteCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   contractEndDate,
   type Gender,
@@ -185,6 +185,18 @@ const newId = (prefix: string, date?: string) => `${prefix}_${date ? date.replac
 export const newContractId = (startDate: string) => newId('ct', startDate);
 export const zeroServices = (): Record<ServiceKind, number> => ({ followUps: 0, homeVisits: 0, consultations: 0, refills: 0 });
 
+/** Every item a Query matches, following LastEvaluatedKey (DynamoDB stops each page at 1 MB). */
+export async function queryAll<T>(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out: QueryCommandOutput = await db().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...((out.Items ?? []) as T[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
 // ---- builders (used by handlers, the seed and test fixtures) ----------------------------------
 
 export function teamItems(team: Omit<TeamItem, 'pk' | 'sk' | 'entity'>): Array<TeamItem | TeamMemberItem | VillageTeamItem> {
@@ -353,23 +365,13 @@ export async function getContract(memberId: string, contractId: string): Promise
 }
 
 /** A member's contracts, newest first (ids sort by start date): one Query. */
-export async function listMemberContracts(memberId: string): Promise<ContractItem[]> {
-  const items: ContractItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': keys.signingPk(memberId), ':p': 'CONTRACT#' },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((out.Items ?? []) as ContractItem[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+export function listMemberContracts(memberId: string): Promise<ContractItem[]> {
+  return queryAll<ContractItem>({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': keys.signingPk(memberId), ':p': 'CONTRACT#' },
+    ScanIndexForward: false,
+  });
 }
 
 /** Pending applications addressed to a team lead, oldest deadline first: one Query. */
@@ -387,46 +389,26 @@ export async function listLeadApplications(leadId: string, limit: number): Promi
 }
 
 /** A team's active contracts ending between two dates (inclusive): one Query. */
-export async function listTeamContractsEnding(teamId: string, from: string, to: string): Promise<ContractItem[]> {
-  const items: ContractItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.teamPk(teamId), ':from': `END#${from}`, ':to': `END#${to}#~` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((out.Items ?? []) as ContractItem[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+export function listTeamContractsEnding(teamId: string, from: string, to: string): Promise<ContractItem[]> {
+  return queryAll<ContractItem>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.teamPk(teamId), ':from': `END#${from}`, ':to': `END#${to}#~` },
+  });
 }
 
 /** Every member's signing state in a county (GSI2) or township (GSI1): one Query, paged. */
-export async function listCoverageStates(region: { countyId: string; townshipId?: string } | { townshipId: string; countyId?: undefined }): Promise<SigningStateItem[]> {
+export function listCoverageStates(region: { countyId: string; townshipId?: string } | { townshipId: string; countyId?: undefined }): Promise<SigningStateItem[]> {
   const q = region.countyId
     ? { index: 'gsi2', pk: keys.coverageCountyPk(region.countyId), prefix: region.townshipId ? `${region.townshipId}#` : '' }
     : { index: 'gsi1', pk: keys.coverageTownshipPk(region.townshipId!), prefix: '' };
-  const items: SigningStateItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out: QueryCommandOutput = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: q.index,
-        KeyConditionExpression: q.prefix ? `${q.index}pk = :pk AND begins_with(${q.index}sk, :p)` : `${q.index}pk = :pk`,
-        ExpressionAttributeValues: q.prefix ? { ':pk': q.pk, ':p': q.prefix } : { ':pk': q.pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((out.Items ?? []) as SigningStateItem[]));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return queryAll<SigningStateItem>({
+    TableName: tableName(),
+    IndexName: q.index,
+    KeyConditionExpression: q.prefix ? `${q.index}pk = :pk AND begins_with(${q.index}sk, :p)` : `${q.index}pk = :pk`,
+    ExpressionAttributeValues: q.prefix ? { ':pk': q.pk, ':p': q.prefix } : { ':pk': q.pk },
+  });
 }
 
 // ---- for other features ------------------------------------------------------------------------

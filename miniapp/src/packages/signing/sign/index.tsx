@@ -65,7 +65,10 @@ export default function SignPage() {
       const find = (tries: number) => {
         const canvas = document.querySelector<HTMLCanvasElement>('#sign-pad canvas');
         const rect = canvas?.getBoundingClientRect();
-        if (canvas && rect && rect.width > 0) setUp(canvas, rect.width, rect.height);
+        if (canvas && rect && rect.width > 0) {
+          setUp(canvas, rect.width, rect.height);
+          listenInBrowser(canvas);
+        }
         else if (tries > 0) setTimeout(() => find(tries - 1), 100);
         else setError('签字区域没有准备好，请返回后再试');
       };
@@ -107,6 +110,22 @@ export default function SignPage() {
   const end = () => {
     last.current = null;
   };
+  // In the browser the pad listens on the <canvas> itself (finger or mouse), so drawing does not
+  // depend on how Taro forwards touch events from its canvas element.
+  const listenInBrowser = (canvas: HTMLCanvasElement) => {
+    const touches = (e: TouchEvent) => ({ touches: Array.from(e.touches) as TouchLike[] });
+    const mouse = (e: MouseEvent) => ({ touches: e.buttons ? [{ clientX: e.clientX, clientY: e.clientY }] : [] });
+    const stop = (e: Event) => e.preventDefault();
+    canvas.addEventListener('touchstart', (e) => (stop(e), start(touches(e))), { passive: false });
+    canvas.addEventListener('touchmove', (e) => (stop(e), move(touches(e))), { passive: false });
+    canvas.addEventListener('touchend', end);
+    canvas.addEventListener('touchcancel', end);
+    canvas.addEventListener('mousedown', (e) => start(mouse(e)));
+    canvas.addEventListener('mousemove', (e) => move(mouse(e)));
+    canvas.addEventListener('mouseup', end);
+    canvas.addEventListener('mouseleave', end);
+  };
+
   const clear = () => {
     paintBackground();
     setDrawn(false);
@@ -145,10 +164,10 @@ export default function SignPage() {
         id="sign-pad"
         className="sign-pad"
         aria-label="签字区域，用手指在这里写名字"
-        onTouchStart={start}
-        onTouchMove={move}
-        onTouchEnd={end}
-        onTouchCancel={end}
+        onTouchStart={isH5 ? undefined : start}
+        onTouchMove={isH5 ? undefined : move}
+        onTouchEnd={isH5 ? undefined : end}
+        onTouchCancel={isH5 ? undefined : end}
         disableScroll
       />
       {error ? <Notice tone="error">{error}</Notice> : null}
