@@ -70,6 +70,14 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'families.revealMemberPhone': { table: 'readwrite', fieldKey: true, secrets: 'app' },
   // Signs an upload POST for one attachment, after the conversation check.
   'messaging.presignConversationUpload': { table: 'read', uploads: 'presign' },
+  'messaging.presignConsultationUpload': { table: 'read', uploads: 'presign' },
+  // Re-check the named uploads (HeadObject), tag them attached, sign the read URLs of the answer.
+  'messaging.sendConversationMessage': { uploads: 'attach' },
+  'messaging.sendConsultationMessage': { uploads: 'attach' },
+  'messaging.createConsultation': { uploads: 'attach' },
+  // Sign short-lived read URLs of the attachments on the page.
+  'messaging.listConversationMessages': { uploads: 'read' },
+  'messaging.listConsultationMessages': { uploads: 'read' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -6,6 +6,7 @@ import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypt
 import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
+import { buildMessagingSeed } from './messaging';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
@@ -154,5 +155,6 @@ export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
       }
     }
   }
+  items.push(...(buildMessagingSeed(items, now) as unknown as SeedItem[]));
   return items;
 }

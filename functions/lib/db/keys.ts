@@ -28,4 +28,21 @@ export const keys = {
   // messaging (issue 3)
   /** A creating POST's Idempotency-Key, kept beside what it created (same partition, TTL). */
   idempotency: (pk: string, callerId: string, key: string) => ({ pk, sk: `IDEMPOTENCY#${callerId}#${key}` }),
+  /** A family's conversation with a contact person: one thread per family × contact. */
+  conversationThreadId: (familyId: string, staffId: string) => `c.${familyId}.${staffId}`,
+  threadPk: (threadId: string) => `THREAD#${threadId}`,
+  /** Sorts after every MSG#, so the newest-first list Query reads it first. */
+  threadMeta: (threadId: string) => ({ pk: `THREAD#${threadId}`, sk: '~META' as const }),
+  /** The thread's inbox entry while nothing waits for the staff side (GSI1 INBOX#<staff>, B#…). */
+  threadAnswered: (threadId: string) => ({ pk: `THREAD#${threadId}`, sk: '~INBOX' as const }),
+  message: (threadId: string, messageId: string) => ({ pk: `THREAD#${threadId}`, sk: `MSG#${messageId}` }),
+  messagePrefix: 'MSG#',
+  inboxPk: (staffId: string) => `INBOX#${staffId}`,
+  familyThreadsPk: (familyId: string) => `THREADS#${familyId}`,
+  /** Ledger link (issue 6): one per staff member, family and Beijing day with an online reply. */
+  contactLogOnline: (familyId: string, date: string, staffId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CONTACTLOG#ONLINE#${date}#${staffId}` }),
+  contactLogStaffSk: (date: string, familyId: string) => `CONTACTLOG#${date}#${familyId}`,
+  /** A follow-up item a doctor made from a consultation answer (issue 5 reads it). */
+  followUpItem: (familyId: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `FOLLOWUP-ITEM#${id}` }),
+  followUpStaffSk: (dueBy: string, id: string) => `FOLLOWUP-ITEM#${dueBy}#${id}`,
 } as const;
