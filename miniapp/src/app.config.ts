@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/account', pages: ['bind/index'] },
     { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
+    { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {

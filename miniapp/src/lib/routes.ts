@@ -13,6 +13,10 @@ export const paths = {
   staffFamilies: '/packages/staff/families/index',
   doctorMembers: '/packages/staff/members/index',
   hospital: '/packages/staff/hospital/index',
+  conversation: '/packages/messages/conversation/index',
+  consultation: '/packages/messages/consultation/index',
+  newConsultation: '/packages/messages/consult-new/index',
+  messages: '/packages/messages/inbox/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
