@@ -76,6 +76,14 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   // A doctor's read of a member's health data writes the audit event the family sees.
   'followups.getMemberHealth': { table: 'readwrite' },
   'prescriptions.list': { table: 'readwrite' },
+  'messaging.presignConsultationUpload': { table: 'read', uploads: 'presign' },
+  // Re-check the named uploads (HeadObject), tag them attached, sign the read URLs of the answer.
+  'messaging.sendConversationMessage': { uploads: 'attach' },
+  'messaging.sendConsultationMessage': { uploads: 'attach' },
+  'messaging.createConsultation': { uploads: 'attach' },
+  // Sign short-lived read URLs of the attachments on the page.
+  'messaging.listConversationMessages': { uploads: 'read' },
+  'messaging.listConsultationMessages': { uploads: 'read' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -58,3 +58,6 @@ export type PageQuery = z.infer<typeof PageQuery>;
 
 export const Gender = z.enum(['male', 'female']);
 export type Gender = z.infer<typeof Gender>;
+
+/** A POST or PUT that takes no fields (the action is in the path); anything sent is refused. */
+export const EmptyBody = z.strictObject({});

@@ -469,8 +469,6 @@ export type RefillResponse = z.infer<typeof RefillResponse>;
 
 export const RxPath = z.strictObject({ familyId: FamilyId, memberId: PersonId, prescriptionId: z.string().check(z.regex(/^rx_[A-Za-z0-9]{8,40}$/, '处方编号格式不正确')) });
 export const RefillPath = z.strictObject({ ...RxPath.shape, refillId: z.string().check(z.regex(/^rf_[A-Za-z0-9]{8,40}$/, '续方编号格式不正确')) });
-/** Decisions without anything to say still send `{}`: one JSON shape for every POST. */
-export const EmptyBody = z.strictObject({});
 export const RefillDeclineRequest = z.strictObject({ reason: ShortText(200, '不同意的原因') });
 
 /** Why a refill may not be requested today, or nothing if it may. Boundaries are inclusive of day 7. */

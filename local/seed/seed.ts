@@ -10,6 +10,7 @@ import { buildBookingItems } from './booking';
 import { buildFollowUpItems } from './followups';
 import { buildLedgerSeed } from './ledger';
 import { buildSigningSeed } from './signing';
+import { buildMessagingSeed } from './messaging';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
@@ -162,5 +163,6 @@ export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
   }
   items.push(...(await buildBookingItems(now, personItem, bind)));
   items.push(...buildFollowUpItems(now));
+  items.push(...(buildMessagingSeed(items as ReadonlyArray<{ entity: string }>, now) as unknown as SeedItem[]));
   return items;
 }

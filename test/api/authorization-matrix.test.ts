@@ -4,6 +4,7 @@ import { addDays, allRoles, beijingDate, PRIVACY_GUIDE_VERSION, type Principal, 
 import { issueSessionToken } from '../../functions/lib/auth/tokens';
 import { routes, type RouteDef } from '../../functions/routes';
 import { seedContactId } from '../../local/seed/ledger';
+import { SEED_CONSULTATION_ID } from '../../local/seed/messaging';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -25,16 +26,18 @@ interface Target {
   familyId: string;
   memberId: string;
   staffId: string;
+  consultationId: string;
 }
 interface Caller {
   personId: string;
   own?: Target;
   other?: Target;
 }
-// staffId: the family's village cadre, for the conversation routes.
-const own = { familyId: 'f_0002', memberId: 'p_m0003', staffId: 'p_cadre01' };
-const other = { familyId: 'f_0007', memberId: 'p_m0011', staffId: 'p_cadre03' };
-const nowhere = { familyId: 'f_9999', memberId: 'p_m9999', staffId: 'p_cadre01' };
+// staffId: the family's village cadre, for the conversation routes; consultationId: the seeded
+// consultation of p_m0003 with p_doc01 (local/seed/messaging.ts).
+const own = { familyId: 'f_0002', memberId: 'p_m0003', staffId: 'p_cadre01', consultationId: SEED_CONSULTATION_ID };
+const other = { familyId: 'f_0007', memberId: 'p_m0011', staffId: 'p_cadre03', consultationId: 'q_otherfamily0007' };
+const nowhere = { familyId: 'f_9999', memberId: 'p_m9999', staffId: 'p_cadre01', consultationId: 'q_nowhere9999' };
 
 const callers: Record<Role, Caller> = {
   member: { personId: 'p_m0003', own, other },
@@ -84,6 +87,14 @@ const validBodies: Partial<Record<string, unknown>> = {
   // Hands the leader's place to the person who holds it: past the role and scope checks the
   // handler refuses the no-op with 409. A real hand-over would change a seeded family others read.
   'ledger.handOver': { kind: 'township_leader', toStaffId: 'p_lead01' },
+  'messaging.sendConversationMessage': { text: '权限矩阵测试' },
+  'messaging.readConversation': {},
+  'messaging.createConsultation': { consultationId: 'q_matrixcreate01', subject: '权限矩阵', description: '权限矩阵测试', urgentSymptoms: false },
+  'messaging.presignConsultationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
+  'messaging.sendConsultationMessage': { text: '权限矩阵测试' },
+  'messaging.readConsultation': {},
+  // Last of the consultation routes in the table, so the sends above still find it open.
+  'messaging.closeConsultation': {},
 };
 /** A seeded contact in f_0002 by p_cadre01 (local/seed/ledger.ts), for the ledger's {contactId}. */
 const matrixContactId = seedContactId('f_0002', 'p_cadre01', 9);
@@ -119,7 +130,7 @@ const fill = (route: RouteDef, target: Target) =>
   fillBookingIds(
     Object.entries(placeholderIds).reduce(
       (p, [k, v]) => p.replace(`{${k}}`, v),
-      route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{staffId}', target.staffId),
+      route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{staffId}', target.staffId).replace('{consultationId}', target.consultationId),
     ),
   );
 

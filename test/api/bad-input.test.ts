@@ -129,6 +129,17 @@ function signingBodyCases(caller: Caller, path: string, valid: Record<string, un
   ];
 }
 
+/** Body routes of messaging: the three cases every body route has, plus its own. */
+function messagingBodyCases(caller: Caller, path: string, ok: Record<string, unknown>, own: Array<[string, unknown, Record<string, string | true>]> = []): BadCase[] {
+  const touch = { familyId: 'f_0005', caller };
+  return [
+    { label: 'malformed JSON', caller, path, rawBody: '{"text":', fields: f(['body']), touch },
+    { label: 'text/plain', caller, path, rawBody: JSON.stringify(ok), headers: { 'content-type': 'text/plain' }, status: 415, touch },
+    { label: 'unknown field', caller, path, body: { ...ok, senderId: 'p_cadre02' }, fields: { 'body.senderId': UNKNOWN }, touch },
+    ...own.map(([label, body, fields]): BadCase => ({ label, caller, path, body, fields, touch })),
+  ];
+}
+
 const signingTouch = { familyId: 'f_0005', memberId: 'p_m0008' };
 const contractBase = '/families/f_0005/members/p_m0008/contracts/ct_20260101abcdef';
 const applicationBase = '/team/applications/p_m0008/ap_20260101abcdef';
@@ -220,6 +231,31 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
     ['a visit date that does not exist', { ...cost, visitDate: '2026-02-30' }, { 'body.visitDate': '日期不存在' }],
   ], ledgerTouch),
 };
+const convBase = '/families/f_0005/conversations/p_cadre02';
+const consBase = '/families/f_0005/consultations/q_badinput0001';
+const messageCases = (caller: Caller, path: string) =>
+  messagingBodyCases(caller, path, { text: '你好' }, [
+    ['empty text', { text: '' }, { 'body.text': '消息不能为空' }],
+    ['only spaces', { text: '  \n ' }, { 'body.text': '消息不能为空' }],
+    ['1001 characters', { text: '好'.repeat(1001) }, { 'body.text': '消息不能超过 1000 个字' }],
+    ['nothing to send', {}, f(['body.text'])],
+    ['text of the wrong type', { text: 42 }, f(['body.text'])],
+    ['ten photos', { attachments: Array.from({ length: 10 }, (_, i) => ({ key: `conv/f_0005/p_cadre02/p_m0008/${i}.jpg` })) }, f(['body.attachments'])],
+    ['an attachment key that is a path trick', { attachments: [{ key: '../../etc/passwd' }] }, f(['body.attachments.0.key'])],
+    ['a follow-up without a date', { text: 'x', followUp: { summary: '复查' } }, f(['body.followUp.dueBy'])],
+  ]);
+const threadQueryCases = (caller: Caller, path: string): BadCase[] => [
+  { label: 'unknown query parameter', caller, path: `${path}?all=1`, fields: { 'query.all': UNKNOWN }, touch: { familyId: 'f_0005' } },
+  { label: 'cursor not a message id', caller, path: `${path}?cursor=abc`, fields: f(['query.cursor']), touch: { familyId: 'f_0005' } },
+  { label: 'since not a message id', caller, path: `${path}?since=${'9'.repeat(40)}`, fields: f(['query.since']), touch: { familyId: 'f_0005' } },
+];
+const badConsultationIds = (caller: Caller, suffix: string, body?: unknown): BadCase[] =>
+  [
+    ['consultationId without the prefix', 'badinput0001'],
+    ['consultationId too short', 'q_1'],
+    ['consultationId with punctuation', 'q_abc;def12'],
+  ].map(([label, id]) => ({ label, caller, path: `/families/f_0005/consultations/${id}${suffix}`, body, fields: f(['path.consultationId']), touch: { familyId: 'f_0005' } }));
+const uploadBody = { kind: 'image', contentType: 'image/jpeg', size: 10 };
 
 const cases: Record<RouteId, BadCase[]> = {
   ...signingCases,
@@ -330,6 +366,24 @@ const cases: Record<RouteId, BadCase[]> = {
       ] as const
     ).map(([label, c, fields]): BadCase => ({ label, caller: 'p_m0008', path: '/families/f_0005/conversations/p_cadre02/uploads', ...c, fields, touch: { familyId: 'f_0005' } }) as BadCase),
   ],
+  'messaging.listConversationMessages': [...familyPathCases('p_m0008', '/conversations/p_cadre02/messages').filter((c) => !c.label.startsWith('unknown')), ...threadQueryCases('p_m0008', `${convBase}/messages`)],
+  'messaging.sendConversationMessage': [...messageCases('p_m0008', `${convBase}/messages`), ...messageCases('p_cadre02', `${convBase}/messages`).filter((c) => c.label === '1001 characters').map((c) => ({ ...c, label: 'a contact sending 1001 characters' }))],
+  'messaging.readConversation': [...messagingBodyCases('p_m0008', `${convBase}/read`, {}), { label: 'staffId not a person id', caller: 'p_m0008', path: '/families/f_0005/conversations/cadre/read', body: {}, fields: f(['path.staffId']) }],
+  'messaging.listFamilyThreads': familyPathCases('p_m0008', '/threads'),
+  'messaging.staffInbox': pageQueryCases('p_cadre02', '/staff/inbox', { caller: 'p_cadre02' }).filter((c) => !c.label.startsWith('townshipId')),
+  'messaging.createConsultation': messagingBodyCases('p_m0008', '/families/f_0005/consultations', { consultationId: 'q_badinput0001', subject: '头晕', description: '起床头晕', urgentSymptoms: false }, [
+    ['triage not answered', { consultationId: 'q_badinput0001', subject: '头晕', description: '起床头晕' }, f(['body.urgentSymptoms'])],
+    ['triage answered with text', { consultationId: 'q_badinput0001', subject: '头晕', description: '起床头晕', urgentSymptoms: '是' }, f(['body.urgentSymptoms'])],
+    ['empty subject', { consultationId: 'q_badinput0001', subject: ' ', description: '起床头晕', urgentSymptoms: false }, { 'body.subject': '请填写咨询主题' }],
+    ['description of 1001 characters', { consultationId: 'q_badinput0001', subject: '头晕', description: '晕'.repeat(1001), urgentSymptoms: false }, f(['body.description'])],
+    ['a consultation id of the wrong form', { consultationId: 'c_1', subject: '头晕', description: '起床头晕', urgentSymptoms: false }, f(['body.consultationId'])],
+  ]),
+  'messaging.presignConsultationUpload': [...messagingBodyCases('p_m0008', `${consBase}/uploads`, uploadBody, [['a GIF', { kind: 'image', contentType: 'image/gif', size: 10 }, f(['body.contentType'])]]), ...badConsultationIds('p_m0008', '/uploads', uploadBody)],
+  'messaging.getConsultation': [...badConsultationIds('p_m0008', ''), { label: 'unknown query parameter', caller: 'p_doc03', path: `${consBase}?full=1`, fields: { 'query.full': UNKNOWN }, touch: { familyId: 'f_0005' } }],
+  'messaging.listConsultationMessages': [...badConsultationIds('p_m0008', '/messages'), ...threadQueryCases('p_doc03', `${consBase}/messages`)],
+  'messaging.sendConsultationMessage': [...messageCases('p_m0008', `${consBase}/messages`), ...badConsultationIds('p_doc03', '/messages', { text: '你好' })],
+  'messaging.readConsultation': [...messagingBodyCases('p_m0008', `${consBase}/read`, {}), ...badConsultationIds('p_m0008', '/read', {})],
+  'messaging.closeConsultation': [...messagingBodyCases('p_m0008', `${consBase}/close`, {}), ...badConsultationIds('p_m0008', '/close', {})],
   'staff.listAssignedFamilies': pageQueryCases('p_cadre02', '/contact/families', { caller: 'p_cadre02' }),
   'staff.listSignedMembers': pageQueryCases('p_doc03', '/doctor/members', { caller: 'p_doc03' }),
   'staff.listRegionFamilies': [

@@ -122,4 +122,20 @@ export const keys = {
   statsWeek: (countyId: string, weekStart: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `WEEK#${weekStart}#${townshipId}` }),
   statsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
   handover: (familyId: string, at: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `HANDOVER#${at}#${id}` }),
+  /** A family's conversation with a contact person: one thread per family × contact. */
+  conversationThreadId: (familyId: string, staffId: string) => `c.${familyId}.${staffId}`,
+  threadPk: (threadId: string) => `THREAD#${threadId}`,
+  /** Sorts after every MSG#, so the newest-first list Query reads it first. */
+  threadMeta: (threadId: string) => ({ pk: `THREAD#${threadId}`, sk: '~META' as const }),
+  /** The thread's inbox entry while nothing waits for the staff side (GSI1 INBOX#<staff>, B#…). */
+  threadAnswered: (threadId: string) => ({ pk: `THREAD#${threadId}`, sk: '~INBOX' as const }),
+  message: (threadId: string, messageId: string) => ({ pk: `THREAD#${threadId}`, sk: `MSG#${messageId}` }),
+  messagePrefix: 'MSG#',
+  inboxPk: (staffId: string) => `INBOX#${staffId}`,
+  familyThreadsPk: (familyId: string) => `THREADS#${familyId}`,
+  /** Ledger link (issue 6): the staff index key of an online reply (base key: onlineContactLog above). */
+  onlineContactStaffSk: (date: string, familyId: string) => `CONTACTLOG#${date}#${familyId}`,
+  /** A follow-up item a doctor made from a consultation answer (issue 5 reads it). */
+  followUpItem: (familyId: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `FOLLOWUP-ITEM#${id}` }),
+  followUpStaffSk: (dueBy: string, id: string) => `FOLLOWUP-ITEM#${dueBy}#${id}`,
 } as const;

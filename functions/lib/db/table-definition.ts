@@ -58,6 +58,16 @@
  * | signing: coverage of a township / county  | GSI1 SIGNCOV#<townshipId> / GSI2 SIGNCOV#<countyId> (STATE items) |
  * | policy support: contract and cost ledger  | pk=POLICY#<familyId>, sk=CONTRACT / COST#<visitDate>#<id>      |
  * | policy support: a cadre's families        | GSI1 gsi1pk=STAFF#<cadreId>, begins_with(gsi1sk, POLICY#)      |
+ * | a thread's page of messages + its meta    | pk=THREAD#<threadId>, sk >= MSG# (newest first; ~META sorts last) |
+ * | (conversation: threadId c.<family>.<staff>; consultation: threadId = consultationId q_…)   |
+ * | a staff inbox (waiting first, then rest)  | GSI1 gsi1pk=INBOX#<staffId>: ~META while waiting (gsi1sk     |
+ * |                                           | A0#/A1#<since>), ~INBOX when answered (B#<inverted time>)    |
+ * | a family's threads and unread counts      | GSI2 gsi2pk=THREADS#<familyId> (the ~META items)             |
+ * | online contacts for the ledger (issue 6)  | pk=FAMILY#<familyId>, sk=CONTACTLOG#ONLINE#<Beijing date>#<staffId> |
+ * |   (one per staff × family × day, `replies` counts the day's replies; written in the reply's transaction) |
+ * |   by staff member and date                | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, CONTACTLOG#<date>) |
+ * | follow-up items from consultation answers | pk=FAMILY#<familyId>, sk=FOLLOWUP-ITEM#<id>; in the doctor's queue: |
+ * |   (issue 5; status 'open', dueBy, summary, memberId, consultationId) | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk=FOLLOWUP-ITEM#<dueBy>#<id> |
  *
  * Outbox lifecycle: written `pending` with gsi2 set (due index); the sender claims it (attempts+1,
  * nextAttemptAt/gsi2sk moved a lease ahead) in one transaction with the subscription decrement,

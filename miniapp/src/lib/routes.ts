@@ -31,6 +31,10 @@ export const paths = {
   ledgerDue: '/packages/ledger/due/index',
   ledgerRecord: '/packages/ledger/record/index',
   commissionDashboard: '/packages/commission/dashboard/index',
+  conversation: '/packages/messages/conversation/index',
+  consultation: '/packages/messages/consultation/index',
+  newConsultation: '/packages/messages/consult-new/index',
+  messages: '/packages/messages/inbox/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

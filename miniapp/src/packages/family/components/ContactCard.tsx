@@ -6,7 +6,7 @@ import { groupPhone } from '../../../lib/format';
 import { callPhone } from '../../../lib/phone';
 
 /** One contact person: who they are for the family, how to reach them, and one call button. */
-export function ContactCard({ contact }: { contact: FamilyContact }) {
+export function ContactCard({ contact, onMessage }: { contact: FamilyContact; onMessage?: () => void }) {
   // The contact is often the team leader too: no second button for the same number.
   const teamWithPhones = contact.team?.members.filter((m) => m.phone && m.phone !== contact.phone) ?? [];
   return (
@@ -39,6 +39,11 @@ export function ContactCard({ contact }: { contact: FamilyContact }) {
         <Btn kind="call" icon="phone" onClick={() => void callPhone(contact.phone)}>
           打电话
         </Btn>
+        {onMessage ? (
+          <Btn kind="secondary" icon="tips" onClick={onMessage}>
+            {contact.kind === 'doctor' ? '在线咨询' : '发消息'}
+          </Btn>
+        ) : null}
         {teamWithPhones.map((m) => (
           <Btn key={`call-${m.name}`} kind="secondary" icon="phone" onClick={() => void callPhone(m.phone!)}>
             打给{m.name}（{teamRoleLabels[m.role]}）

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { paths, withQuery } from '../../../lib/routes';
 import { contactKindLabels, type FamilyContactsResponse } from '@domain';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
@@ -50,7 +52,18 @@ export function FamilyContactsView({
       <View className="section-title">{staffView ? '这户家庭的联系人' : '您家的联系人'}</View>
       {data.contacts.length === 0 ? <View className="card text">还没有安排联系人。</View> : null}
       {data.contacts.map((c) => (
-        <ContactCard contact={c} key={c.personId} />
+        <ContactCard
+          contact={c}
+          key={c.personId}
+          onMessage={
+            staffView
+              ? undefined
+              : () =>
+                  Taro.navigateTo({
+                    url: c.kind === 'doctor' ? paths.newConsultation : withQuery(paths.conversation, { familyId: data.familyId, staffId: c.personId, name: c.name }),
+                  })
+          }
+        />
       ))}
     </View>
   );

@@ -2,7 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { api } from '../../../api/client';
 import { ApiFailure } from '../../../api/errors';
+import { loadSession } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
+import { MessagesEntry } from '../../../components/MessagesEntry';
 import { LogoutButton } from '../../../components/LogoutButton';
 import { RemoteStatus } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
@@ -19,6 +21,7 @@ export default function Contacts() {
   const { params } = useRouter();
   const staffView = params.staff === '1';
 
+  const me = loadSession()?.me;
   const { state, reload } = useRemote(async () => {
     const me = await requireMe();
     const familyId = params.familyId ?? me.familyId;
@@ -38,6 +41,7 @@ export default function Contacts() {
             afterHeader={
               staffView ? null : (
                 <View className="entries stack">
+                  {me ? <MessagesEntry me={me} /> : null}
                   <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.card })}>
                     出示就医服务卡
                   </Btn>

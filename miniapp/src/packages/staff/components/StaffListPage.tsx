@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MessagesEntry } from '../../../components/MessagesEntry';
 import { View } from '@tarojs/components';
 import type { Me } from '@domain';
 import { LogoutButton } from '../../../components/LogoutButton';
@@ -41,6 +42,7 @@ export function StaffListPage<T>({
         </View>
       ) : null}
       {actions ? <View className="stack mb">{actions}</View> : null}
+      {me && (me.role === 'contact' || me.role === 'doctor') ? <MessagesEntry me={me} /> : null}
       {reveal.errorNotice}
       <RemoteStatus state={list.state} reload={list.reload} />
       {list.state.status === 'ready' && list.items.length === 0 ? <Empty text={emptyText} /> : null}

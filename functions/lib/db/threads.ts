@@ -1,0 +1,514 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import {
+  ageOn,
+  beijingDate,
+  BOOKING_PAGE,
+  consultationStatus,
+  CONSULTATION_AUTO_CLOSE_MS,
+  isOverdue,
+  toBeijingIso,
+  type FamilyThreadItem,
+  type InboxItem,
+  type MessageView,
+  type ThreadSide,
+  type ThreadSummary,
+} from '../../../domain';
+import { outboxPut } from '../notify/outbox';
+import { attachmentView, type StoredAttachment } from '../storage/uploads';
+import { db, tableName } from './client';
+import { idempotencyPut } from './idempotency';
+import type { FamilyContactItem, FamilyProfileItem } from './items';
+import { keys } from './keys';
+
+/**
+ * Threads: conversations (family × contact person) and consultations (family member × doctor).
+ *
+ * Partition THREAD#<threadId> holds the messages (MSG#<id>, id = 15-digit epoch ms + random hex, so
+ * ids sort in time order and are unique under concurrent sends), the thread's meta (~META) and,
+ * while nothing waits for the staff side, its answered inbox entry (~INBOX). Both ~ keys sort after
+ * every message, so the newest-first list Query reads the meta with the first page.
+ *
+ * The staff inbox is ONE Query of GSI1 INBOX#<staffId>: a waiting thread is its meta, indexed with
+ * gsi1sk `A0#<since>` (urgent) or `A1#<since>` (oldest first: longest waiting, and so overdue,
+ * first); a family message sets that key only if absent (if_not_exists), so the time the thread
+ * began waiting is kept however many messages follow. A staff reply removes it and writes the
+ * ~INBOX entry `B#<inverted time>` (newest first after all waiting ones); a family message deletes
+ * that entry again. Each of these is part of the message's one transaction.
+ *
+ * Unread counts are counters on the meta (ADD on send; set to 0 on read together with the
+ * read-up-to mark copied from the meta's own last message id of the other side, in one update),
+ * so they are exact under concurrent sends.
+ */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface ThreadMetaItem {
+  pk: string;
+  sk: '~META';
+  entity: 'thread';
+  threadId: string;
+  kind: 'conversation' | 'consultation';
+  familyId: string;
+  familyName: string;
+  villageName: string;
+  /** Birth date of the family's main member, for the inbox's age column. */
+  mainBirthDate?: string;
+  staffId: string;
+  staffName: string;
+  participants: Record<string, string>;
+  /** Bound family members a staff message is announced to. */
+  familyRecipients: string[];
+  createdAt: string;
+  lastMessageAt?: string;
+  preview?: string;
+  lastFamilyAt?: string;
+  lastStaffAt?: string;
+  lastFamilyMsgId?: string;
+  lastStaffMsgId?: string;
+  familyReadUpTo?: string;
+  staffReadUpTo?: string;
+  unreadFamily?: number;
+  unreadStaff?: number;
+  waitingSince?: string;
+  gsi1pk?: string;
+  gsi1sk?: string;
+  gsi2pk: string;
+  gsi2sk: string;
+  // Consultations only.
+  consultationId?: string;
+  memberId?: string;
+  subject?: string;
+  urgent?: boolean;
+  firstReplyAt?: string;
+  closedAt?: string;
+}
+
+export interface MessageItem {
+  pk: string;
+  sk: string;
+  entity: 'message';
+  messageId: string;
+  threadId: string;
+  at: string;
+  senderId: string;
+  senderSide: ThreadSide;
+  text?: string;
+  attachments: StoredAttachment[];
+  link?: { page: string; label: string };
+  followUpId?: string;
+}
+
+export const newMessageId = (now: Date) => `${String(now.getTime()).padStart(15, '0')}-${randomBytes(8).toString('hex')}`;
+const invertedTime = (at: Date) => String(9_999_999_999_999 - at.getTime()).padStart(13, '0');
+const waitingKey = (urgent: boolean, now: Date, threadId: string) => `${urgent ? 'A0' : 'A1'}#${now.toISOString()}#${threadId}`;
+
+export function previewOf(m: { text?: string; attachments: StoredAttachment[] }): string {
+  if (m.text) return [...m.text].slice(0, 40).join('');
+  if (m.attachments.some((a) => a.kind === 'voice')) return '[语音]';
+  return `[图片 ${m.attachments.length} 张]`;
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function getThreadMeta(threadId: string): Promise<ThreadMetaItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.threadMeta(threadId), ConsistentRead: true }));
+  return out.Item as ThreadMetaItem | undefined;
+}
+
+export async function messageView(m: MessageItem): Promise<MessageView> {
+  return {
+    id: m.messageId,
+    at: m.at,
+    senderId: m.senderId,
+    senderSide: m.senderSide,
+    ...(m.text !== undefined ? { text: m.text } : {}),
+    attachments: await Promise.all(m.attachments.map(attachmentView)),
+    ...(m.link ? { link: m.link } : {}),
+    ...(m.followUpId ? { followUpId: m.followUpId } : {}),
+  };
+}
+
+export function threadSummary(meta: ThreadMetaItem, side: ThreadSide): ThreadSummary {
+  return {
+    threadId: meta.threadId,
+    kind: meta.kind,
+    familyId: meta.familyId,
+    familyName: meta.familyName,
+    staffId: meta.staffId,
+    staffName: meta.staffName,
+    participants: meta.participants,
+    readUpTo: { ...(meta.familyReadUpTo ? { family: meta.familyReadUpTo } : {}), ...(meta.staffReadUpTo ? { staff: meta.staffReadUpTo } : {}) },
+    unread: (side === 'family' ? meta.unreadFamily : meta.unreadStaff) ?? 0,
+  };
+}
+
+export const PAGE_SIZE = 30;
+
+/**
+ * One page of a thread in ONE Query: newest first (with the meta, which sorts after every message),
+ * older than `cursor`, or, for polling, newer than `since` (oldest first up to the meta).
+ */
+export async function listMessages(threadId: string, page: { cursor?: string; since?: string }) {
+  const pk = keys.threadPk(threadId);
+  let input: { KeyConditionExpression: string; ExpressionAttributeValues: Record<string, string>; ScanIndexForward: boolean };
+  if (page.since) {
+    input = { KeyConditionExpression: 'pk = :pk AND sk > :since', ExpressionAttributeValues: { ':pk': pk, ':since': keys.message(threadId, page.since).sk }, ScanIndexForward: true };
+  } else if (page.cursor) {
+    input = { KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': pk, ':from': keys.messagePrefix, ':to': keys.message(threadId, page.cursor).sk }, ScanIndexForward: false };
+  } else {
+    input = { KeyConditionExpression: 'pk = :pk AND sk >= :from', ExpressionAttributeValues: { ':pk': pk, ':from': keys.messagePrefix }, ScanIndexForward: false };
+  }
+  // Up to two non-message items (meta, answered entry) come with the first page or a poll.
+  const out = await db().send(new QueryCommand({ TableName: tableName(), ...input, Limit: PAGE_SIZE + 3, ConsistentRead: true }));
+  const items = (out.Items ?? []) as Array<MessageItem | ThreadMetaItem | { entity: string }>;
+  const meta = items.find((i): i is ThreadMetaItem => i.entity === 'thread');
+  let messages = items.filter((i): i is MessageItem => i.entity === 'message').filter((m) => m.messageId !== page.cursor);
+  const more = messages.length > PAGE_SIZE || (out.LastEvaluatedKey !== undefined && !page.since);
+  messages = messages.slice(0, PAGE_SIZE);
+  if (page.since) messages.reverse();
+  const last = messages[messages.length - 1];
+  return { meta, messages, nextCursor: !page.since && more && last ? last.messageId : undefined, morePolls: page.since ? out.LastEvaluatedKey !== undefined : false };
+}
+
+// ---------------------------------------------------------------- creating a conversation's meta
+
+/** The meta of a conversation, made from the family profile and the contact item. */
+export function conversationMeta(profile: FamilyProfileItem, contact: FamilyContactItem, now: Date): ThreadMetaItem {
+  const threadId = keys.conversationThreadId(profile.familyId, contact.staffId);
+  return {
+    ...keys.threadMeta(threadId),
+    entity: 'thread',
+    threadId,
+    kind: 'conversation',
+    familyId: profile.familyId,
+    familyName: profile.familyName,
+    villageName: profile.villageName,
+    mainBirthDate: profile.members[0]?.birthDate,
+    staffId: contact.staffId,
+    staffName: contact.name,
+    participants: Object.fromEntries([...profile.members.map((m) => [m.personId, m.name]), [contact.staffId, contact.name]]),
+    familyRecipients: profile.members.map((m) => m.personId),
+    createdAt: toBeijingIso(now),
+    unreadFamily: 0,
+    unreadStaff: 0,
+    // Stays set: the thread is in the inbox index whenever gsi1sk is (waiting).
+    gsi1pk: keys.inboxPk(contact.staffId),
+    gsi2pk: keys.familyThreadsPk(profile.familyId),
+    gsi2sk: threadId,
+  };
+}
+
+/** Writes the meta if the thread has none yet (concurrent first messages: one wins, all proceed). */
+export async function ensureMeta(meta: ThreadMetaItem): Promise<void> {
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } }] }));
+  } catch (err) {
+    if (!(err instanceof TransactionCanceledException)) throw err;
+  }
+}
+
+// ---------------------------------------------------------------- sending
+
+export interface Sender {
+  personId: string;
+  side: ThreadSide;
+  /** What the recipient's subscription message names as the sender. */
+  displayName: string;
+}
+
+export interface SendInput {
+  threadId: string;
+  sender: Sender;
+  text?: string;
+  attachments: StoredAttachment[];
+  /** Items that must hold for the send, checked in the same transaction (e.g. the contact is still assigned). */
+  checks: TransactItem[];
+  /** Staff side: the meta as read before (the staff transaction is conditional on it). */
+  meta?: ThreadMetaItem;
+  /** Family side: the staff member the message is for (notified). */
+  staffId?: string;
+  idempotencyKey?: string;
+  /** Doctor's extras in a consultation. */
+  followUp?: { summary: string; dueBy: string };
+  suggestBooking?: boolean;
+  /** Page a notification opens. */
+  page: string;
+}
+
+export class ThreadMissing extends Error {}
+export class ThreadConflict extends Error {}
+export class ThreadClosed extends Error {}
+export class CheckFailed extends Error {}
+/** Another transaction on the same items was in flight (DynamoDB's TransactionConflict): try again. */
+export class ThreadBusy extends Error {}
+
+function cancelled(err: unknown): string[] | undefined {
+  return err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : undefined;
+}
+
+/**
+ * Sends a message in ONE TransactWriteItems: the message, the meta (counters, inbox position), the
+ * answered inbox entry, the checks, the recipients' outbox items, the ledger link and follow-up item
+ * (staff side), and the Idempotency-Key record. Returns the stored message, or, for a retried
+ * Idempotency-Key, `undefined` (the caller answers with what the key recorded).
+ */
+export async function sendMessage(input: SendInput, now: Date): Promise<MessageItem | undefined> {
+  const { threadId, sender } = input;
+  const messageId = newMessageId(now);
+  const at = toBeijingIso(now);
+  const followUpId = input.followUp ? `fu_${randomBytes(8).toString('hex')}` : undefined;
+  const message: MessageItem = {
+    ...keys.message(threadId, messageId),
+    entity: 'message',
+    messageId,
+    threadId,
+    at,
+    senderId: sender.personId,
+    senderSide: sender.side,
+    ...(input.text !== undefined ? { text: input.text } : {}),
+    attachments: input.attachments,
+    ...(input.suggestBooking ? { link: { page: BOOKING_PAGE, label: '预约挂号' } } : {}),
+    ...(followUpId ? { followUpId } : {}),
+  };
+  const preview = previewOf(message);
+  const items: TransactItem[] = [{ Put: { TableName: tableName(), Item: message, ConditionExpression: 'attribute_not_exists(pk)' } }];
+  const metaKey = keys.threadMeta(threadId);
+  let metaIndex: number;
+  const time = `${now.getUTCMonth() + 1}月${now.getUTCDate()}日 ${toBeijingIso(now).slice(11, 16)}`;
+
+  if (sender.side === 'family') {
+    metaIndex = items.length;
+    items.push({
+      Update: {
+        TableName: tableName(),
+        Key: metaKey,
+        UpdateExpression:
+          'SET lastMessageAt = :at, preview = :preview, lastFamilyAt = :at, lastFamilyMsgId = :id, familyReadUpTo = :id, gsi1sk = if_not_exists(gsi1sk, :wait), waitingSince = if_not_exists(waitingSince, :at) ADD unreadStaff :one',
+        // A consultation closed by the member, or 7 days after the doctor's last reply, takes no more messages.
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedAt) AND (#kind = :conversation OR attribute_not_exists(lastStaffAt) OR lastStaffAt > :autoClose OR lastFamilyMsgId > lastStaffMsgId)',
+        ExpressionAttributeNames: { '#kind': 'kind' },
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':preview': preview,
+          ':id': messageId,
+          ':wait': waitingKey(false, now, threadId),
+          ':one': 1,
+          ':conversation': 'conversation',
+          ':autoClose': toBeijingIso(new Date(now.getTime() - CONSULTATION_AUTO_CLOSE_MS)),
+        },
+      },
+    });
+    items.push({ Delete: { TableName: tableName(), Key: keys.threadAnswered(threadId) } });
+  } else {
+    const meta = input.meta!;
+    metaIndex = items.length;
+    const firstReply = meta.kind === 'consultation' && !meta.firstReplyAt;
+    items.push({
+      Update: {
+        TableName: tableName(),
+        Key: metaKey,
+        UpdateExpression: `SET lastMessageAt = :at, preview = :preview, lastStaffAt = :at, lastStaffMsgId = :id, staffReadUpTo = :id, unreadStaff = :zero${firstReply ? ', firstReplyAt = :at' : ''} REMOVE gsi1sk, waitingSince ADD unreadFamily :one`,
+        // Nothing arrived from the family since the meta was read (else its waiting mark would be lost).
+        ConditionExpression: meta.lastFamilyMsgId ? 'lastFamilyMsgId = :seen' : 'attribute_exists(pk) AND attribute_not_exists(lastFamilyMsgId)',
+        ExpressionAttributeValues: { ':at': at, ':preview': preview, ':id': messageId, ':zero': 0, ':one': 1, ...(meta.lastFamilyMsgId ? { ':seen': meta.lastFamilyMsgId } : {}) },
+      },
+    });
+    const answered = { ...meta, lastMessageAt: at, preview, lastStaffAt: at, lastStaffMsgId: messageId, ...(firstReply ? { firstReplyAt: at } : {}) };
+    items.push({
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.threadAnswered(threadId),
+          entity: 'inboxEntry',
+          ...pickInboxFields(answered),
+          gsi1pk: keys.inboxPk(meta.staffId),
+          gsi1sk: `B#${invertedTime(now)}#${threadId}`,
+        },
+      },
+    });
+    // Ledger link (issue 6): one online contact per staff member, family and Beijing day.
+    const date = beijingDate(now);
+    items.push({
+      Update: {
+        TableName: tableName(),
+        Key: keys.onlineContactLog(meta.familyId, date, sender.personId),
+        UpdateExpression: 'SET #entity = :entity, familyId = :family, staffId = :staff, #date = :date, #channel = :channel, firstAt = if_not_exists(firstAt, :at), lastAt = :at, gsi1pk = :gpk, gsi1sk = :gsk ADD replies :one',
+        ExpressionAttributeNames: { '#date': 'date', '#channel': 'channel', '#entity': 'entity' },
+        ExpressionAttributeValues: {
+          ':entity': 'contactLog',
+          ':family': meta.familyId,
+          ':staff': sender.personId,
+          ':date': date,
+          ':channel': 'online',
+          ':at': at,
+          ':gpk': keys.staffPk(sender.personId),
+          ':gsk': keys.onlineContactStaffSk(date, meta.familyId),
+          ':one': 1,
+        },
+      },
+    });
+    if (input.followUp && followUpId) {
+      items.push({
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...keys.followUpItem(meta.familyId, followUpId),
+            entity: 'followUpItem',
+            followUpId,
+            familyId: meta.familyId,
+            memberId: meta.memberId,
+            doctorId: sender.personId,
+            summary: input.followUp.summary,
+            consultationId: meta.consultationId,
+            messageId,
+            dueBy: input.followUp.dueBy,
+            createdAt: at,
+            status: 'open',
+            gsi1pk: keys.staffPk(sender.personId),
+            gsi1sk: keys.followUpStaffSk(input.followUp.dueBy, followUpId),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+  }
+
+  const recipients = sender.side === 'family' ? [input.staffId ?? input.meta?.staffId ?? ''].filter(Boolean) : recipientsOf(input.meta!);
+  for (const recipientId of recipients) {
+    const consultationReply = sender.side === 'staff' && input.meta?.kind === 'consultation';
+    items.push(
+      outboxPut(
+        consultationReply
+          ? { recipientId, template: 'consultation.reply', data: { doctor: sender.displayName, subject: input.meta?.subject ?? '在线咨询', time }, page: input.page, dedupeKey: `msg.${messageId}.${recipientId}` }
+          : { recipientId, template: 'message.new', data: { sender: sender.displayName, preview, time }, page: input.page, dedupeKey: `msg.${messageId}.${recipientId}` },
+        now,
+      ),
+    );
+  }
+  const checksFrom = items.length;
+  items.push(...input.checks);
+  const idemIndex = items.length;
+  if (input.idempotencyKey) items.push(idempotencyPut(keys.threadPk(threadId), sender.personId, input.idempotencyKey, { messageId }, now));
+
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    return message;
+  } catch (err) {
+    const reasons = cancelled(err);
+    if (!reasons) throw err;
+    if (input.idempotencyKey && reasons[idemIndex] === 'ConditionalCheckFailed') return undefined;
+    if (reasons.slice(checksFrom, idemIndex).some((r) => r === 'ConditionalCheckFailed')) throw new CheckFailed();
+    if (reasons.includes('TransactionConflict')) throw new ThreadBusy();
+    if (reasons[metaIndex] === 'ConditionalCheckFailed') {
+      if (sender.side === 'staff') throw new ThreadConflict();
+      const meta = await getThreadMeta(threadId);
+      if (!meta) throw new ThreadMissing();
+      throw new ThreadClosed();
+    }
+    throw err;
+  }
+}
+
+function recipientsOf(meta: ThreadMetaItem): string[] {
+  return meta.kind === 'consultation' && meta.memberId ? [meta.memberId] : meta.familyRecipients;
+}
+
+function pickInboxFields(m: ThreadMetaItem) {
+  const { threadId, kind, familyId, familyName, villageName, mainBirthDate, staffId, lastMessageAt, preview, subject, urgent, consultationId, createdAt, firstReplyAt, lastFamilyAt, lastStaffAt, lastFamilyMsgId, lastStaffMsgId, closedAt } = m;
+  return { threadId, kind, familyId, familyName, villageName, mainBirthDate, staffId, lastMessageAt, preview, subject, urgent, consultationId, createdAt, firstReplyAt, lastFamilyAt, lastStaffAt, lastFamilyMsgId, lastStaffMsgId, closedAt };
+}
+
+/**
+ * The caller's side has read everything the other side sent so far: the read-up-to mark becomes
+ * the meta's own last message id of the other side, and the unread counter 0, in one update.
+ */
+export async function markRead(threadId: string, side: ThreadSide): Promise<void> {
+  const other = side === 'family' ? 'Staff' : 'Family';
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.threadMeta(threadId),
+        UpdateExpression: `SET ${side}ReadUpTo = last${other}MsgId, unread${side === 'family' ? 'Family' : 'Staff'} = :zero`,
+        ConditionExpression: `attribute_exists(last${other}MsgId)`,
+        ExpressionAttributeValues: { ':zero': 0 },
+      }),
+    );
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+  }
+}
+
+// ---------------------------------------------------------------- inbox and family threads
+
+type InboxSource = Partial<ThreadMetaItem> & { entity: string; threadId: string; kind: 'conversation' | 'consultation'; familyId: string };
+
+function inboxItem(i: InboxSource, now: Date): InboxItem {
+  const waiting = i.entity === 'thread';
+  const today = beijingDate(now);
+  const consultation = i.kind === 'consultation';
+  return {
+    threadId: i.threadId,
+    kind: i.kind,
+    familyId: i.familyId,
+    familyName: i.familyName ?? '',
+    villageName: i.villageName ?? '',
+    ...(i.mainBirthDate ? { age: ageOn(i.mainBirthDate, today) } : {}),
+    unread: waiting ? (i.unreadStaff ?? 0) : 0,
+    waiting,
+    ...(waiting && i.waitingSince ? { waitingSince: i.waitingSince } : {}),
+    lastMessageAt: i.lastMessageAt ?? i.createdAt ?? '',
+    preview: i.preview ?? '',
+    ...(consultation
+      ? {
+          subject: i.subject,
+          urgent: Boolean(i.urgent),
+          status: consultationStatus(i, now),
+          overdue: isOverdue({ createdAt: i.createdAt ?? '', firstReplyAt: i.firstReplyAt }, now),
+        }
+      : {}),
+  };
+}
+
+/** The staff inbox: waiting threads (urgent, then longest waiting) then answered ones, newest first. */
+export async function staffInbox(staffId: string, now: Date, cursor?: Record<string, string>) {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.inboxPk(staffId) },
+      Limit: PAGE_SIZE,
+      ExclusiveStartKey: cursor,
+    }),
+  );
+  const items = ((out.Items ?? []) as InboxSource[]).map((i) => inboxItem(i, now));
+  // An overdue consultation is first in the doctor's queue, urgent or not.
+  const overdue = items.filter((i) => i.waiting && i.overdue);
+  const ordered = [...overdue, ...items.filter((i) => !overdue.includes(i))];
+  return { items: ordered, lastKey: out.LastEvaluatedKey as Record<string, string> | undefined };
+}
+
+/** The family's threads with unread counts: one Query of GSI2 THREADS#<familyId>. */
+export async function familyThreads(familyId: string, now: Date): Promise<FamilyThreadItem[]> {
+  const out = await db().send(
+    new QueryCommand({ TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.familyThreadsPk(familyId) } }),
+  );
+  return ((out.Items ?? []) as ThreadMetaItem[])
+    .map((m) => ({
+      threadId: m.threadId,
+      kind: m.kind,
+      staffId: m.staffId,
+      staffName: m.staffName,
+      unread: m.unreadFamily ?? 0,
+      lastMessageAt: m.lastMessageAt ?? m.createdAt,
+      preview: m.preview ?? '',
+      ...(m.kind === 'consultation'
+        ? { subject: m.subject, consultationId: m.consultationId, status: consultationStatus(m, now), urgent: Boolean(m.urgent) }
+        : {}),
+    }))
+    .sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
+}
+
+export const threadWaitingKey = waitingKey;

@@ -1,0 +1,10 @@
+import { ConsultationPath, type ConsultationResponse } from '../../domain';
+import { consultationView } from '../lib/db/consultations';
+import { routeHandler } from '../lib/http/route-handler';
+import { consultationFor } from '../lib/messaging/consultation-access';
+
+export const handler = routeHandler('messaging.getConsultation', { path: ConsultationPath }, async ({ path, principal, now }) => {
+  const meta = await consultationFor(principal, path);
+  const body: ConsultationResponse = { consultation: consultationView(meta, now) };
+  return { body };
+});

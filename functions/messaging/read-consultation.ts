@@ -1,0 +1,10 @@
+import { ConsultationPath, EmptyBody } from '../../domain';
+import { markRead } from '../lib/db/threads';
+import { routeHandler } from '../lib/http/route-handler';
+import { consultationFor } from '../lib/messaging/consultation-access';
+
+export const handler = routeHandler('messaging.readConsultation', { path: ConsultationPath, body: EmptyBody }, async ({ path, principal }) => {
+  await consultationFor(principal, path);
+  await markRead(path.consultationId, principal.role === 'member' ? 'family' : 'staff');
+  return { body: {} };
+});

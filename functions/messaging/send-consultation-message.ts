@@ -1,0 +1,39 @@
+import { ConsultationPath, SendMessageRequest, type SendMessageResponse } from '../../domain';
+import { idempotencyKey } from '../lib/db/idempotency';
+import { badRequest } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { consultationFor, consultationUploadScope } from '../lib/messaging/consultation-access';
+import { checkedAttachments, sendWithRetries } from '../lib/messaging/send';
+
+/**
+ * A message in a consultation: the member's follow-up question, or the doctor's answer, which may
+ * become a follow-up item (issue 5 reads FOLLOWUP-ITEM in the doctor's GSI1 partition) or carry a
+ * link to the booking page. One transaction, as for conversations; a closed consultation takes no
+ * more messages from the member (409).
+ */
+export const handler = routeHandler('messaging.sendConsultationMessage', { path: ConsultationPath, body: SendMessageRequest }, async ({ path, body, principal, now, headers }) => {
+  const family = principal.role === 'member';
+  if (family && (body.followUp || body.suggestBooking)) throw badRequest('只有医生可以添加随访或预约建议', { 'body.followUp': '只有医生可以添加' });
+  const key = idempotencyKey(headers);
+  const meta = await consultationFor(principal, path);
+  const attachments = await checkedAttachments(body.attachments, consultationUploadScope(path.familyId, path.consultationId), principal.personId);
+  const page = `packages/messages/consultation/index?familyId=${path.familyId}&consultationId=${path.consultationId}`;
+  const { message } = await sendWithRetries(
+    {
+      threadId: path.consultationId,
+      sender: { personId: principal.personId, side: family ? 'family' : 'staff', displayName: meta.participants[principal.personId] ?? (family ? '家庭成员' : '家庭医生') },
+      text: body.text,
+      attachments,
+      checks: [],
+      staffId: meta.staffId,
+      idempotencyKey: key,
+      page,
+      body,
+    },
+    () => consultationFor(principal, path),
+    now,
+    true,
+  );
+  const response: SendMessageResponse = { message };
+  return { status: 201, body: response };
+});

@@ -1,0 +1,42 @@
+import { ConversationPath, SendMessageRequest, type SendMessageResponse } from '../../domain';
+import { idempotencyKey } from '../lib/db/idempotency';
+import { keys } from '../lib/db/keys';
+import { badRequest } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
+import { assertStaffSide, conversationUploadScope } from '../lib/messaging/access';
+import { checkedAttachments, contactStillAssigned, metaOrCreate, newConversationMeta, sendWithRetries } from '../lib/messaging/send';
+
+/**
+ * One message in a family's conversation with a contact person: ONE transaction (message, thread
+ * counters and inbox position, the recipient's notification, and the check that the contact is
+ * still assigned to the family, read inside the transaction, not from a list). A staff reply also
+ * records the day's online contact for the ledger. Text is stored exactly as typed.
+ */
+export const handler = routeHandler('messaging.sendConversationMessage', { path: ConversationPath, body: SendMessageRequest }, async ({ path, body, principal, now, headers }) => {
+  assertStaffSide(principal, path.staffId);
+  if (body.followUp || body.suggestBooking) throw badRequest('只有医生在咨询中可以添加随访或预约建议', { 'body.followUp': '不适用于联系人对话' });
+  const key = idempotencyKey(headers);
+  const family = principal.role === 'member';
+  const threadId = keys.conversationThreadId(path.familyId, path.staffId);
+  const attachments = await checkedAttachments(body.attachments, conversationUploadScope(path.familyId, path.staffId), principal.personId);
+  const loadMeta = () => metaOrCreate(threadId, () => newConversationMeta(path.familyId, path.staffId, now));
+  const meta = family ? undefined : await loadMeta();
+  const { message } = await sendWithRetries(
+    {
+      threadId,
+      sender: { personId: principal.personId, side: family ? 'family' : 'staff', displayName: family ? '您联系的家庭' : (meta?.staffName ?? '联系人') },
+      text: body.text,
+      attachments,
+      checks: [contactStillAssigned(path.familyId, path.staffId)],
+      staffId: path.staffId,
+      idempotencyKey: key,
+      page: family ? `packages/messages/inbox/index` : `packages/messages/conversation/index?familyId=${path.familyId}&staffId=${path.staffId}`,
+      body,
+    },
+    loadMeta,
+    now,
+    !family,
+  );
+  const response: SendMessageResponse = { message };
+  return { status: 201, body: response };
+});

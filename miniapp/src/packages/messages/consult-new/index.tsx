@@ -1,0 +1,114 @@
+import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Textarea, View } from '@tarojs/components';
+import { designatedHospital, TRIAGE_QUESTION, type AttachmentRef } from '@domain';
+import { isH5 } from '../../../api/config';
+import { messagingApi, randomId } from '../../../api/messaging';
+import { loadSession } from '../../../api/session';
+import { Btn } from '../../../components/Btn';
+import { RadioChoices } from '../../../components/Choice';
+import { Notice } from '../../../components/Notice';
+import { callPhone } from '../../../lib/phone';
+import { handleFailure } from '../../../lib/remote';
+import { paths, withQuery } from '../../../lib/routes';
+import { requestSubscriptions } from '../../../lib/subscriptions';
+import { uploadFile } from '../components/upload';
+import '../components/thread.scss';
+
+/**
+ * A member asks the family doctor. The triage question comes first: a "yes" shows 120 and the
+ * designated hospital's green-channel phone at once, before anything else, and the consultation is
+ * sent as urgent. The consultation's id is made here, so photos are bound to it before it exists
+ * and a retried submit cannot open a second one.
+ */
+export default function NewConsultation() {
+  const familyId = loadSession()?.me.familyId ?? '';
+  const consultationId = useRef(`q_${randomId(16)}`).current;
+  const [urgent, setUrgent] = useState<'yes' | 'no' | null>(null);
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<Array<AttachmentRef & { preview: string }>>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const thread = { kind: 'consultation' as const, familyId, consultationId };
+
+  const addPhotos = () => {
+    void (async () => {
+      try {
+        const chosen = await Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] });
+        setBusy(true);
+        const refs = await Promise.all(
+          chosen.tempFiles.map(async (f) => ({ ...(await uploadFile(thread, { path: f.path, size: f.size, type: (f as { originalFileObj?: File }).originalFileObj?.type })), preview: f.path })),
+        );
+        setPhotos((p) => [...p, ...refs]);
+      } catch (err) {
+        if (!(err as { errMsg?: string }).errMsg?.includes('cancel')) setError(handleFailure(err));
+      } finally {
+        setBusy(false);
+      }
+    })();
+  };
+
+  const submit = () => {
+    void requestSubscriptions(['consultation.reply']);
+    if (!urgent) return setError('请先回答上面的问题');
+    if (!subject.trim()) return setError('请写一下想问什么（主题）');
+    if (!description.trim()) return setError('请把情况说一说');
+    setError(null);
+    setBusy(true);
+    void messagingApi
+      .createConsultation(familyId, { consultationId, subject: subject.trim(), description, urgentSymptoms: urgent === 'yes', attachments: photos.map(({ key }) => ({ key })) })
+      .then(() => Taro.redirectTo({ url: withQuery(paths.consultation, { familyId, consultationId }) }))
+      .catch((err) => setError(handleFailure(err)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="h2">{TRIAGE_QUESTION}</View>
+        <RadioChoices<'yes' | 'no'>
+          label={TRIAGE_QUESTION}
+          value={urgent}
+          onChange={setUrgent}
+          options={[
+            { value: 'yes', label: '有' },
+            { value: 'no', label: '没有' },
+          ]}
+        />
+      </View>
+      {urgent === 'yes' ? (
+        <Notice tone="error">
+          <View className="h2">请马上打 120 急救电话</View>
+          <View className="text">不要等医生在线回复。也可以打{designatedHospital.name}绿色通道电话。</View>
+          <View className="stack mt">
+            <Btn big kind="call" icon="phone" onClick={() => void callPhone('120')}>
+              打 120
+            </Btn>
+            <Btn kind="secondary" icon="phone" onClick={() => void callPhone(designatedHospital.greenChannelPhone)}>
+              打绿色通道 {designatedHospital.greenChannelPhone}
+            </Btn>
+          </View>
+        </Notice>
+      ) : null}
+      <View className="card">
+        <View className="field__label">想问什么（主题）</View>
+        <Input className="field__input" value={subject} maxlength={50} placeholder="例如：血压偏高" aria-label="主题" nativeProps={isH5 ? { 'aria-label': '主题' } : undefined} onInput={(e) => setSubject(e.detail.value)} />
+        <View className="field__label mt">说说情况</View>
+        <Textarea className="composer__input" style={{ height: '120px' }} value={description} maxlength={1000} placeholder="哪里不舒服，多久了，吃了什么药" aria-label="说说情况" nativeProps={isH5 ? { 'aria-label': '说说情况' } : undefined} onInput={(e) => setDescription(e.detail.value)} />
+        <View className="text soft">已添加 {photos.length} 张图片（可拍药盒、皮肤等）</View>
+        <Btn kind="secondary" busy={busy} onClick={addPhotos}>
+          添加图片
+        </Btn>
+      </View>
+      {error ? (
+        <View className="field__error" role="alert">
+          {error}
+        </View>
+      ) : null}
+      <Btn big busy={busy} busyText="正在提交…" onClick={submit}>
+        发给家庭医生
+      </Btn>
+    </View>
+  );
+}

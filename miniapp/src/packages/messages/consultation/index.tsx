@@ -1,0 +1,109 @@
+import { useMemo, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { Input, View } from '@tarojs/components';
+import { designatedHospital } from '@domain';
+import { isH5 } from '../../../api/config';
+import { messagingApi, type ThreadRef } from '../../../api/messaging';
+import { loadSession } from '../../../api/session';
+import { Btn } from '../../../components/Btn';
+import { CheckChoice } from '../../../components/Choice';
+import { Notice } from '../../../components/Notice';
+import { RemoteStatus } from '../../../components/PageState';
+import { callPhone } from '../../../lib/phone';
+import { useRemote } from '../../../lib/remote';
+import { ThreadView } from '../components/ThreadView';
+import '../components/thread.scss';
+
+const statusLabels = { waiting: '等待医生回复', answered: '医生已回复', closed: '已结束' } as const;
+
+/** One consultation: its state, the messages, and for the doctor a follow-up item or a booking link. */
+export default function Consultation() {
+  const { params } = useRouter();
+  const me = loadSession()?.me;
+  const familyId = params.familyId ?? me?.familyId ?? '';
+  const consultationId = params.consultationId ?? '';
+  const doctor = me?.role === 'doctor';
+  const thread = useMemo<ThreadRef>(() => ({ kind: 'consultation', familyId, consultationId }), [familyId, consultationId]);
+  const { state, reload } = useRemote(() => messagingApi.consultation(familyId, consultationId));
+  const [booking, setBooking] = useState(false);
+  const [followUp, setFollowUp] = useState('');
+  const [closing, setClosing] = useState(false);
+
+  const close = async () => {
+    setClosing(true);
+    try {
+      await messagingApi.closeConsultation(familyId, consultationId);
+      await reload(true);
+    } finally {
+      setClosing(false);
+    }
+  };
+  const inWeek = () => new Date(Date.now() + 7 * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
+
+  return (
+    <View className="page">
+      <RemoteStatus state={state} reload={reload} />
+      {state.status === 'ready' ? (
+        <View>
+          <View className="card">
+            <View className="h2">{state.data.consultation.subject}</View>
+            <View className="text">
+              {statusLabels[state.data.consultation.status]}
+              {state.data.consultation.overdue ? '（已超过 24 小时未回复）' : ''}
+            </View>
+            <View className="text soft">医生：{state.data.consultation.doctorName}</View>
+          </View>
+          {state.data.consultation.urgent ? (
+            <Notice tone="error">
+              <View className="h3">急症请马上打 120</View>
+              <View className="stack">
+                <Btn kind="call" icon="phone" onClick={() => void callPhone('120')}>
+                  打 120 急救电话
+                </Btn>
+                <Btn kind="secondary" icon="phone" onClick={() => void callPhone(designatedHospital.greenChannelPhone)}>
+                  {designatedHospital.name}绿色通道
+                </Btn>
+              </View>
+            </Notice>
+          ) : null}
+          {doctor && state.data.consultation.status !== 'closed' ? (
+            <View className="card">
+              <CheckChoice checked={booking} onChange={setBooking}>
+                附上预约挂号的入口
+              </CheckChoice>
+              <View className="field__label">转为随访事项（可不填）</View>
+              <Input
+                className="field__input"
+                value={followUp}
+                maxlength={100}
+                placeholder="例如：一周后复查血糖"
+                aria-label="随访事项"
+                nativeProps={isH5 ? { 'aria-label': '随访事项' } : undefined}
+                onInput={(e) => setFollowUp(e.detail.value)}
+              />
+            </View>
+          ) : null}
+          <ThreadView
+            thread={thread}
+            side={doctor ? 'staff' : 'family'}
+            subscribe={doctor ? ['message.new'] : ['consultation.reply']}
+            extras={() => ({ ...(booking ? { suggestBooking: true } : {}), ...(followUp.trim() ? { followUp: { summary: followUp.trim(), dueBy: inWeek() } } : {}) })}
+            onSent={() => {
+              setBooking(false);
+              setFollowUp('');
+              void reload(true);
+            }}
+            closedNotice={state.data.consultation.status === 'closed' && !doctor ? '这次咨询已结束。如有新问题，请回到上一页发起新的咨询。' : undefined}
+          />
+          {!doctor && state.data.consultation.status !== 'closed' ? (
+            <View className="mt">
+              <Btn kind="secondary" busy={closing} onClick={() => void close()}>
+                问题已解决，结束咨询
+              </Btn>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
