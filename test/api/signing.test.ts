@@ -61,8 +61,8 @@ describe('apply → accept → contract', () => {
     const again = await apply('p_sgm01', {}, { 'idempotency-key': 'sgm01-apply-2' });
     expectApiError(again, 409, 'conflict');
     expect(await queryPartition(keys.signingPk('p_sgm01'))).toEqual(before);
-    // The team lead is told, in the same transaction.
-    expect(await outboxFor(`signing-apply-${first.body.applicationId}`)).toMatchObject({ recipientId: SG.leadA, template: 'signing.update', status: 'pending' });
+    // The team lead is told, in the same transaction (the local sender may already have handled it).
+    expect(await outboxFor(`signing-apply-${first.body.applicationId}`)).toMatchObject({ recipientId: SG.leadA, template: 'signing.update', data: { team: '测试甲团队', status: '赵一申请签约' } });
   });
 
   test("the lead's pending list is one Query and holds only the lead's team's applications", async () => {
