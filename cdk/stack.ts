@@ -8,7 +8,7 @@ import { DataStore } from './constructs/data';
 import { Notify } from './constructs/notify';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import { AppFunction, ExecutionRoles } from './constructs/functions';
+import { AppFunction, ExecutionRoles, LogGroups } from './constructs/functions';
 
 export type DeployStage = 'dev' | 'prod';
 
@@ -58,6 +58,7 @@ export class LianxinStack extends Stack {
     };
 
     const roles = new ExecutionRoles(this, 'Roles', this.data);
+    const logGroups = new LogGroups(this, 'LogGroups');
     const authorizer = new AppFunction(this, 'Authorizer', {
       handler: authorizerHandler,
       description: authorizerDescription(props.stage),
@@ -65,6 +66,7 @@ export class LianxinStack extends Stack {
       data: this.data,
       environment,
       roles,
+      logGroups,
     });
 
     const routeFunctions = routes.map((route) => ({
@@ -76,6 +78,7 @@ export class LianxinStack extends Stack {
         data: this.data,
         environment,
         roles,
+        logGroups,
       }).fn,
     }));
 
@@ -90,6 +93,7 @@ export class LianxinStack extends Stack {
           permissions: f.permissions,
           data: this.data,
           environment,
+          logGroups,
         }).fn,
       ]),
     );

@@ -23,11 +23,7 @@ export async function activeContractFor(
   if (principal.role === 'member' && principal.familyId !== path.familyId) throw forbidden('您没有权限查看这户家庭的信息');
   if (principal.role === 'commission' && !(await familyInScope(principal, path.familyId))) throw forbidden('您没有权限查看这户家庭的信息');
   const contract = await getContract(path.memberId, path.contractId);
-  if (!contract || contract.familyId !== path.familyId) {
-    // A doctor outside the family learns nothing about which contracts exist there.
-    if (principal.role === 'doctor' && !(await familyInScope(principal, path.familyId))) throw forbidden('这份签约不属于您的团队');
-    throw notFound('没有找到这份签约');
-  }
+  if (!contract || contract.familyId !== path.familyId) throw notFound('没有找到这份签约');
   if (principal.role === 'doctor' && !(await onTeam(contract.teamId, principal.personId))) throw forbidden('这份签约不属于您的团队');
   if (contract.status !== 'active') throw conflict(contract.status === 'renewed' ? '这份签约已经续约' : '这份签约已经解除');
   return contract;

@@ -193,9 +193,11 @@ maybe('renders the family and each contact with the role label from domain/', as
   expect(text()).toContain('城关镇卫生院家庭医生团队');
   expect(text()).not.toContain('还没有安排');
 
-  // One authenticated GET, to the family in the session.
+  // Authenticated GETs of the family in the session only: its contacts, and its conversations for
+  // the unread count on the 消息 entry.
   expect(requests).toEqual([
     expect.objectContaining({ url: `${API_BASE}/families/f_0001/contacts`, method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer test-token' }) }),
+    expect.objectContaining({ url: `${API_BASE}/families/f_0001/threads`, method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer test-token' }) }),
   ]);
 });
 

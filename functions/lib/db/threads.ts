@@ -333,12 +333,14 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
       Update: {
         TableName: tableName(),
         Key: keys.onlineContactLog(meta.familyId, date, sender.personId),
-        UpdateExpression: 'SET #entity = :entity, familyId = :family, staffId = :staff, #date = :date, #channel = :channel, firstAt = if_not_exists(firstAt, :at), lastAt = :at, gsi1pk = :gpk, gsi1sk = :gsk ADD replies :one',
-        ExpressionAttributeNames: { '#date': 'date', '#channel': 'channel', '#entity': 'entity' },
+        UpdateExpression: 'SET #entity = :entity, familyId = :family, staffId = :staff, staffName = :staffName, #date = :date, #channel = :channel, firstAt = if_not_exists(firstAt, :at), #at = if_not_exists(#at, :at), lastAt = :at, gsi1pk = :gpk, gsi1sk = :gsk ADD replies :one',
+        ExpressionAttributeNames: { '#date': 'date', '#channel': 'channel', '#entity': 'entity', '#at': 'at' },
         ExpressionAttributeValues: {
-          ':entity': 'contactLog',
+          // Not 'contactLog': the ledger reads these as 网络沟通 entries of their own (functions/lib/db/ledger.ts).
+          ':entity': 'onlineContact',
           ':family': meta.familyId,
           ':staff': sender.personId,
+          ':staffName': sender.displayName,
           ':date': date,
           ':channel': 'online',
           ':at': at,
