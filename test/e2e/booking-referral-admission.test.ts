@@ -38,7 +38,7 @@ function referralDay(): string {
 test('the doctor refers a member; the member asks for a bed; the hospital accepts and discharges; the doctor sees the follow-up', async () => {
   const day = referralDay();
   // 1. The family doctor refers 孙长海 from his list of signed members.
-  const doctor = await openAs(page, 'p_doc01', '我的签约居民', true);
+  const doctor = await openAs(page, 'p_doc01', '随访待办和续方审核', true);
   const card = doctor.locator('.card').filter({ hasText: '孙长海' }).first();
   await buttonIn(card, '转诊预约').click();
   await doctor.getByText('为孙长海转诊预约').waitFor();
