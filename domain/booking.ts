@@ -313,6 +313,9 @@ export const AdmissionView = z.object({
 });
 export type AdmissionView = z.infer<typeof AdmissionView>;
 export const AdmissionListResponse = z.object({ items: z.array(AdmissionView) });
+/** Discharge answers with the closed admission and whether a signed doctor's follow-up was queued. */
+export const DischargeResponse = z.object({ ...AdmissionView.shape, followUpQueued: z.boolean() });
+export type DischargeResponse = z.infer<typeof DischargeResponse>;
 export type AdmissionListResponse = z.infer<typeof AdmissionListResponse>;
 
 /** Follow-up is due within this many days of discharge (signed doctor's queue, issue 5). */

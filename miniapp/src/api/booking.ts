@@ -4,12 +4,16 @@ import {
   BookingListResponse,
   BookingView,
   CardCheckResponse,
+  DischargeResponse,
   GreenChannelPatient,
   InstitutionListResponse,
   SessionListResponse,
   TodayListResponse,
   WaitlistEntryView,
+  type AdmissionRequest,
   type BookRequest,
+  type DischargeRequest,
+  type ReferralRequest,
   type PriorityGiven,
   type WaitlistJoinRequest,
 } from '@domain';
@@ -36,6 +40,9 @@ export const bookingApi = {
   acceptOffer: (familyId: string, body: WaitlistJoinRequest, key: string) =>
     authedCall('POST', `/families/${seg(familyId)}/waitlist/accept`, BookingView, { body, headers: { 'Idempotency-Key': key } }),
   admissions: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/admissions`, AdmissionListResponse),
+  requestAdmission: (familyId: string, body: AdmissionRequest, key: string) =>
+    authedCall('POST', `/families/${seg(familyId)}/admissions`, AdmissionView, { body, headers: { 'Idempotency-Key': key } }),
+  refer: (body: ReferralRequest, key: string) => authedCall('POST', '/doctor/referrals', BookingView, { body, headers: { 'Idempotency-Key': key } }),
 
   today: (departmentId?: string) => authedCall('GET', '/hospital/today', TodayListResponse, { query: { departmentId } }),
   checkCard: (token: string) => authedCall('POST', '/hospital/card-checks', CardCheckResponse, { body: { token } }),
@@ -46,4 +53,5 @@ export const bookingApi = {
   hospitalAdmissions: () => authedCall('GET', '/hospital/admissions', AdmissionListResponse),
   decideAdmission: (admissionId: string, accept: boolean, reason: string) =>
     authedCall('POST', `/hospital/admissions/${seg(admissionId)}/decision`, AdmissionView, { body: { accept, reason } }),
+  discharge: (admissionId: string, body: DischargeRequest) => authedCall('POST', `/hospital/admissions/${seg(admissionId)}/discharge`, DischargeResponse, { body }),
 };

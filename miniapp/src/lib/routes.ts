@@ -15,6 +15,8 @@ export const paths = {
   hospital: '/packages/staff/hospital/index',
   book: '/packages/booking/book/index',
   greenChannelToday: '/packages/hospital/today/index',
+  hospitalAdmissions: '/packages/hospital/admissions/index',
+  referral: '/packages/booking/referral/index',
   healthReadings: '/packages/health/readings/index',
   healthFollowUp: '/packages/health/followup/index',
   healthPrescriptions: '/packages/health/prescriptions/index',

@@ -3,4 +3,5 @@ export const bookingPaths = {
   book: '/packages/booking/book/index',
   confirmation: '/packages/booking/confirmation/index',
   mine: '/packages/booking/mine/index',
+  admission: '/packages/booking/admission/index',
 } as const;

@@ -73,6 +73,9 @@ export default function Mine() {
         <Btn big icon="check" onClick={() => Taro.navigateTo({ url: bookingPaths.book })}>
           预约新的号
         </Btn>
+        <Btn kind="secondary" onClick={() => Taro.navigateTo({ url: bookingPaths.admission })}>
+          需要住院床位
+        </Btn>
       </View>
     </View>
   );

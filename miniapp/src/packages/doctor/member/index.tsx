@@ -55,6 +55,9 @@ export default function MemberFile() {
           <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.doctorPrescribe, { familyId, memberId }) })}>
             开长处方
           </Btn>
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.referral, { familyId, memberId, memberName: state.data.health.memberName }) })}>
+            转诊预约
+          </Btn>
           <VisitForm familyId={familyId} memberId={memberId} handles={params.ref} onDone={refresh} />
           <View className="section-title">测量趋势</View>
           <TrendChart measure="systolic" points={state.data.health.trends.systolic ?? []} pair={state.data.health.trends.diastolic} />

@@ -11,6 +11,7 @@ import { Notice } from '../../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { handleFailure, useRemote } from '../../../lib/remote';
+import { paths } from '../../../lib/routes';
 import './index.scss';
 
 const ALL = 'all';
@@ -197,6 +198,9 @@ export default function Today() {
       {today.items.length === 0 ? <Empty text="今天还没有特殊家庭预约。" /> : null}
       {today.items.map((p) => <PatientCard key={p.bookingId} p={p} onChange={replace} />)}
       <View className="mt">
+        <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.hospitalAdmissions })}>
+          住院床位申请
+        </Btn>
         <LogoutButton />
       </View>
     </View>

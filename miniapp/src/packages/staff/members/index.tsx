@@ -64,6 +64,9 @@ export default function Members() {
             >
               查看家庭联系人
             </Btn>
+            <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.referral, { familyId: m.familyId, memberId: m.personId, memberName: m.name }) })}>
+              转诊预约
+            </Btn>
           </View>
         </View>
       ))}

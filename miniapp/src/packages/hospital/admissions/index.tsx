@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { beijingDate, formatChineseDate, toBeijingIso, type AdmissionView } from '@domain';
+import { bookingApi } from '../../../api/booking';
+import { Btn } from '../../../components/Btn';
+import { Notice } from '../../../components/Notice';
+import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { TextArea } from '../../../components/TextArea';
+import { TextField } from '../../../components/TextField';
+import { requireMe } from '../../../lib/guard';
+import { handleFailure, useRemote } from '../../../lib/remote';
+import '../today/index.scss';
+
+type Msg = { tone: 'ok' | 'error'; text: string } | null;
+
+/** Accept with the bed, or decline with the reason the family will read: one text, two answers. */
+function Decide({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView) => void }) {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<Msg>(null);
+  const answer = async (accept: boolean) => {
+    if (reason.trim().length < 2) return setMsg({ tone: 'error', text: accept ? '请写明安排的病区和床位' : '请写明不能安排的原因' });
+    setBusy(true);
+    setMsg(null);
+    try {
+      onDone(await bookingApi.decideAdmission(a.admissionId, accept, reason.trim()));
+    } catch (err) {
+      setMsg({ tone: 'error', text: handleFailure(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="visit">
+      <TextArea label="答复说明" hint="安排床位写病区和床号；不能安排写原因。家属会看到这段话。" value={reason} maxlength={200} onInput={setReason} />
+      {msg ? <Notice tone={msg.tone}><View className="text" role="alert">{msg.text}</View></Notice> : null}
+      <View className="stack">
+        <Btn icon="check" busy={busy} onClick={() => void answer(true)}>
+          安排床位
+        </Btn>
+        <Btn kind="secondary" busy={busy} onClick={() => void answer(false)}>
+          不能安排，告知原因
+        </Btn>
+      </View>
+    </View>
+  );
+}
+
+/** The discharge note: it closes the admission and goes to the member's signed family doctor. */
+function Discharge({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView, msg: string) => void }) {
+  const now = toBeijingIso(new Date());
+  const [date, setDate] = useState(now.slice(0, 10));
+  const [time, setTime] = useState(now.slice(11, 16));
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || !/^\d{2}:\d{2}$/.test(time.trim())) return setError('出院日期请写成 2025-03-01，时间写成 09:30');
+    if (note.trim().length < 2) return setError('请填写出院小结');
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await bookingApi.discharge(a.admissionId, { dischargedAt: `${date.trim()}T${time.trim()}:00+08:00`, note: note.trim() });
+      onDone(res, res.followUpQueued ? '已办理出院，出院小结已转给签约家庭医生随访' : '已办理出院。这位患者没有签约家庭医生，请告知家属');
+    } catch (err) {
+      setError(handleFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="visit">
+      <View className="h3">办理出院</View>
+      <TextField id={`dd-${a.admissionId}`} label="出院日期" hint="例如 2025-03-01" value={date} maxlength={10} onInput={setDate} />
+      <TextField id={`dt-${a.admissionId}`} label="出院时间" hint="例如 09:30（北京时间）" value={time} maxlength={5} onInput={setTime} />
+      <TextArea label="出院小结" hint="诊断、治疗经过、出院医嘱，签约家庭医生据此随访" value={note} maxlength={1000} onInput={setNote} />
+      {error ? <Notice tone="error"><View className="text" role="alert">{error}</View></Notice> : null}
+      <Btn busy={busy} busyText="正在保存…" onClick={() => void save()}>
+        保存出院小结
+      </Btn>
+    </View>
+  );
+}
+
+function AdmissionCard({ a, onChange }: { a: AdmissionView; onChange: (a: AdmissionView, msg?: string) => void }) {
+  return (
+    <View className="card patient">
+      <View className="h2">{a.memberName}</View>
+      <View className="status-line">状态：{a.statusLabel}</View>
+      <View className="text-lg">申请原因：{a.reason}</View>
+      <View className="text">申请时间：{formatChineseDate(a.requestedAt.slice(0, 10))} {a.requestedAt.slice(11, 16)}</View>
+      {a.decisionReason ? <View className="text">答复：{a.decisionReason}</View> : null}
+      {a.admittedOn ? <View className="text">入院日期：{formatChineseDate(a.admittedOn)}</View> : null}
+      {a.status === 'requested' ? <Decide a={a} onDone={onChange} /> : null}
+      {a.status === 'accepted' ? <Discharge a={a} onDone={onChange} /> : null}
+    </View>
+  );
+}
+
+/** The hospital's bed requests from special families: answer new ones, write discharge notes for admitted ones. */
+export default function Admissions() {
+  const { state, reload } = useRemote(async () => {
+    const me = await requireMe();
+    return { me, items: (await bookingApi.hospitalAdmissions()).items };
+  }, { auto: false });
+  useDidShow(() => void reload(state.status === 'ready'));
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (state.status === 'loading') return <View className="page"><Loading /></View>;
+  if (state.status === 'error') return <View className="page"><ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /></View>;
+  const { me, items } = state.data;
+  const open = items.filter((a) => a.status === 'requested' || a.status === 'accepted');
+  const closed = items.filter((a) => a.status !== 'requested' && a.status !== 'accepted');
+  const changed = (_a: AdmissionView, msg?: string) => {
+    setNotice(msg ?? '已答复，家属会收到微信通知');
+    void reload(true);
+  };
+
+  return (
+    <View className="page hospital">
+      <View className="h1">住院床位申请</View>
+      <View className="text soft mb">{me.organisation ?? ''} · 今天 {formatChineseDate(beijingDate(new Date()))}</View>
+      {notice ? <Notice tone="ok"><View className="text">{notice}</View></Notice> : null}
+      {open.length === 0 ? <Empty text="没有等待处理的床位申请。" /> : null}
+      {open.map((a) => <AdmissionCard key={a.admissionId} a={a} onChange={changed} />)}
+      {closed.length ? <View className="h2 mt">已处理</View> : null}
+      {closed.map((a) => <AdmissionCard key={a.admissionId} a={a} onChange={changed} />)}
+    </View>
+  );
+}
