@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'packages/booking', pages: ['book/index', 'confirmation/index', 'mine/index', 'referral/index', 'admission/index'] },
     { root: 'packages/hospital', pages: ['today/index', 'admissions/index'] },
     { root: 'packages/health', pages: ['readings/index', 'followup/index', 'prescriptions/index'] },
-    { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index'] },
+    { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index', 'health-file/index'] },
     { root: 'packages/signing', pages: ['index/index', 'contract/index', 'sign/index'] },
     { root: 'packages/team', pages: ['applications/index', 'coverage/index'] },
     { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },

@@ -23,7 +23,7 @@ async function openAs(openid: string): Promise<Page> {
   return page;
 }
 
-test('high blood pressure → the doctor sees it first and replies → refill requested, approved, ready for pickup', async () => {
+test('high blood pressure → the doctor sees it first and replies → refill requested, approved, ready for pickup → the doctor updates the health file', async () => {
   const member = await openAs('demo-openid-p_m0014');
   await agreeToPrivacy(member, true);
   await button(member, '我的健康：随访和长处方').click();
@@ -84,4 +84,42 @@ test('high blood pressure → the doctor sees it first and replies → refill re
   await member.getByText(/已完成：药已备好，可以去取药（柳林乡卫生院药房）/).waitFor();
   await screenshot(member, 'followups-7-member-ready-for-pickup');
   expectElderFriendly(await elderReport(member));
+
+  // The doctor, still on 蒋立军's file, updates his health file; a refused save keeps what was typed.
+  await button(doctor, '修改健康档案').click();
+  await doctor.getByText(/蒋立军（上次更新/).waitFor();
+  // The existing file is filled in: conditions ticked, medicines listed.
+  await expectChecked(doctor.getByRole('checkbox', { name: '高血压' }), true);
+  await expect(input(doctor, '第 2 种药的名称').inputValue()).resolves.toBe('阿司匹林肠溶片');
+
+  await doctor.getByRole('checkbox', { name: '2型糖尿病' }).click();
+  await input(doctor, /^其他疾病/).fill('骨质疏松、前列腺增生');
+  await doctor.getByRole('radio', { name: '半失能' }).click();
+  await button(doctor, '再加一种药').click();
+  await input(doctor, '第 3 种药的用法（可以不填）').fill('每日 2 次，每次 1 片');
+  await input(doctor, /^过敏/).fill('青霉素');
+  // A medicine with a usage but no name is refused on the page, and nothing typed is lost.
+  await button(doctor, '保存健康档案').click();
+  await doctor.getByText('请填写药品名称').first().waitFor();
+  await expect(input(doctor, '第 3 种药的用法（可以不填）').inputValue()).resolves.toBe('每日 2 次，每次 1 片');
+  await expect(input(doctor, /^其他疾病/).inputValue()).resolves.toBe('骨质疏松、前列腺增生');
+  await expect(input(doctor, /^过敏/).inputValue()).resolves.toBe('青霉素');
+  await input(doctor, '第 3 种药的名称').fill('二甲双胍片');
+  await doctor.getByRole('radio', { name: '病情稳定', exact: true }).click();
+  await screenshot(doctor, 'followups-8-doctor-health-file');
+  expectElderFriendly(await elderReport(doctor));
+  await button(doctor, '保存健康档案').click();
+  await doctor.getByText(/健康档案已保存。下次随访：/).waitFor();
+  await screenshot(doctor, 'followups-9-doctor-health-file-saved');
+
+  await button(doctor, '返回居民档案').click();
+  await doctor.getByText(/慢病：高血压、2型糖尿病、骨质疏松、前列腺增生/).waitFor();
+  await doctor.getByText('自理能力：半失能').waitFor();
+  await doctor.getByText('用药：氨氯地平片、阿司匹林肠溶片、二甲双胍片').waitFor();
+  await doctor.getByText('过敏：青霉素').waitFor();
 });
+
+async function expectChecked(locator: ReturnType<Page['getByRole']>, checked: boolean) {
+  await expect(locator.getAttribute('aria-checked')).resolves.toBe(String(checked));
+}
+

@@ -1,14 +1,9 @@
 /**
  * The WeChat build itself (miniapp/dist, built by `npm run build:weapp`), rendered by
  * miniprogram-simulate with WeChat's own template compiler. The network is stubbed at wx.request
- * with a fixture checked against the domain schema, so the fixture cannot drift from the contract.
- *
- * Glue (TOOLCHAIN.md, "Testing the mini-program"): Taro pages call App()/Page(), which the
- * simulator does not provide; App is recorded, Page becomes a Component whose `attached` runs the
- * page's onLoad/onShow/onReady.
+ * with a fixture checked against the domain schema, so the fixture cannot drift from the contract
+ * (glue in ./harness.ts).
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import {
   contactKindLabels,
   FamilyContactsResponse,
@@ -17,9 +12,7 @@ import {
   type FamilyContactsResponse as FamilyContacts,
   type Session as SessionT,
 } from '../../domain';
-
-const dist = path.resolve(__dirname, '../../miniapp/dist');
-const API_BASE = 'http://127.0.0.1:8787';
+import { API_BASE, built, byOwnText, loadPage, tap, until, type LoadedPage } from './harness';
 
 const contacts: FamilyContacts = {
   familyId: 'f_0001',
@@ -79,102 +72,17 @@ const session: SessionT = {
   },
 };
 
-type WxOptions = Record<string, any> & { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void };
-
-const built = existsSync(path.join(dist, 'app.js'));
-const requests: { url: string; method: string; header: Record<string, string> }[] = [];
-let makePhoneCall: jest.Mock;
-let page: any;
-
-/** Polls until `check` passes: Taro renders asynchronously after setData. */
-async function until<T>(check: () => T | undefined | false, what: string, timeoutMs = 10000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-const text = () => (page.dom as HTMLElement).textContent ?? '';
-
-// The WeChat runtime has a template for each native element Taro renders; an element without one
-// (e.g. an icon-font <i> from a component library) silently renders nothing on a phone.
-const missingTemplates: string[] = [];
-const warn = console.warn;
+let page: LoadedPage;
+const text = () => page.text();
 
 beforeAll(() => {
   if (!built) return;
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    const first = String(args[0]);
-    const m = /Template `(tmpl_\w+)` not found/.exec(first);
-    if (m) missingTemplates.push(m[1]);
-    else warn(...args);
-  });
   // The fixtures are real contract values: if domain/ changes, this fails before anything renders.
   FamilyContactsResponse.parse(contacts);
   Session.parse(session);
-
-  const g = global as any;
-  g.wx = require('miniprogram-simulate/src/api');
-  const wx = g.wx;
-
-  // The simulator's storage is a no-op; the app keeps its session there.
-  const storage = new Map<string, unknown>([['lianxin.session', session]]);
-  wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
-  wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
-  wx.removeStorageSync = (key: string) => void storage.delete(key);
-
-  wx.request = jest.fn((opts: WxOptions) => {
-    requests.push({ url: opts.url, method: opts.method ?? 'GET', header: opts.header ?? {} });
-    const ok = opts.url === `${API_BASE}/families/f_0001/contacts`;
-    const res = ok
-      ? { statusCode: 200, data: contacts, header: {} }
-      : { statusCode: 404, data: { error: 'not_found', message: '没有找到' }, header: {} };
-    setTimeout(() => {
-      opts.success?.({ ...res, errMsg: 'request:ok' });
-      opts.complete?.({ ...res, errMsg: 'request:ok' });
-    }, 0);
-    return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
-  });
-  makePhoneCall = jest.fn((opts: WxOptions) => {
-    setTimeout(() => {
-      opts.success?.({ errMsg: 'makePhoneCall:ok' });
-      opts.complete?.({ errMsg: 'makePhoneCall:ok' });
-    }, 0);
-  });
-  wx.makePhoneCall = makePhoneCall;
-
-  let app: any;
-  g.App = (cfg: any) => {
-    app = cfg;
-    cfg.onLaunch?.call(cfg, { path: 'pages/index/index', query: {}, scene: 1001 });
-  };
-  g.getApp = () => app;
-  g.getCurrentPages = () => [];
-  g.Page = (cfg: Record<string, any>) => {
-    const methods: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(cfg)) if (typeof value === 'function') methods[key] = value;
-    g.Component({
-      data: cfg.data ?? {},
-      methods,
-      lifetimes: {
-        attached(this: any) {
-          this.route = 'packages/family/contacts/index';
-          this.onLoad?.({});
-          this.onShow?.();
-          this.onReady?.();
-        },
-      },
-    });
-  };
-
-  require(path.join(dist, 'app.js'));
-  const simulate = require('miniprogram-simulate');
-  const id = simulate.load(path.join(dist, 'packages/family/contacts/index'), { compiler: 'official', rootPath: dist });
-  page = simulate.render(id);
-  page.attach(document.createElement('parent-wrapper'));
+  page = loadPage('packages/family/contacts/index', session, (req) =>
+    req.url === `${API_BASE}/families/f_0001/contacts` ? { statusCode: 200, data: contacts } : undefined,
+  );
 });
 
 const maybe = built ? test : test.skip;
@@ -195,7 +103,7 @@ maybe('renders the family and each contact with the role label from domain/', as
 
   // Authenticated GETs of the family in the session only: its contacts, and its conversations for
   // the unread count on the 消息 entry.
-  expect(requests).toEqual([
+  expect(page.requests).toEqual([
     expect.objectContaining({ url: `${API_BASE}/families/f_0001/contacts`, method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer test-token' }) }),
     expect.objectContaining({ url: `${API_BASE}/families/f_0001/threads`, method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer test-token' }) }),
   ]);
@@ -203,36 +111,23 @@ maybe('renders the family and each contact with the role label from domain/', as
 
 maybe('tapping 打电话 on a contact calls that contact’s number', async () => {
   await until(() => text().includes('王桂兰'), 'the contacts to render');
-  const root = page.dom as HTMLElement;
   // Each contact card holds exactly one "打电话" button, in the order of the response.
   const callButtons = await until(() => {
-    // The label is a text node next to the icon, so match elements by their own text.
-    const found = [...root.querySelectorAll('*')].filter((el) =>
-      [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim() === '打电话'),
-    );
+    const found = byOwnText(page.root(), '打电话');
     return found.length === contacts.contacts.length ? found : undefined;
   }, 'one 打电话 button per contact');
 
   for (const [i, contact] of contacts.contacts.entries()) {
-    makePhoneCall.mockClear();
+    const calls = page.calls.makePhoneCall;
+    calls.length = 0;
     tap(callButtons[i]);
-    await until(() => makePhoneCall.mock.calls.length > 0, `wx.makePhoneCall for ${contact.name}`);
-    expect(makePhoneCall).toHaveBeenCalledTimes(1);
-    expect(makePhoneCall.mock.calls[0][0]).toEqual(expect.objectContaining({ phoneNumber: contact.phone }));
+    await until(() => calls.length > 0, `wx.makePhoneCall for ${contact.name}`);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toEqual(expect.objectContaining({ phoneNumber: contact.phone }));
   }
 });
 
 maybe('every element on the page has a WeChat template (nothing silently missing on a phone)', async () => {
   await until(() => text().includes('王桂兰'), 'the contacts to render');
-  expect(missingTemplates).toEqual([]);
+  expect(page.missingTemplates).toEqual([]);
 });
-
-/** A finger tap as WeChat delivers it: a `tap` event that bubbles from the touched node. */
-function tap(el: Element) {
-  let node: any = el;
-  while (node && !node.__wxElement) node = node.parentNode;
-  if (!node) throw new Error('no exparser node behind the element');
-  // j-component's own dispatch (the one its wrappers use) needs only the DOM node.
-  const { prototype } = require('j-component/src/render/component');
-  prototype.dispatchEvent.call({ dom: node }, 'tap');
-}

@@ -2,12 +2,15 @@ import {
   DoctorRefillsResponse,
   FollowUpResponse,
   FollowUpStatusResponse,
+  HealthFile,
   MemberHealthResponse,
+  Plan,
   PrescriptionListResponse,
   PrescriptionResponse,
   QueueResponse,
   RefillResponse,
   type FollowUpRequest,
+  type HealthFileRequest,
   type PrescriptionRequest,
   type RefillRequestBody,
   type VisitRequest,
@@ -27,6 +30,8 @@ export function newIdempotencyKey(): string {
 }
 const idem = (key: string) => ({ 'Idempotency-Key': key });
 
+/** What PUT health-file answers: the saved file and the follow-up plan that now follows from it. */
+const HealthFileSaved = z.object({ file: HealthFile, plan: z.nullable(Plan) });
 const ReplyResponse = z.object({ reply: z.object({ advice: z.string(), doctorName: z.string(), at: z.string() }) });
 
 /** Follow-ups and long prescriptions (functions/followups/routes.ts). */
@@ -39,6 +44,8 @@ export const followupsApi = {
   requestRefill: (familyId: string, memberId: string, prescriptionId: string, body: RefillRequestBody, key: string) =>
     authedCall('POST', `${member(familyId, memberId)}/prescriptions/${seg(prescriptionId)}/refills`, RefillResponse, { body, headers: idem(key) }),
   // Doctor side
+  putHealthFile: (familyId: string, memberId: string, body: HealthFileRequest) =>
+    authedCall('PUT', `${member(familyId, memberId)}/health-file`, HealthFileSaved, { body }),
   queue: () => authedCall('GET', '/doctor/followups', QueueResponse),
   refills: () => authedCall('GET', '/doctor/refills', DoctorRefillsResponse),
   reply: (familyId: string, memberId: string, followUpId: string, advice: string) =>

@@ -23,6 +23,7 @@ export const paths = {
   doctorQueue: '/packages/doctor/queue/index',
   doctorMember: '/packages/doctor/member/index',
   doctorPrescribe: '/packages/doctor/prescribe/index',
+  doctorHealthFile: '/packages/doctor/health-file/index',
   signing: '/packages/signing/index/index',
   signingContract: '/packages/signing/contract/index',
   signingSign: '/packages/signing/sign/index',

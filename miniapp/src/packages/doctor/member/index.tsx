@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, Textarea, View } from '@tarojs/components';
 import {
   chronicConditionLabels,
@@ -42,6 +42,12 @@ export default function MemberFile() {
     return { health, rx };
   });
   const refresh = () => void reload(true);
+  // Coming back from the health file or prescription page shows what was just saved there.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) refresh();
+    shown.current = true;
+  });
 
   return (
     <View className="page">
@@ -51,6 +57,9 @@ export default function MemberFile() {
           <View className="h1">{state.data.health.memberName}</View>
           <Pending records={state.data.health.recent} followUpId={params.followUpId} familyId={familyId} memberId={memberId} onDone={refresh} />
           <FileCard data={state.data.health} />
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.doctorHealthFile, { familyId, memberId }) })}>
+            {state.data.health.file ? '修改健康档案' : '建立健康档案'}
+          </Btn>
           <Refills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
           <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.doctorPrescribe, { familyId, memberId }) })}>
             开长处方
