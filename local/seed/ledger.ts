@@ -146,6 +146,8 @@ export function buildLedgerSeed(seedItems: readonly SeedInput[], now: Date, plan
     townships.set(p.townshipId, t);
   }
   for (const t of townships.values()) out.push(townshipStatsItem(t.region, t.figures) as unknown as Record<string, unknown>);
-  if (plan === ledgerPlan) out.push(...townshipOfficer(`${today}T08:00:00+08:00`));
+  // The signing seed may already have put 柳林乡's township officer in (same id, same role and region).
+  const officerSeeded = seedItems.some((i) => i.entity === 'person' && (i as { personId?: string }).personId === LEDGER_TOWNSHIP_OFFICER);
+  if (plan === ledgerPlan && !officerSeeded) out.push(...townshipOfficer(`${today}T08:00:00+08:00`));
   return out;
 }

@@ -40,7 +40,8 @@ async function signedFigure(page: Page): Promise<number> {
 
 /** A finger drawing a zigzag across the canvas, as touch events on the <canvas> element. */
 async function drawSignature(page: Page) {
-  const canvas = page.locator('#sign-pad canvas');
+  // Draw only once the pad listens (it waits for the canvas to be laid out first).
+  const canvas = page.locator('#sign-pad canvas[data-ready="true"]');
   await canvas.waitFor();
   await canvas.evaluate((el) => {
     const rect = el.getBoundingClientRect();

@@ -68,6 +68,8 @@ export default function SignPage() {
         if (canvas && rect && rect.width > 0) {
           setUp(canvas, rect.width, rect.height);
           listenInBrowser(canvas);
+          // Marks the pad as listening: strokes made before this would be lost.
+          canvas.dataset.ready = 'true';
         }
         else if (tries > 0) setTimeout(() => find(tries - 1), 100);
         else setError('签字区域没有准备好，请返回后再试');
