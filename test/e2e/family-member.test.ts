@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 import { call, tokenFor } from '../support/api';
 import { elderReport, expectElderFriendly, usePhonePage } from './browser';
-import { agreeToPrivacy, button, chooseDemoPersona, input, screenshot } from './flows';
+import { agreeToPrivacy, button, chooseDemoPersona, input, screenshot, forgetConsent } from './flows';
+
+// The people this suite walks through the privacy guide as first-time users.
+beforeAll(() => forgetConsent('p_m0001', 'p_m0010'));
 
 const currentPage = usePhonePage();
 let page: Page;

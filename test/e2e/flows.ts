@@ -1,5 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../functions/lib/db/client';
+import { keys } from '../../functions/lib/db/keys';
 import { SCREENSHOT_DIR } from './browser';
 
 /** Steps a real user takes in the H5 build, shared by the e2e suites. */
@@ -25,6 +28,27 @@ export async function agreeToPrivacy(page: Page, healthData: boolean) {
   await page.getByRole('checkbox', { name: /我已阅读并同意/ }).click();
   await page.getByRole('radio', { name: healthData ? '同意使用我的健康信息' : /^不同意/ }).click();
   await button(page, '同意并继续').click();
+}
+
+/**
+ * Makes these demo people first-time users again (no recorded agreement on their profile), for a
+ * suite that walks through the privacy guide: the e2e files share one stack, and another suite may
+ * have had the same persona agree already, in whatever order jest runs the files.
+ */
+export async function forgetConsent(...personIds: string[]) {
+  for (const personId of personIds) {
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.person(personId), UpdateExpression: 'REMOVE consent', ConditionExpression: 'attribute_exists(pk)' }));
+  }
+}
+
+/**
+ * For a persona two suites share (柳林乡's township officer: signing and ledger), whichever runs
+ * first agrees to the privacy guide: agree if it is asked, else wait for the home page's `homeButton`.
+ */
+export async function agreeToPrivacyIfAsked(page: Page, healthData: boolean, homeButton: string) {
+  const privacy = page.getByText('第一步：隐私保护指引');
+  await privacy.or(button(page, homeButton)).first().waitFor();
+  if (await privacy.isVisible()) await agreeToPrivacy(page, healthData);
 }
 
 /** Waits for the page to settle (Taro H5 pages slide in) and saves a full-page screenshot. */

@@ -1,6 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { elderReport, expectElderFriendly, launchBrowser, phoneContext } from './browser';
-import { agreeToPrivacy, appUrl, button, input, screenshot } from './flows';
+import { agreeToPrivacy, appUrl, button, input, screenshot, forgetConsent } from './flows';
+
+// The people this suite walks through the privacy guide as first-time users.
+beforeAll(() => forgetConsent('p_m0014', 'p_doc03'));
 
 /**
  * A chronic follow-up end to end on the H5 build: 蒋立军 (p_m0014, seeded stable, with a long

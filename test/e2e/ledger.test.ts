@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { elderReport, expectElderFriendly, usePhonePage } from './browser';
-import { agreeToPrivacy, appUrl, button, chooseDemoPersona, screenshot } from './flows';
+import { agreeToPrivacy, appUrl, button, chooseDemoPersona, screenshot, agreeToPrivacyIfAsked, forgetConsent } from './flows';
+
+// The people this suite walks through the privacy guide as first-time users.
+beforeAll(() => forgetConsent('p_lead01'));
 
 const currentPage = usePhonePage();
 let page: Page;
@@ -42,7 +45,7 @@ test('a township contact logs a home visit and the family leaves the overdue lis
 
 test('a township commission officer sees the coverage figures and downloads the monthly ledger', async () => {
   await page.goto(`${appUrl()}?persona=demo-openid-p_comm02`);
-  await agreeToPrivacy(page, false);
+  await agreeToPrivacyIfAsked(page, false, '覆盖情况和月度台账');
   await button(page, '覆盖情况和月度台账').click();
   await page.getByText('全部（6 户）').waitFor();
   await page.getByText('联系人齐全的家庭：6 / 6（100%）').first().waitFor();

@@ -2,7 +2,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { keys } from '../../functions/lib/db/keys';
 import { getItem } from '../api/support-table';
 import { elderReport, expectElderFriendly, launchBrowser, phoneContext } from './browser';
-import { agreeToPrivacy, button, chooseDemoPersona, screenshot } from './flows';
+import { agreeToPrivacy, button, chooseDemoPersona, screenshot, agreeToPrivacyIfAsked, forgetConsent } from './flows';
+
+// The people this suite walks through the privacy guide as first-time users.
+beforeAll(() => forgetConsent('p_m0015', 'p_doc04', 'p_cadre02'));
 
 /**
  * Family-doctor signing end to end on the H5 build: 沈丽华 (柳林村, not signed) applies, the
@@ -56,7 +59,8 @@ async function drawSignature(page: Page) {
 
 test('an unsigned member applies, the team lead accepts, she signs on the canvas; coverage rises', async () => {
   // The township officer of 柳林乡 (the county officer belongs to staff.test.ts, which consents for him).
-  const officer = await as('何文静 · 乡镇卫健办', true);
+  const officer = await as('何文静 · 乡镇卫健办', false);
+  await agreeToPrivacyIfAsked(officer, false, '家庭医生签约情况');
   await button(officer, '家庭医生签约情况').click();
   await officer.locator('#coverage-totals').waitFor();
   const before = await signedFigure(officer);

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { elderReport, expectElderFriendly, usePhonePage } from './browser';
-import { agreeToPrivacy, chooseDemoPersona, screenshot } from './flows';
+import { agreeToPrivacy, chooseDemoPersona, screenshot, forgetConsent } from './flows';
+
+// The people this suite walks through the privacy guide as first-time users.
+beforeAll(() => forgetConsent('p_cadre01', 'p_doc01', 'p_comm01'));
 
 const currentPage = usePhonePage();
 let page: Page;
