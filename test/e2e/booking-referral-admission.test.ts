@@ -60,8 +60,10 @@ test('the doctor refers a member; the member asks for a bed; the hospital accept
   const member = await openAs(page, 'p_m0006', '预约优先就医');
   await button(member, '预约优先就医').click();
   await button(member, '查看我家的预约').click();
-  await member.getByText('我家的预约').waitFor();
-  await member.getByText(formatChineseDate(day), { exact: false }).first().waitFor();
+  // 我家的预约: the page's own button (the title bar is hidden on H5, and the previous page's
+  // 查看我家的预约 button matches the title's text while it slides away).
+  await button(member, '需要住院床位').locator('visible=true').first().waitFor();
+  await member.getByText(formatChineseDate(day), { exact: false }).locator('visible=true').first().waitFor();
   await button(member, '需要住院床位').click();
   await member.getByText('我家的床位申请').waitFor();
   await member.getByRole('radio', { name: /孙长海/ }).click();
