@@ -7,6 +7,7 @@ import { db, tableName } from '../functions/lib/db/client';
 import { stackEnvironment, type SpawnedStack } from '../local/spawn';
 import { contentionMembers, runContention } from '../test/support/booking-load';
 import { login } from './ddb-requests';
+import { percentile } from './paired-latency';
 
 /**
  * The booking contention run as a benchmark: 500 members, one session with 20 priority places,
@@ -17,7 +18,6 @@ import { login } from './ddb-requests';
  * routes (budgets: list a day's sessions 1 Query, book 1 transaction, today's list 1 Query).
  */
 const EXECUTIONS = 20;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function session(date: string, departmentId: string, quota: number): Promise<SessionItem> {

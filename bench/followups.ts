@@ -5,6 +5,7 @@ import { type PlanItem, planQueueKeys } from '../functions/lib/db/followups';
 import { keys } from '../functions/lib/db/keys';
 import { spawnLocalStack, type SpawnedStack } from '../local/spawn';
 import { login } from './ddb-requests';
+import { pairedLatency } from './paired-latency';
 
 /**
  * Follow-ups: DynamoDB requests per call for the four budgeted routes, and the doctor's queue for a
@@ -12,8 +13,6 @@ import { login } from './ddb-requests';
  * ratio to one raw DynamoDB Local Query of the same index range in the same run.
  */
 const MEMBERS = 2000;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 async function seedBigDoctor(client: DynamoDBDocumentClient, table: string, doctorId: string, now: Date) {
   const today = beijingDate(now);
@@ -91,31 +90,16 @@ export async function measureFollowUps(iterations = 60) {
     const queue = () => call(stack, doctor, 'GET', '/doctor/followups');
     const big = await queue();
     record(`followups.getQueue (${MEMBERS} signed members)`, big, '1 Query', big.requests === 1);
-    for (let i = 0; i < 5; i++) {
-      await rawQuery();
-      await queue();
-    }
-    const api: number[] = [];
-    const raw: number[] = [];
-    for (let i = 0; i < iterations; i++) {
-      let t = performance.now();
-      await rawQuery();
-      raw.push(performance.now() - t);
-      t = performance.now();
-      await queue();
-      api.push(performance.now() - t);
-    }
-    api.sort((a, b) => a - b);
-    raw.sort((a, b) => a - b);
+    const latency = await pairedLatency(queue, rawQuery, { iterations, warmup: 5 });
     return {
       requests,
       queueLatency: {
         signedMembers: MEMBERS,
         entriesReturned: big.body.items.length,
         iterations,
-        queueRouteMs: { p50: round(percentile(api, 50)), p99: round(percentile(api, 99)) },
-        rawQueryMs: { p50: round(percentile(raw, 50)), p99: round(percentile(raw, 99)) },
-        ratio: { p50: round(percentile(api, 50) / percentile(raw, 50)), p99: round(percentile(api, 99) / percentile(raw, 99)) },
+        queueRouteMs: latency.routeMs,
+        rawQueryMs: latency.rawMs,
+        ratio: latency.ratio,
       },
     };
   } finally {

@@ -6,6 +6,7 @@ import { keys } from '../functions/lib/db/keys';
 import { buildLedgerSeed } from '../local/seed/ledger';
 import type { SpawnedStack } from '../local/spawn';
 import { login } from './ddb-requests';
+import { pairedLatency } from './paired-latency';
 
 /**
  * The coverage dashboard for a county of 2,000 families and 60,000 contact records, in the
@@ -18,7 +19,6 @@ const CONTACTS = 60_000;
 const TOWNSHIPS = 10;
 const COUNTY = 'c_bench';
 const COMM = 'p_benchcomm';
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 function buildCounty(now: Date) {
   const types: ContactType[] = ['phone', 'phone', 'home_visit', 'online', 'festival', 'phone'];
@@ -90,24 +90,8 @@ export async function measureLedgerDashboard(stack: SpawnedStack, iterations = 1
     requests = Number(res.headers.get('x-lianxin-ddb-requests'));
     stale = ((await res.json()) as { staleCount: number }).staleCount;
   };
-  for (let i = 0; i < 10; i++) {
-    await rawQuery();
-    await dashboard();
-  }
-  const api: number[] = [];
-  const raw: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    let t = performance.now();
-    await rawQuery();
-    raw.push(performance.now() - t);
-    t = performance.now();
-    await dashboard();
-    api.push(performance.now() - t);
-  }
+  const latency = await pairedLatency(dashboard, rawQuery, { iterations, warmup: 10 });
   client.destroy();
-  api.sort((a, b) => a - b);
-  raw.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 1000) / 1000;
   const REQUEST_BUDGET = 3;
   return {
     families: FAMILIES,
@@ -122,8 +106,8 @@ export async function measureLedgerDashboard(stack: SpawnedStack, iterations = 1
     requestBudget: REQUEST_BUDGET,
     withinBudget: requests <= REQUEST_BUDGET,
     iterations,
-    dashboardMs: { p50: round(percentile(api, 50)), p99: round(percentile(api, 99)) },
-    rawQueryMs: { p50: round(percentile(raw, 50)), p99: round(percentile(raw, 99)) },
-    ratio: { p50: round(percentile(api, 50) / percentile(raw, 50)), p99: round(percentile(api, 99) / percentile(raw, 99)) },
+    dashboardMs: latency.routeMs,
+    rawQueryMs: latency.rawMs,
+    ratio: latency.ratio,
   };
 }
