@@ -1,14 +1,15 @@
 import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { authorizerHandler, routes } from '../functions/routes';
-import { authorizerPermissions, backgroundFunctions, routePermissions } from './permissions';
+import { authorizerHandler, routes, type RouteDef } from '../functions/routes';
+import { authorizerPermissions, backgroundFunctions } from './permissions';
+import { FeatureRoutes, featureOf } from './constructs/feature-routes';
 import { Alarms } from './constructs/alarms';
 import { Api } from './constructs/api';
 import { DataStore } from './constructs/data';
 import { Notify } from './constructs/notify';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import { AppFunction, ExecutionRoles, LogGroups } from './constructs/functions';
+import { AppFunction, ExecutionRoles } from './constructs/functions';
 
 export type DeployStage = 'dev' | 'prod';
 
@@ -29,8 +30,9 @@ export const authorizerDescription = (stage: string) => `Lianxin ${stage} sessio
 export const backgroundFunctionDescription = (stage: string, name: string, summary: string) => `Lianxin ${stage} ${name}: ${summary}`;
 
 /**
- * The whole backend: the table, key and secret (DataStore), one function per route of
- * functions/routes.ts plus the session authorizer, the HTTP API that routes to them, and alarms.
+ * The whole backend: the table, key and secret (DataStore), the HTTP API with the session
+ * authorizer, one function per route of functions/routes.ts (in a nested stack per feature),
+ * the outbox sender and scheduled jobs, and alarms.
  */
 export class LianxinStack extends Stack {
   readonly data: DataStore;
@@ -58,7 +60,6 @@ export class LianxinStack extends Stack {
     };
 
     const roles = new ExecutionRoles(this, 'Roles', this.data);
-    const logGroups = new LogGroups(this, 'LogGroups');
     const authorizer = new AppFunction(this, 'Authorizer', {
       handler: authorizerHandler,
       description: authorizerDescription(props.stage),
@@ -66,23 +67,9 @@ export class LianxinStack extends Stack {
       data: this.data,
       environment,
       roles,
-      logGroups,
     });
 
-    const routeFunctions = routes.map((route) => ({
-      route,
-      fn: new AppFunction(this, `Route-${route.id}`, {
-        handler: route.handler,
-        description: routeFunctionDescription(props.stage, route.id, route.method, route.path).slice(0, 256),
-        permissions: routePermissions(route),
-        data: this.data,
-        environment,
-        roles,
-        logGroups,
-      }).fn,
-    }));
-
-    this.api = new Api(this, 'Api', { stage: props.stage, authorizerFn: authorizer.fn, routes: routeFunctions });
+    this.api = new Api(this, 'Api', { stage: props.stage, authorizerFn: authorizer.fn });
 
     const background = Object.fromEntries(
       backgroundFunctions.map((f) => [
@@ -93,8 +80,7 @@ export class LianxinStack extends Stack {
           permissions: f.permissions,
           data: this.data,
           environment,
-          logGroups,
-        }).fn,
+            }).fn,
       ]),
     );
     new Notify(this, 'Notify', { table: this.data.table, onStream: background['notify.onStream'], sweep: background['notify.sweep'] });
@@ -112,9 +98,27 @@ export class LianxinStack extends Stack {
       stage: props.stage,
       httpApi: this.api.httpApi,
       authorizerFn: authorizer.fn,
-      routeFunctions: [...routeFunctions.map(({ route, fn }) => ({ routeId: route.id, fn })), ...Object.entries(background).map(([routeId, fn]) => ({ routeId, fn }))],
+      functions: Object.entries(background).map(([routeId, fn]) => ({ routeId, fn })),
       alarmEmail: props.alarmEmail,
     });
+
+    // The route functions, one nested stack per feature folder (see FeatureRoutes for why).
+    const byFeature = new Map<string, RouteDef[]>();
+    for (const route of routes) byFeature.set(featureOf(route), [...(byFeature.get(featureOf(route)) ?? []), route]);
+    for (const [feature, featureRoutes] of byFeature) {
+      new FeatureRoutes(this, `Routes-${feature}`, {
+        stage: props.stage,
+        feature,
+        routes: featureRoutes,
+        httpApi: this.api.httpApi,
+        authorizer: this.api.authorizer,
+        data: this.data,
+        environment,
+        roles,
+        alarmTopic: this.alarms.topic,
+        describe: (route) => routeFunctionDescription(props.stage, route.id, route.method, route.path),
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName, description: 'The DynamoDB table' });

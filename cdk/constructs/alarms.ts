@@ -15,7 +15,8 @@ export interface AlarmsProps {
   stage: string;
   httpApi: apigw.HttpApi;
   authorizerFn: IFunction;
-  routeFunctions: Array<{ routeId: string; fn: IFunction }>;
+  /** Functions outside the feature route stacks (the outbox sender, scheduled jobs). */
+  functions: Array<{ routeId: string; fn: IFunction }>;
   /** Optional address subscribed to the alarm topic (context `alarmEmail`). */
   alarmEmail?: string;
 }
@@ -25,10 +26,8 @@ export interface AlarmsProps {
  * - API 5xx: the route handlers turn any unexpected error into a plain 500 response, so the
  *   function itself succeeds and only the API's 5xx count shows it. 5 in 5 minutes: a single
  *   failed request is retried by the user, a handful means something is broken.
- * - the route and background functions' Errors (crashes, timeouts, out of memory): any one is a
- *   bug. One metric-math alarm (SUM) per feature and at most 10 functions (CloudWatch's limit per
- *   alarm), naming its routes: an alarm per function would put ~80 alarms into a stack limited to
- *   500 resources. The function's own Errors metric then shows which one failed.
+ * - the functions' Errors (crashes, timeouts, out of memory): see functionErrorAlarms. The route
+ *   functions' alarms live in their feature's nested stack (cdk/constructs/feature-routes.ts).
  * - the authorizer's Errors: when it fails, every signed-in request fails.
  * Missing data (no traffic) is not breaching.
  */
@@ -36,28 +35,13 @@ export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly api5xx: cloudwatch.Alarm;
   readonly authorizerErrors: cloudwatch.Alarm;
-  readonly functionErrors: cloudwatch.Alarm[] = [];
+  readonly functionErrors: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
     this.topic = new sns.Topic(this, 'Topic', { displayName: `Lianxin ${props.stage} alarms`, enforceSSL: true });
     if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-    const action = new actions.SnsAction(this.topic);
-
-    const alarm = (id: string, description: string, metric: cloudwatch.IMetric, threshold: number) => {
-      const a = new cloudwatch.Alarm(this, id, {
-        alarmDescription: `Lianxin ${props.stage}: ${description}`,
-        metric,
-        threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-      a.addAlarmAction(action);
-      a.addOkAction(action);
-      return a;
-    };
-
+    const alarm = alarmFactory(this, props.stage, this.topic);
     this.api5xx = alarm(
       'Api5xx',
       'the API answered 5 or more server errors (5xx) in 5 minutes',
@@ -70,19 +54,52 @@ export class Alarms extends Construct {
       props.authorizerFn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
       1,
     );
-    const byFeature = new Map<string, Array<{ routeId: string; fn: IFunction }>>();
-    for (const f of props.routeFunctions) {
-      const feature = f.routeId.split('.')[0];
-      byFeature.set(feature, [...(byFeature.get(feature) ?? []), f]);
-    }
-    for (const [feature, functions] of byFeature) {
-      for (let i = 0; i < functions.length; i += MAX_METRICS_PER_ALARM) {
-        const group = functions.slice(i, i + MAX_METRICS_PER_ALARM);
-        const usingMetrics = Object.fromEntries(group.map(({ fn }, j) => [`e${j}`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' })]));
-        const expression = new cloudwatch.MathExpression({ expression: `SUM([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, period: FIVE_MINUTES });
-        const names = group.map((g) => g.routeId).join(', ');
-        this.functionErrors.push(alarm(`Errors-${feature}-${i / MAX_METRICS_PER_ALARM}`, `a function of ${names} failed (error, timeout or out of memory)`.slice(0, 1000), expression, 1));
-      }
+    this.functionErrors = functionErrorAlarms(this, { stage: props.stage, topic: this.topic, functions: props.functions });
+  }
+}
+
+function alarmFactory(scope: Construct, stage: string, topic: sns.ITopic) {
+  const action = new actions.SnsAction(topic);
+  return (id: string, description: string, metric: cloudwatch.IMetric, threshold: number) => {
+    const a = new cloudwatch.Alarm(scope, id, {
+      alarmDescription: `Lianxin ${stage}: ${description}`,
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    a.addAlarmAction(action);
+    a.addOkAction(action);
+    return a;
+  };
+}
+
+/**
+ * Any error of these functions is a bug. One metric-math alarm (SUM) per feature (the route id's
+ * prefix) and at most 10 functions (CloudWatch's limit per alarm), naming its routes: an alarm per
+ * function would put ~90 alarms into the stacks. The function's own Errors metric then shows
+ * which one failed.
+ */
+export function functionErrorAlarms(
+  scope: Construct,
+  props: { stage: string; topic: sns.ITopic; functions: Array<{ routeId: string; fn: IFunction }> },
+): cloudwatch.Alarm[] {
+  const alarm = alarmFactory(scope, props.stage, props.topic);
+  const byFeature = new Map<string, Array<{ routeId: string; fn: IFunction }>>();
+  for (const f of props.functions) {
+    const feature = f.routeId.split('.')[0];
+    byFeature.set(feature, [...(byFeature.get(feature) ?? []), f]);
+  }
+  const made: cloudwatch.Alarm[] = [];
+  for (const [feature, functions] of byFeature) {
+    for (let i = 0; i < functions.length; i += MAX_METRICS_PER_ALARM) {
+      const group = functions.slice(i, i + MAX_METRICS_PER_ALARM);
+      const usingMetrics = Object.fromEntries(group.map(({ fn }, j) => [`e${j}`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' })]));
+      const expression = new cloudwatch.MathExpression({ expression: `SUM([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, period: FIVE_MINUTES });
+      const names = group.map((g) => g.routeId).join(', ');
+      made.push(alarm(`Errors-${feature}-${i / MAX_METRICS_PER_ALARM}`, `a function of ${names} failed (error, timeout or out of memory)`.slice(0, 1000), expression, 1));
     }
   }
+  return made;
 }

@@ -2,17 +2,10 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDef } from '../../functions/routes';
 import { LOG_RETENTION } from './functions';
-
-export interface ApiRoute {
-  route: RouteDef;
-  fn: IFunction;
-}
 
 /**
  * Seconds an authorizer verdict is cached per Authorization header. A cached "allow" can outlive
@@ -22,18 +15,20 @@ export interface ApiRoute {
 export const AUTHORIZER_CACHE_SECONDS = 60;
 
 /**
- * The HTTP API: one route per route-table entry, each integrated with its own function. Routes the
- * table marks public (the login steps) have no authorizer; every other route goes through the
- * Lambda authorizer, which only establishes who is calling; the role and scope checks run in the
- * function from the same route table. No CORS: the mini-program's wx.request is not a browser
+ * The HTTP API, its stage and the session authorizer. Its routes (one per route-table entry, each
+ * integrated with its own function) are added by each feature's nested stack
+ * (cdk/constructs/feature-routes.ts). Routes the table marks public (the login steps) have no
+ * authorizer; every other route goes through the Lambda authorizer, which only establishes who is
+ * calling; the role and scope checks run in the function from the same route table. No CORS: the mini-program's wx.request is not a browser
  * origin, and no web front end calls this API.
  */
 export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly accessLogs: logs.LogGroup;
+  readonly authorizer: HttpLambdaAuthorizer;
 
-  constructor(scope: Construct, id: string, props: { stage: string; authorizerFn: IFunction; routes: ApiRoute[] }) {
+  constructor(scope: Construct, id: string, props: { stage: string; authorizerFn: IFunction }) {
     super(scope, id);
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `lianxin-${props.stage}`,
@@ -70,22 +65,12 @@ export class Api extends Construct {
       },
     });
 
-    const authorizer = new HttpLambdaAuthorizer('SessionAuthorizer', props.authorizerFn, {
+    this.authorizer = new HttpLambdaAuthorizer('SessionAuthorizer', props.authorizerFn, {
       authorizerName: `lianxin-${props.stage}-session`,
       responseTypes: [HttpLambdaResponseType.SIMPLE],
       identitySource: ['$request.header.Authorization'],
       resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE_SECONDS),
     });
-    const none = new apigw.HttpNoneAuthorizer();
-
-    for (const { route, fn } of props.routes) {
-      this.httpApi.addRoutes({
-        path: route.path,
-        methods: [apigw.HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.id}-integration`, fn),
-        authorizer: route.access.kind === 'public' ? none : authorizer,
-      });
-    }
   }
 
   /** The API's base URL, ending in a slash. */

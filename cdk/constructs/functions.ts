@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Duration, NestedStack, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -26,11 +26,6 @@ export interface AppFunctionProps {
   data: DataStore;
   environment: Record<string, string>;
   /**
-   * Where the function's log group lives: the stack's log-group nested stack (LogGroups below), so
-   * ~90 log groups do not count against the main stack's 500 resources. Default: beside it.
-   */
-  logGroups?: LogGroups;
-  /**
    * The execution role, shared by functions whose declared permissions are identical
    * (ExecutionRoles below). Without it the function gets a role of its own.
    */
@@ -43,12 +38,6 @@ export interface AppFunctionProps {
  * resources per stack; functions with identical declared permissions lose nothing by sharing a
  * role, and each still holds exactly what it declares (test/cdk/stack.test.ts checks it).
  */
-export class LogGroups extends NestedStack {
-  constructor(scope: Construct, id: string) {
-    super(scope, id, { description: 'Lianxin: one log group per function, kept one year' });
-  }
-}
-
 export class ExecutionRoles extends Construct {
   private readonly byPermissions = new Map<string, iam.Role>();
 
@@ -99,7 +88,7 @@ export class AppFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
-    this.logGroup = new logs.LogGroup(props.logGroups ?? this, props.logGroups ? `${id}-Logs` : 'Logs', {
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: LOG_RETENTION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
