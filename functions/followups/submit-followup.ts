@@ -1,19 +1,19 @@
 import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
-import { planPut, put, transact } from '../lib/db/followups';
+import { followUpReminderPut, planPut, put, transact } from '../lib/db/followups';
 import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
 import { ApiHttpError, conflict, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView } from './access';
+import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView, reminderFrom } from './access';
 
 const ROUTE = 'followups.submit';
 
 /**
  * A member answers a follow-up. ONE transaction: the follow-up record, the plan (last completed,
  * the submission awaiting the doctor's reply, the queue position) conditioned on the version read,
- * for urgent readings the notifications to the doctor and the family's contact persons, and the
- * Idempotency-Key marker. The member gets plain advice at once when a reading is urgent.
+ * the member's next due reminder (replacing the previous one), for urgent readings the
+ * notifications to the doctor and the family's contact persons, and the Idempotency-Key marker. The member gets plain advice at once when a reading is urgent.
  */
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: FollowUpRequest }, async ({ path, body, principal, now, headers }) => {
   const idem = idempotencyOf(headers, principal.personId, ROUTE);
@@ -64,15 +64,16 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
         now,
       ),
     );
+    const reminder = followUpReminderPut(prev, plan, reminderFrom(ctx), now);
     const markers = idempotencyPut(idem, 201, response, now);
     try {
-      await transact([put(item), planPut(plan, prev?.version), ...notices, ...markers]);
+      await transact([put(item), planPut(plan, prev?.version), ...notices, ...reminder, ...markers]);
       return { status: 201, body: response };
     } catch (err) {
       const failed = failedConditions(err);
       if (!failed) throw err;
       // The marker is last: a concurrent retry with the same key won; answer as it did.
-      if (idem && failed.includes(2 + notices.length)) {
+      if (idem && failed.includes(2 + notices.length + reminder.length)) {
         const won = await replayed<FollowUpResponse>(idem);
         if (won) return won;
       }

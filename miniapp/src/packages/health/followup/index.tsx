@@ -9,6 +9,7 @@ import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { NumberField } from '../../../components/NumberField';
 import { requireMe } from '../../../lib/guard';
+import { requestSubscriptions } from '../../../lib/subscriptions';
 import { handleFailure } from '../../../lib/remote';
 import { ApiFailure } from '../../../api/errors';
 import { paths } from '../../../lib/routes';
@@ -19,7 +20,8 @@ const toNumber = (s: string) => (s.trim() === '' ? undefined : Number(s.trim()))
 /**
  * The follow-up form for an elderly member: a few big number boxes, ticks for how they feel, one
  * button. What they typed stays on the page whatever happens; after sending, urgent readings get
- * plain steps at once (rest, measure again, call the doctor or 120).
+ * plain steps at once (rest, measure again, call the doctor or 120). Sending also asks WeChat for
+ * the next follow-up reminder (随访提醒), which the server schedules for the next due day.
  */
 export default function FollowUpForm() {
   const [nums, setNums] = useState<Record<NumField, string>>({ systolic: '', diastolic: '', pulse: '', glucose: '', weight: '', missedDoses: '0' });
@@ -36,6 +38,9 @@ export default function FollowUpForm() {
 
   const set = (f: NumField) => (v: string) => setNums((n) => ({ ...n, [f]: v }));
   const submit = async () => {
+    // Inside the tap, before any await (WeChat asks only then): the next due reminder and the
+    // doctor's reply to this answer are each one message the member agrees to here.
+    void requestSubscriptions(['followup.due', 'consultation.reply']);
     setFailure(null);
     const body = {
       readings: Object.fromEntries(
