@@ -35,13 +35,17 @@ export function followUpKeyOf(memberId: string, followUpId: string) {
 }
 
 /**
- * Loads the member's context (one BatchGet) and applies THE health-access rule
+ * Loads the member's context (one BatchGet, with the caller's `extraKeys`) and applies THE health-access rule
  * (domain/policy/health-access.ts). A member not in the path's family is "not found" to a doctor
  * and a family alike, so ids cannot be probed.
  */
-export async function memberWithAccess(principal: Principal, path: { familyId: string; memberId: string }): Promise<MemberContext & { member: NonNullable<MemberContext['member']>; audited: boolean }> {
+export async function memberWithAccess(
+  principal: Principal,
+  path: { familyId: string; memberId: string },
+  extraKeys: ReadonlyArray<{ pk: string; sk: string }> = [],
+): Promise<MemberContext & { member: NonNullable<MemberContext['member']>; audited: boolean }> {
   if (principal.role === 'member' && principal.familyId !== path.familyId) throw forbidden(healthAccessMessages.not_family);
-  const ctx = await getMemberContext(path.familyId, path.memberId, principal.personId);
+  const ctx = await getMemberContext(path.familyId, path.memberId, principal.personId, extraKeys);
   const member = ctx.member;
   if (!member || member.role !== 'member' || member.familyId !== path.familyId) throw notFound('这户家庭没有这位成员');
   // The team is asked only of a doctor who is not the signed one: the signed doctor pays no read.

@@ -1,13 +1,13 @@
 import { EmptyBody, addDays, beijingDate, followUpRecentEnough, REFILL_FOLLOW_UP_MAX_AGE_DAYS, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { transact } from '../lib/db/followups';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { failedConditions, idempotencyOf, idempotencyPut, replayed, replayedFrom } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
 import { ApiHttpError, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { contractServices, memberWithAccess, refillView, requireDoctor } from './access';
-import { refillWithPrescription, shortTime } from './refill-decision';
+import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
 
 const ROUTE = 'prescriptions.approveRefill';
 
@@ -16,18 +16,24 @@ const ROUTE = 'prescriptions.approveRefill';
  * approved, decrements the prescription's remaining refills (only while some remain and this is
  * its open request), extends the supply, checks that a follow-up was completed in the last 30 days,
  * counts the refill on the member's contract, tells the member, and stores the Idempotency-Key's
- * answer. Two approvals racing: the request's
- * status condition lets exactly one through.
+ * answer. Two approvals racing: the request's status condition lets exactly one through. Reads:
+ * one BatchGet (memberWithAccess with the refill, the prescription and the Idempotency-Key marker),
+ * then the transaction.
  */
 export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }, async ({ path, principal, now, headers }) => {
   requireDoctor(principal);
   const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  const earlier = await replayed<RefillResponse>(idem);
+  // ONE read before the transaction: access facts, plan, refill, prescription and the key's marker.
+  const ctx = await memberWithAccess(principal, path, [...refillKeys(path), ...(idem ? [idem] : [])]);
+  const earlier = replayedFrom<RefillResponse>(ctx.extra, idem);
   if (earlier) return earlier;
-
-  const ctx = await memberWithAccess(principal, path);
-  const { refill, rx } = await refillWithPrescription(path);
-  if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
+  const { refill, rx } = refillWithPrescription(ctx.extra, path);
+  if (refill.status !== 'submitted') {
+    // Decided already: by this very key, if the read above missed its marker.
+    const won = await replayed<RefillResponse>(idem);
+    if (won) return won;
+    throw conflict('这个续方申请已经处理过了');
+  }
   const today = beijingDate(now);
   if (!followUpRecentEnough(ctx.plan?.lastCompletedOn, today)) {
     throw new ApiHttpError(409, 'follow_up_needed', `最近 ${REFILL_FOLLOW_UP_MAX_AGE_DAYS} 天内没有随访，请先做一次随访（上门或电话）再审核续方`);

@@ -1,8 +1,8 @@
 import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
-import { getFamilyProfile } from '../lib/db/families';
-import { followUpReminderPut, planPut, put, queueItemByRef, transact } from '../lib/db/followups';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { followUpReminderPut, itemAt, planPut, put, queueItemByRef, transact } from '../lib/db/followups';
+import type { FamilyProfileItem } from '../lib/db/items';
+import { failedConditions, idempotencyOf, idempotencyPut, replayed, replayedFrom } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -21,15 +21,14 @@ const ROUTE = 'followups.recordVisit';
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: VisitRequest }, async ({ path, body, principal, now, headers }) => {
   requireDoctor(principal);
   const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  const earlier = await replayed<FollowUpResponse>(idem);
+  const ctx = await memberWithAccess(principal, path, [keys.familyProfile(path.familyId), ...(idem ? [idem] : [])]);
+  const earlier = replayedFrom<FollowUpResponse>(ctx.extra, idem);
   if (earlier) return earlier;
-
-  const ctx = await memberWithAccess(principal, path);
   const doctorId = queueDoctorOf(ctx, principal);
   const handled = body.handles ? await queueItemByRef(doctorId, body.handles) : undefined;
   if (body.handles && (!handled || handled.memberId !== path.memberId)) throw badRequest('没有找到这位居民的这项待办', { 'body.handles': '待办事项不存在' });
   const prev = ctx.plan ?? undefined;
-  const poverty = prev?.poverty ?? (await getFamilyProfile(path.familyId))?.poverty === true;
+  const poverty = prev?.poverty ?? itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId))?.poverty === true;
   const today = beijingDate(now);
   const at = toBeijingIso(now);
   const item = newFollowUp(path, now, { kind: body.kind, readings: body.readings ?? {}, symptoms: [], note: body.note, recordedBy: principal.personId });

@@ -127,14 +127,14 @@ describe('urgent readings', () => {
     const token = await tokenFor(YOU.memberId);
     const calm = await call('POST', path(YOU.familyId, YOU.memberId, '/followups'), { token, body: form({ systolic: 179, diastolic: 109 }), headers: at(day('2026-12-05')) });
     expect(calm.status).toBe(201);
+    expect(operations(calm)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
     expect(calm.body.followUp.urgent).toEqual([]);
     expect(calm.body.advice).toEqual([]);
 
     const high = await call('POST', path(YOU.familyId, YOU.memberId, '/followups'), { token, body: form({ systolic: 180, diastolic: 100 }, { symptoms: ['headache'] }), headers: at(day('2026-12-05', '10:00:00')) });
     expect(high.status).toBe(201);
-    // One transaction, after the reads.
-    expect(operations(high).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
-    expect(operations(high).at(-1)).toBe('TransactWriteItemsCommand');
+    // One transaction, after the context and (urgent only) the family's contacts.
+    expect(operations(high)).toEqual(['BatchGetItemCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
     expect(high.body.followUp.urgent).toEqual(['bp_high']);
     expect(high.body.advice.join('')).toMatch(/休息.*120/);
     const id = high.body.followUp.followUpId as string;
@@ -160,7 +160,8 @@ describe('urgent readings', () => {
     const again = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ weight: 61.5 }), headers: { ...headers, 'x-test-now': day('2026-12-06', '09:00:05') } });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    expect(operations(again)).toEqual(['GetItemCommand']);
+    // The marker came with the member's context: one read, nothing written.
+    expect(operations(again)).toEqual(['BatchGetItemCommand']);
     expect((await queryPartition(keys.healthPk(YANG.memberId))).length).toBe(count);
   });
 });
@@ -278,13 +279,15 @@ describe('long prescriptions', () => {
     const [a, b] = await Promise.all([approve('2027-01-01', 'approve-aaaa-01'), approve('2027-01-01', 'approve-bbbb-01')]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const winner = a.status === 200 ? a : b;
-    expect(operations(winner).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    // The signed doctor: one BatchGet (context, refill, prescription, key's marker), one transaction.
+    expect(operations(winner)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
     const stored = await getItem(keys.prescription(ZHU.memberId, id));
     expect(stored).toMatchObject({ refillsRemaining: 0, supplyEndsOn: '2027-01-29' });
     expect(stored?.openRefillId).toBeUndefined();
     // The winner's retry answers the same and changes nothing.
     const retry = await approve('2027-01-01', a.status === 200 ? 'approve-aaaa-01' : 'approve-bbbb-01');
     expect(retry.body).toEqual(winner.body);
+    expect(operations(retry)).toEqual(['BatchGetItemCommand']);
     expect((await getItem(keys.prescription(ZHU.memberId, id)))?.refillsRemaining).toBe(0);
 
     // Ready for pickup: the last step the member sees.
@@ -341,7 +344,7 @@ describe('due reminders', () => {
     const headers = { ...at(day('2026-12-10', '08:00:00')), 'idempotency-key': 'fu-reminder-0001' };
     const first = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ systolic: 128, diastolic: 80 }), headers });
     expect(first.status).toBe(201);
-    expect(operations(first).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    expect(operations(first)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
     const moved = await reminderOf(YANG.memberId);
     expect(moved).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: '2026-12-16T09:00:00+08:00', createdAt: day('2026-12-10', '08:00:00'), data: { time: '2026年12月17日' } });
     const retry = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ systolic: 128, diastolic: 80 }), headers });
@@ -453,7 +456,8 @@ describe("the signed doctor's team and the contract's service counters", () => {
     const headers = { ...at(day('2027-02-25', '10:00:00')), 'idempotency-key': 'approve-count-01' };
     const approved = await call('POST', approvePath, { token: lead, body: {}, headers });
     expect(approved.status).toBe(200);
-    expect(operations(approved).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    // A teammate, not the signed doctor: the team's key-only read between.
+    expect(operations(approved)).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
     expect(await delivered()).toEqual({ ...start, refills: start.refills + 1 });
     // A retry answers the same and counts nothing more.
     expect((await call('POST', approvePath, { token: lead, body: {}, headers })).body).toEqual(approved.body);

@@ -123,15 +123,23 @@ export interface MemberContext {
   viewer?: PersonItem;
   /** The member's signing state (issue 7): the active contract and its team, when signed. */
   contract?: Pick<SigningStateItem, 'state' | 'contractId' | 'teamId' | 'teamName'>;
+  /** What the caller asked for besides (a refill, the family profile, an Idempotency-Key marker). */
+  extra: Array<Record<string, unknown> & Keys>;
+}
+
+/** The item with this key among those read, if it exists. */
+export function itemAt<T>(items: ReadonlyArray<Record<string, unknown> & Keys>, key: Keys): T | undefined {
+  return items.find((i) => i.pk === key.pk && i.sk === key.sk) as T | undefined;
 }
 
 /**
  * Everything needed to decide access and to answer, in ONE BatchGet: the member (family, consent),
  * their signing (who their doctor is) and signing state (the active contract and its team, for
  * team access and the contract's service counters), the health file, the plan, and the viewer
- * (named in the family's access log when staff read health data).
+ * (named in the family's access log when staff read health data). A handler folds its own reads
+ * into the same BatchGet with `extraKeys`, so a write route reads once before its transaction.
  */
-export async function getMemberContext(familyId: string, memberId: string, viewerId: string): Promise<MemberContext> {
+export async function getMemberContext(familyId: string, memberId: string, viewerId: string, extraKeys: readonly Keys[] = []): Promise<MemberContext> {
   const items = await batchGetAll<Record<string, unknown> & Keys>([
     keys.person(memberId),
     keys.familySigning(familyId, memberId),
@@ -139,8 +147,9 @@ export async function getMemberContext(familyId: string, memberId: string, viewe
     keys.followUpPlan(memberId),
     keys.person(viewerId),
     keys.signingState(memberId),
+    ...extraKeys,
   ]);
-  const find = <T>(k: Keys) => items.find((i) => i.pk === k.pk && i.sk === k.sk) as T | undefined;
+  const find = <T>(k: Keys) => itemAt<T>(items, k);
   return {
     member: find<PersonItem>(keys.person(memberId)),
     signing: find<SigningItem>(keys.familySigning(familyId, memberId)),
@@ -148,6 +157,7 @@ export async function getMemberContext(familyId: string, memberId: string, viewe
     plan: find<PlanItem>(keys.followUpPlan(memberId)),
     viewer: find<PersonItem>(keys.person(viewerId)),
     contract: find<SigningStateItem>(keys.signingState(memberId)),
+    extra: extraKeys.flatMap((k) => find<Record<string, unknown> & Keys>(k) ?? []),
   };
 }
 
