@@ -10,8 +10,7 @@ import { Notice } from '../../../components/Notice';
 import { NumberField } from '../../../components/NumberField';
 import { requireMe } from '../../../lib/guard';
 import { requestSubscriptions } from '../../../lib/subscriptions';
-import { handleFailure } from '../../../lib/remote';
-import { ApiFailure } from '../../../api/errors';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { paths } from '../../../lib/routes';
 
 type NumField = 'systolic' | 'diastolic' | 'pulse' | 'glucose' | 'weight' | 'missedDoses';
@@ -29,9 +28,7 @@ export default function FollowUpForm() {
   const [symptoms, setSymptoms] = useState<Symptom[]>([]);
   const [note, setNote] = useState('');
   const [mood, setMood] = useState<Mood | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, errors, failure, refuse, send } = useFormSend();
   const [done, setDone] = useState<FollowUpResponse | null>(null);
   // One key per answer: a retry after a lost connection is not counted twice.
   const [key] = useState(newIdempotencyKey);
@@ -41,7 +38,6 @@ export default function FollowUpForm() {
     // Inside the tap, before any await (WeChat asks only then): the next due reminder and the
     // doctor's reply to this answer are each one message the member agrees to here.
     void requestSubscriptions(['followup.due', 'consultation.reply']);
-    setFailure(null);
     const body = {
       readings: Object.fromEntries(
         Object.entries({ systolic: toNumber(nums.systolic), diastolic: toNumber(nums.diastolic), pulse: toNumber(nums.pulse), glucose: toNumber(nums.glucose), glucoseTiming: timing ?? undefined, weight: toNumber(nums.weight) }).filter(([, v]) => v !== undefined),
@@ -53,24 +49,14 @@ export default function FollowUpForm() {
     };
     const parsed = FollowUpRequest.safeParse(body);
     if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
+      const fields = formErrors(parsed.error.issues);
       if (!mood) fields.mood = '请选择您这几天的心情';
-      setErrors(fields);
-      setFailure('有几项需要改一下，请看红色的提示');
-      return;
+      return refuse(fields, '有几项需要改一下，请看红色的提示');
     }
-    setErrors({});
-    setBusy(true);
-    try {
+    await send(async () => {
       const me = await requireMe();
       setDone(await followupsApi.submit(me.familyId!, me.personId, parsed.data, key));
-    } catch (err) {
-      if (err instanceof ApiFailure && err.fields) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.replace(/^body\./, ''), v])));
-      setFailure(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (done) {
