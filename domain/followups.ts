@@ -145,6 +145,20 @@ export function dueState(plan: { cadence: Cadence; startedOn: string; lastComple
   return { state: 'upcoming', dueOn };
 }
 
+/** The hour (Beijing) a due reminder is sent: morning, when elders are up and a doctor reachable. */
+export const FOLLOW_UP_REMINDER_HOUR = 9;
+
+/**
+ * When the member is reminded of the plan's next follow-up: 09:00 Beijing on the first day it
+ * counts as due (the due window before the due date), so the reminder and the "该随访了" the member
+ * sees start together. Depends on the plan only, so an unchanged due date keeps its reminder.
+ */
+export function followUpReminderAt(plan: { cadence: Cadence; startedOn: string; lastCompletedOn?: string }): { at: string; dueOn: string } {
+  const dueOn = nextDueOn(plan);
+  const day = addDays(dueOn, -dueWindowDays[plan.cadence]);
+  return { at: `${day}T${String(FOLLOW_UP_REMINDER_HOUR).padStart(2, '0')}:00:00+08:00`, dueOn };
+}
+
 export const PlanRequest = z.strictObject({
   cadence: Cadence,
   note: z.optional(z.string().check(z.trim(), z.maxLength(100, '说明不能超过 100 个字'))),

@@ -3,12 +3,13 @@ import type { Principal } from '../auth';
 /**
  * THE rule for who may read or act on a member's health file and readings (health data is
  * sensitive personal information under PIPL). Every follow-up and prescription handler asks this
- * one function, so widening "the signed doctor" to "the signed doctor's team" (issue 7) is a
- * change here only.
+ * one function.
  *
  * - the member's own family: yes (an elderly couple manage each other's follow-ups);
- * - a doctor: only the member's signed doctor, and only while the member agrees to share health
- *   data (the separate consent, read fresh on every call so a withdrawal takes effect at once);
+ * - a doctor: the member's signed doctor or anyone on the team of the member's active contract
+ *   (issue 7: the nurse, the village doctor and the specialist of a 1+1+1 team share the care),
+ *   and only while the member agrees to share health data (the separate consent, read fresh on
+ *   every call so a withdrawal takes effect at once);
  * - anyone else (contact persons, hospital, commission): no; a contact person may see only that a
  *   follow-up is overdue, through the status route, never the readings.
  */
@@ -18,6 +19,8 @@ export interface HealthAccessFacts {
   familyId: string;
   /** The member's signing, if any: who their doctor (and team) is. */
   signing?: { doctorId: string; teamName?: string };
+  /** Whether the principal is on the team of the member's active contract (asked only of staff). */
+  onContractTeam?: boolean;
   /** The member's separate health-data consent. */
   healthDataShared: boolean;
 }
@@ -25,7 +28,7 @@ export interface HealthAccessFacts {
 export function healthAccess(principal: Principal, facts: HealthAccessFacts): HealthAccess {
   if (principal.role === 'member') return principal.familyId === facts.familyId ? { allowed: true, audited: false } : { allowed: false, reason: 'not_family' };
   if (principal.role === 'doctor') {
-    if (facts.signing?.doctorId !== principal.personId) return { allowed: false, reason: 'not_signed' };
+    if (facts.signing?.doctorId !== principal.personId && facts.onContractTeam !== true) return { allowed: false, reason: 'not_signed' };
     if (!facts.healthDataShared) return { allowed: false, reason: 'no_consent' };
     // A staff member reading another person's health data: the family sees it in its access log.
     return { allowed: true, audited: true };
@@ -35,7 +38,7 @@ export function healthAccess(principal: Principal, facts: HealthAccessFacts): He
 
 export const healthAccessMessages: Record<Exclude<HealthAccess, { allowed: true }>['reason'], string> = {
   not_family: '您只能查看自己家人的健康信息',
-  not_signed: '这位居民没有与您签约，不能查看他的健康档案',
+  not_signed: '这位居民没有与您或您的团队签约，不能查看他的健康档案',
   no_consent: '这位居民还没有同意在线共享健康信息，请先当面征得同意',
   role: '您没有权限查看居民的健康信息',
 };

@@ -14,11 +14,13 @@ import {
   healthAccess,
   healthAccessMessages,
   refillBlock,
+  type ServiceKind,
   toBeijingIso,
   urgentFlags,
 } from '../../domain';
 import { writeAuditEvent } from '../lib/db/audit';
-import { type FollowUpItem, getMemberContext, type MemberContext, type PlanItem, planQueueKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
+import { contractServiceIncrement } from '../lib/db/signing';
+import { type FollowUpItem, getMemberContext, isOnContractTeam, transact, type MemberContext, type PlanItem, planQueueKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
 import { forbidden, notFound } from '../lib/http/errors';
 import type { RouteId } from '../routes';
@@ -33,18 +35,25 @@ export function followUpKeyOf(memberId: string, followUpId: string) {
 }
 
 /**
- * Loads the member's context (one BatchGet) and applies THE health-access rule
+ * Loads the member's context (one BatchGet, with the caller's `extraKeys`) and applies THE health-access rule
  * (domain/policy/health-access.ts). A member not in the path's family is "not found" to a doctor
  * and a family alike, so ids cannot be probed.
  */
-export async function memberWithAccess(principal: Principal, path: { familyId: string; memberId: string }): Promise<MemberContext & { member: NonNullable<MemberContext['member']>; audited: boolean }> {
+export async function memberWithAccess(
+  principal: Principal,
+  path: { familyId: string; memberId: string },
+  extraKeys: ReadonlyArray<{ pk: string; sk: string }> = [],
+): Promise<MemberContext & { member: NonNullable<MemberContext['member']>; audited: boolean }> {
   if (principal.role === 'member' && principal.familyId !== path.familyId) throw forbidden(healthAccessMessages.not_family);
-  const ctx = await getMemberContext(path.familyId, path.memberId, principal.personId);
+  const ctx = await getMemberContext(path.familyId, path.memberId, principal.personId, extraKeys);
   const member = ctx.member;
   if (!member || member.role !== 'member' || member.familyId !== path.familyId) throw notFound('这户家庭没有这位成员');
+  // The team is asked only of a doctor who is not the signed one: the signed doctor pays no read.
+  const onContractTeam = principal.role === 'doctor' && ctx.signing?.doctorId !== principal.personId ? await isOnContractTeam(ctx.contract, principal.personId) : undefined;
   const access = healthAccess(principal, {
     familyId: member.familyId,
     signing: ctx.signing ? { doctorId: ctx.signing.doctorId, teamName: ctx.signing.teamName } : undefined,
+    onContractTeam,
     healthDataShared: member.consent?.healthData === true,
   });
   if (!access.allowed) throw forbidden(healthAccessMessages[access.reason]);
@@ -129,9 +138,32 @@ export function prescriptionView(rx: PrescriptionItem, refills: RefillItem[], no
   };
 }
 
-/** Requires the caller to be the member's signed doctor (actions only the doctor takes). */
+type Ctx = MemberContext & { member: NonNullable<MemberContext['member']> };
+
+/**
+ * Whose queue the member's plan sits in: the signed doctor's, whoever on the team acts (a nurse's
+ * visit must not move the member out of the responsible doctor's queue).
+ */
+export function queueDoctorOf(ctx: Ctx, principal: Principal): string {
+  return ctx.signing?.doctorId ?? principal.personId;
+}
+
+/** Who the member's reminders come from. */
+export const reminderFrom = (ctx: Ctx) => ctx.signing?.teamName || '家庭医生';
+
+/**
+ * The contract's service counters (履约, issue 7) for what this transaction completes, or nothing
+ * when the member has no active contract (a foundation-only signing). The counter's own condition
+ * (contract still active) fails the transaction if the contract ended since the read.
+ */
+export function contractServices(ctx: Ctx, kinds: readonly ServiceKind[]): Parameters<typeof transact>[0] {
+  const c = ctx.contract;
+  return c?.state === 'signed' && c.contractId ? [contractServiceIncrement(ctx.member.personId, c.contractId, kinds)] : [];
+}
+
+/** Requires a doctor (actions only the signed doctor's team takes; memberWithAccess checks the team). */
 export function requireDoctor(principal: Principal): void {
-  if (principal.role !== 'doctor') throw forbidden('只有签约医生可以这样做');
+  if (principal.role !== 'doctor') throw forbidden('只有签约医生团队可以这样做');
 }
 
 /**

@@ -1,13 +1,13 @@
 import { EmptyBody, addDays, beijingDate, followUpRecentEnough, REFILL_FOLLOW_UP_MAX_AGE_DAYS, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { transact } from '../lib/db/followups';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { failedConditions, idempotencyOf, idempotencyPut, replayed, replayedFrom } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
 import { ApiHttpError, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { memberWithAccess, refillView, requireDoctor } from './access';
-import { refillWithPrescription, shortTime } from './refill-decision';
+import { contractServices, memberWithAccess, refillView, requireDoctor } from './access';
+import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
 
 const ROUTE = 'prescriptions.approveRefill';
 
@@ -15,18 +15,25 @@ const ROUTE = 'prescriptions.approveRefill';
  * The signed doctor approves a refill: ONE transaction moves the request from submitted to
  * approved, decrements the prescription's remaining refills (only while some remain and this is
  * its open request), extends the supply, checks that a follow-up was completed in the last 30 days,
- * tells the member, and stores the Idempotency-Key's answer. Two approvals racing: the request's
- * status condition lets exactly one through.
+ * counts the refill on the member's contract, tells the member, and stores the Idempotency-Key's
+ * answer. Two approvals racing: the request's status condition lets exactly one through. Reads:
+ * one BatchGet (memberWithAccess with the refill, the prescription and the Idempotency-Key marker),
+ * then the transaction.
  */
 export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }, async ({ path, principal, now, headers }) => {
   requireDoctor(principal);
   const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  const earlier = await replayed<RefillResponse>(idem);
+  // ONE read before the transaction: access facts, plan, refill, prescription and the key's marker.
+  const ctx = await memberWithAccess(principal, path, [...refillKeys(path), ...(idem ? [idem] : [])]);
+  const earlier = replayedFrom<RefillResponse>(ctx.extra, idem);
   if (earlier) return earlier;
-
-  const ctx = await memberWithAccess(principal, path);
-  const { refill, rx } = await refillWithPrescription(path);
-  if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
+  const { refill, rx } = refillWithPrescription(ctx.extra, path);
+  if (refill.status !== 'submitted') {
+    // Decided already: by this very key, if the read above missed its marker.
+    const won = await replayed<RefillResponse>(idem);
+    if (won) return won;
+    throw conflict('这个续方申请已经处理过了');
+  }
   const today = beijingDate(now);
   if (!followUpRecentEnough(ctx.plan?.lastCompletedOn, today)) {
     throw new ApiHttpError(409, 'follow_up_needed', `最近 ${REFILL_FOLLOW_UP_MAX_AGE_DAYS} 天内没有随访，请先做一次随访（上门或电话）再审核续方`);
@@ -35,6 +42,7 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
   const newSupplyEnd = addDays(rx.supplyEndsOn > today ? rx.supplyEndsOn : today, rx.supplyDays);
   const approved = { ...refill, status: 'approved' as const, decidedAt: at, history: [...refill.history, { status: 'approved' as const, at }] };
   const response: RefillResponse = { refill: refillView(approved) };
+  const counted = contractServices(ctx, ['refills']);
   try {
     await transact([
       {
@@ -64,6 +72,7 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
           ExpressionAttributeValues: { ':cutoff': addDays(today, -REFILL_FOLLOW_UP_MAX_AGE_DAYS) },
         },
       },
+      ...counted,
       outboxPut(
         {
           recipientId: path.memberId,
@@ -79,11 +88,12 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
   } catch (err) {
     const failed = failedConditions(err);
     if (!failed) throw err;
-    if (idem && failed.includes(4)) {
+    if (idem && failed.includes(4 + counted.length)) {
       const won = await replayed<RefillResponse>(idem);
       if (won) return won;
     }
     if (failed.includes(2)) throw new ApiHttpError(409, 'follow_up_needed', '最近 30 天内没有随访，请先做一次随访再审核续方');
+    if (counted.length && failed.includes(3) && !failed.includes(0)) throw conflict('签约协议刚刚变更，请刷新后再审核');
     throw conflict('这个续方申请已经处理过了');
   }
   return { body: response };

@@ -7,13 +7,13 @@ import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberWithAccess, refillView, requireDoctor } from './access';
-import { refillWithPrescription, shortTime } from './refill-decision';
+import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
 
 /** The signed doctor declines a refill with a reason the member reads; the prescription is free again. */
 export const handler = routeHandler('prescriptions.declineRefill', { path: RefillPath, body: RefillDeclineRequest }, async ({ path, body, principal, now }) => {
   requireDoctor(principal);
-  await memberWithAccess(principal, path);
-  const { refill } = await refillWithPrescription(path);
+  const ctx = await memberWithAccess(principal, path, refillKeys(path));
+  const { refill } = refillWithPrescription(ctx.extra, path);
   if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
   const at = toBeijingIso(now);
   const declined = { ...refill, status: 'declined' as const, decidedAt: at, declineReason: body.reason, history: [...refill.history, { status: 'declined' as const, at }] };

@@ -1,15 +1,16 @@
 import { beijingDate, FamilyMemberPath, HealthFileRequest, type MemberHealthResponse, planCadence, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
-import { type HealthFileItem, planPut, put, transact } from '../lib/db/followups';
+import { followUpReminderPut, type HealthFileItem, planPut, put, transact } from '../lib/db/followups';
 import { failedConditions } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { memberWithAccess, nextPlan, planView, requireDoctor } from './access';
+import { memberWithAccess, nextPlan, planView, queueDoctorOf, reminderFrom, requireDoctor } from './access';
 
 /**
- * The signed doctor writes the member's health file; the follow-up plan is created from it (or its
- * cadence re-derived, unless the doctor set one by hand) in the same transaction.
+ * The signed doctor's team writes the member's health file; the follow-up plan is created from it
+ * (or its cadence re-derived, unless the doctor set one by hand) in the same transaction, with the
+ * member's due reminder when the next due date moved.
  */
 export const handler = routeHandler('followups.putHealthFile', { path: FamilyMemberPath, body: HealthFileRequest }, async ({ path, body, principal, now }) => {
   requireDoctor(principal);
@@ -33,15 +34,16 @@ export const handler = routeHandler('followups.putHealthFile', { path: FamilyMem
   const poverty = profile?.poverty === true;
   const prev = ctx.plan;
   const rule = planCadence({ mobility: body.mobility, poverty });
+  const doctorId = queueDoctorOf(ctx, principal);
   // A cadence the doctor set by hand stays; otherwise it follows the file.
-  const plan = nextPlan(prev, { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: principal.personId, mobility: body.mobility, poverty, today }, {
-    doctorId: principal.personId,
+  const plan = nextPlan(prev, { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId, mobility: body.mobility, poverty, today }, {
+    doctorId,
     poverty,
     ...(prev?.reason === 'doctor' ? {} : { cadence: rule.cadence, reason: rule.reason }),
   });
   try {
     // The file is replaced whole; the plan's version condition makes concurrent edits fail as one.
-    await transact([put(file, null), planPut(plan, prev?.version)]);
+    await transact([put(file, null), planPut(plan, prev?.version), ...followUpReminderPut(prev, plan, reminderFrom(ctx), now)]);
   } catch (err) {
     if (failedConditions(err)) throw conflict('档案刚被修改过，请刷新后再保存');
     throw err;

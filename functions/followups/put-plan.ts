@@ -1,11 +1,11 @@
 import { FamilyMemberPath, PlanRequest } from '../../domain';
-import { type PlanItem, planPut, planQueueKeys, transact } from '../lib/db/followups';
+import { followUpReminderPut, type PlanItem, planPut, planQueueKeys, transact } from '../lib/db/followups';
 import { failedConditions } from '../lib/db/idempotency-replay';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { memberWithAccess, planView, requireDoctor } from './access';
+import { memberWithAccess, planView, reminderFrom, requireDoctor } from './access';
 
-/** The signed doctor adjusts the plan's cadence; the due date follows from it at once. */
+/** The signed doctor's team adjusts the plan's cadence; the due date and its reminder follow at once. */
 export const handler = routeHandler('followups.putPlan', { path: FamilyMemberPath, body: PlanRequest }, async ({ path, body, principal, now }) => {
   requireDoctor(principal);
   const ctx = await memberWithAccess(principal, path);
@@ -14,7 +14,7 @@ export const handler = routeHandler('followups.putPlan', { path: FamilyMemberPat
   const base = { ...prev, cadence: body.cadence, reason: 'doctor' as const, note: body.note, version: prev.version + 1 };
   const plan: PlanItem = { ...base, ...planQueueKeys(base) };
   try {
-    await transact([planPut(plan, prev.version)]);
+    await transact([planPut(plan, prev.version), ...followUpReminderPut(prev, plan, reminderFrom(ctx), now)]);
   } catch (err) {
     if (failedConditions(err)) throw conflict('计划刚被修改过，请刷新后再保存');
     throw err;

@@ -7,7 +7,7 @@ import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberWithAccess, refillView, requireDoctor } from './access';
-import { refillWithPrescription, shortTime } from './refill-decision';
+import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
 
 /**
  * The approved refill is ready at the chosen pharmacy (or delivered): the last step the member sees,
@@ -15,8 +15,8 @@ import { refillWithPrescription, shortTime } from './refill-decision';
  */
 export const handler = routeHandler('prescriptions.refillReady', { path: RefillPath, body: EmptyBody }, async ({ path, principal, now }) => {
   requireDoctor(principal);
-  await memberWithAccess(principal, path);
-  const { refill } = await refillWithPrescription(path);
+  const ctx = await memberWithAccess(principal, path, refillKeys(path));
+  const { refill } = refillWithPrescription(ctx.extra, path);
   if (refill.status !== 'approved') throw conflict(refill.status === 'submitted' ? '请先审核这个续方申请' : '这个续方申请已经办完了');
   const at = toBeijingIso(now);
   const next = refill.fulfilment === 'pickup' ? ('ready' as const) : ('delivered' as const);

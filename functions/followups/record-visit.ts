@@ -1,40 +1,42 @@
 import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
-import { getFamilyProfile } from '../lib/db/families';
-import { planPut, put, queueItemByRef, transact } from '../lib/db/followups';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { followUpReminderPut, itemAt, planPut, put, queueItemByRef, transact } from '../lib/db/followups';
+import type { FamilyProfileItem } from '../lib/db/items';
+import { failedConditions, idempotencyOf, idempotencyPut, replayed, replayedFrom } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView, requireDoctor } from './access';
+import { contractServices, followUpView, memberWithAccess, newFollowUp, nextPlan, planView, queueDoctorOf, reminderFrom, requireDoctor } from './access';
 
 const ROUTE = 'followups.recordVisit';
 
 /**
- * The signed doctor records a visit or phone follow-up done in person. It completes the plan's
- * follow-up (and clears a submission awaiting a reply: the doctor has now spoken to the member) and,
- * if it answers a discharge hand-back or a consultation's follow-up item from the queue, closes that
- * item, all in one transaction.
+ * Someone on the signed doctor's team records a visit or phone follow-up done in person. It
+ * completes the plan's follow-up (and clears a submission awaiting a reply: the doctor has now
+ * spoken to the member), moves the member's due reminder to the next due date, counts the service
+ * on the member's contract (a visit is a follow-up and a home visit) and, if it answers a discharge
+ * hand-back or a consultation's follow-up item from the signed doctor's queue, closes that item,
+ * all in one transaction.
  */
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: VisitRequest }, async ({ path, body, principal, now, headers }) => {
   requireDoctor(principal);
   const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  const earlier = await replayed<FollowUpResponse>(idem);
+  const ctx = await memberWithAccess(principal, path, [keys.familyProfile(path.familyId), ...(idem ? [idem] : [])]);
+  const earlier = replayedFrom<FollowUpResponse>(ctx.extra, idem);
   if (earlier) return earlier;
-
-  const ctx = await memberWithAccess(principal, path);
-  const handled = body.handles ? await queueItemByRef(principal.personId, body.handles) : undefined;
+  const doctorId = queueDoctorOf(ctx, principal);
+  const handled = body.handles ? await queueItemByRef(doctorId, body.handles) : undefined;
   if (body.handles && (!handled || handled.memberId !== path.memberId)) throw badRequest('没有找到这位居民的这项待办', { 'body.handles': '待办事项不存在' });
   const prev = ctx.plan ?? undefined;
-  const poverty = prev?.poverty ?? (await getFamilyProfile(path.familyId))?.poverty === true;
+  const poverty = prev?.poverty ?? itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId))?.poverty === true;
   const today = beijingDate(now);
   const at = toBeijingIso(now);
   const item = newFollowUp(path, now, { kind: body.kind, readings: body.readings ?? {}, symptoms: [], note: body.note, recordedBy: principal.personId });
   // The doctor has now spoken to the member: a submission awaiting review is answered too.
   const plan = nextPlan(
     prev,
-    { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: principal.personId, mobility: ctx.file?.mobility ?? 'independent', poverty, today },
-    { doctorId: principal.personId, lastCompletedOn: today, pending: undefined },
+    { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty, today },
+    { doctorId, lastCompletedOn: today, pending: undefined },
   );
   const response: FollowUpResponse = { followUp: followUpView(item), advice: [], plan: planView(plan, now) };
   const closeHandled = handled
@@ -44,17 +46,20 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
           : { Update: { TableName: tableName(), Key: { pk: handled.pk, sk: handled.sk }, UpdateExpression: 'SET #status = :done, doneAt = :at', ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':at': at, ':done': 'done', ':open': 'open' } } },
       ]
     : [];
+  const counted = contractServices(ctx, body.kind === 'visit' ? ['followUps', 'homeVisits'] : ['followUps']);
+  const reminder = followUpReminderPut(prev, plan, reminderFrom(ctx), now);
   const markers = idempotencyPut(idem, 201, response, now);
   try {
-    await transact([put(item), planPut(plan, prev?.version), ...closeHandled, ...markers]);
+    await transact([put(item), planPut(plan, prev?.version), ...closeHandled, ...counted, ...reminder, ...markers]);
   } catch (err) {
     const failed = failedConditions(err);
     if (!failed) throw err;
-    if (idem && failed.includes(2 + closeHandled.length)) {
+    if (idem && failed.includes(2 + closeHandled.length + counted.length + reminder.length)) {
       const won = await replayed<FollowUpResponse>(idem);
       if (won) return won;
     }
-    if (failed.includes(2)) throw conflict('这项待办已经处理过了');
+    if (closeHandled.length && failed.includes(2)) throw conflict('这项待办已经处理过了');
+    if (counted.length && failed.includes(2 + closeHandled.length)) throw conflict('签约协议刚刚变更，请刷新后再记录');
     throw conflict('随访计划刚被修改过，请刷新后再提交');
   }
   return { status: 201, body: response };

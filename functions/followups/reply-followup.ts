@@ -5,12 +5,13 @@ import { failedConditions } from '../lib/db/idempotency-replay';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { followUpKeyOf, memberWithAccess, planView, requireDoctor } from './access';
+import { contractServices, followUpKeyOf, memberWithAccess, planView, requireDoctor } from './access';
 
 /**
- * The signed doctor reviews a member's submission and replies with advice. One transaction: the
- * reply on the follow-up (only once), the plan leaves the top of the queue if this was the
- * submission awaiting review, and the member is told.
+ * The signed doctor's team reviews a member's submission and replies with advice. One transaction:
+ * the reply on the follow-up (only once), the plan leaves the top of the queue if this was the
+ * submission awaiting review, the reviewed follow-up counts on the member's contract, and the
+ * member is told.
  */
 export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, body: ReplyRequest }, async ({ path, body, principal, now }) => {
   requireDoctor(principal);
@@ -37,6 +38,7 @@ export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, b
         },
       },
       ...planItems,
+      ...contractServices(ctx, ['followUps']),
       outboxPut(
         {
           recipientId: path.memberId,
@@ -52,7 +54,8 @@ export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, b
     const failed = failedConditions(err);
     if (!failed) throw err;
     if (failed.includes(0)) throw conflict('这次随访已经回复过了，或者没有找到');
-    throw conflict('随访计划刚被修改过，请刷新后再提交');
+    if (planItems.length && failed.includes(1)) throw conflict('随访计划刚被修改过，请刷新后再提交');
+    throw conflict('签约协议刚刚变更，请刷新后再回复');
   }
   return { body: { reply, plan: plan ? planView(plan, now) : null } };
 });

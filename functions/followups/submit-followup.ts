@@ -1,30 +1,33 @@
 import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
-import { planPut, put, transact } from '../lib/db/followups';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { followUpReminderPut, itemAt, planPut, put, transact } from '../lib/db/followups';
+import type { FamilyProfileItem } from '../lib/db/items';
+import { keys } from '../lib/db/keys';
+import { failedConditions, idempotencyOf, idempotencyPut, replayed, replayedFrom } from '../lib/db/idempotency-replay';
 import { ApiHttpError, conflict, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView } from './access';
+import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView, reminderFrom } from './access';
 
 const ROUTE = 'followups.submit';
 
 /**
- * A member answers a follow-up. ONE transaction: the follow-up record, the plan (last completed,
+ * A member answers a follow-up. One BatchGet (plus the family's contacts when a reading is urgent),
+ * then ONE transaction: the follow-up record, the plan (last completed,
  * the submission awaiting the doctor's reply, the queue position) conditioned on the version read,
- * for urgent readings the notifications to the doctor and the family's contact persons, and the
- * Idempotency-Key marker. The member gets plain advice at once when a reading is urgent.
+ * the member's next due reminder (replacing the previous one), for urgent readings the
+ * notifications to the doctor and the family's contact persons, and the Idempotency-Key marker. The member gets plain advice at once when a reading is urgent.
  */
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: FollowUpRequest }, async ({ path, body, principal, now, headers }) => {
   const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  const earlier = await replayed<FollowUpResponse>(idem);
-  if (earlier) return earlier;
-
   for (let attempt = 0; ; attempt++) {
-    const ctx = await memberWithAccess(principal, path);
+    // One read: the member's context, the family profile (poverty programme) and the key's marker.
+    const ctx = await memberWithAccess(principal, path, [keys.familyProfile(path.familyId), ...(idem ? [idem] : [])]);
+    const earlier = replayedFrom<FollowUpResponse>(ctx.extra, idem);
+    if (earlier) return earlier;
     if (ctx.member.consent?.healthData !== true) throw forbidden('请先在“隐私设置”里同意共享健康信息，医生才能看到您的随访');
     if (!ctx.signing) throw new ApiHttpError(409, 'not_signed', '您还没有签约家庭医生，请联系村（社区）联系人');
-    const family = await getFamilyRecord(path.familyId);
+    const profile = itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId));
     const today = beijingDate(now);
     const at = toBeijingIso(now);
     const item = newFollowUp(path, now, {
@@ -40,14 +43,14 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
     const prev = ctx.plan;
     const plan = nextPlan(
       prev,
-      { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: ctx.signing.doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty: family?.profile.poverty === true, today },
+      { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: ctx.signing.doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty: profile?.poverty === true, today },
       { lastCompletedOn: today, pending: { followUpId, at, urgent } },
     );
     const response: FollowUpResponse = { followUp: followUpView(item), advice: urgentAdvice(urgent), plan: planView(plan, now) };
 
-    const recipients = urgent.length
-      ? [ctx.signing.doctorId, ...(family?.contacts ?? []).filter((c) => c.kind !== 'doctor').map((c) => c.staffId)]
-      : [];
+    // The family's contact persons are read only when there is something urgent to tell them.
+    const contacts = urgent.length ? ((await getFamilyRecord(path.familyId))?.contacts ?? []) : [];
+    const recipients = urgent.length ? [ctx.signing.doctorId, ...contacts.filter((c) => c.kind !== 'doctor').map((c) => c.staffId)] : [];
     const readingText = [
       body.readings.systolic !== undefined ? `血压${body.readings.systolic}/${body.readings.diastolic}` : '',
       body.readings.glucose !== undefined ? `血糖${body.readings.glucose}` : '',
@@ -64,15 +67,16 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
         now,
       ),
     );
+    const reminder = followUpReminderPut(prev, plan, reminderFrom(ctx), now);
     const markers = idempotencyPut(idem, 201, response, now);
     try {
-      await transact([put(item), planPut(plan, prev?.version), ...notices, ...markers]);
+      await transact([put(item), planPut(plan, prev?.version), ...notices, ...reminder, ...markers]);
       return { status: 201, body: response };
     } catch (err) {
       const failed = failedConditions(err);
       if (!failed) throw err;
       // The marker is last: a concurrent retry with the same key won; answer as it did.
-      if (idem && failed.includes(2 + notices.length)) {
+      if (idem && failed.includes(2 + notices.length + reminder.length)) {
         const won = await replayed<FollowUpResponse>(idem);
         if (won) return won;
       }

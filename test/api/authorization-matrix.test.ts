@@ -2,12 +2,13 @@ import { SignJWT } from 'jose';
 import { randomBytes } from 'node:crypto';
 import { addDays, allRoles, beijingDate, PRIVACY_GUIDE_VERSION, type Principal, type Role } from '../../domain';
 import { issueSessionToken } from '../../functions/lib/auth/tokens';
+import { followupsRoutes } from '../../functions/followups/routes';
 import { routes, type RouteDef } from '../../functions/routes';
 import { seedContactId } from '../../local/seed/ledger';
 import { SEED_CONSULTATION_ID } from '../../local/seed/messaging';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
-import { expectApiError, expectReadsOnly, expectSliceUnchanged, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
+import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
  * Every route × every role × own/other family, generated from the route table: a route added
@@ -123,6 +124,8 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
  */
 /** Routes where a doctor's authority is the contract's team (functions/signing/contract-access.ts). */
 const teamScoped = new Set(['signing.confirm', 'signing.terminate']);
+/** Health routes: a doctor's reach is the member's signed doctor or contract team (domain/policy/health-access.ts). */
+const healthTeamScoped = new Set<string>(followupsRoutes.filter((r) => r.path.includes('{memberId}')).map((r) => r.id));
 const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'prescriptions.approveRefill', 'prescriptions.declineRefill', 'prescriptions.refillReady']);
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
@@ -208,6 +211,11 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
     if (c.expected === 'role-denied') {
       // Refused on the token alone, before any DynamoDB request.
       expect(res.ddbRequests).toBe(0);
+    } else if (c.role === 'doctor' && healthTeamScoped.has(c.route.id)) {
+      // Health data: the member's context (one BatchGet), then, for a doctor who is not the
+      // signed one, whether they are on the member's contract team (one key-only GetItem).
+      expectReadsOnly(res, 2);
+      expect(operations(res)).toEqual(['BatchGetItemCommand', 'GetItemCommand']);
     } else {
       // At most the key-only scope read (member: none, the family is in the token).
       expectReadsOnly(res, c.role === 'member' ? 0 : 1);

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PRIVACY_GUIDE_VERSION } from '../../domain';
 import { db, tableName } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
@@ -127,14 +127,14 @@ describe('urgent readings', () => {
     const token = await tokenFor(YOU.memberId);
     const calm = await call('POST', path(YOU.familyId, YOU.memberId, '/followups'), { token, body: form({ systolic: 179, diastolic: 109 }), headers: at(day('2026-12-05')) });
     expect(calm.status).toBe(201);
+    expect(operations(calm)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
     expect(calm.body.followUp.urgent).toEqual([]);
     expect(calm.body.advice).toEqual([]);
 
     const high = await call('POST', path(YOU.familyId, YOU.memberId, '/followups'), { token, body: form({ systolic: 180, diastolic: 100 }, { symptoms: ['headache'] }), headers: at(day('2026-12-05', '10:00:00')) });
     expect(high.status).toBe(201);
-    // One transaction, after the reads.
-    expect(operations(high).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
-    expect(operations(high).at(-1)).toBe('TransactWriteItemsCommand');
+    // One transaction, after the context and (urgent only) the family's contacts.
+    expect(operations(high)).toEqual(['BatchGetItemCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
     expect(high.body.followUp.urgent).toEqual(['bp_high']);
     expect(high.body.advice.join('')).toMatch(/休息.*120/);
     const id = high.body.followUp.followUpId as string;
@@ -160,7 +160,8 @@ describe('urgent readings', () => {
     const again = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ weight: 61.5 }), headers: { ...headers, 'x-test-now': day('2026-12-06', '09:00:05') } });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    expect(operations(again)).toEqual(['GetItemCommand']);
+    // The marker came with the member's context: one read, nothing written.
+    expect(operations(again)).toEqual(['BatchGetItemCommand']);
     expect((await queryPartition(keys.healthPk(YANG.memberId))).length).toBe(count);
   });
 });
@@ -278,13 +279,15 @@ describe('long prescriptions', () => {
     const [a, b] = await Promise.all([approve('2027-01-01', 'approve-aaaa-01'), approve('2027-01-01', 'approve-bbbb-01')]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const winner = a.status === 200 ? a : b;
-    expect(operations(winner).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    // The signed doctor: one BatchGet (context, refill, prescription, key's marker), one transaction.
+    expect(operations(winner)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
     const stored = await getItem(keys.prescription(ZHU.memberId, id));
     expect(stored).toMatchObject({ refillsRemaining: 0, supplyEndsOn: '2027-01-29' });
     expect(stored?.openRefillId).toBeUndefined();
     // The winner's retry answers the same and changes nothing.
     const retry = await approve('2027-01-01', a.status === 200 ? 'approve-aaaa-01' : 'approve-bbbb-01');
     expect(retry.body).toEqual(winner.body);
+    expect(operations(retry)).toEqual(['BatchGetItemCommand']);
     expect((await getItem(keys.prescription(ZHU.memberId, id)))?.refillsRemaining).toBe(0);
 
     // Ready for pickup: the last step the member sees.
@@ -307,5 +310,157 @@ describe('long prescriptions', () => {
     expect(expired.status).toBe(409);
     expect(expired.body.message).toMatch(/过期/);
     expect((await ask('2026-12-30')).status).toBe(201);
+  });
+});
+
+/** The member's one due reminder (functions/lib/db/followups.ts: followUpReminderPut). */
+const reminderOf = (memberId: string) => getItem(keys.outbox(`followup.due#${memberId}`));
+/** Every pending `followup.due` item of a member in the outbox's due index (test-only read). */
+async function pendingRemindersOf(memberId: string): Promise<Record<string, unknown>[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      FilterExpression: 'recipientId = :m AND template = :t',
+      ExpressionAttributeValues: { ':pk': keys.outboxDuePk, ':m': memberId, ':t': 'followup.due' },
+    }),
+  );
+  return out.Items ?? [];
+}
+
+describe('due reminders', () => {
+  test('one pending reminder per member, at 09:00 on the first due day, replaced by each follow-up and plan change', async () => {
+    // 杨淑芬 (weekly) answered on 12-06: due 12-13, due from 12-12 (one day's window).
+    expect(await reminderOf(YANG.memberId)).toMatchObject({
+      template: 'followup.due', recipientId: YANG.memberId, status: 'pending', nextAttemptAt: '2026-12-12T09:00:00+08:00',
+      gsi2sk: `2026-12-12T01:00:00.000Z#followup.due#${YANG.memberId}`, page: 'packages/health/followup/index',
+      data: { doctor: '柳林乡“1+1+1”家庭医生团队', item: '慢病随访：量血压、填随访表', time: '2026年12月13日' },
+    });
+    expect(await pendingRemindersOf(YANG.memberId)).toHaveLength(1);
+
+    // She answers on 12-10 (with a retry): the reminder moves to 12-16 for 12-17, still one.
+    const token = await tokenFor(YANG.memberId);
+    const headers = { ...at(day('2026-12-10', '08:00:00')), 'idempotency-key': 'fu-reminder-0001' };
+    const first = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ systolic: 128, diastolic: 80 }), headers });
+    expect(first.status).toBe(201);
+    expect(operations(first)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    const moved = await reminderOf(YANG.memberId);
+    expect(moved).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: '2026-12-16T09:00:00+08:00', createdAt: day('2026-12-10', '08:00:00'), data: { time: '2026年12月17日' } });
+    const retry = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ systolic: 128, diastolic: 80 }), headers });
+    expect(retry.body).toEqual(first.body);
+    expect(await reminderOf(YANG.memberId)).toEqual(moved);
+    expect(await pendingRemindersOf(YANG.memberId)).toHaveLength(1);
+
+    // The doctor rewrites the file without changing the cadence: the reminder is left as it is.
+    const file = await call('PUT', path(YANG.familyId, YANG.memberId, '/health-file'), { token: await doctor(), body: fileBody({ mobility: 'semi_disabled', stability: 'unstable', allergies: [] }), headers: at(day('2026-12-11')) });
+    expect(file.status).toBe(200);
+    expect(await reminderOf(YANG.memberId)).toEqual(moved);
+
+    // Monthly instead: due 01-10, reminded from 01-03.
+    const monthly = await call('PUT', path(YANG.familyId, YANG.memberId, '/followup-plan'), { token: await doctor(), body: { cadence: 'monthly' }, headers: at(day('2026-12-11', '10:00:00')) });
+    expect(monthly.body.plan.dueOn).toBe('2027-01-10');
+    expect(await reminderOf(YANG.memberId)).toMatchObject({ nextAttemptAt: '2027-01-03T09:00:00+08:00', data: { time: '2027年1月10日' } });
+
+    // A visit completes the follow-up: the next one is a month later.
+    const visit = await call('POST', path(YANG.familyId, YANG.memberId, '/followup-visits'), { token: await doctor(), body: { kind: 'phone', note: '电话随访，血压平稳' }, headers: at(day('2026-12-12', '15:00:00')) });
+    expect(visit.status).toBe(201);
+    expect(await reminderOf(YANG.memberId)).toMatchObject({ nextAttemptAt: '2027-01-05T09:00:00+08:00', data: { time: '2027年1月12日' } });
+    expect(await pendingRemindersOf(YANG.memberId)).toHaveLength(1);
+  });
+
+  test('a due day already past is reminded at once', async () => {
+    // 韩永福 (monthly, visited 12-05, due 01-05): weekly from 12-20 makes him due 12-12, already past.
+    const res = await call('PUT', path(HAN.familyId, HAN.memberId, '/followup-plan'), { token: await doctor(), body: { cadence: 'weekly' }, headers: at(day('2026-12-20', '10:30:00')) });
+    expect(res.body.plan).toMatchObject({ dueOn: '2026-12-12', state: 'overdue' });
+    expect(await reminderOf(HAN.memberId)).toMatchObject({ status: 'pending', nextAttemptAt: day('2026-12-20', '10:30:00'), data: { time: '2026年12月12日' } });
+    expect(await pendingRemindersOf(HAN.memberId)).toHaveLength(1);
+  });
+});
+
+describe("the signed doctor's team and the contract's service counters", () => {
+  // 朱宝山's contract is with 柳林乡's 1+1+1 team: 高志远 (lead, p_doc04), 马德福 (p_doc03, his
+  // signed doctor) and 林慧 (specialist, p_doc05). 陈立新 (p_doc01) is on 城关镇's team.
+  const delivered = async () => {
+    const state = await getItem(keys.signingState(ZHU.memberId));
+    expect(state).toMatchObject({ state: 'signed', teamId: 'tm_liulin' });
+    const contract = await getItem(keys.signingContract(ZHU.memberId, state!.contractId));
+    return { followUps: 0, homeVisits: 0, refills: 0, consultations: 0, ...(contract?.delivered ?? {}) } as Record<string, number>;
+  };
+
+  test('everyone on the contract team reads the file and acts; the plan stays in the signed doctor\'s queue; others get 403', async () => {
+    const start = await delivered();
+    const specialist = await tokenFor('p_doc05');
+    const read = await call('GET', path(ZHU.familyId, ZHU.memberId, '/health'), { token: specialist, headers: at(day('2027-02-01')) });
+    expect(read.status).toBe(200);
+    expect(operations(read)).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand', 'PutItemCommand']);
+    const audit = await queryPartition(keys.auditPk(ZHU.familyId));
+    expect(audit.some((a) => a.field === 'health' && a.viewerId === 'p_doc05' && a.viewerName === '林慧')).toBe(true);
+
+    // The specialist's phone follow-up: counted once, the plan stays 马德福's, the reminder moves.
+    const phone = await call('POST', path(ZHU.familyId, ZHU.memberId, '/followup-visits'), { token: specialist, body: { kind: 'phone', note: '电话随访，血糖平稳' }, headers: at(day('2027-02-01', '10:00:00')) });
+    expect(phone.status).toBe(201);
+    expect(await getItem(keys.followUpPlan(ZHU.memberId))).toMatchObject({ doctorId: DOC, gsi1pk: keys.staffPk(DOC), lastCompletedOn: '2027-02-01' });
+    expect(await reminderOf(ZHU.memberId)).toMatchObject({ nextAttemptAt: '2027-02-22T09:00:00+08:00', data: { time: '2027年3月1日' } });
+    expect(await delivered()).toEqual({ ...start, followUps: start.followUps + 1 });
+
+    // The lead's home visit is a follow-up and a home visit.
+    const lead = await tokenFor('p_doc04');
+    const visit = await call('POST', path(ZHU.familyId, ZHU.memberId, '/followup-visits'), { token: lead, body: { kind: 'visit', note: '上门随访，测血压 130/80', readings: { systolic: 130, diastolic: 80 } }, headers: at(day('2027-02-02')) });
+    expect(visit.status).toBe(201);
+    expect(await delivered()).toEqual({ ...start, followUps: start.followUps + 2, homeVisits: start.homeVisits + 1 });
+
+    // A member's submission counts when the team reviews it (once: a second reply is refused).
+    const submitted = await call('POST', path(ZHU.familyId, ZHU.memberId, '/followups'), { token: await tokenFor(ZHU.memberId), body: form({ systolic: 126, diastolic: 78 }), headers: at(day('2027-02-03')) });
+    expect(submitted.status).toBe(201);
+    expect(await delivered()).toEqual({ ...start, followUps: start.followUps + 2, homeVisits: start.homeVisits + 1 });
+    const replyPath = path(ZHU.familyId, ZHU.memberId, `/followups/${submitted.body.followUp.followUpId}/reply`);
+    expect((await call('POST', replyPath, { token: specialist, body: { advice: '血压控制得好，继续按时服药' }, headers: at(day('2027-02-03', '11:00:00')) })).status).toBe(200);
+    expect((await call('POST', replyPath, { token: lead, body: { advice: '再说一次' }, headers: at(day('2027-02-03', '11:05:00')) })).status).toBe(409);
+    expect(await delivered()).toEqual({ ...start, followUps: start.followUps + 3, homeVisits: start.homeVisits + 1 });
+
+    // A doctor of another team: refused after the member's context and one key-only team read,
+    // nothing read of the health data, nothing written.
+    const outsider = await tokenFor('p_doc01');
+    for (const [method, rest, body] of [['GET', '/health', undefined], ['POST', '/followup-visits', { kind: 'phone', note: '电话随访' }], ['PUT', '/followup-plan', { cadence: 'weekly' }]] as const) {
+      const res = await expectSliceUnchanged({ pks: [keys.healthPk(ZHU.memberId), keys.auditPk(ZHU.familyId)] }, () => call(method, path(ZHU.familyId, ZHU.memberId, rest), { token: outsider, body, headers: at(day('2027-02-04')) }));
+      expectApiError(res, 403, 'forbidden');
+      expect(res.body.message).toMatch(/团队/);
+      expect(operations(res)).toEqual(['BatchGetItemCommand', 'GetItemCommand']);
+    }
+    expect(await delivered()).toEqual({ ...start, followUps: start.followUps + 3, homeVisits: start.homeVisits + 1 });
+  });
+
+  test('an approved refill counts once on the contract; a declined one does not', async () => {
+    const start = await delivered();
+    const made = await call('POST', path(ZHU.familyId, ZHU.memberId, '/prescriptions'), {
+      token: await doctor(),
+      body: { items: [{ medicine: '氨氯地平片', dose: '每日1次，每次1片', quantity: '4盒' }], supplyDays: 28, refills: 2, validUntil: '2027-06-30' },
+      headers: at(day('2027-02-03')),
+    });
+    expect(made.status).toBe(201);
+    const id = made.body.prescription.prescriptionId as string;
+    const member = await tokenFor(ZHU.memberId);
+    const ask = (d: string) => call('POST', path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills`), { token: member, body: { fulfilment: 'pickup', pharmacy: 'll_health_centre' }, headers: at(day(d)) });
+    // The team lead decides (not the doctor who prescribed).
+    const lead = await tokenFor('p_doc04');
+    const first = await ask('2027-02-24');
+    expect(first.status).toBe(201);
+    const declined = await call('POST', path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills/${first.body.refill.refillId}/decline`), { token: lead, body: { reason: '请先来卫生院复查血压' }, headers: at(day('2027-02-24', '10:00:00')) });
+    expect(declined.status).toBe(200);
+    expect(await delivered()).toEqual(start);
+
+    const second = await ask('2027-02-25');
+    expect(second.status).toBe(201);
+    const approvePath = path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills/${second.body.refill.refillId}/approve`);
+    const headers = { ...at(day('2027-02-25', '10:00:00')), 'idempotency-key': 'approve-count-01' };
+    const approved = await call('POST', approvePath, { token: lead, body: {}, headers });
+    expect(approved.status).toBe(200);
+    // A teammate, not the signed doctor: the team's key-only read between.
+    expect(operations(approved)).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+    expect(await delivered()).toEqual({ ...start, refills: start.refills + 1 });
+    // A retry answers the same and counts nothing more.
+    expect((await call('POST', approvePath, { token: lead, body: {}, headers })).body).toEqual(approved.body);
+    expect(await delivered()).toEqual({ ...start, refills: start.refills + 1 });
   });
 });

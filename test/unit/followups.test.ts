@@ -2,6 +2,7 @@ import {
   addMonths,
   dueState,
   followUpRecentEnough,
+  followUpReminderAt,
   FollowUpRequest,
   healthAccess,
   planCadence,
@@ -119,5 +120,26 @@ describe('the health-access rule', () => {
     expect(healthAccess({ personId: 'p_doc01', role: 'doctor' }, { ...facts, healthDataShared: false })).toEqual({ allowed: false, reason: 'no_consent' });
     expect(healthAccess({ personId: 'p_doc03', role: 'doctor' }, facts)).toEqual({ allowed: false, reason: 'not_signed' });
     expect(healthAccess({ personId: 'p_cadre01', role: 'contact', level: 'village' }, facts)).toEqual({ allowed: false, reason: 'role' });
+  });
+
+  test("anyone on the member's contract team, with consent, audited; the team says nothing for other roles", () => {
+    expect(healthAccess({ personId: 'p_doc05', role: 'doctor' }, { ...facts, onContractTeam: true })).toEqual({ allowed: true, audited: true });
+    expect(healthAccess({ personId: 'p_doc05', role: 'doctor' }, { ...facts, onContractTeam: false })).toEqual({ allowed: false, reason: 'not_signed' });
+    expect(healthAccess({ personId: 'p_doc05', role: 'doctor' }, { ...facts, onContractTeam: true, healthDataShared: false })).toEqual({ allowed: false, reason: 'no_consent' });
+    expect(healthAccess({ personId: 'p_doc05', role: 'doctor' }, { ...facts, signing: undefined, onContractTeam: true })).toEqual({ allowed: true, audited: true });
+    expect(healthAccess({ personId: 'p_cadre01', role: 'contact', level: 'village' }, { ...facts, onContractTeam: true })).toEqual({ allowed: false, reason: 'role' });
+  });
+});
+
+describe('the due reminder moment', () => {
+  test('09:00 Beijing on the first day of the due window: 1 day weekly, 7 monthly, 14 quarterly; a new plan from its start', () => {
+    expect(followUpReminderAt({ cadence: 'weekly', startedOn: '2026-12-01', lastCompletedOn: '2026-12-06' })).toEqual({ at: '2026-12-12T09:00:00+08:00', dueOn: '2026-12-13' });
+    expect(followUpReminderAt({ cadence: 'monthly', startedOn: '2026-12-01', lastCompletedOn: '2027-01-31' })).toEqual({ at: '2027-02-21T09:00:00+08:00', dueOn: '2027-02-28' });
+    expect(followUpReminderAt({ cadence: 'quarterly', startedOn: '2026-12-01', lastCompletedOn: '2026-12-31' })).toEqual({ at: '2027-03-17T09:00:00+08:00', dueOn: '2027-03-31' });
+    expect(followUpReminderAt({ cadence: 'monthly', startedOn: '2026-12-01' })).toEqual({ at: '2026-11-24T09:00:00+08:00', dueOn: '2026-12-01' });
+    // The first due day is when the state turns 'due', and not a day earlier.
+    const plan = { cadence: 'monthly' as const, startedOn: '2026-12-01', lastCompletedOn: '2027-01-31' };
+    expect(dueState(plan, '2027-02-21').state).toBe('due');
+    expect(dueState(plan, '2027-02-20').state).toBe('upcoming');
   });
 });

@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandOutput, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type Cadence,
   type FollowUpRecord,
@@ -8,13 +8,17 @@ import {
   type RefillRecord,
   type UrgentFlag,
   addDays,
+  followUpReminderAt,
+  formatChineseDate,
   nextDueOn,
 } from '../../../domain';
 import * as z from '../../../domain/zod';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import type { PersonItem, SigningItem } from './items';
+import type { SigningStateItem } from './signing';
 import { keys } from './keys';
+import { outboxItem } from '../notify/outbox';
 
 /**
  * Chronic follow-ups and long prescriptions. Everything about one member's health lives in the
@@ -117,29 +121,55 @@ export interface MemberContext {
   file?: HealthFileItem;
   plan?: PlanItem;
   viewer?: PersonItem;
+  /** The member's signing state (issue 7): the active contract and its team, when signed. */
+  contract?: Pick<SigningStateItem, 'state' | 'contractId' | 'teamId' | 'teamName'>;
+  /** What the caller asked for besides (a refill, the family profile, an Idempotency-Key marker). */
+  extra: Array<Record<string, unknown> & Keys>;
+}
+
+/** The item with this key among those read, if it exists. */
+export function itemAt<T>(items: ReadonlyArray<Record<string, unknown> & Keys>, key: Keys): T | undefined {
+  return items.find((i) => i.pk === key.pk && i.sk === key.sk) as T | undefined;
 }
 
 /**
  * Everything needed to decide access and to answer, in ONE BatchGet: the member (family, consent),
- * their signing (who their doctor is), the health file, the plan, and the viewer (named in the
- * family's access log when staff read health data).
+ * their signing (who their doctor is) and signing state (the active contract and its team, for
+ * team access and the contract's service counters), the health file, the plan, and the viewer
+ * (named in the family's access log when staff read health data). A handler folds its own reads
+ * into the same BatchGet with `extraKeys`, so a write route reads once before its transaction.
  */
-export async function getMemberContext(familyId: string, memberId: string, viewerId: string): Promise<MemberContext> {
+export async function getMemberContext(familyId: string, memberId: string, viewerId: string, extraKeys: readonly Keys[] = []): Promise<MemberContext> {
   const items = await batchGetAll<Record<string, unknown> & Keys>([
     keys.person(memberId),
     keys.familySigning(familyId, memberId),
     keys.healthFile(memberId),
     keys.followUpPlan(memberId),
     keys.person(viewerId),
+    keys.signingState(memberId),
+    ...extraKeys,
   ]);
-  const find = <T>(k: Keys) => items.find((i) => i.pk === k.pk && i.sk === k.sk) as T | undefined;
+  const find = <T>(k: Keys) => itemAt<T>(items, k);
   return {
     member: find<PersonItem>(keys.person(memberId)),
     signing: find<SigningItem>(keys.familySigning(familyId, memberId)),
     file: find<HealthFileItem>(keys.healthFile(memberId)),
     plan: find<PlanItem>(keys.followUpPlan(memberId)),
     viewer: find<PersonItem>(keys.person(viewerId)),
+    contract: find<SigningStateItem>(keys.signingState(memberId)),
+    extra: extraKeys.flatMap((k) => find<Record<string, unknown> & Keys>(k) ?? []),
   };
+}
+
+/**
+ * Whether a staff member is on the team of the member's active contract: the second half of
+ * `isStaffOnMemberContractTeam` (functions/lib/db/signing.ts), whose first half (the member's
+ * signing state) came with the member's context in the same BatchGet. One GetItem, key only.
+ */
+export async function isOnContractTeam(contract: MemberContext['contract'], staffId: string): Promise<boolean> {
+  if (contract?.state !== 'signed' || !contract.teamId) return false;
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.teamMember(contract.teamId, staffId), ProjectionExpression: 'pk' }));
+  return Boolean(out.Item);
 }
 
 /** The newest follow-ups of a member, one Query. */
@@ -280,3 +310,38 @@ export function planPut(plan: PlanItem, readVersion: number | undefined): Transa
 export const put = (item: object, condition: string | null = 'attribute_not_exists(pk)'): TransactItem => ({
   Put: { TableName: tableName(), Item: item as Record<string, unknown>, ...(condition ? { ConditionExpression: condition } : {}) },
 });
+
+/** The one reminder of a member's plan: a deterministic id, so each member has exactly one. */
+export const followUpReminderKey = (memberId: string) => `followup.due#${memberId}`;
+
+/**
+ * The member's `followup.due` reminder for the plan's next due date, as one element of the
+ * transaction that writes the plan, or nothing when the reminder moment did not change (an edit of
+ * the file that keeps the cadence must not re-send a reminder already sent).
+ *
+ * The item's id is the same for every due date of the member, so the new reminder REPLACES the
+ * previous one with an unconditioned Put: exactly one reminder per member exists, pending until
+ * its moment. `outboxCancel` + `outboxPut` cannot express this: one transaction may not touch the
+ * same item twice, and a cancel conditioned on "still pending" would fail the whole transaction
+ * once the previous reminder has been sent. A sender holding a claim on the replaced item loses
+ * its outcome write (conditioned on the attempt count), which leaves the new reminder pending.
+ * A replacement is a MODIFY, not an INSERT, so in AWS the minute sweep of the due index sends it
+ * (scheduled reminders go that way anyway), not the stream.
+ */
+export function followUpReminderPut(prev: PlanItem | undefined, plan: PlanItem, from: string, now: Date): TransactItem[] {
+  const next = followUpReminderAt(plan);
+  if (prev && followUpReminderAt(prev).at === next.at) return [];
+  const at = new Date(next.at);
+  const item = outboxItem(
+    {
+      recipientId: plan.memberId,
+      template: 'followup.due',
+      data: { doctor: from, item: '慢病随访：量血压、填随访表', time: formatChineseDate(next.dueOn) },
+      page: 'packages/health/followup/index',
+      dedupeKey: followUpReminderKey(plan.memberId),
+      notBefore: at.getTime() > now.getTime() ? at : now,
+    },
+    now,
+  );
+  return [{ Put: { TableName: tableName(), Item: item as unknown as Record<string, unknown> } }];
+}

@@ -32,6 +32,16 @@ export async function replayed<T>(idem: Idem | undefined): Promise<{ status: num
   return out.Item ? { status: out.Item.status as number, body: out.Item.body as T } : undefined;
 }
 
+/**
+ * The stored answer, from a marker the caller read along with its other items (one BatchGet
+ * instead of a GetItem first). That read may be eventually consistent: a marker it missed still
+ * fails the transaction's marker condition, and the caller then asks `replayed` (consistent).
+ */
+export function replayedFrom<T>(items: ReadonlyArray<Record<string, unknown>>, idem: Idem | undefined): { status: number; body: T } | undefined {
+  const item = idem && items.find((i) => i.pk === idem.pk && i.sk === idem.sk);
+  return item ? { status: item.status as number, body: item.body as T } : undefined;
+}
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export function idempotencyPut(idem: Idem | undefined, status: number, body: unknown, now: Date): TransactItem[] {

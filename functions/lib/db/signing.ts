@@ -432,14 +432,17 @@ export async function isStaffOnMemberContractTeam(staffId: string, memberId: str
  * The caller names the contract (from the member's STATE item); the condition keeps a count from
  * landing on a contract that has ended meanwhile.
  */
-export function contractServiceIncrement(memberId: string, contractId: string, kind: ServiceKind): TransactItem {
+export function contractServiceIncrement(memberId: string, contractId: string, kind: ServiceKind | readonly ServiceKind[]): TransactItem {
+  // Several kinds at once (a home-visit follow-up is a follow-up and a home visit): one Update,
+  // since a transaction may touch the contract item only once.
+  const kinds = typeof kind === 'string' ? [kind] : kind;
   return {
     Update: {
       TableName: tableName(),
       Key: keys.signingContract(memberId, contractId),
-      UpdateExpression: 'ADD delivered.#k :one',
+      UpdateExpression: `ADD ${kinds.map((_, i) => `delivered.#k${i} :one`).join(', ')}`,
       ConditionExpression: '#status = :active',
-      ExpressionAttributeNames: { '#k': kind, '#status': 'status' },
+      ExpressionAttributeNames: { ...Object.fromEntries(kinds.map((k, i) => [`#k${i}`, k])), '#status': 'status' },
       ExpressionAttributeValues: { ':one': 1, ':active': 'active' },
     },
   };

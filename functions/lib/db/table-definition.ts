@@ -38,7 +38,10 @@
  * | a bed request                             | pk=ADMIT#<id>, sk=ADMIT; GSI1 HOSPADMIT#<inst>; GSI2 FAMADMIT#<family> |
  * | discharge notes due for follow-up         | pk=FAMILY#<f>, sk=DISCHARGE#<admissionId>; GSI1 STAFF#<doctor>, DISCHARGE#<due>#<id> |
  * | followups: a member's health file + plan  | pk=HEALTH#<memberId>, sk=HFILE / PLAN  (one BatchGet with the |
- * |   and the access facts                    |   person and FAMILY#<f>/FAMILY#SIGN#<memberId>)               |
+ * |   and the access facts                    |   person, FAMILY#<f>/FAMILY#SIGN#<memberId>, SIGNING#<m>/STATE |
+ * |                                           |   and the route's own keys: IDEM#, refill, family profile)    |
+ * | followups: is a doctor on the contract team | pk=TEAM#<teamId from STATE>, sk=MEMBER#<staffId> (key only) |
+ * | followups: a member's due reminder        | pk=OUTBOX#followup.due#<memberId> (one per member, replaced)  |
  * | a member's newest follow-ups (trends)     | pk=HEALTH#<memberId>, begins_with(sk, FU#), newest first      |
  * | a member's prescriptions and refills      | pk=HEALTH#<memberId>, begins_with(sk, RX#)                     |
  * | a doctor's follow-up queue (ONE Query)    | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk BETWEEN DISCHARGE# AND   |

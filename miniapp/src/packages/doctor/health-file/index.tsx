@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
   ChronicCondition,
@@ -11,18 +11,15 @@ import {
   Stability,
   stabilityLabels,
   type HealthFile,
-  type MemberHealthResponse,
   type Plan,
 } from '@domain';
 import { followupsApi } from '../../../api/followups';
-import { ApiFailure } from '../../../api/errors';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
-import { RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
-import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { formErrors, useFormSend } from '../../../lib/form';
+import { MemberHealthShell, type MemberHealthFormProps } from '../components/MemberHealthShell';
 
 /**
  * The signed doctor creates or updates a member's health file (健康档案). The server derives the
@@ -31,20 +28,7 @@ import { handleFailure, useRemote } from '../../../lib/remote';
  * typed is lost when the server refuses: the form keeps its state and marks the field.
  */
 export default function HealthFilePage() {
-  const { params } = useRouter();
-  const familyId = params.familyId ?? '';
-  const memberId = params.memberId ?? '';
-  const { state, reload } = useRemote(async () => {
-    await requireMe();
-    return followupsApi.health(familyId, memberId);
-  });
-  return (
-    <View className="page">
-      <View className="h1">健康档案</View>
-      <RemoteStatus state={state} reload={reload} />
-      {state.status === 'ready' ? <HealthFileForm data={state.data} familyId={familyId} memberId={memberId} /> : null}
-    </View>
-  );
+  return <MemberHealthShell title="健康档案" Form={HealthFileForm} />;
 }
 
 interface MedicineRow {
@@ -56,16 +40,10 @@ const listSeparators = /[、,，;；\n]+/;
 const splitList = (text: string) => text.split(listSeparators).map((x) => x.trim()).filter(Boolean);
 const emptyRow = (): MedicineRow => ({ name: '', usage: '' });
 
-/** Server field paths come as `body.medicines.0.name`; the form keys its errors without `body.`. */
-const fieldErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) => {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[issue.path.map(String).join('.')] ??= issue.message;
-  return fields;
-};
 const firstUnder = (errors: Record<string, string>, prefix: string) =>
   Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
 
-function HealthFileForm({ data, familyId, memberId }: { data: MemberHealthResponse; familyId: string; memberId: string }) {
+function HealthFileForm({ data, familyId, memberId }: MemberHealthFormProps) {
   const f: HealthFile | null = data.file;
   const [conditions, setConditions] = useState<ChronicCondition[]>(f?.conditions ?? []);
   const [otherText, setOtherText] = useState((f?.otherConditions ?? []).join('、'));
@@ -73,16 +51,13 @@ function HealthFileForm({ data, familyId, memberId }: { data: MemberHealthRespon
   const [medicines, setMedicines] = useState<MedicineRow[]>(f?.medicines.length ? f.medicines.map((m) => ({ name: m.name, usage: m.usage ?? '' })) : [emptyRow()]);
   const [allergyText, setAllergyText] = useState((f?.allergies ?? []).join('、'));
   const [stability, setStability] = useState<Stability | null>(f?.stability.status ?? null);
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, errors, failure, refuse, send } = useFormSend();
   const [saved, setSaved] = useState<{ file: HealthFile; plan: Plan | null } | null>(null);
 
   const toggle = (c: ChronicCondition, on: boolean) => setConditions((x) => (on ? [...x.filter((y) => y !== c), c] : x.filter((y) => y !== c)));
   const setRow = (i: number, patch: Partial<MedicineRow>) => setMedicines((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = async () => {
-    setFailure(null);
     setSaved(null);
     const missing: Record<string, string> = {};
     if (!mobility) missing.mobility = '请选择自理能力';
@@ -99,21 +74,9 @@ function HealthFileForm({ data, familyId, memberId }: { data: MemberHealthRespon
     };
     const parsed = HealthFileRequest.safeParse(body);
     if (!parsed.success || Object.keys(missing).length) {
-      const fields = { ...(parsed.success ? {} : fieldErrors(parsed.error.issues)), ...missing };
-      setErrors(fields);
-      setFailure(Object.values(fields)[0] ?? '请检查填写的内容');
-      return;
+      return refuse({ ...(parsed.success ? {} : formErrors(parsed.error.issues)), ...missing });
     }
-    setErrors({});
-    setBusy(true);
-    try {
-      setSaved(await followupsApi.putHealthFile(familyId, memberId, parsed.data));
-    } catch (err) {
-      if (err instanceof ApiFailure && err.fields) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.replace(/^body\./, ''), v])));
-      setFailure(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    await send(async () => setSaved(await followupsApi.putHealthFile(familyId, memberId, parsed.data)));
   };
 
   return (

@@ -1,28 +1,15 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
-import { Input, View } from '@tarojs/components';
-import { addDays, beijingDate, formatChineseDate, LONG_RX_MAX_DAYS, LONG_RX_MIN_DAYS, PrescriptionRequest, stableForLongRx, type MemberHealthResponse, type Prescription } from '@domain';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { addDays, beijingDate, formatChineseDate, LONG_RX_MAX_DAYS, LONG_RX_MIN_DAYS, PrescriptionRequest, stableForLongRx, type Prescription } from '@domain';
 import { followupsApi, newIdempotencyKey } from '../../../api/followups';
-import { isH5 } from '../../../api/config';
-import { ApiFailure } from '../../../api/errors';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { NumberField } from '../../../components/NumberField';
-import { RemoteStatus } from '../../../components/PageState';
-import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
-
-function TextField({ id, label, value, onInput }: { id: string; label: string; value: string; onInput: (v: string) => void }) {
-  return (
-    <View className="field">
-      <View className="field__label" id={`${id}-label`}>
-        {label}
-      </View>
-      <Input id={id} className="field__input" value={value} maxlength={60} aria-label={label} nativeProps={isH5 ? { 'aria-label': label } : undefined} onInput={(e) => onInput(e.detail.value)} />
-    </View>
-  );
-}
+import { TextField } from '../../../components/TextField';
+import { formErrors, useFormSend } from '../../../lib/form';
+import { MemberHealthShell, type MemberHealthFormProps } from '../components/MemberHealthShell';
 
 /**
  * The signed doctor issues a long prescription (长处方): only medicines on the member's file, 28 to
@@ -30,23 +17,10 @@ function TextField({ id, label, value, onInput }: { id: string; label: string; v
  * member was assessed stable within 90 days. What the doctor typed stays if the server says no.
  */
 export default function Prescribe() {
-  const { params } = useRouter();
-  const familyId = params.familyId ?? '';
-  const memberId = params.memberId ?? '';
-  const { state, reload } = useRemote(async () => {
-    await requireMe();
-    return followupsApi.health(familyId, memberId);
-  });
-  return (
-    <View className="page">
-      <View className="h1">开长处方</View>
-      <RemoteStatus state={state} reload={reload} />
-      {state.status === 'ready' ? <PrescribeForm data={state.data} familyId={familyId} memberId={memberId} /> : null}
-    </View>
-  );
+  return <MemberHealthShell title="开长处方" Form={PrescribeForm} />;
 }
 
-function PrescribeForm({ data, familyId, memberId }: { data: MemberHealthResponse; familyId: string; memberId: string }) {
+function PrescribeForm({ data, familyId, memberId }: MemberHealthFormProps) {
   const today = beijingDate(new Date());
   const meds = data.file?.medicines ?? [];
   const [chosen, setChosen] = useState<Record<string, { dose: string; quantity: string }>>({});
@@ -54,9 +28,7 @@ function PrescribeForm({ data, familyId, memberId }: { data: MemberHealthRespons
   const [refills, setRefills] = useState('2');
   const [validUntil, setValidUntil] = useState(addDays(today, 180));
   const [instructions, setInstructions] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, errors, failure, refuse, send } = useFormSend();
   const [done, setDone] = useState<Prescription | null>(null);
   const [key] = useState(newIdempotencyKey);
 
@@ -76,7 +48,6 @@ function PrescribeForm({ data, familyId, memberId }: { data: MemberHealthRespons
     );
   }
   const submit = async () => {
-    setFailure(null);
     const body = {
       items: Object.entries(chosen).map(([medicine, v]) => ({ medicine, dose: v.dose.trim(), quantity: v.quantity.trim() })),
       supplyDays: Number(supplyDays),
@@ -85,23 +56,8 @@ function PrescribeForm({ data, familyId, memberId }: { data: MemberHealthRespons
       ...(instructions.trim() ? { instructions: instructions.trim() } : {}),
     };
     const parsed = PrescriptionRequest.safeParse(body);
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
-      setErrors(fields);
-      setFailure(Object.values(fields)[0] ?? '请检查填写的内容');
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      setDone((await followupsApi.createPrescription(familyId, memberId, parsed.data, key)).prescription);
-    } catch (err) {
-      if (err instanceof ApiFailure && err.fields) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.replace(/^body\./, ''), v])));
-      setFailure(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!parsed.success) return refuse(formErrors(parsed.error.issues));
+    await send(async () => setDone((await followupsApi.createPrescription(familyId, memberId, parsed.data, key)).prescription));
   };
   return (
     <View>
@@ -115,8 +71,8 @@ function PrescribeForm({ data, familyId, memberId }: { data: MemberHealthRespons
             </CheckChoice>
             {on ? (
               <View className="mt">
-                <TextField id={`dose-${m.name}`} label={`${m.name}用法用量`} value={on.dose} onInput={(v) => setChosen((x) => ({ ...x, [m.name]: { ...x[m.name], dose: v } }))} />
-                <TextField id={`qty-${m.name}`} label={`${m.name}数量`} value={on.quantity} onInput={(v) => setChosen((x) => ({ ...x, [m.name]: { ...x[m.name], quantity: v } }))} />
+                <TextField id={`dose-${m.name}`} label={`${m.name}用法用量`} maxlength={60} value={on.dose} onInput={(v) => setChosen((x) => ({ ...x, [m.name]: { ...x[m.name], dose: v } }))} />
+                <TextField id={`qty-${m.name}`} label={`${m.name}数量`} maxlength={60} value={on.quantity} onInput={(v) => setChosen((x) => ({ ...x, [m.name]: { ...x[m.name], quantity: v } }))} />
               </View>
             ) : null}
           </View>
@@ -124,8 +80,8 @@ function PrescribeForm({ data, familyId, memberId }: { data: MemberHealthRespons
       })}
       <NumberField id="rx-days" label="每次用药天数" hint={`${LONG_RX_MIN_DAYS} 到 ${LONG_RX_MAX_DAYS} 天`} value={supplyDays} error={errors.supplyDays} onInput={setSupplyDays} />
       <NumberField id="rx-refills" label="可以续方几次" hint="0 到 6 次" value={refills} error={errors.refills} onInput={setRefills} />
-      <TextField id="rx-valid" label="处方有效到（年-月-日）" value={validUntil} onInput={setValidUntil} />
-      <TextField id="rx-instructions" label="给居民的用药说明（可以不填）" value={instructions} onInput={setInstructions} />
+      <TextField id="rx-valid" label="处方有效到（年-月-日）" maxlength={60} value={validUntil} error={errors.validUntil} onInput={setValidUntil} />
+      <TextField id="rx-instructions" label="给居民的用药说明（可以不填）" maxlength={60} value={instructions} error={errors.instructions} onInput={setInstructions} />
       {failure ? <Notice tone="error">{failure}</Notice> : null}
       <Btn big icon="check" busy={busy} busyText="正在开方…" onClick={() => void submit()}>
         开出长处方

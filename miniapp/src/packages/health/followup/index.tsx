@@ -9,8 +9,8 @@ import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { NumberField } from '../../../components/NumberField';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure } from '../../../lib/remote';
-import { ApiFailure } from '../../../api/errors';
+import { requestSubscriptions } from '../../../lib/subscriptions';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { paths } from '../../../lib/routes';
 
 type NumField = 'systolic' | 'diastolic' | 'pulse' | 'glucose' | 'weight' | 'missedDoses';
@@ -19,7 +19,8 @@ const toNumber = (s: string) => (s.trim() === '' ? undefined : Number(s.trim()))
 /**
  * The follow-up form for an elderly member: a few big number boxes, ticks for how they feel, one
  * button. What they typed stays on the page whatever happens; after sending, urgent readings get
- * plain steps at once (rest, measure again, call the doctor or 120).
+ * plain steps at once (rest, measure again, call the doctor or 120). Sending also asks WeChat for
+ * the next follow-up reminder (随访提醒), which the server schedules for the next due day.
  */
 export default function FollowUpForm() {
   const [nums, setNums] = useState<Record<NumField, string>>({ systolic: '', diastolic: '', pulse: '', glucose: '', weight: '', missedDoses: '0' });
@@ -27,16 +28,16 @@ export default function FollowUpForm() {
   const [symptoms, setSymptoms] = useState<Symptom[]>([]);
   const [note, setNote] = useState('');
   const [mood, setMood] = useState<Mood | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { busy, errors, failure, refuse, send } = useFormSend();
   const [done, setDone] = useState<FollowUpResponse | null>(null);
   // One key per answer: a retry after a lost connection is not counted twice.
   const [key] = useState(newIdempotencyKey);
 
   const set = (f: NumField) => (v: string) => setNums((n) => ({ ...n, [f]: v }));
   const submit = async () => {
-    setFailure(null);
+    // Inside the tap, before any await (WeChat asks only then): the next due reminder and the
+    // doctor's reply to this answer are each one message the member agrees to here.
+    void requestSubscriptions(['followup.due', 'consultation.reply']);
     const body = {
       readings: Object.fromEntries(
         Object.entries({ systolic: toNumber(nums.systolic), diastolic: toNumber(nums.diastolic), pulse: toNumber(nums.pulse), glucose: toNumber(nums.glucose), glucoseTiming: timing ?? undefined, weight: toNumber(nums.weight) }).filter(([, v]) => v !== undefined),
@@ -48,24 +49,14 @@ export default function FollowUpForm() {
     };
     const parsed = FollowUpRequest.safeParse(body);
     if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
+      const fields = formErrors(parsed.error.issues);
       if (!mood) fields.mood = '请选择您这几天的心情';
-      setErrors(fields);
-      setFailure('有几项需要改一下，请看红色的提示');
-      return;
+      return refuse(fields, '有几项需要改一下，请看红色的提示');
     }
-    setErrors({});
-    setBusy(true);
-    try {
+    await send(async () => {
       const me = await requireMe();
       setDone(await followupsApi.submit(me.familyId!, me.personId, parsed.data, key));
-    } catch (err) {
-      if (err instanceof ApiFailure && err.fields) setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k.replace(/^body\./, ''), v])));
-      setFailure(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (done) {
