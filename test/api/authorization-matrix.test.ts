@@ -64,7 +64,8 @@ const validBodies: Partial<Record<string, unknown>> = {
   'signing.apply': { memberId: own.memberId },
   'signing.accept': {},
   'signing.decline': { reason: '团队已满员' },
-  'signing.confirm': { image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  'signing.presignSignature': { contentType: 'image/png', size: 2048 },
+  'signing.confirm': { key: 'sign/f_0002/ct_20260101nothere/p_m0003/0b7f0c1e-2d2c-4a8f-9d55-1f0f3f9d1a2b.png' },
   'signing.renew': {},
   'signing.terminate': { reason: 'death', date: '2026-01-01' },
   'signing.changeTeam': { teamId: 'tm_liulin', reason: 'member_request', date: '2026-01-01' },
@@ -108,6 +109,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'signing.apply': 409,
   'signing.accept': 404,
   'signing.decline': 404,
+  'signing.presignSignature': 404,
   'signing.confirm': 404,
   'signing.getSignature': 404,
   'signing.renew': 404,
@@ -122,7 +124,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
  * matrix names ids that do not exist, so passing the gate shows as 404 or 409, never 403.
  */
 /** Routes where a doctor's authority is the contract's team (functions/signing/contract-access.ts). */
-const teamScoped = new Set(['signing.confirm', 'signing.terminate']);
+const teamScoped = new Set(['signing.presignSignature', 'signing.confirm', 'signing.terminate']);
 const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'prescriptions.approveRefill', 'prescriptions.declineRefill', 'prescriptions.refillReady']);
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);

@@ -1,4 +1,5 @@
 import { batchPutAll } from '../../functions/lib/db/batch';
+import { townshipStatsItem } from '../../functions/lib/db/coverage';
 import type { BindingItem, FamilyProfileItem, PersonItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
 import { policyContractItem } from '../../functions/lib/db/policy';
@@ -112,6 +113,13 @@ export async function writeSigningFixture(): Promise<void> {
       members: [{ personId: 'p_sgm06', name: '吴六' }], yearlyIncomeFen: 3_000_000, warningSharePercent: 50,
       startDate: '2026-01-01', endDate: '2026-12-31', totals: { entries: 0, totalFen: 0, outOfPocketFen: 0, pendingClaims: 0 },
     }),
+  );
+  // The township's dashboard counters: nobody signed yet; accept and terminate keep signedMembers.
+  items.push(
+    townshipStatsItem(
+      { countyId: SG.countyId, townshipId: SG.townshipId, townshipName: '测试镇' },
+      { families: SG.members.length, familiesWithAllContacts: 0, members: SG.members.length, signedMembers: 0, cardHolders: SG.members.length },
+    ),
   );
   await batchPutAll(items as Record<string, unknown>[]);
 }

@@ -16,7 +16,19 @@ const contractsOf = async (memberId: string) => (await queryPartition(keys.signi
 const outboxFor = async (dedupeKey: string) => getItem(keys.outbox(dedupeKey));
 
 // A 1x1 transparent PNG.
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** The phone's side of a signature: a presigned POST from the API, then the file straight to S3. */
+async function uploadSignature(memberId: string, contractId: string, file: Uint8Array, contentType = 'image/png', uploader = memberId) {
+  const token = await tokenFor(uploader);
+  const ticket = await call('POST', contractPath(memberId, contractId, 'signature/upload'), { token, body: { contentType, size: file.length } });
+  expect(ticket.status).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.body.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(file)]), 'signature.png');
+  const res = await fetch(ticket.body.url, { method: 'POST', body: form });
+  return { key: ticket.body.key as string, status: res.status, token };
+}
 
 async function apply(memberId: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   return call('POST', `/families/${fam(memberId)}/signing/applications`, { token: await tokenFor(memberId), body: { memberId, ...body }, headers });
@@ -151,38 +163,87 @@ describe('decline', () => {
 });
 
 describe('the signature', () => {
-  test('the member signs once with a PNG; the image is kept with the time', async () => {
+  test('the member uploads the PNG to S3 and signs once; the contract keeps the key and the time; the image reads back', async () => {
     const contract = (await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor('p_sgm01') })).body.current;
     const path = contractPath('p_sgm01', contract.contractId, 'signature');
-    const member = await tokenFor('p_sgm01');
-    const res = await call('PUT', path, { token: member, body: { image: PNG } });
+    const up = await uploadSignature('p_sgm01', contract.contractId, PNG);
+    expect(up.status).toBe(204);
+    expect(up.key).toMatch(new RegExp(`^sign/${fam('p_sgm01')}/${contract.contractId}/p_sgm01/[0-9a-f-]+\\.png$`));
+    const res = await call('PUT', path, { token: up.token, body: { key: up.key }, headers: at(today) });
     expect(res.status).toBe(200);
     expect(res.body.confirmation).toMatchObject({ kind: 'signature', byName: '赵一' });
-    const stored = await call('GET', path, { token: member });
-    expect(stored.body.image).toBe(PNG);
-    expectApiError(await call('PUT', path, { token: member, body: { image: PNG } }), 409, 'conflict');
+    const item = await getItem(keys.signingContract('p_sgm01', contract.contractId));
+    expect(item?.confirmation).toMatchObject({ kind: 'signature', key: up.key, imageKind: 'png', bytes: PNG.length, at: `${today}T10:00:00+08:00` });
+    expect(await queryPartition(keys.signingPk('p_sgm01'))).not.toContainEqual(expect.objectContaining({ sk: expect.stringMatching(/^SIGNATURE#/) }));
+
+    const stored = await call('GET', path, { token: up.token });
+    expect(stored.status).toBe(200);
+    expect(stored.body.at).toBe(`${today}T10:00:00+08:00`);
+    const image = await fetch(stored.body.url);
+    expect(image.status).toBe(200);
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG);
+    // The family's doctor reads it too; a second confirmation is refused.
+    expect((await call('GET', path, { token: await tokenFor(SG.docA) })).status).toBe(200);
+    expectApiError(await call('PUT', path, { token: up.token, body: { key: up.key } }), 409, 'conflict');
   });
 
-  test("another family's member cannot sign it, before anything is read", async () => {
+  test("another family's member can neither get an upload ticket nor sign it, before anything is read", async () => {
     const contract = (await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor('p_sgm01') })).body.current;
-    const res = await call('PUT', contractPath('p_sgm01', contract.contractId, 'signature'), { token: await tokenFor('p_sgm02'), body: { image: PNG } });
+    const other = await tokenFor('p_sgm02');
+    const ticket = await call('POST', contractPath('p_sgm01', contract.contractId, 'signature/upload'), { token: other, body: { contentType: 'image/png', size: 100 } });
+    expectApiError(ticket, 403, 'forbidden');
+    expect(ticket.ddbRequests).toBe(0);
+    const res = await call('PUT', contractPath('p_sgm01', contract.contractId, 'signature'), { token: other, body: { key: `sign/${fam('p_sgm01')}/${contract.contractId}/p_sgm02/x.png` } });
     expectApiError(res, 403, 'forbidden');
     expect(res.ddbRequests).toBe(0);
   });
 
-  test('not an image, or over 1 MB: 400 and nothing written', async () => {
+  test('not an image, over 1 MB, another contract\'s upload or never uploaded: 400 and nothing written', async () => {
     const { contractId } = await signMember('p_sgm04');
     const path = contractPath('p_sgm04', contractId, 'signature');
     const before = await queryPartition(keys.signingPk('p_sgm04'));
-    const fakePng = `data:image/png;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}`;
-    const big = Buffer.alloc(1024 * 1024 + 1);
-    Buffer.from(PNG.split(',')[1], 'base64').copy(big);
-    for (const image of [fakePng, `data:image/png;base64,${big.toString('base64')}`, 'data:text/html;base64,PGgxPg==']) {
-      const res = await call('PUT', path, { token: await tokenFor('p_sgm04'), body: { image } });
+    const member = await tokenFor('p_sgm04');
+    const confirm = async (key: string, field: string) => {
+      const res = await call('PUT', path, { token: member, body: { key } });
       expectApiError(res, 400, 'invalid_request');
-      expect(res.ddbRequests).toBe(0);
-    }
+      expect(res.body.fields).toEqual({ 'body.key': field });
+      // One GetItem of the contract; nothing written.
+      expect(res.ddbRequests).toBe(1);
+    };
+    // SVG text declared as PNG: S3 stores it, the magic bytes refuse it.
+    const svg = await uploadSignature('p_sgm04', contractId, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'));
+    expect(svg.status).toBe(204);
+    await confirm(svg.key, '不是 PNG 或 JPEG 图片');
+    // A JPEG declared as PNG.
+    const jpegAsPng = await uploadSignature('p_sgm04', contractId, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0, 0]));
+    await confirm(jpegAsPng.key, '不是 PNG 或 JPEG 图片');
+    // Over 1 MB: the ticket is refused, and so is an upload past the policy.
+    const big = Buffer.alloc(1024 * 1024 + 1);
+    PNG.copy(big);
+    expectApiError(await call('POST', contractPath('p_sgm04', contractId, 'signature/upload'), { token: member, body: { contentType: 'image/png', size: big.length } }), 400, 'invalid_request');
+    const sneaked = await uploadSignature('p_sgm04', contractId, PNG);
+    const form = new FormData();
+    const ticket = (await call('POST', contractPath('p_sgm04', contractId, 'signature/upload'), { token: member, body: { contentType: 'image/png', size: 1000 } })).body;
+    for (const [k, v] of Object.entries(ticket.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(big)]), 'big.png');
+    expect((await fetch(ticket.url, { method: 'POST', body: form })).status).toBe(403);
+    await confirm(ticket.key, '附件不存在');
+    // p_sgm01's upload named on p_sgm04's contract, and a key of this contract by someone else.
+    const contract01 = (await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor('p_sgm01') })).body.current;
+    await confirm(`sign/${fam('p_sgm01')}/${contract01.contractId}/p_sgm01/x.png`, '签名图片不属于这份签约');
+    await confirm(sneaked.key.replace('/p_sgm04/', `/${SG.leadA}/`), '签名图片不属于这份签约');
     expect(await queryPartition(keys.signingPk('p_sgm04'))).toEqual(before);
+  });
+
+  test("the team's doctor uploads the signature the member drew on the doctor's phone", async () => {
+    const { contractId } = (await call('GET', `/families/${fam('p_sgm04')}/members/p_sgm04/contracts`, { token: await tokenFor('p_sgm04') })).body.current;
+    // A doctor of another team gets no ticket.
+    expectApiError(await call('POST', contractPath('p_sgm04', contractId, 'signature/upload'), { token: await tokenFor(SG.leadB), body: { contentType: 'image/png', size: 10 } }), 403, 'forbidden');
+    const up = await uploadSignature('p_sgm04', contractId, PNG, 'image/png', SG.docA);
+    expect(up.key).toContain(`/${SG.docA}/`);
+    const res = await call('PUT', contractPath('p_sgm04', contractId, 'signature'), { token: up.token, body: { key: up.key } });
+    expect(res.status).toBe(200);
+    expect(res.body.confirmation).toMatchObject({ kind: 'signature', byName: '李四' });
   });
 });
 
@@ -306,6 +367,18 @@ describe('coverage for the commission', () => {
     const after = (await coverage()).body;
     expect(after.totals.signed).toBe(before.body.totals.signed + 1);
     expect(after.townships).toEqual([expect.objectContaining({ townshipId: SG.townshipId, townshipName: '测试镇', signed: after.totals.signed })]);
+  });
+
+  test("the dashboard's running signed-members counter equals a recount of the records after every accept, termination and change of team above", async () => {
+    const stats = await getItem(keys.statsTownship(SG.countyId, SG.townshipId));
+    const states = await Promise.all(SG.members.map((m) => getItem(keys.signingState(m))));
+    const projections = await Promise.all(SG.members.map((m) => getItem(keys.familySigning(fam(m), m))));
+    const active = (await Promise.all(SG.members.map(contractsOf))).flat().filter((c) => c.status === 'active');
+    const signed = states.filter((s) => s?.state === 'signed').length;
+    expect(signed).toBeGreaterThan(2);
+    expect(projections.filter(Boolean)).toHaveLength(signed);
+    expect(new Set(active.map((c) => c.memberId)).size).toBe(signed);
+    expect(stats?.signedMembers).toBe(signed);
   });
 });
 

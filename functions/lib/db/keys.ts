@@ -35,7 +35,6 @@ export const keys = {
   signingState: (memberId: string) => ({ pk: `SIGNING#${memberId}`, sk: 'STATE' as const }),
   signingApplication: (memberId: string, applicationId: string) => ({ pk: `SIGNING#${memberId}`, sk: `APP#${applicationId}` }),
   signingContract: (memberId: string, contractId: string) => ({ pk: `SIGNING#${memberId}`, sk: `CONTRACT#${contractId}` }),
-  signatureChunk: (memberId: string, contractId: string, index: number) => ({ pk: `SIGNING#${memberId}`, sk: `SIGNATURE#${contractId}#${index}` }),
   /** GSI1 sort key of a pending application in its team lead's partition, by deadline. */
   leadApplicationSk: (deadline: string, applicationId: string) => `SIGNAPP#${deadline}#${applicationId}`,
   /** GSI1 sort key of an active contract in its team's partition, by end date. */

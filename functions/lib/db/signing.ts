@@ -25,7 +25,6 @@ import { keys } from './keys';
  * - `APP#<id>`: applications, in the team lead's GSI1 partition while pending (sparse index).
  * - `CONTRACT#<id>`: contracts and their history; ids sort by start date. An active contract sits
  *   in its team's GSI1 partition by end date (renewal list), removed when it ends.
- * - `SIGNATURE#<contractId>#<n>`: the drawn signature (signature-store.ts).
  * The foundation's SigningItem (`FAMILY#<f>`/`FAMILY#SIGN#<m>`) stays the "current signing"
  * projection the doctors' lists and authorization read: every transaction that makes, moves or
  * ends a contract writes it too.
@@ -147,7 +146,9 @@ export interface ContractConfirmation {
   byName: string;
   imageKind?: 'png' | 'jpeg';
   bytes?: number;
-  chunks?: number;
+  /** The drawn signature's object in the attachments bucket (signature-store.ts). */
+  key?: string;
+  contentType?: string;
 }
 
 export interface ContractItem {
@@ -468,16 +469,26 @@ export class TransactionRefused extends Error {
   }
 }
 
-/** One TransactWriteItems; a cancelled one throws TransactionRefused with each item's reason. */
+const CONFLICT_RETRIES = 3;
+
+/**
+ * One TransactWriteItems; a cancelled one throws TransactionRefused with each item's reason.
+ * Signing transactions share the township's counter item (signingCounterAdd), so two members of a
+ * township signed at the same instant can collide on it (TransactionConflict, not a failed
+ * condition): those are tried again, a few times, after a short random pause.
+ */
 export async function transact(items: TransactItem[]): Promise<void> {
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    if ((err as Error).name === 'TransactionCanceledException') {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (err) {
+      if ((err as Error).name !== 'TransactionCanceledException') throw err;
       const reasons = ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      throw new TransactionRefused(reasons);
+      const conflictOnly = reasons.includes('TransactionConflict') && !reasons.includes('ConditionalCheckFailed');
+      if (!conflictOnly || attempt >= CONFLICT_RETRIES) throw new TransactionRefused(reasons);
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80 * (attempt + 1)));
     }
-    throw err;
   }
 }
 
