@@ -148,6 +148,20 @@ const onePixelPng = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAA
 const signatureKey = 'sign/f_0005/ct_20260101abcdef/p_m0008/0b7f0c1e-2d2c-4a8f-9d55-1f0f3f9d1a2b.png';
 const cost = { memberId: 'p_m0006', visitDate: '2026-10-08', place: '清河县人民医院', totalFen: 100000, basicInsuranceFen: 55000, seriousIllnessFen: 10000, medicalAssistanceFen: 15000, commercialFen: 0, claimPending: false };
 const ledgerTouch = { familyId: 'f_0004' };
+const team = {
+  name: '城关镇家庭医生团队', townshipId: 't_chengguan', villages: [{ villageId: 'v_dongguan', name: '东关社区' }], leadId: 'p_doc01',
+  members: [{ personId: 'p_doc01', role: 'gp' }, { personId: 'p_doc02', role: 'nurse' }], povertyForm: false,
+};
+const teamCases: Array<[string, unknown, Record<string, string | true>]> = [
+  ['no lead among the members', { ...team, leadId: 'p_doc03' }, { 'body.leadId': '团队长必须是团队成员' }],
+  ['a lead who is not the GP', { ...team, leadId: 'p_doc02' }, { 'body.leadId': '团队长应为全科医生' }],
+  ['no villages', { ...team, villages: [] }, { 'body.villages': '请至少选择一个服务的村（社区）' }],
+  ['a village twice', { ...team, villages: [team.villages[0], team.villages[0]] }, { 'body.villages.1.villageId': '同一个村只能选择一次' }],
+  ['a member twice', { ...team, members: [...team.members, team.members[1]] }, { 'body.members.2.personId': '同一个人只能添加一次' }],
+  ['an unknown role', { ...team, members: [team.members[0], { personId: 'p_doc02', role: 'cook' }] }, f(['body.members.1.role'])],
+  ['1+1+1 without a specialist and a village doctor', { ...team, povertyForm: true }, { 'body.povertyForm': '“1+1+1”团队需要乡村医生、全科医生和专科医生各至少一人' }],
+  ['a blank name', { ...team, name: ' ' }, { 'body.name': '请填写团队名称' }],
+];
 const badIdPaths = (caller: Caller, make: (id: string) => string, field: string, ids: string[], touch?: BadCase['touch'], body?: unknown): BadCase[] =>
   ids.map((id): BadCase => ({ label: `${field} ${id.slice(0, 12)}`, caller, path: make(id), body, fields: f([field]), touch }));
 
@@ -216,6 +230,20 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
   'signing.coverage': [
     { label: 'townshipId with the county prefix', caller: 'p_comm01', path: '/commission/signing/coverage?townshipId=c_qinghe', fields: f(['query.townshipId']) },
     { label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/signing/coverage?year=2026', fields: { 'query.year': UNKNOWN } },
+  ],
+  'signing.signHomeVisit': signingBodyCases('p_doc03', '/team/home-visit-contracts', { familyId: 'f_0005', memberId: 'p_m0008' }, [
+    ['unknown package', { familyId: 'f_0005', memberId: 'p_m0008', optionalPackages: ['gold'] }, f(['body.optionalPackages.0'])],
+    ['a member id for the family', { familyId: 'p_m0008', memberId: 'p_m0008' }, f(['body.familyId'])],
+    ['member missing', { familyId: 'f_0005' }, f(['body.memberId'])],
+  ], signingTouch),
+  'signing.listTeams': [{ label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/teams?all=1', fields: { 'query.all': UNKNOWN } }],
+  'signing.createTeam': signingBodyCases('p_comm01', '/commission/teams', team, teamCases),
+  'signing.updateTeam': [
+    ...signingBodyCases('p_comm01', '/commission/teams/tm_chengguan', { ...team, version: 1 }, [
+      ...teamCases.map(([label, body, fields]): [string, unknown, Record<string, string | true>] => [label, { ...(body as object), version: 1 }, fields]),
+      ['version missing', team, f(['body.version'])],
+    ]),
+    ...badIdPaths('p_comm01', (id) => `/commission/teams/${id}`, 'path.teamId', ['xx', 'ct_20260101abcdef'], undefined, { ...team, version: 1 }),
   ],
   'policy.listFamilies': [{ label: 'unknown query parameter', caller: 'p_cadre02', path: '/policy/families?warning=1', fields: { 'query.warning': UNKNOWN } }],
   'policy.getLedger': familyPathCases('p_m0008', '/policy/ledger'),

@@ -50,12 +50,12 @@ const staffView = (personId: string, name: string, role: TeamItem['members'][num
 export const fixtureTeams: Array<Omit<TeamItem, 'pk' | 'sk' | 'entity'>> = [
   {
     teamId: SG.teamA, name: '测试甲团队', countyId: SG.countyId, townshipId: SG.townshipId, povertyForm: false,
-    villageIds: ['v_sgA'], villageNames: ['甲村'], leadId: SG.leadA, responsibleByVillage: { v_sgA: SG.docA },
+    villageIds: ['v_sgvA'], villageNames: ['甲村'], leadId: SG.leadA, responsibleByVillage: { v_sgvA: SG.docA },
     members: [staffView(SG.leadA, '甲组长', 'gp'), staffView(SG.docA, '甲医生', 'village_doctor')],
   },
   {
     teamId: SG.teamB, name: '测试乙团队', countyId: SG.countyId, townshipId: SG.townshipId, povertyForm: true,
-    villageIds: ['v_sgB'], villageNames: ['乙村'], leadId: SG.leadB, responsibleByVillage: {},
+    villageIds: ['v_sgvB'], villageNames: ['乙村'], leadId: SG.leadB, responsibleByVillage: {},
     members: [staffView(SG.leadB, '乙组长', 'gp')],
   },
 ];
@@ -77,7 +77,7 @@ export async function writeSigningFixture(): Promise<void> {
   SG.members.forEach((memberId, i) => {
     const familyId = SG.familyOf(memberId);
     // Members 1-5 live in 甲村 (team A), member 6 in 乙村 (team B).
-    const village = i < 5 ? { villageId: 'v_sgA', name: '甲村' } : { villageId: 'v_sgB', name: '乙村' };
+    const village = i < 5 ? { villageId: 'v_sgvA', name: '甲村' } : { villageId: 'v_sgvB', name: '乙村' };
     const profile: FamilyProfileItem = {
       ...keys.familyProfile(familyId),
       entity: 'family',

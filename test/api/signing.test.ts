@@ -346,6 +346,49 @@ describe('change of team', () => {
   });
 });
 
+describe('home-visit signing', () => {
+  test("a doctor of the village's team signs a member on the doctor's phone: one transaction, one contract; the member signs on the same phone", async () => {
+    const body = { familyId: fam('p_sgm06'), memberId: 'p_sgm06' };
+    // A doctor of another village's team may not.
+    const outsider = await call('POST', '/team/home-visit-contracts', { token: await tokenFor(SG.docA), body });
+    expectApiError(outsider, 403, 'forbidden');
+    expect(await contractsOf('p_sgm06')).toHaveLength(0);
+
+    const lead = await tokenFor(SG.leadB);
+    const res = await call('POST', '/team/home-visit-contracts', { token: lead, body: { ...body, optionalPackages: ['rehab'] }, headers: { 'idempotency-key': 'sg06-visit' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ teamId: SG.teamB, doctorId: SG.leadB, status: 'active', startDate: today, endDate: contractEndDate(today) });
+    expect(res.body.confirmation).toBeUndefined();
+    expect(operations(res).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    const retry = await call('POST', '/team/home-visit-contracts', { token: lead, body: { ...body, optionalPackages: ['rehab'] }, headers: { 'idempotency-key': 'sg06-visit' } });
+    expect(retry.status).toBe(200);
+    expect(retry.body.contractId).toBe(res.body.contractId);
+    expect(await contractsOf('p_sgm06')).toEqual([expect.objectContaining({ source: 'home_visit', status: 'active' })]);
+    expect(await getItem(keys.signingState('p_sgm06'))).toMatchObject({ state: 'signed', contractId: res.body.contractId });
+    expect(await getItem(keys.familySigning(fam('p_sgm06'), 'p_sgm06'))).toMatchObject({ doctorId: SG.leadB });
+    expect(await outboxFor(`signing-home-${res.body.contractId}`)).toMatchObject({ recipientId: 'p_sgm06' });
+    // Signed already: a second visit makes no second contract.
+    expectApiError(await call('POST', '/team/home-visit-contracts', { token: lead, body }), 409, 'conflict');
+    expect(await contractsOf('p_sgm06')).toHaveLength(1);
+
+    const up = await uploadSignature('p_sgm06', res.body.contractId, PNG, 'image/png', SG.leadB);
+    const signed = await call('PUT', contractPath('p_sgm06', res.body.contractId, 'signature'), { token: lead, body: { key: up.key } });
+    expect(signed.status).toBe(200);
+    expect(signed.body.confirmation).toMatchObject({ kind: 'signature', byName: '吴六' });
+  });
+
+  test('a member waiting on an application is answered in the application list, not by a home visit', async () => {
+    const app = await apply('p_sgm03');
+    // p_sgm03 was declined earlier and may apply again.
+    expect(app.status).toBe(201);
+    const res = await call('POST', '/team/home-visit-contracts', { token: await tokenFor(SG.docA), body: { familyId: fam('p_sgm03'), memberId: 'p_sgm03' } });
+    expectApiError(res, 409, 'conflict');
+    expect((await contractsOf('p_sgm03')).filter((c) => c.status === 'active')).toHaveLength(0);
+    // Answered as usual (the coverage test below applies again).
+    expect((await call('POST', `/team/applications/p_sgm03/${app.body.applicationId}/decline`, { token: await tokenFor(SG.leadA), body: { reason: '上门时本人想再考虑' } })).status).toBe(200);
+  });
+});
+
 describe('coverage for the commission', () => {
   test('signed among those who want it, expiring, overdue: one Query; the figure rises on acceptance', async () => {
     const comm = await tokenFor(SG.comm);
@@ -421,5 +464,71 @@ describe('policy-support ledger (双签约)', () => {
     expect((await call('GET', path, { token: await tokenFor('p_sgm06') })).status).toBe(200);
     expectApiError(await call('GET', path, { token: await tokenFor('p_sgm01') }), 403, 'forbidden');
     expect((await call('GET', path, { token: await tokenFor(SG.comm) })).status).toBe(200);
+  });
+});
+
+describe('teams defined by the commission', () => {
+  const teamBody = {
+    name: '测试丙团队', townshipId: SG.townshipId, villages: [{ villageId: 'v_sgvC', name: '丙村' }], leadId: SG.leadB,
+    members: [{ personId: SG.leadB, role: 'gp' }, { personId: SG.docA, role: 'village_doctor' }], povertyForm: false,
+  };
+  const teamsOf = async () => (await call('GET', '/commission/teams', { token: await tokenFor(SG.comm) })).body.items as Array<{ teamId: string; name: string; version: number }>;
+  let created: { teamId: string; version: number };
+
+  test('an officer creates a team in one transaction; a retry with the same key returns it; the list is one Query', async () => {
+    const comm = await tokenFor(SG.comm);
+    const res = await call('POST', '/commission/teams', { token: comm, body: teamBody, headers: { 'idempotency-key': 'sg-team-c' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: '测试丙团队', leadId: SG.leadB, villages: [{ villageId: 'v_sgvC', name: '丙村' }], version: 1 });
+    expect(operations(res).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    created = res.body;
+    const retry = await call('POST', '/commission/teams', { token: comm, body: teamBody, headers: { 'idempotency-key': 'sg-team-c' } });
+    expect(retry.status).toBe(200);
+    expect(retry.body.teamId).toBe(created.teamId);
+    const list = await call('GET', '/commission/teams', { token: comm });
+    expect(list.ddbRequests).toBe(1);
+    expect(list.body.items.map((t: { name: string }) => t.name).sort()).toEqual(['测试丙团队', '测试乙团队', '测试甲团队']);
+    expect(await getItem(keys.villageTeam('v_sgvC'))).toMatchObject({ teamId: created.teamId });
+    // The village doctor is responsible for the village and reaches the team's contracts.
+    expect(await getItem(keys.team(created.teamId))).toMatchObject({ responsibleByVillage: { v_sgvC: SG.docA } });
+    expect(await getItem(keys.teamMember(created.teamId, SG.docA))).toMatchObject({ role: 'village_doctor' });
+  });
+
+  test('a village another team serves, unknown staff, a family member as staff: 400 and nothing written', async () => {
+    const comm = await tokenFor(SG.comm);
+    const before = (await teamsOf()).length;
+    const cases: Array<[unknown, Record<string, string>]> = [
+      [{ ...teamBody, villages: [{ villageId: 'v_sgvD', name: '丁村' }, { villageId: 'v_sgvA', name: '甲村' }] }, { 'body.villages.1.villageId': '这个村已由其他团队服务' }],
+      [{ ...teamBody, villages: [{ villageId: 'v_sgvD', name: '丁村' }], members: [teamBody.members[0], { personId: 'p_nobody01', role: 'nurse' }] }, { 'body.members.1.personId': '没有这位医务人员' }],
+      [{ ...teamBody, villages: [{ villageId: 'v_sgvD', name: '丁村' }], members: [teamBody.members[0], { personId: 'p_sgm01', role: 'nurse' }] }, { 'body.members.1.personId': '没有这位医务人员' }],
+    ];
+    for (const [body, fields] of cases) {
+      const res = await call('POST', '/commission/teams', { token: comm, body });
+      expectApiError(res, 400, 'invalid_request');
+      expect(res.body.fields).toEqual(fields);
+    }
+    expect(await teamsOf()).toHaveLength(before);
+    expect(await getItem(keys.villageTeam('v_sgvD'))).toBeUndefined();
+    expect(await getItem(keys.villageTeam('v_sgvA'))).toMatchObject({ teamId: SG.teamA });
+  });
+
+  test('an edit at the version read: members and villages follow; a stale edit or a taken village is refused', async () => {
+    const comm = await tokenFor(SG.comm);
+    const path = `/commission/teams/${created.teamId}`;
+    const edit = { ...teamBody, name: '测试丙丁团队', villages: [...teamBody.villages, { villageId: 'v_sgvD', name: '丁村' }], members: [teamBody.members[0]], version: 1 };
+    const res = await call('PUT', path, { token: comm, body: edit });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: '测试丙丁团队', version: 2, villageNames: ['丙村', '丁村'] });
+    expect(await getItem(keys.teamMember(created.teamId, SG.docA))).toBeUndefined();
+    expect(await getItem(keys.villageTeam('v_sgvD'))).toMatchObject({ teamId: created.teamId });
+    expectApiError(await call('PUT', path, { token: comm, body: { ...edit, name: '旧版本' } }), 409, 'conflict');
+    const taken = await call('PUT', path, { token: comm, body: { ...edit, villages: [teamBody.villages[0]], version: 2 } });
+    expect(taken.status).toBe(200);
+    expect(await getItem(keys.villageTeam('v_sgvD'))).toBeUndefined();
+    const grab = await call('PUT', path, { token: comm, body: { ...edit, villages: [{ villageId: 'v_sgvB', name: '乙村' }], version: 3 } });
+    expectApiError(grab, 400, 'invalid_request');
+    expect(grab.body.fields).toEqual({ 'body.villages.0.villageId': '这个村已由其他团队服务' });
+    expect(await getItem(keys.team(created.teamId))).toMatchObject({ version: 3, villageIds: ['v_sgvC'] });
+    expect(await getItem(keys.villageTeam('v_sgvB'))).toMatchObject({ teamId: SG.teamB });
   });
 });

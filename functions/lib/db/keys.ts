@@ -137,4 +137,8 @@ export const keys = {
   /** A follow-up item a doctor made from a consultation answer (issue 5 reads it). */
   followUpItem: (familyId: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `FOLLOWUP-ITEM#${id}` }),
   followUpStaffSk: (dueBy: string, id: string) => `FOLLOWUP-ITEM#${dueBy}#${id}`,
+  // signing teams: a region's teams, for the commission's team pages (GSI1 by township, GSI2 by county)
+  teamsTownshipPk: (townshipId: string) => `TEAMS#${townshipId}`,
+  teamsCountyPk: (countyId: string) => `TEAMS#${countyId}`,
+  teamRegionSk: (townshipId: string, teamId: string) => `TEAM#${townshipId}#${teamId}`,
 } as const;

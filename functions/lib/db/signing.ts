@@ -55,6 +55,12 @@ export interface TeamItem {
   /** The doctor a new contract names as responsible, per village served. */
   responsibleByVillage: Record<string, string>;
   members: TeamStaff[];
+  /** Bumped by every edit; an edit names the version it read (optimistic lock). */
+  version?: number;
+  gsi1pk?: string;
+  gsi1sk?: string;
+  gsi2pk?: string;
+  gsi2sk?: string;
 }
 
 export interface TeamMemberItem {
@@ -202,7 +208,16 @@ export async function queryAll<T>(input: Omit<QueryCommandInput, 'ExclusiveStart
 
 export function teamItems(team: Omit<TeamItem, 'pk' | 'sk' | 'entity'>): Array<TeamItem | TeamMemberItem | VillageTeamItem> {
   return [
-    { ...keys.team(team.teamId), entity: 'team', ...team },
+    {
+      ...keys.team(team.teamId),
+      entity: 'team',
+      ...team,
+      version: team.version ?? 1,
+      gsi1pk: keys.teamsTownshipPk(team.townshipId),
+      gsi1sk: keys.teamRegionSk(team.townshipId, team.teamId),
+      gsi2pk: keys.teamsCountyPk(team.countyId),
+      gsi2sk: keys.teamRegionSk(team.townshipId, team.teamId),
+    },
     ...team.members.map((m): TeamMemberItem => ({
       ...keys.teamMember(team.teamId, m.personId),
       entity: 'teamMember',
