@@ -84,6 +84,11 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   // Sign short-lived read URLs of the attachments on the page.
   'messaging.listConversationMessages': { uploads: 'read' },
   'messaging.listConsultationMessages': { uploads: 'read' },
+  // The drawn signature: a 1 MB upload POST; the confirmation re-checks it (HeadObject, a ranged
+  // GetObject of its magic bytes) and tags it attached; the contract page signs its read URL.
+  'signing.presignSignature': { table: 'read', uploads: 'presign' },
+  'signing.confirm': { uploads: 'attach' },
+  'signing.getSignature': { uploads: 'read' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -13,6 +13,7 @@ export * from './policy/masking';
 export * from './policy/identity';
 export * from './notifications';
 export * from './signing';
+export * from './signing-teams';
 export * from './uploads';
 export * from './messaging';
 export * from './booking';

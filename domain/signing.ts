@@ -1,6 +1,7 @@
 import * as z from './zod';
 import { Cursor, FamilyId, IsoDate, PersonId, TownshipId } from './common';
 import { TeamRole } from './roles';
+import { UploadKey } from './uploads';
 import { contractEndDate, costPartFields, isRealDate, outOfPocketOf, SIGNATURE_MAX_BYTES } from './signing-rules';
 
 export * from './signing-rules';
@@ -206,15 +207,24 @@ export type TerminateRequest = z.infer<typeof TerminateRequest>;
 export const ChangeTeamRequest = z.strictObject({ teamId: TeamId, reason: TerminationReason, date: RealDate });
 export type ChangeTeamRequest = z.infer<typeof ChangeTeamRequest>;
 
-/** The drawn signature as a data URL (PNG or JPEG); the bytes are checked server-side too. */
-export const SignatureRequest = z.strictObject({
-  image: z.string().check(
-    z.regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, '签名应为 PNG 或 JPEG 图片'),
-    // Base64 carries 3 bytes in 4 characters; the exact byte limit is checked after decoding.
-    z.maxLength(Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 32, '签名图片不能超过 1 MB'),
-  ),
+/**
+ * The drawn signature goes from the phone straight to S3 with a presigned POST (at most 1 MB, PNG
+ * or JPEG); the confirmation then names the uploaded key, and the server checks the stored object
+ * (size, and the magic bytes, not the declared type) before it records the confirmation.
+ */
+export const signatureContentTypes = ['image/png', 'image/jpeg'] as const;
+export const SignatureUploadRequest = z.strictObject({
+  contentType: z.enum(signatureContentTypes, '签名应为 PNG 或 JPEG 图片'),
+  size: z.int('图片大小不正确').check(z.minimum(1, '签名图片是空的'), z.maximum(SIGNATURE_MAX_BYTES, '签名图片不能超过 1 MB')),
 });
+export type SignatureUploadRequest = z.infer<typeof SignatureUploadRequest>;
+
+export const SignatureRequest = z.strictObject({ key: UploadKey });
 export type SignatureRequest = z.infer<typeof SignatureRequest>;
+
+/** The stored signature: a short-lived URL to fetch the image from, and when it was given. */
+export const SignatureView = z.object({ contractId: ContractId, at: z.string(), url: z.string() });
+export type SignatureView = z.infer<typeof SignatureView>;
 
 // ---- applications ----------------------------------------------------------------------------
 

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { applicationDeadline, beijingDate, FamilyPath, SigningApplicationRequest, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
 import { keys } from '../lib/db/keys';
-import { type ApplicationItem, getApplication, getVillageTeam, type MemberSnapshot, put, stateItem, teamContactOf, transact, TransactionRefused } from '../lib/db/signing';
+import { type ApplicationItem, getApplication, getVillageTeam, put, stateItem, teamContactOf, transact, TransactionRefused } from '../lib/db/signing';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
+import { memberSnapshot } from './shared';
 import { applicationView } from './views';
 
 /**
@@ -36,19 +37,7 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
   const doctor = team.members.find((m) => m.personId === doctorId) ?? team.members.find((m) => m.personId === team.leadId)!;
 
   const today = beijingDate(now);
-  const snapshot: MemberSnapshot = {
-    name: member.name,
-    relation: member.relation,
-    gender: member.gender,
-    birthDate: member.birthDate,
-    villageId: profile.villageId,
-    villageName: profile.villageName,
-    townshipId: profile.townshipId,
-    townshipName: profile.townshipName,
-    countyId: profile.countyId,
-    conditions: member.conditions,
-    phoneMasked: member.phoneMasked,
-  };
+  const snapshot = memberSnapshot(profile, member);
   const deadline = applicationDeadline(today);
   const application: ApplicationItem = {
     ...keys.signingApplication(member.personId, applicationId),

@@ -13,7 +13,9 @@ import { contractView } from './views';
 /**
  * A change of team is a termination (with its reason and date) and a new one-year contract with
  * the other team in ONE transaction: the member is never without a contract, and never with two.
- * The new contract waits for the member's signature like any other.
+ * The new contract waits for the member's signature like any other. The township's signed-members
+ * counter does not move: the same member stays signed in the same village (a transaction may not
+ * touch the counter item twice anyway).
  */
 export const handler = routeHandler('signing.changeTeam', { path: ContractPath, body: ChangeTeamRequest }, async ({ path, body, principal, now }) => {
   const old = await activeContractFor(principal, path);

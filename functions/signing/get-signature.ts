@@ -1,14 +1,14 @@
-import { ContractPath } from '../../domain';
+import { ContractPath, type SignatureView } from '../../domain';
 import { getContract } from '../lib/db/signing';
 import { notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { readSignature } from './signature-store';
+import { signatureUrl } from './signature-store';
 
-/** The signature image of a contract of this family, as a data URL. */
+/** The signature image of a contract of this family, as a short-lived URL. */
 export const handler = routeHandler('signing.getSignature', { path: ContractPath }, async ({ path }) => {
   const contract = await getContract(path.memberId, path.contractId);
-  if (!contract || contract.familyId !== path.familyId || contract.confirmation?.kind !== 'signature') throw notFound('这份签约还没有签字');
-  const image = await readSignature(contract.memberId, contract.contractId);
-  if (!image) throw notFound('这份签约还没有签字');
-  return { body: { contractId: contract.contractId, at: contract.confirmation.at, image } };
+  const c = contract?.confirmation;
+  if (!contract || contract.familyId !== path.familyId || c?.kind !== 'signature' || !c.key || !c.contentType || !c.bytes) throw notFound('这份签约还没有签字');
+  const body: SignatureView = { contractId: contract.contractId, at: c.at, url: await signatureUrl({ key: c.key, contentType: c.contentType, bytes: c.bytes }) };
+  return { body };
 });

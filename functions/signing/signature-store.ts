@@ -1,46 +1,49 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ImageKind } from '../../domain';
-import { db, tableName } from '../lib/db/client';
-import { keys } from '../lib/db/keys';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { imageKindOf, SIGNATURE_MAX_BYTES, type ImageKind, type SignatureUploadRequest, type UploadTicket } from '../../domain';
+import { badRequest } from '../lib/http/errors';
+import { s3, uploadsBucket } from '../lib/storage/s3';
+import { attachmentView, markAttached, presignUpload, verifyUpload } from '../lib/storage/uploads';
 
 /**
- * Where a member's drawn signature is kept. For now: in the table, in binary chunks written in the
- * same transaction as the confirmation, so a contract is never marked confirmed without its image
- * (an item holds at most 400 KB; 1 MB takes three 350 KB chunks, well inside a transaction's 4 MB).
- * The shared S3 upload (presigned POST + HeadObject re-check, functions/lib/storage/uploads.ts) is
- * merged; this module is the one to swap: `signatureWrites` would then record the object key, after
- * a ranged GetObject has checked the magic bytes, instead of the bytes themselves.
+ * Where a member's drawn signature is kept: the shared attachments bucket (functions/lib/storage),
+ * under `sign/<family>/<contract>/<uploader>/<uuid>.<ext>`. The phone uploads the PNG with a
+ * presigned POST whose policy pins the key, the type and 1 MB; the confirmation names the key,
+ * and before anything is written the stored object is checked again: under this contract and
+ * uploader (so a key cannot be borrowed from another contract), at most 1 MB (HeadObject), and
+ * really a PNG or JPEG by its first bytes (a ranged GetObject of 8 bytes, not the declared type).
+ * The contract item records the key, the kind, the size and the time.
  */
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+const signatureScope = (familyId: string, contractId: string) => `sign/${familyId}/${contractId}`;
+const MAGIC_BYTES = 8;
 
-const CHUNK_BYTES = 350 * 1024;
-
-export function signatureWrites(memberId: string, contractId: string, bytes: Uint8Array, kind: ImageKind): { items: TransactItem[]; chunks: number } {
-  const items: TransactItem[] = [];
-  for (let i = 0, n = 0; i < bytes.length; i += CHUNK_BYTES, n++) {
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.signatureChunk(memberId, contractId, n), entity: 'signatureChunk', kind, data: bytes.subarray(i, i + CHUNK_BYTES) },
-      },
-    });
-  }
-  return { items, chunks: items.length };
+export interface StoredSignature {
+  key: string;
+  kind: ImageKind;
+  contentType: string;
+  bytes: number;
 }
 
-/** The signature as a data URL, or undefined if none was stored. */
-export async function readSignature(memberId: string, contractId: string): Promise<string | undefined> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': keys.signingPk(memberId), ':p': `SIGNATURE#${contractId}#` },
-    }),
-  );
-  const chunks = (out.Items ?? []) as Array<{ sk: string; kind: ImageKind; data: Uint8Array }>;
-  if (chunks.length === 0) return undefined;
-  chunks.sort((a, b) => Number(a.sk.split('#').pop()) - Number(b.sk.split('#').pop()));
-  const bytes = Buffer.concat(chunks.map((c) => Buffer.from(c.data)));
-  return `data:image/${chunks[0].kind};base64,${bytes.toString('base64')}`;
+export function presignSignature(familyId: string, contractId: string, uploaderId: string, req: SignatureUploadRequest): Promise<UploadTicket> {
+  return presignUpload(signatureScope(familyId, contractId), uploaderId, { kind: 'image', ...req }, SIGNATURE_MAX_BYTES);
+}
+
+/** The uploaded signature behind `key`, checked; a 400 naming `body.key` otherwise. */
+export async function verifySignature(key: string, contract: { familyId: string; contractId: string }, uploaderId: string): Promise<StoredSignature> {
+  const field = 'body.key';
+  if (!key.startsWith(`${signatureScope(contract.familyId, contract.contractId)}/${uploaderId}/`) || key.includes('..')) {
+    throw badRequest('签名图片不属于这份签约，请重新签字', { [field]: '签名图片不属于这份签约' });
+  }
+  const stored = await verifyUpload(key, signatureScope(contract.familyId, contract.contractId), uploaderId, field);
+  if (stored.kind !== 'image' || stored.size > SIGNATURE_MAX_BYTES) throw badRequest('签名图片不能超过 1 MB', { [field]: '图片超过 1 MB' });
+  const head = await s3().send(new GetObjectCommand({ Bucket: uploadsBucket(), Key: key, Range: `bytes=0-${MAGIC_BYTES - 1}` }));
+  const first = head.Body ? await head.Body.transformToByteArray() : new Uint8Array(0);
+  const kind = imageKindOf(first);
+  if (!kind || stored.contentType !== `image/${kind}`) throw badRequest('签名不是有效的图片，请重新签字', { [field]: '不是 PNG 或 JPEG 图片' });
+  await markAttached([stored]);
+  return { key, kind, contentType: stored.contentType, bytes: stored.size };
+}
+
+/** A URL the reader's app can fetch the signature from for the next few minutes. */
+export async function signatureUrl(signature: { key: string; contentType: string; bytes: number }): Promise<string> {
+  return (await attachmentView({ key: signature.key, kind: 'image', contentType: signature.contentType, size: signature.bytes })).url;
 }

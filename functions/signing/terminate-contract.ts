@@ -4,6 +4,7 @@ import { keys } from '../lib/db/keys';
 import { closeContract, type ContractItem, transact, TransactionRefused } from '../lib/db/signing';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { signingCounterAdd } from '../lib/db/signing-figures';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
 import { memberNotice } from './shared';
@@ -18,7 +19,7 @@ export function checkTerminationDate(contract: ContractItem, date: string, today
 /**
  * Ends a contract with one of the recorded reasons and its date. The contract stays (history);
  * the member's state, the "current signing" projection and the team's renewal index let go of it
- * in the same transaction. The family's doctor contact stays: other members may still be signed,
+ * in the same transaction, and the township's signed-members counter drops by one. The family's doctor contact stays: other members may still be signed,
  * and contact changes are handed over by the commission.
  */
 export const handler = routeHandler('signing.terminate', { path: ContractPath, body: TerminateRequest }, async ({ path, body, principal, now }) => {
@@ -41,6 +42,7 @@ export const handler = routeHandler('signing.terminate', { path: ContractPath, b
         },
       },
       { Delete: { TableName: tableName(), Key: keys.familySigning(contract.familyId, contract.memberId) } },
+      signingCounterAdd(contract.member, -1),
       outboxPut(memberNotice(contract.memberId, contract.teamName, `已解约：${terminationReasonLabels[body.reason]}`, now, `signing-ended-${contract.contractId}`), now),
     ]);
   } catch (err) {

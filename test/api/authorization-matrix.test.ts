@@ -65,7 +65,12 @@ const validBodies: Partial<Record<string, unknown>> = {
   'signing.apply': { memberId: own.memberId },
   'signing.accept': {},
   'signing.decline': { reason: '团队已满员' },
-  'signing.confirm': { image: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==' },
+  'signing.presignSignature': { contentType: 'image/png', size: 2048 },
+  'signing.signHomeVisit': { familyId: own.familyId, memberId: own.memberId },
+  // 东关社区 is served already: the officer reaches the handler and is refused, nothing written.
+  'signing.createTeam': { name: '矩阵团队', townshipId: 't_chengguan', villages: [{ villageId: 'v_dongguan', name: '东关社区' }], leadId: 'p_doc01', members: [{ personId: 'p_doc01', role: 'gp' }], povertyForm: false },
+  'signing.updateTeam': { name: '矩阵团队', townshipId: 't_chengguan', villages: [{ villageId: 'v_dongguan', name: '东关社区' }], leadId: 'p_doc01', members: [{ personId: 'p_doc01', role: 'gp' }], povertyForm: false, version: 1 },
+  'signing.confirm': { key: 'sign/f_0002/ct_20260101nothere/p_m0003/0b7f0c1e-2d2c-4a8f-9d55-1f0f3f9d1a2b.png' },
   'signing.renew': {},
   'signing.terminate': { reason: 'death', date: '2026-01-01' },
   'signing.changeTeam': { teamId: 'tm_liulin', reason: 'member_request', date: '2026-01-01' },
@@ -109,6 +114,11 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'signing.apply': 409,
   'signing.accept': 404,
   'signing.decline': 404,
+  'signing.presignSignature': 404,
+  'signing.createTeam': 400,
+  // p_m0003 is signed already: one active contract, so the home visit is refused.
+  'signing.signHomeVisit': 409,
+  'signing.updateTeam': 404,
   'signing.confirm': 404,
   'signing.getSignature': 404,
   'signing.renew': 404,
@@ -123,14 +133,14 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
  * matrix names ids that do not exist, so passing the gate shows as 404 or 409, never 403.
  */
 /** Routes where a doctor's authority is the contract's team (functions/signing/contract-access.ts). */
-const teamScoped = new Set(['signing.confirm', 'signing.terminate']);
+const teamScoped = new Set(['signing.presignSignature', 'signing.confirm', 'signing.terminate']);
 /** Health routes: a doctor's reach is the member's signed doctor or contract team (domain/policy/health-access.ts). */
 const healthTeamScoped = new Set<string>(followupsRoutes.filter((r) => r.path.includes('{memberId}')).map((r) => r.id));
 const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'prescriptions.approveRefill', 'prescriptions.declineRefill', 'prescriptions.refillReady']);
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId };
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere' };
 const fill = (route: RouteDef, target: Target) =>
   fillBookingIds(
     Object.entries(placeholderIds).reduce(
@@ -190,7 +200,7 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
       if (needsState.has(c.route.id) && (res.status === 404 || res.status === 409)) return;
       const reached = reachedHandlerStatus[c.route.id];
       if (reached) {
-        expect({ status: res.status, error: res.body?.error }).toEqual({ status: reached, error: reached === 409 ? 'conflict' : 'not_found' });
+        expect({ status: res.status, error: res.body?.error }).toEqual({ status: reached, error: ({ 400: 'invalid_request', 409: 'conflict' } as Record<number, string>)[reached] ?? 'not_found' });
         return;
       }
       expect(res.status).toBeGreaterThanOrEqual(200);

@@ -143,15 +143,25 @@ function messagingBodyCases(caller: Caller, path: string, ok: Record<string, unk
 const signingTouch = { familyId: 'f_0005', memberId: 'p_m0008' };
 const contractBase = '/families/f_0005/members/p_m0008/contracts/ct_20260101abcdef';
 const applicationBase = '/team/applications/p_m0008/ap_20260101abcdef';
-const pngOf = (bytes: Buffer) => `data:image/png;base64,${bytes.toString('base64')}`;
 const onePixelPng = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-const overOneMb = (() => {
-  const big = Buffer.alloc(1024 * 1024 + 1);
-  Buffer.from(onePixelPng.split(',')[1], 'base64').copy(big);
-  return pngOf(big);
-})();
+// Well formed but never uploaded: the schema passes it, the handler would check the object.
+const signatureKey = 'sign/f_0005/ct_20260101abcdef/p_m0008/0b7f0c1e-2d2c-4a8f-9d55-1f0f3f9d1a2b.png';
 const cost = { memberId: 'p_m0006', visitDate: '2026-10-08', place: '清河县人民医院', totalFen: 100000, basicInsuranceFen: 55000, seriousIllnessFen: 10000, medicalAssistanceFen: 15000, commercialFen: 0, claimPending: false };
 const ledgerTouch = { familyId: 'f_0004' };
+const team = {
+  name: '城关镇家庭医生团队', townshipId: 't_chengguan', villages: [{ villageId: 'v_dongguan', name: '东关社区' }], leadId: 'p_doc01',
+  members: [{ personId: 'p_doc01', role: 'gp' }, { personId: 'p_doc02', role: 'nurse' }], povertyForm: false,
+};
+const teamCases: Array<[string, unknown, Record<string, string | true>]> = [
+  ['no lead among the members', { ...team, leadId: 'p_doc03' }, { 'body.leadId': '团队长必须是团队成员' }],
+  ['a lead who is not the GP', { ...team, leadId: 'p_doc02' }, { 'body.leadId': '团队长应为全科医生' }],
+  ['no villages', { ...team, villages: [] }, { 'body.villages': '请至少选择一个服务的村（社区）' }],
+  ['a village twice', { ...team, villages: [team.villages[0], team.villages[0]] }, { 'body.villages.1.villageId': '同一个村只能选择一次' }],
+  ['a member twice', { ...team, members: [...team.members, team.members[1]] }, { 'body.members.2.personId': '同一个人只能添加一次' }],
+  ['an unknown role', { ...team, members: [team.members[0], { personId: 'p_doc02', role: 'cook' }] }, f(['body.members.1.role'])],
+  ['1+1+1 without a specialist and a village doctor', { ...team, povertyForm: true }, { 'body.povertyForm': '“1+1+1”团队需要乡村医生、全科医生和专科医生各至少一人' }],
+  ['a blank name', { ...team, name: ' ' }, { 'body.name': '请填写团队名称' }],
+];
 const badIdPaths = (caller: Caller, make: (id: string) => string, field: string, ids: string[], touch?: BadCase['touch'], body?: unknown): BadCase[] =>
   ids.map((id): BadCase => ({ label: `${field} ${id.slice(0, 12)}`, caller, path: make(id), body, fields: f([field]), touch }));
 
@@ -186,16 +196,19 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
     ...badIdPaths('p_m0008', (id) => `/families/f_0005/members/${id}/contracts`, 'path.memberId', ['xx', 'f_0005'], signingTouch),
     { label: 'unknown query parameter', caller: 'p_m0008', path: '/families/f_0005/members/p_m0008/contracts?all=1', fields: { 'query.all': UNKNOWN }, touch: signingTouch },
   ],
+  'signing.presignSignature': signingBodyCases('p_m0008', `${contractBase}/signature/upload`, { contentType: 'image/png', size: 2048 }, [
+    ['a GIF', { contentType: 'image/gif', size: 2048 }, { 'body.contentType': '签名应为 PNG 或 JPEG 图片' }],
+    ['a signature over 1 MB', { contentType: 'image/png', size: 1024 * 1024 + 1 }, { 'body.size': '签名图片不能超过 1 MB' }],
+    ['an empty file', { contentType: 'image/png', size: 0 }, { 'body.size': '签名图片是空的' }],
+    ['size missing', { contentType: 'image/png' }, f(['body.size'])],
+  ], signingTouch),
   'signing.confirm': [
-    ...signingBodyCases('p_m0008', `${contractBase}/signature`, { image: onePixelPng }, [
-      ['a signature that is not an image (SVG text labelled PNG)', { image: pngOf(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>')) }, { 'body.image': '不是 PNG 或 JPEG 图片' }],
-      ['a JPEG labelled PNG', { image: pngOf(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0])) }, { 'body.image': '不是 PNG 或 JPEG 图片' }],
-      ['a signature over 1 MB', { image: overOneMb }, { 'body.image': '图片超过 1 MB' }],
-      ['an HTML data URL', { image: 'data:text/html;base64,PGgxPg==' }, { 'body.image': '签名应为 PNG 或 JPEG 图片' }],
-      ['a remote URL instead of the image', { image: 'https://example.com/a.png' }, f(['body.image'])],
-      ['image missing', {}, f(['body.image'])],
+    ...signingBodyCases('p_m0008', `${contractBase}/signature`, { key: signatureKey }, [
+      ['the image itself instead of its upload key', { image: onePixelPng }, { 'body.image': UNKNOWN, 'body.key': true }],
+      ['a remote URL instead of the key', { key: 'https://example.com/a.png' }, f(['body.key'])],
+      ['key missing', {}, f(['body.key'])],
     ], signingTouch),
-    ...badIdPaths('p_m0008', (id) => `/families/f_0005/members/p_m0008/contracts/${id}/signature`, 'path.contractId', ['xx', 'ap_20260101abcdef'], signingTouch, { image: onePixelPng }),
+    ...badIdPaths('p_m0008', (id) => `/families/f_0005/members/p_m0008/contracts/${id}/signature`, 'path.contractId', ['xx', 'ap_20260101abcdef'], signingTouch, { key: signatureKey }),
   ],
   'signing.getSignature': badIdPaths('p_m0008', (id) => `/families/f_0005/members/p_m0008/contracts/${id}/signature`, 'path.contractId', ['xx', 'ct_1'], signingTouch),
   'signing.renew': [
@@ -217,6 +230,20 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
   'signing.coverage': [
     { label: 'townshipId with the county prefix', caller: 'p_comm01', path: '/commission/signing/coverage?townshipId=c_qinghe', fields: f(['query.townshipId']) },
     { label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/signing/coverage?year=2026', fields: { 'query.year': UNKNOWN } },
+  ],
+  'signing.signHomeVisit': signingBodyCases('p_doc03', '/team/home-visit-contracts', { familyId: 'f_0005', memberId: 'p_m0008' }, [
+    ['unknown package', { familyId: 'f_0005', memberId: 'p_m0008', optionalPackages: ['gold'] }, f(['body.optionalPackages.0'])],
+    ['a member id for the family', { familyId: 'p_m0008', memberId: 'p_m0008' }, f(['body.familyId'])],
+    ['member missing', { familyId: 'f_0005' }, f(['body.memberId'])],
+  ], signingTouch),
+  'signing.listTeams': [{ label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/teams?all=1', fields: { 'query.all': UNKNOWN } }],
+  'signing.createTeam': signingBodyCases('p_comm01', '/commission/teams', team, teamCases),
+  'signing.updateTeam': [
+    ...signingBodyCases('p_comm01', '/commission/teams/tm_chengguan', { ...team, version: 1 }, [
+      ...teamCases.map(([label, body, fields]): [string, unknown, Record<string, string | true>] => [label, { ...(body as object), version: 1 }, fields]),
+      ['version missing', team, f(['body.version'])],
+    ]),
+    ...badIdPaths('p_comm01', (id) => `/commission/teams/${id}`, 'path.teamId', ['xx', 'ct_20260101abcdef'], undefined, { ...team, version: 1 }),
   ],
   'policy.listFamilies': [{ label: 'unknown query parameter', caller: 'p_cadre02', path: '/policy/families?warning=1', fields: { 'query.warning': UNKNOWN } }],
   'policy.getLedger': familyPathCases('p_m0008', '/policy/ledger'),

@@ -1,4 +1,5 @@
 import { batchPutAll } from '../../functions/lib/db/batch';
+import { townshipStatsItem } from '../../functions/lib/db/coverage';
 import type { BindingItem, FamilyProfileItem, PersonItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
 import { policyContractItem } from '../../functions/lib/db/policy';
@@ -49,12 +50,12 @@ const staffView = (personId: string, name: string, role: TeamItem['members'][num
 export const fixtureTeams: Array<Omit<TeamItem, 'pk' | 'sk' | 'entity'>> = [
   {
     teamId: SG.teamA, name: '测试甲团队', countyId: SG.countyId, townshipId: SG.townshipId, povertyForm: false,
-    villageIds: ['v_sgA'], villageNames: ['甲村'], leadId: SG.leadA, responsibleByVillage: { v_sgA: SG.docA },
+    villageIds: ['v_sgvA'], villageNames: ['甲村'], leadId: SG.leadA, responsibleByVillage: { v_sgvA: SG.docA },
     members: [staffView(SG.leadA, '甲组长', 'gp'), staffView(SG.docA, '甲医生', 'village_doctor')],
   },
   {
     teamId: SG.teamB, name: '测试乙团队', countyId: SG.countyId, townshipId: SG.townshipId, povertyForm: true,
-    villageIds: ['v_sgB'], villageNames: ['乙村'], leadId: SG.leadB, responsibleByVillage: {},
+    villageIds: ['v_sgvB'], villageNames: ['乙村'], leadId: SG.leadB, responsibleByVillage: {},
     members: [staffView(SG.leadB, '乙组长', 'gp')],
   },
 ];
@@ -76,7 +77,7 @@ export async function writeSigningFixture(): Promise<void> {
   SG.members.forEach((memberId, i) => {
     const familyId = SG.familyOf(memberId);
     // Members 1-5 live in 甲村 (team A), member 6 in 乙村 (team B).
-    const village = i < 5 ? { villageId: 'v_sgA', name: '甲村' } : { villageId: 'v_sgB', name: '乙村' };
+    const village = i < 5 ? { villageId: 'v_sgvA', name: '甲村' } : { villageId: 'v_sgvB', name: '乙村' };
     const profile: FamilyProfileItem = {
       ...keys.familyProfile(familyId),
       entity: 'family',
@@ -112,6 +113,13 @@ export async function writeSigningFixture(): Promise<void> {
       members: [{ personId: 'p_sgm06', name: '吴六' }], yearlyIncomeFen: 3_000_000, warningSharePercent: 50,
       startDate: '2026-01-01', endDate: '2026-12-31', totals: { entries: 0, totalFen: 0, outOfPocketFen: 0, pendingClaims: 0 },
     }),
+  );
+  // The township's dashboard counters: nobody signed yet; accept and terminate keep signedMembers.
+  items.push(
+    townshipStatsItem(
+      { countyId: SG.countyId, townshipId: SG.townshipId, townshipName: '测试镇' },
+      { families: SG.members.length, familiesWithAllContacts: 0, members: SG.members.length, signedMembers: 0, cardHolders: SG.members.length },
+    ),
   );
   await batchPutAll(items as Record<string, unknown>[]);
 }

@@ -16,7 +16,19 @@ const contractsOf = async (memberId: string) => (await queryPartition(keys.signi
 const outboxFor = async (dedupeKey: string) => getItem(keys.outbox(dedupeKey));
 
 // A 1x1 transparent PNG.
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** The phone's side of a signature: a presigned POST from the API, then the file straight to S3. */
+async function uploadSignature(memberId: string, contractId: string, file: Uint8Array, contentType = 'image/png', uploader = memberId) {
+  const token = await tokenFor(uploader);
+  const ticket = await call('POST', contractPath(memberId, contractId, 'signature/upload'), { token, body: { contentType, size: file.length } });
+  expect(ticket.status).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.body.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(file)]), 'signature.png');
+  const res = await fetch(ticket.body.url, { method: 'POST', body: form });
+  return { key: ticket.body.key as string, status: res.status, token };
+}
 
 async function apply(memberId: string, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   return call('POST', `/families/${fam(memberId)}/signing/applications`, { token: await tokenFor(memberId), body: { memberId, ...body }, headers });
@@ -151,38 +163,87 @@ describe('decline', () => {
 });
 
 describe('the signature', () => {
-  test('the member signs once with a PNG; the image is kept with the time', async () => {
+  test('the member uploads the PNG to S3 and signs once; the contract keeps the key and the time; the image reads back', async () => {
     const contract = (await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor('p_sgm01') })).body.current;
     const path = contractPath('p_sgm01', contract.contractId, 'signature');
-    const member = await tokenFor('p_sgm01');
-    const res = await call('PUT', path, { token: member, body: { image: PNG } });
+    const up = await uploadSignature('p_sgm01', contract.contractId, PNG);
+    expect(up.status).toBe(204);
+    expect(up.key).toMatch(new RegExp(`^sign/${fam('p_sgm01')}/${contract.contractId}/p_sgm01/[0-9a-f-]+\\.png$`));
+    const res = await call('PUT', path, { token: up.token, body: { key: up.key }, headers: at(today) });
     expect(res.status).toBe(200);
     expect(res.body.confirmation).toMatchObject({ kind: 'signature', byName: '赵一' });
-    const stored = await call('GET', path, { token: member });
-    expect(stored.body.image).toBe(PNG);
-    expectApiError(await call('PUT', path, { token: member, body: { image: PNG } }), 409, 'conflict');
+    const item = await getItem(keys.signingContract('p_sgm01', contract.contractId));
+    expect(item?.confirmation).toMatchObject({ kind: 'signature', key: up.key, imageKind: 'png', bytes: PNG.length, at: `${today}T10:00:00+08:00` });
+    expect(await queryPartition(keys.signingPk('p_sgm01'))).not.toContainEqual(expect.objectContaining({ sk: expect.stringMatching(/^SIGNATURE#/) }));
+
+    const stored = await call('GET', path, { token: up.token });
+    expect(stored.status).toBe(200);
+    expect(stored.body.at).toBe(`${today}T10:00:00+08:00`);
+    const image = await fetch(stored.body.url);
+    expect(image.status).toBe(200);
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG);
+    // The family's doctor reads it too; a second confirmation is refused.
+    expect((await call('GET', path, { token: await tokenFor(SG.docA) })).status).toBe(200);
+    expectApiError(await call('PUT', path, { token: up.token, body: { key: up.key } }), 409, 'conflict');
   });
 
-  test("another family's member cannot sign it, before anything is read", async () => {
+  test("another family's member can neither get an upload ticket nor sign it, before anything is read", async () => {
     const contract = (await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor('p_sgm01') })).body.current;
-    const res = await call('PUT', contractPath('p_sgm01', contract.contractId, 'signature'), { token: await tokenFor('p_sgm02'), body: { image: PNG } });
+    const other = await tokenFor('p_sgm02');
+    const ticket = await call('POST', contractPath('p_sgm01', contract.contractId, 'signature/upload'), { token: other, body: { contentType: 'image/png', size: 100 } });
+    expectApiError(ticket, 403, 'forbidden');
+    expect(ticket.ddbRequests).toBe(0);
+    const res = await call('PUT', contractPath('p_sgm01', contract.contractId, 'signature'), { token: other, body: { key: `sign/${fam('p_sgm01')}/${contract.contractId}/p_sgm02/x.png` } });
     expectApiError(res, 403, 'forbidden');
     expect(res.ddbRequests).toBe(0);
   });
 
-  test('not an image, or over 1 MB: 400 and nothing written', async () => {
+  test('not an image, over 1 MB, another contract\'s upload or never uploaded: 400 and nothing written', async () => {
     const { contractId } = await signMember('p_sgm04');
     const path = contractPath('p_sgm04', contractId, 'signature');
     const before = await queryPartition(keys.signingPk('p_sgm04'));
-    const fakePng = `data:image/png;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}`;
-    const big = Buffer.alloc(1024 * 1024 + 1);
-    Buffer.from(PNG.split(',')[1], 'base64').copy(big);
-    for (const image of [fakePng, `data:image/png;base64,${big.toString('base64')}`, 'data:text/html;base64,PGgxPg==']) {
-      const res = await call('PUT', path, { token: await tokenFor('p_sgm04'), body: { image } });
+    const member = await tokenFor('p_sgm04');
+    const confirm = async (key: string, field: string) => {
+      const res = await call('PUT', path, { token: member, body: { key } });
       expectApiError(res, 400, 'invalid_request');
-      expect(res.ddbRequests).toBe(0);
-    }
+      expect(res.body.fields).toEqual({ 'body.key': field });
+      // One GetItem of the contract; nothing written.
+      expect(res.ddbRequests).toBe(1);
+    };
+    // SVG text declared as PNG: S3 stores it, the magic bytes refuse it.
+    const svg = await uploadSignature('p_sgm04', contractId, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'));
+    expect(svg.status).toBe(204);
+    await confirm(svg.key, '不是 PNG 或 JPEG 图片');
+    // A JPEG declared as PNG.
+    const jpegAsPng = await uploadSignature('p_sgm04', contractId, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 0, 0]));
+    await confirm(jpegAsPng.key, '不是 PNG 或 JPEG 图片');
+    // Over 1 MB: the ticket is refused, and so is an upload past the policy.
+    const big = Buffer.alloc(1024 * 1024 + 1);
+    PNG.copy(big);
+    expectApiError(await call('POST', contractPath('p_sgm04', contractId, 'signature/upload'), { token: member, body: { contentType: 'image/png', size: big.length } }), 400, 'invalid_request');
+    const sneaked = await uploadSignature('p_sgm04', contractId, PNG);
+    const form = new FormData();
+    const ticket = (await call('POST', contractPath('p_sgm04', contractId, 'signature/upload'), { token: member, body: { contentType: 'image/png', size: 1000 } })).body;
+    for (const [k, v] of Object.entries(ticket.fields as Record<string, string>)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(big)]), 'big.png');
+    expect((await fetch(ticket.url, { method: 'POST', body: form })).status).toBe(403);
+    await confirm(ticket.key, '附件不存在');
+    // p_sgm01's upload named on p_sgm04's contract, and a key of this contract by someone else.
+    const contract01 = (await call('GET', `/families/${fam('p_sgm01')}/members/p_sgm01/contracts`, { token: await tokenFor('p_sgm01') })).body.current;
+    await confirm(`sign/${fam('p_sgm01')}/${contract01.contractId}/p_sgm01/x.png`, '签名图片不属于这份签约');
+    await confirm(sneaked.key.replace('/p_sgm04/', `/${SG.leadA}/`), '签名图片不属于这份签约');
     expect(await queryPartition(keys.signingPk('p_sgm04'))).toEqual(before);
+  });
+
+  test("the team's doctor uploads the signature the member drew on the doctor's phone", async () => {
+    const { contractId } = (await call('GET', `/families/${fam('p_sgm04')}/members/p_sgm04/contracts`, { token: await tokenFor('p_sgm04') })).body.current;
+    // A doctor of another team gets no ticket.
+    expectApiError(await call('POST', contractPath('p_sgm04', contractId, 'signature/upload'), { token: await tokenFor(SG.leadB), body: { contentType: 'image/png', size: 10 } }), 403, 'forbidden');
+    const up = await uploadSignature('p_sgm04', contractId, PNG, 'image/png', SG.docA);
+    expect(up.key).toContain(`/${SG.docA}/`);
+    const res = await call('PUT', contractPath('p_sgm04', contractId, 'signature'), { token: up.token, body: { key: up.key } });
+    expect(res.status).toBe(200);
+    expect(res.body.confirmation).toMatchObject({ kind: 'signature', byName: '李四' });
   });
 });
 
@@ -285,6 +346,49 @@ describe('change of team', () => {
   });
 });
 
+describe('home-visit signing', () => {
+  test("a doctor of the village's team signs a member on the doctor's phone: one transaction, one contract; the member signs on the same phone", async () => {
+    const body = { familyId: fam('p_sgm06'), memberId: 'p_sgm06' };
+    // A doctor of another village's team may not.
+    const outsider = await call('POST', '/team/home-visit-contracts', { token: await tokenFor(SG.docA), body });
+    expectApiError(outsider, 403, 'forbidden');
+    expect(await contractsOf('p_sgm06')).toHaveLength(0);
+
+    const lead = await tokenFor(SG.leadB);
+    const res = await call('POST', '/team/home-visit-contracts', { token: lead, body: { ...body, optionalPackages: ['rehab'] }, headers: { 'idempotency-key': 'sg06-visit' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ teamId: SG.teamB, doctorId: SG.leadB, status: 'active', startDate: today, endDate: contractEndDate(today) });
+    expect(res.body.confirmation).toBeUndefined();
+    expect(operations(res).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    const retry = await call('POST', '/team/home-visit-contracts', { token: lead, body: { ...body, optionalPackages: ['rehab'] }, headers: { 'idempotency-key': 'sg06-visit' } });
+    expect(retry.status).toBe(200);
+    expect(retry.body.contractId).toBe(res.body.contractId);
+    expect(await contractsOf('p_sgm06')).toEqual([expect.objectContaining({ source: 'home_visit', status: 'active' })]);
+    expect(await getItem(keys.signingState('p_sgm06'))).toMatchObject({ state: 'signed', contractId: res.body.contractId });
+    expect(await getItem(keys.familySigning(fam('p_sgm06'), 'p_sgm06'))).toMatchObject({ doctorId: SG.leadB });
+    expect(await outboxFor(`signing-home-${res.body.contractId}`)).toMatchObject({ recipientId: 'p_sgm06' });
+    // Signed already: a second visit makes no second contract.
+    expectApiError(await call('POST', '/team/home-visit-contracts', { token: lead, body }), 409, 'conflict');
+    expect(await contractsOf('p_sgm06')).toHaveLength(1);
+
+    const up = await uploadSignature('p_sgm06', res.body.contractId, PNG, 'image/png', SG.leadB);
+    const signed = await call('PUT', contractPath('p_sgm06', res.body.contractId, 'signature'), { token: lead, body: { key: up.key } });
+    expect(signed.status).toBe(200);
+    expect(signed.body.confirmation).toMatchObject({ kind: 'signature', byName: '吴六' });
+  });
+
+  test('a member waiting on an application is answered in the application list, not by a home visit', async () => {
+    const app = await apply('p_sgm03');
+    // p_sgm03 was declined earlier and may apply again.
+    expect(app.status).toBe(201);
+    const res = await call('POST', '/team/home-visit-contracts', { token: await tokenFor(SG.docA), body: { familyId: fam('p_sgm03'), memberId: 'p_sgm03' } });
+    expectApiError(res, 409, 'conflict');
+    expect((await contractsOf('p_sgm03')).filter((c) => c.status === 'active')).toHaveLength(0);
+    // Answered as usual (the coverage test below applies again).
+    expect((await call('POST', `/team/applications/p_sgm03/${app.body.applicationId}/decline`, { token: await tokenFor(SG.leadA), body: { reason: '上门时本人想再考虑' } })).status).toBe(200);
+  });
+});
+
 describe('coverage for the commission', () => {
   test('signed among those who want it, expiring, overdue: one Query; the figure rises on acceptance', async () => {
     const comm = await tokenFor(SG.comm);
@@ -306,6 +410,18 @@ describe('coverage for the commission', () => {
     const after = (await coverage()).body;
     expect(after.totals.signed).toBe(before.body.totals.signed + 1);
     expect(after.townships).toEqual([expect.objectContaining({ townshipId: SG.townshipId, townshipName: '测试镇', signed: after.totals.signed })]);
+  });
+
+  test("the dashboard's running signed-members counter equals a recount of the records after every accept, termination and change of team above", async () => {
+    const stats = await getItem(keys.statsTownship(SG.countyId, SG.townshipId));
+    const states = await Promise.all(SG.members.map((m) => getItem(keys.signingState(m))));
+    const projections = await Promise.all(SG.members.map((m) => getItem(keys.familySigning(fam(m), m))));
+    const active = (await Promise.all(SG.members.map(contractsOf))).flat().filter((c) => c.status === 'active');
+    const signed = states.filter((s) => s?.state === 'signed').length;
+    expect(signed).toBeGreaterThan(2);
+    expect(projections.filter(Boolean)).toHaveLength(signed);
+    expect(new Set(active.map((c) => c.memberId)).size).toBe(signed);
+    expect(stats?.signedMembers).toBe(signed);
   });
 });
 
@@ -348,5 +464,71 @@ describe('policy-support ledger (双签约)', () => {
     expect((await call('GET', path, { token: await tokenFor('p_sgm06') })).status).toBe(200);
     expectApiError(await call('GET', path, { token: await tokenFor('p_sgm01') }), 403, 'forbidden');
     expect((await call('GET', path, { token: await tokenFor(SG.comm) })).status).toBe(200);
+  });
+});
+
+describe('teams defined by the commission', () => {
+  const teamBody = {
+    name: '测试丙团队', townshipId: SG.townshipId, villages: [{ villageId: 'v_sgvC', name: '丙村' }], leadId: SG.leadB,
+    members: [{ personId: SG.leadB, role: 'gp' }, { personId: SG.docA, role: 'village_doctor' }], povertyForm: false,
+  };
+  const teamsOf = async () => (await call('GET', '/commission/teams', { token: await tokenFor(SG.comm) })).body.items as Array<{ teamId: string; name: string; version: number }>;
+  let created: { teamId: string; version: number };
+
+  test('an officer creates a team in one transaction; a retry with the same key returns it; the list is one Query', async () => {
+    const comm = await tokenFor(SG.comm);
+    const res = await call('POST', '/commission/teams', { token: comm, body: teamBody, headers: { 'idempotency-key': 'sg-team-c' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: '测试丙团队', leadId: SG.leadB, villages: [{ villageId: 'v_sgvC', name: '丙村' }], version: 1 });
+    expect(operations(res).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
+    created = res.body;
+    const retry = await call('POST', '/commission/teams', { token: comm, body: teamBody, headers: { 'idempotency-key': 'sg-team-c' } });
+    expect(retry.status).toBe(200);
+    expect(retry.body.teamId).toBe(created.teamId);
+    const list = await call('GET', '/commission/teams', { token: comm });
+    expect(list.ddbRequests).toBe(1);
+    expect(list.body.items.map((t: { name: string }) => t.name).sort()).toEqual(['测试丙团队', '测试乙团队', '测试甲团队']);
+    expect(await getItem(keys.villageTeam('v_sgvC'))).toMatchObject({ teamId: created.teamId });
+    // The village doctor is responsible for the village and reaches the team's contracts.
+    expect(await getItem(keys.team(created.teamId))).toMatchObject({ responsibleByVillage: { v_sgvC: SG.docA } });
+    expect(await getItem(keys.teamMember(created.teamId, SG.docA))).toMatchObject({ role: 'village_doctor' });
+  });
+
+  test('a village another team serves, unknown staff, a family member as staff: 400 and nothing written', async () => {
+    const comm = await tokenFor(SG.comm);
+    const before = (await teamsOf()).length;
+    const cases: Array<[unknown, Record<string, string>]> = [
+      [{ ...teamBody, villages: [{ villageId: 'v_sgvD', name: '丁村' }, { villageId: 'v_sgvA', name: '甲村' }] }, { 'body.villages.1.villageId': '这个村已由其他团队服务' }],
+      [{ ...teamBody, villages: [{ villageId: 'v_sgvD', name: '丁村' }], members: [teamBody.members[0], { personId: 'p_nobody01', role: 'nurse' }] }, { 'body.members.1.personId': '没有这位医务人员' }],
+      [{ ...teamBody, villages: [{ villageId: 'v_sgvD', name: '丁村' }], members: [teamBody.members[0], { personId: 'p_sgm01', role: 'nurse' }] }, { 'body.members.1.personId': '没有这位医务人员' }],
+    ];
+    for (const [body, fields] of cases) {
+      const res = await call('POST', '/commission/teams', { token: comm, body });
+      expectApiError(res, 400, 'invalid_request');
+      expect(res.body.fields).toEqual(fields);
+    }
+    expect(await teamsOf()).toHaveLength(before);
+    expect(await getItem(keys.villageTeam('v_sgvD'))).toBeUndefined();
+    expect(await getItem(keys.villageTeam('v_sgvA'))).toMatchObject({ teamId: SG.teamA });
+  });
+
+  test('an edit at the version read: members and villages follow; a stale edit or a taken village is refused', async () => {
+    const comm = await tokenFor(SG.comm);
+    const path = `/commission/teams/${created.teamId}`;
+    const edit = { ...teamBody, name: '测试丙丁团队', villages: [...teamBody.villages, { villageId: 'v_sgvD', name: '丁村' }], members: [teamBody.members[0]], version: 1 };
+    const res = await call('PUT', path, { token: comm, body: edit });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: '测试丙丁团队', version: 2, villageNames: ['丙村', '丁村'] });
+    expect(await getItem(keys.teamMember(created.teamId, SG.docA))).toBeUndefined();
+    expect(await getItem(keys.villageTeam('v_sgvD'))).toMatchObject({ teamId: created.teamId });
+    expectApiError(await call('PUT', path, { token: comm, body: { ...edit, name: '旧版本' } }), 409, 'conflict');
+    const taken = await call('PUT', path, { token: comm, body: { ...edit, villages: [teamBody.villages[0]], version: 2 } });
+    expect(taken.status).toBe(200);
+    expect(await getItem(keys.villageTeam('v_sgvD'))).toBeUndefined();
+    const grab = await call('PUT', path, { token: comm, body: { ...edit, villages: [{ villageId: 'v_sgvB', name: '乙村' }], version: 3 } });
+    expectApiError(grab, 400, 'invalid_request');
+    expect(grab.body.fields).toEqual({ 'body.villages.0.villageId': '这个村已由其他团队服务' });
+    expect(await getItem(keys.team(created.teamId))).toMatchObject({ version: 3, villageIds: ['v_sgvC'] });
+    expect(await getItem(keys.villageTeam('v_sgvB'))).toMatchObject({ teamId: SG.teamB });
   });
 });

@@ -35,7 +35,6 @@ export const keys = {
   signingState: (memberId: string) => ({ pk: `SIGNING#${memberId}`, sk: 'STATE' as const }),
   signingApplication: (memberId: string, applicationId: string) => ({ pk: `SIGNING#${memberId}`, sk: `APP#${applicationId}` }),
   signingContract: (memberId: string, contractId: string) => ({ pk: `SIGNING#${memberId}`, sk: `CONTRACT#${contractId}` }),
-  signatureChunk: (memberId: string, contractId: string, index: number) => ({ pk: `SIGNING#${memberId}`, sk: `SIGNATURE#${contractId}#${index}` }),
   /** GSI1 sort key of a pending application in its team lead's partition, by deadline. */
   leadApplicationSk: (deadline: string, applicationId: string) => `SIGNAPP#${deadline}#${applicationId}`,
   /** GSI1 sort key of an active contract in its team's partition, by end date. */
@@ -138,4 +137,8 @@ export const keys = {
   /** A follow-up item a doctor made from a consultation answer (issue 5 reads it). */
   followUpItem: (familyId: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `FOLLOWUP-ITEM#${id}` }),
   followUpStaffSk: (dueBy: string, id: string) => `FOLLOWUP-ITEM#${dueBy}#${id}`,
+  // signing teams: a region's teams, for the commission's team pages (GSI1 by township, GSI2 by county)
+  teamsTownshipPk: (townshipId: string) => `TEAMS#${townshipId}`,
+  teamsCountyPk: (countyId: string) => `TEAMS#${countyId}`,
+  teamRegionSk: (townshipId: string, teamId: string) => `TEAM#${townshipId}#${teamId}`,
 } as const;

@@ -25,7 +25,6 @@ import { keys } from './keys';
  * - `APP#<id>`: applications, in the team lead's GSI1 partition while pending (sparse index).
  * - `CONTRACT#<id>`: contracts and their history; ids sort by start date. An active contract sits
  *   in its team's GSI1 partition by end date (renewal list), removed when it ends.
- * - `SIGNATURE#<contractId>#<n>`: the drawn signature (signature-store.ts).
  * The foundation's SigningItem (`FAMILY#<f>`/`FAMILY#SIGN#<m>`) stays the "current signing"
  * projection the doctors' lists and authorization read: every transaction that makes, moves or
  * ends a contract writes it too.
@@ -56,6 +55,12 @@ export interface TeamItem {
   /** The doctor a new contract names as responsible, per village served. */
   responsibleByVillage: Record<string, string>;
   members: TeamStaff[];
+  /** Bumped by every edit; an edit names the version it read (optimistic lock). */
+  version?: number;
+  gsi1pk?: string;
+  gsi1sk?: string;
+  gsi2pk?: string;
+  gsi2sk?: string;
 }
 
 export interface TeamMemberItem {
@@ -147,7 +152,9 @@ export interface ContractConfirmation {
   byName: string;
   imageKind?: 'png' | 'jpeg';
   bytes?: number;
-  chunks?: number;
+  /** The drawn signature's object in the attachments bucket (signature-store.ts). */
+  key?: string;
+  contentType?: string;
 }
 
 export interface ContractItem {
@@ -201,7 +208,16 @@ export async function queryAll<T>(input: Omit<QueryCommandInput, 'ExclusiveStart
 
 export function teamItems(team: Omit<TeamItem, 'pk' | 'sk' | 'entity'>): Array<TeamItem | TeamMemberItem | VillageTeamItem> {
   return [
-    { ...keys.team(team.teamId), entity: 'team', ...team },
+    {
+      ...keys.team(team.teamId),
+      entity: 'team',
+      ...team,
+      version: team.version ?? 1,
+      gsi1pk: keys.teamsTownshipPk(team.townshipId),
+      gsi1sk: keys.teamRegionSk(team.townshipId, team.teamId),
+      gsi2pk: keys.teamsCountyPk(team.countyId),
+      gsi2sk: keys.teamRegionSk(team.townshipId, team.teamId),
+    },
     ...team.members.map((m): TeamMemberItem => ({
       ...keys.teamMember(team.teamId, m.personId),
       entity: 'teamMember',
@@ -471,16 +487,26 @@ export class TransactionRefused extends Error {
   }
 }
 
-/** One TransactWriteItems; a cancelled one throws TransactionRefused with each item's reason. */
+const CONFLICT_RETRIES = 3;
+
+/**
+ * One TransactWriteItems; a cancelled one throws TransactionRefused with each item's reason.
+ * Signing transactions share the township's counter item (signingCounterAdd), so two members of a
+ * township signed at the same instant can collide on it (TransactionConflict, not a failed
+ * condition): those are tried again, a few times, after a short random pause.
+ */
 export async function transact(items: TransactItem[]): Promise<void> {
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    if ((err as Error).name === 'TransactionCanceledException') {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (err) {
+      if ((err as Error).name !== 'TransactionCanceledException') throw err;
       const reasons = ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      throw new TransactionRefused(reasons);
+      const conflictOnly = reasons.includes('TransactionConflict') && !reasons.includes('ConditionalCheckFailed');
+      if (!conflictOnly || attempt >= CONFLICT_RETRIES) throw new TransactionRefused(reasons);
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80 * (attempt + 1)));
     }
-    throw err;
   }
 }
 

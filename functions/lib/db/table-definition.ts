@@ -54,7 +54,8 @@
  * | signing: the team serving a village       | pk=VILLAGE#<villageId>, sk=TEAM                                |
  * | signing: the teams a staff member is on   | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, TEAM#)       |
  * | signing: a member's state (one-contract   | pk=SIGNING#<memberId>, sk=STATE  (every transition is         |
- * |   guard), applications, contracts, image  |   conditioned on it), APP#<id>, CONTRACT#<id>, SIGNATURE#…     |
+ * |   guard), applications, contracts         |   conditioned on it), APP#<id>, CONTRACT#<id> (the signature  |
+ * |                                           |   image is an S3 object; the contract names its key)           |
  * | signing: applications pending for a lead  | GSI1 gsi1pk=STAFF#<leadId>, begins_with(gsi1sk, SIGNAPP#)      |
  * |                                           |   (sorted by deadline; removed when answered: sparse)          |
  * | signing: a team's active contracts by end | GSI1 gsi1pk=TEAM#<teamId>, gsi1sk BETWEEN END#<from> AND END#<to> |

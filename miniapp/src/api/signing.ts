@@ -8,7 +8,9 @@ import {
   MemberContractResponse,
   PolicyFamiliesResponse,
   TeamApplicationsResponse,
+  UploadTicket,
   type CostEntryRequest,
+  type SignatureUploadRequest,
   type PackageId,
 } from '@domain';
 import * as z from 'zod/mini';
@@ -27,8 +29,10 @@ export const signingApi = {
   apply: (familyId: string, memberId: string, optionalPackages: PackageId[], key: string) =>
     authedCall('POST', `/families/${seg(familyId)}/signing/applications`, ApplicationView, { body: { memberId, optionalPackages }, headers: { 'Idempotency-Key': key } }),
   contracts: (familyId: string, memberId: string) => authedCall('GET', `/families/${seg(familyId)}/members/${seg(memberId)}/contracts`, MemberContractResponse),
-  confirm: (familyId: string, memberId: string, contractId: string, image: string) =>
-    authedCall('PUT', `${contractPath(familyId, memberId, contractId)}/signature`, ContractView, { body: { image } }),
+  presignSignature: (familyId: string, memberId: string, contractId: string, body: SignatureUploadRequest) =>
+    authedCall('POST', `${contractPath(familyId, memberId, contractId)}/signature/upload`, UploadTicket, { body }),
+  confirm: (familyId: string, memberId: string, contractId: string, key: string) =>
+    authedCall('PUT', `${contractPath(familyId, memberId, contractId)}/signature`, ContractView, { body: { key } }),
   renew: (familyId: string, memberId: string, contractId: string) => authedCall('POST', `${contractPath(familyId, memberId, contractId)}/renew`, ContractView, { body: {} }),
   applications: () => authedCall('GET', '/team/applications', TeamApplicationsResponse),
   accept: (memberId: string, applicationId: string) => authedCall('POST', `/team/applications/${seg(memberId)}/${seg(applicationId)}/accept`, ContractView, { body: {} }),

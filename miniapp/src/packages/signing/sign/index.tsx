@@ -22,7 +22,7 @@ type TouchLike = { x?: number; y?: number; clientX?: number; clientY?: number };
 
 /**
  * The member's confirmation: a signature drawn with a finger on a Canvas 2D (a real <canvas> on
- * H5), exported as PNG and stored with the time. The strokes stay on the pad until the member
+ * H5), exported as PNG, uploaded straight to S3 and confirmed with its key and the time. The strokes stay on the pad until the member
  * clears them or the upload succeeds, so a failed upload loses nothing.
  */
 export default function SignPage() {
@@ -133,21 +133,33 @@ export default function SignPage() {
     setDrawn(false);
   };
 
-  const exportPng = async (): Promise<string> => {
+  /** The pad as a PNG file the uploader can send: a blob URL on H5, a temp file on weapp. */
+  const exportPng = async (): Promise<{ path: string; size: number }> => {
     const p = pad.current!;
-    if (isH5 && p.canvas.toDataURL) return p.canvas.toDataURL('image/png');
+    if (isH5) {
+      const blob = await new Promise<Blob | null>((resolve) => (p.canvas as unknown as HTMLCanvasElement).toBlob(resolve, 'image/png'));
+      if (!blob) throw new ApiFailure('http', 400, '签名没有保存下来，请再试一次');
+      return { path: URL.createObjectURL(blob), size: blob.size };
+    }
     const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: p.canvas as unknown as Taro.Canvas, fileType: 'png' });
-    const data = Taro.getFileSystemManager().readFileSync(tempFilePath, 'base64') as string;
-    return `data:image/png;base64,${data}`;
+    const bytes = Taro.getFileSystemManager().readFileSync(tempFilePath) as ArrayBuffer;
+    return { path: tempFilePath, size: bytes.byteLength };
   };
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      const me = await requireMe();
-      if (!me.familyId || !params.memberId || !params.contractId) throw new ApiFailure('http', 404, '没有找到要签字的签约');
-      await signingApi.confirm(me.familyId, params.memberId, params.contractId, await exportPng());
+      // A doctor's phone on a home visit names the family; a member signs for their own family.
+      const familyId = params.familyId ?? (await requireMe()).familyId;
+      const { memberId, contractId } = params;
+      if (!familyId || !memberId || !contractId) throw new ApiFailure('http', 404, '没有找到要签字的签约');
+      const file = await exportPng();
+      const ticket = await signingApi.presignSignature(familyId, memberId, contractId, { contentType: 'image/png', size: file.size });
+      // Straight to S3 with the presigned POST; withCredentials off, as S3's CORS (origin *) wants.
+      const res = await Taro.uploadFile({ url: ticket.url, filePath: file.path, name: 'file', formData: ticket.fields, withCredentials: false });
+      if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiFailure('http', res.statusCode, '签名上传没有成功，请再试一次');
+      await signingApi.confirm(familyId, memberId, contractId, ticket.key);
       Taro.showToast({ title: '签字已保存', icon: 'success' });
       Taro.navigateBack();
     } catch (err) {

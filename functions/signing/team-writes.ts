@@ -1,0 +1,98 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Principal, type RegionTeam, type TeamRequest, teamRoleLabels } from '../../domain';
+import { db, tableName } from '../lib/db/client';
+import { keys } from '../lib/db/keys';
+import { getPersons } from '../lib/db/persons';
+import { type TeamItem, type TeamStaff, TransactionRefused } from '../lib/db/signing';
+import { badRequest, forbidden } from '../lib/http/errors';
+
+/**
+ * What creating and editing a team share: the region check, the staff check and the team item
+ * built from the request. A village is served by one team at most; that rule is the conditional
+ * put of its VILLAGE#<id>/TEAM item in the same transaction, so two officers assigning the same
+ * village at once cannot both succeed.
+ */
+
+/** The county of the township, if the caller may define teams there. */
+export async function countyForTeams(principal: Principal, townshipId: string): Promise<string> {
+  if (!principal.regionId) throw forbidden('您的账号没有管辖区域');
+  if (principal.level === 'township') {
+    if (townshipId !== principal.regionId) throw forbidden('只能管理本乡镇的家庭医生团队');
+    // A township officer's token names the township only; its families name the county.
+    const out = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.townshipPk(townshipId) },
+        ProjectionExpression: 'countyId',
+        Limit: 1,
+      }),
+    );
+    const countyId = (out.Items?.[0] as { countyId?: string } | undefined)?.countyId;
+    if (!countyId) throw badRequest('本乡镇还没有家庭档案，暂时不能建立团队', { 'body.townshipId': '本乡镇还没有家庭档案' });
+    return countyId;
+  }
+  const stats = await db().send(new GetCommand({ TableName: tableName(), Key: keys.statsTownship(principal.regionId, townshipId), ProjectionExpression: 'pk' }));
+  if (!stats.Item) throw badRequest('这个乡镇不在您的管辖区域', { 'body.townshipId': '不在本县' });
+  return principal.regionId;
+}
+
+/** The staff named by the request, as the team shows them; unknown or non-medical staff: 400. */
+export async function teamStaffOf(body: TeamRequest): Promise<TeamStaff[]> {
+  const persons = new Map((await getPersons(body.members.map((m) => m.personId))).map((p) => [p.personId, p]));
+  const unknown: Record<string, string> = {};
+  body.members.forEach((m, i) => {
+    if (persons.get(m.personId)?.role !== 'doctor') unknown[`body.members.${i}.personId`] = '没有这位医务人员';
+  });
+  if (Object.keys(unknown).length) throw badRequest('团队里有不认识的医务人员，请重新选择', unknown);
+  return body.members.map((m) => {
+    const p = persons.get(m.personId)!;
+    return { personId: p.personId, name: p.name, role: m.role, title: p.title ?? teamRoleLabels[m.role], organisation: p.organisation ?? '', phone: p.workPhone ?? '' };
+  });
+}
+
+/** The team item's fields from a request; a village's responsible doctor is the team's village doctor, if it has one. */
+export function teamFields(teamId: string, countyId: string, body: TeamRequest, staff: TeamStaff[], version: number): Omit<TeamItem, 'pk' | 'sk' | 'entity'> {
+  const villageDoctor = staff.find((s) => s.role === 'village_doctor');
+  return {
+    teamId,
+    name: body.name,
+    countyId,
+    townshipId: body.townshipId,
+    povertyForm: body.povertyForm,
+    villageIds: body.villages.map((v) => v.villageId),
+    villageNames: body.villages.map((v) => v.name),
+    leadId: body.leadId,
+    responsibleByVillage: villageDoctor ? Object.fromEntries(body.villages.map((v) => [v.villageId, villageDoctor.personId])) : {},
+    members: staff,
+    version,
+  };
+}
+
+/**
+ * A refused team transaction as the caller should see it: a village already served names that
+ * village (400); anything else means the team changed meanwhile.
+ */
+export function villageTaken(err: TransactionRefused, villageIndexes: Map<number, number>): Record<string, string> | undefined {
+  const fields: Record<string, string> = {};
+  err.reasons.forEach((r, i) => {
+    const v = villageIndexes.get(i);
+    if (r === 'ConditionalCheckFailed' && v !== undefined) fields[`body.villages.${v}.villageId`] = '这个村已由其他团队服务';
+  });
+  return Object.keys(fields).length ? fields : undefined;
+}
+
+export function regionTeamView(team: TeamItem): RegionTeam {
+  return {
+    teamId: team.teamId,
+    name: team.name,
+    povertyForm: team.povertyForm,
+    villageNames: team.villageNames,
+    members: team.members.map((m) => ({ ...m, isLead: m.personId === team.leadId })),
+    townshipId: team.townshipId,
+    villages: team.villageIds.map((villageId, i) => ({ villageId, name: team.villageNames[i] })),
+    leadId: team.leadId,
+    version: team.version ?? 1,
+  };
+}
