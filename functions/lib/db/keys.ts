@@ -138,4 +138,8 @@ export const keys = {
   /** A follow-up item a doctor made from a consultation answer (issue 5 reads it). */
   followUpItem: (familyId: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `FOLLOWUP-ITEM#${id}` }),
   followUpStaffSk: (dueBy: string, id: string) => `FOLLOWUP-ITEM#${dueBy}#${id}`,
+  // booking schedules: doctors and kept-session conflicts live in the institution's partition,
+  // so the schedule page is one Query (profile, doctors, weekly slots, overrides, conflicts)
+  doctor: (institutionId: string, doctorId: string) => ({ pk: `INST#${institutionId}`, sk: `DOCTOR#${doctorId}` }),
+  scheduleConflict: (institutionId: string, sessionId: string) => ({ pk: `INST#${institutionId}`, sk: `CONFLICT#${sessionId}` }),
 } as const;
