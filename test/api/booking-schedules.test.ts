@@ -1,10 +1,10 @@
 import { batchPutAll } from '../../functions/lib/db/batch';
-import type { BindingItem, PersonItem } from '../../functions/lib/db/items';
 import type { DoctorItem } from '../../functions/lib/db/booking-schedules';
 import type { InstitutionItem } from '../../functions/lib/db/booking';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { at } from './booking-support';
+import { binding, person } from './signing-fixture';
 import { expectApiError, expectSliceUnchanged, getItem, queryPartition, type Slice } from './support-table';
 
 /**
@@ -25,23 +25,6 @@ const WED = '2032-03-03';
 const MON = '2032-03-08';
 const WED2 = '2032-03-10';
 
-const person = (personId: string, name: string, role: PersonItem['role'], extra: Partial<PersonItem>): PersonItem => ({
-  ...keys.person(personId),
-  entity: 'person',
-  personId,
-  name,
-  role,
-  gender: 'female',
-  birthDate: '1960-01-01',
-  idNumberEnc: 'fixture',
-  phoneEnc: 'fixture',
-  phoneMasked: '139****0000',
-  gsi1pk: `PHONE#fixture-${personId}`,
-  gsi1sk: `PERSON#${personId}`,
-  openid: `demo-openid-${personId}`,
-  ...extra,
-});
-const binding = (personId: string): BindingItem => ({ ...keys.binding(`demo-openid-${personId}`), entity: 'binding', openid: `demo-openid-${personId}`, personId, boundAt: '2026-01-01T00:00:00+08:00' });
 const doctor = (doctorId: string, name: string, departmentId: string): DoctorItem => ({ ...keys.doctor(INST, doctorId), entity: 'doctor', institutionId: INST, doctorId, name, departmentId });
 
 beforeAll(async () => {
