@@ -23,7 +23,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 async function session(date: string, departmentId: string, quota: number): Promise<SessionItem> {
   const [s] = buildSessions(
     { institutionId: 'org_xyy', name: '清河县人民医院', departments: [{ departmentId, name: '压测科' }], greenChannelPlace: '门诊一楼', meetBy: '绿色通道专员' },
-    [{ pk: '', sk: '', entity: 'schedule', institutionId: 'org_xyy', departmentId, weekday: weekdayOf(date), period: 'am', startTime: '08:00', endTime: '11:30', doctorName: '压测医生', priorityQuota: quota, releaseHoursBefore: 24 }],
+    [{ pk: '', sk: '', entity: 'schedule', institutionId: 'org_xyy', departmentId, weekday: weekdayOf(date), period: 'am', startTime: '08:00', endTime: '11:30', doctorId: 'dr_bench', doctorName: '压测医生', capacity: Math.max(30, quota), priorityQuota: quota, releaseHoursBefore: 24 }],
     [],
     date,
     1,

@@ -17,6 +17,8 @@ export const Me = z.object({
   familyId: z.optional(FamilyId),
   regionId: z.optional(RegionId),
   organisation: z.optional(z.string()),
+  /** Hospital staff: the institution they work at (its id names the institution's routes). */
+  orgId: z.optional(z.string()),
   title: z.optional(z.string()),
   consent: z.nullable(Consent),
 });

@@ -20,3 +20,4 @@ export * from './booking';
 export * from './followups';
 export * from './policy/health-access';
 export * from './ledger';
+export * from './booking-schedules';

@@ -15,6 +15,8 @@ export const notificationTemplates = {
   'consultation.reply': { title: '咨询回复提醒', fields: ['doctor', 'subject', 'time'] },
   'booking.confirmed': { title: '预约成功通知', fields: ['place', 'time', 'note'] },
   'booking.reminder': { title: '就诊提醒', fields: ['place', 'time', 'note'] },
+  /** The 2-hours-before reminder: its own template, because one acceptance allows one message and one tap can accept a template only once. */
+  'booking.reminderSoon': { title: '临近就诊提醒', fields: ['place', 'time', 'note'] },
   'booking.waitlistOffer': { title: '候补号源通知', fields: ['place', 'time', 'note'] },
   'booking.changed': { title: '预约变更通知', fields: ['place', 'time', 'note'] },
   'followup.due': { title: '随访提醒', fields: ['doctor', 'item', 'time'] },

@@ -8,6 +8,16 @@ import { assertSessionOpen, idempotencyKey, replay, requestFingerprint, runBooki
  * A member books a priority place for themself or a family member. One BatchGetItem (the session
  * and the person booked for) for the names and the clear answers, then ONE TransactWriteItems that
  * decides: quota, booking, per-session guard, counter, idempotency record, outbox.
+ *
+ * Why the read cannot be folded into the transaction's conditions: conditions can only refuse,
+ * they cannot supply values, and the transaction writes values that live only on those two items:
+ * the booking and its messages carry the session's institution, department, doctor, place, start
+ * (the reminders' `notBefore` is computed from it) and the member's name (so the family's and the
+ * hospital's lists are one Query each, with no read per row). The person check itself (same
+ * family, a member) could be a ConditionCheck, but the name is needed anyway, so it rides on the
+ * same BatchGetItem. Nothing is decided by the read: a place that looks free is still taken only
+ * by the quota condition, so the read adds latency, never a race. Budget: 2 requests, asserted in
+ * test/api/booking.test.ts and bench/booking.ts.
  */
 export const handler = routeHandler('booking.book', { path: FamilyPath, body: BookRequest }, async ({ path, body, principal, now, headers }) => {
   const key = idempotencyKey(headers);

@@ -1,6 +1,7 @@
 import { addDays, beijingDate, BOOKING_RULES, weekdayOf, type Period } from '../../domain';
 import { buildSessions, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem } from '../../functions/lib/db/booking';
 import type { PersonItem } from '../../functions/lib/db/items';
+import type { DoctorItem } from '../../functions/lib/db/booking-schedules';
 import { keys } from '../../functions/lib/db/keys';
 import { county } from './demo-county';
 
@@ -18,7 +19,12 @@ interface DemoInstitution {
   item: Omit<InstitutionItem, 'pk' | 'sk' | 'entity' | 'gsi1pk' | 'gsi1sk' | 'countyId'>;
   /** departmentId → weekly sessions [weekdays, period, start, end, doctor, priority quota] */
   schedule: Array<[string, number[], Period, string, string, string, number]>;
+  /** Doctors without a weekly session (e.g. the one who stands in). */
+  extraDoctors?: Array<[departmentId: string, name: string]>;
 }
+
+/** All places of a demo session (the priority quota is part of it). */
+const DEMO_CAPACITY = 30;
 
 const weekdays = [1, 2, 3, 4, 5];
 
@@ -38,6 +44,7 @@ export const demoInstitutions: DemoInstitution[] = [
       ],
       meetBy: '绿色通道专员吴静在导诊台等候',
     },
+    extraDoctors: [['nfm', '周涛 主治医师']],
     schedule: [
       ['xnk', weekdays, 'am', '08:00', '11:30', '刘建军 主任医师', 5],
       ['xnk', weekdays, 'pm', '14:00', '17:00', '何丽 副主任医师', 3],
@@ -90,7 +97,18 @@ export function institutionItem(d: DemoInstitution['item']): InstitutionItem {
   };
 }
 
+/** The institution's doctors, one per name in its schedule (plus any extra), ids by order. */
+export function doctorItems(inst: DemoInstitution): DoctorItem[] {
+  const named = [...inst.schedule.map(([departmentId, , , , , name]) => [departmentId, name] as const), ...(inst.extraDoctors ?? [])];
+  const unique = named.filter(([, name], i) => named.findIndex(([, n]) => n === name) === i);
+  return unique.map(([departmentId, name], i) => {
+    const doctorId = `dr_${inst.item.institutionId.slice(4)}${i + 1}`;
+    return { ...keys.doctor(inst.item.institutionId, doctorId), entity: 'doctor', institutionId: inst.item.institutionId, doctorId, name, departmentId };
+  });
+}
+
 export function scheduleItems(inst: DemoInstitution): ScheduleItem[] {
+  const doctors = doctorItems(inst);
   return inst.schedule.flatMap(([departmentId, days, period, startTime, endTime, doctorName, priorityQuota]) =>
     days.map((weekday) => ({
       ...keys.schedule(inst.item.institutionId, departmentId, weekday, period),
@@ -101,7 +119,9 @@ export function scheduleItems(inst: DemoInstitution): ScheduleItem[] {
       period,
       startTime,
       endTime,
+      doctorId: doctors.find((d) => d.name === doctorName)!.doctorId,
       doctorName,
+      capacity: DEMO_CAPACITY,
       priorityQuota,
       releaseHoursBefore: BOOKING_RULES.releaseHoursBefore,
     })),
@@ -128,13 +148,13 @@ type PersonBuilder = (base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberE
 
 export async function buildBookingItems(now: Date, personItem: PersonBuilder, bind: (p: PersonItem) => void): Promise<Array<Record<string, unknown>>> {
   const today = beijingDate(now);
-  const items: Array<InstitutionItem | ScheduleItem | ScheduleOverrideItem | SessionItem | PersonItem> = [];
+  const items: Array<InstitutionItem | DoctorItem | ScheduleItem | ScheduleOverrideItem | SessionItem | PersonItem> = [];
   const overrides = overrideItems(today);
   for (const inst of demoInstitutions) {
     const institution = institutionItem(inst.item);
     const schedules = scheduleItems(inst);
     const own = overrides.filter((o) => o.institutionId === inst.item.institutionId);
-    items.push(institution, ...schedules, ...own, ...buildSessions(institution, schedules, own, today, BOOKING_RULES.windowDays));
+    items.push(institution, ...doctorItems(inst), ...schedules, ...own, ...buildSessions(institution, schedules, own, today, BOOKING_RULES.windowDays));
   }
   const officer = await personItem(
     { personId: SECOND_HOSPITAL_STAFF, name: '钱芳', role: 'hospital', gender: 'female', birthDate: '1986-04-02', orgId: TOWNSHIP_CENTRE_ID, organisation: '城关镇卫生院', title: '优先服务台护士', workPhone: '0311-86905122' },

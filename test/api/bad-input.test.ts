@@ -369,7 +369,7 @@ const cases: Record<RouteId, BadCase[]> = {
     { label: 'nothing accepted', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: [] }, fields: f(['body.accepted']) },
     { label: 'an unknown template', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: ['message.new', 'free.money'] }, fields: f(['body.accepted.1']) },
     { label: 'accepted not a list', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: 'message.new' }, fields: f(['body.accepted']) },
-    { label: 'oversize list', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: Array(13).fill('message.new') }, fields: f(['body.accepted']) },
+    { label: 'oversize list', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: Array(40).fill('message.new') }, fields: f(['body.accepted']) },
     { label: 'unknown field', caller: 'p_m0008', path: '/me/subscriptions', body: { accepted: ['message.new'], count: 100 }, fields: { 'body.count': UNKNOWN } },
     { label: 'text/plain', caller: 'p_m0008', path: '/me/subscriptions', rawBody: '{"accepted":["message.new"]}', headers: { 'content-type': 'text/plain' }, status: 415 },
   ].map((c) => ({ ...c, touch: { caller: 'p_m0008' } })) as BadCase[],

@@ -7,7 +7,12 @@
  * call is answered 4xx without writing.
  */
 export const fillBookingIds = (path: string) =>
-  path.replace('{bookingId}', 'bk_0000000000000000').replace('{admissionId}', 'adm_000000000000').replace('{institutionId}', 'org_xyy');
+  path
+    .replace('{bookingId}', 'bk_0000000000000000')
+    .replace('{admissionId}', 'adm_000000000000')
+    .replace('{institutionId}', 'org_xyy')
+    .replace('{date}', '2030-01-01')
+    .replace('{target}', 'ALL');
 
 const missingSession = { institutionId: 'org_xyy', sessionId: '2030-01-01.zzzz.am' };
 export const bookingMatrixBodies: Record<string, unknown> = {
@@ -24,6 +29,9 @@ export const bookingMatrixBodies: Record<string, unknown> = {
   'hospital.recordVisit': { prioritiesGiven: ['优先挂号'] },
   'hospital.decideAdmission': { accept: false, reason: '暂无床位' },
   'hospital.discharge': { dischargedAt: '2030-01-01T10:00:00+08:00', note: '好转出院' },
+  // Refused by the handler (no such doctor; a substitute with no one away): the seeded schedule others read stays as it is.
+  'hospital.putDoctorSchedule': { doctorId: 'dr_nobody', slots: [] },
+  'hospital.putOverride': { date: '2030-01-01', substituteDoctorId: 'dr_nobody', reason: '权限矩阵' },
 };
 
 export const bookingNeedsResources = new Set<string>([
@@ -42,4 +50,7 @@ export const bookingNeedsResources = new Set<string>([
   'hospital.recordVisit',
   'hospital.decideAdmission',
   'hospital.discharge',
+  'hospital.putDoctorSchedule',
+  'hospital.putOverride',
+  'hospital.deleteOverride',
 ]);

@@ -26,6 +26,8 @@ const book = { institutionId: 'org_xyy', sessionId: SESSION, memberId: 'p_m0008'
 const BK = 'bk_0000000000000000';
 const ADM = 'adm_000000000000';
 const TOKEN = `LXCARD1.${'a'.repeat(40)}`;
+const TOWNSHIP = 'org_cgwsy';
+const slot = { weekday: 1, period: 'am', startTime: '08:00', endTime: '11:30', capacity: 30, priorityQuota: 3, releaseHoursBefore: 24 };
 
 /** Malformed JSON, text/plain and an unknown field next to a valid body. */
 function bodyBasics(caller: BookingCaller, path: string, valid: Record<string, unknown>): BookingBadCase[] {
@@ -132,6 +134,30 @@ export function bookingBadInput(): Record<BookingRouteId, BookingBadCase[]> {
       { label: 'a time in another zone', caller: h, path: `/hospital/admissions/${ADM}/discharge`, body: { dischargedAt: '2030-09-05T02:00:00Z', note: '好转出院' }, fields: { 'body.dischargedAt': '请使用北京时间（时间应以 +08:00 结尾）' } },
       { label: 'a time without offset', caller: h, path: `/hospital/admissions/${ADM}/discharge`, body: { dischargedAt: '2030-09-05 10:00', note: '好转出院' }, fields: f(['body.dischargedAt']) },
       { label: 'note missing', caller: h, path: `/hospital/admissions/${ADM}/discharge`, body: { dischargedAt: '2030-09-05T10:00:00+08:00' }, fields: f(['body.note']) },
+    ],
+    'hospital.getSchedule': [
+      { label: 'institutionId not an id', caller: h, path: '/hospital/institutions/cgwsy/schedule', fields: f(['path.institutionId']) },
+      { label: 'unknown query parameter', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule?all=1`, fields: { 'query.all': UNKNOWN } },
+    ],
+    'hospital.putDoctorSchedule': [
+      ...bodyBasics(h, `/hospital/institutions/${TOWNSHIP}/schedule`, { doctorId: 'dr_cgwsy1', slots: [slot] }),
+      { label: 'doctorId not an id', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: '陈立新', slots: [slot] }, fields: f(['body.doctorId']) },
+      { label: 'weekday 8', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1', slots: [{ ...slot, weekday: 8 }] }, fields: f(['body.slots.0.weekday']) },
+      { label: 'a time that is not HH:MM', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1', slots: [{ ...slot, startTime: '8点' }] }, fields: f(['body.slots.0.startTime']) },
+      { label: 'a time with a zone', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1', slots: [{ ...slot, endTime: '11:30Z' }] }, fields: f(['body.slots.0.endTime']) },
+      { label: 'negative quota', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1', slots: [{ ...slot, priorityQuota: -1 }] }, fields: f(['body.slots.0.priorityQuota']) },
+      { label: 'capacity not a whole number', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1', slots: [{ ...slot, capacity: 2.5 }] }, fields: f(['body.slots.0.capacity']) },
+      { label: 'slots missing', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1' }, fields: f(['body.slots']) },
+    ],
+    'hospital.putOverride': [
+      ...bodyBasics(h, `/hospital/institutions/${TOWNSHIP}/schedule-overrides`, { date: '2030-10-01', reason: '国庆放假' }),
+      { label: 'a date with a time in another zone', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule-overrides`, body: { date: '2030-10-01T00:00:00Z', reason: '国庆放假' }, fields: { 'body.date': '日期格式应为 YYYY-MM-DD' } },
+      { label: 'reason missing', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule-overrides`, body: { date: '2030-10-01' }, fields: f(['body.reason']) },
+      { label: 'departmentId with capitals', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule-overrides`, body: { date: '2030-10-01', departmentId: 'QK', reason: '科室培训' }, fields: f(['body.departmentId']) },
+    ],
+    'hospital.deleteOverride': [
+      { label: 'a date that is not a date', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule-overrides/tomorrow/ALL`, fields: f(['path.date']) },
+      { label: 'a target that is neither ALL, a department nor a doctor', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule-overrides/2030-10-01/all;drop`, fields: f(['path.target']) },
     ],
   };
 }

@@ -80,7 +80,7 @@ describe('booking', () => {
     const day = await outboxItem(`booking-${id}-remind-1d`);
     const twoH = await outboxItem(`booking-${id}-remind-2h`);
     expect(day).toMatchObject({ template: 'booking.reminder', nextAttemptAt: '2030-03-04T08:00:00+08:00' });
-    expect(twoH).toMatchObject({ template: 'booking.reminder', nextAttemptAt: '2030-03-05T06:00:00+08:00' });
+    expect(twoH).toMatchObject({ template: 'booking.reminderSoon', nextAttemptAt: '2030-03-05T06:00:00+08:00' });
 
     // The same member, same session: refused by the guard; the quota is untouched.
     const again = await book('p_m0016', 'f_0010', s, EARLY);

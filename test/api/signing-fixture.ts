@@ -26,7 +26,8 @@ export const SG = {
   familyOf: (memberId: string) => `f_sg${memberId.slice(-2)}`,
 };
 
-const person = (personId: string, name: string, role: PersonItem['role'], extra: Partial<PersonItem> = {}): PersonItem => ({
+/** A bound fixture person with placeholder ciphertexts (also used by booking-schedules.test.ts). */
+export const person = (personId: string, name: string, role: PersonItem['role'], extra: Partial<PersonItem> = {}): PersonItem => ({
   ...keys.person(personId),
   entity: 'person',
   personId,
@@ -43,7 +44,7 @@ const person = (personId: string, name: string, role: PersonItem['role'], extra:
   ...extra,
 });
 
-const binding = (personId: string): BindingItem => ({ ...keys.binding(`demo-openid-${personId}`), entity: 'binding', openid: `demo-openid-${personId}`, personId, boundAt: '2026-01-01T00:00:00+08:00' });
+export const binding = (personId: string): BindingItem => ({ ...keys.binding(`demo-openid-${personId}`), entity: 'binding', openid: `demo-openid-${personId}`, personId, boundAt: '2026-01-01T00:00:00+08:00' });
 
 const staffView = (personId: string, name: string, role: TeamItem['members'][number]['role']) => ({ personId, name, role, title: '全科医生', organisation: '测试卫生院', phone: '0311-80000000' });
 

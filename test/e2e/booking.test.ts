@@ -24,6 +24,24 @@ function visitDay(): string {
   return d;
 }
 
+/** The member's remaining subscription messages for the booking's three templates. */
+async function bookingSubscriptions(): Promise<Record<string, number>> {
+  const res = await call('GET', '/me/subscriptions', { token: await tokenFor('p_m0001') });
+  const r = res.body.remaining as Record<string, number>;
+  return { confirmed: r['booking.confirmed'] ?? 0, reminder: r['booking.reminder'] ?? 0, reminderSoon: r['booking.reminderSoon'] ?? 0 };
+}
+
+/** The outbox item with this id once the local sender has dealt with it (it sweeps every second). */
+async function outboxItem(outboxId: string, settled: boolean): Promise<{ status: string; template: string } | undefined> {
+  for (let i = 0; i < 40; i++) {
+    const items = (await call('GET', '/__dev/outbox.json')).body.items as Array<{ outboxId: string; status: string; template: string }>;
+    const item = items.find((x) => x.outboxId === outboxId);
+    if (item && (!settled || item.status !== 'pending')) return item;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return undefined;
+}
+
 test('a member books a priority place; the hospital verifies the card and checks her in; she sees the visit as done', async () => {
   const day = visitDay();
   // 1. The member books.
@@ -39,8 +57,18 @@ test('a member books a priority place; the hospital verifies the card and checks
   await page.getByRole('checkbox', { name: '需要轮椅' }).click();
   await screenshot(page, 'booking-1-choose');
   expectElderFriendly(await elderReport(page));
+  const before = await bookingSubscriptions();
   await button(page, '确认预约').click();
   await page.getByText('预约成功').waitFor();
+  // The tap asked for the confirmation and both reminders before booking: the confirmation went
+  // out (not skipped), and one subscription each is waiting for the two reminders.
+  const bookingId = new URL(page.url().replace('#', '')).searchParams.get('bookingId') ?? '';
+  expect(bookingId).toMatch(/^bk_/);
+  expect(await outboxItem(`booking-${bookingId}-confirmed`, true)).toMatchObject({ status: 'sent', template: 'booking.confirmed' });
+  expect(await outboxItem(`booking-${bookingId}-remind-1d`, false)).toMatchObject({ status: 'pending', template: 'booking.reminder' });
+  expect(await outboxItem(`booking-${bookingId}-remind-2h`, false)).toMatchObject({ status: 'pending', template: 'booking.reminderSoon' });
+  const after = await bookingSubscriptions();
+  expect(after).toEqual({ confirmed: before.confirmed, reminder: before.reminder + 1, reminderSoon: before.reminderSoon + 1 });
   await page.getByText('特殊家庭优先服务卡').waitFor();
   await page.getByText('绿色通道专员吴静在导诊台等候').waitFor();
   await screenshot(page, 'booking-2-confirmation');

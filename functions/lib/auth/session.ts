@@ -23,6 +23,7 @@ export function meOf(person: PersonItem): Me {
     familyId: person.familyId,
     regionId: person.regionId,
     organisation: person.organisation,
+    orgId: person.role === 'hospital' ? person.orgId : undefined,
     title: person.title,
     consent: person.consent ?? null,
   };

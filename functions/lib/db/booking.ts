@@ -56,7 +56,10 @@ export interface ScheduleItem {
   period: Period;
   startTime: string;
   endTime: string;
+  doctorId: string;
   doctorName: string;
+  /** All places of the session; the priority quota is part of it. */
+  capacity: number;
   priorityQuota: number;
   releaseHoursBefore: number;
 }
@@ -70,6 +73,9 @@ export interface ScheduleOverrideItem {
   date: string;
   departmentId: string;
   closed: boolean;
+  /** Set when the override is about one doctor (away): it applies to that doctor's sessions only. */
+  doctorId?: string;
+  /** The substitute who sits instead (not closed). */
   doctorName?: string;
   reason: string;
 }
@@ -91,6 +97,7 @@ export interface SessionItem {
   releaseAt: string;
   releaseAtMs: number;
   doctorName: string;
+  capacity: number;
   priorityQuota: number;
   priorityLeft: number;
   place: string;
@@ -236,7 +243,7 @@ export function buildSessions(
     const date = addDays(fromDate, i);
     const weekday = weekdayOf(date);
     for (const s of schedules.filter((x) => x.weekday === weekday)) {
-      const override = overrides.find((o) => o.date === date && (o.departmentId === s.departmentId || o.departmentId === 'ALL'));
+      const override = overrides.find((o) => o.date === date && (o.departmentId === 'ALL' || (o.doctorId ? o.doctorId === s.doctorId : o.departmentId === s.departmentId)));
       if (override?.closed) continue;
       const dept = institution.departments.find((d) => d.departmentId === s.departmentId);
       if (!dept) continue;
@@ -258,6 +265,7 @@ export function buildSessions(
         releaseAt: toBeijingIso(release),
         releaseAtMs: release.getTime(),
         doctorName: override?.doctorName ?? s.doctorName,
+        capacity: s.capacity,
         priorityQuota: s.priorityQuota,
         priorityLeft: s.priorityQuota,
         place: `${institution.name}${dept.name}，${institution.greenChannelPlace}`,
@@ -522,12 +530,12 @@ export function bookParts(plan: BookPlan): Labeled[] {
   const [dayKey, twoHourKey] = reminderKeys(plan.bookingId);
   const dayBefore = new Date(s.startsAtMs - 24 * 3_600_000);
   const twoHours = new Date(s.startsAtMs - 2 * 3_600_000);
-  for (const [when, dedupeKey, note] of [
-    [dayBefore, dayKey, '明天就诊，请带好服务卡'],
-    [twoHours, twoHourKey, '两小时后就诊，请按时到达'],
+  for (const [when, dedupeKey, template, note] of [
+    [dayBefore, dayKey, 'booking.reminder', '明天就诊，请带好服务卡'],
+    [twoHours, twoHourKey, 'booking.reminderSoon', '两小时后就诊，请按时到达'],
   ] as const) {
     if (when.getTime() <= t) continue;
-    parts.push({ label: 'outbox', item: outboxPut({ recipientId: plan.booker.memberId, template: 'booking.reminder', data: { ...data, note }, page, dedupeKey, notBefore: when }, plan.now) });
+    parts.push({ label: 'outbox', item: outboxPut({ recipientId: plan.booker.memberId, template, data: { ...data, note }, page, dedupeKey, notBefore: when }, plan.now) });
   }
   return parts;
 }

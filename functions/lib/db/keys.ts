@@ -141,4 +141,8 @@ export const keys = {
   teamsTownshipPk: (townshipId: string) => `TEAMS#${townshipId}`,
   teamsCountyPk: (countyId: string) => `TEAMS#${countyId}`,
   teamRegionSk: (townshipId: string, teamId: string) => `TEAM#${townshipId}#${teamId}`,
+  // booking schedules: doctors and kept-session conflicts live in the institution's partition,
+  // so the schedule page is one Query (profile, doctors, weekly slots, overrides, conflicts)
+  doctor: (institutionId: string, doctorId: string) => ({ pk: `INST#${institutionId}`, sk: `DOCTOR#${doctorId}` }),
+  scheduleConflict: (institutionId: string, sessionId: string) => ({ pk: `INST#${institutionId}`, sk: `CONFLICT#${sessionId}` }),
 } as const;

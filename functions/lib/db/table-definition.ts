@@ -25,7 +25,8 @@
  * | all of a person's subscription counts     | pk=PERSON#<personId>, begins_with(sk, SUBSCRIPTION#)          |
  * | a creating POST's Idempotency-Key         | pk=<partition of what it created>, sk=IDEMPOTENCY#<caller>#<key> (TTL) |
  * | designated institutions of a county       | GSI1 gsi1pk=INSTITUTIONS#<countyId>                            |
- * | an institution, schedules, overrides      | pk=INST#<id>, sk PROFILE / SCHED#<dept>#<weekday>#<period> / OVERRIDE#<date>#<dept> |
+ * | an institution, schedules, overrides      | pk=INST#<id>, sk PROFILE / SCHED#<dept>#<weekday>#<period> / OVERRIDE#<date>#<ALL|dept|doctor> |
+ * |   its doctors and kept-session conflicts  | same partition, sk DOCTOR#<doctorId> / CONFLICT#<sessionId> (schedule page: one Query) |
  * | one day's sessions of an institution      | pk=SESSIONS#<inst>#<date>, sk=<dept>#<period> (begins_with dept) |
  * | a booking                                 | pk=BOOKING#<bookingId>, sk=BOOKING                              |
  * | a family's bookings and waiting entries   | GSI1 gsi1pk=FAMBK#<familyId>, sk <startsAt>#<id> / WAIT#…     |

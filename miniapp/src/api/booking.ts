@@ -10,6 +10,10 @@ import {
   SessionListResponse,
   TodayListResponse,
   WaitlistEntryView,
+  ScheduleChangeResponse,
+  ScheduleResponse,
+  type WeeklySlot,
+  type OverrideRequest,
   type AdmissionRequest,
   type BookRequest,
   type DischargeRequest,
@@ -36,6 +40,8 @@ export const bookingApi = {
   mine: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/bookings`, BookingListResponse),
   booking: (familyId: string, bookingId: string) => authedCall('GET', `/families/${seg(familyId)}/bookings/${seg(bookingId)}`, BookingView),
   cancel: (familyId: string, bookingId: string) => authedCall('POST', `/families/${seg(familyId)}/bookings/${seg(bookingId)}/cancel`, BookingView, { body: {} }),
+  reschedule: (familyId: string, bookingId: string, sessionId: string, key: string) =>
+    authedCall('POST', `/families/${seg(familyId)}/bookings/${seg(bookingId)}/reschedule`, BookingView, { body: { sessionId }, headers: { 'Idempotency-Key': key } }),
   joinWaitlist: (familyId: string, body: WaitlistJoinRequest) => authedCall('POST', `/families/${seg(familyId)}/waitlist`, WaitlistEntryView, { body }),
   acceptOffer: (familyId: string, body: WaitlistJoinRequest, key: string) =>
     authedCall('POST', `/families/${seg(familyId)}/waitlist/accept`, BookingView, { body, headers: { 'Idempotency-Key': key } }),
@@ -53,5 +59,12 @@ export const bookingApi = {
   hospitalAdmissions: () => authedCall('GET', '/hospital/admissions', AdmissionListResponse),
   decideAdmission: (admissionId: string, accept: boolean, reason: string) =>
     authedCall('POST', `/hospital/admissions/${seg(admissionId)}/decision`, AdmissionView, { body: { accept, reason } }),
+  schedule: (institutionId: string) => authedCall('GET', `/hospital/institutions/${seg(institutionId)}/schedule`, ScheduleResponse),
+  putDoctorSchedule: (institutionId: string, doctorId: string, slots: WeeklySlot[]) =>
+    authedCall('PUT', `/hospital/institutions/${seg(institutionId)}/schedule`, ScheduleChangeResponse, { body: { doctorId, slots } }),
+  putOverride: (institutionId: string, body: OverrideRequest) =>
+    authedCall('POST', `/hospital/institutions/${seg(institutionId)}/schedule-overrides`, ScheduleChangeResponse, { body }),
+  deleteOverride: (institutionId: string, date: string, target: string) =>
+    authedCall('DELETE', `/hospital/institutions/${seg(institutionId)}/schedule-overrides/${seg(date)}/${seg(target)}`, ScheduleChangeResponse),
   discharge: (admissionId: string, body: DischargeRequest) => authedCall('POST', `/hospital/admissions/${seg(admissionId)}/discharge`, DischargeResponse, { body }),
 };

@@ -16,6 +16,7 @@ export const paths = {
   book: '/packages/booking/book/index',
   greenChannelToday: '/packages/hospital/today/index',
   hospitalAdmissions: '/packages/hospital/admissions/index',
+  hospitalSchedule: '/packages/hospital/schedule/index',
   referral: '/packages/booking/referral/index',
   healthReadings: '/packages/health/readings/index',
   healthFollowUp: '/packages/health/followup/index',

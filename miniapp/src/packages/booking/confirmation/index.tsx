@@ -97,6 +97,9 @@ export default function Confirmation() {
       {b.canCancel ? (
         <View className="stack">
           <View className="text soft">如不能前来，请在 {formatDateTime(b.cancelUntil)} 前取消，号源会让给其他需要的家庭。</View>
+          <Btn kind="secondary" onClick={() => Taro.navigateTo({ url: `${bookingPaths.reschedule}?bookingId=${b.bookingId}` })}>
+            改约到其他时间
+          </Btn>
           <Btn kind="secondary" busy={busy} busyText="正在取消…" onClick={() => setAsking(true)}>
             取消这个预约
           </Btn>

@@ -8,7 +8,8 @@ import { Notice } from '../../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { handleFailure, useRemote } from '../../../lib/remote';
-import { bookingPaths } from '../paths';
+import { requestSubscriptions } from '../../../lib/subscriptions';
+import { bookingPaths, bookingSubscriptions } from '../paths';
 import '../booking.scss';
 
 /** The family's bookings, newest first, and its places on waiting lists (with an offer to accept). */
@@ -27,9 +28,12 @@ export default function Mine() {
   const { familyId, items, waitlist } = state.data;
 
   const accept = async (w: (typeof waitlist)[number]) => {
+    // Inside the tap, before any await: the booking sends its confirmation and two reminders.
+    const subscribed = requestSubscriptions([...bookingSubscriptions.book]);
     setBusy(true);
     setError(null);
     try {
+      await subscribed;
       const b = await bookingApi.acceptOffer(familyId, { institutionId: w.institutionId, sessionId: w.sessionId, memberId: w.memberId }, key.current);
       key.current = newRequestKey();
       Taro.navigateTo({ url: `${bookingPaths.confirmation}?bookingId=${b.bookingId}` });

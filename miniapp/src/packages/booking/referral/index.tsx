@@ -1,19 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { addDays, beijingDate, formatChineseDate, periodLabels, weekdayOf, type BookingView, type SessionView } from '@domain';
+import { formatChineseDate, periodLabels, type BookingView } from '@domain';
 import { bookingApi, newRequestKey } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
-import { CheckChoice, RadioChoices } from '../../../components/Choice';
+import { CheckChoice } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
-import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { ErrorState, Loading } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
 import { requireMe } from '../../../lib/guard';
 import { handleFailure, useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
+import { useSessionPicker } from '../components/SessionPicker';
 import '../booking.scss';
 
-const weekdayNames = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const DAYS_SHOWN = 14;
 
 /** What the doctor sees after referring: the place booked, so they can tell the member on the phone too. */
@@ -54,44 +54,19 @@ export default function Referral() {
     if (!familyId || !memberId) throw new Error('请从签约居民名单进入转诊');
     return (await bookingApi.institutions()).items;
   });
-  const [institutionId, setInstitutionId] = useState<string | null>(null);
-  const [departmentId, setDepartmentId] = useState<string | null>(null);
-  const [date, setDate] = useState<string | null>(null);
-  const [sessionId, setSessionId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [escort, setEscort] = useState(false);
   const [wheelchair, setWheelchair] = useState(false);
-  const [sessions, setSessions] = useState<{ status: 'idle' | 'loading' | 'ready' | 'error'; items: SessionView[]; message?: string }>({ status: 'idle', items: [] });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<BookingView | null>(null);
   const key = useRef(newRequestKey());
-
-  const loadSessions = async () => {
-    if (!institutionId || !departmentId || !date) return;
-    setSessions({ status: 'loading', items: [] });
-    try {
-      setSessions({ status: 'ready', items: (await bookingApi.sessions(institutionId, date, departmentId)).items });
-    } catch (err) {
-      setSessions({ status: 'error', items: [], message: handleFailure(err) });
-    }
-  };
-  useEffect(() => {
-    setSessionId(null);
-    void loadSessions();
-    // Reload when the choice changes; loadSessions reads the same three values.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [institutionId, departmentId, date]);
+  const picker = useSessionPicker({ institutions: state.status === 'ready' ? state.data : [], days: DAYS_SHOWN });
 
   if (done) return <Referred b={done} />;
   if (state.status === 'loading') return <View className="page"><Loading /></View>;
   if (state.status === 'error') return <View className="page"><ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /></View>;
-  const institutions = state.data;
-  const institution = institutions.find((i) => i.institutionId === institutionId);
-  const bookable = sessions.items.filter((s) => s.bookable);
-  const chosen = bookable.find((s) => s.sessionId === sessionId);
-  const today = beijingDate(new Date());
-  const days = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i + 1));
+  const { chosen, institutionId } = picker;
 
   const submit = async () => {
     if (!institutionId || !chosen) return setError('请先选好医院、科室、日期和时段');
@@ -102,7 +77,7 @@ export default function Referral() {
       setDone(await bookingApi.refer({ familyId, memberId, institutionId, sessionId: chosen.sessionId, reason: reason.trim(), needsEscort: escort, needsWheelchair: wheelchair }, key.current));
     } catch (err) {
       setError(handleFailure(err));
-      void loadSessions();
+      picker.reload();
     } finally {
       setBusy(false);
     }
@@ -112,50 +87,7 @@ export default function Referral() {
     <View className="page booking">
       <View className="h1">为{memberName}转诊预约</View>
       <View className="text soft mb">在定点医院为签约居民预约优先号，预约成功后会通知居民家里。</View>
-      {institutions.length === 0 ? <Empty text="本县还没有登记定点医院。" /> : null}
-      <View className="card">
-        <View className="h3">1. 选择医院</View>
-        <RadioChoices
-          label="选择医院"
-          value={institutionId}
-          onChange={(v) => {
-            setInstitutionId(v);
-            setDepartmentId(null);
-          }}
-          options={institutions.map((i) => ({ value: i.institutionId, label: i.name }))}
-        />
-      </View>
-      {institution ? (
-        <View className="card">
-          <View className="h3">2. 选择科室</View>
-          <RadioChoices label="选择科室" value={departmentId} onChange={setDepartmentId} options={institution.departments.map((d) => ({ value: d.departmentId, label: d.name }))} />
-        </View>
-      ) : null}
-      {departmentId ? (
-        <View className="card">
-          <View className="h3">3. 选择日期</View>
-          <RadioChoices label="选择日期" value={date} onChange={setDate} options={days.map((d) => ({ value: d, label: `${formatChineseDate(d)} ${weekdayNames[weekdayOf(d)]}` }))} />
-        </View>
-      ) : null}
-      {date ? (
-        <View className="card">
-          <View className="h3">4. 选择时段</View>
-          {sessions.status === 'loading' ? <Loading text="正在查看号源…" /> : null}
-          {sessions.status === 'error' ? <ErrorState message={sessions.message ?? '号源没有加载出来'} onRetry={() => void loadSessions()} /> : null}
-          {sessions.status === 'ready' && bookable.length === 0 ? <Empty text="这一天没有可以预约的优先号，请换一天。" /> : null}
-          {bookable.length ? (
-            <RadioChoices
-              label="选择时段"
-              value={sessionId}
-              onChange={setSessionId}
-              options={bookable.map((s) => ({
-                value: s.sessionId,
-                label: `${periodLabels[s.period]} ${s.startsAt.slice(11, 16)} ${s.doctorName}，${s.inWords}`,
-              }))}
-            />
-          ) : null}
-        </View>
-      ) : null}
+      {picker.element}
       {chosen ? (
         <View className="card">
           <View className="h3">5. 转诊原因和需要的帮助</View>

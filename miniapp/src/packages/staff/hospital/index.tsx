@@ -32,6 +32,9 @@ export default function Hospital() {
           <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.hospitalAdmissions })}>
             住院床位申请
           </Btn>
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.hospitalSchedule })}>
+            本院排班和停诊
+          </Btn>
           <LogoutButton />
         </View>
       ) : null}
