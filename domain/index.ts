@@ -19,3 +19,5 @@ export * from './booking';
 export * from './followups';
 export * from './policy/health-access';
 export * from './ledger';
+export * from './requests';
+export * from './survey';
