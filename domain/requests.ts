@@ -1,5 +1,6 @@
 import * as z from './zod';
-import { FamilyId, IsoDate, PersonId } from './common';
+import { FamilyId, IsoDate, PersonId, TownshipId } from './common';
+import { ContactKind, type ContactLevel } from './roles';
 import { addDays, daysBetween } from './time';
 
 /**
@@ -144,3 +145,20 @@ export function sortRequests<T extends { status: RequestStatus; dueDate: string;
     return aa === 0 ? a.dueDate.localeCompare(b.dueDate) || a.raisedAt.localeCompare(b.raisedAt) : b.raisedAt.localeCompare(a.raisedAt);
   });
 }
+
+// ---- hand-over page: who may take a family's place ----
+
+/** Without a township: a township officer's own; a county officer must name one (else none). */
+export const HandoverCandidatesQuery = z.strictObject({ townshipId: z.optional(TownshipId) });
+export const HandoverCandidate = z.object({
+  staffId: PersonId,
+  name: z.string(),
+  title: z.string(),
+  organisation: z.string(),
+  /** The place this person can hold (domain/ledger.ts canHold). */
+  kind: ContactKind,
+});
+export type HandoverCandidate = z.infer<typeof HandoverCandidate>;
+export const HandoverCandidatesResponse = z.object({ items: z.array(HandoverCandidate) });
+export type HandoverCandidatesResponse = z.infer<typeof HandoverCandidatesResponse>;
+export const kindOfContactLevel = { township: 'township_leader', village: 'village_cadre', volunteer: 'volunteer' } as const satisfies Record<ContactLevel, ContactKind>;

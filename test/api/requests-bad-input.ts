@@ -63,6 +63,11 @@ export function requestsBadInput(): Record<RequestsRouteId, RequestsBadCase[]> {
       { label: 'townshipId with the county prefix', caller: 'p_comm01', path: '/commission/requests?townshipId=c_qinghe', fields: f(['query.townshipId']) },
       { label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/requests?view=all', fields: { 'query.view': UNKNOWN } },
     ],
+    'requests.handoverCandidates': [
+      { label: 'townshipId empty', caller: 'p_comm01', path: '/commission/handover-candidates?townshipId=', fields: f(['query.townshipId']) },
+      { label: 'townshipId with the county prefix', caller: 'p_comm01', path: '/commission/handover-candidates?townshipId=c_qinghe', fields: f(['query.townshipId']) },
+      { label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/handover-candidates?townshipId=t_liulin&kind=doctor', fields: { 'query.kind': UNKNOWN } },
+    ],
     'survey.get': [m('unknown query parameter', '/families/f_0005/survey?quarter=2026-Q1', { fields: { 'query.quarter': UNKNOWN } })],
     'survey.answer': [
       m('malformed JSON', '/families/f_0005/survey', { rawBody: '{"awareness":', fields: f(['body']) }),

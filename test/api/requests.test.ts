@@ -1,5 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { batchPutAll } from '../../functions/lib/db/batch';
 import { db, tableName } from '../../functions/lib/db/client';
+import type { PersonItem } from '../../functions/lib/db/items';
+import { staffDirectoryItem } from '../../functions/lib/db/staff-directory';
 import { handoverIdFor, handoverNoticeKey } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { requestFigures, surveyFigures } from '../../functions/lib/db/ledger-requests';
@@ -19,7 +22,10 @@ const tA = w.townships[0];
 let member = '';
 let cadre = '';
 beforeAll(async () => {
-  await writeLedgerWorld(w, 10);
+  const profiles = await writeLedgerWorld(w, 10);
+  expect(profiles).toHaveLength(10);
+  const staff = await Promise.all([w.cadre, w.cadre2, w.lead].map((id) => getItem(keys.person(id))));
+  await batchPutAll(staff.map((p) => staffDirectoryItem(p as PersonItem, w.countyId)! as unknown as Record<string, unknown>));
   member = await tokenFor(w.member);
   cadre = await tokenFor(w.cadre);
 });
@@ -235,4 +241,17 @@ test('the quarterly survey: one answer per family per quarter, counted per towns
   expect((await call('GET', `/families/${F}/survey`, { token: member, headers: at('2027-01-01T08:00:00+08:00') })).body).toMatchObject({ quarter: '2027-Q1', answered: false });
   expectApiError(await call('POST', `/families/${F}/survey`, { token: cadre, body, headers: Q }), 403, 'forbidden');
   expect(Object.keys((await call('POST', `/families/${F}/survey`, { token: member, body: { ...body, satisfaction: 'ok' }, headers: Q })).body.fields)).toEqual(['body.satisfaction']);
+});
+
+test('the hand-over page lists who can take over in a township: county officer any of the county, township officer only theirs', async () => {
+  const county = await call('GET', `/commission/handover-candidates?townshipId=${tA}`, { token: await tokenFor(w.commCounty) });
+  expect(county.status).toBe(200);
+  expect(county.ddbRequests).toBe(1);
+  expect(county.body.items.map((c: { staffId: string; kind: string }) => [c.staffId, c.kind]).sort()).toEqual(
+    [[w.cadre, 'village_cadre'], [w.cadre2, 'village_cadre'], [w.lead, 'township_leader']].sort(),
+  );
+  expectApiError(await call('GET', `/commission/handover-candidates?townshipId=${tA}`, { token: await tokenFor(w.commTownship) }), 403, 'forbidden');
+  // Another county's officer gets nothing of this county's directory.
+  expect((await call('GET', `/commission/handover-candidates?townshipId=${tA}`, { token: await tokenFor('p_comm01') })).body.items).toEqual([]);
+  expectApiError(await call('GET', `/commission/handover-candidates?townshipId=${tA}`, { token: cadre }), 403, 'forbidden');
 });

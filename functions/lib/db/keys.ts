@@ -155,4 +155,7 @@ export const keys = {
   requestStats: (countyId: string, townshipId: string) => ({ pk: `REQSTATS#${countyId}`, sk: `TOWNSHIP#${townshipId}` }),
   survey: (familyId: string, quarter: string) => ({ pk: `FAMILY#${familyId}`, sk: `SURVEY#${quarter}` }),
   surveyStats: (countyId: string, quarter: string, townshipId: string) => ({ pk: `REQSTATS#${countyId}`, sk: `SURVEY#${quarter}#${townshipId}` }),
+  /** A township's contact persons, by level, for picking who takes over a family (hand-over page). */
+  staffDirectoryPk: (townshipId: string) => `STAFFDIR#${townshipId}`,
+  staffDirectory: (townshipId: string, level: string, personId: string) => ({ pk: `STAFFDIR#${townshipId}`, sk: `${level}#${personId}` }),
 } as const;

@@ -93,6 +93,7 @@
  * | requests: a township's overdue (escalate) | GSI2 gsi2pk=REQUESTS#<townshipId>, gsi2sk < <date>  (only while active: sparse) |
  * | requests/survey counters of a county      | pk=REQSTATS#<countyId>, sk TOWNSHIP#<t> / SURVEY#<YYYY-Qn>#<t>  |
  * | a family's survey answer of a quarter     | pk=FAMILY#<F>, sk=SURVEY#<YYYY-Qn>  (conditional put: one per quarter) |
+ * | contact persons of a township (hand-over) | pk=STAFFDIR#<townshipId>, sk=<contactLevel>#<personId>  (seed/import write it) |
  */
 export const tableDefinition = {
   partitionKey: 'pk',

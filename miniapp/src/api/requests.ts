@@ -1,4 +1,5 @@
 import {
+  HandoverCandidatesResponse,
   HandoverListResponse,
   RequestEntry,
   RequestListResponse,
@@ -22,5 +23,6 @@ export const requestsApi = {
   commission: () => authedCall('GET', '/commission/requests', RequestListResponse),
   survey: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/survey`, SurveyState),
   answerSurvey: (familyId: string, body: SurveyAnswerBody) => authedCall('POST', `/families/${seg(familyId)}/survey`, SurveyState, { body }),
+  handoverCandidates: (townshipId: string) => authedCall('GET', '/commission/handover-candidates', HandoverCandidatesResponse, { query: { townshipId } }),
   handovers: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/handovers`, HandoverListResponse),
 };

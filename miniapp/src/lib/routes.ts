@@ -40,6 +40,7 @@ export const paths = {
   messages: '/packages/messages/inbox/index',
   familyRequests: '/packages/requests/family/index',
   staffRequests: '/packages/requests/staff/index',
+  handover: '/packages/requests/handover/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

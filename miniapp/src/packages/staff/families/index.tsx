@@ -83,6 +83,11 @@ function LedgerEntry({ me }: { me: Me }) {
       <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.staffRequests })}>
         {me.role === 'commission' ? '超期诉求督办' : '诉求办理'}
       </Btn>
+      {me.role === 'commission' ? (
+        <Btn kind="secondary" icon="user" onClick={() => Taro.navigateTo({ url: paths.handover })}>
+          交接联系人
+        </Btn>
+      ) : null}
     </View>
   );
 }
