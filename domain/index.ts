@@ -21,3 +21,5 @@ export * from './followups';
 export * from './policy/health-access';
 export * from './ledger';
 export * from './booking-schedules';
+export * from './requests';
+export * from './survey';

@@ -15,6 +15,7 @@ export default defineAppConfig({
     { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },
     { root: 'packages/ledger', pages: ['due/index', 'record/index'] },
     { root: 'packages/commission', pages: ['dashboard/index'] },
+    { root: 'packages/requests', pages: ['family/index', 'staff/index', 'handover/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
   ],
   // Most users are family members: fetch their subpackage while the start page decides where to go.

@@ -93,6 +93,9 @@ const validBodies: Partial<Record<string, unknown>> = {
   // Hands the leader's place to the person who holds it: past the role and scope checks the
   // handler refuses the no-op with 409. A real hand-over would change a seeded family others read.
   'ledger.handOver': { kind: 'township_leader', toStaffId: 'p_lead01' },
+  'requests.create': { category: 'other', text: '权限矩阵测试' },
+  'requests.update': { status: 'in_progress', version: 1 },
+  'survey.answer': { awareness: 'know_all', satisfaction: 'satisfied' },
   'messaging.sendConversationMessage': { text: '权限矩阵测试' },
   'messaging.readConversation': {},
   'messaging.createConsultation': { consultationId: 'q_matrixcreate01', subject: '权限矩阵', description: '权限矩阵测试', urgentSymptoms: false },
@@ -127,6 +130,8 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'policy.getLedger': 404,
   'policy.addCost': 404,
   'ledger.handOver': 409,
+  // No request under the placeholder id.
+  'requests.update': 404,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
@@ -140,7 +145,7 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere' };
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01' };
 const fill = (route: RouteDef, target: Target) =>
   fillBookingIds(
     Object.entries(placeholderIds).reduce(

@@ -4,6 +4,7 @@ import { families, idNumberOf } from '../../local/seed/demo-county';
 import { call, tokenFor, wxLoginCode } from '../support/api';
 import { keys } from '../../functions/lib/db/keys';
 import { bookingBadInput } from './booking-bad-input';
+import { requestsBadInput } from './requests-bad-input';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -493,6 +494,7 @@ const cases: Record<RouteId, BadCase[]> = {
     { label: 'refillId malformed', caller: 'p_doc03', path: `${fm}/prescriptions/${RX_ID}/refills/rf_x/ready`, body: {}, fields: f(['path.refillId']) },
   ]),
   ...ledgerBadCases(),
+  ...requestsBadInput(),
 };
 
 /** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */

@@ -35,7 +35,17 @@ export class HandoverFailedError extends Error {
  * new contact reads it at once through the scope check.
  */
 export async function handOver(
-  input: { profile: FamilyProfileItem; contacts: FamilyContactItem[]; kind: ContactKind; to: PersonItem; byStaffId: string; reason?: string; handoverId: string },
+  input: {
+    profile: FamilyProfileItem;
+    contacts: FamilyContactItem[];
+    kind: ContactKind;
+    to: PersonItem;
+    byStaffId: string;
+    reason?: string;
+    handoverId: string;
+    /** What else moves with the place, in this same transaction (the open requests: requests.ts). */
+    extra?: (from: FamilyContactItem | undefined) => TransactItem[];
+  },
   now: Date,
 ): Promise<HandoverItem> {
   const { profile, kind, to } = input;
@@ -99,6 +109,7 @@ export async function handOver(
         now,
       ),
     ),
+    ...(input.extra?.(old) ?? []),
   ];
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));

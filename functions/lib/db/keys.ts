@@ -145,4 +145,24 @@ export const keys = {
   // so the schedule page is one Query (profile, doctors, weekly slots, overrides, conflicts)
   doctor: (institutionId: string, doctorId: string) => ({ pk: `INST#${institutionId}`, sk: `DOCTOR#${doctorId}` }),
   scheduleConflict: (institutionId: string, sessionId: string) => ({ pk: `INST#${institutionId}`, sk: `CONFLICT#${sessionId}` }),
+  // requests (诉求, issue 6c): the request with its timeline, the family's request summary, indexes, counters
+  request: (familyId: string, requestId: string) => ({ pk: `FAMILY#${familyId}`, sk: `REQUEST#${requestId}` }),
+  requestPrefix: 'REQUEST#' as const,
+  /** Bumped by every create, so a hand-over that read the family's requests notices a new one. */
+  familyRequests: (familyId: string) => ({ pk: `FAMILY#${familyId}`, sk: 'REQUESTS' as const }),
+  /** GSI1 in the assignee's STAFF# partition: active by due date, closed by when they closed. */
+  requestActiveStaffSk: (dueDate: string, requestId: string) => `REQUEST#A#${dueDate}#${requestId}`,
+  requestActiveStaffPrefix: 'REQUEST#A#' as const,
+  requestClosedStaffSk: (closedAt: string, requestId: string) => `REQUEST#Z#${closedAt}#${requestId}`,
+  /** GSI2, only while active: a township's requests by due date (the overdue ones escalate). */
+  requestTownshipPk: (townshipId: string) => `REQUESTS#${townshipId}`,
+  requestTownshipSk: (dueDate: string, familyId: string, requestId: string) => `${dueDate}#${familyId}#${requestId}`,
+  requestOverdueNoticeKey: (requestId: string) => `request.overdue#${requestId}`,
+  requestStatsPk: (countyId: string) => `REQSTATS#${countyId}`,
+  requestStats: (countyId: string, townshipId: string) => ({ pk: `REQSTATS#${countyId}`, sk: `TOWNSHIP#${townshipId}` }),
+  survey: (familyId: string, quarter: string) => ({ pk: `FAMILY#${familyId}`, sk: `SURVEY#${quarter}` }),
+  surveyStats: (countyId: string, quarter: string, townshipId: string) => ({ pk: `REQSTATS#${countyId}`, sk: `SURVEY#${quarter}#${townshipId}` }),
+  /** A township's contact persons, by level, for picking who takes over a family (hand-over page). */
+  staffDirectoryPk: (townshipId: string) => `STAFFDIR#${townshipId}`,
+  staffDirectory: (townshipId: string, level: string, personId: string) => ({ pk: `STAFFDIR#${townshipId}`, sk: `${level}#${personId}` }),
 } as const;

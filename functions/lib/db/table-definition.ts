@@ -93,6 +93,12 @@
  * | ledger: families by last contact day      | GSI1 LEDGER#<townshipId> / GSI2 LEDGER#<countyId>, sk < cutoff |
  * | coverage counters of a county             | pk=STATS#<countyId>, sk TOWNSHIP#<t> / WEEK#<Monday>#<t> / MONTH#<YYYY-MM>#<t> |
  * | a family's hand-overs                     | pk=FAMILY#<F>, begins_with(sk, HANDOVER#)                      |
+ * | requests: a family's, with timelines      | pk=FAMILY#<F>, begins_with(sk, REQUEST#)  (+ sk=REQUESTS: version bumped per create) |
+ * | requests: a contact's active, by due date | GSI1 gsi1pk=STAFF#<id>, begins_with(gsi1sk, REQUEST#A#)  (closed: REQUEST#Z#<at>) |
+ * | requests: a township's overdue (escalate) | GSI2 gsi2pk=REQUESTS#<townshipId>, gsi2sk < <date>  (only while active: sparse) |
+ * | requests/survey counters of a county      | pk=REQSTATS#<countyId>, sk TOWNSHIP#<t> / SURVEY#<YYYY-Qn>#<t>  |
+ * | a family's survey answer of a quarter     | pk=FAMILY#<F>, sk=SURVEY#<YYYY-Qn>  (conditional put: one per quarter) |
+ * | contact persons of a township (hand-over) | pk=STAFFDIR#<townshipId>, sk=<contactLevel>#<personId>  (seed/import write it) |
  */
 export const tableDefinition = {
   partitionKey: 'pk',

@@ -39,6 +39,9 @@ export const paths = {
   consultation: '/packages/messages/consultation/index',
   newConsultation: '/packages/messages/consult-new/index',
   messages: '/packages/messages/inbox/index',
+  familyRequests: '/packages/requests/family/index',
+  staffRequests: '/packages/requests/staff/index',
+  handover: '/packages/requests/handover/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

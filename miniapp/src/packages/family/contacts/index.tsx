@@ -11,6 +11,7 @@ import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
 import { FamilyContactsView } from '../components/FamilyContactsView';
+import { SurveyCard } from '../components/SurveyCard';
 import './index.scss';
 
 /**
@@ -51,10 +52,14 @@ export default function Contacts() {
                   <Btn kind="secondary" icon="check" onClick={() => Taro.navigateTo({ url: paths.healthReadings })}>
                     我的健康：随访和长处方
                   </Btn>
+                  <Btn kind="secondary" icon="tips" onClick={() => Taro.navigateTo({ url: paths.familyRequests })}>
+                    我的诉求：有困难告诉我们
+                  </Btn>
                 </View>
               )
             }
           />
+          {!staffView && me?.familyId ? <SurveyCard familyId={me.familyId} /> : null}
           {!staffView ? (
             <View className="stack mt">
               <Btn kind="secondary" icon="user" onClick={() => Taro.navigateTo({ url: paths.signing })}>

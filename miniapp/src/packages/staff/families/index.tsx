@@ -76,10 +76,18 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
 function LedgerEntry({ me }: { me: Me }) {
   const ledger = me.role === 'commission' ? { url: paths.commissionDashboard, text: '覆盖情况和月度台账' } : { url: paths.ledgerDue, text: '联系待办（台账）' };
   return (
-    <View className="mb">
+    <View className="mb stack">
       <Btn big icon="arrowRight" onClick={() => Taro.navigateTo({ url: ledger.url })}>
         {ledger.text}
       </Btn>
+      <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.staffRequests })}>
+        {me.role === 'commission' ? '超期诉求督办' : '诉求办理'}
+      </Btn>
+      {me.role === 'commission' ? (
+        <Btn kind="secondary" icon="user" onClick={() => Taro.navigateTo({ url: paths.handover })}>
+          交接联系人
+        </Btn>
+      ) : null}
     </View>
   );
 }

@@ -1,0 +1,348 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  addDays,
+  escalationOf,
+  isActiveRequest,
+  requestCategoryLabels,
+  requestStatusLabels,
+  toBeijingIso,
+  type ContactKind,
+  type RequestCategory,
+  type RequestEntry,
+  type RequestEvent,
+  type RequestStatus,
+} from '../../../domain';
+import { outboxCancel, outboxPut } from '../notify/outbox';
+import { db, tableName } from './client';
+import type { FamilyContactItem, FamilyProfileItem } from './items';
+import { keys } from './keys';
+import type { TransactItem } from './ledger';
+import { requestClosedCounter, requestOpenedCounter } from './ledger-requests';
+
+/**
+ * A request (诉求) of a family: one item in the family's partition holding its timeline, so a
+ * change and its timeline entry are one conditional write. While active it sits in its assignee's
+ * GSI1 partition (by due date) and in its township's GSI2 partition (by due date: overdue ones
+ * escalate); closed, it leaves the township index and sorts by closing time for the assignee.
+ */
+export interface RequestItem {
+  pk: string;
+  sk: string;
+  entity: 'request';
+  requestId: string;
+  familyId: string;
+  familyName: string;
+  villageName: string;
+  townshipName: string;
+  countyId: string;
+  townshipId: string;
+  category: RequestCategory;
+  text: string;
+  status: RequestStatus;
+  dueDate: string;
+  raisedAt: string;
+  raisedBy: { personId: string; name: string };
+  assignee?: { staffId: string; name: string };
+  /** Members told about each change. */
+  notify: string[];
+  timeline: RequestEvent[];
+  version: number;
+  gsi1pk?: string;
+  gsi1sk?: string;
+  gsi2pk?: string;
+  gsi2sk?: string;
+}
+
+export class RequestWriteFailedError extends Error {
+  constructor(readonly reasons: string[]) {
+    super('request transaction cancelled');
+  }
+}
+
+/** Which contact a request goes to: the village cadre, else the township leader, else a volunteer. */
+const ASSIGN_ORDER: ContactKind[] = ['village_cadre', 'township_leader', 'volunteer'];
+export const assigneeOf = (contacts: FamilyContactItem[]) =>
+  ASSIGN_ORDER.map((k) => contacts.find((c) => c.kind === k)).find((c): c is FamilyContactItem => Boolean(c));
+
+export const requestIdFor = (callerId: string, idempotencyKey: string | undefined) =>
+  idempotencyKey ? `rq_${createHash('sha256').update(`${callerId}\n${idempotencyKey}`).digest('hex').slice(0, 24)}` : `rq_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+
+/** The township leader hears of an overdue request the morning after its due date. */
+const overdueNoticeAt = (dueDate: string) => new Date(`${addDays(dueDate, 1)}T09:00:00+08:00`);
+
+export function toRequestEntry(item: RequestItem, today: string): RequestEntry {
+  return {
+    requestId: item.requestId,
+    familyId: item.familyId,
+    familyName: item.familyName,
+    villageName: item.villageName,
+    townshipName: item.townshipName,
+    category: item.category,
+    text: item.text,
+    status: item.status,
+    dueDate: item.dueDate,
+    raisedAt: item.raisedAt,
+    raisedBy: item.raisedBy,
+    assignee: item.assignee,
+    escalation: escalationOf(item.status, item.dueDate, today),
+    timeline: item.timeline,
+    version: item.version,
+  };
+}
+
+const cancelled = (err: unknown) => (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.map((r) => r.Code ?? 'None');
+
+async function transact(items: TransactItem[]): Promise<void> {
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    const reasons = cancelled(err);
+    if (reasons) throw new RequestWriteFailedError(reasons);
+    throw err;
+  }
+}
+
+/**
+ * Raises a request in one transaction: the request, a check that the assignee still holds the
+ * place (a hand-over in between fails this and the caller retries), the family's request summary
+ * (bumped, so a hand-over that read the family's requests notices), the township's counters, and
+ * the township leader's overdue notice scheduled for the morning after the due date.
+ */
+export async function createRequest(
+  input: {
+    requestId: string;
+    profile: FamilyProfileItem;
+    contacts: FamilyContactItem[];
+    category: RequestCategory;
+    text: string;
+    dueDate: string;
+    raisedBy: { personId: string; name: string; role: 'family' | 'staff' };
+  },
+  now: Date,
+): Promise<RequestItem> {
+  const { profile, requestId } = input;
+  const at = toBeijingIso(now);
+  const assignee = assigneeOf(input.contacts);
+  const leader = input.contacts.find((c) => c.kind === 'township_leader');
+  const item: RequestItem = {
+    ...keys.request(profile.familyId, requestId),
+    entity: 'request',
+    requestId,
+    familyId: profile.familyId,
+    familyName: profile.familyName,
+    villageName: profile.villageName,
+    townshipName: profile.townshipName,
+    countyId: profile.countyId,
+    townshipId: profile.townshipId,
+    category: input.category,
+    text: input.text,
+    status: 'open',
+    dueDate: input.dueDate,
+    raisedAt: at,
+    raisedBy: { personId: input.raisedBy.personId, name: input.raisedBy.name },
+    assignee: assignee ? { staffId: assignee.staffId, name: assignee.name } : undefined,
+    notify: profile.members.map((m) => m.personId),
+    timeline: [{ at, status: 'open', byName: input.raisedBy.name, byRole: input.raisedBy.role, assignedTo: assignee?.name }],
+    version: 1,
+    ...(assignee ? { gsi1pk: keys.staffPk(assignee.staffId), gsi1sk: keys.requestActiveStaffSk(input.dueDate, requestId) } : {}),
+    gsi2pk: keys.requestTownshipPk(profile.townshipId),
+    gsi2sk: keys.requestTownshipSk(input.dueDate, profile.familyId, requestId),
+  };
+  await transact([
+    { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...(assignee
+      ? [
+          {
+            ConditionCheck: {
+              TableName: tableName(),
+              Key: keys.familyContact(profile.familyId, assignee.staffId),
+              ConditionExpression: 'attribute_exists(pk) AND #kind = :kind',
+              ExpressionAttributeNames: { '#kind': 'kind' },
+              ExpressionAttributeValues: { ':kind': assignee.kind },
+            },
+          },
+        ]
+      : []),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.familyRequests(profile.familyId),
+        UpdateExpression: 'SET entity = :e ADD version :one, active :one',
+        ExpressionAttributeValues: { ':e': 'familyRequests', ':one': 1 },
+      },
+    },
+    requestOpenedCounter(profile),
+    ...(leader
+      ? [
+          outboxPut(
+            {
+              recipientId: leader.staffId,
+              template: 'request.update',
+              data: { subject: `${profile.familyName}：${requestCategoryLabels[input.category]}`, status: '已超期，请督办', time: input.dueDate },
+              page: 'packages/requests/staff/index',
+              dedupeKey: keys.requestOverdueNoticeKey(requestId),
+              notBefore: overdueNoticeAt(input.dueDate),
+            },
+            now,
+          ),
+        ]
+      : []),
+  ]);
+  return item;
+}
+
+export async function getRequest(familyId: string, requestId: string): Promise<RequestItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.request(familyId, requestId), ConsistentRead: true }));
+  return out.Item as RequestItem | undefined;
+}
+
+/** Every request of a family, with its timeline (one Query). */
+export async function listFamilyRequests(familyId: string): Promise<RequestItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.familyPk(familyId), ':p': keys.requestPrefix },
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []) as RequestItem[];
+}
+
+/** The family's request summary version (0 before its first request), read with its requests. */
+export async function familyRequestsVersion(familyId: string): Promise<number> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.familyRequests(familyId), ConsistentRead: true }));
+  return (out.Item?.version as number | undefined) ?? 0;
+}
+
+/**
+ * Moves a request to its next status: the item changes only if it is still at the version and
+ * status read; the timeline gets the entry; closing takes it out of the township's index, moves
+ * the counters and drops the overdue notice if it is not due yet; the family's members are told.
+ */
+export async function updateRequestStatus(
+  item: RequestItem,
+  change: { status: Exclude<RequestStatus, 'open'>; note?: string; department?: string; reason?: string; byName: string },
+  now: Date,
+): Promise<RequestItem> {
+  const at = toBeijingIso(now);
+  const event: RequestEvent = { at, status: change.status, byName: change.byName, byRole: 'staff', note: change.note, department: change.department, reason: change.reason };
+  const closing = !isActiveRequest(change.status);
+  const version = item.version + 1;
+  const names: Record<string, string> = { '#status': 'status', '#timeline': 'timeline', '#version': 'version' };
+  const values: Record<string, unknown> = { ':status': change.status, ':event': [event], ':v': item.version, ':from': item.status, ':next': version };
+  let update = 'SET #status = :status, #timeline = list_append(#timeline, :event), #version = :next';
+  if (closing) {
+    update += ' REMOVE gsi2pk, gsi2sk';
+    if (item.assignee) {
+      update = update.replace(' REMOVE', ', gsi1sk = :closedSk REMOVE');
+      values[':closedSk'] = keys.requestClosedStaffSk(at, item.requestId);
+    }
+  }
+  const noticeNotBefore = overdueNoticeAt(item.dueDate);
+  await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.request(item.familyId, item.requestId),
+        UpdateExpression: update,
+        ConditionExpression: '#version = :v AND #status = :from',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    ...(closing
+      ? [
+          requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined'),
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.familyRequests(item.familyId),
+              UpdateExpression: 'ADD active :minus',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':minus': -1 },
+            },
+          },
+          // Not due yet means not sent yet: the notice can still be dropped (once sent it stays).
+          ...(now < noticeNotBefore ? [outboxCancel(keys.requestOverdueNoticeKey(item.requestId))] : []),
+        ]
+      : []),
+    ...item.notify.map((memberId) =>
+      outboxPut(
+        {
+          recipientId: memberId,
+          template: 'request.update',
+          data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: at.slice(0, 16).replace('T', ' ') },
+          page: 'packages/requests/family/index',
+          dedupeKey: `request.update#${item.requestId}#${version}#${memberId}`,
+        },
+        now,
+      ),
+    ),
+  ]);
+  return { ...item, status: change.status, version, timeline: [...item.timeline, event] };
+}
+
+/**
+ * The hand-over's part (functions/lib/db/handover.ts runs it in the SAME transaction): each active
+ * request assigned to the outgoing contact moves to the incoming one, conditioned on the version
+ * read, with a timeline entry; and the family's request summary must still be at the version read,
+ * so a request raised meanwhile fails the hand-over instead of staying with the old contact.
+ */
+export function requestsHandoverItems(
+  input: { familyId: string; requests: RequestItem[]; summaryVersion: number; fromStaffId: string; to: { staffId: string; name: string }; byName: string },
+  now: Date,
+): TransactItem[] {
+  const at = toBeijingIso(now);
+  const moving = input.requests.filter((r) => isActiveRequest(r.status) && r.assignee?.staffId === input.fromStaffId);
+  return [
+    {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.familyRequests(input.familyId),
+        ConditionExpression: input.summaryVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+        ...(input.summaryVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': input.summaryVersion } }),
+      },
+    },
+    ...moving.map((r): TransactItem => {
+      const event: RequestEvent = { at, status: r.status, byName: input.byName, byRole: 'staff', assignedTo: input.to.name, note: '联系人交接，诉求转给新的联系人继续办理' };
+      return {
+        Update: {
+          TableName: tableName(),
+          Key: keys.request(r.familyId, r.requestId),
+          UpdateExpression: 'SET assignee = :to, gsi1pk = :pk, #timeline = list_append(#timeline, :event), #version = :next',
+          ConditionExpression: '#version = :v',
+          ExpressionAttributeNames: { '#timeline': 'timeline', '#version': 'version' },
+          ExpressionAttributeValues: { ':to': input.to, ':pk': keys.staffPk(input.to.staffId), ':event': [event], ':v': r.version, ':next': r.version + 1 },
+        },
+      };
+    }),
+  ];
+}
+
+/** Active requests assigned to a staff member, soonest due first (GSI1). */
+export async function listAssignedRequests(staffId: string): Promise<RequestItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :p)',
+      ExpressionAttributeValues: { ':pk': keys.staffPk(staffId), ':p': keys.requestActiveStaffPrefix },
+    }),
+  );
+  return (out.Items ?? []) as RequestItem[];
+}
+
+/** Active requests of a township due on or before `lastDueDate` (GSI2), soonest due first. */
+export async function listTownshipRequestsDueBy(townshipId: string, lastDueDate: string): Promise<RequestItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :to',
+      ExpressionAttributeValues: { ':pk': keys.requestTownshipPk(townshipId), ':to': `${lastDueDate}#~` },
+    }),
+  );
+  return (out.Items ?? []) as RequestItem[];
+}

@@ -1,0 +1,57 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { toBeijingIso, type Awareness, type Satisfaction } from '../../../domain';
+import { db, tableName } from './client';
+import type { FamilyProfileItem } from './items';
+import { keys } from './keys';
+import { surveyCounter } from './ledger-requests';
+
+/** A family's answer to one quarter's questions (满意度, 知晓率): at most one per quarter. */
+export interface SurveyItem {
+  pk: string;
+  sk: string;
+  entity: 'survey';
+  familyId: string;
+  quarter: string;
+  awareness: Awareness;
+  satisfaction: Satisfaction;
+  answeredAt: string;
+  byPersonId: string;
+  byName: string;
+}
+
+export class AlreadyAnsweredError extends Error {}
+
+export async function getSurveyAnswer(familyId: string, quarter: string): Promise<SurveyItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.survey(familyId, quarter), ConsistentRead: true }));
+  return out.Item as SurveyItem | undefined;
+}
+
+/** The answer and the township's counters in one transaction; a second answer fails its condition. */
+export async function answerSurvey(
+  input: { profile: FamilyProfileItem; quarter: string; answer: { awareness: Awareness; satisfaction: Satisfaction }; by: { personId: string; name: string } },
+  now: Date,
+): Promise<SurveyItem> {
+  const { profile, quarter, answer } = input;
+  const item: SurveyItem = {
+    ...keys.survey(profile.familyId, quarter),
+    entity: 'survey',
+    familyId: profile.familyId,
+    quarter,
+    awareness: answer.awareness,
+    satisfaction: answer.satisfaction,
+    answeredAt: toBeijingIso(now),
+    byPersonId: input.by.personId,
+    byName: input.by.name,
+  };
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, surveyCounter(profile, quarter, answer)],
+      }),
+    );
+  } catch (err) {
+    if ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new AlreadyAnsweredError();
+    throw err;
+  }
+  return item;
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { View } from '@tarojs/components';
+import { Awareness, awarenessLabels, Satisfaction, satisfactionLabels, SURVEY_QUESTIONS, type SurveyState } from '@domain';
+import { ApiFailure } from '../../../api/errors';
+import { requestsApi } from '../../../api/requests';
+import { Btn } from '../../../components/Btn';
+import { RadioChoices } from '../../../components/Choice';
+import { Notice } from '../../../components/Notice';
+import { handleFailure } from '../../../lib/remote';
+
+/**
+ * The quarter's two questions on the family's home, only while unanswered this quarter. If the
+ * questions cannot be loaded the card stays away: it must never stand between a family and
+ * the numbers they came to call.
+ */
+export function SurveyCard({ familyId }: { familyId: string }) {
+  const [survey, setSurvey] = useState<SurveyState | null>(null);
+  const [awareness, setAwareness] = useState<Awareness | null>(null);
+  const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [thanks, setThanks] = useState(false);
+
+  useEffect(() => {
+    requestsApi.survey(familyId).then(setSurvey, () => setSurvey(null));
+  }, [familyId]);
+
+  if (thanks) return <Notice tone="info">谢谢您的回答，我们会越做越好。</Notice>;
+  if (!survey || survey.answered) return null;
+
+  const send = async () => {
+    if (!awareness || !satisfaction) return setError('请两个问题都选一下');
+    setBusy(true);
+    setError(null);
+    try {
+      await requestsApi.answerSurvey(familyId, { awareness, satisfaction });
+      setThanks(true);
+    } catch (err) {
+      setError(err instanceof ApiFailure ? err.message : handleFailure(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card mt" aria-label="本季度回访">
+      <View className="h2">{survey.quarterLabel}回访（两个问题）</View>
+      <View className="field">
+        <View className="field__label">{SURVEY_QUESTIONS.awareness}</View>
+        <RadioChoices label={SURVEY_QUESTIONS.awareness} value={awareness} onChange={setAwareness} options={Awareness.options.map((a) => ({ value: a, label: awarenessLabels[a] }))} />
+      </View>
+      <View className="field">
+        <View className="field__label">{SURVEY_QUESTIONS.satisfaction}</View>
+        <RadioChoices label={SURVEY_QUESTIONS.satisfaction} value={satisfaction} onChange={setSatisfaction} options={Satisfaction.options.map((s) => ({ value: s, label: satisfactionLabels[s] }))} />
+      </View>
+      {error ? (
+        <Notice tone="error" icon="tips">
+          {error}
+        </Notice>
+      ) : null}
+      <Btn icon="check" busy={busy} busyText="正在提交…" onClick={() => void send()}>
+        提交回答
+      </Btn>
+    </View>
+  );
+}

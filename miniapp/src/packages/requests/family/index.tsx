@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { RequestCategory, requestCategoryLabels, REQUEST_DEFAULT_DUE_DAYS } from '@domain';
+import { ApiFailure } from '../../../api/errors';
+import { requestsApi } from '../../../api/requests';
+import { Btn } from '../../../components/Btn';
+import { RadioChoices } from '../../../components/Choice';
+import { Notice } from '../../../components/Notice';
+import { Empty, RemoteStatus } from '../../../components/PageState';
+import { TextArea } from '../../../components/TextArea';
+import { requireMe } from '../../../lib/guard';
+import { handleFailure, useRemote } from '../../../lib/remote';
+import { RequestCard } from '../timeline';
+
+const newRequestId = () => `rq-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * 我的诉求: a family raises a request in two steps (what kind, what is needed) and follows every
+ * step of each one. A contact person reaches the same page with `?familyId=…` to raise one for
+ * the family. What was typed stays if sending fails; one request id per draft sends it once.
+ */
+export default function FamilyRequests() {
+  const { params } = useRouter();
+  const [familyId, setFamilyId] = useState<string>(params.familyId ?? '');
+  const { state, reload } = useRemote(async () => {
+    const me = await requireMe();
+    const id = params.familyId ?? me.familyId;
+    if (!id) throw new ApiFailure('http', 404, '没有找到您家的登记信息，请联系村（社区）联系人');
+    setFamilyId(id);
+    return requestsApi.family(id);
+  });
+  const [category, setCategory] = useState<RequestCategory | null>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [requestId, setRequestId] = useState(newRequestId);
+
+  const send = async () => {
+    if (!category) return setError('请先选择是哪方面的事');
+    if (text.trim().length < 2) return setError('请写一写需要帮什么忙');
+    setBusy(true);
+    setError(null);
+    try {
+      await requestsApi.raise(familyId, { category, text: text.trim() }, requestId);
+      await Taro.showToast({ title: '已提交', icon: 'success' });
+      setCategory(null);
+      setText('');
+      setRequestId(newRequestId());
+      await reload();
+    } catch (err) {
+      setError(err instanceof ApiFailure ? err.message : handleFailure(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page">
+      <View className="h1">我的诉求</View>
+      <View className="text-lg soft mb">有困难请告诉我们，联系人会在 {REQUEST_DEFAULT_DUE_DAYS} 天内给您答复。</View>
+      <View className="field">
+        <View className="field__label">是哪方面的事</View>
+        <RadioChoices label="是哪方面的事" value={category} onChange={setCategory} options={RequestCategory.options.map((c) => ({ value: c, label: requestCategoryLabels[c] }))} />
+      </View>
+      <TextArea label="需要帮什么忙" hint="写清楚就行，不用太长" value={text} maxlength={500} onInput={setText} />
+      {error ? (
+        <Notice tone="error" icon="tips">
+          {error}
+        </Notice>
+      ) : null}
+      <Btn big icon="check" busy={busy} busyText="正在提交…" onClick={() => void send()}>
+        提交诉求
+      </Btn>
+      <View className="h2 mt">提过的诉求</View>
+      <RemoteStatus state={state} reload={reload} />
+      {state.status === 'ready' && state.data.items.length === 0 ? <Empty text="还没有提过诉求。" /> : null}
+      {state.status === 'ready' ? state.data.items.map((r) => <RequestCard request={r} key={r.requestId} />) : null}
+    </View>
+  );
+}
