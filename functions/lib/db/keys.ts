@@ -138,4 +138,10 @@ export const keys = {
   /** A follow-up item a doctor made from a consultation answer (issue 5 reads it). */
   followUpItem: (familyId: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `FOLLOWUP-ITEM#${id}` }),
   followUpStaffSk: (dueBy: string, id: string) => `FOLLOWUP-ITEM#${dueBy}#${id}`,
+  // messaging, round 2
+  /** A doctor team's consultation inbox: every member of the team reads it (GSI1). */
+  teamInboxPk: (teamId: string) => `INBOX#TEAM#${teamId}`,
+  /** Messaging counters per township and month (commission view: counts and times, never content). */
+  messagingStatsPk: (countyId: string) => `MSGSTATS#${countyId}`,
+  messagingStatsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `MSGSTATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
 } as const;
