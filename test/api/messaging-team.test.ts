@@ -151,3 +151,43 @@ describe('the commission sees counts and response times, never content', () => {
     for (const who of ['p_doc04', 'p_lead02', 'p_m0019']) expectApiError(await call('GET', '/commission/messaging', { token: await tk(who) }), 403, 'forbidden');
   });
 });
+
+describe('a voice clip', () => {
+  // After the counters test: a conversation opened now must not be the one counted in March 2027.
+  const conv = '/families/f_0012/conversations/p_lead02';
+  async function post(ticket: { url: string; fields: Record<string, string> }, bytes: number, override: Record<string, string> = {}) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ ...ticket.fields, ...override })) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(bytes)]), 'voice.mp3');
+    return fetch(ticket.url, { method: 'POST', body: form });
+  }
+
+  test('is uploaded under the policy (type, size, duration), sent, and listed with its duration', async () => {
+    const member = await tk('p_m0019');
+    const presign = await call('POST', `${conv}/uploads`, { token: member, body: { kind: 'voice', contentType: 'audio/mpeg', size: 3000, durationMs: 8400 } });
+    expect(presign.status).toBe(201);
+    const ticket = presign.body;
+    // The policy refuses another type, more than the voice limit, and another duration.
+    expect((await post(ticket, 3000, { 'Content-Type': 'audio/aac' })).status).toBe(403);
+    expect((await post(ticket, 3 * 1024 * 1024 + 1)).status).toBe(403);
+    expect((await post(ticket, 3000, { 'x-amz-meta-duration-ms': '59000' })).status).toBe(403);
+    expect((await post(ticket, 3000)).status).toBe(204);
+
+    // The same key in another conversation of the family: refused, nothing written.
+    const other = '/families/f_0012/conversations/p_cadre04/messages';
+    const before = (await queryPartition(keys.threadPk(keys.conversationThreadId('f_0012', 'p_cadre04')))).length;
+    expectApiError(await call('POST', other, { token: member, body: { attachments: [{ key: ticket.key }] } }), 400, 'invalid_request');
+    expect((await queryPartition(keys.threadPk(keys.conversationThreadId('f_0012', 'p_cadre04')))).length).toBe(before);
+
+    const sent = await call('POST', `${conv}/messages`, { token: member, body: { attachments: [{ key: ticket.key }] } });
+    expect(sent.status).toBe(201);
+    expect(sent.body.message.attachments).toEqual([expect.objectContaining({ kind: 'voice', contentType: 'audio/mpeg', size: 3000, durationMs: 8400 })]);
+    // The township leader lists it: the duration to show, and a short-lived URL that plays it.
+    const page = await call('GET', `${conv}/messages`, { token: await tk('p_lead02') });
+    const voice = page.body.messages.find((m: any) => m.id === sent.body.message.id);
+    expect(voice.attachments[0]).toMatchObject({ kind: 'voice', durationMs: 8400 });
+    const audio = await fetch(voice.attachments[0].url);
+    expect(audio.status).toBe(200);
+    expect((await audio.arrayBuffer()).byteLength).toBe(3000);
+  });
+});
