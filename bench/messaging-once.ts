@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { spawnLocalStack } from '../local/spawn';
 import { measureMessaging } from './messaging';
 
-const stack = await spawnLocalStack({ tableName: 'lianxin-bench-messaging' });
+const stack = await spawnLocalStack({ tableName: 'lianxin-bench-messaging', verbose: Boolean(process.env.BENCH_VERBOSE) });
 try {
   const result = await measureMessaging(stack);
   await writeFile('bench/results/messaging.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);

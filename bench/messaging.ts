@@ -62,7 +62,7 @@ export async function measureMessaging(stack: SpawnedStack) {
   const ops = (r: Response) => (r.headers.get('x-lianxin-ddb-operations') ?? '').split(',').filter(Boolean);
   const send = async (familyId: string, token: string, text: string) => {
     const res = await fetch(`${stack.url}/families/${familyId}/conversations/p_cadre01/messages`, { method: 'POST', headers: h(token), body: JSON.stringify({ text }) });
-    if (res.status !== 201) throw new Error(`send: ${res.status} ${await res.text()}`);
+    if (res.status !== 201) throw new Error(`send to ${familyId} ("${text}"): ${res.status} ${await res.text()}`);
     return res;
   };
 
@@ -77,7 +77,7 @@ export async function measureMessaging(stack: SpawnedStack) {
   const doctorInbox = await fetch(`${stack.url}/staff/inbox`, { headers: h(doctor) });
   const calls = [
     { routeId: 'messaging.sendConversationMessage', res: sent, budget: 1, note: 'ONE TransactWriteItems' },
-    { routeId: 'messaging.listConversationMessages', res: list, budget: 1, note: 'one Query (the page and the meta)' },
+    { routeId: 'messaging.listConversationMessages', res: list, budget: 2, note: "ONE Query (the page and the meta) + the member's key-only check that the contact is still assigned (GetItem)" },
     { routeId: 'messaging.staffInbox (contact)', res: inbox, budget: 1, note: 'one Query of INBOX#<staff>' },
     { routeId: 'messaging.staffInbox (doctor, one team)', res: doctorInbox, budget: 2, note: 'key-only team lookup + one Query of INBOX#TEAM#<team>' },
   ].map(({ res, ...c }) => {
