@@ -6,6 +6,7 @@ import { measureFollowUps } from './followups';
 import { login, measureDdbRequests } from './ddb-requests';
 import { measureLambdaBundles } from './lambda-bundles';
 import { measureLedgerDashboard } from './ledger';
+import { measureMessaging } from './messaging';
 import { measureWeappPackages } from './weapp-size';
 import { measureSigning } from './signing';
 
@@ -62,6 +63,10 @@ try {
   await save('ledger-dashboard', ledger);
   if (!ledger.withinBudget) failures.push(`ledger.getDashboard: ${ledger.dashboardDdbRequests} DynamoDB requests > budget ${ledger.requestBudget}`);
   console.log('ledger dashboard (2,000 families, 60,000 contacts) vs raw Query:', JSON.stringify(ledger));
+  const messaging = await measureMessaging(stack);
+  await save('messaging', messaging);
+  for (const r of messaging.ddbRequestsPerCall) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.requests} DynamoDB requests (${r.operations.join(',')}) > budget ${r.budget}`);
+  if (!messaging.throughput.allArrived) failures.push(`messaging: ${messaging.throughput.oneConversationUnreadAfter} unread after ${messaging.throughput.sends + 2} sends`);
 } finally {
   await stack.stop();
 }

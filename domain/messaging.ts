@@ -1,4 +1,4 @@
-import { FamilyId, IsoDate, PersonId } from './common';
+import { FamilyId, IsoDate, PersonId, TownshipId } from './common';
 import { AttachmentRef, AttachmentView, uploadLimits } from './uploads';
 import * as z from './zod';
 
@@ -191,3 +191,30 @@ export const isOverdue = (c: { createdAt: string; firstReplyAt?: string }, now: 
  * officer publishes this number). One county today; a per-county setting when more join.
  */
 export const designatedHospital = { name: '清河县人民医院', greenChannelPhone: '0311-86907120' } as const;
+
+/**
+ * The commission's messaging view (委员会只看数量和响应时间，不看内容): per township of a Beijing
+ * month; response times in seconds (null when nothing was answered).
+ */
+export const MessagingStatsQuery = z.strictObject({
+  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-01'))),
+  townshipId: z.optional(TownshipId),
+});
+export type MessagingStatsQuery = z.infer<typeof MessagingStatsQuery>;
+const ResponseTimes = z.strictObject({ median: z.nullable(z.number()), p90: z.nullable(z.number()) });
+export const MessagingStatsRow = z.strictObject({
+  townshipId: z.string(),
+  townshipName: z.string(),
+  conversationsOpened: z.number(),
+  conversationsAnswered: z.number(),
+  conversationFirstResponseSecs: ResponseTimes,
+  consultationsOpened: z.number(),
+  consultationsAnswered: z.number(),
+  consultationFirstResponseSecs: ResponseTimes,
+  /** Opened this month and without a first reply after 24 h (still waiting, or answered late). */
+  consultationsOverdue: z.number(),
+  consultationsWaiting: z.number(),
+});
+export type MessagingStatsRow = z.infer<typeof MessagingStatsRow>;
+export const MessagingStatsResponse = z.strictObject({ month: z.string(), townships: z.array(MessagingStatsRow) });
+export type MessagingStatsResponse = z.infer<typeof MessagingStatsResponse>;

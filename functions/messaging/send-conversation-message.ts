@@ -24,7 +24,10 @@ export const handler = routeHandler('messaging.sendConversationMessage', { path:
   const { message } = await sendWithRetries(
     {
       threadId,
-      sender: { personId: principal.personId, side: family ? 'family' : 'staff', displayName: family ? '您联系的家庭' : (meta?.staffName ?? '联系人') },
+      // The family's notification names who wrote: "村联系人 李桂芳".
+      sender: family
+        ? { personId: principal.personId, side: 'family', displayName: '您联系的家庭' }
+        : { personId: principal.personId, side: 'staff', displayName: `${meta?.staffLabel ?? '联系人'} ${meta?.staffName ?? ''}`.trim(), name: meta?.staffName ?? '联系人' },
       text: body.text,
       attachments,
       checks: [contactStillAssigned(path.familyId, path.staffId)],

@@ -18,6 +18,8 @@ export function buildMessagingSeed(items: ReadonlyArray<{ entity: string }>, now
       profile,
       doctor,
       attachments: [],
+      // 东关社区 is served by 城关镇's team: 陈立新's nurse 周敏 sees it in the team inbox too.
+      teamId: 'tm_chengguan',
       body: { consultationId: SEED_CONSULTATION_ID, subject: '降压药的吃法', description: '陈医生您好，氨氯地平是早上吃还是晚上吃好？最近早上量血压 150 左右。', urgentSymptoms: false },
     },
     new Date(now.getTime() - 3 * 3600_000),

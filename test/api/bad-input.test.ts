@@ -399,6 +399,12 @@ const cases: Record<RouteId, BadCase[]> = {
   'messaging.readConversation': [...messagingBodyCases('p_m0008', `${convBase}/read`, {}), { label: 'staffId not a person id', caller: 'p_m0008', path: '/families/f_0005/conversations/cadre/read', body: {}, fields: f(['path.staffId']) }],
   'messaging.listFamilyThreads': familyPathCases('p_m0008', '/threads'),
   'messaging.staffInbox': pageQueryCases('p_cadre02', '/staff/inbox', { caller: 'p_cadre02' }).filter((c) => !c.label.startsWith('townshipId')),
+  'messaging.getMessagingStats': [
+    { label: 'month not a month', caller: 'p_comm01', path: '/commission/messaging?month=2026-13', fields: { 'query.month': '月份格式应为 2026-01' } },
+    { label: 'month as a date', caller: 'p_comm01', path: '/commission/messaging?month=2026-01-01', fields: f(['query.month']) },
+    { label: 'townshipId with the county prefix', caller: 'p_comm01', path: '/commission/messaging?townshipId=c_qinghe', fields: f(['query.townshipId']) },
+    { label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/messaging?content=1', fields: { 'query.content': UNKNOWN } },
+  ],
   'messaging.createConsultation': messagingBodyCases('p_m0008', '/families/f_0005/consultations', { consultationId: 'q_badinput0001', subject: '头晕', description: '起床头晕', urgentSymptoms: false }, [
     ['triage not answered', { consultationId: 'q_badinput0001', subject: '头晕', description: '起床头晕' }, f(['body.urgentSymptoms'])],
     ['triage answered with text', { consultationId: 'q_badinput0001', subject: '头晕', description: '起床头晕', urgentSymptoms: '是' }, f(['body.urgentSymptoms'])],

@@ -14,7 +14,8 @@ import type { StoredAttachment } from '../storage/uploads';
 import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyProfileItem } from './items';
 import { keys } from './keys';
-import { getThreadMeta, newMessageId, previewOf, threadWaitingKey, type MessageItem, type ThreadMetaItem } from './threads';
+import { monthOfIso, statsUpdate, waitingEntry } from './messaging-stats';
+import { getThreadMeta, newMessageId, previewOf, regionOf, threadWaitingKey, type MessageItem, type ThreadMetaItem } from './threads';
 
 export function consultationView(meta: ThreadMetaItem, now: Date): ConsultationView {
   return {
@@ -40,6 +41,8 @@ export interface NewConsultation {
   doctor: FamilyContactItem;
   body: CreateConsultationRequest;
   attachments: StoredAttachment[];
+  /** The doctor team whose inbox receives it: the member's contract team, else the doctor's. */
+  teamId?: string;
 }
 
 /** The items a new consultation starts with: its meta and the description as the first message. */
@@ -63,6 +66,8 @@ export function consultationItems(input: NewConsultation, now: Date): { meta: Th
     staffName: doctor.name,
     participants: Object.fromEntries([...profile.members.map((m) => [m.personId, m.name]), [doctor.staffId, doctor.name]]),
     familyRecipients: [input.memberId],
+    region: regionOf(profile),
+    ...(input.teamId ? { teamId: input.teamId } : {}),
     memberId: input.memberId,
     subject: body.subject,
     urgent: body.urgentSymptoms,
@@ -75,7 +80,7 @@ export function consultationItems(input: NewConsultation, now: Date): { meta: Th
     unreadFamily: 0,
     unreadStaff: 1,
     waitingSince: at,
-    gsi1pk: keys.inboxPk(doctor.staffId),
+    gsi1pk: input.teamId ? keys.teamInboxPk(input.teamId) : keys.inboxPk(doctor.staffId),
     gsi1sk: threadWaitingKey(body.urgentSymptoms, now, threadId),
     gsi2pk: keys.familyThreadsPk(profile.familyId),
     gsi2sk: threadId,
@@ -99,6 +104,7 @@ export async function createConsultation(input: NewConsultation, now: Date): Pro
         TransactItems: [
           { Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: tableName(), Item: message } },
+          statsUpdate(meta.region!, monthOfIso(meta.createdAt), { add: { consultationsOpened: 1 }, waitingAdd: waitingEntry(meta.createdAt, threadId) }),
           outboxPut(
             {
               recipientId: doctor.staffId,
@@ -123,15 +129,25 @@ export async function createConsultation(input: NewConsultation, now: Date): Pro
   }
 }
 
-/** The member closes the consultation; closing a closed one changes nothing. */
-export async function closeConsultation(threadId: string, now: Date): Promise<void> {
+/**
+ * The member closes the consultation; closing a closed one changes nothing. One closed without an
+ * answer leaves the commission's waiting set, unless its 24 hours had passed (it stays overdue).
+ */
+export async function closeConsultation(meta: ThreadMetaItem, now: Date): Promise<void> {
+  const close = {
+    TableName: tableName(),
+    Key: keys.threadMeta(meta.threadId),
+    UpdateExpression: 'SET closedAt = if_not_exists(closedAt, :at) REMOVE gsi1sk, waitingSince',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':at': toBeijingIso(now) },
+  };
+  if (!meta.region || meta.firstReplyAt || meta.closedAt || isOverdue(meta, now)) {
+    await db().send(new UpdateCommand(close));
+    return;
+  }
   await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.threadMeta(threadId),
-      UpdateExpression: 'SET closedAt = if_not_exists(closedAt, :at) REMOVE gsi1sk, waitingSince',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': toBeijingIso(now) },
+    new TransactWriteCommand({
+      TransactItems: [{ Update: close }, statsUpdate(meta.region, monthOfIso(meta.createdAt), { waitingDelete: waitingEntry(meta.createdAt, meta.threadId) })],
     }),
   );
 }

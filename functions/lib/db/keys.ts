@@ -165,4 +165,10 @@ export const keys = {
   /** A township's contact persons, by level, for picking who takes over a family (hand-over page). */
   staffDirectoryPk: (townshipId: string) => `STAFFDIR#${townshipId}`,
   staffDirectory: (townshipId: string, level: string, personId: string) => ({ pk: `STAFFDIR#${townshipId}`, sk: `${level}#${personId}` }),
+  // messaging, round 2
+  /** A doctor team's consultation inbox: every member of the team reads it (GSI1). */
+  teamInboxPk: (teamId: string) => `INBOX#TEAM#${teamId}`,
+  /** Messaging counters per township and month (commission view: counts and times, never content). */
+  messagingStatsPk: (countyId: string) => `MSGSTATS#${countyId}`,
+  messagingStatsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `MSGSTATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
 } as const;

@@ -67,7 +67,11 @@
  * | (conversation: threadId c.<family>.<staff>; consultation: threadId = consultationId q_…)   |
  * | a staff inbox (waiting first, then rest)  | GSI1 gsi1pk=INBOX#<staffId>: ~META while waiting (gsi1sk     |
  * |                                           | A0#/A1#<since>), ~INBOX when answered (B#<inverted time>)    |
+ * | a doctor team's consultation inbox        | GSI1 gsi1pk=INBOX#TEAM#<teamId> (same sort keys; every member |
+ * |                                           | of the team reads it: one Query per team the doctor is on)   |
  * | a family's threads and unread counts      | GSI2 gsi2pk=THREADS#<familyId> (the ~META items)             |
+ * | messaging counters (commission: counts    | pk=MSGSTATS#<countyId>, sk=MONTH#<YYYY-MM>#<townshipId>      |
+ * |   and response times, never content)      |   (updated in the transaction of the event they count)       |
  * | online contacts for the ledger (issue 6)  | pk=FAMILY#<familyId>, sk=CONTACTLOG#ONLINE#<Beijing date>#<staffId> |
  * |   (one per staff × family × day, `replies` counts the day's replies; written in the reply's transaction) |
  * |   by staff member and date                | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, CONTACTLOG#<date>) |

@@ -7,6 +7,7 @@ import {
   BOOKING_PAGE,
   consultationStatus,
   CONSULTATION_AUTO_CLOSE_MS,
+  CONSULTATION_REPLY_DUE_MS,
   isOverdue,
   toBeijingIso,
   type FamilyThreadItem,
@@ -19,8 +20,10 @@ import { outboxPut } from '../notify/outbox';
 import { attachmentView, type StoredAttachment } from '../storage/uploads';
 import { db, tableName } from './client';
 import { idempotencyPut } from './idempotency';
+import { contractServiceIncrement } from './signing';
 import type { FamilyContactItem, FamilyProfileItem } from './items';
 import { keys } from './keys';
+import { beijingMonth, monthOfIso, secondsBetween, statsUpdate, waitingEntry, type StatsRegion } from './messaging-stats';
 
 /**
  * Threads: conversations (family × contact person) and consultations (family member × doctor).
@@ -75,7 +78,13 @@ export interface ThreadMetaItem {
   gsi1sk?: string;
   gsi2pk: string;
   gsi2sk: string;
+  /** Township and county of the family, for the commission's counters (threads made before round 2 lack it). */
+  region?: StatsRegion;
+  /** The contact's role as the family sees it (村联系人, 乡镇联系人, 志愿者), for notifications. */
+  staffLabel?: string;
   // Consultations only.
+  /** The doctor team whose inbox holds the consultation (every member may answer it). */
+  teamId?: string;
   consultationId?: string;
   memberId?: string;
   subject?: string;
@@ -189,6 +198,8 @@ export function conversationMeta(profile: FamilyProfileItem, contact: FamilyCont
     staffName: contact.name,
     participants: Object.fromEntries([...profile.members.map((m) => [m.personId, m.name]), [contact.staffId, contact.name]]),
     familyRecipients: profile.members.map((m) => m.personId),
+    region: regionOf(profile),
+    staffLabel: contactLabels[contact.kind] ?? '联系人',
     createdAt: toBeijingIso(now),
     unreadFamily: 0,
     unreadStaff: 0,
@@ -199,10 +210,18 @@ export function conversationMeta(profile: FamilyProfileItem, contact: FamilyCont
   };
 }
 
-/** Writes the meta if the thread has none yet (concurrent first messages: one wins, all proceed). */
-export async function ensureMeta(meta: ThreadMetaItem): Promise<void> {
+export const regionOf = (profile: FamilyProfileItem): StatsRegion => ({ countyId: profile.countyId, townshipId: profile.townshipId, townshipName: profile.townshipName });
+export const contactLabels: Partial<Record<string, string>> = { township_leader: '乡镇联系人', village_cadre: '村联系人', volunteer: '志愿者' };
+
+/**
+ * Writes the meta if the thread has none yet (concurrent first messages: one wins, all proceed),
+ * counting the conversation as opened in the same transaction.
+ */
+export async function ensureMeta(meta: ThreadMetaItem, now: Date): Promise<void> {
+  const items: TransactItem[] = [{ Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } }];
+  if (meta.region) items.push(statsUpdate(meta.region, beijingMonth(now), { add: { conversationsOpened: 1 } }));
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } }] }));
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (err) {
     if (!(err instanceof TransactionCanceledException)) throw err;
   }
@@ -213,8 +232,10 @@ export async function ensureMeta(meta: ThreadMetaItem): Promise<void> {
 export interface Sender {
   personId: string;
   side: ThreadSide;
-  /** What the recipient's subscription message names as the sender. */
+  /** What the recipient's subscription message names as the sender (e.g. 村联系人 李桂芳). */
   displayName: string;
+  /** The sender's own name, as the thread's participants list shows it (defaults to displayName). */
+  name?: string;
 }
 
 export interface SendInput {
@@ -234,11 +255,18 @@ export interface SendInput {
   suggestBooking?: boolean;
   /** Page a notification opens. */
   page: string;
+  /**
+   * A doctor's first answer in a consultation counts as a consultation delivered on the member's
+   * active contract (履约), in the same transaction; absent when the member has no active contract.
+   */
+  serviceContract?: { memberId: string; contractId: string };
 }
 
 export class ThreadMissing extends Error {}
 export class ThreadConflict extends Error {}
 export class ThreadClosed extends Error {}
+/** The contract named for the service count ended meanwhile: send again without counting. */
+export class ContractEnded extends Error {}
 export class CheckFailed extends Error {}
 /** Another transaction on the same items was in flight (DynamoDB's TransactionConflict): try again. */
 export class ThreadBusy extends Error {}
@@ -275,6 +303,7 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
   const items: TransactItem[] = [{ Put: { TableName: tableName(), Item: message, ConditionExpression: 'attribute_not_exists(pk)' } }];
   const metaKey = keys.threadMeta(threadId);
   let metaIndex: number;
+  let serviceIndex = -1;
   const time = `${now.getUTCMonth() + 1}月${now.getUTCDate()}日 ${toBeijingIso(now).slice(11, 16)}`;
 
   if (sender.side === 'family') {
@@ -304,16 +333,44 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
     const meta = input.meta!;
     metaIndex = items.length;
     const firstReply = meta.kind === 'consultation' && !meta.firstReplyAt;
+    // A team member answering for the first time becomes a named participant of the thread.
+    const newParticipant = !meta.participants[sender.personId];
     items.push({
       Update: {
         TableName: tableName(),
         Key: metaKey,
-        UpdateExpression: `SET lastMessageAt = :at, preview = :preview, lastStaffAt = :at, lastStaffMsgId = :id, staffReadUpTo = :id, unreadStaff = :zero${firstReply ? ', firstReplyAt = :at' : ''} REMOVE gsi1sk, waitingSince ADD unreadFamily :one`,
-        // Nothing arrived from the family since the meta was read (else its waiting mark would be lost).
-        ConditionExpression: meta.lastFamilyMsgId ? 'lastFamilyMsgId = :seen' : 'attribute_exists(pk) AND attribute_not_exists(lastFamilyMsgId)',
-        ExpressionAttributeValues: { ':at': at, ':preview': preview, ':id': messageId, ':zero': 0, ':one': 1, ...(meta.lastFamilyMsgId ? { ':seen': meta.lastFamilyMsgId } : {}) },
+        UpdateExpression: `SET lastMessageAt = :at, preview = :preview, lastStaffAt = :at, lastStaffMsgId = :id, staffReadUpTo = :id, unreadStaff = :zero${firstReply ? ', firstReplyAt = :at' : ''}${newParticipant ? ', participants.#sender = :senderName' : ''} REMOVE gsi1sk, waitingSince ADD unreadFamily :one`,
+        // Nothing arrived from the family since the meta was read (else its waiting mark would be
+        // lost), and a first answer is the first: two team members answering at once count once.
+        ConditionExpression: `${meta.lastFamilyMsgId ? 'lastFamilyMsgId = :seen' : 'attribute_exists(pk) AND attribute_not_exists(lastFamilyMsgId)'}${firstReply ? ' AND attribute_not_exists(firstReplyAt)' : ''}`,
+        ...(newParticipant ? { ExpressionAttributeNames: { '#sender': sender.personId } } : {}),
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':preview': preview,
+          ':id': messageId,
+          ':zero': 0,
+          ':one': 1,
+          ...(meta.lastFamilyMsgId ? { ':seen': meta.lastFamilyMsgId } : {}),
+          ...(newParticipant ? { ':senderName': sender.name ?? sender.displayName } : {}),
+        },
       },
     });
+    if (firstReply && input.serviceContract) {
+      serviceIndex = items.length;
+      items.push(contractServiceIncrement(input.serviceContract.memberId, input.serviceContract.contractId, 'consultations'));
+    }
+    if (meta.region && firstReply) {
+      const late = now.getTime() - new Date(meta.createdAt).getTime() > CONSULTATION_REPLY_DUE_MS;
+      items.push(
+        statsUpdate(meta.region, monthOfIso(meta.createdAt), {
+          add: { consultationsAnswered: 1, ...(late ? { answeredLate: 1 } : {}) },
+          append: { consultationResponseSecs: secondsBetween(meta.createdAt, now) },
+          waitingDelete: waitingEntry(meta.createdAt, meta.threadId),
+        }),
+      );
+    } else if (meta.region && meta.kind === 'conversation' && meta.waitingSince) {
+      items.push(statsUpdate(meta.region, beijingMonth(now), { add: { conversationsAnswered: 1 }, append: { conversationResponseSecs: secondsBetween(meta.waitingSince, now) } }));
+    }
     const answered = { ...meta, lastMessageAt: at, preview, lastStaffAt: at, lastStaffMsgId: messageId, ...(firstReply ? { firstReplyAt: at } : {}) };
     items.push({
       Put: {
@@ -322,7 +379,7 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
           ...keys.threadAnswered(threadId),
           entity: 'inboxEntry',
           ...pickInboxFields(answered),
-          gsi1pk: keys.inboxPk(meta.staffId),
+          gsi1pk: meta.gsi1pk ?? keys.inboxPk(meta.staffId),
           gsi1sk: `B#${invertedTime(now)}#${threadId}`,
         },
       },
@@ -401,6 +458,7 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
     if (!reasons) throw err;
     if (input.idempotencyKey && reasons[idemIndex] === 'ConditionalCheckFailed') return undefined;
     if (reasons.slice(checksFrom, idemIndex).some((r) => r === 'ConditionalCheckFailed')) throw new CheckFailed();
+    if (serviceIndex >= 0 && reasons[serviceIndex] === 'ConditionalCheckFailed') throw new ContractEnded();
     if (reasons.includes('TransactionConflict')) throw new ThreadBusy();
     if (reasons[metaIndex] === 'ConditionalCheckFailed') {
       if (sender.side === 'staff') throw new ThreadConflict();
@@ -473,24 +531,57 @@ function inboxItem(i: InboxSource, now: Date): InboxItem {
   };
 }
 
-/** The staff inbox: waiting threads (urgent, then longest waiting) then answered ones, newest first. */
-export async function staffInbox(staffId: string, now: Date, cursor?: Record<string, string>) {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.inboxPk(staffId) },
-      Limit: PAGE_SIZE,
-      ExclusiveStartKey: cursor,
+/**
+ * The staff inbox: waiting threads (urgent, then longest waiting) then answered ones, newest first.
+ * A contact person has one partition (INBOX#<staffId>); a doctor reads the consultation inbox of
+ * each team they are on (INBOX#TEAM#<teamId>; nearly always one). Each partition is one Query of at
+ * most a page; several are merged by their sort key (the same order in every partition) and the
+ * cursor remembers where each one stopped.
+ */
+export async function staffInbox(partitions: string[], now: Date, cursor?: InboxCursor): Promise<{ items: InboxItem[]; nextCursor?: InboxCursor }> {
+  const pages = await Promise.all(
+    partitions.map(async (pk) => {
+      const from = cursor?.[pk];
+      if (from === 'done') return { pk, items: [] as InboxSource[], more: false };
+      const out = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          Limit: PAGE_SIZE + 1,
+          ExclusiveStartKey: from ? { pk: from[0], sk: from[1], gsi1pk: pk, gsi1sk: from[2] } : undefined,
+        }),
+      );
+      const items = (out.Items ?? []) as Array<InboxSource & { pk: string; sk: string; gsi1sk: string }>;
+      return { pk, items, more: items.length > PAGE_SIZE || out.LastEvaluatedKey !== undefined };
     }),
   );
-  const items = ((out.Items ?? []) as InboxSource[]).map((i) => inboxItem(i, now));
+  const merged = pages
+    .flatMap((p) => p.items.map((item) => ({ item: item as InboxSource & { pk: string; sk: string; gsi1sk: string }, pk: p.pk })))
+    .sort((a, b) => a.item.gsi1sk.localeCompare(b.item.gsi1sk));
+  const taken = merged.slice(0, PAGE_SIZE);
+  const next: InboxCursor = {};
+  let more = false;
+  for (const p of pages) {
+    const mine = taken.filter((t) => t.pk === p.pk);
+    const last = mine[mine.length - 1]?.item;
+    const left = p.items.length > mine.length || p.more;
+    if (cursor?.[p.pk] === 'done' || !left) next[p.pk] = 'done';
+    else {
+      more = true;
+      next[p.pk] = last ? [last.pk, last.sk, last.gsi1sk] : (cursor?.[p.pk] ?? null);
+    }
+  }
+  const items = taken.map((t) => inboxItem(t.item, now));
   // An overdue consultation is first in the doctor's queue, urgent or not.
   const overdue = items.filter((i) => i.waiting && i.overdue);
   const ordered = [...overdue, ...items.filter((i) => !overdue.includes(i))];
-  return { items: ordered, lastKey: out.LastEvaluatedKey as Record<string, string> | undefined };
+  return { items: ordered, ...(more ? { nextCursor: next } : {}) };
 }
+
+/** Per inbox partition: where the last page stopped (base key, sort key, index sort key), not yet begun (null), or read to the end. */
+export type InboxCursor = Record<string, [string, string, string] | null | 'done'>;
 
 /** The family's threads with unread counts: one Query of GSI2 THREADS#<familyId>. */
 export async function familyThreads(familyId: string, now: Date): Promise<FamilyThreadItem[]> {

@@ -5,7 +5,7 @@ import { tableName } from '../db/client';
 import { idempotentResult } from '../db/idempotency';
 import type { FamilyContactItem, FamilyProfileItem } from '../db/items';
 import { keys } from '../db/keys';
-import { CheckFailed, conversationMeta, ensureMeta, getThreadMeta, messageView, sendMessage, ThreadBusy, ThreadClosed, ThreadConflict, ThreadMissing, type MessageItem, type SendInput, type ThreadMetaItem } from '../db/threads';
+import { CheckFailed, ContractEnded, conversationMeta, ensureMeta, getThreadMeta, messageView, sendMessage, ThreadBusy, ThreadClosed, ThreadConflict, ThreadMissing, type MessageItem, type SendInput, type ThreadMetaItem } from '../db/threads';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { markAttached, verifyUpload, type StoredAttachment } from '../storage/uploads';
 import { db } from '../db/client';
@@ -40,7 +40,7 @@ export async function newConversationMeta(familyId: string, staffId: string, now
   const contact = items.find((i): i is FamilyContactItem => i.entity === 'familyContact');
   if (!profile || !contact || contact.kind === 'doctor') throw forbidden('这位联系人已不再负责您家，不能继续对话');
   const meta = conversationMeta(profile, contact, now);
-  await ensureMeta(meta);
+  await ensureMeta(meta, now);
   return meta;
 }
 
@@ -76,11 +76,12 @@ export async function sendWithRetries(
 }
 
 async function sendLoop(
-  base: Omit<SendInput, 'meta'> & { body: SendMessageRequest },
+  firstBase: Omit<SendInput, 'meta'> & { body: SendMessageRequest },
   loadMeta: () => Promise<ThreadMetaItem>,
   now: Date,
   needsMeta: boolean,
 ): Promise<{ message: MessageView; created: boolean }> {
+  let base = firstBase;
   let meta = needsMeta ? await loadMeta() : undefined;
   for (let attempt = 0; attempt < 16; attempt++) {
     try {
@@ -90,6 +91,11 @@ async function sendLoop(
     } catch (err) {
       if (err instanceof CheckFailed) throw forbidden('您不能在这段对话中发消息');
       if (err instanceof ThreadClosed) throw conflict('这次咨询已结束，如有新问题请发起新的咨询');
+      if (err instanceof ContractEnded) {
+        // The contract ended between the read and the send: the answer still goes, uncounted.
+        base = { ...base, serviceContract: undefined };
+        continue;
+      }
       if (err instanceof ThreadBusy) {
         // Concurrent sends to one thread update the same meta: exponential backoff, full jitter.
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(800, 20 * 2 ** attempt)));
@@ -111,6 +117,13 @@ async function replayed(threadId: string, senderId: string, key: string): Promis
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.message(threadId, recorded.messageId), ConsistentRead: true }));
   if (!out.Item) throw notFound();
   return messageView(out.Item as MessageItem);
+}
+
+/** The member's active contract (from the STATE item, one GetItem), for counting a delivered service. */
+export async function activeContractOf(memberId: string): Promise<{ memberId: string; contractId: string } | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.signingState(memberId), ProjectionExpression: '#s, contractId', ExpressionAttributeNames: { '#s': 'state' } }));
+  const state = out.Item as { state?: string; contractId?: string } | undefined;
+  return state?.state === 'signed' && state.contractId ? { memberId, contractId: state.contractId } : undefined;
 }
 
 export async function metaOrCreate(threadId: string, create: () => Promise<ThreadMetaItem>): Promise<ThreadMetaItem> {

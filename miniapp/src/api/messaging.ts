@@ -2,6 +2,7 @@ import {
   ConsultationResponse,
   FamilyThreadsResponse,
   InboxResponse,
+  MessagingStatsResponse,
   MessagePage,
   SendMessageResponse,
   UploadTicket,
@@ -42,4 +43,6 @@ export const messagingApi = {
   consultation: (familyId: string, consultationId: string) => authedCall('GET', `/families/${seg(familyId)}/consultations/${seg(consultationId)}`, ConsultationResponse),
   closeConsultation: (familyId: string, consultationId: string) =>
     authedCall('POST', `/families/${seg(familyId)}/consultations/${seg(consultationId)}/close`, ConsultationResponse, { body: {} }),
+  /** Commission: counts and response times per township (never content). */
+  stats: (month?: string) => authedCall('GET', '/commission/messaging', MessagingStatsResponse, { query: { month } }),
 };

@@ -7,6 +7,7 @@ import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { handleFailure, useRemote } from '../../../lib/remote';
+import { MessagingSection } from './MessagingSection';
 import './index.scss';
 
 /** A bar drawn with views, its figure written beside the label: the length only repeats it. */
@@ -124,6 +125,7 @@ export default function DashboardPage() {
       ) : null}
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? <Dashboard d={state.data} /> : null}
+      <MessagingSection />
     </View>
   );
 }
