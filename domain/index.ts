@@ -19,3 +19,4 @@ export * from './booking';
 export * from './followups';
 export * from './policy/health-access';
 export * from './ledger';
+export * from './imports';

@@ -7,6 +7,7 @@ import { messagingRoutes } from './messaging/routes';
 import { bookingRoutes } from './booking/routes';
 import { followupsRoutes } from './followups/routes';
 import { ledgerRoutes } from './ledger/routes';
+import { importsRoutes } from './imports/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -62,6 +63,7 @@ export const routes = [
   ...bookingRoutes,
   ...followupsRoutes,
   ...ledgerRoutes,
+  ...importsRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

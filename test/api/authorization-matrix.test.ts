@@ -87,6 +87,9 @@ const validBodies: Partial<Record<string, unknown>> = {
   // Hands the leader's place to the person who holds it: past the role and scope checks the
   // handler refuses the no-op with 409. A real hand-over would change a seeded family others read.
   'ledger.handOver': { kind: 'township_leader', toStaffId: 'p_lead01' },
+  'imports.presignUpload': { contentType: 'text/csv', size: 100 },
+  // Names no uploaded file: past the role check the handler answers 400 and writes nothing.
+  'imports.run': { kind: 'staff', key: 'imports/p_comm01/matrix-nothere.csv' },
   'messaging.sendConversationMessage': { text: '权限矩阵测试' },
   'messaging.readConversation': {},
   'messaging.createConsultation': { consultationId: 'q_matrixcreate01', subject: '权限矩阵', description: '权限矩阵测试', urgentSymptoms: false },
@@ -116,6 +119,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'policy.getLedger': 404,
   'policy.addCost': 404,
   'ledger.handOver': 409,
+  'imports.run': 400,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the

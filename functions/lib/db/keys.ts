@@ -138,4 +138,6 @@ export const keys = {
   /** A follow-up item a doctor made from a consultation answer (issue 5 reads it). */
   followUpItem: (familyId: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `FOLLOWUP-ITEM#${id}` }),
   followUpStaffSk: (dueBy: string, id: string) => `FOLLOWUP-ITEM#${dueBy}#${id}`,
+  // imports (issue 6): one guard per resident ID number (by its blind index), so a number is registered once
+  idNumberGuard: (idIndex: string) => ({ pk: `IDNO#${idIndex}`, sk: 'IDNO' as const }),
 } as const;
