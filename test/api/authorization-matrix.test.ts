@@ -88,7 +88,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   // handler refuses the no-op with 409. A real hand-over would change a seeded family others read.
   'ledger.handOver': { kind: 'township_leader', toStaffId: 'p_lead01' },
   'imports.presignUpload': { contentType: 'text/csv', size: 100 },
-  // Names no uploaded file: past the role check the handler answers 400 and writes nothing.
+  // Names no uploaded file: past the role check the handler answers 404 and writes nothing.
   'imports.run': { kind: 'staff', key: 'imports/p_comm01/matrix-nothere.csv' },
   'messaging.sendConversationMessage': { text: '权限矩阵测试' },
   'messaging.readConversation': {},
@@ -119,7 +119,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'policy.getLedger': 404,
   'policy.addCost': 404,
   'ledger.handOver': 409,
-  'imports.run': 400,
+  'imports.run': 404,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the

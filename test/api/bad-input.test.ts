@@ -481,12 +481,16 @@ function importBadCases(): Pick<Record<RouteId, BadCase[]>, 'imports.presignUplo
       { label: 'an empty file', caller, path: upload, body: { contentType: 'text/csv', size: 0 }, fields: { 'body.size': '文件是空的' } },
       { label: 'over 5 MB', caller, path: upload, body: { contentType: 'text/csv', size: 5 * 1024 * 1024 + 1 }, fields: { 'body.size': '文件不能超过 5 MB' } },
       { label: 'unknown field', caller, path: upload, body: { contentType: 'text/csv', size: 10, key: 'imports/x.csv' }, fields: { 'body.key': UNKNOWN } },
+      { label: 'malformed JSON', caller, path: upload, rawBody: '{"contentType":', fields: f(['body']) },
+      { label: 'text/plain', caller, path: upload, rawBody: '{"contentType":"text/csv","size":10}', headers: { 'content-type': 'text/plain' }, status: 415 },
     ],
     'imports.run': [
       { label: 'malformed JSON', caller, path: run, rawBody: '{"kind":', fields: f(['body']) },
       { label: 'kind doctors', caller, path: run, body: { kind: 'doctors', key: 'imports/p_comm01/a.csv' }, fields: f(['body.kind']) },
       { label: 'key missing', caller, path: run, body: { kind: 'families' }, fields: f(['body.key']) },
       { label: 'key with spaces', caller, path: run, body: { kind: 'families', key: 'imports/p comm01/a.csv' }, fields: { 'body.key': '附件编号格式不正确' } },
+      { label: 'unknown field', caller, path: run, body: { kind: 'families', key: 'imports/p_comm01/a.csv', apply: true }, fields: { 'body.apply': UNKNOWN } },
+      { label: 'text/plain', caller, path: run, rawBody: '{"kind":"families"}', headers: { 'content-type': 'text/plain' }, status: 415 },
     ],
     'imports.template': [
       { label: 'kind doctors', caller, path: '/commission/imports/template?kind=doctors', fields: f(['query.kind']) },

@@ -204,6 +204,7 @@ test('wrong columns, a file that is not a spreadsheet, someone else\'s key, a to
 
   const key = await upload(comm, csv(importColumns.families, [memberRow(912, 0)]), 'csv');
   expectApiError(await call('POST', '/commission/imports', { token: townshipComm, body: { kind: 'families', key } }), 400, 'invalid_request');
+  expectApiError(await call('POST', '/commission/imports', { token: comm, body: { kind: 'families', key: `imports/${w.commCounty}/never-uploaded.csv` } }), 404, 'not_found');
 
   // The township officer of 乙乡 may import only into 乙乡.
   const outside = await runImport('families', csv(importColumns.families, [memberRow(914, 0)]), 'csv', townshipComm);

@@ -3,7 +3,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { randomUUID } from 'node:crypto';
 import { fileExtensions, imageContentTypes, IMPORT_MAX_BYTES, importContentTypes, type ImportUploadRequest, uploadLimits, voiceContentTypes, type AttachmentView, type UploadRequest, type UploadTicket } from '../../../domain';
-import { badRequest } from '../http/errors';
+import { badRequest, notFound } from '../http/errors';
 import { s3, uploadsBucket } from './s3';
 
 /**
@@ -106,7 +106,7 @@ export async function presignImportUpload(uploaderId: string, req: ImportUploadR
   return { key, url: post.url, fields: post.fields, expiresAt: new Date(Date.now() + POST_TTL_S * 1000).toISOString(), maxBytes: IMPORT_MAX_BYTES };
 }
 
-/** The uploaded register file, if `key` is the uploader's own import upload; otherwise a 400. */
+/** The uploaded register file, if `key` is the uploader's own import upload (else 400) and exists (else 404). */
 export async function readImportUpload(key: string, uploaderId: string): Promise<{ format: 'xlsx' | 'csv'; body: Buffer }> {
   const format = key.split('.').pop();
   if (!key.startsWith(`imports/${uploaderId}/`) || key.includes('..') || (format !== 'xlsx' && format !== 'csv')) {
@@ -118,7 +118,7 @@ export async function readImportUpload(key: string, uploaderId: string): Promise
     return { format, body: Buffer.from(await out.Body!.transformToByteArray()) };
   } catch (err) {
     const name = (err as { name?: string }).name;
-    if (name === 'NoSuchKey' || name === 'NotFound') throw badRequest('文件还没有上传成功，请重新上传', { key: '文件不存在' });
+    if (name === 'NoSuchKey' || name === 'NotFound') throw notFound('没有找到上传的文件（可能没有上传成功或已过期），请重新上传');
     throw err;
   }
 }
