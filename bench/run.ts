@@ -6,6 +6,7 @@ import { measureFollowUps } from './followups';
 import { login, measureDdbRequests } from './ddb-requests';
 import { measureLambdaBundles } from './lambda-bundles';
 import { measureLedgerDashboard } from './ledger';
+import { measureLedgerImport } from './ledger-import';
 import { measureWeappPackages } from './weapp-size';
 import { measureSigning } from './signing';
 
@@ -62,6 +63,10 @@ try {
   await save('ledger-dashboard', ledger);
   if (!ledger.withinBudget) failures.push(`ledger.getDashboard: ${ledger.dashboardDdbRequests} DynamoDB requests > budget ${ledger.requestBudget}`);
   console.log('ledger dashboard (2,000 families, 60,000 contacts) vs raw Query:', JSON.stringify(ledger));
+  const ledgerImport = await measureLedgerImport(stack);
+  await save('ledger-import', ledgerImport);
+  if (!ledgerImport.reimportWroteNothing) failures.push('ledger import: re-importing the same file wrote something');
+  console.log('ledger import (2,000 families):', JSON.stringify(ledgerImport));
 } finally {
   await stack.stop();
 }

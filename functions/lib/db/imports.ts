@@ -52,6 +52,15 @@ interface PreparedUnit {
   figures: Partial<FamilyFigures>;
 }
 
+/** BatchGets of 100 keys, several at once: a 2,000-family file names ~6,000 keys. */
+async function getMany<T>(wanted: Array<{ pk: string; sk: string }>): Promise<T[]> {
+  const chunks: Array<Array<{ pk: string; sk: string }>> = [];
+  for (let i = 0; i < wanted.length; i += 100) chunks.push(wanted.slice(i, i + 100));
+  const out: T[] = [];
+  for (let i = 0; i < chunks.length; i += 8) out.push(...(await Promise.all(chunks.slice(i, i + 8).map((c) => batchGetAll<T>(c)))).flat());
+  return out;
+}
+
 export const familyIdOf = (familyNumber: string) => `f_${familyNumber}`;
 
 async function idIndex(idNumber: string): Promise<string> {
@@ -144,8 +153,8 @@ export async function checkAgainstTable(units: ImportUnit[], ctx: ImportContext)
   const ids = new Map(await Promise.all(persons.map(async (p) => [p.idNumber, await idIndex(p.idNumber)] as const)));
   const families = units.filter((u): u is FamilyUnit => u.kind === 'family');
   const [guards, profiles] = await Promise.all([
-    batchGetAll<IdGuardItem>([...ids.values()].map((i) => keys.idNumberGuard(i))),
-    batchGetAll<FamilyProfileItem & { importDigest?: string }>(families.map((f) => keys.familyProfile(familyIdOf(f.familyNumber)))),
+    getMany<IdGuardItem>([...ids.values()].map((i) => keys.idNumberGuard(i))),
+    getMany<FamilyProfileItem & { importDigest?: string }>(families.map((f) => keys.familyProfile(familyIdOf(f.familyNumber)))),
   ]);
   const guardOf = new Map(guards.map((g) => [g.pk, g]));
   const profileOf = new Map(profiles.map((p) => [p.familyId, p]));
