@@ -85,10 +85,9 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'messaging.listConversationMessages': { uploads: 'read' },
   'messaging.listConsultationMessages': { uploads: 'read' },
   // Register import: signs the file's upload; reads it back, blind-indexes and encrypts ID numbers
-  // and phones (field key, app secret), writes families in transactions. The template is static.
-  'imports.presignUpload': { table: 'none', uploads: 'presign' },
+  // and phones (field key, app secret), writes families in transactions.
+  'imports.presignUpload': { table: 'read', uploads: 'presign' },
   'imports.run': { table: 'readwrite', fieldKey: true, secrets: 'app', uploads: 'read' },
-  'imports.template': { table: 'none' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {
