@@ -13,6 +13,22 @@ const run = promisify(execFile);
 /** Budget per function bundle: minified, AWS SDK external. */
 export const BUNDLE_BUDGET_BYTES = 150 * 1024;
 
+/**
+ * Functions allowed more, by handler, and why. exceljs is ~1.05 MB minified (measured 1.18 MB for a
+ * bare load): reading an uploaded register (.xlsx with its zip, XML and CSV parsers) and writing the
+ * template is exactly what it is for, and a hand-written reader of real-world .xlsx files would be
+ * the riskier code. Cold require of such a bundle is ~190 ms here; these are rare commission-staff
+ * calls, not the family's paths.
+ */
+export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, number>> = {
+  'imports/run-import': 1400 * 1024,
+  'imports/get-import-template': 1400 * 1024,
+  // The monthly ledger export writes its .xlsx with exceljs too (it replaced a hand-written zip writer).
+  'ledger/export-ledger': 1400 * 1024,
+};
+
+export const bundleBudget = (handler: string) => BUNDLE_BUDGET_EXCEPTIONS[handler] ?? BUNDLE_BUDGET_BYTES;
+
 export interface BuiltBundle {
   /** Route id from functions/routes.ts, or `authorizer`. */
   route: string;
@@ -141,7 +157,7 @@ export async function measureLambdaBundles(options: { runs?: number } = {}): Pro
         routeKey: b.routeKey,
         handler: b.handler,
         bytes: b.bytes,
-        withinBudget: b.bytes <= BUNDLE_BUDGET_BYTES,
+        withinBudget: b.bytes <= bundleBudget(b.handler),
         coldRequireMs: round(ready(b.file)),
         coldRequireRatio: round(ready(b.file) / emptyMs, 2),
         requireOnlyMs: round(median(samples.get(b.file)!.map((s) => s.requireMs))),

@@ -7,6 +7,7 @@ import { login, measureDdbRequests } from './ddb-requests';
 import { measureLambdaBundles } from './lambda-bundles';
 import { measureLedgerDashboard } from './ledger';
 import { measureMessaging } from './messaging';
+import { measureLedgerImport } from './ledger-import';
 import { measureWeappPackages } from './weapp-size';
 import { measureSigning } from './signing';
 
@@ -67,6 +68,10 @@ try {
   await save('messaging', messaging);
   for (const r of messaging.ddbRequestsPerCall) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.requests} DynamoDB requests (${r.operations.join(',')}) > budget ${r.budget}`);
   if (!messaging.throughput.allArrived) failures.push(`messaging: ${messaging.throughput.oneConversationUnreadAfter} unread after ${messaging.throughput.sends + 2} sends`);
+  const ledgerImport = await measureLedgerImport(stack);
+  await save('ledger-import', ledgerImport);
+  if (!ledgerImport.reimportWroteNothing) failures.push('ledger import: re-importing the same file wrote something');
+  console.log('ledger import (2,000 families):', JSON.stringify(ledgerImport));
 } finally {
   await stack.stop();
 }

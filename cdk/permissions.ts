@@ -89,6 +89,10 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'signing.presignSignature': { table: 'read', uploads: 'presign' },
   'signing.confirm': { uploads: 'attach' },
   'signing.getSignature': { uploads: 'read' },
+  // Register import: signs the file's upload; reads it back, blind-indexes and encrypts ID numbers
+  // and phones (field key, app secret), writes families in transactions.
+  'imports.presignUpload': { table: 'read', uploads: 'presign' },
+  'imports.run': { table: 'readwrite', fieldKey: true, secrets: 'app', uploads: 'read' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

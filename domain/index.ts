@@ -23,3 +23,4 @@ export * from './ledger';
 export * from './booking-schedules';
 export * from './requests';
 export * from './survey';
+export * from './imports';

@@ -8,6 +8,7 @@ import { bookingRoutes } from './booking/routes';
 import { followupsRoutes } from './followups/routes';
 import { ledgerRoutes } from './ledger/routes';
 import { requestsRoutes } from './requests/routes';
+import { importsRoutes } from './imports/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -64,6 +65,7 @@ export const routes = [
   ...followupsRoutes,
   ...ledgerRoutes,
   ...requestsRoutes,
+  ...importsRoutes,
 ] as const satisfies readonly RouteDef[];
 
 export type RouteId = (typeof routes)[number]['id'];

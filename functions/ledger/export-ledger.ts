@@ -85,7 +85,7 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     s.families.add(c.familyId);
     perStaff.set(c.staffId, s);
   }
-  const xlsx = buildXlsx([
+  const xlsx = await buildXlsx([
     {
       name: '覆盖情况',
       rows: [

@@ -1,9 +1,6 @@
-/** GB 11643-1999 check character of an 18-character resident ID number. */
-export function idCheckChar(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((acc, ch, i) => acc + Number(ch) * weights[i], 0);
-  return '10X98765432'[sum % 11];
-}
+import { idCheckChar } from '../../domain/imports';
+
+export { idCheckChar };
 
 /** A well-formed, checksummed ID number for demo data (area code, birth date, sequence). */
 export function demoIdNumber(areaCode: string, birthDate: string, sequence: number, gender: 'male' | 'female'): string {

@@ -14,7 +14,7 @@ export default defineAppConfig({
     { root: 'packages/team', pages: ['applications/index', 'coverage/index'] },
     { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },
     { root: 'packages/ledger', pages: ['due/index', 'record/index'] },
-    { root: 'packages/commission', pages: ['dashboard/index'] },
+    { root: 'packages/commission', pages: ['dashboard/index', 'import/index'] },
     { root: 'packages/requests', pages: ['family/index', 'staff/index', 'handover/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
   ],

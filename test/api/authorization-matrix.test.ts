@@ -96,6 +96,9 @@ const validBodies: Partial<Record<string, unknown>> = {
   'requests.create': { category: 'other', text: '权限矩阵测试' },
   'requests.update': { status: 'in_progress', version: 1 },
   'survey.answer': { awareness: 'know_all', satisfaction: 'satisfied' },
+  'imports.presignUpload': { contentType: 'text/csv', size: 100 },
+  // Names no uploaded file: past the role check the handler answers 404 and writes nothing.
+  'imports.run': { kind: 'staff', key: 'imports/p_comm01/matrix-nothere.csv' },
   'messaging.sendConversationMessage': { text: '权限矩阵测试' },
   'messaging.readConversation': {},
   'messaging.createConsultation': { consultationId: 'q_matrixcreate01', subject: '权限矩阵', description: '权限矩阵测试', urgentSymptoms: false },
@@ -132,6 +135,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'ledger.handOver': 409,
   // No request under the placeholder id.
   'requests.update': 404,
+  'imports.run': 404,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the

@@ -501,9 +501,39 @@ const cases: Record<RouteId, BadCase[]> = {
   ]),
   ...ledgerBadCases(),
   ...requestsBadInput(),
+  ...importBadCases(),
 };
 
 /** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */
+function importBadCases(): Pick<Record<RouteId, BadCase[]>, 'imports.presignUpload' | 'imports.run' | 'imports.template'> {
+  const caller = 'p_comm01' as const;
+  const upload = '/commission/imports/uploads';
+  const run = '/commission/imports';
+  return {
+    'imports.presignUpload': [
+      { label: 'a PDF', caller, path: upload, body: { contentType: 'application/pdf', size: 100 }, fields: { 'body.contentType': '只能上传 Excel（.xlsx）或 CSV 文件' } },
+      { label: 'an old .xls', caller, path: upload, body: { contentType: 'application/vnd.ms-excel', size: 100 }, fields: f(['body.contentType']) },
+      { label: 'an empty file', caller, path: upload, body: { contentType: 'text/csv', size: 0 }, fields: { 'body.size': '文件是空的' } },
+      { label: 'over 5 MB', caller, path: upload, body: { contentType: 'text/csv', size: 5 * 1024 * 1024 + 1 }, fields: { 'body.size': '文件不能超过 5 MB' } },
+      { label: 'unknown field', caller, path: upload, body: { contentType: 'text/csv', size: 10, key: 'imports/x.csv' }, fields: { 'body.key': UNKNOWN } },
+      { label: 'malformed JSON', caller, path: upload, rawBody: '{"contentType":', fields: f(['body']) },
+      { label: 'text/plain', caller, path: upload, rawBody: '{"contentType":"text/csv","size":10}', headers: { 'content-type': 'text/plain' }, status: 415 },
+    ],
+    'imports.run': [
+      { label: 'malformed JSON', caller, path: run, rawBody: '{"kind":', fields: f(['body']) },
+      { label: 'kind doctors', caller, path: run, body: { kind: 'doctors', key: 'imports/p_comm01/a.csv' }, fields: f(['body.kind']) },
+      { label: 'key missing', caller, path: run, body: { kind: 'families' }, fields: f(['body.key']) },
+      { label: 'key with spaces', caller, path: run, body: { kind: 'families', key: 'imports/p comm01/a.csv' }, fields: { 'body.key': '附件编号格式不正确' } },
+      { label: 'unknown field', caller, path: run, body: { kind: 'families', key: 'imports/p_comm01/a.csv', apply: true }, fields: { 'body.apply': UNKNOWN } },
+      { label: 'text/plain', caller, path: run, rawBody: '{"kind":"families"}', headers: { 'content-type': 'text/plain' }, status: 415 },
+    ],
+    'imports.template': [
+      { label: 'kind doctors', caller, path: '/commission/imports/template?kind=doctors', fields: f(['query.kind']) },
+      { label: 'format pdf', caller, path: '/commission/imports/template?format=pdf', fields: f(['query.format']) },
+    ],
+  };
+}
+
 function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContact' | 'ledger.listContactLog' | 'ledger.editContact' | 'ledger.getContactHistory' | 'ledger.listDue' | 'ledger.handOver' | 'ledger.listHandovers' | 'ledger.getDashboard' | 'ledger.exportLedger'> {
   const caller = 'p_cadre02' as const;
   const touch = { familyId: 'f_0005', caller };

@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BUNDLE_BUDGET_BYTES, buildLambdaBundles, type BuiltBundle } from '../../bench/lambda-bundles';
+import { BUNDLE_BUDGET_EXCEPTIONS, buildLambdaBundles, bundleBudget, type BuiltBundle } from '../../bench/lambda-bundles';
 import { deployedFunctions } from '../../cdk/permissions';
 
 /**
  * Every function's bundle, built with the deployed esbuild settings (cdk/bundling.ts), stays within
- * 150 KB minified with the AWS SDK external. Size is deterministic, so this is a test; the
+ * 150 KB minified with the AWS SDK external, except the few that carry exceljs (their budget and
+ * the reason are in bench/lambda-bundles.ts). Size is deterministic, so this is a test; the
  * cold-require timings are in the benchmark (bench/lambda-bundles.ts).
  */
 let dir: string;
@@ -22,7 +23,15 @@ it('bundles every deployed function', () => {
   expect(bundles.map((b) => b.handler).sort()).toEqual(deployedFunctions().map((f) => f.handler).sort());
 });
 
-it.each(deployedFunctions().map((f) => [f.name, f.handler]))('%s (%s) is at most 150 KB', (name) => {
+it.each(deployedFunctions().map((f) => [f.name, f.handler]))('%s (%s) is within its budget (150 KB unless excepted)', (name, handler) => {
   const bundle = bundles.find((b) => b.route === name)!;
-  expect(bundle.bytes).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+  expect(bundle.bytes).toBeLessThanOrEqual(bundleBudget(handler));
+});
+
+it('every budget exception names a deployed function and still needs its room', () => {
+  for (const handler of Object.keys(BUNDLE_BUDGET_EXCEPTIONS)) {
+    const bundle = bundles.find((b) => b.handler === handler);
+    expect(bundle).toBeDefined();
+    expect(bundle!.bytes).toBeGreaterThan(150 * 1024);
+  }
 });

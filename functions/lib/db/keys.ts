@@ -171,4 +171,6 @@ export const keys = {
   /** Messaging counters per township and month (commission view: counts and times, never content). */
   messagingStatsPk: (countyId: string) => `MSGSTATS#${countyId}`,
   messagingStatsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `MSGSTATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
+  // imports (issue 6): one guard per resident ID number (by its blind index), so a number is registered once
+  idNumberGuard: (idIndex: string) => ({ pk: `IDNO#${idIndex}`, sk: 'IDNO' as const }),
 } as const;

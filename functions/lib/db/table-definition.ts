@@ -77,6 +77,8 @@
  * |   by staff member and date                | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, CONTACTLOG#<date>) |
  * | follow-up items from consultation answers | pk=FAMILY#<familyId>, sk=FOLLOWUP-ITEM#<id>; in the doctor's queue: |
  * |   (issue 5; status 'open', dueBy, summary, memberId, consultationId) | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk=FOLLOWUP-ITEM#<dueBy>#<id> |
+ * | import: is this ID number registered, by  | pk=IDNO#<blind index of the ID number>, sk=IDNO (personId,   |
+ * |   whom (one guard per number, BatchGet)   |   familyId); put with attribute_not_exists in the import's transaction |
  *
  * Outbox lifecycle: written `pending` with gsi2 set (due index); the sender claims it (attempts+1,
  * nextAttemptAt/gsi2sk moved a lease ahead) in one transaction with the subscription decrement,

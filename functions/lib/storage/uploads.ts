@@ -2,8 +2,8 @@ import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectTaggingCommand 
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { randomUUID } from 'node:crypto';
-import { fileExtensions, imageContentTypes, uploadLimits, voiceContentTypes, type AttachmentView, type UploadRequest, type UploadTicket } from '../../../domain';
-import { badRequest } from '../http/errors';
+import { fileExtensions, imageContentTypes, IMPORT_MAX_BYTES, importContentTypes, type ImportUploadRequest, uploadLimits, voiceContentTypes, type AttachmentView, type UploadRequest, type UploadTicket } from '../../../domain';
+import { badRequest, notFound } from '../http/errors';
 import { s3, uploadsBucket } from './s3';
 
 /**
@@ -89,6 +89,38 @@ export async function markAttached(attachments: StoredAttachment[]): Promise<voi
   await Promise.all(
     attachments.map((a) => s3().send(new PutObjectTaggingCommand({ Bucket: uploadsBucket(), Key: a.key, Tagging: { TagSet: [{ Key: 'attached', Value: 'yes' }] } }))),
   );
+}
+
+/**
+ * A ticket for a register file to import (commission staff): `imports/<uploader>/<uuid>.<xlsx|csv>`,
+ * same policy rules as attachments. The import reads it back with `readImportUpload`.
+ */
+export async function presignImportUpload(uploaderId: string, req: ImportUploadRequest): Promise<UploadTicket> {
+  const key = `imports/${uploaderId}/${randomUUID()}.${importContentTypes[req.contentType]}`;
+  const conditions: Parameters<typeof createPresignedPost>[1]['Conditions'] = [
+    ['content-length-range', 1, IMPORT_MAX_BYTES],
+    ['eq', '$Content-Type', req.contentType],
+    ['eq', '$tagging', tagging('no')],
+  ];
+  const post = await createPresignedPost(s3(), { Bucket: uploadsBucket(), Key: key, Conditions: conditions, Fields: { 'Content-Type': req.contentType, tagging: tagging('no') }, Expires: POST_TTL_S });
+  return { key, url: post.url, fields: post.fields, expiresAt: new Date(Date.now() + POST_TTL_S * 1000).toISOString(), maxBytes: IMPORT_MAX_BYTES };
+}
+
+/** The uploaded register file, if `key` is the uploader's own import upload (else 400) and exists (else 404). */
+export async function readImportUpload(key: string, uploaderId: string): Promise<{ format: 'xlsx' | 'csv'; body: Buffer }> {
+  const format = key.split('.').pop();
+  if (!key.startsWith(`imports/${uploaderId}/`) || key.includes('..') || (format !== 'xlsx' && format !== 'csv')) {
+    throw badRequest('文件编号不正确，请重新上传', { key: '不是您上传的导入文件' });
+  }
+  try {
+    const out = await s3().send(new GetObjectCommand({ Bucket: uploadsBucket(), Key: key }));
+    if ((out.ContentLength ?? 0) > IMPORT_MAX_BYTES) throw badRequest('文件不能超过 5 MB', { key: '文件过大' });
+    return { format, body: Buffer.from(await out.Body!.transformToByteArray()) };
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    if (name === 'NoSuchKey' || name === 'NotFound') throw notFound('没有找到上传的文件（可能没有上传成功或已过期），请重新上传');
+    throw err;
+  }
 }
 
 /** A URL the reader's app can fetch the attachment from for the next few minutes. */

@@ -8,6 +8,7 @@ import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { handleFailure, useRemote } from '../../../lib/remote';
 import { MessagingSection } from './MessagingSection';
+import { saveFile } from '../save-file';
 import './index.scss';
 
 /** A bar drawn with views, its figure written beside the label: the length only repeats it. */
@@ -40,24 +41,6 @@ function Figures({ f }: { f: CoverageFigures }) {
   );
 }
 
-/** Saves the month's ledger: a download on H5, a file opened in WeChat's document viewer on weapp. */
-async function saveExport(data: { filename: string; mimeType: string; base64: string }) {
-  if (process.env.TARO_ENV === 'h5') {
-    const bytes = Uint8Array.from(atob(data.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: data.mimeType }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = data.filename;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    return;
-  }
-  const filePath = `${Taro.env.USER_DATA_PATH}/${data.filename}`;
-  Taro.getFileSystemManager().writeFileSync(filePath, data.base64, 'base64');
-  await Taro.openDocument({ filePath, showMenu: true });
-}
-
 function Dashboard({ d }: { d: DashboardResponse }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +48,7 @@ function Dashboard({ d }: { d: DashboardResponse }) {
     setBusy(true);
     setError(null);
     try {
-      await saveExport(await ledgerApi.exportLedger(d.month, 'xlsx'));
+      await saveFile(await ledgerApi.exportLedger(d.month, 'xlsx'));
     } catch (err) {
       setError(handleFailure(err));
     } finally {
@@ -107,6 +90,9 @@ function Dashboard({ d }: { d: DashboardResponse }) {
       ) : null}
       <Btn big icon="arrowRight" busy={busy} busyText="正在生成…" onClick={download}>
         下载本月台账（Excel）
+      </Btn>
+      <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: '/packages/commission/import/index' })}>
+        导入花名册
       </Btn>
     </>
   );

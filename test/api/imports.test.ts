@@ -1,0 +1,227 @@
+import ExcelJS from 'exceljs';
+import { importColumns } from '../../domain';
+import { blindIndex, decryptField } from '../../functions/lib/crypto/field-crypto';
+import { keys } from '../../functions/lib/db/keys';
+import { idNumberOf } from '../../local/seed/demo-county';
+import { demoIdNumber } from '../../local/seed/id-number';
+import { call, tokenFor } from '../support/api';
+import { ledgerWorld, writeLedgerWorld } from './ledger-world';
+import { expectApiError, getItem } from './support-table';
+
+/**
+ * Import of the register over HTTP: the file goes to the local S3 through a presigned POST, then
+ * the import names its key. Own county (ledger world, tag "imp"): imported families are
+ * f_lg6imp…, so the seeded partitions stay untouched; its counters are checked against the rows.
+ */
+const w = ledgerWorld('imp');
+const [tA, tB] = w.townships;
+let comm = '';
+let townshipComm = '';
+
+beforeAll(async () => {
+  await writeLedgerWorld(w, 3);
+  [comm, townshipComm] = await Promise.all([tokenFor(w.commCounty), tokenFor(w.commTownship)]);
+});
+
+type Row = string[];
+/** A member row of the families template, with a valid ID number unique to (family, member). */
+function memberRow(family: number, member: number, change: Partial<Record<(typeof importColumns.families)[number], string>> = {}): Row {
+  // Year and sequence together name the family, the day the member: unique across the file.
+  const birth = `${1930 + Math.floor(family / 100)}-${String(1 + (family % 12)).padStart(2, '0')}-0${1 + member}`;
+  const id = demoIdNumber('130199', birth, family % 100, member === 0 ? 'male' : 'female');
+  const base: Record<string, string> = {
+    家庭编号: `lg6imp${String(family).padStart(4, '0')}`,
+    乡镇编号: family % 2 ? tB : tA,
+    村编号: family % 2 ? 'v_lg6impb' : 'v_lg6impa',
+    村名称: family % 2 ? '乙村' : '甲村',
+    家庭类别: family % 3 ? '失独' : '伤残',
+    低保户: family % 4 ? '否' : '是',
+    服务证号: `QHI${String(family).padStart(5, '0')}`,
+    姓名: member === 0 ? `张${'一二三四五六七八九'[family % 9]}山` : `李${'一二三四五六七八九'[family % 9]}英`,
+    与户主关系: member === 0 ? '户主' : '配偶',
+    身份证号: id,
+    手机号: member === 0 ? `139${String(family).padStart(8, '0')}` : '',
+    慢性病: member === 0 ? '高血压、糖尿病' : '',
+    ...change,
+  };
+  return importColumns.families.map((c) => base[c]!);
+}
+
+async function xlsx(headers: readonly string[], rows: Array<Array<string | number>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('导入');
+  ws.addRow([...headers]);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+const csv = (headers: readonly string[], rows: Row[]) => Buffer.from(`\ufeff${[headers, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
+
+async function upload(token: string, file: Buffer, format: 'xlsx' | 'csv'): Promise<string> {
+  const contentType = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+  const ticket = await call('POST', '/commission/imports/uploads', { token, body: { contentType, size: file.length } });
+  expect(ticket.status).toBe(201);
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.body.fields as Record<string, string>)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(file)]), `upload.${format}`);
+  expect((await fetch(ticket.body.url, { method: 'POST', body: form })).status).toBe(204);
+  return ticket.body.key;
+}
+
+/** Uploads and imports, calling again while the answer is `partial` (as the page does). */
+async function runImport(kind: 'families' | 'staff', file: Buffer, format: 'xlsx' | 'csv', token = comm) {
+  const body = { kind, key: await upload(token, file, format) };
+  let res = await call('POST', '/commission/imports', { token, body });
+  let created = 0;
+  for (let i = 0; res.body?.outcome === 'partial' && i < 20; i++) {
+    created += res.body.created;
+    res = await call('POST', '/commission/imports', { token, body });
+  }
+  if (res.body?.outcome) res.body.created += created;
+  return res;
+}
+
+const stats = async (townshipId: string) => (await getItem(keys.statsTownship(w.countyId, townshipId)))!;
+async function figures(): Promise<Record<string, { families: number; members: number; cardHolders: number }>> {
+  const out: Record<string, { families: number; members: number; cardHolders: number }> = {};
+  for (const t of [tA, tB]) {
+    const s = await stats(t);
+    out[t] = { families: s.families, members: s.members, cardHolders: s.cardHolders };
+  }
+  return out;
+}
+
+const FAMILIES = 250;
+const rows500 = () => Array.from({ length: FAMILIES }, (_, i) => [memberRow(i + 1, 0), memberRow(i + 1, 1)]).flat();
+
+test('the template downloads as .xlsx with the documented headings, the ID column formatted as text', async () => {
+  const res = await call('GET', '/commission/imports/template?kind=families', { token: comm });
+  expect(res.status).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(res.body.base64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  expect((ws.getRow(1).values as string[]).slice(1)).toEqual([...importColumns.families]);
+  expect(ws.getColumn(importColumns.families.indexOf('身份证号') + 1).numFmt).toBe('@');
+  const staffCsv = await call('GET', '/commission/imports/template?kind=staff&format=csv', { token: comm });
+  expect(Buffer.from(staffCsv.body.base64, 'base64').toString('utf8')).toContain(importColumns.staff.join(','));
+});
+
+test('500 rows with one bad checksum: the report names that row and nothing is written', async () => {
+  const rows = rows500();
+  const bad = [...rows[318]!];
+  const idAt = importColumns.families.indexOf('身份证号');
+  bad[idAt] = bad[idAt]!.slice(0, 17) + (bad[idAt]!.endsWith('0') ? '1' : '0');
+  rows[318] = bad;
+  const before = await figures();
+  const res = await runImport('families', await xlsx(importColumns.families, rows), 'xlsx');
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ outcome: 'rejected', rows: 500, created: 0 });
+  expect(res.body.problems).toEqual([{ row: 320, column: '身份证号', reason: '身份证号校验位不正确，请核对是否抄错' }]);
+  expect(res.ddbRequests).toBe(0);
+  expect(await getItem(keys.familyProfile('f_lg6imp0001'))).toBeUndefined();
+  expect(await figures()).toEqual(before);
+});
+
+test('the corrected file is applied whole, counted on the dashboard, ID numbers encrypted; a re-import changes nothing', async () => {
+  const before = await figures();
+  const file = await xlsx(importColumns.families, rows500());
+  const res = await runImport('families', file, 'xlsx');
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ outcome: 'applied', rows: 500, families: FAMILIES, persons: 500, created: FAMILIES, remaining: 0, problems: [] });
+  const after = await figures();
+  for (const t of [tA, tB]) {
+    expect(after[t]).toEqual({ families: before[t].families + FAMILIES / 2, members: before[t].members + FAMILIES, cardHolders: before[t].cardHolders + FAMILIES / 2 });
+  }
+  // The family and its members as the rest of the system reads them.
+  const profile = (await getItem(keys.familyProfile('f_lg6imp0001')))!;
+  expect(profile).toMatchObject({ familyName: '张二山家', townshipId: tB, villageName: '乙村', familyType: 'bereaved', poverty: false, card: { cardNo: 'QHI00001', status: 'active' } });
+  expect(profile.members).toHaveLength(2);
+  expect(profile.members[0]).toMatchObject({ relation: '户主', gender: 'male', conditions: ['高血压', '糖尿病'], phoneMasked: '139****0001' });
+  const id = rows500()[0]![importColumns.families.indexOf('身份证号')]!;
+  const person = (await getItem(keys.person(profile.members[0].personId)))!;
+  expect(JSON.stringify(person)).not.toContain(id);
+  expect(await decryptField(person.idNumberEnc, `${person.personId}:id_number`)).toBe(id);
+  expect((await getItem(keys.idNumberGuard(await blindIndex('id_number', id))))!.personId).toBe(person.personId);
+  expect(await getItem(keys.ledgerSummary('f_lg6imp0001'))).toMatchObject({ lastContactOn: '0000-00-00' });
+  // The dashboard counts them at once.
+  const dash = await call('GET', '/commission/dashboard', { token: comm });
+  expect(dash.body.total.families).toBe(3 + FAMILIES);
+
+  const again = await runImport('families', file, 'xlsx');
+  expect(again.body).toMatchObject({ outcome: 'applied', created: 0, unchanged: FAMILIES, problems: [] });
+  expect(again.headers.get('x-lianxin-ddb-operations')).not.toMatch(/TransactWrite|Put|Update/);
+  expect(await figures()).toEqual(after);
+});
+
+test('duplicates in the file, numbers already registered, bad and numeric ID numbers: every row reported, nothing written', async () => {
+  const seeded = idNumberOf('p_m0001', '1951-05-16', 'female');
+  const rows: Array<Array<string | number>> = [
+    memberRow(901, 0),
+    memberRow(901, 1, { 身份证号: memberRow(901, 0)[importColumns.families.indexOf('身份证号')]! }),
+    memberRow(902, 0, { 身份证号: '13019919500101001' }),
+    memberRow(903, 0, { 身份证号: '130199195013450015' }),
+    memberRow(904, 0, { 村名称: '丙村' }),
+    memberRow(904, 1, { 村名称: '丁村' }),
+    memberRow(905, 0, { 家庭类别: '困难', 手机号: '1234' }),
+    memberRow(1, 0),
+  ];
+  const numeric = memberRow(906, 0) as Array<string | number>;
+  numeric[importColumns.families.indexOf('身份证号')] = Number(numeric[importColumns.families.indexOf('身份证号')]);
+  rows.push(numeric);
+  const res = await runImport('families', await xlsx(importColumns.families, rows), 'xlsx');
+  expect(res.body.outcome).toBe('rejected');
+  const reasons = res.body.problems.map((p: { row: number; column?: string; reason: string }) => `${p.row}:${p.column}:${p.reason}`);
+  expect(reasons).toEqual([
+    '3:身份证号:与第 2 行的身份证号重复',
+    '4:身份证号:身份证号应为 18 位（前 17 位是数字，最后一位是数字或 X）',
+    '5:身份证号:身份证号中的出生日期不正确',
+    '7:村名称:同一家庭（lg6imp0904）的村名称与第 6 行不一致',
+    expect.stringMatching(/^8:家庭类别:家庭类别只能填写：失独/),
+    '8:手机号:请填写 11 位手机号码',
+    '10:身份证号:身份证号被 Excel 当成了数字，后几位已丢失：请把这一列设为“文本”后重新填写',
+  ]);
+  expect(res.ddbRequests).toBe(0);
+  expect(await getItem(keys.familyProfile('f_lg6imp0901'))).toBeUndefined();
+
+  // Clean rows but against the table: a seeded person's ID number, and family 1 with other content.
+  const clash = await runImport('families', csv(importColumns.families, [memberRow(907, 0, { 身份证号: seeded }), memberRow(1, 0, { 姓名: '王大山' })]), 'csv');
+  expect(clash.body.outcome).toBe('rejected');
+  expect(clash.body.problems).toEqual([
+    { row: 2, column: '身份证号', reason: '这个身份证号已经登记在其他家庭或人员名下' },
+    { row: 3, column: '家庭编号', reason: '家庭编号 lg6imp0001 已经存在，且与文件内容不同：导入只新增，不修改已有家庭' },
+  ]);
+  expect(await getItem(keys.familyProfile('f_lg6imp0907'))).toBeUndefined();
+});
+
+test('wrong columns, a file that is not a spreadsheet, someone else\'s key, a township outside the region', async () => {
+  const missing = await runImport('families', csv(importColumns.families.filter((c) => c !== '身份证号'), [memberRow(910, 0).slice(0, -1)]), 'csv');
+  expect(missing.body).toMatchObject({ outcome: 'rejected', problems: [{ row: 1, reason: '缺少列：身份证号（请使用下载的模板）' }] });
+  const staffAsFamilies = await runImport('staff', csv(importColumns.families, [memberRow(911, 0)]), 'csv');
+  expect(staffAsFamilies.body.problems[0].reason).toMatch(/^缺少列：/);
+
+  const broken = await runImport('families', Buffer.from('PK\u0003\u0004 this is not a workbook'), 'xlsx');
+  expectApiError(broken, 400, 'invalid_request');
+  expect(broken.body.message).toContain('不是有效的 Excel');
+
+  const key = await upload(comm, csv(importColumns.families, [memberRow(912, 0)]), 'csv');
+  expectApiError(await call('POST', '/commission/imports', { token: townshipComm, body: { kind: 'families', key } }), 400, 'invalid_request');
+  expectApiError(await call('POST', '/commission/imports', { token: comm, body: { kind: 'families', key: `imports/${w.commCounty}/never-uploaded.csv` } }), 404, 'not_found');
+
+  // The township officer of 乙乡 may import only into 乙乡.
+  const outside = await runImport('families', csv(importColumns.families, [memberRow(914, 0)]), 'csv', townshipComm);
+  expect(outside.body.problems).toEqual([{ row: 2, column: '乡镇编号', reason: `乡镇编号 ${tA} 不在您的管辖范围内` }]);
+  const inside = await runImport('families', csv(importColumns.families, [memberRow(915, 0)]), 'csv', townshipComm);
+  expect(inside.body).toMatchObject({ outcome: 'applied', created: 1 });
+});
+
+test('contact persons import from CSV, can then be handed a family, and a re-import changes nothing', async () => {
+  const id = demoIdNumber('130199', '1980-05-05', 7, 'male');
+  const rows = [['赵建国', id, '13912345678', '村干部', tA, '甲村村委会', '村计生专干', '0311-86901234']];
+  const res = await runImport('staff', csv(importColumns.staff, rows), 'csv');
+  expect(res.body).toMatchObject({ outcome: 'applied', created: 1, persons: 1 });
+  const guard = (await getItem(keys.idNumberGuard(await blindIndex('id_number', id))))!;
+  expect(await getItem(keys.person(guard.personId))).toMatchObject({ role: 'contact', contactLevel: 'village', regionId: tA, name: '赵建国', phoneMasked: '139****5678' });
+  // The imported cadre takes family 2's missing village-cadre place.
+  expect((await call('POST', `/families/${w.family(2)}/handovers`, { token: comm, body: { kind: 'village_cadre', toStaffId: guard.personId } })).status).toBe(201);
+  const again = await runImport('staff', csv(importColumns.staff, rows), 'csv');
+  expect(again.body).toMatchObject({ outcome: 'applied', created: 0, unchanged: 1 });
+});
