@@ -5,6 +5,7 @@ import { keys } from '../lib/db/keys';
 import { getPersons } from '../lib/db/persons';
 import { type TeamItem, type TeamStaff, TransactionRefused } from '../lib/db/signing';
 import { badRequest, forbidden } from '../lib/http/errors';
+import { teamView } from './views';
 
 /**
  * What creating and editing a team share: the region check, the staff check and the team item
@@ -85,11 +86,7 @@ export function villageTaken(err: TransactionRefused, villageIndexes: Map<number
 
 export function regionTeamView(team: TeamItem): RegionTeam {
   return {
-    teamId: team.teamId,
-    name: team.name,
-    povertyForm: team.povertyForm,
-    villageNames: team.villageNames,
-    members: team.members.map((m) => ({ ...m, isLead: m.personId === team.leadId })),
+    ...teamView(team),
     townshipId: team.townshipId,
     villages: team.villageIds.map((villageId, i) => ({ villageId, name: team.villageNames[i] })),
     leadId: team.leadId,

@@ -112,6 +112,7 @@ test('an unsigned member applies, the team lead accepts, she signs on the canvas
   const contract = await getItem(keys.signingContract('p_m0015', state!.contractId));
   expect(contract?.confirmation).toMatchObject({ kind: 'signature', imageKind: 'png', byName: '沈丽华' });
   expect(contract?.confirmation.bytes).toBeGreaterThan(500);
+  expect(contract?.confirmation.key).toMatch(/^sign\/f_\w+\/ct_\w+\/p_m0015\/[0-9a-f-]+\.png$/);
 
   await officer.reload();
   await officer.locator('#coverage-totals').waitFor();
