@@ -220,7 +220,9 @@ test('contact persons import from CSV, can then be handed a family, and a re-imp
   expect(res.body).toMatchObject({ outcome: 'applied', created: 1, persons: 1 });
   const guard = (await getItem(keys.idNumberGuard(await blindIndex('id_number', id))))!;
   expect(await getItem(keys.person(guard.personId))).toMatchObject({ role: 'contact', contactLevel: 'village', regionId: tA, name: '赵建国', phoneMasked: '139****5678' });
-  // The imported cadre takes family 2's missing village-cadre place.
+  // The hand-over page offers the imported cadre at once, and the cadre takes family 2's missing village-cadre place.
+  const candidates = await call('GET', `/commission/handover-candidates?townshipId=${tA}`, { token: comm });
+  expect(candidates.body.items).toContainEqual({ staffId: guard.personId, name: '赵建国', title: '村计生专干', organisation: '甲村村委会', kind: 'village_cadre' });
   expect((await call('POST', `/families/${w.family(2)}/handovers`, { token: comm, body: { kind: 'village_cadre', toStaffId: guard.personId } })).status).toBe(201);
   const again = await runImport('staff', csv(importColumns.staff, rows), 'csv');
   expect(again.body).toMatchObject({ outcome: 'applied', created: 0, unchanged: 1 });

@@ -1,6 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { maskPhone, type ImportProblem } from '../../../domain';
 import { blindIndex, encryptField } from '../crypto/field-crypto';
+import { staffDirectoryItem } from './staff-directory';
 import type { FamilyUnit, ImportPerson, ImportUnit, StaffUnit } from '../imports/validate';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
@@ -125,7 +126,7 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
   return { townshipId: u.townshipId, items, figures: { families: 1, members: members.length, cardHolders: 1 } };
 }
 
-async function prepareStaff(u: StaffUnit, ids: Map<string, string>): Promise<PreparedUnit> {
+async function prepareStaff(u: StaffUnit, ids: Map<string, string>, ctx: ImportContext): Promise<PreparedUnit> {
   const index = ids.get(u.person.idNumber)!;
   const personId = personIdOf(index);
   const person = await personItem(u.person, personId, {
@@ -136,7 +137,9 @@ async function prepareStaff(u: StaffUnit, ids: Map<string, string>): Promise<Pre
     title: u.row.职务,
     workPhone: u.row.公示电话,
   });
-  return { townshipId: u.townshipId, items: [person, idGuardItem(index, personId, { digest: u.digest })], figures: {} };
+  // The township's directory entry, so the hand-over page offers the imported contact at once.
+  const directory = staffDirectoryItem(person, ctx.countyId)!;
+  return { townshipId: u.townshipId, items: [person, directory, idGuardItem(index, personId, { digest: u.digest })], figures: {} };
 }
 
 /**
@@ -167,7 +170,7 @@ export async function checkAgainstTable(units: ImportUnit[], ctx: ImportContext)
       const g = taken(u.person);
       if (g && g.digest === u.digest) unchanged += 1;
       else if (g) problems.push({ row: u.line, column: '身份证号', reason: '这个身份证号已经登记过（与文件中的这一行不同），导入只新增，不修改已有人员' });
-      else if (!problems.some((p) => p.row === u.line)) fresh.push({ townshipId: u.townshipId, size: 2, prepare: () => prepareStaff(u, ids) });
+      else if (!problems.some((p) => p.row === u.line)) fresh.push({ townshipId: u.townshipId, size: 3, prepare: () => prepareStaff(u, ids, ctx) });
       continue;
     }
     const existing = profileOf.get(familyIdOf(u.familyNumber));

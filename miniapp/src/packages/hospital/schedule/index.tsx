@@ -195,7 +195,7 @@ function OverrideForm({ data, onSaved }: { data: ScheduleResponse; onSaved: (r: 
       ) : null}
       <TextField id="override-reason" label="原因" hint="预约的家庭和同事会看到" value={reason} maxlength={100} onInput={setReason} />
       {msg ? <Notice tone={msg.tone}><View className="text" role={msg.tone === 'error' ? 'alert' : undefined}>{msg.text}</View></Notice> : null}
-      <Btn big icon="check" busy={busy} busyText="正在保存…" onClick={() => void save()}>
+      <Btn icon="check" busy={busy} busyText="正在保存…" onClick={() => void save()}>
         保存停诊安排
       </Btn>
     </View>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import { designatedHospital, TRIAGE_QUESTION, type AttachmentRef } from '@domain';
 import { isH5 } from '../../../api/config';
 import { messagingApi, randomId } from '../../../api/messaging';
@@ -86,7 +86,7 @@ export default function NewConsultation() {
               打 120
             </Btn>
             <Btn kind="secondary" icon="phone" onClick={() => void callPhone(designatedHospital.greenChannelPhone)}>
-              打绿色通道 {designatedHospital.greenChannelPhone}
+              打绿色通道 <Text className="nowrap">{designatedHospital.greenChannelPhone}</Text>
             </Btn>
           </View>
         </Notice>
