@@ -101,12 +101,13 @@ maybe('renders the family and each contact with the role label from domain/', as
   expect(text()).toContain('城关镇卫生院家庭医生团队');
   expect(text()).not.toContain('还没有安排');
 
-  // Authenticated GETs of the family in the session only: its contacts, and its conversations for
-  // the unread count on the 消息 entry.
-  expect(page.requests).toEqual([
-    expect.objectContaining({ url: `${API_BASE}/families/f_0001/contacts`, method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer test-token' }) }),
-    expect.objectContaining({ url: `${API_BASE}/families/f_0001/threads`, method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer test-token' }) }),
-  ]);
+  // Authenticated GETs of the family in the session only: its contacts, its conversations for
+  // the unread count on the 消息 entry, and whether this quarter's two survey questions are answered.
+  expect(page.requests).toEqual(
+    ['contacts', 'threads', 'survey'].map((what) =>
+      expect.objectContaining({ url: `${API_BASE}/families/f_0001/${what}`, method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer test-token' }) }),
+    ),
+  );
 });
 
 maybe('tapping 打电话 on a contact calls that contact’s number', async () => {
