@@ -29,7 +29,7 @@ test('a member sends a message with a photo; the village cadre sees it unread at
   // The member, 王秀英, writes to her village cadre from the contacts page.
   await chooseDemoPersona(page, '王秀英 · 家庭成员');
   await agreeIfAsked(page, true);
-  await page.getByText('您家的联系人').waitFor();
+  await page.getByText('您家的联系人', { exact: true }).waitFor();
   const cadreCard = page.locator('.contact').filter({ hasText: '王桂兰' });
   await button(cadreCard as unknown as Page, '发消息').click();
   await page.getByText('还没有消息').waitFor();
