@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { addDays, beijingDate, type ContactType } from '../domain';
+import { addDays, beijingDate, quarterOf, type ContactType } from '../domain';
 import type { FamilyContactItem, FamilyProfileItem, PersonItem } from '../functions/lib/db/items';
 import { keys } from '../functions/lib/db/keys';
 import { buildLedgerSeed } from '../local/seed/ledger';
@@ -58,7 +58,31 @@ function buildCounty(now: Date) {
     for (let k = 0; k < CONTACTS / FAMILIES; k++) plan.push([familyId, `p_benchc${n % 200}`, types[(n + k) % types.length], (k * 4 + (n % 7)) % 120]);
   }
   const ledger = buildLedgerSeed(items, now, plan);
-  return [...(items as unknown as Record<string, unknown>[]), ...ledger];
+  return [...(items as unknown as Record<string, unknown>[]), ...ledger, ...requestsAndSurvey(now)];
+}
+
+/**
+ * Requests (REQUESTS_PER_TOWNSHIP active in every township, OVERDUE_PER_TOWNSHIP of them past due)
+ * and this quarter's survey counters, as the requests feature's transactions leave them, so the
+ * dashboard's per-township overdue Query runs in every township (its worst case).
+ */
+const REQUESTS_PER_TOWNSHIP = 5;
+const OVERDUE_PER_TOWNSHIP = 2;
+function requestsAndSurvey(now: Date): Record<string, unknown>[] {
+  const today = beijingDate(now);
+  const out: Record<string, unknown>[] = [];
+  for (let t = 0; t < TOWNSHIPS; t++) {
+    const townshipId = `t_bench${t}`;
+    for (let r = 0; r < REQUESTS_PER_TOWNSHIP; r++) {
+      const familyId = `f_bench${String(t + r * TOWNSHIPS).padStart(5, '0')}`;
+      const requestId = `rq_bench${t}x${r}`;
+      const dueDate = addDays(today, r < OVERDUE_PER_TOWNSHIP ? -3 : 3);
+      out.push({ ...keys.request(familyId, requestId), entity: 'request', requestId, familyId, countyId: COUNTY, townshipId, status: 'open', dueDate, gsi2pk: keys.requestTownshipPk(townshipId), gsi2sk: keys.requestTownshipSk(dueDate, familyId, requestId) });
+    }
+    out.push({ ...keys.requestStats(COUNTY, townshipId), countyId: COUNTY, townshipId, opened: REQUESTS_PER_TOWNSHIP, active: REQUESTS_PER_TOWNSHIP });
+    out.push({ ...keys.surveyStats(COUNTY, quarterOf(today), townshipId), countyId: COUNTY, townshipId, answered: 150, aw_know_all: 120, aw_know_some: 30, sat_satisfied: 100, sat_neutral: 50 });
+  }
+  return out;
 }
 
 export async function measureLedgerDashboard(stack: SpawnedStack, iterations = 100) {
@@ -84,15 +108,21 @@ export async function measureLedgerDashboard(stack: SpawnedStack, iterations = 1
   const rawQuery = () => client.send(new QueryCommand({ TableName: stack.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.townshipPk('t_bench0') }, Limit: 30 }));
   let requests = 0;
   let stale = 0;
+  let figures = {};
   const dashboard = async () => {
     const res = await fetch(`${stack.url}/commission/dashboard`, { headers: { authorization: `Bearer ${token}` } });
     if (res.status !== 200) throw new Error(`dashboard answered ${res.status}`);
     requests = Number(res.headers.get('x-lianxin-ddb-requests'));
-    stale = ((await res.json()) as { staleCount: number }).staleCount;
+    const body = (await res.json()) as { staleCount: number; total: Record<string, number> };
+    stale = body.staleCount;
+    const { requestsOpen, requestsOverdue, surveyAnswered } = body.total;
+    figures = { requestsOpen, requestsOverdue, surveyAnswered };
   };
   const latency = await pairedLatency(dashboard, rawQuery, { iterations, warmup: 10 });
   client.destroy();
-  const REQUEST_BUDGET = 3;
+  // 5 fixed (township counters, stale index, request and survey counters, week/month BatchGet)
+  // + one overdue COUNT Query per township with active requests: here every township.
+  const REQUEST_BUDGET = 5 + TOWNSHIPS;
   return {
     families: FAMILIES,
     contactRecords: CONTACTS,
@@ -101,6 +131,7 @@ export async function measureLedgerDashboard(stack: SpawnedStack, iterations = 1
     loadSeconds,
     today: beijingDate(now),
     staleFamilies: stale,
+    ...figures,
     oldestContact: addDays(beijingDate(now), -119),
     dashboardDdbRequests: requests,
     requestBudget: REQUEST_BUDGET,

@@ -276,12 +276,34 @@ export const StaleFamily = z.object({
 });
 export type StaleFamily = z.infer<typeof StaleFamily>;
 
+/** Requests (诉求) and this quarter's survey (满意度, 知晓率), from the requests feature's counters. */
+export const RequestSurveyFigures = z.object({
+  /** Requests open or in progress. */
+  requestsOpen: z.number(),
+  /** Of those, past their due date. */
+  requestsOverdue: z.number(),
+  /** Families who answered this quarter's two questions. */
+  surveyAnswered: z.number(),
+  /** Answered "know all my contacts and how to reach them" (知晓). */
+  surveyAware: z.number(),
+  /** Answered satisfied or very satisfied (满意). */
+  surveySatisfied: z.number(),
+});
+export type RequestSurveyFigures = z.infer<typeof RequestSurveyFigures>;
+
+export const DashboardFigures = z.object({ ...CoverageFigures.shape, ...RequestSurveyFigures.shape });
+export type DashboardFigures = z.infer<typeof DashboardFigures>;
+export const DashboardTownship = z.object({ ...TownshipCoverage.shape, ...RequestSurveyFigures.shape });
+export type DashboardTownship = z.infer<typeof DashboardTownship>;
+
 export const DashboardResponse = z.object({
   today: IsoDate,
   weekStart: IsoDate,
   month: z.string(),
-  townships: z.array(TownshipCoverage),
-  total: CoverageFigures,
+  /** The survey's quarter, e.g. 2026-Q4. */
+  quarter: z.string(),
+  townships: z.array(DashboardTownship),
+  total: DashboardFigures,
   stale: z.array(StaleFamily),
   staleCount: z.number(),
 });

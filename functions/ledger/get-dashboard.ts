@@ -1,5 +1,5 @@
-import { beijingDate, DashboardQuery, daysBetween, monthOf, STALE_CONTACT_DAYS, weekStart, type DashboardResponse } from '../../domain';
-import { countyOfTownship, countyTownshipStats, coverageOf, sumCoverage } from '../lib/db/dashboard';
+import { beijingDate, DashboardQuery, daysBetween, monthOf, quarterOf, STALE_CONTACT_DAYS, weekStart, type DashboardResponse } from '../../domain';
+import { countyOfTownship, countyTownshipStats, coverageOf, requestSurveyOf, sumDashboard, withRequestSurvey } from '../lib/db/dashboard';
 import { listStaleFamilies, NEVER, staleCutoff } from '../lib/db/ledger';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -9,47 +9,59 @@ const STALE_LIST_MAX = 200;
 
 /**
  * The commission's coverage dashboard for their county (optionally one township of it) or their
- * township: standing figures and this week's and month's counters per township, and the families
- * not contacted in 14+ days. Three DynamoDB requests for a county, whatever its size.
+ * township: standing figures and this week's and month's counters per township, requests open and
+ * overdue, this quarter's survey, and the families not contacted in 14+ days. Every figure is a
+ * running counter kept in the records' own transactions: 5 DynamoDB requests for a county, plus
+ * one COUNT Query per township with active requests, whatever the number of families.
  */
 export const handler = routeHandler('ledger.getDashboard', { query: DashboardQuery }, async ({ query, principal, now }) => {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
   const today = beijingDate(now);
   const week = weekStart(today);
   const month = monthOf(today);
+  const quarter = quarterOf(today);
   const cutoff = staleCutoff(today, STALE_CONTACT_DAYS);
 
-  let countyId: string;
-  let townshipIds: string[] | undefined;
   let townships;
   let stale;
+  let requestSurvey;
   if (principal.level === 'county') {
-    countyId = principal.regionId;
-    const [all, staleAll] = await Promise.all([countyTownshipStats(countyId), listStaleFamilies(query.townshipId ? { countyId, townshipId: query.townshipId } : { countyId }, cutoff)]);
+    const countyId = principal.regionId;
+    const only = query.townshipId ? [query.townshipId] : undefined;
+    const [all, staleAll, rs] = await Promise.all([
+      countyTownshipStats(countyId),
+      listStaleFamilies(query.townshipId ? { countyId, townshipId: query.townshipId } : { countyId }, cutoff),
+      requestSurveyOf(countyId, only, today, quarter),
+    ]);
     const chosen = query.townshipId ? all.filter((t) => t.townshipId === query.townshipId) : all;
     if (query.townshipId && chosen.length === 0) throw forbidden('这个乡镇不在您的管辖范围内');
     // A township's ledger index is keyed by the township alone: keep only this county's.
     stale = staleAll.filter((s) => s.countyId === countyId);
+    requestSurvey = rs;
     townships = await coverageOf(countyId, chosen, week, month);
   } else {
     if (query.townshipId && query.townshipId !== principal.regionId) throw forbidden('这个乡镇不在您的管辖范围内');
     const townshipId = principal.regionId;
-    townshipIds = [townshipId];
-    const found = await countyOfTownship(townshipId);
-    if (!found) {
-      const empty: DashboardResponse = { today, weekStart: week, month, townships: [], total: sumCoverage([]), stale: [], staleCount: 0 };
+    const countyId = await countyOfTownship(townshipId);
+    if (!countyId) {
+      const empty: DashboardResponse = { today, weekStart: week, month, quarter, townships: [], total: sumDashboard([]), stale: [], staleCount: 0 };
       return { body: empty };
     }
-    countyId = found;
-    [townships, stale] = await Promise.all([coverageOf(countyId, townshipIds.map((t) => ({ townshipId: t })), week, month), listStaleFamilies({ countyId, townshipId }, cutoff)]);
+    [townships, stale, requestSurvey] = await Promise.all([
+      coverageOf(countyId, [{ townshipId }], week, month),
+      listStaleFamilies({ countyId, townshipId }, cutoff),
+      requestSurveyOf(countyId, [townshipId], today, quarter),
+    ]);
   }
 
+  const withAll = withRequestSurvey(townships, requestSurvey);
   const body: DashboardResponse = {
     today,
     weekStart: week,
     month,
-    townships,
-    total: sumCoverage(townships),
+    quarter,
+    townships: withAll,
+    total: sumDashboard(withAll),
     stale: stale.slice(0, STALE_LIST_MAX).map((s) => ({
       familyId: s.familyId,
       familyName: s.familyName,

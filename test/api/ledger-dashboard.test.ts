@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingDate, daysBetween, missingContactKinds, monthOf, weekStart, type ContactKind } from '../../domain';
+import { beijingDate, daysBetween, missingContactKinds, monthOf, quarterOf, weekStart, type ContactKind } from '../../domain';
 import { db, tableName } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
@@ -34,7 +34,10 @@ async function recount(familyIds: string[], today: string): Promise<Recount> {
     const kinds = items.filter((i) => String(i.sk).startsWith('FAMILY#CONTACT#')).map((i) => i.kind as ContactKind);
     const signed = items.filter((i) => String(i.sk).startsWith('FAMILY#SIGN#')).length;
     const log = items.filter((i) => i.entity === 'contactLog' && i.date <= today);
-    const t = perTownship.get(profile.townshipId) ?? { families: 0, familiesWithAllContacts: 0, members: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0 };
+    const t = perTownship.get(profile.townshipId) ?? {
+      families: 0, familiesWithAllContacts: 0, members: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0,
+      requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, surveyAware: 0, surveySatisfied: 0,
+    };
     t.families += 1;
     t.familiesWithAllContacts += missingContactKinds(kinds).length === 0 ? 1 : 0;
     t.members += profile.members.length;
@@ -45,6 +48,13 @@ async function recount(familyIds: string[], today: string): Promise<Recount> {
     t.contactsThisMonth += log.filter((c) => c.date.startsWith(month)).length;
     t.visitsThisMonth += log.filter((c) => c.type === 'home_visit' && c.date.startsWith(month)).length;
     t.greetingsThisMonth += log.filter((c) => (c.type === 'festival' || c.type === 'birthday') && c.date.startsWith(month)).length;
+    const active = items.filter((i) => i.entity === 'request' && (i.status === 'open' || i.status === 'in_progress'));
+    t.requestsOpen += active.length;
+    t.requestsOverdue += active.filter((r) => r.dueDate < today).length;
+    const answer = items.find((i) => i.entity === 'survey' && i.quarter === quarterOf(today));
+    t.surveyAnswered += answer ? 1 : 0;
+    t.surveyAware += answer?.awareness === 'know_all' ? 1 : 0;
+    t.surveySatisfied += answer?.satisfaction === 'very_satisfied' || answer?.satisfaction === 'satisfied' ? 1 : 0;
     perTownship.set(profile.townshipId, t);
     const last = log.map((c) => c.date as string).sort().at(-1);
     if (!last || daysBetween(last, today) >= 14) stale.push([last ?? '0000-00-00', familyId]);
@@ -89,16 +99,32 @@ beforeAll(async () => {
   }
   // Family 2 gets its missing village cadre.
   expect((await call('POST', `/families/${w.family(2)}/handovers`, { token: comm, body: { kind: 'village_cadre', toStaffId: w.cadre2 }, headers: at('2026-11-19') })).status).toBe(201);
+  // Requests: one due on the 27th, one overdue since the 12th, one resolved.
+  const raise = async (n: number, date: string, token: string) => {
+    const res = await call('POST', `/families/${w.family(n)}/requests`, { token, body: { category: 'living', text: `测试诉求 ${n}` }, headers: at(date) });
+    expect(res.status).toBe(201);
+    return res.body.requestId as string;
+  };
+  await raise(1, '2026-11-20', await tokenFor(w.member));
+  await raise(4, '2026-11-05', cadre);
+  const done = await raise(6, '2026-11-10', cadre);
+  expect((await call('PUT', `/families/${w.family(6)}/requests/${done}`, { token: cadre, body: { status: 'resolved', note: '已办好', version: 1 }, headers: at('2026-11-11') })).status).toBe(200);
+  // This quarter's survey: family 1 knows its contacts and is satisfied; family 3 neither.
+  const answer = async (n: number, memberId: string, body: Record<string, string>) =>
+    expect((await call('POST', `/families/${w.family(n)}/survey`, { token: await tokenFor(memberId), body, headers: at('2026-11-18') })).status).toBe(201);
+  await answer(1, w.member, { awareness: 'know_all', satisfaction: 'satisfied' });
+  await answer(3, `p_lg6m${w.family(3).slice(-6)}`, { awareness: 'know_some', satisfaction: 'neutral' });
 });
 
 const familyIds = () => Array.from({ length: FAMILIES }, (_, i) => w.family(i + 1));
 
-test('county: the counters agree with a full recount from the records, in 3 requests', async () => {
+test('county: the counters agree with a full recount from the records, in 5 requests + 1 per township with active requests', async () => {
   const res = await call('GET', '/commission/dashboard', { token: comm, headers: { 'x-test-now': NOW } });
   expect(res.status).toBe(200);
-  expect(res.ddbRequests).toBe(3);
+  expect(res.ddbRequests).toBe(5 + res.body.townships.filter((t: { requestsOpen: number }) => t.requestsOpen > 0).length);
   expect(res.headers.get('x-lianxin-ddb-operations')).not.toMatch(/Scan/);
-  expect(res.body).toMatchObject({ today: '2026-11-20', weekStart: '2026-11-16', month: '2026-11' });
+  expect(res.body).toMatchObject({ today: '2026-11-20', weekStart: '2026-11-16', month: '2026-11', quarter: '2026-Q4' });
+  expect(res.body.total).toMatchObject({ requestsOpen: 2, requestsOverdue: 1, surveyAnswered: 2, surveyAware: 1, surveySatisfied: 1 });
   expectAgrees(res.body, await recount(familyIds(), '2026-11-20'));
   expect(res.body.total.families).toBe(FAMILIES);
   expect(res.body.total.familiesWithAllContacts).toBe(FAMILIES);
@@ -110,6 +136,8 @@ test('county: the counters agree with a full recount from the records, in 3 requ
 test('a week later the week counters start again, and the recount still agrees', async () => {
   const res = await call('GET', '/commission/dashboard', { token: comm, headers: at('2026-11-27') });
   expect(res.body.total.contactedThisWeek).toBe(0);
+  // The request raised on the 20th is due today: not yet overdue.
+  expect(res.body.total).toMatchObject({ requestsOpen: 2, requestsOverdue: 1, surveyAnswered: 2 });
   expectAgrees(res.body, await recount(familyIds(), '2026-11-27'));
 });
 
@@ -120,7 +148,7 @@ test('a county officer narrows to one township; a township officer sees only the
   const own = await call('GET', '/commission/dashboard', { token: townshipOfficer, headers: { 'x-test-now': NOW } });
   expect(own.status).toBe(200);
   expect(own.body).toEqual(narrowed.body);
-  expect(own.ddbRequests).toBeLessThanOrEqual(3);
+  expect(own.ddbRequests).toBeLessThanOrEqual(6);
   expectApiError(await call('GET', `/commission/dashboard?townshipId=${w.townships[0]}`, { token: townshipOfficer }), 403, 'forbidden');
   expectApiError(await call('GET', '/commission/dashboard?townshipId=t_chengguan', { token: comm }), 403, 'forbidden');
   expectApiError(await call('GET', '/commission/dashboard', { token: await tokenFor(w.cadre) }), 403, 'forbidden');

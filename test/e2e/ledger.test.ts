@@ -52,6 +52,10 @@ test('a township commission officer sees the coverage figures and downloads the 
   // 柳林乡 only: 城关镇's families are not on the work list.
   await page.locator('.stale').filter({ hasText: '蒋立军家' }).waitFor();
   expect(await page.locator('.stale').filter({ hasText: '城关镇' }).count()).toBe(0);
+  // Requests and the quarter's survey, as counts in words (the overdue warning is words, not colour).
+  await page.getByText('还没办完的诉求').first().waitFor();
+  await page.getByText('其中已超过期限').first().waitFor();
+  await page.getByText(/^\d{4}年第[一二三四]季度回访$/).first().waitFor();
   await screenshot(page, 'ledger-4-dashboard');
   expectElderFriendly(await elderReport(page));
 

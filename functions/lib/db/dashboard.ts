@@ -1,9 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { CoverageFigures, TownshipCoverage } from '../../../domain';
+import type { CoverageFigures, DashboardFigures, DashboardTownship, RequestSurveyFigures, TownshipCoverage } from '../../../domain';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import type { TownshipStatsItem } from './coverage';
 import { keys } from './keys';
+import { overdueRequestCount, requestStatsOf, surveyFigures } from './ledger-requests';
 import type { LedgerSummaryItem, StatsPeriodFields } from './ledger';
 
 /**
@@ -80,4 +81,45 @@ export function sumCoverage(list: CoverageFigures[]): CoverageFigures {
     for (const k of Object.keys(zero) as Array<keyof CoverageFigures>) out[k] = acc[k] + t[k];
     return out;
   }, zero);
+}
+
+const noRequestSurvey = (): RequestSurveyFigures => ({ requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, surveyAware: 0, surveySatisfied: 0 });
+
+/**
+ * Requests and this quarter's survey per township, from the requests feature's counters: one
+ * Query for the request counters, one for the survey's, and one COUNT Query of the due-date index
+ * per wanted township that has active requests (no active request, nothing can be overdue).
+ */
+export async function requestSurveyOf(countyId: string, townshipIds: string[] | undefined, today: string, quarter: string): Promise<Map<string, RequestSurveyFigures>> {
+  const wanted = (id: string) => !townshipIds || townshipIds.includes(id);
+  const [requests, survey] = await Promise.all([requestStatsOf(countyId), surveyFigures(countyId, quarter)]);
+  const out = new Map<string, RequestSurveyFigures>();
+  const of = (id: string) => out.get(id) ?? out.set(id, noRequestSurvey()).get(id)!;
+  await Promise.all(
+    requests
+      .filter((r) => wanted(r.townshipId))
+      .map(async (r) => {
+        const f = of(r.townshipId);
+        f.requestsOpen = r.active ?? 0;
+        f.requestsOverdue = f.requestsOpen > 0 ? await overdueRequestCount(r.townshipId, today) : 0;
+      }),
+  );
+  for (const s of survey.filter((x) => wanted(x.townshipId))) {
+    const f = of(s.townshipId);
+    f.surveyAnswered = s.answered;
+    f.surveyAware = s.awareness.know_all;
+    f.surveySatisfied = s.satisfaction.very_satisfied + s.satisfaction.satisfied;
+  }
+  return out;
+}
+
+/** A township's coverage joined with its request and survey figures (zero when it has none). */
+export function withRequestSurvey(townships: TownshipCoverage[], figures: Map<string, RequestSurveyFigures>): DashboardTownship[] {
+  return townships.map((t) => ({ ...t, ...(figures.get(t.townshipId) ?? noRequestSurvey()) }));
+}
+
+export function sumDashboard(list: DashboardTownship[]): DashboardFigures {
+  const extra = noRequestSurvey();
+  for (const t of list) for (const k of Object.keys(extra) as Array<keyof RequestSurveyFigures>) extra[k] += t[k];
+  return { ...sumCoverage(list), ...extra };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { percent, type CoverageFigures, type DashboardResponse } from '@domain';
+import { percent, quarterLabel, type DashboardFigures, type DashboardResponse } from '@domain';
 import { ledgerApi } from '../../../api/ledger';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
@@ -26,7 +26,20 @@ function Bar({ label, part, whole }: { label: string; part: number; whole: numbe
   );
 }
 
-function Figures({ f }: { f: CoverageFigures }) {
+/** A count written large under its plain label; a warning is said in words, not only in bold. */
+function Count({ label, n, unit, warn }: { label: string; n: number; unit: string; warn?: string }) {
+  return (
+    <View className="count">
+      <View className="text">{label}</View>
+      <View className={warn && n > 0 ? 'count__n strong' : 'count__n'}>
+        {n} {unit}
+        {warn && n > 0 ? `（${warn}）` : ''}
+      </View>
+    </View>
+  );
+}
+
+function Figures({ f, quarter }: { f: DashboardFigures; quarter: string }) {
   return (
     <>
       <Bar label="联系人齐全的家庭" part={f.familiesWithAllContacts} whole={f.families} />
@@ -37,6 +50,21 @@ function Figures({ f }: { f: CoverageFigures }) {
       <View className="text">
         本月联系 {f.contactsThisMonth} 次，走访 {f.visitsThisMonth} 次，慰问 {f.greetingsThisMonth} 次
       </View>
+      <View className="h3 dash-sect">诉求</View>
+      <View className="counts">
+        <Count label="还没办完的诉求" n={f.requestsOpen} unit="件" />
+        <Count label="其中已超过期限" n={f.requestsOverdue} unit="件" warn="请督办" />
+      </View>
+      <View className="h3 dash-sect">{quarterLabel(quarter)}回访</View>
+      {f.surveyAnswered === 0 ? (
+        <View className="text">本季度还没有家庭回答。</View>
+      ) : (
+        <>
+          <View className="text">已回答的家庭：{f.surveyAnswered} 户</View>
+          <Bar label="知道联系人、会联系（知晓率）" part={f.surveyAware} whole={f.surveyAnswered} />
+          <Bar label="满意或很满意（满意度）" part={f.surveySatisfied} whole={f.surveyAnswered} />
+        </>
+      )}
     </>
   );
 }
@@ -59,7 +87,7 @@ function Dashboard({ d }: { d: DashboardResponse }) {
     <>
       <View className="card">
         <View className="h2">全部（{d.total.families} 户）</View>
-        <Figures f={d.total} />
+        <Figures f={d.total} quarter={d.quarter} />
       </View>
       {d.townships.length > 1
         ? d.townships.map((t) => (
@@ -67,7 +95,7 @@ function Dashboard({ d }: { d: DashboardResponse }) {
               <View className="h2">
                 {t.townshipName}（{t.families} 户）
               </View>
-              <Figures f={t} />
+              <Figures f={t} quarter={d.quarter} />
             </View>
           ))
         : null}
