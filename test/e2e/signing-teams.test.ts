@@ -72,6 +72,7 @@ test('commission staff define a team: refusals mark the fields and keep the form
   await input(officer, '其他村（社区）名称').fill('南洼村');
   await button(officer, '加上这个村').click();
   await button(officer, '保存团队').click();
+  await seen(officer, '已保存“南洼村家庭医生团队”。');
   await seen(officer, '服务：南洼村');
   await seen(officer, '孙全科，全科医生（团队长）');
   await screenshot(officer, 'teams-3-saved');

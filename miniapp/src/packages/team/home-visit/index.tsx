@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { type ContractView, formatChineseDate, type HomeVisitCandidate, optionalPackageIds, type PackageId, servicePackages } from '@domain';
@@ -112,14 +112,7 @@ export default function HomeVisit() {
     return (
       <View className="page">
         <View className="h1">上门签约</View>
-        <View className="card">
-          <View className="h2">
-            {m.name}，{m.age} 岁
-          </View>
-          <View className="text">
-            {m.familyName}（{m.villageName}），{m.relation}
-          </View>
-        </View>
+        <MemberCard m={m} />
         <View className="section-title">{basic.name}（免费）</View>
         {basic.contents.map((line) => (
           <View className="text" key={line}>
@@ -161,20 +154,28 @@ export default function HomeVisit() {
           {state.data.teamName ? <View className="text">{state.data.teamName}服务村里还没有签约的成员：</View> : null}
           {state.data.items.length === 0 ? <Empty text="本团队服务的村里没有等待签约的成员。" /> : null}
           {state.data.items.map((m) => (
-            <View className="card" key={m.memberId}>
-              <View className="h2">
-                {m.name}，{m.age} 岁
-              </View>
-              <View className="text">
-                {m.familyName}（{m.villageName}），{m.relation}
-              </View>
+            <MemberCard m={m} key={m.memberId}>
               <Btn kind="secondary" onClick={() => setVisit({ member: m, optional: [], key: newIdempotencyKey() })}>
                 为{m.name}上门签约
               </Btn>
-            </View>
+            </MemberCard>
           ))}
         </View>
       ) : null}
+    </View>
+  );
+}
+
+function MemberCard({ m, children }: { m: HomeVisitCandidate; children?: ReactNode }) {
+  return (
+    <View className="card">
+      <View className="h2">
+        {m.name}，{m.age} 岁
+      </View>
+      <View className="text">
+        {m.familyName}（{m.villageName}），{m.relation}
+      </View>
+      {children}
     </View>
   );
 }

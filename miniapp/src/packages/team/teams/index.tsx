@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { type RegionTeam, TeamRequest, type TeamRole, teamRoleLabels, TeamRole as TeamRoles } from '@domain';
 import { api } from '../../../api/client';
@@ -76,9 +75,11 @@ export default function Teams() {
     return { teams: teams.items, townships: [...townships].map(([id, name]) => ({ id, name })), villages: [...villages.values()], staff: [...staff.values()], ownTownship };
   });
   const [form, setForm] = useState<Draft | null>(draft);
+  const [saved, setSaved] = useState<string | null>(null);
   const open = (next: Draft | null) => {
     draft = next;
     setForm(next);
+    setSaved(null);
   };
 
   return (
@@ -90,8 +91,9 @@ export default function Teams() {
           initial={form}
           options={state.data}
           onChange={(d) => (draft = d)}
-          onDone={() => {
+          onDone={(name) => {
             open(null);
+            setSaved(name);
             void reload(true);
           }}
           onCancel={() => open(null)}
@@ -99,6 +101,7 @@ export default function Teams() {
       ) : null}
       {state.status === 'ready' && !form ? (
         <View>
+          {saved ? <Notice tone="ok">已保存“{saved}”。</Notice> : null}
           <Btn big icon="arrowRight" onClick={() => open(emptyDraft(state.data.ownTownship || state.data.townships[0]?.id))}>
             新建服务团队
           </Btn>
@@ -151,7 +154,7 @@ interface Options {
   ownTownship: string;
 }
 
-function TeamForm({ initial, options, onChange, onDone, onCancel }: { initial: Draft; options: Options; onChange: (d: Draft) => void; onDone: () => void; onCancel: () => void }) {
+function TeamForm({ initial, options, onChange, onDone, onCancel }: { initial: Draft; options: Options; onChange: (d: Draft) => void; onDone: (name: string) => void; onCancel: () => void }) {
   const [d, setD] = useState<Draft>(initial);
   const { busy, errors, failure, refuse, send } = useFormSend();
   const set = (patch: Partial<Draft>) => {
@@ -193,8 +196,7 @@ function TeamForm({ initial, options, onChange, onDone, onCancel }: { initial: D
     void send(async () => {
       if (d.teamId) await signingApi.updateTeam(d.teamId, { ...parsed.data, version: d.version ?? 1 });
       else await signingApi.createTeam(parsed.data, d.key);
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      onDone();
+      onDone(parsed.data.name);
     });
   };
 
