@@ -80,3 +80,18 @@ export const HomeVisitSigningRequest = z.strictObject({
   optionalPackages: z.optional(z.array(PackageId).check(z.maxLength(4, '最多选择 4 个可选服务包'))),
 });
 export type HomeVisitSigningRequest = z.infer<typeof HomeVisitSigningRequest>;
+
+/** A member of the team's villages who could be signed on a home visit (no contract, no pending application). */
+export const HomeVisitCandidate = z.object({
+  familyId: FamilyId,
+  familyName: z.string(),
+  villageName: z.string(),
+  memberId: PersonId,
+  name: z.string(),
+  relation: z.string(),
+  age: z.number(),
+});
+export type HomeVisitCandidate = z.infer<typeof HomeVisitCandidate>;
+
+export const HomeVisitCandidatesResponse = z.object({ teamName: z.string(), items: z.array(HomeVisitCandidate) });
+export type HomeVisitCandidatesResponse = z.infer<typeof HomeVisitCandidatesResponse>;

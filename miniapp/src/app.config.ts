@@ -11,7 +11,7 @@ export default defineAppConfig({
     { root: 'packages/health', pages: ['readings/index', 'followup/index', 'prescriptions/index'] },
     { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index', 'health-file/index'] },
     { root: 'packages/signing', pages: ['index/index', 'contract/index', 'sign/index'] },
-    { root: 'packages/team', pages: ['applications/index', 'coverage/index'] },
+    { root: 'packages/team', pages: ['applications/index', 'coverage/index', 'teams/index', 'home-visit/index'] },
     { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },
     { root: 'packages/ledger', pages: ['due/index', 'record/index'] },
     { root: 'packages/commission', pages: ['dashboard/index', 'import/index'] },

@@ -237,6 +237,7 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
     ['a member id for the family', { familyId: 'p_m0008', memberId: 'p_m0008' }, f(['body.familyId'])],
     ['member missing', { familyId: 'f_0005' }, f(['body.memberId'])],
   ], signingTouch),
+  'signing.listHomeVisitCandidates': [{ label: 'unknown query parameter', caller: 'p_doc03', path: '/team/home-visit-candidates?village=v_liulin', fields: { 'query.village': UNKNOWN } }],
   'signing.listTeams': [{ label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/teams?all=1', fields: { 'query.all': UNKNOWN } }],
   'signing.createTeam': signingBodyCases('p_comm01', '/commission/teams', team, teamCases),
   'signing.updateTeam': [

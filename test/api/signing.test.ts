@@ -347,6 +347,21 @@ describe('change of team', () => {
 });
 
 describe('home-visit signing', () => {
+  test("the team's home-visit list: unsigned members of its own villages only, a few requests; a signed member drops out", async () => {
+    const list = async (doctor: string) => call('GET', '/team/home-visit-candidates', { token: await tokenFor(doctor) });
+    const b = await list(SG.leadB);
+    expect(b.status).toBe(200);
+    expect(b.body).toEqual({ teamName: '测试乙团队', items: [expect.objectContaining({ familyId: fam('p_sgm06'), memberId: 'p_sgm06', name: '吴六', villageName: '乙村' })] });
+    // Team query, team get, the township's families, the members' states.
+    expect(b.ddbRequests).toBe(4);
+    // Team A sees only 甲村, and not its members who are signed or waiting on an application.
+    const a = await list(SG.docA);
+    const states = await Promise.all(['p_sgm01', 'p_sgm02', 'p_sgm03', 'p_sgm04', 'p_sgm05'].map(async (m) => [m, (await getItem(keys.signingState(m)))?.state] as const));
+    const expected = states.filter(([, state]) => state !== 'signed' && state !== 'applied').map(([m]) => m);
+    expect(a.body.items.map((i: { memberId: string }) => i.memberId).sort()).toEqual(expected.sort());
+    expect(a.body.items.every((i: { villageName: string }) => i.villageName === '甲村')).toBe(true);
+  });
+
   test("a doctor of the village's team signs a member on the doctor's phone: one transaction, one contract; the member signs on the same phone", async () => {
     const body = { familyId: fam('p_sgm06'), memberId: 'p_sgm06' };
     // A doctor of another village's team may not.
@@ -375,6 +390,7 @@ describe('home-visit signing', () => {
     const signed = await call('PUT', contractPath('p_sgm06', res.body.contractId, 'signature'), { token: lead, body: { key: up.key } });
     expect(signed.status).toBe(200);
     expect(signed.body.confirmation).toMatchObject({ kind: 'signature', byName: '吴六' });
+    expect((await call('GET', '/team/home-visit-candidates', { token: lead })).body.items).toEqual([]);
   });
 
   test('a member waiting on an application is answered in the application list, not by a home visit', async () => {

@@ -57,3 +57,19 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
+
+/** A finger drawing a zigzag across the canvas, as touch events on the <canvas> element. */
+export async function drawSignature(page: Page) {
+  // Draw only once the pad listens (it waits for the canvas to be laid out first).
+  const canvas = page.locator('#sign-pad canvas[data-ready="true"]');
+  await canvas.waitFor();
+  await canvas.evaluate((el) => {
+    const rect = el.getBoundingClientRect();
+    const touch = (x: number, y: number) => new Touch({ identifier: 1, target: el, clientX: rect.left + x, clientY: rect.top + y });
+    const fire = (type: string, x: number, y: number) =>
+      el.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: type === 'touchend' ? [] : [touch(x, y)], changedTouches: [touch(x, y)] }));
+    fire('touchstart', 20, 40);
+    for (let i = 1; i <= 20; i++) fire('touchmove', 20 + i * 14, i % 2 ? 160 : 60);
+    fire('touchend', 300, 100);
+  });
+}

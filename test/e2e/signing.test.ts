@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { keys } from '../../functions/lib/db/keys';
 import { getItem } from '../api/support-table';
 import { elderReport, expectElderFriendly, launchBrowser, phoneContext } from './browser';
-import { agreeToPrivacy, button, chooseDemoPersona, screenshot, agreeToPrivacyIfAsked, forgetConsent } from './flows';
+import { agreeToPrivacy, button, chooseDemoPersona, drawSignature, screenshot, agreeToPrivacyIfAsked, forgetConsent } from './flows';
 
 // The people this suite walks through the privacy guide as first-time users.
 beforeAll(() => forgetConsent('p_m0015', 'p_doc04', 'p_cadre02'));
@@ -39,22 +39,6 @@ async function signedFigure(page: Page): Promise<number> {
   const match = /已签约\s*(\d+)\s*人/.exec(text);
   if (!match) throw new Error(`no figure in: ${text}`);
   return Number(match[1]);
-}
-
-/** A finger drawing a zigzag across the canvas, as touch events on the <canvas> element. */
-async function drawSignature(page: Page) {
-  // Draw only once the pad listens (it waits for the canvas to be laid out first).
-  const canvas = page.locator('#sign-pad canvas[data-ready="true"]');
-  await canvas.waitFor();
-  await canvas.evaluate((el) => {
-    const rect = el.getBoundingClientRect();
-    const touch = (x: number, y: number) => new Touch({ identifier: 1, target: el, clientX: rect.left + x, clientY: rect.top + y });
-    const fire = (type: string, x: number, y: number) =>
-      el.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: type === 'touchend' ? [] : [touch(x, y)], changedTouches: [touch(x, y)] }));
-    fire('touchstart', 20, 40);
-    for (let i = 1; i <= 20; i++) fire('touchmove', 20 + i * 14, i % 2 ? 160 : 60);
-    fire('touchend', 300, 100);
-  });
 }
 
 test('an unsigned member applies, the team lead accepts, she signs on the canvas; coverage rises', async () => {

@@ -4,12 +4,18 @@ import {
   CoverageResponse,
   ExpiringContractsResponse,
   FamilySigningResponse,
+  HomeVisitCandidatesResponse,
+  RegionTeam,
+  RegionTeamsResponse,
   LedgerResponse,
   MemberContractResponse,
   PolicyFamiliesResponse,
   TeamApplicationsResponse,
   UploadTicket,
   type CostEntryRequest,
+  type HomeVisitSigningRequest,
+  type TeamRequest,
+  type TeamUpdateRequest,
   type SignatureUploadRequest,
   type PackageId,
 } from '@domain';
@@ -44,4 +50,10 @@ export const signingApi = {
   ledger: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/policy/ledger`, LedgerResponse),
   addCost: (familyId: string, body: CostEntryRequest, key: string) =>
     authedCall('POST', `/families/${seg(familyId)}/policy/ledger`, LedgerResponse, { body, headers: { 'Idempotency-Key': key } }),
+  teams: () => authedCall('GET', '/commission/teams', RegionTeamsResponse),
+  createTeam: (body: TeamRequest, key: string) => authedCall('POST', '/commission/teams', RegionTeam, { body, headers: { 'Idempotency-Key': key } }),
+  updateTeam: (teamId: string, body: TeamUpdateRequest) => authedCall('PUT', `/commission/teams/${seg(teamId)}`, RegionTeam, { body }),
+  homeVisitCandidates: () => authedCall('GET', '/team/home-visit-candidates', HomeVisitCandidatesResponse),
+  signHomeVisit: (body: HomeVisitSigningRequest, key: string) =>
+    authedCall('POST', '/team/home-visit-contracts', ContractView, { body, headers: { 'Idempotency-Key': key } }),
 };

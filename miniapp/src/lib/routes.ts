@@ -30,6 +30,8 @@ export const paths = {
   signingSign: '/packages/signing/sign/index',
   teamApplications: '/packages/team/applications/index',
   signingCoverage: '/packages/team/coverage/index',
+  teams: '/packages/team/teams/index',
+  homeVisit: '/packages/team/home-visit/index',
   policyFamilies: '/packages/policy/families/index',
   policyLedger: '/packages/policy/ledger/index',
   ledgerDue: '/packages/ledger/due/index',

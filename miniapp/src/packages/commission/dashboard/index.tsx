@@ -122,6 +122,9 @@ function Dashboard({ d }: { d: DashboardResponse }) {
       <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: '/packages/commission/import/index' })}>
         导入花名册
       </Btn>
+      <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: '/packages/team/teams/index' })}>
+        家庭医生服务团队
+      </Btn>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
 import { handleFailure, useRemote } from '../../../lib/remote';
+import { paths } from '../../../lib/routes';
 
 /**
  * The team lead's work: applications to answer within 3 working days (overdue first, and said in
@@ -21,6 +22,9 @@ export default function TeamApplications() {
   return (
     <View className="page">
       <View className="h1">签约申请</View>
+      <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: paths.homeVisit })}>
+        上门签约
+      </Btn>
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         <View>
