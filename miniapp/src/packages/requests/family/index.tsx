@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { RequestCategory, requestCategoryLabels, REQUEST_DEFAULT_DUE_DAYS } from '@domain';
 import { ApiFailure } from '../../../api/errors';
@@ -34,6 +34,8 @@ export default function FamilyRequests() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Stays on the page (a toast is gone before an elderly user has read it).
+  const [sent, setSent] = useState(false);
   const [requestId, setRequestId] = useState(newRequestId);
 
   const send = async () => {
@@ -41,9 +43,10 @@ export default function FamilyRequests() {
     if (text.trim().length < 2) return setError('请写一写需要帮什么忙');
     setBusy(true);
     setError(null);
+    setSent(false);
     try {
       await requestsApi.raise(familyId, { category, text: text.trim() }, requestId);
-      await Taro.showToast({ title: '已提交', icon: 'success' });
+      setSent(true);
       setCategory(null);
       setText('');
       setRequestId(newRequestId());
@@ -69,6 +72,7 @@ export default function FamilyRequests() {
           {error}
         </Notice>
       ) : null}
+      {sent ? <Notice tone="ok">已提交，联系人会尽快答复。办理进展在下面“提过的诉求”里。</Notice> : null}
       <Btn big icon="check" busy={busy} busyText="正在提交…" onClick={() => void send()}>
         提交诉求
       </Btn>
