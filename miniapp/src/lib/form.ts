@@ -36,16 +36,21 @@ export function useFormSend() {
       setErrors(fields);
       setFailure(message);
     },
-    /** Sends; a refusal marks the server's fields and says why in plain words. */
-    async send(request: () => Promise<void>) {
+    /**
+     * Sends; a refusal marks the server's fields and says why in plain words. Answers whether it
+     * went through, for pages that refresh something after a refusal (the booking picker's places).
+     */
+    async send(request: () => Promise<unknown>): Promise<boolean> {
       setErrors({});
       setFailure(null);
       setBusy(true);
       try {
         await request();
+        return true;
       } catch (err) {
         setErrors(serverFieldErrors(err));
         setFailure(handleFailure(err));
+        return false;
       } finally {
         setBusy(false);
       }

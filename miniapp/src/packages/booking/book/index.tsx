@@ -8,7 +8,8 @@ import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
 import { requestSubscriptions } from '../../../lib/subscriptions';
 import { useSessionPicker } from '../components/SessionPicker';
 import { bookingPaths, bookingSubscriptions } from '../paths';
@@ -33,8 +34,7 @@ export default function Book() {
   const [memberId, setMemberId] = useState<string | null>(null);
   const [escort, setEscort] = useState(false);
   const [wheelchair, setWheelchair] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, refuse, send } = useFormSend();
   const [notice, setNotice] = useState<string | null>(null);
   const key = useRef(newRequestKey());
 
@@ -47,17 +47,11 @@ export default function Book() {
     if (!ready || !memberId) return;
     // Inside the tap, before any await: the offer message needs the member's consent.
     const subscribed = requestSubscriptions([...bookingSubscriptions.waitlist]);
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await subscribed;
       const entry = await bookingApi.joinWaitlist(ready.familyId, { institutionId, sessionId: s.sessionId, memberId });
       setNotice(entry.inWords);
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const picker = useSessionPicker({
     institutions: ready?.institutions ?? [],
@@ -77,26 +71,18 @@ export default function Book() {
   const { chosen, institutionId } = picker;
 
   const submit = async () => {
-    if (!institutionId || !chosen || !memberId) {
-      setError('请先选好医院、科室、日期和时段');
-      return;
-    }
+    if (!institutionId || !chosen || !memberId) return refuse({}, '请先选好医院、科室、日期和时段');
     // Inside the tap, before any await (WeChat shows the request only there).
     const subscribed = requestSubscriptions([...bookingSubscriptions.book]);
-    setBusy(true);
-    setError(null);
-    try {
+    const booked = await send(async () => {
       // The grant is recorded before the booking writes its messages, so none is skipped.
       await subscribed;
       const booking = await bookingApi.book(data.familyId, { institutionId, sessionId: chosen.sessionId, memberId, needsEscort: escort, needsWheelchair: wheelchair }, key.current);
       key.current = newRequestKey();
       Taro.redirectTo({ url: `${bookingPaths.confirmation}?bookingId=${booking.bookingId}` });
-    } catch (err) {
-      setError(handleFailure(err));
-      picker.reload();
-    } finally {
-      setBusy(false);
-    }
+    });
+    // A refusal usually means the places changed: show them as they are now.
+    if (!booked) picker.reload();
   };
 
   return (

@@ -9,7 +9,8 @@ import { Notice } from '../../../components/Notice';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
 import { paths } from '../../../lib/routes';
 import { useSessionPicker } from '../components/SessionPicker';
 import '../booking.scss';
@@ -57,8 +58,7 @@ export default function Referral() {
   const [reason, setReason] = useState('');
   const [escort, setEscort] = useState(false);
   const [wheelchair, setWheelchair] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, refuse, send } = useFormSend();
   const [done, setDone] = useState<BookingView | null>(null);
   const key = useRef(newRequestKey());
   const picker = useSessionPicker({ institutions: state.status === 'ready' ? state.data : [], days: DAYS_SHOWN });
@@ -69,18 +69,12 @@ export default function Referral() {
   const { chosen, institutionId } = picker;
 
   const submit = async () => {
-    if (!institutionId || !chosen) return setError('请先选好医院、科室、日期和时段');
-    if (reason.trim().length < 2) return setError('请填写转诊原因');
-    setBusy(true);
-    setError(null);
-    try {
+    if (!institutionId || !chosen) return refuse({}, '请先选好医院、科室、日期和时段');
+    if (reason.trim().length < 2) return refuse({}, '请填写转诊原因');
+    const referred = await send(async () => {
       setDone(await bookingApi.refer({ familyId, memberId, institutionId, sessionId: chosen.sessionId, reason: reason.trim(), needsEscort: escort, needsWheelchair: wheelchair }, key.current));
-    } catch (err) {
-      setError(handleFailure(err));
-      picker.reload();
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!referred) picker.reload();
   };
 
   return (

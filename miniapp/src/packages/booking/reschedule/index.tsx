@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { formatChineseDate, periodLabels, type BookingView, type Institution } from '@domain';
@@ -7,7 +7,8 @@ import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
 import { requestSubscriptions } from '../../../lib/subscriptions';
 import { useSessionPicker } from '../components/SessionPicker';
 import { bookingPaths, bookingSubscriptions } from '../paths';
@@ -17,28 +18,21 @@ const DAYS_SHOWN = 7;
 
 function RescheduleForm({ booking, institutions }: { booking: BookingView; institutions: Institution[] }) {
   const picker = useSessionPicker({ institutions, days: DAYS_SHOWN, fixedInstitutionId: booking.institutionId });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, refuse, send } = useFormSend();
   const key = useRef(newRequestKey());
   const { chosen } = picker;
 
   const submit = async () => {
-    if (!chosen) return setError('请先选好科室、日期和时段');
+    if (!chosen) return refuse({}, '请先选好科室、日期和时段');
     // Inside the tap, before any await: the new booking sends its confirmation and two reminders.
     const subscribed = requestSubscriptions([...bookingSubscriptions.book]);
-    setBusy(true);
-    setError(null);
-    try {
+    const moved = await send(async () => {
       await subscribed;
       const next = await bookingApi.reschedule(booking.familyId, booking.bookingId, chosen.sessionId, key.current);
       key.current = newRequestKey();
       Taro.redirectTo({ url: `${bookingPaths.confirmation}?bookingId=${next.bookingId}` });
-    } catch (err) {
-      setError(handleFailure(err));
-      picker.reload();
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!moved) picker.reload();
   };
 
   return (
