@@ -86,7 +86,10 @@ export default function NewConsultation() {
               打 120
             </Btn>
             <Btn kind="secondary" icon="phone" onClick={() => void callPhone(designatedHospital.greenChannelPhone)}>
-              打绿色通道 <Text className="nowrap">{designatedHospital.greenChannelPhone}</Text>
+              {/* One block, so the button's flex row keeps the label together and the number whole. */}
+              <View>
+                打绿色通道 <Text className="nowrap">{designatedHospital.greenChannelPhone}</Text>
+              </View>
             </Btn>
           </View>
         </Notice>
