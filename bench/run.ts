@@ -70,6 +70,7 @@ try {
   if (!messaging.throughput.allArrived) failures.push(`messaging: ${messaging.throughput.oneConversationUnreadAfter} unread after ${messaging.throughput.sends + 2} sends`);
   const ledgerImport = await measureLedgerImport(stack);
   await save('ledger-import', ledgerImport);
+  if (ledgerImport.import.outcome !== 'applied') failures.push(`ledger import: the job ended ${ledgerImport.import.outcome}`);
   if (!ledgerImport.reimportWroteNothing) failures.push('ledger import: re-importing the same file wrote something');
   console.log('ledger import (2,000 families):', JSON.stringify(ledgerImport));
 } finally {

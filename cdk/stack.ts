@@ -1,9 +1,10 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { authorizerHandler, routes, type RouteDef } from '../functions/routes';
 import { authorizerPermissions, backgroundFunctions } from './permissions';
 import { FeatureRoutes, featureOf } from './constructs/feature-routes';
 import { Alarms } from './constructs/alarms';
+import { ImportJobs } from './constructs/import-jobs';
 import { Api } from './constructs/api';
 import { DataStore } from './constructs/data';
 import { Notify } from './constructs/notify';
@@ -80,10 +81,12 @@ export class LianxinStack extends Stack {
           permissions: f.permissions,
           data: this.data,
           environment,
-            }).fn,
+          ...('timeoutSeconds' in f ? { timeout: Duration.seconds(f.timeoutSeconds), memorySize: f.memoryMb } : {}),
+        }).fn,
       ]),
     );
     new Notify(this, 'Notify', { table: this.data.table, onStream: background['notify.onStream'], sweep: background['notify.sweep'] });
+    new ImportJobs(this, 'ImportJobs', { table: this.data.table, onQueued: background['imports.onQueued'] });
     // Jobs that run on a clock rather than on a change (the booking issue's offers and sessions).
     for (const f of backgroundFunctions) {
       if (!('schedule' in f)) continue;

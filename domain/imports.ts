@@ -9,7 +9,8 @@ import { UploadKey } from './uploads';
  * Import of the county's register (families with their members, and contact persons) from an
  * .xlsx or CSV file in the documented template. Whole file or nothing: every row is validated
  * first, and if any row is bad nothing is written and the report lists each bad row with its
- * reason. Ids are derived from the ID numbers, so re-importing the same file writes nothing.
+ * reason; a valid file is written whole by a job that resumes after any interruption. Ids are
+ * derived from the ID numbers, so re-importing the same file writes nothing.
  */
 
 // ---- resident ID numbers (GB 11643-1999) ----
@@ -147,24 +148,51 @@ export const ImportProblem = z.object({
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
+/** The report keeps this many problems; `problemCount` says how many there were in all. */
+export const IMPORT_REPORTED_PROBLEMS = 500;
+
 export const ImportReport = z.object({
   kind: ImportKind,
-  /**
-   * `rejected`: a row is bad, nothing was written. `applied`: every row is in the table.
-   * `partial`: the file is valid and writing has started, but one call has a time limit: send the
-   * same request again to go on (what is written is found unchanged, the rest is added).
-   */
-  outcome: z.enum(['applied', 'partial', 'rejected']),
+  /** `rejected`: a row is bad, nothing was written. `applied`: every row is in the table. */
+  outcome: z.enum(['applied', 'rejected']),
   rows: z.number(),
   families: z.number(),
   persons: z.number(),
-  /** Written by this import. */
+  /** Written by this import. Units are families (families file) or persons (staff file). */
   created: z.number(),
   /** Already in the table exactly as in the file (a re-import), left as they are. */
   unchanged: z.number(),
-  /** Still to write when `partial`. Units are families (families file) or persons (staff file). */
-  remaining: z.number(),
+  /** The first IMPORT_REPORTED_PROBLEMS problems, by row. */
   problems: z.array(ImportProblem),
+  problemCount: z.number(),
   checkedOn: IsoDate,
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/**
+ * An import runs as a job after the upload (functions/lib/imports/run-job.ts): reading and checking
+ * 10,000 rows takes longer than a request may. `queued` → `checking` → `writing` → `applied`, or
+ * `rejected` (a bad row: nothing written), or `failed` (the job could not finish after several
+ * attempts; what it wrote is complete families, and importing the same file again finishes it).
+ */
+export const ImportStatus = z.enum(['queued', 'checking', 'writing', 'applied', 'rejected', 'failed']);
+export type ImportStatus = z.infer<typeof ImportStatus>;
+export const importFinished = (s: ImportStatus) => s === 'applied' || s === 'rejected' || s === 'failed';
+
+export const ImportId = z.string().check(z.regex(/^imp_[0-9a-f]{24}$/, '导入编号不正确'));
+export const ImportPath = z.strictObject({ importId: ImportId });
+
+export const ImportJob = z.object({
+  importId: ImportId,
+  kind: ImportKind,
+  status: ImportStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** While writing: units written so far of all to write. */
+  progress: z.optional(z.object({ written: z.number(), total: z.number() })),
+  /** Once checked (rejected) or written (applied). */
+  report: z.optional(ImportReport),
+  /** Why a `failed` job stopped, in words for the officer. */
+  failure: z.optional(z.string()),
+});
+export type ImportJob = z.infer<typeof ImportJob>;

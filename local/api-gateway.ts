@@ -20,14 +20,17 @@ interface CompiledRoute {
   params: string[];
 }
 
-const compiled: CompiledRoute[] = routes.map((route) => {
-  const params: string[] = [];
-  const source = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    params.push(name);
-    return '([^/]+)';
-  });
-  return { route, pattern: new RegExp(`^${source}$`), params };
-});
+/** Fewest path parameters first: like API Gateway, `/commission/imports/template` wins over `/commission/imports/{importId}`. */
+const compiled: CompiledRoute[] = routes
+  .map((route) => {
+    const params: string[] = [];
+    const source = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      params.push(name);
+      return '([^/]+)';
+    });
+    return { route, pattern: new RegExp(`^${source}$`), params };
+  })
+  .sort((a, b) => a.params.length - b.params.length);
 
 const moduleCache = new Map<string, Promise<{ handler: unknown }>>();
 function loadHandler<T>(modulePath: string): Promise<T> {

@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../functions/lib/db/client';
 import { sweepDueOutbox } from '../functions/lib/notify/deliver';
 import type { OutboxItem } from '../functions/lib/notify/outbox';
+import { startJobLoop } from './job-loop';
 import type { WechatStandIn } from './wechat-stand-in';
 
 /**
@@ -10,22 +11,7 @@ import type { WechatStandIn } from './wechat-stand-in';
  * that show what went out (/__dev/outbox) and let tests make the next sends fail.
  */
 export function startOutboxLoop(intervalMs = 1000): { stop(): Promise<void> } {
-  let running: Promise<unknown> | undefined;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = sweepDueOutbox(new Date())
-      .catch((err: Error) => console.error(`outbox sweep failed: ${err.message}`))
-      .finally(() => (running = undefined));
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startJobLoop('outbox sweep', intervalMs, () => sweepDueOutbox(new Date()));
 }
 
 /** Every outbox item (a Scan: this is a developer's page, never a user path). */

@@ -8,7 +8,9 @@ import { ensureLocalKeyFile, LOCAL_WECHAT_APP_ID } from './keys';
 import { seedDemoCountyIfEmpty } from './seed/seed';
 import { personas, type Persona } from './seed/personas';
 import { createLocalServer } from './server';
+import { startJobLoop } from './job-loop';
 import { startOutboxLoop } from './outbox';
+import { IMPORT_RUN_BUDGET_MS, sweepImportJobs } from '../functions/lib/imports/run-job';
 import { startLocalS3 } from './s3';
 import { ensureTable } from './table';
 import { WechatStandIn } from './wechat-stand-in';
@@ -93,6 +95,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     // Stands in for the table stream and the schedule that deliver subscription messages in AWS.
     const outbox = startOutboxLoop();
+    // Stands in for the table stream and the sweep that run import jobs in AWS (functions/imports/).
+    const importJobs = startJobLoop('import jobs', 500, () => sweepImportJobs(Date.now() + IMPORT_RUN_BUDGET_MS));
 
     const stopBookingJobs = startBookingJobs({ generateNow: !seeded });
 
@@ -108,6 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
         await outbox.stop();
+        await importJobs.stop();
         await s3.stop();
         await dynamo.stop();
       },

@@ -30,6 +30,9 @@ export interface AppFunctionProps {
    * (ExecutionRoles below). Without it the function gets a role of its own.
    */
   roles?: ExecutionRoles;
+  /** Background jobs only: routes keep API Gateway's budget of 10 s and 256 MB. */
+  timeout?: Duration;
+  memorySize?: number;
 }
 
 /**
@@ -99,8 +102,8 @@ export class AppFunction extends Construct {
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: 256,
-      timeout: Duration.seconds(10),
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(10),
       description: props.description,
       environment: props.environment,
       logGroup: this.logGroup,

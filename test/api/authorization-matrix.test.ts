@@ -98,7 +98,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   'survey.answer': { awareness: 'know_all', satisfaction: 'satisfied' },
   'imports.presignUpload': { contentType: 'text/csv', size: 100 },
   // Names no uploaded file: past the role check the handler answers 404 and writes nothing.
-  'imports.run': { kind: 'staff', key: 'imports/p_comm01/matrix-nothere.csv' },
+  'imports.start': { kind: 'staff', key: 'imports/p_comm01/matrix-nothere.csv' },
   'messaging.sendConversationMessage': { text: '权限矩阵测试' },
   'messaging.readConversation': {},
   'messaging.createConsultation': { consultationId: 'q_matrixcreate01', subject: '权限矩阵', description: '权限矩阵测试', urgentSymptoms: false },
@@ -135,7 +135,9 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'ledger.handOver': 409,
   // No request under the placeholder id.
   'requests.update': 404,
-  'imports.run': 404,
+  'imports.start': 404,
+  // No import under the placeholder id (and only its importer may read one).
+  'imports.get': 404,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
@@ -149,7 +151,7 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01' };
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000' };
 const fill = (route: RouteDef, target: Target) =>
   fillBookingIds(
     Object.entries(placeholderIds).reduce(

@@ -506,7 +506,7 @@ const cases: Record<RouteId, BadCase[]> = {
 };
 
 /** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */
-function importBadCases(): Pick<Record<RouteId, BadCase[]>, 'imports.presignUpload' | 'imports.run' | 'imports.template'> {
+function importBadCases(): Pick<Record<RouteId, BadCase[]>, 'imports.presignUpload' | 'imports.start' | 'imports.get' | 'imports.template'> {
   const caller = 'p_comm01' as const;
   const upload = '/commission/imports/uploads';
   const run = '/commission/imports';
@@ -520,7 +520,11 @@ function importBadCases(): Pick<Record<RouteId, BadCase[]>, 'imports.presignUplo
       { label: 'malformed JSON', caller, path: upload, rawBody: '{"contentType":', fields: f(['body']) },
       { label: 'text/plain', caller, path: upload, rawBody: '{"contentType":"text/csv","size":10}', headers: { 'content-type': 'text/plain' }, status: 415 },
     ],
-    'imports.run': [
+    'imports.get': [
+      { label: 'not an import id', caller, path: `${run}/job1`, fields: { 'path.importId': '导入编号不正确' } },
+      { label: 'id too long', caller, path: `${run}/imp_${'0'.repeat(30)}`, fields: { 'path.importId': '导入编号不正确' } },
+    ],
+    'imports.start': [
       { label: 'malformed JSON', caller, path: run, rawBody: '{"kind":', fields: f(['body']) },
       { label: 'kind doctors', caller, path: run, body: { kind: 'doctors', key: 'imports/p_comm01/a.csv' }, fields: f(['body.kind']) },
       { label: 'key missing', caller, path: run, body: { kind: 'families' }, fields: f(['body.key']) },
@@ -634,7 +638,11 @@ test('every route in the table has bad-input cases', () => {
   }
 });
 
-const routeOf = (method: string, path: string) => routes.find((r) => r.method === method && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]))!;
+/** As API Gateway matches: a literal path (…/imports/template) wins over a parameter (…/imports/{importId}). */
+const routeOf = (method: string, path: string) =>
+  routes
+    .filter((r) => r.method === method && new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.split('?')[0]))
+    .sort((a, b) => a.path.split('{').length - b.path.split('{').length)[0]!;
 
 describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
   test.each(cases[route.id].map((c) => [c.label, c] as const))('%s', async (_label, c) => {

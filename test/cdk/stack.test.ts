@@ -133,10 +133,11 @@ describe('functions', () => {
     for (const f of deployed()) functionWith(f.description);
   });
 
-  it('runs every function on Node.js 22, ARM, 256 MB, 10 s, with the stage configuration', () => {
+  it('runs every function on Node.js 22, ARM, 256 MB, 10 s (import jobs: 1 GB, 5 min), with the stage configuration', () => {
     for (const f of deployed()) {
       const [, fn] = functionWith(f.description);
-      expect(fn.Properties).toMatchObject({ Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 256, Timeout: 10 });
+      const job = backgroundFunctions.find((b) => b.name === f.name && 'timeoutSeconds' in b) as { timeoutSeconds: number; memoryMb: number } | undefined;
+      expect({ name: f.name, ...fn.Properties }).toMatchObject({ name: f.name, Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: job?.memoryMb ?? 256, Timeout: job?.timeoutSeconds ?? 10 });
       const env = fn.Properties.Environment.Variables;
       expect(env).toMatchObject({ STAGE, WECHAT_APP_ID: 'wx0123456789abcdef' });
       expect(logicalIdOf(env.TABLE_NAME)).toBe(ofType('AWS::DynamoDB::Table')[0][0]);
@@ -170,7 +171,8 @@ describe('functions', () => {
         .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
       const actions = (prefix: string) => statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith(prefix)).sort();
 
-      const stream = f.name === 'notify.onStream' ? streamActions : [];
+      const streamed = f.name === 'notify.onStream' || f.name === 'imports.onQueued';
+      const stream = streamed ? streamActions : [];
       expect({ name: f.name, dynamodb: actions('dynamodb:') }).toEqual({ name: f.name, dynamodb: [...tableActions[f.permissions.table], ...stream].sort() });
       expect({ name: f.name, s3: actions('s3:') }).toEqual({ name: f.name, s3: [...uploadActions[f.permissions.uploads]].sort() });
       expect({ name: f.name, kms: actions('kms:') }).toEqual({ name: f.name, kms: f.permissions.fieldKey ? [...fieldKeyActions].sort() : [] });
@@ -182,7 +184,7 @@ describe('functions', () => {
       expect({ name: f.name, secrets: readable }).toEqual({ name: f.name, secrets: expected });
       expect(actions('dynamodb:')).not.toContain('dynamodb:Scan');
       // ListStreams (added by the stream event source) names no resource; nothing else may be '*'.
-      expect(statements.filter((s) => s.Resource === '*').flatMap((s) => [s.Action].flat())).toEqual(f.name === 'notify.onStream' ? ['dynamodb:ListStreams'] : []);
+      expect(statements.filter((s) => s.Resource === '*').flatMap((s) => [s.Action].flat())).toEqual(streamed ? ['dynamodb:ListStreams'] : []);
     }
   });
 });
@@ -320,8 +322,9 @@ describe('bundles', () => {
 describe('notifications and uploads', () => {
   it('feeds new outbox items from the table stream to the sender, filtered to outbox INSERTs', () => {
     const [onStreamId] = functionWith(backgroundFunctionDescription(STAGE, 'notify.onStream', backgroundFunctions[0].summary));
-    const [, mapping] = ofType('AWS::Lambda::EventSourceMapping')[0];
-    expect(logicalIdOf(mapping.Properties.FunctionName)).toBe(onStreamId);
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => logicalIdOf(m.Properties.FunctionName) === onStreamId);
+    expect(mappings).toHaveLength(1);
+    const [, mapping] = mappings[0]!;
     expect(JSON.stringify(mapping.Properties.EventSourceArn)).toContain('StreamArn');
     const pattern = JSON.parse(mapping.Properties.FilterCriteria.Filters[0].Pattern);
     expect(pattern).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } });
@@ -340,13 +343,24 @@ describe('notifications and uploads', () => {
     for (const [name, expression] of [
       ['booking.sweepOffers', 'rate(1 minute)'],
       ['booking.generateSessions', 'cron(10 16 * * ? *)'],
+      ['imports.sweep', 'rate(1 minute)'],
     ] as const) {
       const f = backgroundFunctions.find((b) => b.name === name)!;
       const [id] = functionWith(backgroundFunctionDescription(STAGE, name, f.summary));
       const rule = rules.filter((r) => logicalIdOf(r.Targets[0].Arn) === id);
       expect({ name, expressions: rule.map((r) => r.ScheduleExpression) }).toEqual({ name, expressions: [expression] });
     }
-    expect(rules).toHaveLength(3);
+    expect(rules).toHaveLength(4);
+  });
+
+  it('runs a new import job from the table stream (import-job INSERTs only, one at a time, never re-run)', () => {
+    const f = backgroundFunctions.find((b) => b.name === 'imports.onQueued')!;
+    const [id] = functionWith(backgroundFunctionDescription(STAGE, f.name, f.summary));
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => logicalIdOf(m.Properties.FunctionName) === id);
+    expect(mappings).toHaveLength(1);
+    const [, mapping] = mappings[0]!;
+    expect(mapping.Properties).toMatchObject({ BatchSize: 1, MaximumRetryAttempts: 0, StartingPosition: 'LATEST' });
+    expect(JSON.parse(mapping.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['importJob'] } } } });
   });
 
   it('keeps attachments in a private, encrypted, TLS-only bucket that expires abandoned uploads', () => {

@@ -11,7 +11,7 @@ import { keys } from './keys';
 import { ledgerSummaryItem, type TransactItem } from './ledger';
 
 /**
- * The import's side of the table (see functions/import/run-import.ts for the whole flow).
+ * The import's side of the table (see functions/lib/imports/run-job.ts for the whole flow).
  *
  * Ids are derived, never drawn: a person's id from the blind index of their ID number, a family's
  * from its 家庭编号. Each ID number has a guard item (IDNO#<blind index>) naming its person, so a
@@ -193,17 +193,35 @@ const MAX_TRANSACT_ITEMS = 100;
 /** Thrown when a write's condition fails: someone wrote the same ids meanwhile. */
 export class ImportRaceError extends Error {}
 
+/** Why a transaction was cancelled, by item (TransactionCanceledException's reasons). */
+const cancelCodes = (err: unknown) => ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+
+/** A transaction that lost only to another one on the same item (the township counter) is sent again. */
+async function sendWithConflictRetry(transact: TransactItem[]): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: transact }));
+      return;
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'TransactionCanceledException') throw err;
+      const codes = cancelCodes(err);
+      if (codes.includes('ConditionalCheckFailed') || attempt >= 6) throw new ImportRaceError(codes.join(','));
+      await new Promise((r) => setTimeout(r, 40 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
+}
+
 /**
- * Writes the prepared units in transactions of at most 100 items, until `deadline` (a
- * performance.now() value) has passed; returns how many units were written. A unit (a family with
- * its members and guards, or one staff member) never spans two transactions, and each transaction
- * carries the township figures of exactly the units it writes, so the dashboard counters match the
- * records after every step. Every Put is conditioned on the item not existing: a later call with
- * the same file finds the written units unchanged and writes only the rest. Townships are written
- * in parallel, each township's transactions one after another: they share the township's counter
- * item, and DynamoDB refuses concurrent transactions on one item (TransactionConflict).
+ * Writes the prepared units in transactions of at most 100 items until `deadline` (epoch ms) has
+ * passed; returns how many units were written. A unit (a family with its members and guards, or
+ * one staff member) never spans two transactions, and each transaction carries the township
+ * figures of exactly the units it writes, so the dashboard counters match the records after every
+ * step. Every Put is conditioned on the item not existing: a later run with the same file finds
+ * the written units unchanged and writes only the rest. Townships are written in parallel, each
+ * township's transactions one after another: they share the township's counter item, and DynamoDB
+ * refuses concurrent transactions on one item (TransactionConflict).
  */
-export async function applyUnits(units: FreshUnit[], countyId: string, deadline: number): Promise<number> {
+export async function applyUnits(units: FreshUnit[], countyId: string, deadline: number, onWritten: (units: number) => void = () => undefined): Promise<number> {
   const byTownship = new Map<string, FreshUnit[][]>();
   for (const u of units) {
     const chunks = byTownship.get(u.townshipId) ?? [[]];
@@ -217,19 +235,15 @@ export async function applyUnits(units: FreshUnit[], countyId: string, deadline:
   await Promise.all(
     [...byTownship].map(async ([townshipId, chunks]) => {
       for (const fresh of chunks) {
-        if (performance.now() > deadline) return;
+        if (Date.now() > deadline) return;
         const c = await Promise.all(fresh.map((u) => u.prepare()));
         const delta: Partial<FamilyFigures> = {};
         for (const u of c) for (const [k, n] of Object.entries(u.figures) as Array<[keyof FamilyFigures, number]>) delta[k] = (delta[k] ?? 0) + n;
         const transact: TransactItem[] = c.flatMap((u) => u.items.map((Item): TransactItem => ({ Put: { TableName: tableName(), Item: Item as Record<string, unknown>, ConditionExpression: 'attribute_not_exists(pk)' } })));
         if (Object.keys(delta).length) transact.push(townshipStatsAdd({ countyId, townshipId }, delta));
-        try {
-          await db().send(new TransactWriteCommand({ TransactItems: transact }));
-        } catch (err) {
-          if ((err as { name?: string }).name === 'TransactionCanceledException') throw new ImportRaceError();
-          throw err;
-        }
+        await sendWithConflictRetry(transact);
         written += c.length;
+        onWritten(written);
       }
     }),
   );

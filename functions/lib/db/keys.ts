@@ -173,4 +173,9 @@ export const keys = {
   messagingStatsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `MSGSTATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
   // imports (issue 6): one guard per resident ID number (by its blind index), so a number is registered once
   idNumberGuard: (idIndex: string) => ({ pk: `IDNO#${idIndex}`, sk: 'IDNO' as const }),
+  /** An import job (functions/lib/imports/run-job.ts); unfinished ones are in GSI2 under importPendingPk. */
+  importJob: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'JOB' as const }),
+  importPendingPk: 'IMPORT#PENDING',
+  /** One import writes into a county at a time: its job holds this lock (with a lease) while it runs. */
+  importLock: (countyId: string) => ({ pk: `IMPORTLOCK#${countyId}`, sk: 'LOCK' as const }),
 } as const;

@@ -106,19 +106,38 @@ export async function presignImportUpload(uploaderId: string, req: ImportUploadR
   return { key, url: post.url, fields: post.fields, expiresAt: new Date(Date.now() + POST_TTL_S * 1000).toISOString(), maxBytes: IMPORT_MAX_BYTES };
 }
 
-/** The uploaded register file, if `key` is the uploader's own import upload (else 400) and exists (else 404). */
-export async function readImportUpload(key: string, uploaderId: string): Promise<{ format: 'xlsx' | 'csv'; body: Buffer }> {
+/** The import file's format, if `key` is the uploader's own import upload (else 400). */
+function importFormatOf(key: string, uploaderId: string): 'xlsx' | 'csv' {
   const format = key.split('.').pop();
   if (!key.startsWith(`imports/${uploaderId}/`) || key.includes('..') || (format !== 'xlsx' && format !== 'csv')) {
     throw badRequest('文件编号不正确，请重新上传', { key: '不是您上传的导入文件' });
   }
+  return format;
+}
+
+const missingImport = () => notFound('没有找到上传的文件（可能没有上传成功或已过期），请重新上传');
+const isMissing = (err: unknown) => ['NoSuchKey', 'NotFound'].includes((err as { name?: string }).name ?? '');
+
+/** Before an import is queued: the key is the uploader's own import upload (else 400) and the file is there (else 404). */
+export async function checkImportUpload(key: string, uploaderId: string): Promise<void> {
+  importFormatOf(key, uploaderId);
+  try {
+    await s3().send(new HeadObjectCommand({ Bucket: uploadsBucket(), Key: key }));
+  } catch (err) {
+    if (isMissing(err)) throw missingImport();
+    throw err;
+  }
+}
+
+/** The uploaded register file, if `key` is the uploader's own import upload (else 400) and exists (else 404). */
+export async function readImportUpload(key: string, uploaderId: string): Promise<{ format: 'xlsx' | 'csv'; body: Buffer }> {
+  const format = importFormatOf(key, uploaderId);
   try {
     const out = await s3().send(new GetObjectCommand({ Bucket: uploadsBucket(), Key: key }));
     if ((out.ContentLength ?? 0) > IMPORT_MAX_BYTES) throw badRequest('文件不能超过 5 MB', { key: '文件过大' });
     return { format, body: Buffer.from(await out.Body!.transformToByteArray()) };
   } catch (err) {
-    const name = (err as { name?: string }).name;
-    if (name === 'NoSuchKey' || name === 'NotFound') throw notFound('没有找到上传的文件（可能没有上传成功或已过期），请重新上传');
+    if (isMissing(err)) throw missingImport();
     throw err;
   }
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { importKindLabels, type ImportContentType, type ImportKind, type ImportReport } from '@domain';
+import { importFinished, importKindLabels, type ImportContentType, type ImportJob, type ImportKind, type ImportReport } from '@domain';
 import { importsApi } from '../../../api/imports';
 import { ApiFailure } from '../../../api/errors';
 import { Btn } from '../../../components/Btn';
@@ -37,33 +37,56 @@ function pickFile(): Promise<Chosen | undefined> {
   return Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] }).then((r) => r.tempFiles[0] && { path: r.tempFiles[0].path, name: r.tempFiles[0].name, size: r.tempFiles[0].size });
 }
 
-async function uploadAndImport(kind: ImportKind, file: Chosen, onProgress: (r: ImportReport) => void): Promise<ImportReport> {
+/** Uploads the file and queues its import; the job's id. */
+async function uploadAndStart(kind: ImportKind, file: Chosen): Promise<ImportJob> {
   const contentType = contentTypeOf(file.name);
   if (!contentType) throw new ApiFailure('http', 400, '只能导入 Excel（.xlsx）或 CSV 文件');
   const ticket = await importsApi.presign({ contentType, size: file.size });
   const up = await Taro.uploadFile({ url: ticket.url, filePath: file.path, name: 'file', formData: ticket.fields, withCredentials: false });
   if (up.statusCode < 200 || up.statusCode >= 300) throw new ApiFailure('http', up.statusCode, '文件上传没有成功，请再试一次');
-  let report = await importsApi.run(kind, ticket.key);
-  let created = 0;
-  // A large file is written over several calls; each goes on where the last stopped.
-  for (let i = 0; report.outcome === 'partial' && i < 50; i++) {
-    created += report.created;
-    onProgress({ ...report, created });
-    report = await importsApi.run(kind, ticket.key);
-  }
-  return { ...report, created: created + report.created };
+  return importsApi.start(kind, ticket.key);
+}
+
+/** The officer may leave the page while a large file is written: coming back shows where it stands. */
+const LAST_IMPORT_KEY = 'lianxin.commission.lastImport';
+const POLL_MS = 1000;
+
+const unitOf = (kind: ImportKind) => (kind === 'families' ? '户' : '人');
+
+function Running({ job }: { job: ImportJob }) {
+  const p = job.progress;
+  const percent = p && p.total ? Math.floor((p.written / p.total) * 100) : 0;
+  return (
+    <View className="card" data-testid="import-running" aria-live="polite">
+      {job.status === 'writing' && p ? (
+        <>
+          <View className="h2">正在写入：已写入 {p.written} / {p.total} {unitOf(job.kind)}</View>
+          <View className="bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+            <View className="bar-fill" style={{ width: `${percent}%` }} />
+          </View>
+          <View className="text">文件已全部检查通过，正在写入。可以离开这个页面，回来时会显示进度。</View>
+        </>
+      ) : (
+        <>
+          <View className="h2">正在检查文件…</View>
+          <View className="text">逐行核对格式、身份证号和是否已经登记。行数多时需要几十秒，可以离开这个页面，回来时会显示结果。</View>
+        </>
+      )}
+    </View>
+  );
 }
 
 function Report({ r }: { r: ImportReport }) {
   if (r.outcome === 'rejected') {
     return (
       <View className="card" data-testid="import-report">
-        <View className="h2">没有导入：发现 {r.problems.length} 处问题</View>
+        <View className="h2">没有导入：发现 {r.problemCount} 处问题</View>
         <View className="text mb">整个文件都没有写入。请改正下面这些行后，重新导入整个文件。</View>
+        {r.problemCount > r.problems.length ? <View className="text mb">下面列出前 {r.problems.length} 处。</View> : null}
         {r.problems.map((p, i) => (
           <View className="problem" key={i}>
             <View className="text-lg">
-              {p.row === 1 ? '表头' : `第 ${p.row} 行`}
+              {p.row === 0 ? '整个文件' : p.row === 1 ? '表头' : `第 ${p.row} 行`}
               {p.column ? ` · ${p.column}` : ''}
             </View>
             <View className="text">{p.reason}</View>
@@ -74,12 +97,12 @@ function Report({ r }: { r: ImportReport }) {
   }
   return (
     <View className="card" data-testid="import-report">
-      <View className="h2">{r.outcome === 'applied' ? '导入完成' : `正在导入，还剩 ${r.remaining} ${r.kind === 'families' ? '户' : '人'}…`}</View>
+      <View className="h2">导入完成</View>
       <View className="text">
         文件共 {r.rows} 行：{r.kind === 'families' ? `${r.families} 户家庭、${r.persons} 位成员` : `${r.persons} 位联系人`}。
       </View>
       <View className="text">
-        新写入 {r.created} {r.kind === 'families' ? '户' : '人'}，已在册未改动 {r.unchanged} {r.kind === 'families' ? '户' : '人'}。
+        新写入 {r.created} {unitOf(r.kind)}，已在册未改动 {r.unchanged} {unitOf(r.kind)}。
       </View>
     </View>
   );
@@ -88,9 +111,41 @@ function Report({ r }: { r: ImportReport }) {
 /** Commission staff load the register (families and members, or contact persons) from a spreadsheet. */
 export default function ImportPage() {
   const [kind, setKind] = useState<ImportKind>('families');
-  const [busy, setBusy] = useState<'template' | 'import' | null>(null);
+  const [busy, setBusy] = useState<'template' | 'upload' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const running = job !== null && !importFinished(job.status);
+
+  // The last import of this phone, if any: its report, or its progress if still running.
+  useEffect(() => {
+    const last = Taro.getStorageSync<string>(LAST_IMPORT_KEY);
+    if (last) importsApi.get(last).then(setJob, () => Taro.removeStorageSync(LAST_IMPORT_KEY));
+  }, []);
+
+  // Follows a running job until it has finished; stops when the page closes.
+  useEffect(() => {
+    if (!job || importFinished(job.status)) return undefined;
+    let live = true;
+    const timer = setTimeout(() => {
+      importsApi.get(job.importId).then(
+        (next) => {
+          if (!live) return;
+          setError(null);
+          setJob(next);
+        },
+        (err: unknown) => {
+          if (!live) return;
+          setError(handleFailure(err));
+          // Keep following: a lost connection is no reason to stop watching the job.
+          setJob({ ...job });
+        },
+      );
+    }, POLL_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [job]);
 
   const template = async () => {
     setBusy('template');
@@ -107,10 +162,12 @@ export default function ImportPage() {
     setError(null);
     const file = await pickFile().catch(() => undefined);
     if (!file) return;
-    setBusy('import');
-    setReport(null);
+    setBusy('upload');
+    setJob(null);
     try {
-      setReport(await uploadAndImport(kind, file, setReport));
+      const started = await uploadAndStart(kind, file);
+      Taro.setStorageSync(LAST_IMPORT_KEY, started.importId);
+      setJob(started);
     } catch (err) {
       setError(handleFailure(err));
     } finally {
@@ -127,7 +184,7 @@ export default function ImportPage() {
         value={kind}
         onChange={(v) => {
           setKind(v);
-          setReport(null);
+          if (!running) setJob(null);
         }}
         options={(['families', 'staff'] as const).map((k) => ({ value: k, label: importKindLabels[k] }))}
       />
@@ -139,8 +196,14 @@ export default function ImportPage() {
           {error}
         </Notice>
       ) : null}
-      {report ? <Report r={report} /> : null}
-      <Btn big icon="arrowRight" busy={busy === 'import'} busyText="正在检查和导入…" onClick={choose}>
+      {job?.status === 'failed' ? (
+        <Notice tone="error" icon="tips">
+          {job.failure ?? '导入没有完成，请稍后再导入一次同一个文件。'}
+        </Notice>
+      ) : null}
+      {running ? <Running job={job} /> : null}
+      {job?.report ? <Report r={job.report} /> : null}
+      <Btn big icon="arrowRight" busy={busy === 'upload' || running} busyText={running ? '正在导入…' : '正在上传…'} onClick={choose}>
         选择文件并导入
       </Btn>
     </View>
