@@ -33,7 +33,10 @@ async function recount(familyIds: string[], today: string): Promise<Recount> {
     const profile = items.find((i) => i.sk === 'FAMILY')!;
     const kinds = items.filter((i) => String(i.sk).startsWith('FAMILY#CONTACT#')).map((i) => i.kind as ContactKind);
     const signed = items.filter((i) => String(i.sk).startsWith('FAMILY#SIGN#')).length;
-    const log = items.filter((i) => i.entity === 'contactLog' && i.date <= today);
+    // Contacts entered by hand, and the day's online contact of a staff member from messaging
+    // (unless a hand-entered 网络沟通 claimed that day: it stands for the day).
+    const records = items.filter((i) => i.entity === 'contactLog' || (i.entity === 'onlineContact' && !i.handContactId));
+    const log = records.filter((i) => i.date <= today);
     const t = perTownship.get(profile.townshipId) ?? {
       families: 0, familiesWithAllContacts: 0, members: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0,
       requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, surveyAware: 0, surveySatisfied: 0,
@@ -56,7 +59,8 @@ async function recount(familyIds: string[], today: string): Promise<Recount> {
     t.surveyAware += answer?.awareness === 'know_all' ? 1 : 0;
     t.surveySatisfied += answer?.satisfaction === 'very_satisfied' || answer?.satisfaction === 'satisfied' ? 1 : 0;
     perTownship.set(profile.townshipId, t);
-    const last = log.map((c) => c.date as string).sort().at(-1);
+    // The last contact on record, even one after `today` (another suite's clock may be ahead).
+    const last = records.map((c) => c.date as string).sort().at(-1);
     if (!last || daysBetween(last, today) >= 14) stale.push([last ?? '0000-00-00', familyId]);
   }
   return { perTownship, stale: stale.map(([, id]) => id) };
