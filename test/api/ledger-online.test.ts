@@ -208,3 +208,20 @@ describe('concurrency', () => {
     expect(log[0].source).toBe(h.status === 201 ? 'ledger' : 'messaging');
   });
 });
+
+describe('the monthly export', () => {
+  test('lists each online day once, under the person’s own name, and its count equals the month’s counters', async () => {
+    const headers = at('2026-12-31');
+    const res = await call('GET', '/commission/ledger-export?month=2026-12&format=csv', { token: comm, headers });
+    expect(res.status).toBe(200);
+    const dashboard = await call('GET', '/commission/dashboard', { token: comm, headers });
+    expect(res.body.contacts).toBe(dashboard.body.total.contactsThisMonth);
+    const rows = Buffer.from(res.body.base64, 'base64').toString('utf8').trim().split('\r\n').map((r) => r.split(','));
+    expect(rows.filter((r) => r[0] === '2026-12-01' && r[3] === '测试1号家').map((r) => [r[4], r[5]]).sort()).toEqual([
+      ['测试村干部', '网络沟通'],
+      ['测试镇领导', '网络沟通'],
+    ]);
+    // Family 8's day is its hand entry (claimed before the reply), once.
+    expect(rows.filter((r) => r[0] === '2026-12-09' && r[3] === '测试8号家')).toHaveLength(1);
+  });
+});

@@ -9,6 +9,7 @@ import {
   CONSULTATION_AUTO_CLOSE_MS,
   CONSULTATION_REPLY_DUE_MS,
   isOverdue,
+  monthOf,
   toBeijingIso,
   type FamilyThreadItem,
   type InboxItem,
@@ -408,7 +409,9 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
       Update: {
         TableName: tableName(),
         Key: keys.onlineContactLog(meta.familyId, date, sender.personId),
-        UpdateExpression: 'SET #entity = :entity, familyId = :family, staffId = :staff, staffName = :staffName, #date = :date, #channel = :channel, firstAt = if_not_exists(firstAt, :at), #at = if_not_exists(#at, :at), lastAt = :at, gsi1pk = :gpk, gsi1sk = :gsk ADD replies :one',
+        // The first reply also puts the day in the township's monthly contact index, for the export
+        // (not later ones: a day a hand entry claimed is exported as that entry).
+        UpdateExpression: `SET #entity = :entity, familyId = :family, staffId = :staff, staffName = :staffName, #date = :date, #channel = :channel, firstAt = if_not_exists(firstAt, :at), #at = if_not_exists(#at, :at), lastAt = :at, gsi1pk = :gpk, gsi1sk = :gsk${first ? ', gsi2pk = :g2pk, gsi2sk = :g2sk' : ''} ADD replies :one`,
         ConditionExpression: first ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#date': 'date', '#channel': 'channel', '#entity': 'entity', '#at': 'at' },
         ExpressionAttributeValues: {
@@ -416,12 +419,14 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
           ':entity': 'onlineContact',
           ':family': meta.familyId,
           ':staff': sender.personId,
-          ':staffName': sender.displayName,
+          // The person's own name, as hand entries carry it (not the notification's "村联系人 …").
+          ':staffName': sender.name ?? sender.displayName,
           ':date': date,
           ':channel': 'online',
           ':at': at,
           ':gpk': keys.staffPk(sender.personId),
           ':gsk': keys.onlineContactStaffSk(date, meta.familyId),
+          ...(first ? { ':g2pk': keys.contactLogMonthPk(ledger.summary.townshipId, monthOf(date)), ':g2sk': keys.contactLogMonthSk(date, meta.familyId, `online_${sender.personId}`) } : {}),
           ':one': 1,
         },
       },
