@@ -73,8 +73,10 @@ export async function sendWithRetries(
   loadMeta: () => Promise<ThreadMetaItem>,
   now: Date,
   needsMeta: boolean,
+  /** The meta the handler has just read, so the first attempt does not read it again. */
+  knownMeta?: ThreadMetaItem,
 ): Promise<{ message: MessageView; created: boolean }> {
-  return oneAtATime(base.threadId, () => sendLoop(base, loadMeta, now, needsMeta));
+  return oneAtATime(base.threadId, () => sendLoop(base, loadMeta, now, needsMeta, knownMeta));
 }
 
 async function sendLoop(
@@ -82,9 +84,10 @@ async function sendLoop(
   loadMeta: () => Promise<ThreadMetaItem>,
   now: Date,
   needsMeta: boolean,
+  knownMeta: ThreadMetaItem | undefined,
 ): Promise<{ message: MessageView; created: boolean }> {
   let base = firstBase;
-  let meta = needsMeta ? await loadMeta() : undefined;
+  let meta = needsMeta ? (knownMeta ?? (await loadMeta())) : undefined;
   // A staff reply counts the day's online contact in the ledger: one BatchGet of what that needs.
   const readLedger = async (m: ThreadMetaItem | undefined) => (base.sender.side === 'staff' && m ? ledgerStateFor(m.familyId, base.sender.personId, now) : undefined);
   let ledger = await readLedger(meta);
