@@ -67,10 +67,11 @@ describe('a staff reply in messaging is the day’s 网络沟通', () => {
     expect(await ledgerOf(1, day, tA)).toEqual(before);
     expect(await onlineSlots(1)).toEqual([]);
 
-    // The cadre answers: the meta, ONE BatchGet (summary + the day's slot), ONE transaction.
+    // The cadre answers: the key-only scope check and the meta (GetItem each), ONE BatchGet
+    // (summary + the day's slot), ONE transaction.
     const answered = await reply(1, cadre, w.cadre, at(day, '09:00:00'));
     expect(answered.status).toBe(201);
-    expect(operations(answered).filter((o) => o !== 'GetItemCommand')).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    expect(operations(answered)).toEqual(['GetItemCommand', 'GetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand']);
     const after = await ledgerOf(1, day, tA);
     expect(after.summary).toMatchObject({ lastContactOn: day, weeksContacted: ['2026-11-30'], monthsContacted: ['2026-12'], version: before.summary.version + 1 });
     expect(after.summary.lastVisitOn).toBeUndefined();
