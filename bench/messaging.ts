@@ -56,17 +56,24 @@ async function run(n: number, one: (i: number) => Promise<void>) {
   return { perSecond: round(n / seconds), latencyMs: { p50: round(percentile(ms, 50)), p99: round(percentile(ms, 99)) } };
 }
 
-export async function measureMessaging(stack: SpawnedStack) {
-  Object.assign(process.env, stackEnvironment(stack));
-  const h = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-  const ops = (r: Response) => (r.headers.get('x-lianxin-ddb-operations') ?? '').split(',').filter(Boolean);
-  const send = async (familyId: string, token: string, text: string) => {
-    const res = await fetch(`${stack.url}/families/${familyId}/conversations/p_cadre01/messages`, { method: 'POST', headers: h(token), body: JSON.stringify({ text }) });
+const headersFor = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+const ops = (r: Response) => (r.headers.get('x-lianxin-ddb-operations') ?? '').split(',').filter(Boolean);
+function sender(stack: SpawnedStack) {
+  return async (familyId: string, token: string, text: string) => {
+    const res = await fetch(`${stack.url}/families/${familyId}/conversations/p_cadre01/messages`, { method: 'POST', headers: headersFor(token), body: JSON.stringify({ text }) });
     if (res.status !== 201) throw new Error(`send to ${familyId} ("${text}"): ${res.status} ${await res.text()}`);
     return res;
   };
+}
 
-  // Requests per call.
+/**
+ * DynamoDB requests per call of the hot routes (runnable alone: `tsx bench/messaging-calls.ts`).
+ * Leaves the f_0001 conversation with exactly 2 unread member messages (the throughput run counts on it).
+ */
+export async function measureMessagingCalls(stack: SpawnedStack) {
+  Object.assign(process.env, stackEnvironment(stack));
+  const h = headersFor;
+  const send = sender(stack);
   const { token: member } = await login(stack, 'p_m0001');
   await send('f_0001', member, '第一条消息（建立对话）');
   const sent = await send('f_0001', member, '王主任您好');
@@ -75,8 +82,21 @@ export async function measureMessaging(stack: SpawnedStack) {
   const inbox = await fetch(`${stack.url}/staff/inbox`, { headers: h(cadre) });
   const { token: doctor } = await login(stack, 'p_doc01');
   const doctorInbox = await fetch(`${stack.url}/staff/inbox`, { headers: h(doctor) });
+  // A contact person's replies in another family's conversation (f_0002): the first of the day
+  // counts a 网络沟通 in the ledger, a later one only the reply; both read the ledger state once.
+  const { token: member2 } = await login(stack, 'p_m0003');
+  await send('f_0002', member2, '李主任您好');
+  const firstReply = await send('f_0002', cadre, '您好，我明天过去');
+  const laterReply = await send('f_0002', cadre, '上午十点左右到');
   const calls = [
     { routeId: 'messaging.sendConversationMessage', res: sent, budget: 1, note: 'ONE TransactWriteItems' },
+    {
+      routeId: "messaging.sendConversationMessage (contact person's first reply of the day)",
+      res: firstReply,
+      budget: 4,
+      note: "key-only scope check (GetItem) + the thread's meta (GetItem) + ONE BatchGet (the family's ledger summary and the day's online slot) + ONE TransactWriteItems (message, meta, slot, summary, week and month counters, outbox)",
+    },
+    { routeId: 'messaging.sendConversationMessage (contact person, later reply the same day)', res: laterReply, budget: 4, note: 'the same reads; the transaction only adds to the slot' },
     { routeId: 'messaging.listConversationMessages', res: list, budget: 2, note: "ONE Query (the page and the meta) + the member's key-only check that the contact is still assigned (GetItem)" },
     { routeId: 'messaging.staffInbox (contact)', res: inbox, budget: 1, note: 'one Query of INBOX#<staff>' },
     { routeId: 'messaging.staffInbox (doctor, one team)', res: doctorInbox, budget: 2, note: 'key-only team lookup + one Query of INBOX#TEAM#<team>' },
@@ -84,6 +104,12 @@ export async function measureMessaging(stack: SpawnedStack) {
     const operations = ops(res);
     return { ...c, status: res.status, requests: operations.length, operations, withinBudget: res.status === 200 || res.status === 201 ? operations.length <= c.budget : false };
   });
+  return { calls, member };
+}
+
+export async function measureMessaging(stack: SpawnedStack) {
+  const { calls, member } = await measureMessagingCalls(stack);
+  const send = sender(stack);
 
   // Throughput: 320 sends by 32 clients, to one conversation, then spread over 100.
   const families = await benchFamilies(100);

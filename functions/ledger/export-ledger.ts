@@ -1,16 +1,17 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingDate, contactTypeLabels, ExportQuery, percent, weekStart, type ExportResponse } from '../../domain';
+import { beijingDate, contactTypeLabels, ExportQuery, percent, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
 import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
 import { keys } from '../lib/db/keys';
-import type { ContactLogItem, LedgerSummaryItem } from '../lib/db/ledger';
+import { countedByMessaging, toEntry, type LedgerSummaryItem } from '../lib/db/ledger';
 import { buildCsv, buildXlsx, type Cell } from '../lib/export/xlsx';
 import { badRequest, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 
-async function contactsOfMonth(townshipId: string, month: string): Promise<ContactLogItem[]> {
-  const items: ContactLogItem[] = [];
+/** The month's contacts of a township: hand entries and messaging's online days (one per staff, family and day). */
+async function contactsOfMonth(townshipId: string, month: string): Promise<ContactEntry[]> {
+  const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db().send(
@@ -22,10 +23,10 @@ async function contactsOfMonth(townshipId: string, month: string): Promise<Conta
         ExclusiveStartKey: start,
       }),
     );
-    items.push(...((out.Items ?? []) as ContactLogItem[]));
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
     start = out.LastEvaluatedKey;
   } while (start);
-  return items;
+  return items.filter(countedByMessaging).map(toEntry);
 }
 
 /**

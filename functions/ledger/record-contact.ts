@@ -1,29 +1,38 @@
 import { addDays, beijingDate, ContactRecordRequest, FamilyPath, type ContactEntry } from '../../domain';
-import { batchGetAll } from '../lib/db/batch';
-import { getFamilyProfile } from '../lib/db/families';
-import type { PersonItem } from '../lib/db/items';
-import { keys } from '../lib/db/keys';
 import {
   contactIdFor,
   DuplicateContactError,
   getContact,
-  ledgerSummaryItem,
+  OnlineSlotTakenError,
+  readContactState,
   StaleSummaryError,
   toEntry,
   writeContact,
-  type LedgerSummaryItem,
+  type OnlineContactLogItem,
 } from '../lib/db/ledger';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 
 /** How far back a contact may be entered: a week's paper notes, not last year's. */
 const MAX_BACKDATE_DAYS = 60;
-const MAX_ATTEMPTS = 3;
+/** Replies in messaging may race for the same summary and counters: a few reads and tries. */
+const MAX_ATTEMPTS = 6;
+
+/** Why a hand-entered 网络沟通 is refused: the day's online contact is in the ledger already. */
+function onlineAlreadyCounted(slot: OnlineContactLogItem | undefined) {
+  return conflict(
+    slot?.handContactId
+      ? '这一天您和这户家庭的网络沟通已经记过一次，不用重复记录'
+      : '这一天您在“消息”里已经和这户家庭沟通过，系统已自动记为一次网络沟通，不用再记',
+  );
+}
 
 /**
  * A contact person records a contact with a family they serve. The contact, the family's ledger
  * summary and the township's counters are written in one transaction (functions/lib/db/ledger.ts).
- * With an Idempotency-Key a retry answers the first result and writes nothing new.
+ * With an Idempotency-Key a retry answers the first result and writes nothing new. A 网络沟通 counts
+ * once per staff member, family and day: if a reply in messaging already counted the day (or an
+ * earlier hand entry did), the hand entry is refused with 409 and a message saying so.
  */
 export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, body: ContactRecordRequest }, async ({ path, body, principal, now, headers }) => {
   const today = beijingDate(now);
@@ -31,18 +40,15 @@ export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, 
   if (body.date < addDays(today, -MAX_BACKDATE_DAYS)) throw badRequest(`只能补记 ${MAX_BACKDATE_DAYS} 天内的联系`, { 'body.date': '日期太早' });
 
   const contactId = contactIdFor(principal.personId, headers['idempotency-key']);
+  const online = body.type === 'online';
   for (let attempt = 1; ; attempt++) {
-    const found = await batchGetAll<PersonItem | LedgerSummaryItem>([keys.person(principal.personId), keys.ledgerSummary(path.familyId)]);
-    const staff = found.find((i): i is PersonItem => (i as PersonItem).entity === 'person');
-    let summary = found.find((i): i is LedgerSummaryItem => (i as LedgerSummaryItem).entity === 'ledgerSummary');
+    const state = await readContactState(path.familyId, { personId: principal.personId, ...(online ? { onlineSlot: { date: body.date, staffId: principal.personId } } : {}) });
+    if (!state) throw notFound('没有找到这户家庭');
+    const { person: staff, summary, onlineSlot } = state;
     if (!staff) throw notFound('没有找到您的工作人员信息，请联系管理员');
-    if (!summary) {
-      // A family added before the ledger existed: its summary starts now, with nothing counted.
-      const profile = await getFamilyProfile(path.familyId);
-      if (!profile) throw notFound('没有找到这户家庭');
-      summary = { ...ledgerSummaryItem(profile), version: 0 };
-    }
     try {
+      if (onlineSlot && onlineSlot.handContactId !== contactId) throw onlineAlreadyCounted(onlineSlot);
+      if (onlineSlot) throw new DuplicateContactError(); // this very request, retried
       const item = await writeContact({ familyId: path.familyId, staffId: principal.personId, staffName: staff.name, contactId, body }, summary, now);
       const entry: ContactEntry = toEntry(item as unknown as Record<string, unknown>);
       return { status: 201, body: entry };
@@ -52,7 +58,11 @@ export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, 
         if (existing) return { status: 200, body: toEntry(existing as unknown as Record<string, unknown>) };
         throw conflict('这次提交与之前使用的是同一个请求编号，但内容不同，请刷新后重试');
       }
-      if (err instanceof StaleSummaryError && attempt < MAX_ATTEMPTS) continue;
+      if ((err instanceof StaleSummaryError || err instanceof OnlineSlotTakenError) && attempt < MAX_ATTEMPTS) {
+        // Read again: a slot taken meanwhile is answered above; a busy summary is simply retried.
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+        continue;
+      }
       throw err;
     }
   }

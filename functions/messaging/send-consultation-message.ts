@@ -39,6 +39,7 @@ export const handler = routeHandler('messaging.sendConsultationMessage', { path:
     () => consultationFor(principal, path),
     now,
     true,
+    meta,
   );
   const response: SendMessageResponse = { message };
   return { status: 201, body: response };

@@ -39,6 +39,7 @@ export const handler = routeHandler('messaging.sendConversationMessage', { path:
     loadMeta,
     now,
     !family,
+    meta,
   );
   const response: SendMessageResponse = { message };
   return { status: 201, body: response };

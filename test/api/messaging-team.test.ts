@@ -65,6 +65,9 @@ describe("a consultation reaches the doctor's team", () => {
     // The first answer counts one consultation on the member's contract, in the same transaction.
     expect(operations(answer).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
     expect(await consultationsDelivered('p_m0020')).toBe(delivered + 1);
+    // The family doctor's team is one of the family's contacts: the answer is the day's 网络沟通 in the ledger.
+    expect(await getItem(keys.onlineContactLog('f_0012', '2027-03-10', 'p_doc05'))).toMatchObject({ replies: 1, staffName: '林慧', gsi2pk: 'CONTACTS#t_liulin#2027-03' });
+    expect((await getItem(keys.ledgerSummary('f_0012')))?.weeksContacted).toContain('2027-03-08');
     // The member's notification names the one who answered; the thread shows them by name.
     const note = await getItem(keys.outbox(`msg.${answer.body.message.id}.p_m0020`));
     expect(note).toMatchObject({ template: 'consultation.reply', data: { doctor: '林慧' } });

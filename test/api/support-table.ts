@@ -43,7 +43,8 @@ import type { ApiResponse } from '../support/api';
  *                                 OUTBOX#t-notify-* items it writes (delivered by the local loop).
  * - uploads.test.ts:              only objects in the local S3 (conv/f_0010/...).
  * - messaging*.test.ts (issue 3): conversations/consultations of f_0009..f_0012 (their own
- *                                 partitions, plus CONTACTLOG#/FOLLOWUP-ITEM# items in FAMILY#f_0009..12),
+ *                                 partitions, plus CONTACTLOG#/FOLLOWUP-ITEM# items in FAMILY#f_0009..12;
+ *                                 a staff reply also moves their LEDGER summary and STATS#c_qinghe),
  *                                 and subscriptions/outbox of those families' members and staff.
  * - booking*.test.ts:             sessions of their own (SESSIONS#org_xyy#2030-… and later, in
  *                                 departments of their own), BOOKING#, MEMBERBK#, IDEMP#, WAIT#,
@@ -61,7 +62,8 @@ import type { ApiResponse } from '../support/api';
  *                                 p_comm01 and its family f_0005, so should a bad request be wrongly
  *                                 accepted, the stray write lands in partitions no one else checks.
  * - ledger*.test.ts:              their own county (ledger-world.ts): FAMILY#f_lg6<tag>*, PERSON# and
- *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag>. The matrix's allowed
+ *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag> (ledger-online: tag "o",
+ *                                 with THREAD#/MSGSTATS#/OUTBOX# items of its conversations). The matrix's allowed
  *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
  */
 export const ownedBy = {

@@ -10,8 +10,10 @@ import {
   type ContactRecordRequest,
   type ContactType,
 } from '../../../domain';
+import { batchGetAll } from './batch';
 import { db, tableName } from './client';
-import type { FamilyProfileItem } from './items';
+import { getFamilyProfile } from './families';
+import type { FamilyProfileItem, PersonItem } from './items';
 import { keys } from './keys';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -42,19 +44,30 @@ export interface ContactLogItem {
 }
 
 /**
- * What messaging (issue 3) writes with a staff reply, one per staff, family and Beijing day. Only
- * the key attributes are relied on: the date and the staff id are in the sort key.
+ * The day's 网络沟通 slot of one staff member with one family (FAMILY#<f> / CONTACTLOG#ONLINE#<date>#
+ * <staff>): written by messaging with a staff reply, the first reply of the day applying the
+ * ledger effects of one contact in the same transaction. A 网络沟通 entered by hand claims the
+ * same slot (`handContactId`, no index keys), so the day's online contact counts once whichever
+ * comes first. Only the key attributes are relied on: the date and the staff id are in the sort key.
  */
 export interface OnlineContactLogItem {
   pk: string;
   sk: string;
+  entity?: 'onlineContact';
   familyId?: string;
   staffId?: string;
   staffName?: string;
+  date?: string;
   at?: string;
-  gsi1pk: string;
-  gsi1sk: string;
+  replies?: number;
+  /** Set when a hand-entered 网络沟通 claimed the day: that entry stands for the day in the log. */
+  handContactId?: string;
+  gsi1pk?: string;
+  gsi1sk?: string;
 }
+
+/** A slot messaging counted as the day's contact (not one claimed by a hand entry). */
+export const countedByMessaging = (raw: Record<string, unknown>) => raw.entity !== 'onlineContact' || !raw.handContactId;
 
 export interface ContactVersionItem {
   pk: string;
@@ -202,6 +215,63 @@ export function counterUpdates(summary: Pick<LedgerSummaryItem, 'countyId' | 'to
   ];
 }
 
+/** Index of the summary Put in `contactLedgerWrites` (its condition failing means: read again). */
+export const SUMMARY_WRITE = 0;
+
+/**
+ * The ledger effects of one contact, as items of the caller's transaction: the family's summary,
+ * conditioned on the version read (so two contacts at once cannot both count the family as "first
+ * this week": the loser reads again and retries), and the township's week and month counters.
+ * Recording a contact by hand and messaging's first staff reply of a day both write exactly these.
+ */
+export function contactLedgerWrites(summary: LedgerSummaryItem, type: ContactType, date: string): TransactItem[] {
+  const next = applyContact(summary, type, date);
+  const fresh = summary.version === 0; // the summary did not exist when read (a family from before the ledger)
+  return [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...next, version: summary.version + 1 },
+        ConditionExpression: fresh ? 'attribute_not_exists(pk)' : '#v = :v',
+        ...(fresh ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': summary.version } }),
+      },
+    },
+    ...counterUpdates(summary, contactEffects(summary, type, date)),
+  ];
+}
+
+/** What recording a contact reads first: the family's summary, and optionally the caller and the day's online slot. */
+export interface ContactState {
+  summary: LedgerSummaryItem;
+  person?: PersonItem;
+  onlineSlot?: OnlineContactLogItem;
+}
+
+/**
+ * One BatchGet of the family's summary (plus the caller's person item and the day's online slot
+ * when asked). A family added before the ledger existed gets a summary that starts now, with
+ * nothing counted (version 0: written with attribute_not_exists). Undefined: no such family.
+ */
+export async function readContactState(familyId: string, want: { personId?: string; onlineSlot?: { date: string; staffId: string } }): Promise<ContactState | undefined> {
+  const slotKey = want.onlineSlot ? keys.onlineContactLog(familyId, want.onlineSlot.date, want.onlineSlot.staffId) : undefined;
+  const found = await batchGetAll<Record<string, unknown> & { pk: string; sk: string }>([
+    keys.ledgerSummary(familyId),
+    ...(want.personId ? [keys.person(want.personId)] : []),
+    ...(slotKey ? [slotKey] : []),
+  ]);
+  let summary = found.find((i) => i.entity === 'ledgerSummary') as LedgerSummaryItem | undefined;
+  if (!summary) {
+    const profile = await getFamilyProfile(familyId);
+    if (!profile) return undefined;
+    summary = { ...ledgerSummaryItem(profile), version: 0 };
+  }
+  return {
+    summary,
+    person: found.find((i) => i.entity === 'person') as PersonItem | undefined,
+    onlineSlot: slotKey ? (found.find((i) => i.sk === slotKey.sk) as OnlineContactLogItem | undefined) : undefined,
+  };
+}
+
 /** The summary after a contact, for the seed and the import (the route uses a conditional update). */
 export function applyContact(summary: LedgerSummaryItem, type: ContactType, date: string): LedgerSummaryItem {
   const e = contactEffects(summary, type, date);
@@ -230,11 +300,14 @@ export function contactIdFor(staffId: string, idempotencyKey: string | undefined
 
 export class StaleSummaryError extends Error {}
 export class DuplicateContactError extends Error {}
+/** The day's 网络沟通 of this staff member with this family is already in the ledger. */
+export class OnlineSlotTakenError extends Error {}
 
 /**
  * Writes a contact, the family's summary and the township's week and month counters in one
- * transaction. The summary update is conditioned on the version that was read, so two contacts
- * recorded at once cannot both count the family as "first this week": the loser retries.
+ * transaction (`contactLedgerWrites`). A 网络沟通 also claims the day's online slot, conditioned on
+ * it not existing: a staff reply in messaging the same day then counts nothing more, and a reply
+ * that got there first makes this one fail (OnlineSlotTakenError).
  */
 export async function writeContact(
   input: { familyId: string; staffId: string; staffName: string; contactId: string; body: ContactRecordRequest },
@@ -264,30 +337,29 @@ export async function writeContact(
     gsi2pk: keys.contactLogMonthPk(summary.townshipId, monthOf(body.date)),
     gsi2sk: keys.contactLogMonthSk(body.date, input.familyId, input.contactId),
   };
-  const next = applyContact(summary, body.type, body.date);
-  const effects = contactEffects(summary, body.type, body.date);
+  const items: TransactItem[] = [{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, ...contactLedgerWrites(summary, body.type, body.date)];
+  const slotIndex = items.length;
+  if (body.type === 'online') {
+    const claim: OnlineContactLogItem = {
+      ...keys.onlineContactLog(input.familyId, body.date, input.staffId),
+      entity: 'onlineContact',
+      familyId: input.familyId,
+      staffId: input.staffId,
+      staffName: input.staffName,
+      date: body.date,
+      handContactId: input.contactId,
+      replies: 0,
+    };
+    items.push({ Put: { TableName: tableName(), Item: claim, ConditionExpression: 'attribute_not_exists(pk)' } });
+  }
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: { ...next, version: summary.version + 1 },
-              // Version 0: the summary did not exist when read (a family from before the ledger).
-              ConditionExpression: summary.version === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
-              ...(summary.version === 0 ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': summary.version } }),
-            },
-          },
-          ...counterUpdates(summary, effects),
-        ],
-      }),
-    );
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (err) {
     const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
     if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new DuplicateContactError();
-    if (reasons?.[1]?.Code === 'ConditionalCheckFailed') throw new StaleSummaryError();
+    if (reasons?.[1 + SUMMARY_WRITE]?.Code === 'ConditionalCheckFailed') throw new StaleSummaryError();
+    if (reasons?.[slotIndex]?.Code === 'ConditionalCheckFailed') throw new OnlineSlotTakenError();
+    if (reasons?.some((r) => r.Code === 'TransactionConflict')) throw new StaleSummaryError();
     throw err;
   }
   return item;
@@ -316,7 +388,7 @@ export async function listFamilyContactLog(familyId: string): Promise<ContactEnt
     ExpressionAttributeValues: { ':pk': keys.familyPk(familyId), ':p': keys.contactLogPrefix },
     ScanIndexForward: false,
   });
-  return items.map(toEntry).sort((a, b) => b.date.localeCompare(a.date) || b.recordedAt.localeCompare(a.recordedAt));
+  return items.filter(countedByMessaging).map(toEntry).sort((a, b) => b.date.localeCompare(a.date) || b.recordedAt.localeCompare(a.recordedAt));
 }
 
 /**
@@ -329,7 +401,7 @@ export async function listStaffContactsSince(staffId: string, fromDate: string):
     KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': keys.staffPk(staffId), ':from': `${keys.contactLogPrefix}${fromDate}`, ':to': `${keys.contactLogPrefix}\uffff` },
   });
-  return items.map(toEntry);
+  return items.filter(countedByMessaging).map(toEntry);
 }
 
 const ONLINE_SK = /^CONTACTLOG#ONLINE#(\d{4}-\d{2}-\d{2})#(.+)$/;

@@ -9,6 +9,7 @@ import {
   CONSULTATION_AUTO_CLOSE_MS,
   CONSULTATION_REPLY_DUE_MS,
   isOverdue,
+  monthOf,
   toBeijingIso,
   type FamilyThreadItem,
   type InboxItem,
@@ -20,6 +21,7 @@ import { outboxPut } from '../notify/outbox';
 import { attachmentView, type StoredAttachment } from '../storage/uploads';
 import { db, tableName } from './client';
 import { idempotencyPut } from './idempotency';
+import { contactLedgerWrites, SUMMARY_WRITE, type ContactState } from './ledger';
 import { contractServiceIncrement } from './signing';
 import type { FamilyContactItem, FamilyProfileItem } from './items';
 import { keys } from './keys';
@@ -260,6 +262,12 @@ export interface SendInput {
    * active contract (履约), in the same transaction; absent when the member has no active contract.
    */
   serviceContract?: { memberId: string; contractId: string };
+  /**
+   * Staff side: the family's ledger summary and the day's online slot as read before
+   * (`readContactState`). No slot yet: this is the staff member's first reply to the family that
+   * Beijing day, and it counts as one 网络沟通 in the ledger in the same transaction.
+   */
+  ledger?: ContactState;
 }
 
 export class ThreadMissing extends Error {}
@@ -270,6 +278,8 @@ export class ContractEnded extends Error {}
 export class CheckFailed extends Error {}
 /** Another transaction on the same items was in flight (DynamoDB's TransactionConflict): try again. */
 export class ThreadBusy extends Error {}
+/** The day's online slot or the family's ledger summary changed since they were read: read again. */
+export class LedgerStale extends Error {}
 
 function cancelled(err: unknown): string[] | undefined {
   return err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None') : undefined;
@@ -304,6 +314,8 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
   const metaKey = keys.threadMeta(threadId);
   let metaIndex: number;
   let serviceIndex = -1;
+  let slotIndex = -1;
+  let summaryIndex = -1;
   const time = `${now.getUTCMonth() + 1}月${now.getUTCDate()}日 ${toBeijingIso(now).slice(11, 16)}`;
 
   if (sender.side === 'family') {
@@ -384,29 +396,45 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
         },
       },
     });
-    // Ledger link (issue 6): one online contact per staff member, family and Beijing day.
+    // Ledger link (issue 6): one online contact per staff member, family and Beijing day. The first
+    // reply of the day creates the slot and counts one 网络沟通 (summary and counters, exactly as a
+    // hand entry would); later ones only count replies. Both conditions turn a race (another reply,
+    // or a hand entry claiming the day) into a re-read instead of a double or a lost count.
     const date = beijingDate(now);
+    const ledger = input.ledger;
+    if (!ledger) throw new Error('a staff send needs the ledger state (readContactState)');
+    const first = !ledger.onlineSlot;
+    slotIndex = items.length;
     items.push({
       Update: {
         TableName: tableName(),
         Key: keys.onlineContactLog(meta.familyId, date, sender.personId),
-        UpdateExpression: 'SET #entity = :entity, familyId = :family, staffId = :staff, staffName = :staffName, #date = :date, #channel = :channel, firstAt = if_not_exists(firstAt, :at), #at = if_not_exists(#at, :at), lastAt = :at, gsi1pk = :gpk, gsi1sk = :gsk ADD replies :one',
+        // The first reply also puts the day in the township's monthly contact index, for the export
+        // (not later ones: a day a hand entry claimed is exported as that entry).
+        UpdateExpression: `SET #entity = :entity, familyId = :family, staffId = :staff, staffName = :staffName, #date = :date, #channel = :channel, firstAt = if_not_exists(firstAt, :at), #at = if_not_exists(#at, :at), lastAt = :at, gsi1pk = :gpk, gsi1sk = :gsk${first ? ', gsi2pk = :g2pk, gsi2sk = :g2sk' : ''} ADD replies :one`,
+        ConditionExpression: first ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#date': 'date', '#channel': 'channel', '#entity': 'entity', '#at': 'at' },
         ExpressionAttributeValues: {
           // Not 'contactLog': the ledger reads these as 网络沟通 entries of their own (functions/lib/db/ledger.ts).
           ':entity': 'onlineContact',
           ':family': meta.familyId,
           ':staff': sender.personId,
-          ':staffName': sender.displayName,
+          // The person's own name, as hand entries carry it (not the notification's "村联系人 …").
+          ':staffName': sender.name ?? sender.displayName,
           ':date': date,
           ':channel': 'online',
           ':at': at,
           ':gpk': keys.staffPk(sender.personId),
           ':gsk': keys.onlineContactStaffSk(date, meta.familyId),
+          ...(first ? { ':g2pk': keys.contactLogMonthPk(ledger.summary.townshipId, monthOf(date)), ':g2sk': keys.contactLogMonthSk(date, meta.familyId, `online_${sender.personId}`) } : {}),
           ':one': 1,
         },
       },
     });
+    if (first) {
+      summaryIndex = items.length + SUMMARY_WRITE;
+      items.push(...contactLedgerWrites(ledger.summary, 'online', date));
+    }
     if (input.followUp && followUpId) {
       items.push({
         Put: {
@@ -459,6 +487,7 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
     if (input.idempotencyKey && reasons[idemIndex] === 'ConditionalCheckFailed') return undefined;
     if (reasons.slice(checksFrom, idemIndex).some((r) => r === 'ConditionalCheckFailed')) throw new CheckFailed();
     if (serviceIndex >= 0 && reasons[serviceIndex] === 'ConditionalCheckFailed') throw new ContractEnded();
+    if ([slotIndex, summaryIndex].some((i) => i >= 0 && reasons[i] === 'ConditionalCheckFailed')) throw new LedgerStale();
     if (reasons.includes('TransactionConflict')) throw new ThreadBusy();
     if (reasons[metaIndex] === 'ConditionalCheckFailed') {
       if (sender.side === 'staff') throw new ThreadConflict();

@@ -5,7 +5,9 @@ import { tableName } from '../db/client';
 import { idempotentResult } from '../db/idempotency';
 import type { FamilyContactItem, FamilyProfileItem } from '../db/items';
 import { keys } from '../db/keys';
-import { CheckFailed, ContractEnded, conversationMeta, ensureMeta, getThreadMeta, messageView, sendMessage, ThreadBusy, ThreadClosed, ThreadConflict, ThreadMissing, type MessageItem, type SendInput, type ThreadMetaItem } from '../db/threads';
+import { readContactState, type ContactState } from '../db/ledger';
+import { CheckFailed, ContractEnded, conversationMeta, ensureMeta, getThreadMeta, LedgerStale, messageView, sendMessage, ThreadBusy, ThreadClosed, ThreadConflict, ThreadMissing, type MessageItem, type SendInput, type ThreadMetaItem } from '../db/threads';
+import { beijingDate } from '../../../domain';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { markAttached, verifyUpload, type StoredAttachment } from '../storage/uploads';
 import { db } from '../db/client';
@@ -71,8 +73,10 @@ export async function sendWithRetries(
   loadMeta: () => Promise<ThreadMetaItem>,
   now: Date,
   needsMeta: boolean,
+  /** The meta the handler has just read, so the first attempt does not read it again. */
+  knownMeta?: ThreadMetaItem,
 ): Promise<{ message: MessageView; created: boolean }> {
-  return oneAtATime(base.threadId, () => sendLoop(base, loadMeta, now, needsMeta));
+  return oneAtATime(base.threadId, () => sendLoop(base, loadMeta, now, needsMeta, knownMeta));
 }
 
 async function sendLoop(
@@ -80,12 +84,16 @@ async function sendLoop(
   loadMeta: () => Promise<ThreadMetaItem>,
   now: Date,
   needsMeta: boolean,
+  knownMeta: ThreadMetaItem | undefined,
 ): Promise<{ message: MessageView; created: boolean }> {
   let base = firstBase;
-  let meta = needsMeta ? await loadMeta() : undefined;
+  let meta = needsMeta ? (knownMeta ?? (await loadMeta())) : undefined;
+  // A staff reply counts the day's online contact in the ledger: one BatchGet of what that needs.
+  const readLedger = async (m: ThreadMetaItem | undefined) => (base.sender.side === 'staff' && m ? ledgerStateFor(m.familyId, base.sender.personId, now) : undefined);
+  let ledger = await readLedger(meta);
   for (let attempt = 0; attempt < 16; attempt++) {
     try {
-      const stored = await sendMessage({ ...base, meta, followUp: base.body.followUp, suggestBooking: base.body.suggestBooking }, now);
+      const stored = await sendMessage({ ...base, meta, ledger, followUp: base.body.followUp, suggestBooking: base.body.suggestBooking }, now);
       if (stored) return { message: await messageView(stored), created: true };
       return { message: await replayed(base.threadId, base.sender.personId, base.idempotencyKey!), created: false };
     } catch (err) {
@@ -101,6 +109,11 @@ async function sendLoop(
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(800, 20 * 2 ** attempt)));
         continue;
       }
+      if (err instanceof LedgerStale) {
+        // Another reply (or a hand entry) counted the day, or moved the summary, since it was read.
+        ledger = await readLedger(meta);
+        continue;
+      }
       if (err instanceof ThreadMissing || err instanceof ThreadConflict) {
         meta = await loadMeta();
         continue;
@@ -109,6 +122,12 @@ async function sendLoop(
     }
   }
   throw conflict('对话正忙，请稍后再发');
+}
+
+async function ledgerStateFor(familyId: string, staffId: string, now: Date): Promise<ContactState> {
+  const state = await readContactState(familyId, { onlineSlot: { date: beijingDate(now), staffId } });
+  if (!state) throw notFound('没有找到这户家庭');
+  return state;
 }
 
 async function replayed(threadId: string, senderId: string, key: string): Promise<MessageView> {
