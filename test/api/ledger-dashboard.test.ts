@@ -198,12 +198,13 @@ describe('monthly ledger export', () => {
     expect(lead).toEqual(['测试镇领导', 5, 3, 5]);
     const coverage = rows('覆盖情况').slice(1);
     const counted = await recount(familyIds(), '2026-11-20');
-    for (const [name, families, withAll, , members, signed, cards, visited, contacts, visits, greetings] of coverage as Array<[string, ...number[]]>) {
+    for (const [name, families, withAll, , members, signed, cards, visited, contacts, visits, greetings, wanting] of coverage as Array<[string, ...number[]]>) {
       const t = [...counted.perTownship.entries()].find(([id]) => (name === '甲镇' ? id === w.townships[0] : id === w.townships[1]))![1];
-      expect({ families, withAll, members, signed, cards, visited, contacts, visits, greetings }).toEqual({
+      expect({ families, withAll, members, wanting, signed, cards, visited, contacts, visits, greetings }).toEqual({
         families: t.families,
         withAll: t.familiesWithAllContacts,
         members: t.members,
+        wanting: t.wantingMembers,
         signed: t.signedMembers,
         cards: t.cardHolders,
         visited: t.visitedThisMonth,
