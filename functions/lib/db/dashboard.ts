@@ -62,8 +62,8 @@ export async function coverageOf(
         families: base.families,
         familiesWithAllContacts: base.familiesWithAllContacts,
         members: base.members,
-        // Township items written before this counter existed have no field: the seed and import
-        // write it, and ADD starts a missing field from zero.
+        // A township item written before this counter existed has no field (ADD starts it from
+        // zero); a deployed table backfills it once from the STATE items (README, signing).
         wantingMembers: base.wantingMembers ?? 0,
         signedMembers: base.signedMembers,
         cardHolders: base.cardHolders,
