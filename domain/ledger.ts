@@ -250,6 +250,8 @@ export const CoverageFigures = z.object({
   /** Families with a township leader, a village cadre and a doctor (全覆盖 of contacts). */
   familiesWithAllContacts: z.number(),
   members: z.number(),
+  /** Members who want a family doctor (applied, signed, or declined and waiting: wantsSigning). */
+  wantingMembers: z.number(),
   signedMembers: z.number(),
   cardHolders: z.number(),
   /** Families with at least one contact this week (Monday to today). */

@@ -90,8 +90,11 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     {
       name: '覆盖情况',
       rows: [
-        ['乡镇', '家庭户数', '联系人齐全户数', '联系人齐全率%', '成员数', '签约家庭医生人数', '持服务证户数', '本月走访户数', '本月联系次数', '本月走访次数', '本月慰问次数'],
-        ...coverage.map((t) => [t.townshipName, t.families, t.familiesWithAllContacts, percent(t.familiesWithAllContacts, t.families), t.members, t.signedMembers, t.cardHolders, t.visitedThisMonth, t.contactsThisMonth, t.visitsThisMonth, t.greetingsThisMonth]),
+        ['乡镇', '家庭户数', '联系人齐全户数', '联系人齐全率%', '成员数', '签约家庭医生人数', '持服务证户数', '本月走访户数', '本月联系次数', '本月走访次数', '本月慰问次数', '有签约意愿人数', '有意愿者签约率%'],
+        ...coverage.map((t) => [
+          t.townshipName, t.families, t.familiesWithAllContacts, percent(t.familiesWithAllContacts, t.families), t.members, t.signedMembers, t.cardHolders,
+          t.visitedThisMonth, t.contactsThisMonth, t.visitsThisMonth, t.greetingsThisMonth, t.wantingMembers, percent(t.signedMembers, t.wantingMembers),
+        ]),
       ],
     },
     { name: '联系记录', rows: contactRows },

@@ -14,7 +14,7 @@ import {
 } from '../lib/db/signing';
 import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { signingCounterAdd } from '../lib/db/signing-figures';
+import { signingCounterMove } from '../lib/db/signing-figures';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberNotice } from './shared';
 import { contractView } from './views';
@@ -23,7 +23,9 @@ import { contractView } from './views';
  * The team lead accepts: one TransactWriteItems makes the contract, closes the application (only
  * if still pending and addressed to this lead), moves the member's state from this application to
  * signed (the one-active-contract guard), writes the "current signing" projection and the family's
- * doctor contact, counts the member signed on the township's dashboard counter, and tells the member. Two acceptances racing: exactly one transaction commits.
+ * doctor contact, counts the member signed on the township's dashboard counter (already counted as
+ * wanting since the application), and tells the member. Two acceptances racing: exactly one
+ * transaction commits.
  */
 export const handler = routeHandler('signing.accept', { path: ApplicationPath, body: ContractDates }, async ({ path, body, principal, now }) => {
   const app = await getApplication(path.memberId, path.applicationId);
@@ -75,7 +77,7 @@ export const handler = routeHandler('signing.accept', { path: ApplicationPath, b
       put(state, '#state = :applied AND applicationId = :app', { '#state': 'state' }, { ':applied': 'applied', ':app': app.applicationId }),
       put(signingProjection(contract)),
       doctorContactUpdate(contract, at),
-      signingCounterAdd(app.member, 1),
+      ...signingCounterMove(app.member, 'applied', 'signed'),
       outboxPut(memberNotice(app.memberId, app.teamName, '已同意签约，请签字确认', now, `signing-accepted-${app.applicationId}`), now),
     ]);
   } catch (err) {

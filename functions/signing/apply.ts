@@ -2,17 +2,18 @@ import { createHash } from 'node:crypto';
 import { applicationDeadline, beijingDate, FamilyPath, SigningApplicationRequest, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
 import { keys } from '../lib/db/keys';
-import { type ApplicationItem, getApplication, getVillageTeam, put, stateItem, teamContactOf, transact, TransactionRefused } from '../lib/db/signing';
+import { type ApplicationItem, getApplication, getVillageTeam, put, stateItem, teamContactOf } from '../lib/db/signing';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { memberSnapshot } from './shared';
+import { memberSnapshot, startSigningFrom } from './shared';
 import { applicationView } from './views';
 
 /**
  * A member (or a relative for them) applies to the team serving the family's village. The
- * application, the member's state (guarded: not while applied or signed) and the team lead's
- * notification are one transaction. With an Idempotency-Key the application id is derived from it,
+ * application, the member's state (guarded: not while applied or signed), the township's
+ * "wanting" counter when the member was not counted yet, and the team lead's notification are one
+ * transaction (startSigningFrom). With an Idempotency-Key the application id is derived from it,
  * so a retry finds its own application and returns it without writing again.
  */
 export const handler = routeHandler('signing.apply', { path: FamilyPath, body: SigningApplicationRequest }, async ({ path, body, principal, now, headers }) => {
@@ -67,10 +68,11 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
     teamName: team.name,
     updatedAt: toBeijingIso(now),
   });
-  try {
-    await transact([
-      put(application, 'attribute_not_exists(pk)'),
-      put(state, 'attribute_not_exists(pk) OR NOT (#state IN (:applied, :signed))', { '#state': 'state' }, { ':applied': 'applied', ':signed': 'signed' }),
+  const started = await startSigningFrom(
+    state,
+    snapshot,
+    [put(application, 'attribute_not_exists(pk)')],
+    [
       outboxPut(
         {
           recipientId: team.leadId,
@@ -81,12 +83,8 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
         },
         now,
       ),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused && err.reasons[1] === 'ConditionalCheckFailed') {
-      throw conflict(`${member.name}已经签约或已提交申请，不需要重复申请`);
-    }
-    throw err;
-  }
+    ],
+  );
+  if (!started) throw conflict(`${member.name}已经签约或已提交申请，不需要重复申请`);
   return { status: 201, body: applicationView(application, today) };
 });

@@ -1,13 +1,11 @@
-import { beijingDate, type SigningCoverageFigures, CoverageQuery, type CoverageResponse, isApplicationOverdue, isInRenewalWindow } from '../../domain';
+import { beijingDate, type SigningCoverageFigures, CoverageQuery, type CoverageResponse, isApplicationOverdue, isInRenewalWindow, wantsSigning } from '../../domain';
 import { listCoverageStates, type SigningStateItem } from '../lib/db/signing';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 
-const WANTING = new Set(['applied', 'signed', 'declined']);
-
 function figures(states: SigningStateItem[], today: string): SigningCoverageFigures {
   return {
-    wanting: states.filter((s) => WANTING.has(s.state)).length,
+    wanting: states.filter((s) => wantsSigning(s.state)).length,
     signed: states.filter((s) => s.state === 'signed').length,
     expiringSoon: states.filter((s) => s.state === 'signed' && s.endDate && isInRenewalWindow(s.endDate, today)).length,
     overdueApplications: states.filter((s) => s.state === 'applied' && s.deadline && isApplicationOverdue(s.deadline, today)).length,

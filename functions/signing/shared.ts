@@ -1,6 +1,8 @@
 import { toBeijingIso } from '../../domain';
 import type { FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
-import type { MemberSnapshot } from '../lib/db/signing';
+import type { TransactItem } from '../lib/db/ledger';
+import { getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, transact, TransactionRefused } from '../lib/db/signing';
+import { signingCounterMove } from '../lib/db/signing-figures';
 import type { OutboxEntry } from '../lib/notify/outbox';
 
 /** What an application or contract keeps of the member and their place when it is made. */
@@ -29,4 +31,30 @@ export function memberNotice(memberId: string, team: string, status: string, now
     page: 'packages/signing/index/index',
     dedupeKey,
   };
+}
+
+/** A read-then-write that lost its race this many times in a row answers 409 instead. */
+const START_ATTEMPTS = 3;
+
+/**
+ * Apply and home-visit signing start from whatever state the member is in (none, declined,
+ * terminated) but never from applied or signed. The STATE item is read and the transaction is
+ * conditioned on exactly that state, so the dashboard's counters can move by the difference
+ * between it and the new one (signingCounterMove); if the state changed between the read and the
+ * write, the condition fails and the state is read again. Two concurrent applies by one member:
+ * one commits, the other reads "applied" and is refused, so the member is counted once.
+ * Returns false when the member is (or has become) applied or signed.
+ */
+export async function startSigningFrom(next: SigningStateItem, region: { countyId: string; townshipId: string }, before: TransactItem[], after: TransactItem[]): Promise<boolean> {
+  for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+    const from = (await getSigningState(next.memberId))?.state;
+    if (from === 'applied' || from === 'signed') return false;
+    try {
+      await transact([...before, putStateFrom(next, from), ...signingCounterMove(region, from, next.state), ...after]);
+      return true;
+    } catch (err) {
+      if (!(err instanceof TransactionRefused) || err.reasons[before.length] !== 'ConditionalCheckFailed') throw err;
+    }
+  }
+  return false;
 }

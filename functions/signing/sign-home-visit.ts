@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { beijingDate, HomeVisitSigningRequest, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
-import { contractItem, doctorContactUpdate, getContract, getVillageTeam, put, signingProjection, stateItem, teamContactOf, transact, TransactionRefused } from '../lib/db/signing';
-import { signingCounterAdd } from '../lib/db/signing-figures';
+import { contractItem, doctorContactUpdate, getContract, getVillageTeam, put, signingProjection, stateItem, teamContactOf } from '../lib/db/signing';
 import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { memberNotice, memberSnapshot } from './shared';
+import { memberNotice, memberSnapshot, startSigningFrom } from './shared';
 import { contractView } from './views';
 
 /**
@@ -14,7 +13,7 @@ import { contractView } from './views';
  * the doctor's phone: one transaction makes the contract (the visiting doctor responsible), moves
  * the member's state to signed only if they are neither signed nor waiting on an application (the
  * one-active-contract guard), writes the "current signing" projection, the family's doctor
- * contact and the township's counter, and tells the member. The member then draws their
+ * contact and the township's counters (startSigningFrom), and tells the member. The member then draws their
  * confirmation on the same phone (signing.presignSignature, signing.confirm). With an
  * Idempotency-Key the contract id is derived from it, so a retry returns the same contract.
  */
@@ -60,20 +59,16 @@ export const handler = routeHandler('signing.signHomeVisit', { body: HomeVisitSi
     endDate: contract.endDate,
     updatedAt: at,
   });
-  try {
-    await transact([
-      put(contract, 'attribute_not_exists(pk)'),
-      put(state, 'attribute_not_exists(pk) OR NOT (#state IN (:applied, :signed))', { '#state': 'state' }, { ':applied': 'applied', ':signed': 'signed' }),
+  const started = await startSigningFrom(
+    state,
+    contract.member,
+    [put(contract, 'attribute_not_exists(pk)')],
+    [
       put(signingProjection(contract)),
       doctorContactUpdate(contract, at),
-      signingCounterAdd(contract.member, 1),
       outboxPut(memberNotice(member.personId, team.name, '医生上门签约，请签字确认', now, `signing-home-${contractId}`), now),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused && err.reasons[1] === 'ConditionalCheckFailed') {
-      throw conflict(`${member.name}已经签约或有待处理的签约申请，请在申请列表中处理`);
-    }
-    throw err;
-  }
+    ],
+  );
+  if (!started) throw conflict(`${member.name}已经签约或有待处理的签约申请，请在申请列表中处理`);
   return { status: 201, body: contractView(contract, today) };
 });

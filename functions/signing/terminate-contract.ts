@@ -4,7 +4,7 @@ import { keys } from '../lib/db/keys';
 import { closeContract, type ContractItem, transact, TransactionRefused } from '../lib/db/signing';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { signingCounterAdd } from '../lib/db/signing-figures';
+import { signingCounterMove } from '../lib/db/signing-figures';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
 import { memberNotice } from './shared';
@@ -19,8 +19,10 @@ export function checkTerminationDate(contract: ContractItem, date: string, today
 /**
  * Ends a contract with one of the recorded reasons and its date. The contract stays (history);
  * the member's state, the "current signing" projection and the team's renewal index let go of it
- * in the same transaction, and the township's signed-members counter drops by one. The family's doctor contact stays: other members may still be signed,
- * and contact changes are handed over by the commission.
+ * in the same transaction, and the township's signed and wanting counters drop by one (a member
+ * whose contract ended, by moving away, death or withdrawal, no longer counts as wanting one).
+ * The family's doctor contact stays: other members may still be signed, and contact changes are
+ * handed over by the commission.
  */
 export const handler = routeHandler('signing.terminate', { path: ContractPath, body: TerminateRequest }, async ({ path, body, principal, now }) => {
   const contract = await activeContractFor(principal, path);
@@ -42,7 +44,7 @@ export const handler = routeHandler('signing.terminate', { path: ContractPath, b
         },
       },
       { Delete: { TableName: tableName(), Key: keys.familySigning(contract.familyId, contract.memberId) } },
-      signingCounterAdd(contract.member, -1),
+      ...signingCounterMove(contract.member, 'signed', 'terminated'),
       outboxPut(memberNotice(contract.memberId, contract.teamName, `已解约：${terminationReasonLabels[body.reason]}`, now, `signing-ended-${contract.contractId}`), now),
     ]);
   } catch (err) {

@@ -2,6 +2,7 @@ import { addDays, beijingDate, monthOf, weekStart, type ContactType } from '../.
 import { addFigures, emptyFigures, familyFigures, townshipStatsItem, type FamilyFigures } from '../../functions/lib/db/coverage';
 import type { FamilyContactItem, FamilyProfileItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
+import type { SigningStateItem } from '../../functions/lib/db/signing';
 import { applyContact, contactEffects, ledgerSummaryItem, type ContactLogItem, type LedgerSummaryItem } from '../../functions/lib/db/ledger';
 
 /**
@@ -83,6 +84,7 @@ export function buildLedgerSeed(seedItems: readonly SeedInput[], now: Date, plan
   const profiles = seedItems.filter((i): i is FamilyProfileItem => i.entity === 'family');
   const contacts = seedItems.filter((i): i is FamilyContactItem => i.entity === 'familyContact');
   const signings = seedItems.filter((i): i is SigningItem => i.entity === 'signing');
+  const states = seedItems.filter((i): i is SigningStateItem => i.entity === 'signingState');
   const staffNames = new Map(seedItems.filter((i) => i.entity === 'person').map((p) => [(p as { personId: string }).personId, (p as { name: string }).name]));
 
   const out: Record<string, unknown>[] = [];
@@ -141,7 +143,7 @@ export function buildLedgerSeed(seedItems: readonly SeedInput[], now: Date, plan
   const townships = new Map<string, { region: { countyId: string; townshipId: string; townshipName: string }; figures: FamilyFigures }>();
   for (const p of profiles) {
     const t = townships.get(p.townshipId) ?? { region: { countyId: p.countyId, townshipId: p.townshipId, townshipName: p.townshipName }, figures: emptyFigures() };
-    const f = familyFigures(p, contacts.filter((c) => c.familyId === p.familyId), signings.filter((s) => s.familyId === p.familyId));
+    const f = familyFigures(p, contacts.filter((c) => c.familyId === p.familyId), signings.filter((s) => s.familyId === p.familyId), states.filter((s) => s.familyId === p.familyId));
     t.figures = addFigures(t.figures, f);
     townships.set(p.townshipId, t);
   }

@@ -1,10 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beijingDate, daysBetween, missingContactKinds, monthOf, quarterOf, weekStart, type ContactKind } from '../../domain';
 import { db, tableName } from '../../functions/lib/db/client';
+import { batchPutAll } from '../../functions/lib/db/batch';
 import { keys } from '../../functions/lib/db/keys';
+import { teamItems } from '../../functions/lib/db/signing';
 import { call, tokenFor } from '../support/api';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
-import { expectApiError, queryPartition } from './support-table';
+import { expectApiError, getItem, queryPartition } from './support-table';
 
 /**
  * The coverage dashboard reads running counters; these tests recount everything independently
@@ -33,17 +35,22 @@ async function recount(familyIds: string[], today: string): Promise<Recount> {
     const profile = items.find((i) => i.sk === 'FAMILY')!;
     const kinds = items.filter((i) => String(i.sk).startsWith('FAMILY#CONTACT#')).map((i) => i.kind as ContactKind);
     const signed = items.filter((i) => String(i.sk).startsWith('FAMILY#SIGN#')).length;
+    // Wanting a family doctor, from each member's own signing record: applied, signed, or declined
+    // and still waiting (written out here, not taken from the code under test).
+    const states = await Promise.all(profile.members.map((m: { personId: string }) => getItem(keys.signingState(m.personId))));
+    const wanting = states.filter((st) => st && ['applied', 'signed', 'declined'].includes(st.state as string)).length;
     // Contacts entered by hand, and the day's online contact of a staff member from messaging
     // (unless a hand-entered 网络沟通 claimed that day: it stands for the day).
     const records = items.filter((i) => i.entity === 'contactLog' || (i.entity === 'onlineContact' && !i.handContactId));
     const log = records.filter((i) => i.date <= today);
     const t = perTownship.get(profile.townshipId) ?? {
-      families: 0, familiesWithAllContacts: 0, members: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0,
+      families: 0, familiesWithAllContacts: 0, members: 0, wantingMembers: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0,
       requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, surveyAware: 0, surveySatisfied: 0,
     };
     t.families += 1;
     t.familiesWithAllContacts += missingContactKinds(kinds).length === 0 ? 1 : 0;
     t.members += profile.members.length;
+    t.wantingMembers += wanting;
     t.signedMembers += signed;
     t.cardHolders += profile.card.status === 'active' ? 1 : 0;
     t.contactedThisWeek += log.some((c) => c.date >= week) ? 1 : 0;
@@ -195,12 +202,13 @@ describe('monthly ledger export', () => {
     expect(lead).toEqual(['测试镇领导', 5, 3, 5]);
     const coverage = rows('覆盖情况').slice(1);
     const counted = await recount(familyIds(), '2026-11-20');
-    for (const [name, families, withAll, , members, signed, cards, visited, contacts, visits, greetings] of coverage as Array<[string, ...number[]]>) {
+    for (const [name, families, withAll, , members, signed, cards, visited, contacts, visits, greetings, wanting] of coverage as Array<[string, ...number[]]>) {
       const t = [...counted.perTownship.entries()].find(([id]) => (name === '甲镇' ? id === w.townships[0] : id === w.townships[1]))![1];
-      expect({ families, withAll, members, signed, cards, visited, contacts, visits, greetings }).toEqual({
+      expect({ families, withAll, members, wanting, signed, cards, visited, contacts, visits, greetings }).toEqual({
         families: t.families,
         withAll: t.familiesWithAllContacts,
         members: t.members,
+        wanting: t.wantingMembers,
         signed: t.signedMembers,
         cards: t.cardHolders,
         visited: t.visitedThisMonth,
@@ -255,5 +263,80 @@ describe('online contacts from messaging (issue 6) are in the counters and the r
     const stale = res.body.stale.map((s: { familyId: string }) => s.familyId);
     expect(stale).not.toContain(w.family(5));
     expect(stale).not.toContain(w.family(9));
+describe('members signed among those who want it', () => {
+  const teamId = 'tm_lg6c';
+  const memberOf = (n: number) => (n === 1 ? w.member : `p_lg6m${w.family(n).slice(-6)}`);
+  const apply = async (n: number) =>
+    call('POST', `/families/${w.family(n)}/signing/applications`, { token: await tokenFor(memberOf(n)), body: { memberId: memberOf(n) }, headers: { 'x-test-now': NOW } });
+  const answer = async (n: number, applicationId: string, verb: 'accept' | 'decline') =>
+    call('POST', `/team/applications/${memberOf(n)}/${applicationId}/${verb}`, { token: await tokenFor(w.doctor), body: verb === 'decline' ? { reason: '团队本月已满' } : {}, headers: { 'x-test-now': NOW } });
+  /** Township B's wanting and signed figures on the dashboard (families 3, 5, 7, 9 live there). */
+  const figuresB = async () => {
+    const res = await call('GET', `/commission/dashboard?townshipId=${w.townships[1]}`, { token: comm, headers: { 'x-test-now': NOW } });
+    expect(res.status).toBe(200);
+    const t = res.body.townships[0];
+    return { wanting: t.wantingMembers as number, signed: t.signedMembers as number };
+  };
+
+  beforeAll(async () => {
+    // One team for both of this world's villages, led by the world's doctor.
+    const doctor = { personId: w.doctor, name: '测试医生', role: 'gp' as const, title: '全科医生', organisation: '测试卫生院', phone: '13900000004' };
+    await batchPutAll(
+      teamItems({
+        teamId, name: '测试签约团队', countyId: w.countyId, townshipId: w.townships[0], povertyForm: false,
+        villageIds: [...w.villages], villageNames: ['测试村', '测试村'], leadId: w.doctor, responsibleByVillage: {}, members: [doctor],
+      }) as unknown as Record<string, unknown>[],
+    );
+  });
+
+  test('apply +1; decline and re-apply keep it; acceptance adds a signed member; termination takes the member out of both', async () => {
+    const start = await figuresB();
+    const first = await apply(3);
+    expect(first.status).toBe(201);
+    expect(await figuresB()).toEqual({ wanting: start.wanting + 1, signed: start.signed });
+    expect((await answer(3, first.body.applicationId, 'decline')).status).toBe(200);
+    expect(await figuresB()).toEqual({ wanting: start.wanting + 1, signed: start.signed });
+    const again = await apply(3);
+    expect(again.status).toBe(201);
+    expect(await figuresB()).toEqual({ wanting: start.wanting + 1, signed: start.signed });
+    const contract = await answer(3, again.body.applicationId, 'accept');
+    expect(contract.status).toBe(201);
+    expect(await figuresB()).toEqual({ wanting: start.wanting + 1, signed: start.signed + 1 });
+    const ended = await call('POST', `/families/${w.family(3)}/members/${memberOf(3)}/contracts/${contract.body.contractId}/terminate`, {
+      token: await tokenFor(w.doctor),
+      body: { reason: 'moved_out', date: '2026-11-20' },
+      headers: { 'x-test-now': NOW },
+    });
+    expect(ended.status).toBe(200);
+    expect(await figuresB()).toEqual(start);
+    // Asking again after the contract ended counts the member again.
+    expect((await apply(3)).status).toBe(201);
+    expect(await figuresB()).toEqual({ wanting: start.wanting + 1, signed: start.signed });
+  });
+
+  test('two applications by one member at the same moment: one is made, the other refused, counted once', async () => {
+    const start = await figuresB();
+    const both = await Promise.all([apply(5), apply(5)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await figuresB()).toEqual({ wanting: start.wanting + 1, signed: start.signed });
+    const apps = (await queryPartition(keys.signingPk(memberOf(5)))).filter((i) => String(i.sk).startsWith('APP#'));
+    expect(apps).toHaveLength(1);
+  });
+
+  test('the dashboard agrees with a recount and with the signing coverage page; a township officer sees only their township', async () => {
+    const res = await call('GET', '/commission/dashboard', { token: comm, headers: { 'x-test-now': NOW } });
+    expectAgrees(res.body, await recount(familyIds(), '2026-11-20'));
+    // The signing page counts wanting from a Query of the states; the dashboard from its counters.
+    const signing = await call('GET', '/commission/signing/coverage', { token: comm, headers: { 'x-test-now': NOW } });
+    expect(signing.status).toBe(200);
+    for (const t of res.body.townships) {
+      const s = signing.body.townships.find((x: { townshipId: string }) => x.townshipId === t.townshipId);
+      expect({ wanting: t.wantingMembers, signed: t.signedMembers }).toEqual({ wanting: s?.wanting ?? 0, signed: s?.signed ?? 0 });
+    }
+    expect(res.body.total.wantingMembers).toBe(signing.body.totals.wanting);
+    expect(res.body.total.wantingMembers).toBeGreaterThan(res.body.total.signedMembers);
+    const own = await call('GET', '/commission/dashboard', { token: await tokenFor(w.commTownship), headers: { 'x-test-now': NOW } });
+    expect(own.body.townships.map((t: { townshipId: string }) => t.townshipId)).toEqual([w.townships[1]]);
+    expect(own.body.total.wantingMembers).toBe(res.body.townships.find((t: { townshipId: string }) => t.townshipId === w.townships[1]).wantingMembers);
   });
 });

@@ -1,6 +1,7 @@
 import { batchPutAll } from '../../functions/lib/db/batch';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
+import { stateItem } from '../../functions/lib/db/signing';
 import { buildLedgerSeed } from '../../local/seed/ledger';
 import type { ContactKind } from '../../domain';
 
@@ -19,6 +20,8 @@ export function ledgerWorld(tag: string) {
   const ids = {
     countyId,
     townships: [tA, tB] as const,
+    // Villages of this world only (tag in the id), so a signing team given to them reaches no other.
+    villages: [`v_lg6${tag}va`, `v_lg6${tag}vb`] as const,
     cadre: p('cadre'),
     cadre2: p('cadrenew'),
     lead: p('lead'),
@@ -53,7 +56,7 @@ const person = (personId: string, name: string, extra: Partial<PersonItem>): Per
 /**
  * Writes the world: `families` families in two townships (odd ones in B), all with the cadre,
  * leader and doctor except family 2, which lacks a village cadre; one member per family, signed
- * in even families. Returns the profiles.
+ * in even families (projection and STATE item, no contract). Returns the profiles.
  */
 export async function writeLedgerWorld(w: LedgerWorld, families: number, birthDate = '1950-06-15'): Promise<FamilyProfileItem[]> {
   const staff: PersonItem[] = [
@@ -70,7 +73,7 @@ export async function writeLedgerWorld(w: LedgerWorld, families: number, birthDa
   for (let n = 1; n <= families; n++) {
     const familyId = w.family(n);
     const townshipId = w.townships[n % 2 === 1 && n > 1 ? 1 : 0];
-    const villageId = `v_lg6${townshipId.slice(-1)}`;
+    const villageId = w.villages[townshipId === w.townships[0] ? 0 : 1];
     const memberId = n === 1 ? w.member : `p_lg6m${familyId.slice(-6)}`;
     const profile: FamilyProfileItem = {
       ...keys.familyProfile(familyId),
@@ -129,6 +132,9 @@ export async function writeLedgerWorld(w: LedgerWorld, families: number, birthDa
         gsi1sk: keys.staffMemberSk(memberId),
       };
       seedItems.push(signing);
+      // Its STATE item too, as the signing feature keeps it: a signed member also wants signing.
+      const snapshot = { name: `成员${n}`, relation: '本人', gender: 'male' as const, birthDate, villageId, villageName: '测试村', townshipId, townshipName: profile.townshipName, countyId: w.countyId, conditions: [], phoneMasked: '138****0000' };
+      seedItems.push(stateItem(memberId, familyId, snapshot, { state: 'signed', teamName: '测试团队', updatedAt: '2025-01-01T09:00:00+08:00' }));
     }
   }
   for (const s of [...staff, ...items.filter((i) => i.entity === 'person')] as PersonItem[]) {

@@ -115,11 +115,11 @@ export async function writeSigningFixture(): Promise<void> {
       startDate: '2026-01-01', endDate: '2026-12-31', totals: { entries: 0, totalFen: 0, outOfPocketFen: 0, pendingClaims: 0 },
     }),
   );
-  // The township's dashboard counters: nobody signed yet; accept and terminate keep signedMembers.
+  // The township's dashboard counters: nobody signed or asking yet; the signing routes keep them.
   items.push(
     townshipStatsItem(
       { countyId: SG.countyId, townshipId: SG.townshipId, townshipName: '测试镇' },
-      { families: SG.members.length, familiesWithAllContacts: 0, members: SG.members.length, signedMembers: 0, cardHolders: SG.members.length },
+      { families: SG.members.length, familiesWithAllContacts: 0, members: SG.members.length, wantingMembers: 0, signedMembers: 0, cardHolders: SG.members.length },
     ),
   );
   await batchPutAll(items as Record<string, unknown>[]);

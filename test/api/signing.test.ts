@@ -428,7 +428,7 @@ describe('coverage for the commission', () => {
     expect(after.townships).toEqual([expect.objectContaining({ townshipId: SG.townshipId, townshipName: '测试镇', signed: after.totals.signed })]);
   });
 
-  test("the dashboard's running signed-members counter equals a recount of the records after every accept, termination and change of team above", async () => {
+  test("the dashboard's running signed and wanting counters equal a recount of the records after every apply, decline, accept, termination and change of team above", async () => {
     const stats = await getItem(keys.statsTownship(SG.countyId, SG.townshipId));
     const states = await Promise.all(SG.members.map((m) => getItem(keys.signingState(m))));
     const projections = await Promise.all(SG.members.map((m) => getItem(keys.familySigning(fam(m), m))));
@@ -438,6 +438,8 @@ describe('coverage for the commission', () => {
     expect(projections.filter(Boolean)).toHaveLength(signed);
     expect(new Set(active.map((c) => c.memberId)).size).toBe(signed);
     expect(stats?.signedMembers).toBe(signed);
+    // Members who want a family doctor: applied, signed, or declined and waiting (terminated do not).
+    expect(stats?.wantingMembers).toBe(states.filter((s) => ['applied', 'signed', 'declined'].includes(s?.state)).length);
   });
 });
 

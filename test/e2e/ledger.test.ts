@@ -49,6 +49,8 @@ test('a township commission officer sees the coverage figures and downloads the 
   await button(page, '覆盖情况和月度台账').click();
   await page.getByText('全部（6 户）').waitFor();
   await page.getByText('联系人齐全的家庭：6 / 6（100%）').first().waitFor();
+  // Signed among the members who want a family doctor, both counts in words (no-break spaces).
+  await page.getByText(/^已签约\s\d+\s人 \/ 有意愿\s\d+\s人（\d+%）$/).first().waitFor();
   // 柳林乡 only: 城关镇's families are not on the work list.
   await page.locator('.stale').filter({ hasText: '蒋立军家' }).waitFor();
   expect(await page.locator('.stale').filter({ hasText: '城关镇' }).count()).toBe(0);

@@ -14,7 +14,9 @@ import {
   promisesOf,
   renewalStart,
   SigningApplicationRequest,
+  signingFiguresDelta,
   TerminateRequest,
+  wantsSigning,
 } from '../../domain';
 
 describe('working days', () => {
@@ -120,5 +122,27 @@ describe('signature images', () => {
     expect(imageKindOf(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpeg');
     expect(imageKindOf(new TextEncoder().encode('<svg></svg>'))).toBeUndefined();
     expect(imageKindOf(Uint8Array.from([0x89, 0x50]))).toBeUndefined();
+  });
+});
+
+describe('who counts as wanting a family doctor (dashboard counters)', () => {
+  test('applied, signed and declined want one; never asked, none and terminated do not', () => {
+    expect([undefined, 'none', 'applied', 'signed', 'declined', 'terminated'].map((s) => wantsSigning(s as Parameters<typeof wantsSigning>[0]))).toEqual([
+      false, false, true, true, true, false,
+    ]);
+  });
+
+  test.each([
+    ['first application', undefined, 'applied', 1, 0],
+    ['application after a termination', 'terminated', 'applied', 1, 0],
+    ['application after a decline', 'declined', 'applied', 0, 0],
+    ['decline', 'applied', 'declined', 0, 0],
+    ['acceptance', 'applied', 'signed', 0, 1],
+    ['home-visit signing of a member never asked', undefined, 'signed', 1, 1],
+    ['home-visit signing after a decline', 'declined', 'signed', 0, 1],
+    ['termination', 'signed', 'terminated', -1, -1],
+    ['renewal or change of team', 'signed', 'signed', 0, 0],
+  ] as const)('%s: %s → %s moves wanting by %i and signed by %i', (_label, from, to, wanting, signed) => {
+    expect(signingFiguresDelta(from, to)).toEqual({ wantingMembers: wanting, signedMembers: signed });
   });
 });

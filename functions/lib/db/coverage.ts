@@ -3,11 +3,13 @@ import type { FamilyContactItem, FamilyProfileItem, SigningItem } from './items'
 import { keys } from './keys';
 import type { TransactItem } from './ledger';
 import { tableName } from './client';
-import { signedMembersOf } from './signing-figures';
+import type { SigningStateItem } from './signing';
+import { signedMembersOf, wantingMembersOf } from './signing-figures';
 
 /**
  * The township's standing figures for the "三个全覆盖" dashboard: families, families with every
- * required contact, members and members signed with a family doctor, service-card holders. Kept
+ * required contact, members, members who want a family doctor and those signed with one,
+ * service-card holders. Kept
  * as running counters on one item per township (STATS#<county> / TOWNSHIP#<township>), set by the
  * seed and the import and changed by the transactions that change the records (hand-over).
  */
@@ -21,6 +23,8 @@ export interface TownshipStatsItem {
   families: number;
   familiesWithAllContacts: number;
   members: number;
+  /** Members who want a family doctor (domain `wantsSigning` of their signing state). */
+  wantingMembers: number;
   signedMembers: number;
   cardHolders: number;
 }
@@ -29,6 +33,8 @@ export interface FamilyFigures {
   families: number;
   familiesWithAllContacts: number;
   members: number;
+  /** Members who want a family doctor (domain `wantsSigning` of their signing state). */
+  wantingMembers: number;
   signedMembers: number;
   cardHolders: number;
 }
@@ -36,22 +42,28 @@ export interface FamilyFigures {
 export const hasAllContacts = (kinds: ContactKind[]) => missingContactKinds(kinds).length === 0;
 
 /**
- * Figures of one family from its records. Signing figures come from the foundation's SigningItem
- * (FAMILY#<fid>/FAMILY#SIGN#<memberId>) until the signing feature (issue 7) owns them: see
- * signing-figures.ts.
+ * Figures of one family from its records: signed members from the foundation's SigningItem
+ * (FAMILY#<fid>/FAMILY#SIGN#<memberId>), members who want signing from their STATE items
+ * (SIGNING#<memberId>/STATE; a member with none has never asked): see signing-figures.ts.
  */
-export function familyFigures(profile: FamilyProfileItem, contacts: Pick<FamilyContactItem, 'kind'>[], signings: Pick<SigningItem, 'memberId'>[]): FamilyFigures {
+export function familyFigures(
+  profile: FamilyProfileItem,
+  contacts: Pick<FamilyContactItem, 'kind'>[],
+  signings: Pick<SigningItem, 'memberId'>[],
+  states: Pick<SigningStateItem, 'state'>[] = [],
+): FamilyFigures {
   return {
     families: 1,
     familiesWithAllContacts: hasAllContacts(contacts.map((c) => c.kind)) ? 1 : 0,
     members: profile.members.length,
+    wantingMembers: wantingMembersOf(states),
     signedMembers: signedMembersOf(signings),
     cardHolders: profile.card.status === 'active' ? 1 : 0,
   };
 }
 
 export function emptyFigures(): FamilyFigures {
-  return { families: 0, familiesWithAllContacts: 0, members: 0, signedMembers: 0, cardHolders: 0 };
+  return { families: 0, familiesWithAllContacts: 0, members: 0, wantingMembers: 0, signedMembers: 0, cardHolders: 0 };
 }
 
 export function addFigures(a: FamilyFigures, b: FamilyFigures): FamilyFigures {
@@ -59,6 +71,7 @@ export function addFigures(a: FamilyFigures, b: FamilyFigures): FamilyFigures {
     families: a.families + b.families,
     familiesWithAllContacts: a.familiesWithAllContacts + b.familiesWithAllContacts,
     members: a.members + b.members,
+    wantingMembers: a.wantingMembers + b.wantingMembers,
     signedMembers: a.signedMembers + b.signedMembers,
     cardHolders: a.cardHolders + b.cardHolders,
   };

@@ -62,6 +62,9 @@ export async function coverageOf(
         families: base.families,
         familiesWithAllContacts: base.familiesWithAllContacts,
         members: base.members,
+        // A township item written before this counter existed has no field (ADD starts it from
+        // zero); a deployed table backfills it once from the STATE items (README, signing).
+        wantingMembers: base.wantingMembers ?? 0,
         signedMembers: base.signedMembers,
         cardHolders: base.cardHolders,
         contactedThisWeek: w.familiesContacted ?? 0,
@@ -75,7 +78,7 @@ export async function coverageOf(
 }
 
 export function sumCoverage(list: CoverageFigures[]): CoverageFigures {
-  const zero: CoverageFigures = { families: 0, familiesWithAllContacts: 0, members: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0 };
+  const zero: CoverageFigures = { families: 0, familiesWithAllContacts: 0, members: 0, wantingMembers: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0 };
   return list.reduce((acc, t) => {
     const out = { ...acc };
     for (const k of Object.keys(zero) as Array<keyof CoverageFigures>) out[k] = acc[k] + t[k];

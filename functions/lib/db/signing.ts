@@ -370,6 +370,12 @@ export async function getSigningStates(memberIds: string[]): Promise<SigningStat
   return batchGetAll<SigningStateItem>(memberIds.map((id) => keys.signingState(id)));
 }
 
+/** A member's STATE item, read strongly consistent: a transition is conditioned on what it says. */
+export async function getSigningState(memberId: string): Promise<SigningStateItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.signingState(memberId), ConsistentRead: true }));
+  return out.Item as SigningStateItem | undefined;
+}
+
 export async function getApplication(memberId: string, applicationId: string): Promise<ApplicationItem | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.signingApplication(memberId, applicationId), ConsistentRead: true }));
   return out.Item as ApplicationItem | undefined;
@@ -519,6 +525,15 @@ export const put = (Item: object, ConditionExpression?: string, names?: Record<s
     ...(values ? { ExpressionAttributeValues: values } : {}),
   },
 });
+
+/**
+ * The member's new STATE item, put only if the item is still in the state `from` that was read
+ * (absent when undefined). The dashboard's counter change is computed from `from`, so the
+ * condition is what makes it right; two writers that read the same state cannot both commit.
+ */
+export function putStateFrom(item: SigningStateItem, from: SigningState | undefined): TransactItem {
+  return from ? put(item, '#state = :from', { '#state': 'state' }, { ':from': from }) : put(item, 'attribute_not_exists(pk)');
+}
 
 /** Items of one contract's ending: the contract closed, out of the team's renewal index. */
 export function closeContract(

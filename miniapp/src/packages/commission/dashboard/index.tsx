@@ -11,14 +11,31 @@ import { MessagingSection } from './MessagingSection';
 import { saveFile } from '../save-file';
 import './index.scss';
 
-/** A bar drawn with views, its figure written beside the label: the length only repeats it. */
-function Bar({ label, part, whole }: { label: string; part: number; whole: number }) {
+/** A no-break space: a number stays on the line of its unit when a large font wraps the line. */
+const NB = '\u00a0';
+
+/**
+ * A bar drawn with views, its figure written beside the label: the length only repeats it.
+ * `figure` words the two numbers, on a line of its own, when "part / whole" alone would not say
+ * what they count.
+ */
+function Bar({ label, part, whole, figure }: { label: string; part: number; whole: number; figure?: string }) {
   const p = percent(part, whole);
   return (
     <View className="bar">
-      <View className="bar__label">
-        {label}：{part} / {whole}（{p}%）
-      </View>
+      {figure ? (
+        <>
+          <View className="bar__label">{label}</View>
+          <View className="bar__label keep-words">
+            {figure}
+            {whole > 0 ? `（${p}%）` : ''}
+          </View>
+        </>
+      ) : (
+        <View className="bar__label">
+          {label}：{part} / {whole}（{p}%）
+        </View>
+      )}
       <View className="bar__track" aria-hidden>
         <View className="bar__fill" style={{ width: `${p}%` }} />
       </View>
@@ -43,7 +60,10 @@ function Figures({ f, quarter }: { f: DashboardFigures; quarter: string }) {
   return (
     <>
       <Bar label="联系人齐全的家庭" part={f.familiesWithAllContacts} whole={f.families} />
-      <Bar label="签约家庭医生的成员" part={f.signedMembers} whole={f.members} />
+      <Bar label="家庭医生签约（有意愿的成员中）" part={f.signedMembers} whole={f.wantingMembers} figure={`已签约${NB}${f.signedMembers}${NB}人 / 有意愿${NB}${f.wantingMembers}${NB}人`} />
+      <View className="text bar__note keep-words">
+        共有成员{`${NB}${f.members}${NB}`}人，其中{`${NB}${f.members - f.wantingMembers}${NB}`}人暂无签约意愿
+      </View>
       <Bar label="持有服务证的家庭" part={f.cardHolders} whole={f.families} />
       <Bar label="本周已联系的家庭" part={f.contactedThisWeek} whole={f.families} />
       <Bar label="本月已走访的家庭" part={f.visitedThisMonth} whole={f.families} />
