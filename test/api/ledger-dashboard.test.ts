@@ -229,40 +229,6 @@ describe('monthly ledger export', () => {
   });
 });
 
-describe('online contacts from messaging (issue 6) are in the counters and the recount', () => {
-  test('replies, a family message, a hand 网络沟通 and racing hand entries: the counters still equal a full recount', async () => {
-    const cadre = await tokenFor(w.cadre);
-    const lead = await tokenFor(w.lead);
-    const send = (n: number, token: string, staffId: string, date: string, time = '10:00:00') =>
-      call('POST', `/families/${w.family(n)}/conversations/${staffId}/messages`, { token, body: { text: '您好，我是联系人' }, headers: { 'x-test-now': `${date}T${time}+08:00` } });
-    // Family 5 (last contact 11-06, on the 14-day list) gets replies from both contacts, twice each.
-    for (const time of ['09:00:00', '09:05:00']) {
-      expect((await send(5, cadre, w.cadre, '2026-11-30', time)).status).toBe(201);
-      expect((await send(5, lead, w.lead, '2026-11-30', time)).status).toBe(201);
-    }
-    // Family 9 (never contacted): replies racing a hand-entered phone call, at 23:59 and 00:01 Beijing time.
-    const raced = await Promise.all([
-      send(9, cadre, w.cadre, '2026-12-01', '23:59:00'),
-      send(9, lead, w.lead, '2026-12-01', '23:59:00'),
-      call('POST', `/families/${w.family(9)}/contact-log`, { token: lead, body: { type: 'phone', date: '2026-12-01' }, headers: at('2026-12-01') }),
-    ]);
-    expect(raced.map((r) => r.status)).toEqual([201, 201, 201]);
-    expect((await send(9, cadre, w.cadre, '2026-12-02', '00:01:00')).status).toBe(201);
-    // Family 10: a hand 网络沟通 first; the same day's reply counts nothing more.
-    expect((await call('POST', `/families/${w.family(10)}/contact-log`, { token: cadre, body: { type: 'online', date: '2026-12-02' }, headers: at('2026-12-02') })).status).toBe(201);
-    expect((await send(10, cadre, w.cadre, '2026-12-02', '11:00:00')).status).toBe(201);
-    // Family 7: only the family writes; nothing counts.
-    expect((await call('POST', `/families/${w.family(7)}/conversations/${w.lead}/messages`, { token: await tokenFor(`p_lg6m${w.family(7).slice(-6)}`), body: { text: '想问问' }, headers: at('2026-12-02') })).status).toBe(201);
-
-    const res = await call('GET', '/commission/dashboard', { token: comm, headers: at('2026-12-02') });
-    expect(res.status).toBe(200);
-    const counted = await recount(familyIds(), '2026-12-02');
-    expectAgrees(res.body, counted);
-    // December: family 9 two replies and a call on 12-01 and a reply on 12-02, family 10 one (5's were in November).
-    expect(res.body.total).toMatchObject({ contactsThisMonth: 5, contactedThisWeek: 3 });
-    const stale = res.body.stale.map((s: { familyId: string }) => s.familyId);
-    expect(stale).not.toContain(w.family(5));
-    expect(stale).not.toContain(w.family(9));
 describe('members signed among those who want it', () => {
   const teamId = 'tm_lg6c';
   const memberOf = (n: number) => (n === 1 ? w.member : `p_lg6m${w.family(n).slice(-6)}`);
@@ -338,5 +304,43 @@ describe('members signed among those who want it', () => {
     const own = await call('GET', '/commission/dashboard', { token: await tokenFor(w.commTownship), headers: { 'x-test-now': NOW } });
     expect(own.body.townships.map((t: { townshipId: string }) => t.townshipId)).toEqual([w.townships[1]]);
     expect(own.body.total.wantingMembers).toBe(res.body.townships.find((t: { townshipId: string }) => t.townshipId === w.townships[1]).wantingMembers);
+  });
+});
+
+// Last: its contacts are dated after the other blocks' clock (NOW), and a recount counts to its own day.
+describe('online contacts from messaging (issue 6) are in the counters and the recount', () => {
+  test('replies, a family message, a hand 网络沟通 and racing hand entries: the counters still equal a full recount', async () => {
+    const cadre = await tokenFor(w.cadre);
+    const lead = await tokenFor(w.lead);
+    const send = (n: number, token: string, staffId: string, date: string, time = '10:00:00') =>
+      call('POST', `/families/${w.family(n)}/conversations/${staffId}/messages`, { token, body: { text: '您好，我是联系人' }, headers: { 'x-test-now': `${date}T${time}+08:00` } });
+    // Family 5 (last contact 11-06, on the 14-day list) gets replies from both contacts, twice each.
+    for (const time of ['09:00:00', '09:05:00']) {
+      expect((await send(5, cadre, w.cadre, '2026-11-30', time)).status).toBe(201);
+      expect((await send(5, lead, w.lead, '2026-11-30', time)).status).toBe(201);
+    }
+    // Family 9 (never contacted): replies racing a hand-entered phone call, at 23:59 and 00:01 Beijing time.
+    const raced = await Promise.all([
+      send(9, cadre, w.cadre, '2026-12-01', '23:59:00'),
+      send(9, lead, w.lead, '2026-12-01', '23:59:00'),
+      call('POST', `/families/${w.family(9)}/contact-log`, { token: lead, body: { type: 'phone', date: '2026-12-01' }, headers: at('2026-12-01') }),
+    ]);
+    expect(raced.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect((await send(9, cadre, w.cadre, '2026-12-02', '00:01:00')).status).toBe(201);
+    // Family 10: a hand 网络沟通 first; the same day's reply counts nothing more.
+    expect((await call('POST', `/families/${w.family(10)}/contact-log`, { token: cadre, body: { type: 'online', date: '2026-12-02' }, headers: at('2026-12-02') })).status).toBe(201);
+    expect((await send(10, cadre, w.cadre, '2026-12-02', '11:00:00')).status).toBe(201);
+    // Family 7: only the family writes; nothing counts.
+    expect((await call('POST', `/families/${w.family(7)}/conversations/${w.lead}/messages`, { token: await tokenFor(`p_lg6m${w.family(7).slice(-6)}`), body: { text: '想问问' }, headers: at('2026-12-02') })).status).toBe(201);
+
+    const res = await call('GET', '/commission/dashboard', { token: comm, headers: at('2026-12-02') });
+    expect(res.status).toBe(200);
+    const counted = await recount(familyIds(), '2026-12-02');
+    expectAgrees(res.body, counted);
+    // December: family 9 two replies and a call on 12-01 and a reply on 12-02, family 10 one (5's were in November).
+    expect(res.body.total).toMatchObject({ contactsThisMonth: 5, contactedThisWeek: 3 });
+    const stale = res.body.stale.map((s: { familyId: string }) => s.familyId);
+    expect(stale).not.toContain(w.family(5));
+    expect(stale).not.toContain(w.family(9));
   });
 });
