@@ -140,8 +140,9 @@ test('the corrected file is applied whole, counted on the dashboard, ID numbers 
   const res = await runImport('families', file, 'xlsx');
   expect(res.status).toBe(200);
   expect(res.body).toMatchObject({ outcome: 'applied', rows: 500, families: FAMILIES, persons: 500, created: FAMILIES, problems: [], problemCount: 0 });
-  // Out of the pending index, its lock released.
+  // Out of the pending index, its lock released, its record kept half a year.
   expect(res.item!.gsi2pk).toBeUndefined();
+  expect(res.item!.expiresAt * 1000 - Date.now()).toBeGreaterThan(180 * 86_400_000);
   expect(await getItem(keys.importLock(w.countyId))).toBeUndefined();
   const after = await figures();
   for (const t of [tA, tB]) {

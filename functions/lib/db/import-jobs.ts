@@ -144,7 +144,13 @@ export async function releaseImportJob(importId: string, retryAtMs: number, opts
   );
 }
 
-/** Ends the job: its outcome, out of the pending index. */
+/**
+ * A finished job's report is kept half a year (then the table's TTL removes it): long enough to
+ * answer "what did that import do"; the register itself is in the families' own items.
+ */
+const FINISHED_JOB_TTL_S = 183 * 86_400;
+
+/** Ends the job: its outcome, out of the pending index, and when its record may go. */
 export async function finishImportJob(
   importId: string,
   end: { status: Extract<ImportStatus, 'applied' | 'rejected' | 'failed'>; report?: ImportReport; failure?: string; progress?: ImportJobItem['progress'] },
@@ -155,9 +161,14 @@ export async function finishImportJob(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.importJob(importId),
-      UpdateExpression: `SET #status = :status, updatedAt = :at${extra.map((k) => `, ${k} = :${k}`).join('')} REMOVE gsi2pk, gsi2sk, claimedUntil`,
+      UpdateExpression: `SET #status = :status, updatedAt = :at, expiresAt = :expires${extra.map((k) => `, ${k} = :${k}`).join('')} REMOVE gsi2pk, gsi2sk, claimedUntil`,
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': end.status, ':at': toBeijingIso(now), ...Object.fromEntries(extra.map((k) => [`:${k}`, end[k]])) },
+      ExpressionAttributeValues: {
+        ':status': end.status,
+        ':at': toBeijingIso(now),
+        ':expires': Math.floor(now.getTime() / 1000) + FINISHED_JOB_TTL_S,
+        ...Object.fromEntries(extra.map((k) => [`:${k}`, end[k]])),
+      },
     }),
   );
 }

@@ -83,7 +83,7 @@
  * |   (issue 5; status 'open', dueBy, summary, memberId, consultationId) | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk=FOLLOWUP-ITEM#<dueBy>#<id> |
  * | import: is this ID number registered, by  | pk=IDNO#<blind index of the ID number>, sk=IDNO (personId,   |
  * |   whom (one guard per number, BatchGet)   |   familyId); put with attribute_not_exists in the import's transaction |
- * | import: a job and its report              | pk=IMPORT#<importId>, sk=JOB (id from the upload key: a resent start finds it) |
+ * | import: a job and its report              | pk=IMPORT#<importId>, sk=JOB (id from the upload key: a resent start finds it; TTL half a year after it ends) |
  * | import: unfinished jobs (sweep)           | GSI2 gsi2pk=IMPORT#PENDING, gsi2sk=<createdAt>#<id>; removed when finished |
  * | import: one job writes into a county      | pk=IMPORTLOCK#<countyId>, sk=LOCK (holder, lease until)         |
  *
