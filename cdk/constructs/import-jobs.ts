@@ -1,8 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
+import { entityInserts } from './table-stream';
 
 /**
  * How an import job (functions/lib/imports/run-job.ts) starts: the table stream, filtered to INSERTs
@@ -13,19 +12,6 @@ import { Construct } from 'constructs';
 export class ImportJobs extends Construct {
   constructor(scope: Construct, id: string, props: { table: dynamodb.ITable; onQueued: lambda.IFunction }) {
     super(scope, id);
-    (props.onQueued as lambda.Function).addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: lambda.StartingPosition.LATEST,
-        batchSize: 1,
-        maxBatchingWindow: Duration.seconds(0),
-        retryAttempts: 0,
-        filters: [
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { entity: { S: lambda.FilterRule.isEqual('importJob') } } },
-          }),
-        ],
-      }),
-    );
+    (props.onQueued as lambda.Function).addEventSource(entityInserts(props.table, 'importJob', { batchSize: 1, retryAttempts: 0 }));
   }
 }

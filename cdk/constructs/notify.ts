@@ -3,8 +3,8 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
+import { entityInserts } from './table-stream';
 
 /**
  * How outbox items reach the sender (functions/notify/):
@@ -17,21 +17,7 @@ import { Construct } from 'constructs';
 export class Notify extends Construct {
   constructor(scope: Construct, id: string, props: { table: dynamodb.ITable; onStream: lambda.IFunction; sweep: lambda.IFunction }) {
     super(scope, id);
-    (props.onStream as lambda.Function).addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: lambda.StartingPosition.LATEST,
-        batchSize: 10,
-        maxBatchingWindow: Duration.seconds(0),
-        retryAttempts: 2,
-        bisectBatchOnError: true,
-        filters: [
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { entity: { S: lambda.FilterRule.isEqual('outbox') } } },
-          }),
-        ],
-      }),
-    );
+    (props.onStream as lambda.Function).addEventSource(entityInserts(props.table, 'outbox', { batchSize: 10, retryAttempts: 2, bisectBatchOnError: true }));
     new events.Rule(this, 'Sweep', {
       description: 'Every minute: deliver due outbox items (scheduled, retries, expired claims)',
       schedule: events.Schedule.rate(Duration.minutes(1)),
