@@ -71,6 +71,14 @@ export type RegionTeamsResponse = z.infer<typeof RegionTeamsResponse>;
 export const TeamsQuery = z.strictObject({});
 
 /**
+ * A doctor or nurse looked up by staff number before being added to a team: who they are and
+ * where they work, so the officer can tell whom they add (never a phone or ID number).
+ */
+export const TeamStaffPath = z.strictObject({ staffId: PersonId });
+export const TeamStaffLookup = z.object({ personId: PersonId, name: z.string(), title: z.string(), organisation: z.string() });
+export type TeamStaffLookup = z.infer<typeof TeamStaffLookup>;
+
+/**
  * A doctor of the village's team signs a member on a home visit, with no application: the member
  * then confirms by drawing their signature on the doctor's phone.
  */

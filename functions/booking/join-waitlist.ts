@@ -37,12 +37,14 @@ export const handler = routeHandler('booking.joinWaitlist', { path: FamilyPath, 
       { label: 'offer', item: { Put: { TableName: tableName(), Item: entry, ConditionExpression: 'attribute_not_exists(pk)' } } },
       {
         label: 'session',
+        // Counts the join on the session, so removing the session (a schedule change) sees it.
         item: {
-          ConditionCheck: {
+          Update: {
             TableName: tableName(),
             Key: { pk: session.pk, sk: session.sk },
+            UpdateExpression: 'ADD waitJoins :one',
             ConditionExpression: 'priorityLeft <= :zero AND releaseAtMs > :now',
-            ExpressionAttributeValues: { ':zero': 0, ':now': now.getTime() },
+            ExpressionAttributeValues: { ':zero': 0, ':now': now.getTime(), ':one': 1 },
           },
         },
       },

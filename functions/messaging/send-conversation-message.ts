@@ -20,14 +20,17 @@ export const handler = routeHandler('messaging.sendConversationMessage', { path:
   const threadId = keys.conversationThreadId(path.familyId, path.staffId);
   const attachments = await checkedAttachments(body.attachments, conversationUploadScope(path.familyId, path.staffId), principal.personId);
   const loadMeta = () => metaOrCreate(threadId, () => newConversationMeta(path.familyId, path.staffId, now));
-  const meta = family ? undefined : await loadMeta();
+  // Both sides read the meta: a staff reply needs it for the ledger, and a family message needs
+  // the family's and the writer's names for the contact person's notification ("蒋立军家 沈丽华").
+  // It is one GetItem (on a first message it makes the meta, which the send would do anyway).
+  const meta = await loadMeta();
   const { message } = await sendWithRetries(
     {
       threadId,
-      // The family's notification names who wrote: "村联系人 李桂芳".
+      // Each side's notification names who wrote: "村联系人 李桂芳" to the family, "蒋立军家 沈丽华" to the contact.
       sender: family
-        ? { personId: principal.personId, side: 'family', displayName: '您联系的家庭' }
-        : { personId: principal.personId, side: 'staff', displayName: `${meta?.staffLabel ?? '联系人'} ${meta?.staffName ?? ''}`.trim(), name: meta?.staffName ?? '联系人' },
+        ? { personId: principal.personId, side: 'family', displayName: familySenderName(meta.familyName, meta.participants[principal.personId]) }
+        : { personId: principal.personId, side: 'staff', displayName: `${meta.staffLabel ?? '联系人'} ${meta.staffName}`.trim(), name: meta.staffName },
       text: body.text,
       attachments,
       checks: [contactStillAssigned(path.familyId, path.staffId)],
@@ -39,8 +42,18 @@ export const handler = routeHandler('messaging.sendConversationMessage', { path:
     loadMeta,
     now,
     !family,
-    meta,
+    // The family path sends without the meta (its transaction updates the meta blindly); passing
+    // it would make the family's send conditional on a version it does not need.
+    family ? undefined : meta,
   );
   const response: SendMessageResponse = { message };
   return { status: 201, body: response };
 });
+
+/**
+ * The family as the contact person's subscription message names it: family and member name
+ * (the template's `sender` slot holds 20 characters; the outbox clips longer values).
+ */
+function familySenderName(familyName: string, memberName: string | undefined): string {
+  return memberName && memberName !== familyName ? `${familyName} ${memberName}` : familyName;
+}

@@ -26,4 +26,5 @@ export const signingRoutes = [
   { id: 'signing.listTeams', method: 'GET', path: '/commission/teams', handler: 'signing/list-teams', access: { kind: 'roles', roles: ['commission'] }, summary: "The family-doctor teams of the caller's county or township" },
   { id: 'signing.createTeam', method: 'POST', path: '/commission/teams', handler: 'signing/create-team', access: { kind: 'roles', roles: ['commission'] }, summary: 'Define a team: lead GP, members with roles, villages served, 1+1+1 form' },
   { id: 'signing.updateTeam', method: 'PUT', path: '/commission/teams/{teamId}', handler: 'signing/update-team', access: { kind: 'roles', roles: ['commission'] }, summary: 'Edit a team at the version read; a village stays with one team' },
+  { id: 'signing.lookupTeamStaff', method: 'GET', path: '/commission/team-staff/{staffId}', handler: 'signing/get-team-staff', access: { kind: 'roles', roles: ['commission'] }, summary: "A doctor or nurse of the caller's county by staff number (name, title, organisation), before adding them to a team" },
 ] as const satisfies readonly RouteDef[];

@@ -11,6 +11,7 @@ import { buildFollowUpItems } from './followups';
 import { buildLedgerSeed } from './ledger';
 import { buildImportSeed } from './imports';
 import { buildSigningSeed } from './signing';
+import { buildTeamStaffSeed } from './team-staff';
 import { buildMessagingSeed } from './messaging';
 import { buildRequestsSeed } from './requests';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
@@ -25,7 +26,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   // The marker is written only after every item is in, so a failed seed is retried next start.
   const all = [...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[];
   // The ledger's counters are derived from the families, contacts and signings written above.
-  await batchPutAll([...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all))]);
+  await batchPutAll([...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, personItem))]);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
 }

@@ -125,6 +125,8 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   // p_m0003 is signed already: one active contract, so the home visit is refused.
   'signing.signHomeVisit': 409,
   'signing.updateTeam': 404,
+  // {staffId} is the village cadre p_cadre01, not a doctor: the county's doctor directory has no such number.
+  'signing.lookupTeamStaff': 404,
   'signing.confirm': 404,
   'signing.getSignature': 404,
   'signing.renew': 404,

@@ -240,6 +240,10 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
   'signing.listHomeVisitCandidates': [{ label: 'unknown query parameter', caller: 'p_doc03', path: '/team/home-visit-candidates?village=v_liulin', fields: { 'query.village': UNKNOWN } }],
   'signing.listTeams': [{ label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/teams?all=1', fields: { 'query.all': UNKNOWN } }],
   'signing.createTeam': signingBodyCases('p_comm01', '/commission/teams', team, teamCases),
+  'signing.lookupTeamStaff': [
+    ...badIdPaths('p_comm01', (id) => `/commission/team-staff/${id}`, 'path.staffId', ['xx', 'f_0005', 'p_ab', `p_${'a'.repeat(41)}`]),
+    { label: 'unknown query parameter', caller: 'p_comm01', path: '/commission/team-staff/p_doc05?all=1', fields: { 'query.all': UNKNOWN } },
+  ],
   'signing.updateTeam': [
     ...signingBodyCases('p_comm01', '/commission/teams/tm_chengguan', { ...team, version: 1 }, [
       ...teamCases.map(([label, body, fields]): [string, unknown, Record<string, string | true>] => [label, { ...(body as object), version: 1 }, fields]),

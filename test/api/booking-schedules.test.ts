@@ -186,3 +186,41 @@ describe('authorization: staff edit only their own institution', () => {
     expectApiError(res, 403, 'forbidden');
   });
 });
+
+describe('a session with no priority places, only a waiting list, that the schedule removes', () => {
+  // Fridays in the window; 丙医生 (中医科) sits with no priority places, so members can only wait.
+  const [FRI, FRI2] = ['2032-03-05', '2032-03-12'];
+  const sid = (date: string) => `${date}.zyk.am`;
+  const joinAsMember = async (date: string) => call('POST', `/families/${FAMILY}/waitlist`, { token: await tokenFor(MEMBER), body: { institutionId: INST, sessionId: sid(date), memberId: MEMBER }, headers: { 'x-test-now': NOW } });
+  const closedNotice = (date: string) => getItem(keys.outbox(`waitlist-closed-${INST}-${sid(date)}-${MEMBER}`));
+
+  test('removing it closes the waiting entries and tells each member, in the same transaction; a weekly edit does the same', async () => {
+    expect((await putWeek(DR3, [slot(5, { priorityQuota: 0 })])).body).toEqual({ created: 2, updated: 0, removed: 0, conflicts: [] });
+    for (const date of [FRI, FRI2]) expect((await joinAsMember(date)).status).toBe(201);
+    expect(await session(FRI, 'zyk#am')).toMatchObject({ priorityQuota: 0, priorityLeft: 0, waitJoins: 1 });
+
+    // 丙医生 is away on the first Friday: the session goes, the member's entry is closed and she is told.
+    const away = await asStaff('POST', `/hospital/institutions/${INST}/schedule-overrides`, { date: FRI, doctorId: DR3, reason: '丙医生外出开会' });
+    expect(away.body).toEqual({ created: 0, updated: 0, removed: 1, conflicts: [] });
+    expect(await session(FRI, 'zyk#am')).toBeUndefined();
+    expect(await queryPartition(keys.waitlistPk(INST, sid(FRI)))).toEqual([]);
+    expect(await closedNotice(FRI)).toMatchObject({
+      template: 'booking.changed',
+      recipientId: MEMBER,
+      status: 'pending',
+      data: { place: '排班测试卫生院中医科', note: '该时段停诊，候补已取消，请另选时段' },
+    });
+    // Her page no longer lists a session that does not exist; joining it again is refused.
+    const mine = await call('GET', `/families/${FAMILY}/bookings`, { token: await tokenFor(MEMBER), headers: { 'x-test-now': NOW } });
+    expect(mine.body.waitlist.map((w: { sessionId: string }) => w.sessionId)).toEqual([sid(FRI2)]);
+    expectApiError(await joinAsMember(FRI), 404, 'not_found');
+
+    // The weekly schedule drops the Friday: the second Friday's list is closed the same way.
+    expect((await putWeek(DR3, [])).body).toEqual({ created: 0, updated: 0, removed: 1, conflicts: [] });
+    expect(await session(FRI2, 'zyk#am')).toBeUndefined();
+    expect(await queryPartition(keys.waitlistPk(INST, sid(FRI2)))).toEqual([]);
+    expect(await closedNotice(FRI2)).toMatchObject({ template: 'booking.changed', recipientId: MEMBER });
+    const after = await call('GET', `/families/${FAMILY}/bookings`, { token: await tokenFor(MEMBER), headers: { 'x-test-now': NOW } });
+    expect(after.body.waitlist).toEqual([]);
+  });
+});

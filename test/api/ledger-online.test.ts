@@ -87,9 +87,9 @@ describe('a staff reply in messaging is the day’s 网络沟通', () => {
     expect(slots).toHaveLength(1);
     expect(slots[0]).toMatchObject({ staffId: w.cadre, date: day, replies: 2 });
 
-    // Another family message in between: ONE request (no ledger read), and still nothing counted.
+    // Another family message in between: the meta (names for the notification) and ONE transaction, no ledger read; still nothing counted.
     const thanks = await call('POST', conversation(1, w.cadre), { token: await tokenFor(memberOf(1)), body: { text: '好的，谢谢' }, headers: at(day, '10:00:00') });
-    expect(operations(thanks)).toEqual(['TransactWriteItemsCommand']);
+    expect(operations(thanks)).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
     expect(await ledgerOf(1, day, tA)).toEqual(after);
 
     // The township leader replies the same day: a contact of their own, the family already counted this week.

@@ -46,10 +46,13 @@ describe('a conversation between a family and its village cadre', () => {
     expect(first.status).toBe(201);
     expect(first.body.message).toMatchObject({ senderId: 'p_m0014', senderSide: 'family', text: '王主任您好，<b>我家</b>暖气不热了', attachments: [] });
 
-    // Later messages: ONE DynamoDB request, the transaction.
+    // Later messages: the thread's meta (for the names the notification shows) and ONE transaction.
     const second = await call('POST', `${path}/messages`, { token: member, body: text('麻烦您有空来看看') });
     expect(second.status).toBe(201);
-    expect(operations(second)).toEqual(['TransactWriteItemsCommand']);
+    expect(operations(second)).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    // The cadre's notification says which family and who wrote, within the template's 20 characters.
+    const notice = await getItem(keys.outbox(`msg.${second.body.message.id}.p_cadre03`));
+    expect(notice).toMatchObject({ template: 'message.new', recipientId: 'p_cadre03', data: { sender: '蒋立军家 蒋立军', preview: '麻烦您有空来看看' } });
 
     // The cadre's inbox: one Query; the family is waiting, with name, village and age.
     const inbox = await call('GET', '/staff/inbox', { token: cadre });
@@ -92,6 +95,9 @@ describe('a conversation between a family and its village cadre', () => {
     // The staff reply was announced to the family's members through the outbox.
     const outbox = await getItem(keys.outbox(`msg.${reply.body.message.id}.p_m0014`));
     expect(outbox).toMatchObject({ template: 'message.new', recipientId: 'p_m0014' });
+    // Another member of the family writes: the cadre's notification names her.
+    const fromSpouse = await call('POST', `${path}/messages`, { token: await tk('p_m0015'), body: text('他腿脚不方便') });
+    expect((await getItem(keys.outbox(`msg.${fromSpouse.body.message.id}.p_cadre03`)))?.data.sender).toBe('蒋立军家 沈丽华');
   });
 
   test('a photo travels by presigned POST, is re-checked, and comes back by a short-lived URL', async () => {

@@ -1,7 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { db, tableName } from '../../functions/lib/db/client';
+import type { PersonItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
+import { countyDoctorItem } from '../../functions/lib/db/staff-directory';
 import { person } from '../api/signing-fixture';
 import { getItem } from '../api/support-table';
 import { elderReport, expectElderFriendly, launchBrowser, phoneContext } from './browser';
@@ -21,7 +23,10 @@ const VILLAGE = `v_nw${Date.now().toString(36)}`;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 beforeAll(async () => {
-  await db().send(new PutCommand({ TableName: tableName(), Item: person(NEW_GP, '孙全科', 'doctor', { title: '全科医生', organisation: '柳林乡卫生院' }) }));
+  const gp = person(NEW_GP, '孙全科', 'doctor', { title: '全科医生', organisation: '柳林乡卫生院' });
+  await db().send(new PutCommand({ TableName: tableName(), Item: gp }));
+  // The county's doctor directory is what the page's lookup by staff number reads.
+  await db().send(new PutCommand({ TableName: tableName(), Item: countyDoctorItem(gp as unknown as PersonItem, 'c_qinghe') }));
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -53,9 +58,22 @@ test('commission staff define a team: refusals mark the fields and keep the form
 
   await button(officer, '新建服务团队').click();
   await choice(officer, '河湾村').click();
+  // A number no doctor of the county has: refused on the page, nothing added.
+  await input(officer, '按编号添加医务人员').fill('p_doc90');
+  await button(officer, '查找这位医务人员').click();
+  await seen(officer, '本县没有这个编号的医务人员，请核对人员编号');
+  await screenshot(officer, 'teams-2a-unknown-staff');
+  expectElderFriendly(await elderReport(officer));
+  // The right number shows who it is (name, workplace) before the officer adds them.
   await input(officer, '按编号添加医务人员').fill(NEW_GP);
-  await button(officer, '添加这位医务人员').click();
-  await officer.locator('.choice-wrap').filter({ hasText: `编号 ${NEW_GP}（全科医生）` }).click();
+  await button(officer, '查找这位医务人员').click();
+  await seen(officer, '柳林乡卫生院，全科医生');
+  await screenshot(officer, 'teams-2b-staff-found');
+  expectElderFriendly(await elderReport(officer));
+  await button(officer, '确认添加孙全科').click();
+  await seen(officer, '孙全科，柳林乡卫生院全科医生');
+  expect(await officer.getByText(`编号 ${NEW_GP}`).count()).toBe(0);
+  await officer.locator('.choice-wrap').filter({ hasText: '孙全科（全科医生）' }).click();
   // No name: the page's own check marks the field.
   await button(officer, '保存团队').click();
   await seen(officer, '请填写团队名称');

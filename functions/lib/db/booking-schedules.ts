@@ -10,7 +10,21 @@ import {
   type WeeklySlot,
   weekdayOf,
 } from '../../../domain';
-import { buildSessions, listSessionsOfDay, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem, type TransactItem } from './booking';
+import { outboxPut } from '../notify/outbox';
+import {
+  buildSessions,
+  getSession,
+  listSessionsOfDay,
+  listWaitlist,
+  sessionTime,
+  transact,
+  TransactionRefused,
+  type InstitutionItem,
+  type ScheduleItem,
+  type ScheduleOverrideItem,
+  type SessionItem,
+  type TransactItem,
+} from './booking';
 import { db, tableName } from './client';
 import { keys } from './keys';
 
@@ -201,11 +215,7 @@ export async function regenerateSessions(institutionId: string, dates: string[],
     }
     for (const [sk, have] of existing) {
       if (wanted.has(sk)) continue;
-      const removed =
-        untouched(have) &&
-        (await conditional(
-          new DeleteCommand({ TableName: T(), Key: { pk: have.pk, sk: have.sk }, ConditionExpression: 'priorityLeft = priorityQuota AND priorityQuota = :q', ExpressionAttributeValues: { ':q': have.priorityQuota } }),
-        ));
+      const removed = untouched(have) && (await removeSession(have, now));
       if (removed) result.removed++;
       else conflictsOfDay.set(have.sessionId, conflictOf(have, undefined));
     }
@@ -213,6 +223,67 @@ export async function regenerateSessions(institutionId: string, dates: string[],
     result.conflicts.push(...conflictsOfDay.values());
   }
   return result;
+}
+
+/** Each waiting member's entry closed and a notice, per transaction (TransactWriteItems holds 100). */
+const MAX_WAITING_CLOSED = 49;
+
+/**
+ * Removes a session nobody holds a place in. People may still be waiting for it (a session with
+ * no priority places has only a waiting list): a hospital closing a half-day expects them to be
+ * told, not to keep waiting for a session that no longer exists, and not to be blocked by a
+ * waiting list. So the removal, the closing of every waiting entry and a notice to each member
+ * are one transaction. The removal is conditioned on the session as read: still untouched and
+ * with the same count of joins (join-waitlist adds to `waitJoins`), so a member joining between
+ * the read of the list and the removal makes it read again rather than be left on a list of
+ * nothing. False: it was booked meanwhile (or too many wait to close at once), so it is kept.
+ */
+async function removeSession(read: SessionItem, now: Date): Promise<boolean> {
+  let session: SessionItem | undefined = read;
+  for (let attempt = 0; attempt < 5 && session; attempt++) {
+    if (!untouched(session)) return false;
+    const waiting = await listWaitlist(session.institutionId, session.sessionId);
+    if (waiting.length > MAX_WAITING_CLOSED) return false;
+    const joins = session.waitJoins;
+    const s = session;
+    try {
+      await transact([
+        {
+          label: 'session',
+          item: {
+            Delete: {
+              TableName: T(),
+              Key: { pk: s.pk, sk: s.sk },
+              ConditionExpression: `priorityLeft = priorityQuota AND priorityQuota = :q AND ${joins === undefined ? 'attribute_not_exists(waitJoins)' : 'waitJoins = :w'}`,
+              ExpressionAttributeValues: { ':q': s.priorityQuota, ...(joins === undefined ? {} : { ':w': joins }) },
+            },
+          },
+        },
+        ...waiting.flatMap((w) => [
+          { label: 'offer' as const, item: { Delete: { TableName: T(), Key: { pk: w.pk, sk: w.sk }, ConditionExpression: 'attribute_exists(pk)' } } },
+          {
+            label: 'outbox' as const,
+            item: outboxPut(
+              {
+                recipientId: w.memberId,
+                template: 'booking.changed',
+                data: { place: `${s.institutionName}${s.departmentName}`, time: sessionTime(s), note: '该时段停诊，候补已取消，请另选时段' },
+                page: 'packages/booking/mine/index',
+                dedupeKey: `waitlist-closed-${s.institutionId}-${s.sessionId}-${w.memberId}`,
+              },
+              now,
+            ),
+          },
+        ]),
+      ]);
+      return true;
+    } catch (err) {
+      if (!(err instanceof TransactionRefused)) throw err;
+      // Someone joined, left or booked meanwhile: look again.
+      session = await getSession(s.institutionId, s.sessionId);
+    }
+  }
+  return !session;
 }
 
 /** Writes this date's conflicts and drops the ones recorded earlier that no longer hold. */

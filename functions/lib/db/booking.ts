@@ -102,6 +102,8 @@ export interface SessionItem {
   priorityLeft: number;
   place: string;
   meetBy: string;
+  /** How many times a member joined the waiting list (never decreases): a removal that closes the list is conditioned on it. */
+  waitJoins?: number;
 }
 
 export type BookingSource = 'member' | 'referral' | 'waitlist';
@@ -446,7 +448,7 @@ export function bookingItem(plan: BookPlan): BookingItem {
   };
 }
 
-const sessionTime = (s: { date: string; period: Period; startsAt: string }) => `${beijingWhen(s.startsAt)}${periodLabels[s.period]}`;
+export const sessionTime = (s: { date: string; period: Period; startsAt: string }) => `${beijingWhen(s.startsAt)}${periodLabels[s.period]}`;
 
 /**
  * The parts of ONE TransactWriteItems that book a priority place: the quota (or an open offer),

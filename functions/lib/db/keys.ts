@@ -178,4 +178,6 @@ export const keys = {
   importPendingPk: 'IMPORT#PENDING',
   /** One import writes into a county at a time: its job holds this lock (with a lease) while it runs. */
   importLock: (countyId: string) => ({ pk: `IMPORTLOCK#${countyId}`, sk: 'LOCK' as const }),
+  // polish (round 4): a county's doctors and nurses, looked up by staff number when a team is defined
+  countyDoctor: (countyId: string, personId: string) => ({ pk: `DOCDIR#${countyId}`, sk: `DOCTOR#${personId}` }),
 } as const;

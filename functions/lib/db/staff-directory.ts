@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactLevel } from '../../../domain';
 import { db, tableName } from './client';
 import type { PersonItem } from './items';
@@ -42,4 +42,39 @@ export async function listTownshipStaff(townshipId: string): Promise<StaffDirect
     new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.staffDirectoryPk(townshipId) } }),
   );
   return (out.Items ?? []) as StaffDirectoryItem[];
+}
+
+/**
+ * A county's doctors and nurses (`DOCDIR#<county>` / `DOCTOR#<personId>`): doctors' person items
+ * name no region, so this entry is what says a staff number belongs to the county. Commission
+ * staff look a number up here before adding that person to a team; only what the team page shows
+ * is kept (no phone, no ID number).
+ */
+export interface CountyDoctorItem {
+  pk: string;
+  sk: string;
+  entity: 'countyDoctor';
+  personId: string;
+  name: string;
+  title: string;
+  organisation: string;
+  countyId: string;
+}
+
+export function countyDoctorItem(person: PersonItem, countyId: string): CountyDoctorItem | undefined {
+  if (person.role !== 'doctor') return undefined;
+  return {
+    ...keys.countyDoctor(countyId, person.personId),
+    entity: 'countyDoctor',
+    personId: person.personId,
+    name: person.name,
+    title: person.title ?? '',
+    organisation: person.organisation ?? '',
+    countyId,
+  };
+}
+
+export async function getCountyDoctor(countyId: string, personId: string): Promise<CountyDoctorItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.countyDoctor(countyId, personId) }));
+  return out.Item as CountyDoctorItem | undefined;
 }

@@ -112,6 +112,7 @@
  * | requests/survey counters of a county      | pk=REQSTATS#<countyId>, sk TOWNSHIP#<t> / SURVEY#<YYYY-Qn>#<t>  |
  * | a family's survey answer of a quarter     | pk=FAMILY#<F>, sk=SURVEY#<YYYY-Qn>  (conditional put: one per quarter) |
  * | contact persons of a township (hand-over) | pk=STAFFDIR#<townshipId>, sk=<contactLevel>#<personId>  (seed/import write it) |
+ * | a county's doctor by staff number (teams) | pk=DOCDIR#<countyId>, sk=DOCTOR#<personId>  (GetItem; seed/import write it) |
  */
 export const tableDefinition = {
   partitionKey: 'pk',

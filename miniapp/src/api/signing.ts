@@ -11,6 +11,7 @@ import {
   MemberContractResponse,
   PolicyFamiliesResponse,
   TeamApplicationsResponse,
+  TeamStaffLookup,
   UploadTicket,
   type CostEntryRequest,
   type HomeVisitSigningRequest,
@@ -51,6 +52,8 @@ export const signingApi = {
   addCost: (familyId: string, body: CostEntryRequest, key: string) =>
     authedCall('POST', `/families/${seg(familyId)}/policy/ledger`, LedgerResponse, { body, headers: { 'Idempotency-Key': key } }),
   teams: () => authedCall('GET', '/commission/teams', RegionTeamsResponse),
+  /** A doctor or nurse of the caller's county by staff number; 404 when there is none. */
+  teamStaff: (staffId: string) => authedCall('GET', `/commission/team-staff/${seg(staffId)}`, TeamStaffLookup),
   createTeam: (body: TeamRequest, key: string) => authedCall('POST', '/commission/teams', RegionTeam, { body, headers: { 'Idempotency-Key': key } }),
   updateTeam: (teamId: string, body: TeamUpdateRequest) => authedCall('PUT', `/commission/teams/${seg(teamId)}`, RegionTeam, { body }),
   homeVisitCandidates: () => authedCall('GET', '/team/home-visit-candidates', HomeVisitCandidatesResponse),

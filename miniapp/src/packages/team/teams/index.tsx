@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { type RegionTeam, TeamRequest, type TeamRole, teamRoleLabels, TeamRole as TeamRoles } from '@domain';
+import { type RegionTeam, TeamRequest, type TeamStaffLookup, type TeamRole, teamRoleLabels, TeamRole as TeamRoles } from '@domain';
 import { api } from '../../../api/client';
+import { ApiFailure } from '../../../api/errors';
 import { newIdempotencyKey, signingApi } from '../../../api/signing';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
@@ -10,7 +11,7 @@ import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
 import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
-import { useRemote } from '../../../lib/remote';
+import { handleFailure, useRemote } from '../../../lib/remote';
 
 interface Place {
   id: string;
@@ -23,7 +24,8 @@ interface Draft {
   name: string;
   townshipId: string;
   villages: Place[];
-  members: { personId: string; name: string; role: TeamRole }[];
+  /** `title` is shown only (organisation and title of someone added by number); never sent. */
+  members: { personId: string; name: string; role: TeamRole; title?: string }[];
   leadId: string;
   povertyForm: boolean;
   otherVillageId: string;
@@ -164,7 +166,10 @@ function TeamForm({ initial, options, onChange, onDone, onCancel }: { initial: D
   };
   const villagesHere = options.villages.filter((v) => v.townshipId === d.townshipId);
   const shownVillages = [...villagesHere, ...d.villages.filter((v) => !villagesHere.some((h) => h.id === v.id))];
-  const shownStaff = [...options.staff, ...d.members.filter((m) => !options.staff.some((s) => s.personId === m.personId)).map((m) => ({ ...m, title: '' }))];
+  const shownStaff = [...options.staff, ...d.members.filter((m) => !options.staff.some((s) => s.personId === m.personId)).map((m) => ({ ...m, title: m.title ?? '' }))];
+  // A number typed is looked up first: the officer confirms the name and workplace before adding.
+  const [found, setFound] = useState<TeamStaffLookup | null>(null);
+  const [lookup, setLookup] = useState<{ busy: boolean; error?: string }>({ busy: false });
 
   const toggleVillage = (v: Place, on: boolean) => set({ villages: on ? [...d.villages, v] : d.villages.filter((x) => x.id !== v.id) });
   const toggleStaff = (s: { personId: string; name: string }, on: boolean) =>
@@ -176,10 +181,23 @@ function TeamForm({ initial, options, onChange, onDone, onCancel }: { initial: D
     if (!d.otherVillageId.trim() || !d.otherVillageName.trim()) return refuse({ otherVillage: '请填写村（社区）编号和名称' });
     set({ villages: [...d.villages, { id: d.otherVillageId.trim(), name: d.otherVillageName.trim() }], otherVillageId: '', otherVillageName: '' });
   };
-  const addOtherStaff = () => {
+  const lookUpStaff = async () => {
     const id = d.otherStaffId.trim();
-    if (!id) return refuse({ otherStaff: '请填写医务人员编号' });
-    if (!d.members.some((m) => m.personId === id)) set({ members: [...d.members, { personId: id, name: `编号 ${id}`, role: 'gp' }], otherStaffId: '' });
+    setFound(null);
+    if (!id) return setLookup({ busy: false, error: '请填写医务人员编号' });
+    if (d.members.some((m) => m.personId === id)) return setLookup({ busy: false, error: '这位医务人员已经在团队成员里了' });
+    setLookup({ busy: true });
+    try {
+      setFound(await signingApi.teamStaff(id));
+      setLookup({ busy: false });
+    } catch (err) {
+      const fieldError = err instanceof ApiFailure ? err.fields?.['path.staffId'] : undefined;
+      setLookup({ busy: false, error: fieldError ?? handleFailure(err) });
+    }
+  };
+  const addFound = (s: TeamStaffLookup) => {
+    if (!d.members.some((m) => m.personId === s.personId)) set({ members: [...d.members, { personId: s.personId, name: s.name, role: 'gp', title: `${s.organisation}${s.title}` }], otherStaffId: '' });
+    setFound(null);
   };
 
   const save = () => {
@@ -250,10 +268,40 @@ function TeamForm({ initial, options, onChange, onDone, onCancel }: { initial: D
         );
       })}
       {errors.members ? <Notice tone="error">{errors.members}</Notice> : null}
-      <TextField id="other-staff" label="按编号添加医务人员" hint="名单里没有的医生，填写其人员编号，如 p_doc05" value={d.otherStaffId} error={errors.otherStaff} onInput={(otherStaffId) => set({ otherStaffId })} />
-      <Btn kind="secondary" onClick={addOtherStaff}>
-        添加这位医务人员
-      </Btn>
+      <TextField
+        id="other-staff"
+        label="按编号添加医务人员"
+        hint="名单里没有的医生，填写其人员编号，如 p_doc05"
+        value={d.otherStaffId}
+        onInput={(otherStaffId) => {
+          set({ otherStaffId });
+          setFound(null);
+          setLookup({ busy: false });
+        }}
+      />
+      {lookup.error ? <Notice tone="error">{lookup.error}</Notice> : null}
+      {found ? (
+        <View className="card staff-found">
+          <View className="h2">{found.name}</View>
+          <View className="text">
+            {found.organisation}
+            {found.title ? `，${found.title}` : ''}
+          </View>
+          <View className="text soft">人员编号：{found.personId}。是这位吗？</View>
+          <View className="stack mt">
+            <Btn kind="secondary" onClick={() => addFound(found)}>
+              确认添加{found.name}
+            </Btn>
+            <Btn kind="secondary" onClick={() => setFound(null)}>
+              不是这位
+            </Btn>
+          </View>
+        </View>
+      ) : (
+        <Btn kind="secondary" busy={lookup.busy} busyText="正在查找…" onClick={() => void lookUpStaff()}>
+          查找这位医务人员
+        </Btn>
+      )}
 
       <View className="section-title mt">团队长（第一责任人，须为全科医生）</View>
       {d.members.length === 0 ? <View className="text soft">请先选择团队成员。</View> : null}
