@@ -31,6 +31,11 @@ export function useFormSend() {
     busy,
     errors,
     failure,
+    /** Nothing to say any more (the page started over, e.g. another family was chosen). */
+    clear() {
+      setErrors({});
+      setFailure(null);
+    },
     /** The page's own check refused: mark the fields and say what to fix first. */
     refuse(fields: Record<string, string>, message = Object.values(fields)[0] ?? '请检查填写的内容') {
       setErrors(fields);

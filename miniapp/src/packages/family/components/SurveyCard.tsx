@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { Awareness, awarenessLabels, Satisfaction, satisfactionLabels, SURVEY_QUESTIONS, type SurveyState } from '@domain';
-import { ApiFailure } from '../../../api/errors';
 import { requestsApi } from '../../../api/requests';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
-import { handleFailure } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
 
 /**
  * The quarter's two questions on the family's home, only while unanswered this quarter. If the
@@ -17,8 +16,7 @@ export function SurveyCard({ familyId }: { familyId: string }) {
   const [survey, setSurvey] = useState<SurveyState | null>(null);
   const [awareness, setAwareness] = useState<Awareness | null>(null);
   const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   const [thanks, setThanks] = useState(false);
 
   useEffect(() => {
@@ -29,16 +27,8 @@ export function SurveyCard({ familyId }: { familyId: string }) {
   if (!survey || survey.answered) return null;
 
   const send = async () => {
-    if (!awareness || !satisfaction) return setError('请两个问题都选一下');
-    setBusy(true);
-    setError(null);
-    try {
-      await requestsApi.answerSurvey(familyId, { awareness, satisfaction });
-      setThanks(true);
-    } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : handleFailure(err));
-      setBusy(false);
-    }
+    if (!awareness || !satisfaction) return form.refuse({}, '请两个问题都选一下');
+    if (await form.send(() => requestsApi.answerSurvey(familyId, { awareness, satisfaction }))) setThanks(true);
   };
 
   return (
@@ -52,12 +42,12 @@ export function SurveyCard({ familyId }: { familyId: string }) {
         <View className="field__label">{SURVEY_QUESTIONS.satisfaction}</View>
         <RadioChoices label={SURVEY_QUESTIONS.satisfaction} value={satisfaction} onChange={setSatisfaction} options={Satisfaction.options.map((s) => ({ value: s, label: satisfactionLabels[s] }))} />
       </View>
-      {error ? (
+      {form.failure ? (
         <Notice tone="error" icon="tips">
-          {error}
+          {form.failure}
         </Notice>
       ) : null}
-      <Btn icon="check" busy={busy} busyText="正在提交…" onClick={() => void send()}>
+      <Btn icon="check" busy={form.busy} busyText="正在提交…" onClick={() => void send()}>
         提交回答
       </Btn>
     </View>

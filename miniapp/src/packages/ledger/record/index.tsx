@@ -4,11 +4,10 @@ import { Textarea, View } from '@tarojs/components';
 import { addDays, beijingDate, contactTypeLabels, ContactType, type ContactRecordRequest } from '@domain';
 import { isH5 } from '../../../api/config';
 import { ledgerApi } from '../../../api/ledger';
-import { ApiFailure } from '../../../api/errors';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
-import { handleFailure } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
 import '../ledger.scss';
 
 const dayOptions = [
@@ -46,17 +45,11 @@ export default function RecordContact() {
   const [daysAgo, setDaysAgo] = useState<'0' | '1' | '2'>('0');
   const [notes, setNotes] = useState({ health: '', mood: '', needs: '' });
   const [followUp, setFollowUp] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   const [requestId] = useState(() => `rc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
 
   const save = async () => {
-    if (!type) {
-      setError('请先选择联系方式');
-      return;
-    }
-    setBusy(true);
-    setError(null);
+    if (!type) return form.refuse({}, '请先选择联系方式');
     const body: ContactRecordRequest = {
       type,
       date: addDays(beijingDate(new Date()), -Number(daysAgo)),
@@ -65,13 +58,10 @@ export default function RecordContact() {
       needs: notes.needs.trim() || undefined,
       followUp,
     };
-    try {
-      await ledgerApi.recordContact(familyId, body, requestId);
+    // A second tap before the page closes resends the same request id: recorded once.
+    if (await form.send(() => ledgerApi.recordContact(familyId, body, requestId))) {
       await Taro.showToast({ title: '已记录', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 600);
-    } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : handleFailure(err));
-      setBusy(false);
     }
   };
 
@@ -95,12 +85,12 @@ export default function RecordContact() {
           需要后续跟进
         </CheckChoice>
       </View>
-      {error ? (
+      {form.failure ? (
         <Notice tone="error" icon="tips">
-          {error}
+          {form.failure}
         </Notice>
       ) : null}
-      <Btn big icon="check" busy={busy} busyText="正在保存…" onClick={save}>
+      <Btn big icon="check" busy={form.busy} busyText="正在保存…" onClick={save}>
         保存记录
       </Btn>
     </View>

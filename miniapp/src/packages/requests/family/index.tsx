@@ -10,7 +10,8 @@ import { Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 import { RequestCard } from '../timeline';
 
 const newRequestId = () => `rq-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -32,30 +33,22 @@ export default function FamilyRequests() {
   });
   const [category, setCategory] = useState<RequestCategory | null>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   // Stays on the page (a toast is gone before an elderly user has read it).
   const [sent, setSent] = useState(false);
   const [requestId, setRequestId] = useState(newRequestId);
 
   const send = async () => {
-    if (!category) return setError('请先选择是哪方面的事');
-    if (text.trim().length < 2) return setError('请写一写需要帮什么忙');
-    setBusy(true);
-    setError(null);
+    if (!category) return form.refuse({}, '请先选择是哪方面的事');
+    if (text.trim().length < 2) return form.refuse({}, '请写一写需要帮什么忙');
     setSent(false);
-    try {
-      await requestsApi.raise(familyId, { category, text: text.trim() }, requestId);
-      setSent(true);
-      setCategory(null);
-      setText('');
-      setRequestId(newRequestId());
-      await reload();
-    } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    const raised = await form.send(() => requestsApi.raise(familyId, { category, text: text.trim() }, requestId));
+    if (!raised) return;
+    setSent(true);
+    setCategory(null);
+    setText('');
+    setRequestId(newRequestId());
+    await reload();
   };
 
   return (
@@ -67,13 +60,13 @@ export default function FamilyRequests() {
         <RadioChoices label="是哪方面的事" value={category} onChange={setCategory} options={RequestCategory.options.map((c) => ({ value: c, label: requestCategoryLabels[c] }))} />
       </View>
       <TextArea label="需要帮什么忙" hint="写清楚就行，不用太长" value={text} maxlength={500} onInput={setText} />
-      {error ? (
+      {form.failure ? (
         <Notice tone="error" icon="tips">
-          {error}
+          {form.failure}
         </Notice>
       ) : null}
       {sent ? <Notice tone="ok">已提交，联系人会尽快答复。办理进展在下面“提过的诉求”里。</Notice> : null}
-      <Btn big icon="check" busy={busy} busyText="正在提交…" onClick={() => void send()}>
+      <Btn big icon="check" busy={form.busy} busyText="正在提交…" onClick={() => void send()}>
         提交诉求
       </Btn>
       <View className="h2 mt">提过的诉求</View>

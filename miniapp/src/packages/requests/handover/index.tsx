@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { beijingDate, contactKindLabels, type ContactKind, type FamilyContactsResponse, type FamilySummary, type HandoverCandidate } from '@domain';
 import { api } from '../../../api/client';
-import { ApiFailure } from '../../../api/errors';
 import { ledgerApi } from '../../../api/ledger';
 import { requestsApi } from '../../../api/requests';
 import { Btn } from '../../../components/Btn';
@@ -11,6 +10,7 @@ import { RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { Empty, LoadMore, RemoteStatus } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
+import { useFormSend } from '../../../lib/form';
 import { handleFailure, usePaged } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 
@@ -33,8 +33,7 @@ export default function Handover() {
   const [candidates, setCandidates] = useState<HandoverCandidate[]>([]);
   const [kind, setKind] = useState<ContactKind | null>(null);
   const [toStaffId, setTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   const [done, setDone] = useState<string | null>(null);
   const [key, setKey] = useState(newKey);
 
@@ -44,7 +43,7 @@ export default function Handover() {
     setKind(null);
     setTo(null);
     setDone(null);
-    setError(null);
+    form.clear();
     setKey(newKey());
     if (!f) return;
     try {
@@ -52,7 +51,7 @@ export default function Handover() {
       setCurrent(contacts);
       setCandidates(staff.items);
     } catch (err) {
-      setError(handleFailure(err));
+      form.refuse({}, handleFailure(err));
     }
   };
 
@@ -60,20 +59,14 @@ export default function Handover() {
   const choices = candidates.filter((c) => c.kind === kind && c.staffId !== holder?.personId);
 
   const confirm = async () => {
-    if (!family || !kind || !toStaffId) return setError('请把家庭、岗位和新的联系人都选好');
-    setBusy(true);
-    setError(null);
-    try {
+    if (!family || !kind || !toStaffId) return form.refuse({}, '请把家庭、岗位和新的联系人都选好');
+    await form.send(async () => {
       const record = await ledgerApi.handOver(family.familyId, { kind, toStaffId }, key);
       setDone(`${family.familyName}的${contactKindLabels[kind]}已由${record.from?.name ?? '（空缺）'}交接给${record.to.name}`);
       setCurrent(await api.familyContacts(family.familyId));
       setTo(null);
       setKey(newKey());
-    } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -121,14 +114,14 @@ export default function Handover() {
           )}
         </View>
       ) : null}
-      {error ? (
+      {form.failure ? (
         <Notice tone="error" icon="tips">
-          {error}
+          {form.failure}
         </Notice>
       ) : null}
       {done ? <Notice tone="ok">{done}</Notice> : null}
       {family && kind ? (
-        <Btn big icon="check" busy={busy} busyText="正在交接…" onClick={() => void confirm()}>
+        <Btn big icon="check" busy={form.busy} busyText="正在交接…" onClick={() => void confirm()}>
           确认交接
         </Btn>
       ) : null}

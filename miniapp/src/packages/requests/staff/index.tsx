@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { isActiveRequest, requestStatusLabels, requestTransitions, type Me, type RequestEntry, type RequestStatus } from '@domain';
-import { ApiFailure } from '../../../api/errors';
 import { requestsApi } from '../../../api/requests';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
@@ -10,7 +9,8 @@ import { Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 import { RequestCard } from '../timeline';
 
 type Next = Exclude<RequestStatus, 'open'>;
@@ -21,15 +21,12 @@ function UpdateForm({ request, onDone }: { request: RequestEntry; onDone: () => 
   const [note, setNote] = useState('');
   const [department, setDepartment] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   const options = requestTransitions[request.status].filter((s): s is Next => s !== 'open');
 
   const save = async () => {
-    if (!status) return setError('请先选择办理结果');
-    setBusy(true);
-    setError(null);
-    try {
+    if (!status) return form.refuse({}, '请先选择办理结果');
+    await form.send(async () => {
       await requestsApi.update(request.familyId, request.requestId, {
         status,
         version: request.version,
@@ -39,10 +36,7 @@ function UpdateForm({ request, onDone }: { request: RequestEntry; onDone: () => 
       });
       await Taro.showToast({ title: '已保存', icon: 'success' });
       await onDone();
-    } catch (err) {
-      setError(err instanceof ApiFailure ? err.message : handleFailure(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -54,12 +48,12 @@ function UpdateForm({ request, onDone }: { request: RequestEntry; onDone: () => 
       {status === 'referred' ? <TextArea label="转交哪个部门" value={department} maxlength={50} onInput={setDepartment} /> : null}
       {status === 'declined' ? <TextArea label="不能办理的原因" hint="家属会看到这段话" value={reason} maxlength={300} onInput={setReason} /> : null}
       <TextArea label="办理说明（可不填）" hint="家属会看到这段话" value={note} maxlength={300} onInput={setNote} />
-      {error ? (
+      {form.failure ? (
         <Notice tone="error" icon="tips">
-          {error}
+          {form.failure}
         </Notice>
       ) : null}
-      <Btn icon="check" busy={busy} busyText="正在保存…" onClick={() => void save()}>
+      <Btn icon="check" busy={form.busy} busyText="正在保存…" onClick={() => void save()}>
         保存办理进度
       </Btn>
     </View>
