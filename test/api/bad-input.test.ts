@@ -5,6 +5,7 @@ import { call, tokenFor, wxLoginCode } from '../support/api';
 import { keys } from '../../functions/lib/db/keys';
 import { bookingBadInput } from './booking-bad-input';
 import { requestsBadInput } from './requests-bad-input';
+import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -21,23 +22,7 @@ import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED
  */
 type Caller = 'public' | 'p_m0008' | 'p_cadre02' | 'p_doc03' | 'p_comm01' | 'p_hosp02';
 
-interface BadCase {
-  label: string;
-  caller: Caller;
-  path: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-  /** 400 unless said otherwise. */
-  status?: 400 | 415;
-  /** Field paths that must carry a message; a string value must be the exact message. */
-  fields?: Record<string, string | true>;
-  /** Partitions the request names, for the before/after slice. */
-  touch?: Parameters<typeof touchable>[0];
-}
-
-const UNKNOWN = '不支持这个字段';
-const f = (fields: string[]) => Object.fromEntries(fields.map((k) => [k, true as const]));
+type BadCase = BadCaseOf<Caller>;
 
 // A real bind ticket for a WeChat user of this file, and answers of a seeded, bound person
 // (孙长海, p_m0006): with valid input these would reach 409, so only validation can refuse them.

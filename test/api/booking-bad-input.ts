@@ -1,4 +1,5 @@
 import type { bookingRoutes } from '../../functions/booking/routes';
+import { f, UNKNOWN, type BadCase } from './bad-case';
 
 /**
  * Bad input for the booking and green-channel routes, spread into bad-input.test.ts (which runs
@@ -7,19 +8,8 @@ import type { bookingRoutes } from '../../functions/booking/routes';
  */
 type BookingRouteId = (typeof bookingRoutes)[number]['id'];
 export type BookingCaller = 'p_m0008' | 'p_doc03' | 'p_hosp02';
-export interface BookingBadCase {
-  label: string;
-  caller: BookingCaller;
-  path: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-  status?: 400 | 415;
-  fields?: Record<string, string | true>;
-}
+export type BookingBadCase = BadCase<BookingCaller>;
 
-const UNKNOWN = '不支持这个字段';
-const f = (fields: string[]) => Object.fromEntries(fields.map((k) => [k, true as const]));
 
 const SESSION = '2030-03-05.xnk.am';
 const book = { institutionId: 'org_xyy', sessionId: SESSION, memberId: 'p_m0008' };

@@ -1,4 +1,5 @@
 import type { requestsRoutes } from '../../functions/requests/routes';
+import { f, UNKNOWN, type BadCase } from './bad-case';
 
 /**
  * Bad input for the requests (诉求) and survey routes, spread into bad-input.test.ts (which runs
@@ -6,20 +7,8 @@ import type { requestsRoutes } from '../../functions/requests/routes';
  * its contact p_cadre02, the county officer p_comm01; none of them is written by another suite.
  */
 type RequestsRouteId = (typeof requestsRoutes)[number]['id'];
-export interface RequestsBadCase {
-  label: string;
-  caller: 'p_m0008' | 'p_cadre02' | 'p_comm01';
-  path: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-  status?: 400 | 415;
-  fields?: Record<string, string | true>;
-  touch?: { familyId?: string; caller?: string };
-}
+export type RequestsBadCase = BadCase<'p_m0008' | 'p_cadre02' | 'p_comm01'>;
 
-const UNKNOWN = '不支持这个字段';
-const f = (fields: string[]) => Object.fromEntries(fields.map((k) => [k, true as const]));
 const touch = { familyId: 'f_0005' };
 const base = '/families/f_0005/requests';
 const one = `${base}/rq_0123456789abcdef`;
