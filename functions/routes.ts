@@ -32,6 +32,13 @@ export interface RouteDef {
   handler: string;
   access: Access;
   summary: string;
+  /**
+   * The route takes an `Idempotency-Key` header: a retry with the same key and request gets the
+   * first answer without anything being written, the same key with another request gets 409
+   * (functions/lib/http/idempotency.ts). Its handler puts `idempotency.marker(…)` into its
+   * transaction.
+   */
+  idempotent?: boolean;
 }
 
 export const everyone: readonly Role[] = ['member', 'contact', 'doctor', 'hospital', 'commission'];

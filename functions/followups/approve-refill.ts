@@ -1,8 +1,7 @@
 import { EmptyBody, addDays, beijingDate, followUpRecentEnough, REFILL_FOLLOW_UP_MAX_AGE_DAYS, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
-import { transact } from '../lib/db/followups';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed, replayedFrom } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
+import { part, transact } from '../lib/db/transact';
 import { ApiHttpError, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
@@ -17,23 +16,14 @@ const ROUTE = 'prescriptions.approveRefill';
  * its open request), extends the supply, checks that a follow-up was completed in the last 30 days,
  * counts the refill on the member's contract, tells the member, and stores the Idempotency-Key's
  * answer. Two approvals racing: the request's status condition lets exactly one through. Reads:
- * one BatchGet (memberWithAccess with the refill, the prescription and the Idempotency-Key marker),
- * then the transaction.
+ * one BatchGet (memberWithAccess with the refill and the prescription), then the transaction.
  */
-export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }, async ({ path, principal, now, headers }) => {
+export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }, async ({ path, principal, now, idempotency }) => {
   requireDoctor(principal);
-  const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  // ONE read before the transaction: access facts, plan, refill, prescription and the key's marker.
-  const ctx = await memberWithAccess(principal, path, [...refillKeys(path), ...(idem ? [idem] : [])]);
-  const earlier = replayedFrom<RefillResponse>(ctx.extra, idem);
-  if (earlier) return earlier;
+  // ONE read before the transaction: access facts, plan, refill and prescription.
+  const ctx = await memberWithAccess(principal, path, refillKeys(path));
   const { refill, rx } = refillWithPrescription(ctx.extra, path);
-  if (refill.status !== 'submitted') {
-    // Decided already: by this very key, if the read above missed its marker.
-    const won = await replayed<RefillResponse>(idem);
-    if (won) return won;
-    throw conflict('这个续方申请已经处理过了');
-  }
+  if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
   const today = beijingDate(now);
   if (!followUpRecentEnough(ctx.plan?.lastCompletedOn, today)) {
     throw new ApiHttpError(409, 'follow_up_needed', `最近 ${REFILL_FOLLOW_UP_MAX_AGE_DAYS} 天内没有随访，请先做一次随访（上门或电话）再审核续方`);
@@ -42,10 +32,10 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
   const newSupplyEnd = addDays(rx.supplyEndsOn > today ? rx.supplyEndsOn : today, rx.supplyDays);
   const approved = { ...refill, status: 'approved' as const, decidedAt: at, history: [...refill.history, { status: 'approved' as const, at }] };
   const response: RefillResponse = { refill: refillView(approved) };
-  const counted = contractServices(ctx, ['refills']);
-  try {
-    await transact([
-      {
+  const decided = () => conflict('这个续方申请已经处理过了');
+  await transact(
+    [
+      part('refill', {
         Update: {
           TableName: tableName(),
           Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
@@ -54,8 +44,8 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':approved': 'approved', ':submitted': 'submitted', ':at': at, ':me': principal.personId, ':h': [{ status: 'approved', at }] },
         },
-      },
-      {
+      }),
+      part('prescription', {
         Update: {
           TableName: tableName(),
           Key: keys.prescription(path.memberId, path.prescriptionId),
@@ -63,17 +53,19 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
           ConditionExpression: 'openRefillId = :rf AND refillsRemaining >= :one',
           ExpressionAttributeValues: { ':one': 1, ':rf': path.refillId, ':end': newSupplyEnd },
         },
-      },
-      {
+      }),
+      part('followUp', {
         ConditionCheck: {
           TableName: tableName(),
           Key: keys.followUpPlan(path.memberId),
           ConditionExpression: 'lastCompletedOn >= :cutoff',
           ExpressionAttributeValues: { ':cutoff': addDays(today, -REFILL_FOLLOW_UP_MAX_AGE_DAYS) },
         },
-      },
-      ...counted,
-      outboxPut(
+      }),
+      ...contractServices(ctx, ['refills']).map((item) => part('contract', item)),
+      part(
+        'outbox',
+        outboxPut(
         {
           recipientId: path.memberId,
           template: 'refill.status',
@@ -83,18 +75,17 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
         },
         now,
       ),
-      ...idempotencyPut(idem, 200, response, now),
-    ]);
-  } catch (err) {
-    const failed = failedConditions(err);
-    if (!failed) throw err;
-    if (idem && failed.includes(4 + counted.length)) {
-      const won = await replayed<RefillResponse>(idem);
-      if (won) return won;
-    }
-    if (failed.includes(2)) throw new ApiHttpError(409, 'follow_up_needed', '最近 30 天内没有随访，请先做一次随访再审核续方');
-    if (counted.length && failed.includes(3) && !failed.includes(0)) throw conflict('签约协议刚刚变更，请刷新后再审核');
-    throw conflict('这个续方申请已经处理过了');
-  }
+      ),
+      ...idempotency.marker(response),
+    ],
+    {
+      refusals: {
+        followUp: () => new ApiHttpError(409, 'follow_up_needed', '最近 30 天内没有随访，请先做一次随访再审核续方'),
+        refill: decided,
+        prescription: decided,
+        contract: () => conflict('签约协议刚刚变更，请刷新后再审核'),
+      },
+    },
+  );
   return { body: response };
 });

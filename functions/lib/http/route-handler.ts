@@ -6,7 +6,9 @@ import { errorCodes, type Principal } from '../../../domain';
 import type * as z from '../../../domain/zod';
 import { routeById, type RouteId } from '../../routes';
 import { requestTime } from '../clock';
-import { ApiHttpError, badRequest, forbidden, unauthenticated } from './errors';
+import { KeyAlreadyUsed } from '../db/transact';
+import { ApiHttpError, badRequest, conflict, forbidden, unauthenticated } from './errors';
+import { idempotencyFor, type Idempotency } from './idempotency';
 import { principalFromEvent } from './principal';
 import { familyInScope } from './scope';
 import { validateParts } from './validation';
@@ -26,6 +28,8 @@ export interface RouteRequest<S extends Schemas, P extends Principal | undefined
   principal: P;
   now: Date;
   headers: Record<string, string | undefined>;
+  /** The Idempotency-Key's marker for the route's transaction (functions/lib/http/idempotency.ts). */
+  idempotency: Idempotency;
 }
 
 export interface RouteResult<R> {
@@ -35,9 +39,12 @@ export interface RouteResult<R> {
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-function respond(status: number, body: unknown): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: status, headers: jsonHeaders, body: JSON.stringify(body) };
+function respond(status: number, body: unknown, extraHeaders?: Record<string, string>): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: status, headers: extraHeaders ? { ...jsonHeaders, ...extraHeaders } : jsonHeaders, body: JSON.stringify(body) };
 }
+
+/** Marks an answer given from an Idempotency-Key marker instead of by running the handler. */
+const replayedHeaders = { 'idempotency-replayed': 'true' };
 
 /** middy's body parser speaks 415/422; our clients get one 400 shape for every bad body. */
 function toApiError(err: unknown): ApiHttpError | undefined {
@@ -53,8 +60,9 @@ function toApiError(err: unknown): ApiHttpError | undefined {
 /**
  * The one middy stack every route uses. In order: header normalising, JSON body parsing (routes
  * with a body schema), the role check from the route table, zod validation of path, query and
- * body, the family-scope check (which needs a valid family id), then the handler. Nothing about
- * the family is read before both checks pass. Errors become `{ error, message, fields }` JSON;
+ * body, the family-scope check (which needs a valid family id), the Idempotency-Key (routes marked
+ * `idempotent`: an answered key is answered again without running the handler), then the handler.
+ * Nothing about the family is read before both checks pass. Errors become `{ error, message, fields }` JSON;
  * anything unexpected is logged and answered with a plain 500.
  */
 export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -105,14 +113,28 @@ function buildHandler<S extends Schemas, R>(
         throw forbidden('您没有权限查看这户家庭的信息');
       }
     }
-    const result = await fn({
-      body: (parts as Record<string, unknown>).body,
-      query: (parts as Record<string, unknown>).query,
-      path: (parts as Record<string, unknown>).path,
-      principal,
-      now: requestTime(headers),
-      headers,
-    } as RouteRequest<S, Principal | undefined>);
+    const now = requestTime(headers);
+    const idempotency = idempotencyFor(route, headers, principal?.personId, parts as Record<string, unknown>, now);
+    const earlier = await idempotency.replay();
+    if (earlier) return respond(earlier.status, earlier.body, replayedHeaders);
+    let result: RouteResult<R>;
+    try {
+      result = await fn({
+        body: (parts as Record<string, unknown>).body,
+        query: (parts as Record<string, unknown>).query,
+        path: (parts as Record<string, unknown>).path,
+        principal,
+        now,
+        headers,
+        idempotency,
+      } as RouteRequest<S, Principal | undefined>);
+    } catch (err) {
+      if (!(err instanceof KeyAlreadyUsed)) throw err;
+      // A request with the same key committed while this one ran: its answer is this one's.
+      const winner = await idempotency.replay();
+      if (winner) return respond(winner.status, winner.body, replayedHeaders);
+      throw conflict('同一个请求正在处理，请稍后刷新查看结果');
+    }
     return respond(result.status ?? 200, result.body);
   };
 
