@@ -1,6 +1,7 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId } from './common';
 import { greenChannelPriorities } from './card';
+import { BEIJING_OFFSET, beijingWhen } from './time';
 
 /**
  * Priority booking and the green channel (绿色通道). Designated institutions keep, per session, a
@@ -34,7 +35,7 @@ export const AdmissionId = z.string().check(z.regex(/^adm_[A-Za-z0-9]{8,40}$/, '
 /** An instant a person types or a device reports must be Beijing time with its offset. */
 export const BeijingInstant = z.string().check(
   z.iso.datetime({ offset: true, error: '时间格式不正确' }),
-  z.refine((s) => s.endsWith('+08:00'), '请使用北京时间（时间应以 +08:00 结尾）'),
+  z.refine((s) => s.endsWith(BEIJING_OFFSET), `请使用北京时间（时间应以 ${BEIJING_OFFSET} 结尾）`),
 );
 
 export const InstitutionKind = z.enum(['hospital', 'township']);
@@ -47,24 +48,6 @@ export function parseSessionId(sessionId: string): { date: string; departmentId:
   const [date, departmentId, period] = sessionId.split('.');
   return { date, departmentId, period: period as Period };
 }
-
-/** The instant a Beijing wall-clock time happens, whatever the server's zone. */
-export function beijingInstant(date: string, hhmm: string): Date {
-  return new Date(`${date}T${hhmm}:00+08:00`);
-}
-
-/** Day of week (1 = Monday … 7 = Sunday) of a Beijing calendar date. */
-export function weekdayOf(date: string): number {
-  const d = new Date(`${date}T12:00:00+08:00`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-const hm = (ms: number) => {
-  const d = new Date(ms + 8 * 3_600_000);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-};
-/** "11月24日 08:00" in Beijing time. */
-export const beijingWhen = (at: string | number | Date) => hm(new Date(at).getTime());
 
 /** Remaining priority places in plain words, as a member reads them. */
 export function priorityInWords(s: { priorityLeft: number; releaseAt: string; startsAt: string }, now: Date): string {

@@ -1,6 +1,6 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId } from './common';
-import { addDays, daysBetween } from './time';
+import { addDays, addMonths, beijingIso, daysBetween } from './time';
 
 /**
  * Chronic-disease follow-ups (慢病随访) and long prescriptions (长处方): the health file a signed
@@ -103,24 +103,6 @@ export function planCadence(input: { mobility: Mobility; poverty: boolean }): { 
 export const dueWindowDays: Record<Cadence, number> = { weekly: 1, monthly: 7, quarterly: 14 };
 export const MAX_DUE_WINDOW_DAYS = 14;
 
-function parseDate(d: string): Date {
-  return new Date(`${d.slice(0, 10)}T00:00:00Z`);
-}
-const fmt = (d: Date) => d.toISOString().slice(0, 10);
-
-
-/** Calendar months, clamped to the month's last day (Jan 31 + 1 month = Feb 28). */
-export function addMonths(date: string, months: number): string {
-  const d = parseDate(date);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return fmt(d);
-}
-
-
 export function nextDueOn(plan: { cadence: Cadence; startedOn: string; lastCompletedOn?: string }): string {
   if (!plan.lastCompletedOn) return plan.startedOn;
   switch (plan.cadence) {
@@ -156,7 +138,7 @@ export const FOLLOW_UP_REMINDER_HOUR = 9;
 export function followUpReminderAt(plan: { cadence: Cadence; startedOn: string; lastCompletedOn?: string }): { at: string; dueOn: string } {
   const dueOn = nextDueOn(plan);
   const day = addDays(dueOn, -dueWindowDays[plan.cadence]);
-  return { at: `${day}T${String(FOLLOW_UP_REMINDER_HOUR).padStart(2, '0')}:00:00+08:00`, dueOn };
+  return { at: beijingIso(day, `${String(FOLLOW_UP_REMINDER_HOUR).padStart(2, '0')}:00`), dueOn };
 }
 
 export const PlanRequest = z.strictObject({

@@ -4,6 +4,7 @@ import type { Gender } from './common';
 import { FamilyType } from './families';
 import { ContactLevel } from './roles';
 import { UploadKey } from './uploads';
+import { isRealDate } from './time';
 
 /**
  * Import of the county's register (families with their members, and contact persons) from an
@@ -32,8 +33,7 @@ export function idNumberFacts(id: string): { birthDate: string; gender: Gender }
 export function idNumberProblem(id: string, today: string): string | undefined {
   if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为 18 位（前 17 位是数字，最后一位是数字或 X）';
   const { birthDate } = idNumberFacts(id);
-  const d = new Date(`${birthDate}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birthDate || birthDate < '1900-01-01' || birthDate > today) {
+  if (!isRealDate(birthDate) || birthDate < '1900-01-01' || birthDate > today) {
     return '身份证号中的出生日期不正确';
   }
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return '身份证号校验位不正确，请核对是否抄错';

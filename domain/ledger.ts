@@ -27,21 +27,6 @@ export const GREETING_LOOKAHEAD_DAYS = 14;
 /** The commission's work list: families not contacted for this many days or more. */
 export const STALE_CONTACT_DAYS = 14;
 
-const DAY_MS = 86_400_000;
-const dayNumber = (isoDate: string): number => {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-};
-const fromDayNumber = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
-
-/** Monday of the date's week (weeks start on Monday in China), YYYY-MM-DD. */
-export function weekStart(isoDate: string): string {
-  const n = dayNumber(isoDate);
-  // 1970-01-01 was a Thursday: (n + 3) % 7 is 0 on Mondays.
-  return fromDayNumber(n - (((n + 3) % 7) + 7) % 7);
-}
-
-export const monthOf = (isoDate: string): string => isoDate.slice(0, 7);
 
 export const CadenceStatus = z.enum(['ok', 'due_today', 'overdue', 'never']);
 export type CadenceStatus = z.infer<typeof CadenceStatus>;

@@ -3,31 +3,10 @@
  * (YYYY-MM-DD); arithmetic runs on UTC midnights of those dates so the server's time zone never
  * matters. Money is in fen (integer cents) so sums are exact.
  */
-import { addDays, daysBetween } from './time';
+import { addDays, daysBetween, isRealDate, isWeekend } from './time';
 
-export { addDays, daysBetween };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function toUtc(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Whether a YYYY-MM-DD string names a real calendar day (rejects 2026-02-30). */
-export function isRealDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  return fromUtc(toUtc(date)) === date;
-}
-
-export function isWeekend(date: string): boolean {
-  const day = new Date(toUtc(date)).getUTCDay();
-  return day === 0 || day === 6;
-}
+// Re-exported: signing callers have always found these date rules here.
+export { addDays, daysBetween, isRealDate, isWeekend };
 
 /**
  * The date `n` working days after `date` (Monday to Friday; `date` itself does not count).
@@ -62,7 +41,7 @@ export function isApplicationOverdue(deadline: string, today: string): boolean {
 export function contractEndDate(start: string): string {
   const [y, m, d] = start.split('-').map(Number);
   // Date.UTC rolls 29 Feb into 1 Mar in a common year, so the day before is 28 Feb.
-  return fromUtc(Date.UTC(y + 1, m - 1, d) - DAY_MS);
+  return addDays(new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10), -1);
 }
 
 /**

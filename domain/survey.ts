@@ -28,8 +28,6 @@ export const SURVEY_QUESTIONS = {
   satisfaction: '您对联系人和家庭医生的服务满意吗？',
 } as const;
 
-/** The quarter of a Beijing date, e.g. 2026-Q4. */
-export const quarterOf = (isoDate: string) => `${isoDate.slice(0, 4)}-Q${Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1}`;
 export const quarterLabel = (quarter: string) => `${quarter.slice(0, 4)}年第${'一二三四'[Number(quarter.slice(6)) - 1]}季度`;
 export const Quarter = z.string().check(z.regex(/^\d{4}-Q[1-4]$/, '季度格式应为 YYYY-Qn'));
 

@@ -1,4 +1,4 @@
-import { EmptyBody, addDays, beijingDate, followUpRecentEnough, REFILL_FOLLOW_UP_MAX_AGE_DAYS, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
+import { beijingShortDateTime, EmptyBody, addDays, beijingDate, followUpRecentEnough, REFILL_FOLLOW_UP_MAX_AGE_DAYS, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
@@ -6,7 +6,7 @@ import { ApiHttpError, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { contractServices, memberWithAccess, refillView, requireDoctor } from './access';
-import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
+import { refillKeys, refillWithPrescription } from './refill-decision';
 
 const ROUTE = 'prescriptions.approveRefill';
 
@@ -69,7 +69,7 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
         {
           recipientId: path.memberId,
           template: 'refill.status',
-          data: { medicine: refill.medicines, status: '医生已同意，正在备药', time: shortTime(at) },
+          data: { medicine: refill.medicines, status: '医生已同意，正在备药', time: beijingShortDateTime(at) },
           page: 'packages/health/prescriptions/index',
           dedupeKey: `refill#${path.refillId}#approved`,
         },

@@ -1,4 +1,4 @@
-import { RefillDeclineRequest, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
+import { beijingShortDateTime, RefillDeclineRequest, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { transact } from '../lib/db/followups';
 import { failedConditions } from '../lib/db/idempotency-replay';
@@ -7,7 +7,7 @@ import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberWithAccess, refillView, requireDoctor } from './access';
-import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
+import { refillKeys, refillWithPrescription } from './refill-decision';
 
 /** The signed doctor declines a refill with a reason the member reads; the prescription is free again. */
 export const handler = routeHandler('prescriptions.declineRefill', { path: RefillPath, body: RefillDeclineRequest }, async ({ path, body, principal, now }) => {
@@ -39,7 +39,7 @@ export const handler = routeHandler('prescriptions.declineRefill', { path: Refil
         },
       },
       outboxPut(
-        { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: shortTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
+        { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: beijingShortDateTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
         now,
       ),
     ]);

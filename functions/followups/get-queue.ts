@@ -1,6 +1,7 @@
 import {
   addDays,
   beijingDate,
+  beijingShortDateTime,
   DISCHARGE_FOLLOW_UP_DAYS,
   dueState,
   followUpKindLabels,
@@ -34,7 +35,7 @@ export const handler = routeHandler('followups.getQueue', {}, async ({ principal
         priority: urgent ? 'urgent' : 'due',
         dueOn: plan.pending.at.slice(0, 10),
         title: urgent ? `读数异常：${plan.pending.urgent.map((f) => urgentFlagLabels[f]).join('、')}` : `${followUpKindLabels.online}待回复`,
-        detail: `提交于 ${plan.pending.at.slice(5, 16).replace('T', ' ')}`,
+        detail: `提交于 ${beijingShortDateTime(plan.pending.at)}`,
         followUpId: plan.pending.followUpId,
       });
       continue;

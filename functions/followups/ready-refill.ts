@@ -1,4 +1,4 @@
-import { EmptyBody, pharmacyLabels, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
+import { beijingShortDateTime, EmptyBody, pharmacyLabels, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { transact } from '../lib/db/followups';
 import { failedConditions } from '../lib/db/idempotency-replay';
@@ -7,7 +7,7 @@ import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberWithAccess, refillView, requireDoctor } from './access';
-import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
+import { refillKeys, refillWithPrescription } from './refill-decision';
 
 /**
  * The approved refill is ready at the chosen pharmacy (or delivered): the last step the member sees,
@@ -35,7 +35,7 @@ export const handler = routeHandler('prescriptions.refillReady', { path: RefillP
         },
       },
       outboxPut(
-        { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: shortTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
+        { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: beijingShortDateTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
         now,
       ),
     ]);

@@ -17,4 +17,3 @@ export function refillWithPrescription(items: ReadonlyArray<Record<string, unkno
   return { refill, rx };
 }
 
-export const shortTime = (iso: string) => iso.slice(5, 16).replace('T', ' ');

@@ -1,4 +1,4 @@
-import { FollowUpIdPath, ReplyRequest, toBeijingIso } from '../../domain';
+import { beijingShortDateTime, FollowUpIdPath, ReplyRequest, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { type PlanItem, planPut, planQueueKeys, transact } from '../lib/db/followups';
 import { failedConditions } from '../lib/db/idempotency-replay';
@@ -43,7 +43,7 @@ export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, b
         {
           recipientId: path.memberId,
           template: 'consultation.reply',
-          data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: at.slice(5, 16).replace('T', ' ') },
+          data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: beijingShortDateTime(at) },
           page: 'packages/health/readings/index',
           dedupeKey: `followup.reply#${path.followUpId}`,
         },

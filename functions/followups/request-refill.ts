@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { addDays, beijingDate, REFILL_WINDOW_DAYS, RefillRequestBody, type RefillResponse, refillBlock, RxPath, toBeijingIso } from '../../domain';
+import { beijingShortDateTime, addDays, beijingDate, REFILL_WINDOW_DAYS, RefillRequestBody, type RefillResponse, refillBlock, RxPath, toBeijingIso } from '../../domain';
 import { db, tableName } from '../lib/db/client';
 import { type PrescriptionItem, put, type RefillItem, transact } from '../lib/db/followups';
 import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
@@ -67,7 +67,7 @@ export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBo
         {
           recipientId: rx.doctorId,
           template: 'refill.status',
-          data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: at.slice(5, 16).replace('T', ' ') },
+          data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: beijingShortDateTime(at) },
           page: 'packages/doctor/queue/index',
           dedupeKey: `refill#${refillId}#submitted`,
         },

@@ -1,4 +1,4 @@
-import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
+import { beijingShortDateTime, beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
 import { followUpReminderPut, itemAt, planPut, put, transact } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
@@ -60,7 +60,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
         {
           recipientId,
           template: 'followup.urgent',
-          data: { member: ctx.member.name, item: `${urgent.map((f) => urgentFlagLabels[f]).join('、')} ${readingText}`, time: at.slice(5, 16).replace('T', ' ') },
+          data: { member: ctx.member.name, item: `${urgent.map((f) => urgentFlagLabels[f]).join('、')} ${readingText}`, time: beijingShortDateTime(at) },
           page: recipientId === ctx.signing!.doctorId ? 'packages/doctor/queue/index' : 'packages/staff/families/index',
           dedupeKey: `followup.urgent#${followUpId}#${recipientId}`,
         },

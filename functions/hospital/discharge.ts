@@ -1,4 +1,4 @@
-import { AdmissionPath, DISCHARGE_FOLLOW_UP_DAYS, DischargeRequest, toBeijingIso, type DischargeNote } from '../../domain';
+import { AdmissionPath, DISCHARGE_FOLLOW_UP_DAYS, DischargeRequest, beijingDayStart, toBeijingIso, type DischargeNote } from '../../domain';
 import { admissionView, getAdmission, getItemOf, statusChange, transact, TransactionRefused, type Labeled } from '../lib/db/booking';
 import { tableName } from '../lib/db/client';
 import type { SigningItem } from '../lib/db/items';
@@ -18,7 +18,7 @@ export const handler = routeHandler('hospital.discharge', { path: AdmissionPath,
   if (admission.status !== 'accepted' || !admission.admittedOn) throw conflict('只有已安排床位的患者可以办理出院');
   const dischargedMs = new Date(body.dischargedAt).getTime();
   if (dischargedMs > now.getTime() + 5 * 60_000) throw badRequest('出院时间不能晚于现在', { 'body.dischargedAt': '出院时间不能晚于现在' });
-  if (dischargedMs < new Date(`${admission.admittedOn}T00:00:00+08:00`).getTime()) throw badRequest('出院时间不能早于入院日期', { 'body.dischargedAt': '早于入院日期' });
+  if (dischargedMs < beijingDayStart(admission.admittedOn).getTime()) throw badRequest('出院时间不能早于入院日期', { 'body.dischargedAt': '早于入院日期' });
   const signing = await getItemOf<SigningItem>(keys.familySigning(admission.familyId, admission.memberId));
   const dischargedAt = toBeijingIso(new Date(dischargedMs));
   const parts: Labeled[] = [statusChange(keys.admission(admission.admissionId), 'accepted', 'discharged', { dischargedAt })];

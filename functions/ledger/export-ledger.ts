@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingDate, contactTypeLabels, ExportQuery, percent, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { beijingMonth, contactTypeLabels, ExportQuery, percent, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
 import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
@@ -36,8 +36,8 @@ async function contactsOfMonth(townshipId: string, month: string): Promise<Conta
  */
 export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery }, async ({ query, principal, now }) => {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
-  const month = query.month ?? beijingDate(now).slice(0, 7);
-  if (month > beijingDate(now).slice(0, 7)) throw badRequest('不能导出未来月份的台账', { 'query.month': '月份不能晚于本月' });
+  const month = query.month ?? beijingMonth(now);
+  if (month > beijingMonth(now)) throw badRequest('不能导出未来月份的台账', { 'query.month': '月份不能晚于本月' });
   let countyId: string;
   let townships;
   if (principal.level === 'county') {

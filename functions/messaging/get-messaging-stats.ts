@@ -1,4 +1,4 @@
-import { beijingDate, MessagingStatsQuery, type MessagingStatsResponse } from '../../domain';
+import { beijingMonth, MessagingStatsQuery, type MessagingStatsResponse } from '../../domain';
 import { countyOfTownship } from '../lib/db/dashboard';
 import { countyMessagingStats, statsRow, townshipMessagingStats } from '../lib/db/messaging-stats';
 import { forbidden } from '../lib/http/errors';
@@ -13,7 +13,7 @@ import { routeHandler } from '../lib/http/route-handler';
  */
 export const handler = routeHandler('messaging.getMessagingStats', { query: MessagingStatsQuery }, async ({ query, principal, now }) => {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
-  const month = query.month ?? beijingDate(now).slice(0, 7);
+  const month = query.month ?? beijingMonth(now);
   let items;
   if (principal.level === 'county') {
     const all = await countyMessagingStats(principal.regionId, month);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { applicationDeadline, beijingDate, FamilyPath, SigningApplicationRequest, toBeijingIso } from '../../domain';
+import { applicationDeadline, beijingDate, beijingDateTime, FamilyPath, SigningApplicationRequest, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
 import { keys } from '../lib/db/keys';
 import { type ApplicationItem, getApplication, getVillageTeam, put, stateItem, teamContactOf } from '../lib/db/signing';
@@ -77,7 +77,7 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
         {
           recipientId: team.leadId,
           template: 'signing.update',
-          data: { team: team.name, status: `${member.name}申请签约`, time: toBeijingIso(now).slice(0, 16).replace('T', ' ') },
+          data: { team: team.name, status: `${member.name}申请签约`, time: beijingDateTime(now) },
           page: 'packages/team/applications/index',
           dedupeKey: `signing-apply-${applicationId}`,
         },

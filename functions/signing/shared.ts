@@ -1,4 +1,4 @@
-import { toBeijingIso } from '../../domain';
+import { beijingDateTime } from '../../domain';
 import type { FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
 import type { TransactItem } from '../lib/db/ledger';
 import { getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, transact, TransactionRefused } from '../lib/db/signing';
@@ -27,7 +27,7 @@ export function memberNotice(memberId: string, team: string, status: string, now
   return {
     recipientId: memberId,
     template: 'signing.update',
-    data: { team, status, time: toBeijingIso(now).slice(0, 16).replace('T', ' ') },
+    data: { team, status, time: beijingDateTime(now) },
     page: 'packages/signing/index/index',
     dedupeKey,
   };

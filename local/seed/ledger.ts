@@ -1,4 +1,4 @@
-import { addDays, beijingDate, monthOf, weekStart, type ContactType } from '../../domain';
+import { addDays, beijingDate, beijingIso, monthOf, weekStart, type ContactType } from '../../domain';
 import { addFigures, emptyFigures, familyFigures, townshipStatsItem, type FamilyFigures } from '../../functions/lib/db/coverage';
 import type { FamilyContactItem, FamilyProfileItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
@@ -116,7 +116,7 @@ export function buildLedgerSeed(seedItems: readonly SeedInput[], now: Date, plan
       health: notes,
       followUp: false,
       photoKeys: [],
-      recordedAt: `${date}T16:00:00+08:00`,
+      recordedAt: beijingIso(date, '16:00'),
       version: 1,
       edits: 0,
       gsi1pk: keys.staffPk(staffId),
@@ -150,6 +150,6 @@ export function buildLedgerSeed(seedItems: readonly SeedInput[], now: Date, plan
   for (const t of townships.values()) out.push(townshipStatsItem(t.region, t.figures) as unknown as Record<string, unknown>);
   // The signing seed may already have put 柳林乡's township officer in (same id, same role and region).
   const officerSeeded = seedItems.some((i) => i.entity === 'person' && (i as { personId?: string }).personId === LEDGER_TOWNSHIP_OFFICER);
-  if (plan === ledgerPlan && !officerSeeded) out.push(...townshipOfficer(`${today}T08:00:00+08:00`));
+  if (plan === ledgerPlan && !officerSeeded) out.push(...townshipOfficer(beijingIso(today, '08:00')));
   return out;
 }

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll } from '../../functions/lib/db/batch';
-import { toBeijingIso } from '../../domain';
+import { beijingIso, toBeijingIso } from '../../domain';
 import { maskPhone } from '../../domain/policy/masking';
 import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypto';
 import { db, tableName } from '../../functions/lib/db/client';
@@ -133,7 +133,7 @@ export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
         organisation: s.organisation,
         phone: s.workPhone,
         team: kind === 'doctor' ? doctorTeam : undefined,
-        assignedAt: `${f.cardIssuedOn}T09:00:00+08:00`,
+        assignedAt: beijingIso(f.cardIssuedOn, '09:00'),
         gsi1pk: keys.staffPk(staffId),
         gsi1sk: keys.staffFamilySk(f.familyId),
       };

@@ -1,4 +1,4 @@
-import { addDays, beijingDate, contractEndDate, toBeijingIso } from '../../domain';
+import { addDays, beijingDate, beijingIso, contractEndDate, toBeijingIso } from '../../domain';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
 import { type CostEntryItem, policyContractItem } from '../../functions/lib/db/policy';
@@ -132,8 +132,8 @@ export async function buildSigningSeed(demoItems: object[], now: Date, personIte
       packageIds: member.conditions.length ? ['basic', 'chronic'] : ['basic'],
       startDate,
       source: 'seed',
-      createdAt: `${startDate}T09:00:00+08:00`,
-      confirmation: { kind: 'paper', at: `${signing.signedOn}T09:00:00+08:00`, byId: signing.memberId, byName: member.name },
+      createdAt: beijingIso(startDate, '09:00'),
+      confirmation: { kind: 'paper', at: beijingIso(signing.signedOn, '09:00'), byId: signing.memberId, byName: member.name },
     });
     signing.teamName = team.name;
     out.push(contract, stateItem(signing.memberId, signing.familyId, member, { state: 'signed', contractId: contract.contractId, teamId: team.teamId, teamName: team.name, endDate: contract.endDate, updatedAt: at }));
@@ -177,7 +177,7 @@ export async function buildSigningSeed(demoItems: object[], now: Date, personIte
         outOfPocketFen: total - basic - serious - assistance - commercial,
         claimPending,
         enteredById: l.cadreId,
-        enteredAt: `${visitDate}T16:00:00+08:00`,
+        enteredAt: beijingIso(visitDate, '16:00'),
       };
     });
     out.push(

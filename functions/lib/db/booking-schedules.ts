@@ -2,6 +2,8 @@ import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addDays,
   beijingDate,
+  beijingDayEnd,
+  beijingTime,
   BOOKING_RULES,
   periodLabels,
   type OverrideView,
@@ -150,7 +152,7 @@ function conflictOf(kept: SessionItem, wanted: SessionItem | undefined): Schedul
     : wanted.doctorName !== kept.doctorName
       ? `新排班改为${wanted.doctorName}出诊`
       : wanted.startsAt !== kept.startsAt || wanted.endsAt !== kept.endsAt
-        ? `新排班改为 ${wanted.startsAt.slice(11, 16)}–${wanted.endsAt.slice(11, 16)}`
+        ? `新排班改为 ${beijingTime(wanted.startsAt)}–${beijingTime(wanted.endsAt)}`
         : `新排班改为优先号 ${wanted.priorityQuota} 个、总号 ${wanted.capacity} 个`;
   return {
     sessionId: kept.sessionId,
@@ -294,7 +296,7 @@ async function recordConflicts(institutionId: string, date: string, now: Map<str
       entity: 'scheduleConflict',
       institutionId,
       ...c,
-      expiresAt: Math.floor(new Date(`${addDays(c.date, 1)}T00:00:00+08:00`).getTime() / 1000),
+      expiresAt: Math.floor(beijingDayEnd(c.date).getTime() / 1000),
     };
     await db().send(new PutCommand({ TableName: T(), Item: item }));
   }

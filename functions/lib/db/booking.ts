@@ -4,6 +4,7 @@ import {
   addDays,
   BOOKING_RULES,
   beijingInstant,
+  beijingTime,
   beijingWhen,
   bookingStatusLabels,
   parseSessionId,
@@ -580,7 +581,7 @@ export function releasePlaceParts(session: SessionItem, firstWaiting: WaitlistIt
         {
           recipientId: firstWaiting.memberId,
           template: 'booking.waitlistOffer',
-          data: { place: `${session.institutionName}${session.departmentName}`, time: sessionTime(session), note: `请在${beijingWhen(expiresMs).slice(-5)}前确认` },
+          data: { place: `${session.institutionName}${session.departmentName}`, time: sessionTime(session), note: `请在${beijingTime(expiresMs)}前确认` },
           page: 'packages/booking/mine/index',
           dedupeKey: `offer-${firstWaiting.institutionId}-${firstWaiting.sessionId}-${firstWaiting.memberId}-${reason}`,
         },

@@ -1,10 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  beijingWhen,
   CONSULTATION_REPLY_DUE_MS,
   consultationStatus,
   designatedHospital,
   isOverdue,
+  monthOf,
   toBeijingIso,
   type ConsultationView,
   type CreateConsultationRequest,
@@ -14,7 +16,7 @@ import type { StoredAttachment } from '../storage/uploads';
 import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyProfileItem } from './items';
 import { keys } from './keys';
-import { monthOfIso, statsUpdate, waitingEntry } from './messaging-stats';
+import { statsUpdate, waitingEntry } from './messaging-stats';
 import { getThreadMeta, newMessageId, previewOf, regionOf, threadWaitingKey, type MessageItem, type ThreadMetaItem } from './threads';
 
 export function consultationView(meta: ThreadMetaItem, now: Date): ConsultationView {
@@ -97,14 +99,14 @@ export async function createConsultation(input: NewConsultation, now: Date): Pro
   const { profile, doctor, body } = input;
   const threadId = body.consultationId;
   const { meta, message } = consultationItems(input, now);
-  const time = `${toBeijingIso(now).slice(5, 7)}月${toBeijingIso(now).slice(8, 10)}日 ${toBeijingIso(now).slice(11, 16)}`;
+  const time = beijingWhen(now);
   try {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: tableName(), Item: message } },
-          statsUpdate(meta.region!, monthOfIso(meta.createdAt), { add: { consultationsOpened: 1 }, waitingAdd: waitingEntry(meta.createdAt, threadId) }),
+          statsUpdate(meta.region!, monthOf(meta.createdAt), { add: { consultationsOpened: 1 }, waitingAdd: waitingEntry(meta.createdAt, threadId) }),
           outboxPut(
             {
               recipientId: doctor.staffId,
@@ -147,7 +149,7 @@ export async function closeConsultation(meta: ThreadMetaItem, now: Date): Promis
   }
   await db().send(
     new TransactWriteCommand({
-      TransactItems: [{ Update: close }, statsUpdate(meta.region, monthOfIso(meta.createdAt), { waitingDelete: waitingEntry(meta.createdAt, meta.threadId) })],
+      TransactItems: [{ Update: close }, statsUpdate(meta.region, monthOf(meta.createdAt), { waitingDelete: waitingEntry(meta.createdAt, meta.threadId) })],
     }),
   );
 }

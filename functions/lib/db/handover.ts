@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { contactKindLabels, missingContactKinds, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
+import { beijingDateTime, contactKindLabels, missingContactKinds, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
 import { outboxPut } from '../notify/outbox';
 import { db, tableName } from './client';
 import { townshipStatsAdd } from './coverage';
@@ -102,7 +102,7 @@ export async function handOver(
         {
           recipientId: m.personId,
           template: 'contact.changed',
-          data: { role: contactKindLabels[kind], name: to.name, time: at.slice(0, 16).replace('T', ' ') },
+          data: { role: contactKindLabels[kind], name: to.name, time: beijingDateTime(at) },
           page: 'packages/family/contacts/index',
           dedupeKey: handoverNoticeKey(input.handoverId, m.personId),
         },

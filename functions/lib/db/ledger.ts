@@ -4,6 +4,7 @@ import {
   addDays,
   countsAsVisit,
   monthOf,
+  beijingIso,
   toBeijingIso,
   weekStart,
   type ContactEntry,
@@ -443,7 +444,7 @@ export function toEntry(raw: Record<string, unknown>): ContactEntry {
     followUp: false,
     photoKeys: [],
     source: 'messaging',
-    recordedAt: o.at ?? `${date}T00:00:00+08:00`,
+    recordedAt: o.at ?? beijingIso(date),
     version: 1,
     edits: 0,
   };

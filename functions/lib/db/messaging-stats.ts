@@ -1,5 +1,5 @@
 import { QueryCommand, GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { beijingDate, CONSULTATION_REPLY_DUE_MS, type MessagingStatsRow } from '../../../domain';
+import { CONSULTATION_REPLY_DUE_MS, type MessagingStatsRow } from '../../../domain';
 import { db, tableName } from './client';
 import { keys } from './keys';
 
@@ -41,8 +41,6 @@ export interface MessagingStatsItem extends StatsRegion {
   waiting?: Set<string>;
 }
 
-export const monthOfIso = (iso: string) => iso.slice(0, 7);
-export const beijingMonth = (now: Date) => beijingDate(now).slice(0, 7);
 export const waitingEntry = (createdAt: string, consultationId: string) => `${createdAt}|${consultationId}`;
 
 export interface StatsChange {

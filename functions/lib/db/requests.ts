@@ -6,6 +6,8 @@ import {
   isActiveRequest,
   requestCategoryLabels,
   requestStatusLabels,
+  beijingDateTime,
+  beijingInstant,
   toBeijingIso,
   type ContactKind,
   type RequestCategory,
@@ -69,7 +71,7 @@ export const requestIdFor = (callerId: string, idempotencyKey: string | undefine
   idempotencyKey ? `rq_${createHash('sha256').update(`${callerId}\n${idempotencyKey}`).digest('hex').slice(0, 24)}` : `rq_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 
 /** The township leader hears of an overdue request the morning after its due date. */
-const overdueNoticeAt = (dueDate: string) => new Date(`${addDays(dueDate, 1)}T09:00:00+08:00`);
+const overdueNoticeAt = (dueDate: string) => beijingInstant(addDays(dueDate, 1), '09:00');
 
 export function toRequestEntry(item: RequestItem, today: string): RequestEntry {
   return {
@@ -273,7 +275,7 @@ export async function updateRequestStatus(
         {
           recipientId: memberId,
           template: 'request.update',
-          data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: at.slice(0, 16).replace('T', ' ') },
+          data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: beijingDateTime(at) },
           page: 'packages/requests/family/index',
           dedupeKey: `request.update#${item.requestId}#${version}#${memberId}`,
         },

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import {
   ageOn,
   beijingDate,
+  beijingMonth,
+  beijingWhen,
   BOOKING_PAGE,
   consultationStatus,
   CONSULTATION_AUTO_CLOSE_MS,
@@ -25,7 +27,7 @@ import { contactLedgerWrites, SUMMARY_WRITE, type ContactState } from './ledger'
 import { contractServiceIncrement } from './signing';
 import type { FamilyContactItem, FamilyProfileItem } from './items';
 import { keys } from './keys';
-import { beijingMonth, monthOfIso, secondsBetween, statsUpdate, waitingEntry, type StatsRegion } from './messaging-stats';
+import { secondsBetween, statsUpdate, waitingEntry, type StatsRegion } from './messaging-stats';
 
 /**
  * Threads: conversations (family × contact person) and consultations (family member × doctor).
@@ -316,7 +318,7 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
   let serviceIndex = -1;
   let slotIndex = -1;
   let summaryIndex = -1;
-  const time = `${now.getUTCMonth() + 1}月${now.getUTCDate()}日 ${toBeijingIso(now).slice(11, 16)}`;
+  const time = beijingWhen(now);
 
   if (sender.side === 'family') {
     metaIndex = items.length;
@@ -374,7 +376,7 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
     if (meta.region && firstReply) {
       const late = now.getTime() - new Date(meta.createdAt).getTime() > CONSULTATION_REPLY_DUE_MS;
       items.push(
-        statsUpdate(meta.region, monthOfIso(meta.createdAt), {
+        statsUpdate(meta.region, monthOf(meta.createdAt), {
           add: { consultationsAnswered: 1, ...(late ? { answeredLate: 1 } : {}) },
           append: { consultationResponseSecs: secondsBetween(meta.createdAt, now) },
           waitingDelete: waitingEntry(meta.createdAt, meta.threadId),

@@ -1,18 +1,17 @@
-import { formatChineseDate, toBeijingIso } from '@domain';
+import { beijingDate, beijingTime, formatChineseDate } from '@domain';
 
 /** 2026年11月22日 17:05, in Beijing time whatever the phone's time zone. */
 export function formatDateTime(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const local = toBeijingIso(at);
-  return `${formatChineseDate(local)} ${local.slice(11, 16)}`;
+  return `${formatChineseDate(beijingDate(at))} ${beijingTime(at)}`;
 }
 
 /** 17:05 in Beijing time. */
 export function formatTime(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
-  return toBeijingIso(at).slice(11, 16);
+  return beijingTime(at);
 }
 
 export { formatChineseDate };

@@ -1,8 +1,7 @@
 import { View } from '@tarojs/components';
-import { escalationLabels, requestCategoryLabels, requestStatusLabels, type RequestEntry } from '@domain';
+import { beijingDateTime, escalationLabels, requestCategoryLabels, requestStatusLabels, type RequestEntry } from '@domain';
 import './requests.scss';
 
-const when = (at: string) => at.slice(0, 16).replace('T', ' ');
 
 /** One request: what was asked, where it stands (in words, not colour), and every step so far. */
 export function RequestCard({ request, children }: { request: RequestEntry; children?: React.ReactNode }) {
@@ -21,7 +20,7 @@ export function RequestCard({ request, children }: { request: RequestEntry; chil
       <View className="mt">
         {request.timeline.map((e, i) => (
           <View className="rq__step" key={`${e.at}-${i}`}>
-            <View className="rq__when">{when(e.at)}　{e.byName}</View>
+            <View className="rq__when">{beijingDateTime(e.at)}　{e.byName}</View>
             <View>
               {e.assignedTo && i > 0 ? `转给新的联系人：${e.assignedTo}` : requestStatusLabels[e.status]}
               {e.department ? `（${e.department}）` : ''}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { beijingDate, formatChineseDate, toBeijingIso, type AdmissionView } from '@domain';
+import { beijingDate, beijingIso, beijingTime, formatChineseDate, type AdmissionView } from '@domain';
 import { bookingApi } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
@@ -49,9 +49,9 @@ function Decide({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView) =>
 
 /** The discharge note: it closes the admission and goes to the member's signed family doctor. */
 function Discharge({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView, msg: string) => void }) {
-  const now = toBeijingIso(new Date());
-  const [date, setDate] = useState(now.slice(0, 10));
-  const [time, setTime] = useState(now.slice(11, 16));
+  const now = new Date();
+  const [date, setDate] = useState(beijingDate(now));
+  const [time, setTime] = useState(beijingTime(now));
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +61,7 @@ function Discharge({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView,
     setBusy(true);
     setError(null);
     try {
-      const res = await bookingApi.discharge(a.admissionId, { dischargedAt: `${date.trim()}T${time.trim()}:00+08:00`, note: note.trim() });
+      const res = await bookingApi.discharge(a.admissionId, { dischargedAt: beijingIso(date.trim(), time.trim()), note: note.trim() });
       onDone(res, res.followUpQueued ? '已办理出院，出院小结已转给签约家庭医生随访' : '已办理出院。这位患者没有签约家庭医生，请告知家属');
     } catch (err) {
       setError(handleFailure(err));

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Image, Text, Textarea, View } from '@tarojs/components';
-import { MESSAGE_MAX_CHARS, type MessageView, type NotificationTemplate, type SendMessageRequest, type ThreadSummary } from '@domain';
+import { beijingWhen, MESSAGE_MAX_CHARS, type MessageView, type NotificationTemplate, type SendMessageRequest, type ThreadSummary } from '@domain';
 import { isH5 } from '../../../api/config';
 import { messagingApi, randomId, type ThreadRef } from '../../../api/messaging';
 import { Btn } from '../../../components/Btn';
@@ -32,7 +32,6 @@ export interface ThreadViewProps {
   closedNotice?: string;
 }
 
-const timeOf = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`;
 
 export function ThreadView({ thread, side, subscribe, extras, onSent, closedNotice }: ThreadViewProps) {
   const [messages, setMessages] = useState<MessageView[]>([]);
@@ -229,7 +228,7 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
         return (
           <View className={`bubble${mine ? ' bubble--mine' : ''}`} key={m.id} data-message-id={m.id}>
             <View className="bubble__meta">
-              {mine ? '我' : nameOf(m)} · {timeOf(m.at)}
+              {mine ? '我' : nameOf(m)} · {beijingWhen(m.at)}
             </View>
             {m.text !== undefined ? <Text className="bubble__text" userSelect>{m.text}</Text> : null}
             {m.attachments.map((a, i) =>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
-import { designatedHospital } from '@domain';
+import { addDays, beijingDate, designatedHospital } from '@domain';
 import { isH5 } from '../../../api/config';
 import { messagingApi, type ThreadRef } from '../../../api/messaging';
 import { loadSession } from '../../../api/session';
@@ -38,7 +38,7 @@ export default function Consultation() {
       setClosing(false);
     }
   };
-  const inWeek = () => new Date(Date.now() + 7 * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  const inWeek = () => addDays(beijingDate(new Date()), 7);
 
   return (
     <View className="page">

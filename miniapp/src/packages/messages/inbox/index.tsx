@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { FamilyThreadItem, InboxItem } from '@domain';
+import { beijingWhen, type FamilyThreadItem, type InboxItem } from '@domain';
 import { messagingApi } from '../../../api/messaging';
 import { Btn } from '../../../components/Btn';
 import { RemoteStatus } from '../../../components/PageState';
@@ -9,7 +9,7 @@ import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 import '../components/thread.scss';
 
-const timeOf = (iso: string) => (iso ? `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}` : '');
+const timeOf = (iso: string) => (iso ? beijingWhen(iso) : '');
 const statusLabels = { waiting: '等待回复', answered: '已回复', closed: '已结束' } as const;
 
 function open(kind: 'conversation' | 'consultation', familyId: string, threadId: string, staffId?: string, name?: string) {
