@@ -1,6 +1,6 @@
 import { keys } from '../../functions/lib/db/keys';
 import { generateSessions } from '../../functions/booking/generate-sessions';
-import { sweepExpiredOffers } from '../../functions/lib/db/booking';
+import { sweepExpiredOffers } from '../../functions/lib/db/booking/sweeps';
 import { call, tokenFor } from '../support/api';
 import { asMember, at, book, cardToken, HOSPITAL, makeSession, outboxItem, sessionLeft } from './booking-support';
 import { expectApiError, getItem, queryPartition } from './support-table';

@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { issueSessionToken } from '../../functions/lib/auth/tokens';
 import { batchPutAll } from '../../functions/lib/db/batch';
-import type { SessionItem } from '../../functions/lib/db/booking';
+import type { SessionItem } from '../../functions/lib/db/booking/sessions';
 import { keys } from '../../functions/lib/db/keys';
 
 /**
