@@ -1,10 +1,9 @@
 import { FamilyPath, WaitlistAcceptRequest } from '../../domain';
-import { newBookingId } from '../lib/db/booking/bookings';
 import { getSessionAndPerson } from '../lib/db/booking/sessions';
 import { passExpiredOffers } from '../lib/db/booking/sweeps';
 import { ApiHttpError, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { runBooking } from './book-core';
+import { planFor, runBooking } from './book-core';
 
 /**
  * Takes the place offered from the waiting list: the same booking transaction (with the
@@ -16,19 +15,7 @@ export const handler = routeHandler('booking.acceptOffer', { path: FamilyPath, b
   if (!person || person.familyId !== path.familyId || person.role !== 'member') throw forbidden('只能为本家庭的成员确认候补');
   if (!session) throw notFound('没有找到这个时段');
   try {
-    return await runBooking(
-      {
-        session,
-        booker: { familyId: path.familyId, memberId: person.personId, memberName: person.name, bookedBy: principal.personId },
-        bookingId: newBookingId(),
-        source: 'waitlist',
-        needsEscort: body.needsEscort ?? false,
-        needsWheelchair: body.needsWheelchair ?? false,
-        place: 'offer',
-        now,
-      },
-      idempotency,
-    );
+    return await runBooking({ ...planFor(session, { ...person, familyId: path.familyId }, principal.personId, body, now), source: 'waitlist', place: 'offer' }, idempotency);
   } catch (err) {
     if (err instanceof ApiHttpError && err.statusCode === 409) await passExpiredOffers(body.institutionId, body.sessionId, now);
     throw err;

@@ -1,5 +1,5 @@
 import { beijingWhen, type BookingView } from '../../domain';
-import { bookingItem, bookParts, settleLapsedBookings, type BookPlan } from '../lib/db/booking/bookings';
+import { bookingItem, bookParts, newBookingId, settleLapsedBookings, type BookPlan } from '../lib/db/booking/bookings';
 import type { BookingPart, PartLabel } from '../lib/db/booking/parts';
 import { getSession, type SessionItem } from '../lib/db/booking/sessions';
 import { transact, TransactionRefused, type Part } from '../lib/db/transact';
@@ -23,6 +23,24 @@ export function assertSessionOpen(session: SessionItem, now: Date, opts: { needs
   // The read already shows no place left: answered without a transaction (the transaction's own
   // condition is what guards a place that looks free).
   if (opts.needsQuota && session.priorityLeft <= 0) throw fullError();
+}
+
+/** A new booking of `session` for one member, as requested (the route adds where the place comes from). */
+export function planFor(
+  session: SessionItem,
+  member: { familyId: string; personId: string; name: string },
+  bookedBy: string,
+  needs: { needsEscort?: boolean; needsWheelchair?: boolean },
+  now: Date,
+): Omit<BookPlan, 'source' | 'place'> {
+  return {
+    session,
+    booker: { familyId: member.familyId, memberId: member.personId, memberName: member.name, bookedBy },
+    bookingId: newBookingId(),
+    needsEscort: needs.needsEscort ?? false,
+    needsWheelchair: needs.needsWheelchair ?? false,
+    now,
+  };
 }
 
 /** The quota's condition failed: the session closed meanwhile, or no place is left. */

@@ -1,9 +1,8 @@
 import { BookRequest, FamilyPath } from '../../domain';
-import { newBookingId } from '../lib/db/booking/bookings';
 import { getSessionAndPerson } from '../lib/db/booking/sessions';
 import { forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { assertSessionOpen, runBooking } from './book-core';
+import { assertSessionOpen, planFor, runBooking } from './book-core';
 
 /**
  * A member books a priority place for themself or a family member. One BatchGetItem (the session
@@ -26,17 +25,5 @@ export const handler = routeHandler('booking.book', { path: FamilyPath, body: Bo
   if (!person || person.familyId !== path.familyId || person.role !== 'member') throw forbidden('只能为本家庭的成员预约');
   if (!session) throw notFound('没有找到这个时段，请重新选择');
   assertSessionOpen(session, now, { needsQuota: true });
-  return runBooking(
-    {
-      session,
-      booker: { familyId: path.familyId, memberId: person.personId, memberName: person.name, bookedBy: principal.personId },
-      bookingId: newBookingId(),
-      source: 'member',
-      needsEscort: body.needsEscort ?? false,
-      needsWheelchair: body.needsWheelchair ?? false,
-      place: 'quota',
-      now,
-    },
-    idempotency,
-  );
+  return runBooking({ ...planFor(session, { ...person, familyId: path.familyId }, principal.personId, body, now), source: 'member', place: 'quota' }, idempotency);
 });

@@ -1,12 +1,11 @@
 import { ReferralRequest } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
-import { newBookingId } from '../lib/db/booking/bookings';
 import { sessionKey, type SessionItem } from '../lib/db/booking/sessions';
 import type { PersonItem, SigningItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { assertSessionOpen, runBooking } from './book-core';
+import { assertSessionOpen, planFor, runBooking } from './book-core';
 
 /**
  * The member's signed family doctor refers them to a designated institution: a priority place is
@@ -25,15 +24,10 @@ export const handler = routeHandler('booking.refer', { body: ReferralRequest }, 
   assertSessionOpen(session, now);
   return runBooking(
     {
-      session,
-      booker: { familyId: body.familyId, memberId: body.memberId, memberName: signing.member.name, bookedBy: principal.personId },
-      bookingId: newBookingId(),
+      ...planFor(session, { familyId: body.familyId, personId: body.memberId, name: signing.member.name }, principal.personId, body, now),
       source: 'referral',
-      needsEscort: body.needsEscort ?? false,
-      needsWheelchair: body.needsWheelchair ?? false,
       referral: { doctorId: principal.personId, doctorName: doctor?.name ?? '家庭', reason: body.reason },
       place: 'quota',
-      now,
     },
     idempotency,
   );
