@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
 import { beijingInstant, weekdayOf } from '../domain';
-import { buildSessions, type SessionItem } from '../functions/lib/db/booking';
+import { buildSessions, type SessionItem } from '../functions/lib/db/booking/sessions';
 import { db, tableName } from '../functions/lib/db/client';
 import { stackEnvironment, type SpawnedStack } from '../local/spawn';
 import { contentionMembers, runContention } from '../test/support/booking-load';

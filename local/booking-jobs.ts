@@ -1,5 +1,5 @@
 import { generateSessions } from '../functions/booking/generate-sessions';
-import { sweepExpiredOffers } from '../functions/lib/db/booking';
+import { sweepExpiredOffers } from '../functions/lib/db/booking/sweeps';
 
 /**
  * The booking feature's scheduled work, as the local stage runs it (in AWS: scheduled functions):

@@ -1,20 +1,11 @@
-import { createHash } from 'node:crypto';
 import { beijingWhen, type BookingView } from '../../domain';
-import {
-  bookingItem,
-  bookingView,
-  bookParts,
-  getBooking,
-  getIdempotency,
-  quotaStillOpen,
-  settleLapsedBookings,
-  transact,
-  TransactionRefused,
-  type BookPlan,
-  type Labeled,
-  type SessionItem,
-} from '../lib/db/booking';
+import { bookingItem, bookParts, newBookingId, settleLapsedBookings, type BookPlan } from '../lib/db/booking/bookings';
+import type { BookingPart, PartLabel } from '../lib/db/booking/parts';
+import { getSession, type SessionItem } from '../lib/db/booking/sessions';
+import { transact, TransactionRefused, type Part } from '../lib/db/transact';
 import { ApiHttpError, badRequest, conflict } from '../lib/http/errors';
+import type { Idempotency } from '../lib/http/idempotency';
+import { bookingView } from './views';
 
 /** Shared steps of the routes that book a place (member, referral, offer, reschedule). Not a handler. */
 
@@ -34,72 +25,69 @@ export function assertSessionOpen(session: SessionItem, now: Date, opts: { needs
   if (opts.needsQuota && session.priorityLeft <= 0) throw fullError();
 }
 
-const KEY_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
-
-/** The Idempotency-Key header, if sent; a malformed one is refused before anything is read. */
-export function idempotencyKey(headers: Record<string, string | undefined>): string | undefined {
-  const key = headers['idempotency-key'];
-  if (key === undefined) return undefined;
-  if (!KEY_PATTERN.test(key)) throw badRequest('请求编号（Idempotency-Key）格式不正确', { 'headers.idempotency-key': '应为 8 到 64 位字母、数字、- 或 _' });
-  return key;
+/** A new booking of `session` for one member, as requested (the route adds where the place comes from). */
+export function planFor(
+  session: SessionItem,
+  member: { familyId: string; personId: string; name: string },
+  bookedBy: string,
+  needs: { needsEscort?: boolean; needsWheelchair?: boolean },
+  now: Date,
+): Omit<BookPlan, 'source' | 'place'> {
+  return {
+    session,
+    booker: { familyId: member.familyId, memberId: member.personId, memberName: member.name, bookedBy },
+    bookingId: newBookingId(),
+    needsEscort: needs.needsEscort ?? false,
+    needsWheelchair: needs.needsWheelchair ?? false,
+    now,
+  };
 }
 
-export const requestFingerprint = (parts: unknown) => createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
-
-/** A retried request with the same key: the booking made the first time, or 409 if the key was used for something else. */
-export async function replay(callerId: string, key: string, request: string, now: Date): Promise<BookingView | undefined> {
-  const idem = await getIdempotency(callerId, key);
-  if (!idem) return undefined;
-  if (idem.request !== request) throw conflict('这个请求编号已用于另一次预约，请重新提交');
-  const booking = await getBooking(idem.bookingId);
-  if (!booking) return undefined;
-  return bookingView(booking, now);
+/** The quota's condition failed: the session closed meanwhile, or no place is left. */
+function sessionRefused(plan: BookPlan): ApiHttpError {
+  try {
+    assertSessionOpen(plan.session, plan.now);
+  } catch (e) {
+    return e as ApiHttpError;
+  }
+  return fullError();
 }
+
+/** What the member is told, by the part whose condition failed, first listed first. */
+const refusals = (plan: BookPlan) =>
+  ({
+    'old-booking': () => conflict('原预约已不能取消（已过取消截止时间或已变更），请刷新后再试'),
+    'old-offer': () => conflict('候补名单刚刚有变化，请再试一次'),
+    offer: () => conflict('候补名额已过期或已让给下一位，请重新排队'),
+    guard: alreadyBookedError,
+    session: () => sessionRefused(plan),
+  }) satisfies { readonly [K in PartLabel]?: () => Error };
 
 /**
- * Runs the booking transaction (plus any extra parts, e.g. the cancellation in a reschedule) and
- * turns a refused condition into the answer the user needs. When the future-bookings counter
- * refuses, bookings whose day has passed are settled and it is tried once more.
+ * Runs the booking transaction (plus any extra parts, e.g. the cancellation in a reschedule, and
+ * the Idempotency-Key marker holding the answer) and turns a refused condition into the answer
+ * the user needs. When the future-bookings counter refuses, bookings whose day has passed are
+ * settled and it is tried once more. Between conflict retries a booking from the quota looks at
+ * the quota again: once it is gone, retrying only adds load.
  */
-export async function runBooking(plan: BookPlan, extra: Labeled[] = []): Promise<{ status: number; body: BookingView }> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+export async function runBooking(plan: BookPlan, idempotency: Idempotency, extra: BookingPart[] = []): Promise<{ status: number; body: BookingView }> {
+  const body = bookingView(bookingItem(plan), plan.now);
+  const beforeRetry =
+    plan.place === 'quota'
+      ? async () => {
+          const now = await getSession(plan.session.institutionId, plan.session.sessionId);
+          if (!now || now.priorityLeft <= 0) throw sessionRefused(plan);
+        }
+      : undefined;
+  for (let attempt = 0; ; attempt++) {
     try {
-      await transact([...extra, ...bookParts(plan)], plan.place === 'quota' ? quotaStillOpen(plan.session) : undefined);
-      const booking = await getBookingAfterWrite(plan);
-      return { status: 201, body: booking };
+      const all: Part<PartLabel | 'idempotency'>[] = [...extra, ...bookParts(plan), ...idempotency.marker(body, 201)];
+      await transact(all, { refusals: refusals(plan), beforeRetry });
+      return { status: 201, body };
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;
-      if (plan.idempotency && err.failed.includes('idempotency')) {
-        const again = await replay(plan.idempotency.callerId, plan.idempotency.key, plan.idempotency.request, plan.now);
-        if (again) return { status: 200, body: again };
-      }
-      if (err.failed.includes('counter') && attempt === 0) {
-        if ((await settleLapsedBookings(plan.booker.familyId, plan.booker.memberId, plan.now)) > 0) continue;
-      }
-      throw refusalToError(err.failed, plan);
+      if (!err.has('counter')) throw conflict('预约没有成功，请稍后再试');
+      if (attempt > 0 || (await settleLapsedBookings(plan.booker.familyId, plan.booker.memberId, plan.now)) === 0) throw tooManyError();
     }
   }
-  throw tooManyError();
-}
-
-function refusalToError(failed: string[], plan: BookPlan): ApiHttpError {
-  if (failed.includes('old-booking')) return conflict('原预约已不能取消（已过取消截止时间或已变更），请刷新后再试');
-  if (failed.includes('old-offer')) return conflict('候补名单刚刚有变化，请再试一次');
-  if (failed.includes('offer')) return conflict('候补名额已过期或已让给下一位，请重新排队');
-  if (failed.includes('guard')) return alreadyBookedError();
-  if (failed.includes('session')) {
-    try {
-      assertSessionOpen(plan.session, plan.now);
-    } catch (e) {
-      return e as ApiHttpError;
-    }
-    return fullError();
-  }
-  if (failed.includes('counter')) return tooManyError();
-  return conflict('预约没有成功，请稍后再试');
-}
-
-/** The booking just written, built from the plan (no read needed). */
-async function getBookingAfterWrite(plan: BookPlan): Promise<BookingView> {
-  return bookingView(bookingItem(plan), plan.now);
 }

@@ -1,13 +1,13 @@
 import { BookRequest, FamilyPath } from '../../domain';
-import { getSessionAndPerson, newBookingId } from '../lib/db/booking';
+import { getSessionAndPerson } from '../lib/db/booking/sessions';
 import { forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { assertSessionOpen, idempotencyKey, replay, requestFingerprint, runBooking } from './book-core';
+import { assertSessionOpen, planFor, runBooking } from './book-core';
 
 /**
  * A member books a priority place for themself or a family member. One BatchGetItem (the session
  * and the person booked for) for the names and the clear answers, then ONE TransactWriteItems that
- * decides: quota, booking, per-session guard, counter, idempotency record, outbox.
+ * decides: quota, booking, per-session guard, counter, outbox and the Idempotency-Key marker.
  *
  * Why the read cannot be folded into the transaction's conditions: conditions can only refuse,
  * they cannot supply values, and the transaction writes values that live only on those two items:
@@ -16,32 +16,14 @@ import { assertSessionOpen, idempotencyKey, replay, requestFingerprint, runBooki
  * hospital's lists are one Query each, with no read per row). The person check itself (same
  * family, a member) could be a ConditionCheck, but the name is needed anyway, so it rides on the
  * same BatchGetItem. Nothing is decided by the read: a place that looks free is still taken only
- * by the quota condition, so the read adds latency, never a race. Budget: 2 requests, asserted in
- * test/api/booking.test.ts and bench/booking.ts.
+ * by the quota condition, so the read adds latency, never a race. Budget: 2 requests (3 with an
+ * Idempotency-Key: the stack's marker read, which also answers a retry after the session closed),
+ * asserted in test/api/booking.test.ts and bench/booking.ts.
  */
-export const handler = routeHandler('booking.book', { path: FamilyPath, body: BookRequest }, async ({ path, body, principal, now, headers }) => {
-  const key = idempotencyKey(headers);
-  const request = requestFingerprint(body);
+export const handler = routeHandler('booking.book', { path: FamilyPath, body: BookRequest }, async ({ path, body, principal, now, idempotency }) => {
   const { session, person } = await getSessionAndPerson(body.institutionId, body.sessionId, body.memberId);
   if (!person || person.familyId !== path.familyId || person.role !== 'member') throw forbidden('只能为本家庭的成员预约');
   if (!session) throw notFound('没有找到这个时段，请重新选择');
-  try {
-    assertSessionOpen(session, now, { needsQuota: true });
-  } catch (err) {
-    // A retry that arrives after the session closed still gets the booking it made.
-    const again = key ? await replay(principal.personId, key, request, now) : undefined;
-    if (again) return { status: 200, body: again };
-    throw err;
-  }
-  return runBooking({
-    session,
-    booker: { familyId: path.familyId, memberId: person.personId, memberName: person.name, bookedBy: principal.personId },
-    bookingId: newBookingId(),
-    source: 'member',
-    needsEscort: body.needsEscort ?? false,
-    needsWheelchair: body.needsWheelchair ?? false,
-    idempotency: key ? { callerId: principal.personId, key, request } : undefined,
-    place: 'quota',
-    now,
-  });
+  assertSessionOpen(session, now, { needsQuota: true });
+  return runBooking({ ...planFor(session, { ...person, familyId: path.familyId }, principal.personId, body, now), source: 'member', place: 'quota' }, idempotency);
 });

@@ -1,8 +1,13 @@
 import { CancelRequest, FamilyBookingPath } from '../../domain';
-import { bookingView, cancelParts, firstWaiting, getBooking, getSession, listWaitlist, counterDecrement, transact, TransactionRefused } from '../lib/db/booking';
+import { cancelParts, getBooking } from '../lib/db/booking/bookings';
+import { counterDecrement } from '../lib/db/booking/parts';
+import { getSession } from '../lib/db/booking/sessions';
+import { firstWaiting, listWaitlist } from '../lib/db/booking/waitlist';
+import { transact, TransactionRefused } from '../lib/db/transact';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { assertCancellable } from './cancel-rules';
+import { bookingView } from './views';
 
 /**
  * Cancels before the cut-off. One transaction frees the place: back to the quota, or offered to the
@@ -17,13 +22,12 @@ export const handler = routeHandler('booking.cancel', { path: FamilyBookingPath,
     const [session, waitlist] = await Promise.all([getSession(booking.institutionId, booking.sessionId), listWaitlist(booking.institutionId, booking.sessionId)]);
     if (!session) throw notFound('没有找到这个时段');
     try {
-      await transact([...cancelParts(booking, session, firstWaiting(waitlist), now, body.reason), { label: 'counter', item: counterDecrement(booking.memberId) }]);
+      await transact([...cancelParts(booking, session, firstWaiting(waitlist), now, body.reason), counterDecrement(booking.memberId)], {
+        refusals: { 'old-booking': () => conflict('这个预约已经取消或已经变更，请刷新后查看') },
+      });
       return { body: bookingView({ ...booking, status: 'cancelled', cancelledAt: now.toISOString() }, now) };
     } catch (err) {
-      if (!(err instanceof TransactionRefused)) throw err;
-      if (err.failed.includes('old-offer')) continue;
-      if (err.failed.includes('old-booking')) throw conflict('这个预约已经取消或已经变更，请刷新后查看');
-      throw err;
+      if (!(err instanceof TransactionRefused) || !err.has('old-offer')) throw err;
     }
   }
   throw conflict('候补名单正在变化，请稍后再试');

@@ -1,5 +1,5 @@
 import { BOOKING_RULES, beijingWhen } from '../../domain';
-import type { BookingItem } from '../lib/db/booking';
+import type { BookingItem } from '../lib/db/booking/bookings';
 import { conflict } from '../lib/http/errors';
 
 /** Whether a booking may still be cancelled or changed online. Not a handler. */

@@ -1,5 +1,6 @@
 import { beijingDate, BOOKING_RULES } from '../../domain';
-import { buildSessions, getInstitutionPartition, listInstitutions, putSessionsIfAbsent } from '../lib/db/booking';
+import { getInstitutionSchedule } from '../lib/db/booking/schedules';
+import { buildSessions, listInstitutions, putSessionsIfAbsent } from '../lib/db/booking/sessions';
 import { COUNTY_ID } from './list-institutions';
 
 /**
@@ -10,7 +11,7 @@ export async function generateSessions(now: Date): Promise<{ created: number }> 
   const today = beijingDate(now);
   let created = 0;
   for (const inst of await listInstitutions(COUNTY_ID)) {
-    const { institution, schedules, overrides } = await getInstitutionPartition(inst.institutionId);
+    const { institution, schedules, overrides } = await getInstitutionSchedule(inst.institutionId);
     if (!institution) continue;
     created += await putSessionsIfAbsent(buildSessions(institution, schedules, overrides, today, BOOKING_RULES.windowDays));
   }

@@ -1,5 +1,6 @@
 import { FamilyBookingPath } from '../../domain';
-import { bookingView, getBooking } from '../lib/db/booking';
+import { getBooking } from '../lib/db/booking/bookings';
+import { bookingView } from './views';
 import { notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 

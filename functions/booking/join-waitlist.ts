@@ -1,12 +1,12 @@
 import { FamilyPath, WaitlistJoinRequest } from '../../domain';
-import { getSessionAndPerson, listWaitlist, passExpiredOffers, transact, TransactionRefused, type WaitlistItem } from '../lib/db/booking';
-import { tableName } from '../lib/db/client';
-import { keys } from '../lib/db/keys';
+import { getSessionAndPerson } from '../lib/db/booking/sessions';
+import { passExpiredOffers } from '../lib/db/booking/sweeps';
+import { joinParts, listWaitlist, waitlistEntry } from '../lib/db/booking/waitlist';
+import { transact } from '../lib/db/transact';
 import { conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { alreadyBookedError, assertSessionOpen } from './book-core';
-import { waitlistView } from './waitlist-view';
-
+import { waitlistView } from './views';
 
 /**
  * Joins the waiting list of a full session, in one transaction that also checks the session is
@@ -19,43 +19,14 @@ export const handler = routeHandler('booking.joinWaitlist', { path: FamilyPath, 
   if (!session) throw notFound('没有找到这个时段，请重新选择');
   assertSessionOpen(session, now);
   await passExpiredOffers(body.institutionId, body.sessionId, now);
-  const entry: WaitlistItem = {
-    ...keys.waitlistEntry(body.institutionId, body.sessionId, person.personId),
-    entity: 'waitlist',
-    institutionId: body.institutionId,
-    sessionId: body.sessionId,
-    familyId: path.familyId,
-    memberId: person.personId,
-    memberName: person.name,
-    status: 'waiting',
-    joinedAtMs: now.getTime(),
-    gsi1pk: keys.familyBookingsPk(path.familyId),
-    gsi1sk: keys.familyWaitSk(body.institutionId, body.sessionId, person.personId),
-  };
-  try {
-    await transact([
-      { label: 'offer', item: { Put: { TableName: tableName(), Item: entry, ConditionExpression: 'attribute_not_exists(pk)' } } },
-      {
-        label: 'session',
-        // Counts the join on the session, so removing the session (a schedule change) sees it.
-        item: {
-          Update: {
-            TableName: tableName(),
-            Key: { pk: session.pk, sk: session.sk },
-            UpdateExpression: 'ADD waitJoins :one',
-            ConditionExpression: 'priorityLeft <= :zero AND releaseAtMs > :now',
-            ExpressionAttributeValues: { ':zero': 0, ':now': now.getTime(), ':one': 1 },
-          },
-        },
-      },
-      { label: 'guard', item: { ConditionCheck: { TableName: tableName(), Key: keys.bookingGuard(person.personId, body.institutionId, body.sessionId), ConditionExpression: 'attribute_not_exists(pk)' } } },
-    ]);
-  } catch (err) {
-    if (!(err instanceof TransactionRefused)) throw err;
-    if (err.failed.includes('offer')) throw conflict('已经在这个时段的候补名单里了');
-    if (err.failed.includes('guard')) throw alreadyBookedError();
-    throw conflict('这个时段还有优先号，可以直接预约');
-  }
+  const entry = waitlistEntry(session, { familyId: path.familyId, memberId: person.personId, memberName: person.name }, now);
+  await transact(joinParts(session, entry, now), {
+    refusals: {
+      entry: () => conflict('已经在这个时段的候补名单里了'),
+      guard: alreadyBookedError,
+      session: () => conflict('这个时段还有优先号，可以直接预约'),
+    },
+  });
   const queue = await listWaitlist(body.institutionId, body.sessionId);
   const position = queue.filter((q) => q.status === 'waiting').findIndex((q) => q.memberId === person.personId) + 1;
   return { status: 201, body: waitlistView(entry, position, now) };

@@ -1,7 +1,8 @@
 import { FamilyPath, type AdmissionListResponse } from '../../domain';
-import { admissionView, listAdmissions } from '../lib/db/booking';
+import { listAdmissions } from '../lib/db/booking/admissions';
 import { keys } from '../lib/db/keys';
 import { routeHandler } from '../lib/http/route-handler';
+import { admissionView } from './views';
 
 /** The family's bed requests, newest first: one Query. */
 export const handler = routeHandler('booking.listFamilyAdmissions', { path: FamilyPath }, async ({ path }) => {

@@ -1,8 +1,8 @@
 import { FamilyPath, type BookingListResponse } from '../../domain';
-import { bookingView, listFamilyBookings } from '../lib/db/booking';
+import { listFamilyBookings } from '../lib/db/booking/bookings';
 import { getFamilyProfile } from '../lib/db/families';
 import { routeHandler } from '../lib/http/route-handler';
-import { waitlistView } from './waitlist-view';
+import { bookingView, waitlistView } from './views';
 
 const HALF_DAY = 12 * 3_600_000;
 

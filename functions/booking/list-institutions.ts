@@ -1,5 +1,5 @@
 import { type InstitutionListResponse } from '../../domain';
-import { listInstitutions } from '../lib/db/booking';
+import { listInstitutions } from '../lib/db/booking/sessions';
 import { routeHandler } from '../lib/http/route-handler';
 
 /** The demo deployment serves one county; the designated institutions are listed per county. */

@@ -1,6 +1,7 @@
 import { InstitutionPath, SessionListQuery, type SessionListResponse } from '../../domain';
-import { listSessionsOfDay, sessionView } from '../lib/db/booking';
+import { listSessionsOfDay } from '../lib/db/booking/sessions';
 import { routeHandler } from '../lib/http/route-handler';
+import { sessionView } from './views';
 
 /** One day's sessions of an institution (optionally one department): one Query, no other read. */
 export const handler = routeHandler('booking.listSessions', { path: InstitutionPath, query: SessionListQuery }, async ({ path, query, now }) => {

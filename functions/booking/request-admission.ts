@@ -1,29 +1,27 @@
-import { createHash } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
 import { AdmissionRequest, FamilyPath, toBeijingIso } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
-import { admissionView, getAdmission, type AdmissionItem, type InstitutionItem } from '../lib/db/booking';
-import { db, tableName } from '../lib/db/client';
+import type { AdmissionItem } from '../lib/db/booking/admissions';
+import type { InstitutionItem } from '../lib/db/booking/sessions';
+import { tableName } from '../lib/db/client';
 import type { PersonItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
-import { badRequest, conflict, forbidden } from '../lib/http/errors';
+import { part, transact } from '../lib/db/transact';
+import { badRequest, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { idempotencyKey } from './book-core';
+import { admissionView } from './views';
 
 /**
- * A "needs a bed" request to a designated hospital. With an Idempotency-Key the id is derived from
- * the caller and the key, so a retry finds the same request instead of writing a second one.
+ * A "needs a bed" request to a designated hospital. The request and the Idempotency-Key marker are
+ * written together, so a retry with the key gets the same request back instead of a second one.
  */
-export const handler = routeHandler('booking.requestAdmission', { path: FamilyPath, body: AdmissionRequest }, async ({ path, body, principal, now, headers }) => {
-  const key = idempotencyKey(headers);
+export const handler = routeHandler('booking.requestAdmission', { path: FamilyPath, body: AdmissionRequest }, async ({ path, body, principal, now, idempotency }) => {
   const items = await batchGetAll<Record<string, unknown>>([keys.institution(body.institutionId), keys.person(body.memberId)]);
   const institution = items.find((i) => i.entity === 'institution') as InstitutionItem | undefined;
   const person = items.find((i) => i.entity === 'person') as PersonItem | undefined;
   if (!person || person.familyId !== path.familyId || person.role !== 'member') throw forbidden('只能为本家庭的成员申请床位');
   if (!institution || institution.kind !== 'hospital') throw badRequest('请选择一家定点医院', { 'body.institutionId': '不是可以住院的定点医院' });
-  const admissionId = key
-    ? `adm_${createHash('sha256').update(`${principal.personId}:${key}`).digest('hex').slice(0, 24)}`
-    : `adm_${createHash('sha256').update(`${principal.personId}:${now.getTime()}:${Math.random()}`).digest('hex').slice(0, 24)}`;
+  const admissionId = `adm_${randomBytes(12).toString('hex')}`;
   const requestedAt = toBeijingIso(now);
   const item: AdmissionItem = {
     ...keys.admission(admissionId),
@@ -43,13 +41,7 @@ export const handler = routeHandler('booking.requestAdmission', { path: FamilyPa
     gsi2pk: keys.familyAdmissionsPk(path.familyId),
     gsi2sk: `${requestedAt}#${admissionId}`,
   };
-  try {
-    await db().send(new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
-  } catch (err) {
-    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    const existing = await getAdmission(admissionId);
-    if (!existing || existing.memberId !== person.personId || existing.institutionId !== institution.institutionId) throw conflict('这个请求编号已用于另一次申请');
-    return { status: 200, body: admissionView(existing) };
-  }
-  return { status: 201, body: admissionView(item) };
+  const response = admissionView(item);
+  await transact([part('admission', { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }), ...idempotency.marker(response, 201)]);
+  return { status: 201, body: response };
 });

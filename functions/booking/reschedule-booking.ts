@@ -1,18 +1,17 @@
 import { FamilyBookingPath, RescheduleRequest } from '../../domain';
-import { cancelParts, firstWaiting, getBooking, getSession, listWaitlist, newBookingId } from '../lib/db/booking';
+import { cancelParts, getBooking, newBookingId } from '../lib/db/booking/bookings';
+import { getSession } from '../lib/db/booking/sessions';
+import { firstWaiting, listWaitlist } from '../lib/db/booking/waitlist';
 import { badRequest, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { assertSessionOpen, idempotencyKey, replay, requestFingerprint, runBooking } from './book-core';
+import { assertSessionOpen, runBooking } from './book-core';
 import { assertCancellable } from './cancel-rules';
 
-/** Reschedule = cancel + book, in one transaction: the member never ends up with both or neither. */
-export const handler = routeHandler('booking.reschedule', { path: FamilyBookingPath, body: RescheduleRequest }, async ({ path, body, principal, now, headers }) => {
-  const key = idempotencyKey(headers);
-  const request = requestFingerprint({ from: path.bookingId, ...body });
-  if (key) {
-    const again = await replay(principal.personId, key, request, now);
-    if (again) return { status: 200, body: again };
-  }
+/**
+ * Reschedule = cancel + book, in one transaction (with the Idempotency-Key marker): the member
+ * never ends up with both or neither.
+ */
+export const handler = routeHandler('booking.reschedule', { path: FamilyBookingPath, body: RescheduleRequest }, async ({ path, body, principal, now, idempotency }) => {
   const booking = await getBooking(path.bookingId);
   if (!booking || booking.familyId !== path.familyId) throw notFound('没有找到这个预约');
   if (booking.sessionId === body.sessionId) throw badRequest('新时段和原来的相同，不需要改约');
@@ -32,11 +31,11 @@ export const handler = routeHandler('booking.reschedule', { path: FamilyBookingP
       source: 'member',
       needsEscort: booking.needsEscort,
       needsWheelchair: booking.needsWheelchair,
-      idempotency: key ? { callerId: principal.personId, key, request } : undefined,
       place: 'quota',
       skipCounter: true,
       now,
     },
+    idempotency,
     cancelParts(booking, oldSession, firstWaiting(waitlist), now),
   );
 });

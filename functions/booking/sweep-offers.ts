@@ -1,4 +1,4 @@
-import { sweepExpiredOffers } from '../lib/db/booking';
+import { sweepExpiredOffers } from '../lib/db/booking/sweeps';
 
 /**
  * Scheduled (every minute): waiting-list offers not accepted within 30 minutes pass to the next

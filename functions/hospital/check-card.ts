@@ -1,5 +1,6 @@
 import { beijingDate, CardCheckRequest, type CardCheckResponse } from '../../domain';
-import { listHospitalDay, patientView } from '../lib/db/booking';
+import { patientView } from '../booking/views';
+import { listHospitalDay } from '../lib/db/booking/bookings';
 import { getFamilyProfile } from '../lib/db/families';
 import { routeHandler } from '../lib/http/route-handler';
 import { assertCardCurrent, callerInstitution, verifyCardToken } from './green-channel';

@@ -1,7 +1,10 @@
 import { beijingDate, BookingPath, CheckInRequest, toBeijingIso } from '../../domain';
-import { counterDecrement, getBooking, patientView, statusChange, transact, TransactionRefused } from '../lib/db/booking';
+import { patientView } from '../booking/views';
+import { getBooking } from '../lib/db/booking/bookings';
+import { counterDecrement, statusChange } from '../lib/db/booking/parts';
 import { getFamilyProfile } from '../lib/db/families';
 import { keys } from '../lib/db/keys';
+import { transact } from '../lib/db/transact';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { assertCardCurrent, assertOwnBooking, callerInstitution, verifyCardToken } from './green-channel';
@@ -20,14 +23,10 @@ export const handler = routeHandler('hospital.checkIn', { path: BookingPath, bod
   if (own.date !== beijingDate(now)) throw conflict('只能在就诊当天签到');
   if (own.status !== 'booked') throw conflict(own.status === 'checked_in' ? '这位患者已经签到了' : '这个预约已取消或已标记未到诊');
   const at = toBeijingIso(now);
-  try {
-    await transact([
-      statusChange(keys.booking(own.bookingId), 'booked', 'checked_in', { checkedInAt: at, checkedInBy: principal.personId }),
-      { label: 'counter', item: counterDecrement(own.memberId) },
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这个预约刚刚有变化，请刷新后再试');
-    throw err;
-  }
+  const changed = () => conflict('这个预约刚刚有变化，请刷新后再试');
+  await transact(
+    [statusChange(keys.booking(own.bookingId), 'booked', 'checked_in', { checkedInAt: at, checkedInBy: principal.personId }), counterDecrement(own.memberId)],
+    { refusals: { booking: changed, counter: changed } },
+  );
   return { body: patientView({ ...own, status: 'checked_in', checkedInAt: at }) };
 });

@@ -1,6 +1,9 @@
 import { AdmissionDecision, AdmissionPath, beijingDate, beijingWhen } from '../../domain';
-import { admissionView, getAdmission, statusChange, transact, TransactionRefused } from '../lib/db/booking';
+import { admissionView } from '../booking/views';
+import { getAdmission } from '../lib/db/booking/admissions';
+import { statusChange } from '../lib/db/booking/parts';
 import { keys } from '../lib/db/keys';
+import { part, transact } from '../lib/db/transact';
 import { outboxPut } from '../lib/notify/outbox';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -14,12 +17,12 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
   if (admission.status !== 'requested') throw conflict('这个申请已经答复过了');
   const status = body.accept ? 'accepted' : 'declined';
   const admittedOn = body.accept ? beijingDate(now) : undefined;
-  try {
-    await transact([
-      statusChange(keys.admission(admission.admissionId), 'requested', status, { decisionReason: body.reason, decidedBy: principal.personId, ...(admittedOn ? { admittedOn } : {}) }),
-      {
-        label: 'outbox',
-        item: outboxPut(
+  await transact(
+    [
+      statusChange(keys.admission(admission.admissionId), 'requested', status, { decisionReason: body.reason, decidedBy: principal.personId, ...(admittedOn ? { admittedOn } : {}) }, 'admission'),
+      part(
+        'outbox',
+        outboxPut(
           {
             recipientId: admission.memberId,
             template: 'booking.changed',
@@ -29,11 +32,9 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
           },
           now,
         ),
-      },
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这个申请已经答复过了');
-    throw err;
-  }
+      ),
+    ],
+    { refusals: { admission: () => conflict('这个申请已经答复过了') } },
+  );
   return { body: admissionView({ ...admission, status, decisionReason: body.reason, admittedOn }) };
 });

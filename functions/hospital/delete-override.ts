@@ -1,5 +1,5 @@
 import { OverridePath } from '../../domain';
-import { deleteOverride, regenerateSessions } from '../lib/db/booking-schedules';
+import { deleteOverride, regenerateSessions } from '../lib/db/booking/schedules';
 import { notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { ownInstitutionSchedule } from './schedule-access';

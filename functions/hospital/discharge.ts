@@ -1,8 +1,10 @@
 import { AdmissionPath, DISCHARGE_FOLLOW_UP_DAYS, DischargeRequest, beijingDayStart, toBeijingIso, type DischargeNote } from '../../domain';
-import { admissionView, getAdmission, getItemOf, statusChange, transact, TransactionRefused, type Labeled } from '../lib/db/booking';
+import { admissionView } from '../booking/views';
+import { getAdmission, getMemberSigning } from '../lib/db/booking/admissions';
+import { statusChange, type BookingPart } from '../lib/db/booking/parts';
 import { tableName } from '../lib/db/client';
-import type { SigningItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
+import { part, transact } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { callerInstitution } from './green-channel';
@@ -19,9 +21,9 @@ export const handler = routeHandler('hospital.discharge', { path: AdmissionPath,
   const dischargedMs = new Date(body.dischargedAt).getTime();
   if (dischargedMs > now.getTime() + 5 * 60_000) throw badRequest('出院时间不能晚于现在', { 'body.dischargedAt': '出院时间不能晚于现在' });
   if (dischargedMs < beijingDayStart(admission.admittedOn).getTime()) throw badRequest('出院时间不能早于入院日期', { 'body.dischargedAt': '早于入院日期' });
-  const signing = await getItemOf<SigningItem>(keys.familySigning(admission.familyId, admission.memberId));
+  const signing = await getMemberSigning(admission.familyId, admission.memberId);
   const dischargedAt = toBeijingIso(new Date(dischargedMs));
-  const parts: Labeled[] = [statusChange(keys.admission(admission.admissionId), 'accepted', 'discharged', { dischargedAt })];
+  const parts: BookingPart[] = [statusChange(keys.admission(admission.admissionId), 'accepted', 'discharged', { dischargedAt }, 'admission')];
   if (signing) {
     const followUpDueBy = toBeijingIso(new Date(dischargedMs + DISCHARGE_FOLLOW_UP_DAYS * 86_400_000));
     const note: DischargeNote = {
@@ -40,13 +42,9 @@ export const handler = routeHandler('hospital.discharge', { path: AdmissionPath,
       gsi1pk: keys.staffPk(signing.doctorId),
       gsi1sk: keys.dischargeDueSk(followUpDueBy, admission.admissionId),
     };
-    parts.push({ label: 'other', item: { Put: { TableName: tableName(), Item: note, ConditionExpression: 'attribute_not_exists(pk)' } } });
+    parts.push(part('other', { Put: { TableName: tableName(), Item: note, ConditionExpression: 'attribute_not_exists(pk)' } }));
   }
-  try {
-    await transact(parts);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这位患者已经办理过出院');
-    throw err;
-  }
+  const done = () => conflict('这位患者已经办理过出院');
+  await transact(parts, { refusals: { admission: done, other: done } });
   return { body: { ...admissionView({ ...admission, status: 'discharged', dischargedAt }), followUpQueued: Boolean(signing) } };
 });

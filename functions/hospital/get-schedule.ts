@@ -1,7 +1,7 @@
 import { beijingDate, SchedulePath, type ScheduleResponse } from '../../domain';
-import { overrideView, slotOf } from '../lib/db/booking-schedules';
 import { routeHandler } from '../lib/http/route-handler';
 import { ownInstitutionSchedule } from './schedule-access';
+import { overrideView, slotOf } from './schedule-views';
 
 const bySlot = (a: { weekday: number; period: string }, b: { weekday: number; period: string }) => a.weekday - b.weekday || a.period.localeCompare(b.period);
 

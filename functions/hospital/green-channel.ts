@@ -1,6 +1,6 @@
 import type { CardTokenClaims, Principal } from '../../domain';
 import { InvalidTokenError, verifyCardQr } from '../lib/auth/tokens';
-import type { BookingItem } from '../lib/db/booking';
+import type { BookingItem } from '../lib/db/booking/bookings';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { badRequest, forbidden, notFound } from '../lib/http/errors';
 

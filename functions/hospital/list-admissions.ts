@@ -1,5 +1,6 @@
 import { type AdmissionListResponse } from '../../domain';
-import { admissionView, listAdmissions } from '../lib/db/booking';
+import { admissionView } from '../booking/views';
+import { listAdmissions } from '../lib/db/booking/admissions';
 import { keys } from '../lib/db/keys';
 import { routeHandler } from '../lib/http/route-handler';
 import { callerInstitution } from './green-channel';

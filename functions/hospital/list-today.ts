@@ -1,5 +1,6 @@
 import { beijingDate, TodayListQuery, type TodayListResponse } from '../../domain';
-import { listHospitalDay, patientView } from '../lib/db/booking';
+import { patientView } from '../booking/views';
+import { listHospitalDay } from '../lib/db/booking/bookings';
 import { routeHandler } from '../lib/http/route-handler';
 import { callerInstitution } from './green-channel';
 

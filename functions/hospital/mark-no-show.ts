@@ -1,6 +1,9 @@
 import { BookingPath, NoShowRequest } from '../../domain';
-import { counterDecrement, getBooking, patientView, statusChange, transact, TransactionRefused } from '../lib/db/booking';
+import { patientView } from '../booking/views';
+import { getBooking } from '../lib/db/booking/bookings';
+import { counterDecrement, statusChange } from '../lib/db/booking/parts';
 import { keys } from '../lib/db/keys';
+import { transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { assertOwnBooking, callerInstitution } from './green-channel';
@@ -11,14 +14,10 @@ export const handler = routeHandler('hospital.noShow', { path: BookingPath, body
   const own = assertOwnBooking(await getBooking(path.bookingId), institutionId);
   if (own.status !== 'booked') throw conflict('只有已预约、未签到的患者可以标记未到诊');
   if (own.startsAtMs > now.getTime()) throw conflict('就诊时段还没开始，不能标记未到诊');
-  try {
-    await transact([
-      statusChange(keys.booking(own.bookingId), 'booked', 'no_show', { noShowNote: body.note ?? '', markedBy: principal.personId }),
-      { label: 'counter', item: counterDecrement(own.memberId) },
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这个预约刚刚有变化，请刷新后再试');
-    throw err;
-  }
+  const changed = () => conflict('这个预约刚刚有变化，请刷新后再试');
+  await transact(
+    [statusChange(keys.booking(own.bookingId), 'booked', 'no_show', { noShowNote: body.note ?? '', markedBy: principal.personId }), counterDecrement(own.memberId)],
+    { refusals: { booking: changed, counter: changed } },
+  );
   return { body: patientView({ ...own, status: 'no_show' }) };
 });

@@ -1,6 +1,6 @@
 import { DoctorScheduleRequest, SchedulePath, slotProblems, weekdayLabels, periodLabels } from '../../domain';
-import { transact, TransactionRefused } from '../lib/db/booking';
-import { doctorScheduleParts, regenerateSessions, windowDates } from '../lib/db/booking-schedules';
+import { doctorScheduleParts, regenerateSessions, windowDates } from '../lib/db/booking/schedules';
+import { transact } from '../lib/db/transact';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { ownInstitutionSchedule } from './schedule-access';
@@ -22,14 +22,7 @@ export const handler = routeHandler('hospital.putDoctorSchedule', { path: Schedu
     if (taken) throw conflict(`${weekdayLabels[slot.weekday]}${periodLabels[slot.period]}已由${taken.doctorName}出诊，请先调整${taken.doctorName}的排班`);
   }
   const parts = doctorScheduleParts(institution.institutionId, doctor, old, body.slots);
-  if (parts.length) {
-    try {
-      await transact(parts.map((item) => ({ label: 'other' as const, item })));
-    } catch (err) {
-      if (err instanceof TransactionRefused) throw conflict('排班刚被其他人修改，请刷新后再改');
-      throw err;
-    }
-  }
+  await transact(parts, { refusals: { slot: () => conflict('排班刚被其他人修改，请刷新后再改') } });
   const weekdays = new Set([...old.map((s) => s.weekday), ...body.slots.map((s) => s.weekday)]);
   return { body: await regenerateSessions(institution.institutionId, windowDates(now, weekdays), now) };
 });

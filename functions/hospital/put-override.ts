@@ -1,6 +1,6 @@
 import { addDays, beijingDate, OverrideRequest, SchedulePath } from '../../domain';
-import type { ScheduleOverrideItem } from '../lib/db/booking';
-import { putOverride, regenerateSessions } from '../lib/db/booking-schedules';
+import { putOverride, regenerateSessions } from '../lib/db/booking/schedules';
+import type { ScheduleOverrideItem } from '../lib/db/booking/sessions';
 import { keys } from '../lib/db/keys';
 import { badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';

@@ -1,5 +1,6 @@
 import { BookingPath, VisitRecordRequest } from '../../domain';
-import { getBooking, patientView } from '../lib/db/booking';
+import { patientView } from '../booking/views';
+import { getBooking } from '../lib/db/booking/bookings';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';

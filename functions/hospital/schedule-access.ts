@@ -1,5 +1,5 @@
 import type { Principal } from '../../domain';
-import { getInstitutionSchedule, type InstitutionSchedule } from '../lib/db/booking-schedules';
+import { getInstitutionSchedule, type InstitutionSchedule } from '../lib/db/booking/schedules';
 import { notFound } from '../lib/http/errors';
 import { callerInstitution } from './green-channel';
 

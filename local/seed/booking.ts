@@ -1,7 +1,7 @@
 import { addDays, beijingDate, BOOKING_RULES, weekdayOf, type Period } from '../../domain';
-import { buildSessions, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem } from '../../functions/lib/db/booking';
+import { buildSessions, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem } from '../../functions/lib/db/booking/sessions';
 import type { PersonItem } from '../../functions/lib/db/items';
-import type { DoctorItem } from '../../functions/lib/db/booking-schedules';
+import type { DoctorItem } from '../../functions/lib/db/booking/schedules';
 import { keys } from '../../functions/lib/db/keys';
 import { county } from './demo-county';
 

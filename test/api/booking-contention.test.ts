@@ -25,9 +25,11 @@ test('500 members, 20 places: exactly 20 confirmed, 480 full; retries with the s
   const day = await queryPartition(keys.sessionDayPk(HOSPITAL, DATE));
   expect(day.find((s) => s.sk === session.sk)!.priorityLeft).toBe(0);
 
-  // Retry all 500 with the same keys: the 20 get their booking back (200, same id), the others stay refused.
+  // Retry all 500 with the same keys: the 20 get their first answer replayed (201, same id, from
+  // the Idempotency-Key marker), the others are refused again (a refusal leaves no marker).
   const retry = await runContention(members, session, NOW, 'first');
-  expect(retry.statuses.get(200)).toBe(20);
+  expect(retry.statuses.get(201)).toBe(20);
+  expect(retry.replayed).toBe(20);
   expect(retry.statuses.get(409)).toBe(480);
   expect(new Map(retry.confirmed)).toEqual(new Map(first.confirmed));
 

@@ -1,6 +1,6 @@
 import { batchPutAll } from '../../functions/lib/db/batch';
-import type { DoctorItem } from '../../functions/lib/db/booking-schedules';
-import type { InstitutionItem } from '../../functions/lib/db/booking';
+import type { DoctorItem } from '../../functions/lib/db/booking/schedules';
+import type { InstitutionItem } from '../../functions/lib/db/booking/sessions';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { at } from './booking-support';

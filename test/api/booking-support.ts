@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { beijingInstant, weekdayOf, type Period } from '../../domain';
 import { issueCardQr } from '../../functions/lib/auth/tokens';
-import { buildSessions, type SessionItem } from '../../functions/lib/db/booking';
+import { buildSessions, type SessionItem } from '../../functions/lib/db/booking/sessions';
 import { db, tableName } from '../../functions/lib/db/client';
 import { call, tokenFor } from '../support/api';
 import { queryPartition } from './support-table';

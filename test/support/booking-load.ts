@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { issueSessionToken } from '../../functions/lib/auth/tokens';
 import { batchPutAll } from '../../functions/lib/db/batch';
-import type { SessionItem } from '../../functions/lib/db/booking';
+import type { SessionItem } from '../../functions/lib/db/booking/sessions';
 import { keys } from '../../functions/lib/db/keys';
 
 /**
@@ -48,7 +48,7 @@ export async function runContention(members: LoadMember[], session: SessionItem,
         'idempotency-key': `${keyTag}-${m.personId}`,
       }, { institutionId: session.institutionId, sessionId: session.sessionId, memberId: m.personId });
       const body = JSON.parse(res.body) as { bookingId?: string; error?: string; message?: string };
-      return { member: m.personId, status: res.status, body, ms: performance.now() - t, ddb: Number(res.headers['x-lianxin-ddb-requests']) };
+      return { member: m.personId, status: res.status, body, ms: performance.now() - t, ddb: Number(res.headers['x-lianxin-ddb-requests']), replayed: res.headers['idempotency-replayed'] === 'true' };
     }),
   );
   agent.destroy();
@@ -66,6 +66,8 @@ export async function runContention(members: LoadMember[], session: SessionItem,
     seconds,
     throughput: members.length / seconds,
     ddbRequests: results.map((r) => r.ddb),
+    /** Answers given from an Idempotency-Key marker (a retry of a request already done). */
+    replayed: results.filter((r) => r.replayed).length,
   };
 }
 

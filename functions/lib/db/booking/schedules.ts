@@ -1,34 +1,12 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  addDays,
-  beijingDate,
-  beijingDayEnd,
-  beijingTime,
-  BOOKING_RULES,
-  periodLabels,
-  type OverrideView,
-  type ScheduleChangeResponse,
-  type ScheduleConflict,
-  type WeeklySlot,
-  weekdayOf,
-} from '../../../domain';
-import { outboxPut } from '../notify/outbox';
-import {
-  buildSessions,
-  getSession,
-  listSessionsOfDay,
-  listWaitlist,
-  sessionTime,
-  transact,
-  TransactionRefused,
-  type InstitutionItem,
-  type ScheduleItem,
-  type ScheduleOverrideItem,
-  type SessionItem,
-  type TransactItem,
-} from './booking';
-import { db, tableName } from './client';
-import { keys } from './keys';
+import { addDays, beijingDate, beijingDayEnd, beijingTime, BOOKING_RULES, periodLabels, type ScheduleChangeResponse, type ScheduleConflict, type WeeklySlot, weekdayOf } from '../../../../domain';
+import { outboxPut } from '../../notify/outbox';
+import { db, tableName } from '../client';
+import { keys } from '../keys';
+import { part, parts, transact, TransactionRefused } from '../transact';
+import type { BookingPart } from './parts';
+import { buildSessions, getSession, listSessionsOfDay, sessionTime, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem } from './sessions';
+import { listWaitlist } from './waitlist';
 
 /** A doctor of a designated institution (the weekly slots name them). */
 export interface DoctorItem {
@@ -83,16 +61,6 @@ export async function getInstitutionSchedule(institutionId: string): Promise<Ins
   };
 }
 
-export const slotOf = (s: ScheduleItem): WeeklySlot => ({
-  weekday: s.weekday,
-  period: s.period,
-  startTime: s.startTime,
-  endTime: s.endTime,
-  capacity: s.capacity,
-  priorityQuota: s.priorityQuota,
-  releaseHoursBefore: s.releaseHoursBefore,
-});
-
 export function scheduleItem(institutionId: string, doctor: DoctorItem, slot: WeeklySlot): ScheduleItem {
   return {
     ...keys.schedule(institutionId, doctor.departmentId, slot.weekday, slot.period),
@@ -110,16 +78,16 @@ export function scheduleItem(institutionId: string, doctor: DoctorItem, slot: We
  * half-day is free or already this doctor's, each dropped slot deleted only if still this
  * doctor's, so two staff editing at once cannot hand one half-day to two doctors.
  */
-export function doctorScheduleParts(institutionId: string, doctor: DoctorItem, old: ScheduleItem[], slots: WeeklySlot[]): TransactItem[] {
+export function doctorScheduleParts(institutionId: string, doctor: DoctorItem, old: ScheduleItem[], slots: WeeklySlot[]): BookingPart[] {
   const next = slots.map((s) => scheduleItem(institutionId, doctor, s));
   const kept = new Set(next.map((n) => n.sk));
   const mine = { ':me': doctor.doctorId };
-  return [
-    ...next.map((Item): TransactItem => ({ Put: { TableName: T(), Item, ConditionExpression: 'attribute_not_exists(pk) OR doctorId = :me', ExpressionAttributeValues: mine } })),
+  return parts('slot', [
+    ...next.map((Item) => ({ Put: { TableName: T(), Item, ConditionExpression: 'attribute_not_exists(pk) OR doctorId = :me', ExpressionAttributeValues: mine } })),
     ...old
       .filter((o) => !kept.has(o.sk))
-      .map((o): TransactItem => ({ Delete: { TableName: T(), Key: { pk: o.pk, sk: o.sk }, ConditionExpression: 'doctorId = :me', ExpressionAttributeValues: mine } })),
-  ];
+      .map((o) => ({ Delete: { TableName: T(), Key: { pk: o.pk, sk: o.sk }, ConditionExpression: 'doctorId = :me', ExpressionAttributeValues: mine } })),
+  ]);
 }
 
 export async function putOverride(item: ScheduleOverrideItem): Promise<void> {
@@ -130,14 +98,6 @@ export async function putOverride(item: ScheduleOverrideItem): Promise<void> {
 export async function deleteOverride(institutionId: string, date: string, target: string): Promise<boolean> {
   const out = await db().send(new DeleteCommand({ TableName: T(), Key: keys.scheduleOverride(institutionId, date, target), ReturnValues: 'ALL_OLD' }));
   return Boolean(out.Attributes);
-}
-
-export function overrideView(o: ScheduleOverrideItem, departments: InstitutionItem['departments'], doctors: DoctorItem[]): OverrideView {
-  const target = o.doctorId ?? o.departmentId;
-  const doctor = o.doctorId ? doctors.find((d) => d.doctorId === o.doctorId) : undefined;
-  const targetLabel =
-    o.departmentId === 'ALL' ? '全院' : doctor ? `${doctor.name}` : (departments.find((d) => d.departmentId === o.departmentId)?.name ?? o.departmentId);
-  return { date: o.date, target, targetLabel, closed: o.closed, ...(o.closed ? {} : { substituteName: o.doctorName }), reason: o.reason };
 }
 
 /** A session nobody has touched: every priority place is still there (no booking, no open offer). */
@@ -250,22 +210,19 @@ async function removeSession(read: SessionItem, now: Date): Promise<boolean> {
     const s = session;
     try {
       await transact([
-        {
-          label: 'session',
-          item: {
-            Delete: {
-              TableName: T(),
-              Key: { pk: s.pk, sk: s.sk },
-              ConditionExpression: `priorityLeft = priorityQuota AND priorityQuota = :q AND ${joins === undefined ? 'attribute_not_exists(waitJoins)' : 'waitJoins = :w'}`,
-              ExpressionAttributeValues: { ':q': s.priorityQuota, ...(joins === undefined ? {} : { ':w': joins }) },
-            },
+        part('session', {
+          Delete: {
+            TableName: T(),
+            Key: { pk: s.pk, sk: s.sk },
+            ConditionExpression: `priorityLeft = priorityQuota AND priorityQuota = :q AND ${joins === undefined ? 'attribute_not_exists(waitJoins)' : 'waitJoins = :w'}`,
+            ExpressionAttributeValues: { ':q': s.priorityQuota, ...(joins === undefined ? {} : { ':w': joins }) },
           },
-        },
+        }),
         ...waiting.flatMap((w) => [
-          { label: 'offer' as const, item: { Delete: { TableName: T(), Key: { pk: w.pk, sk: w.sk }, ConditionExpression: 'attribute_exists(pk)' } } },
-          {
-            label: 'outbox' as const,
-            item: outboxPut(
+          part('entry', { Delete: { TableName: T(), Key: { pk: w.pk, sk: w.sk }, ConditionExpression: 'attribute_exists(pk)' } }),
+          part(
+            'outbox',
+            outboxPut(
               {
                 recipientId: w.memberId,
                 template: 'booking.changed',
@@ -275,7 +232,7 @@ async function removeSession(read: SessionItem, now: Date): Promise<boolean> {
               },
               now,
             ),
-          },
+          ),
         ]),
       ]);
       return true;
