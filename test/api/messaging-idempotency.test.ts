@@ -3,7 +3,7 @@ import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { expectIdempotent } from './idempotency-support';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
-import { getItem, queryPartition } from './support-table';
+import { getItem, operations, queryPartition } from './support-table';
 
 /**
  * The Idempotency-Key on messaging's send routes: a retried send answers the first message again
@@ -34,6 +34,23 @@ test('a conversation message: replayed once sent, 409 for another text under the
   const first = await expectIdempotent({ route: 'messaging.sendConversationMessage', send: send('李主任，水管冻住了'), other: send('另一条消息'), status: 201 });
   expect(first.body.message).toMatchObject({ senderId: memberOf(1), text: '李主任，水管冻住了' });
   expect((await messagesIn(keys.conversationThreadId(w.family(1), w.cadre))).map((m) => m.messageId)).toEqual([first.body.message.id]);
+});
+
+test("a keyed send costs one request more than an unkeyed one: the marker's consistent GetItem before the handler", async () => {
+  const member = await tokenFor(memberOf(2));
+  const lead = await tokenFor(w.lead);
+  const path = `/families/${w.family(2)}/conversations/${w.lead}/messages`;
+  const send = (token: string, text: string, key?: string) => call('POST', path, { token, body: { text }, headers: key ? { 'idempotency-key': key } : {} });
+  expect((await send(member, '第一条（建立对话）')).status).toBe(201);
+  // The member: the meta, ONE transaction (ledger-online.test.ts), and with a key the marker first.
+  expect(operations(await send(member, '没有请求编号'))).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+  expect(operations(await send(member, '带请求编号', `m-${randomBytes(6).toString('hex')}`))).toEqual(['GetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+  // The contact person: scope check, meta, ledger BatchGet, ONE transaction; with a key, the marker too.
+  expect(operations(await send(lead, '收到'))).toEqual(['GetItemCommand', 'GetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand']);
+  const keyed = await send(lead, '明天过去', `l-${randomBytes(6).toString('hex')}`);
+  expect(keyed.status).toBe(201);
+  expect(operations(keyed)).toHaveLength(5);
+  expect(operations(keyed).filter((o) => o === 'GetItemCommand')).toHaveLength(3);
 });
 
 test("a doctor's answer in a consultation: counted once (ledger slot, outbox), 409 for the same answer to another consultation", async () => {
