@@ -1,7 +1,8 @@
 import { ConsultationPath, EmptyBody, type ConsultationResponse } from '../../domain';
-import { closeConsultation, consultationView } from '../lib/db/consultations';
+import { closeConsultation } from '../lib/db/messaging/consultations';
 import { routeHandler } from '../lib/http/route-handler';
 import { consultationFor } from '../lib/messaging/consultation-access';
+import { consultationView } from '../lib/messaging/views';
 
 /** The member ends the consultation (it also ends by itself 7 days after the doctor's last reply). */
 export const handler = routeHandler('messaging.closeConsultation', { path: ConsultationPath, body: EmptyBody }, async ({ path, principal, now }) => {

@@ -1,5 +1,5 @@
 import { CreateConsultationRequest, FamilyPath, type ConsultationResponse } from '../../domain';
-import { consultationView, createConsultation } from '../lib/db/consultations';
+import { ConsultationIdTaken, createConsultation } from '../lib/db/messaging/consultations';
 import { getFamilyRecord } from '../lib/db/families';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -9,6 +9,7 @@ import { keys } from '../lib/db/keys';
 import { getSigningStates, getStaffTeamIds, type VillageTeamItem } from '../lib/db/signing';
 import { consultationUploadScope } from '../lib/messaging/consultation-access';
 import { checkedAttachments } from '../lib/messaging/send';
+import { consultationView } from '../lib/messaging/views';
 
 /**
  * A member opens a consultation with the family's doctor. If the member answered yes to the
@@ -30,7 +31,7 @@ export const handler = routeHandler('messaging.createConsultation', { path: Fami
     const response: ConsultationResponse = { consultation: consultationView(meta, now) };
     return { status: created ? 201 : 200, body: response };
   } catch (err) {
-    if ((err as { taken?: boolean }).taken) throw conflict('咨询编号已被使用，请重新发起');
+    if (err instanceof ConsultationIdTaken) throw conflict('咨询编号已被使用，请重新发起');
     throw err;
   }
 });

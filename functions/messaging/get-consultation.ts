@@ -1,7 +1,7 @@
 import { ConsultationPath, type ConsultationResponse } from '../../domain';
-import { consultationView } from '../lib/db/consultations';
 import { routeHandler } from '../lib/http/route-handler';
 import { consultationFor } from '../lib/messaging/consultation-access';
+import { consultationView } from '../lib/messaging/views';
 
 export const handler = routeHandler('messaging.getConsultation', { path: ConsultationPath }, async ({ path, principal, now }) => {
   const meta = await consultationFor(principal, path);

@@ -1,8 +1,9 @@
 import { beijingMonth, MessagingStatsQuery, type MessagingStatsResponse } from '../../domain';
 import { countyOfTownship } from '../lib/db/dashboard';
-import { countyMessagingStats, statsRow, townshipMessagingStats } from '../lib/db/messaging-stats';
+import { countyMessagingStats, townshipMessagingStats } from '../lib/db/messaging/stats';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { statsRow } from '../lib/messaging/views';
 
 /**
  * The commission's view of messaging: per township of their county (or their own township), how

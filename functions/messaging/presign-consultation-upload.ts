@@ -1,5 +1,5 @@
 import { ConsultationPath, UploadRequest, type UploadTicket } from '../../domain';
-import { getThreadMeta } from '../lib/db/threads';
+import { getThreadMeta } from '../lib/db/messaging/threads';
 import { consultationUploadScope, doctorOnConsultation } from '../lib/messaging/consultation-access';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';

@@ -1,5 +1,5 @@
 import { ConsultationPath, EmptyBody } from '../../domain';
-import { markRead } from '../lib/db/threads';
+import { markRead } from '../lib/db/messaging/threads';
 import { routeHandler } from '../lib/http/route-handler';
 import { consultationFor } from '../lib/messaging/consultation-access';
 

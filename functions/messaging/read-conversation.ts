@@ -1,6 +1,6 @@
 import { ConversationPath, EmptyBody } from '../../domain';
 import { keys } from '../lib/db/keys';
-import { markRead } from '../lib/db/threads';
+import { markRead } from '../lib/db/messaging/threads';
 import { routeHandler } from '../lib/http/route-handler';
 import { assertConversationParty } from '../lib/messaging/access';
 

@@ -1,5 +1,4 @@
-import { ConsultationPath, SendMessageRequest, type SendMessageResponse } from '../../domain';
-import { idempotencyKey } from '../lib/db/idempotency';
+import { ConsultationPath, SendMessageRequest } from '../../domain';
 import { badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { consultationFor, consultationUploadScope } from '../lib/messaging/consultation-access';
@@ -7,21 +6,20 @@ import { activeContractOf, checkedAttachments, sendWithRetries } from '../lib/me
 
 /**
  * A message in a consultation: the member's follow-up question, or the doctor's answer, which may
- * become a follow-up item (issue 5 reads FOLLOWUP-ITEM in the doctor's GSI1 partition) or carry a
+ * become a follow-up item (in the doctor's GSI1 partition, where follow-ups read it) or carry a
  * link to the booking page. Any member of the doctor's team may answer; the first answer also
  * counts a consultation on the member's contract. One transaction, as for conversations; a closed consultation takes no
  * more messages from the member (409).
  */
-export const handler = routeHandler('messaging.sendConsultationMessage', { path: ConsultationPath, body: SendMessageRequest }, async ({ path, body, principal, now, headers }) => {
+export const handler = routeHandler('messaging.sendConsultationMessage', { path: ConsultationPath, body: SendMessageRequest }, async ({ path, body, principal, now, idempotency }) => {
   const family = principal.role === 'member';
   if (family && (body.followUp || body.suggestBooking)) throw badRequest('只有医生可以添加随访或预约建议', { 'body.followUp': '只有医生可以添加' });
-  const key = idempotencyKey(headers);
   const meta = await consultationFor(principal, path);
   // The doctor's first answer counts on the member's active contract (履约), in the send's transaction.
   const serviceContract = !family && !meta.firstReplyAt && meta.memberId ? await activeContractOf(meta.memberId) : undefined;
   const attachments = await checkedAttachments(body.attachments, consultationUploadScope(path.familyId, path.consultationId), principal.personId);
   const page = `packages/messages/consultation/index?familyId=${path.familyId}&consultationId=${path.consultationId}`;
-  const { message } = await sendWithRetries(
+  const response = await sendWithRetries(
     {
       threadId: path.consultationId,
       sender: family
@@ -31,7 +29,6 @@ export const handler = routeHandler('messaging.sendConsultationMessage', { path:
       attachments,
       checks: [],
       staffId: meta.staffId,
-      idempotencyKey: key,
       page,
       body,
       ...(serviceContract ? { serviceContract } : {}),
@@ -39,8 +36,8 @@ export const handler = routeHandler('messaging.sendConsultationMessage', { path:
     () => consultationFor(principal, path),
     now,
     true,
+    idempotency,
     meta,
   );
-  const response: SendMessageResponse = { message };
   return { status: 201, body: response };
 });

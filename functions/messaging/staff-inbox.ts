@@ -1,9 +1,10 @@
 import { PageQuery, type InboxResponse } from '../../domain';
 import { keys } from '../lib/db/keys';
 import { getStaffTeamIds } from '../lib/db/signing';
-import { staffInbox, type InboxCursor } from '../lib/db/threads';
+import { staffInbox, type InboxCursor } from '../lib/db/messaging/inbox';
 import { badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { inboxItems } from '../lib/messaging/views';
 
 /**
  * One inbox for contact persons and doctors: waiting threads first (urgent, then longest waiting;
@@ -19,7 +20,9 @@ export const handler = routeHandler('messaging.staffInbox', { query: PageQuery }
     const teams = await getStaffTeamIds(principal.personId);
     if (teams.length) partitions = teams.map((t) => keys.teamInboxPk(t));
   }
-  const { items, nextCursor } = await staffInbox(partitions, now, decodeInboxCursor(query.cursor, partitions));
+  const page = await staffInbox(partitions, decodeInboxCursor(query.cursor, partitions));
+  const items = inboxItems(page.items, now);
+  const nextCursor = page.nextCursor;
   const body: InboxResponse = {
     items,
     unreadTotal: items.reduce((n, i) => n + i.unread, 0),

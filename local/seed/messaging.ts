@@ -1,4 +1,4 @@
-import { consultationItems } from '../../functions/lib/db/consultations';
+import { consultationItems } from '../../functions/lib/db/messaging/consultations';
 import type { FamilyContactItem, FamilyProfileItem } from '../../functions/lib/db/items';
 
 /**

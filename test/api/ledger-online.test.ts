@@ -4,7 +4,7 @@ import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectApiError, getItem, operations, queryPartition } from './support-table';
 
 /**
- * Issue 6: a staff reply in messaging counts as the day's 网络沟通 in the ledger (the family's
+ * A staff reply in messaging counts as the day's 网络沟通 in the ledger (the family's
  * summary, the due list, the 14-day list, the township's week and month counters) without being
  * entered twice. Over HTTP on DynamoDB Local with the clock set by x-test-now, in this file's own
  * county (ledger-world.ts, tag "o"). Families 1, 2, 4 are in township A; 3, 5 in township B.
@@ -68,7 +68,8 @@ describe('a staff reply in messaging is the day’s 网络沟通', () => {
     expect(await onlineSlots(1)).toEqual([]);
 
     // The cadre answers: the key-only scope check and the meta (GetItem each), ONE BatchGet
-    // (summary + the day's slot), ONE transaction.
+    // (summary + the day's slot), ONE transaction. No Idempotency-Key is sent here: with one, the
+    // stack first reads its marker (one more consistent GetItem, messaging-idempotency.test.ts).
     const answered = await reply(1, cadre, w.cadre, at(day, '09:00:00'));
     expect(answered.status).toBe(201);
     expect(operations(answered)).toEqual(['GetItemCommand', 'GetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand']);
@@ -88,6 +89,7 @@ describe('a staff reply in messaging is the day’s 网络沟通', () => {
     expect(slots[0]).toMatchObject({ staffId: w.cadre, date: day, replies: 2 });
 
     // Another family message in between: the meta (names for the notification) and ONE transaction, no ledger read; still nothing counted.
+    // (Sent without a key, as above: a keyed send adds the marker's GetItem before the handler.)
     const thanks = await call('POST', conversation(1, w.cadre), { token: await tokenFor(memberOf(1)), body: { text: '好的，谢谢' }, headers: at(day, '10:00:00') });
     expect(operations(thanks)).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
     expect(await ledgerOf(1, day, tA)).toEqual(after);

@@ -3,6 +3,7 @@ import { db } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
 import { outboxPut, type OutboxEntry, type OutboxItem } from '../../functions/lib/notify/outbox';
 import { call, tokenFor } from '../support/api';
+import { expectIdempotent } from './idempotency-support';
 import { expectApiError, getItem } from './support-table';
 
 /**
@@ -56,15 +57,13 @@ describe('subscriptions', () => {
     expect(before.ddbRequests).toBe(1);
   });
 
-  test('a retried grant with the same Idempotency-Key counts once', async () => {
+  test('a retried grant with the same Idempotency-Key counts once: replayed, and 409 for other templates', async () => {
     const token = await tokenFor(B);
     const base = (await call('GET', '/me/subscriptions', { token })).body.remaining['followup.due'];
-    const headers = { 'idempotency-key': `grant-${uid()}` };
-    const first = await call('POST', '/me/subscriptions', { token, body: { accepted: ['followup.due'] }, headers });
-    const again = await call('POST', '/me/subscriptions', { token, body: { accepted: ['followup.due'] }, headers });
+    const grant = (accepted: string[]) => (key: string) => call('POST', '/me/subscriptions', { token, body: { accepted }, headers: { 'idempotency-key': key } });
+    const first = await expectIdempotent({ route: 'me.grantSubscriptions', send: grant(['followup.due']), other: grant(['followup.due', 'message.new']) });
     expect(first.body.remaining['followup.due']).toBe(base + 1);
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual(first.body);
+    expect((await call('GET', '/me/subscriptions', { token })).body.remaining['followup.due']).toBe(base + 1);
   });
 
   test('an unknown template is refused', async () => {

@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { type Consent, toBeijingIso } from '../../../domain';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
 import type { BindingItem, PersonItem } from './items';
 import { keys } from './keys';
+import { part, transact } from './transact';
 
 export async function getPerson(personId: string): Promise<PersonItem | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.person(personId) }));
@@ -51,27 +52,22 @@ export class AlreadyBoundError extends Error {}
  */
 export async function bindOpenid(openid: string, personId: string, boundAt: string): Promise<void> {
   const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId, boundAt };
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: binding, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.person(personId),
-              UpdateExpression: 'SET openid = :o, boundAt = :t',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(openid)',
-              ExpressionAttributeValues: { ':o': openid, ':t': boundAt },
-            },
-          },
-        ],
+  const taken = () => new AlreadyBoundError();
+  await transact(
+    [
+      part('binding', { Put: { TableName: tableName(), Item: binding, ConditionExpression: 'attribute_not_exists(pk)' } }),
+      part('person', {
+        Update: {
+          TableName: tableName(),
+          Key: keys.person(personId),
+          UpdateExpression: 'SET openid = :o, boundAt = :t',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(openid)',
+          ExpressionAttributeValues: { ':o': openid, ':t': boundAt },
+        },
       }),
-    );
-  } catch (err) {
-    if ((err as Error).name === 'TransactionCanceledException') throw new AlreadyBoundError();
-    throw err;
-  }
+    ],
+    { refusals: { binding: taken, person: taken } },
+  );
 }
 
 /**
@@ -90,22 +86,18 @@ export async function saveConsent(personId: string, decision: { privacyGuideVers
     healthData: decision.healthData,
     healthDataDecidedAt: previous && previous.healthData === decision.healthData ? previous.healthDataDecidedAt : atIso,
   };
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: keys.person(personId),
-            UpdateExpression: 'SET consent = :c',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':c': consent },
-          },
-        },
-        { Put: { TableName: tableName(), Item: { ...keys.consentLogEntry(personId, at), entity: 'consentLog', personId, ...decision, at: atIso } } },
-      ],
+  await transact([
+    part('person', {
+      Update: {
+        TableName: tableName(),
+        Key: keys.person(personId),
+        UpdateExpression: 'SET consent = :c',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':c': consent },
+      },
     }),
-  );
+    part('log', { Put: { TableName: tableName(), Item: { ...keys.consentLogEntry(personId, at), entity: 'consentLog', personId, ...decision, at: atIso } } }),
+  ]);
   return consent;
 }
 

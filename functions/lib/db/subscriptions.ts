@@ -1,9 +1,8 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { NotificationTemplate, toBeijingIso, type SubscriptionCounts } from '../../../domain';
 import { db, tableName } from './client';
-import { idempotencyPut } from './idempotency';
 import { keys } from './keys';
+import { part, type Part } from './transact';
 
 /**
  * Remaining WeChat subscriptions per person and template (each acceptance in
@@ -28,28 +27,16 @@ export async function getSubscriptionCounts(personId: string): Promise<Subscript
   return { remaining };
 }
 
-/** Adds one per accepted template, all or nothing. Returns false if the Idempotency-Key was used. */
-export async function grantSubscriptions(personId: string, accepted: NotificationTemplate[], now: Date, idempotencyKey?: string): Promise<boolean> {
-  const templates = [...new Set(accepted)];
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          ...(idempotencyKey ? [idempotencyPut(keys.person(personId).pk, personId, idempotencyKey, { accepted: templates }, now)] : []),
-          ...templates.map((template) => ({
-            Update: {
-              TableName: tableName(),
-              Key: keys.subscription(personId, template),
-              UpdateExpression: 'ADD remaining :one SET entity = :entity, updatedAt = :now',
-              ExpressionAttributeValues: { ':one': 1, ':entity': 'subscription', ':now': toBeijingIso(now) },
-            },
-          })),
-        ],
-      }),
-    );
-    return true;
-  } catch (err) {
-    if (idempotencyKey && err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
-    throw err;
-  }
+/** One more message allowed per template, as parts of the caller's transaction (all or nothing). */
+export function grantParts(personId: string, templates: readonly NotificationTemplate[], now: Date): Array<Part<'subscription'>> {
+  return templates.map((template) =>
+    part('subscription', {
+      Update: {
+        TableName: tableName(),
+        Key: keys.subscription(personId, template),
+        UpdateExpression: 'ADD remaining :one SET entity = :entity, updatedAt = :now',
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'subscription', ':now': toBeijingIso(now) },
+      },
+    }),
+  );
 }

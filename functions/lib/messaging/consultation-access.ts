@@ -4,7 +4,7 @@ import { db, tableName } from '../db/client';
 import { isFamilyContact } from '../db/families';
 import { keys } from '../db/keys';
 import { isStaffOnMemberContractTeam, type TeamItem } from '../db/signing';
-import { getThreadMeta, type ThreadMetaItem } from '../db/threads';
+import { getThreadMeta, type ThreadMetaItem } from '../db/messaging/threads';
 import { forbidden, notFound } from '../http/errors';
 
 /**

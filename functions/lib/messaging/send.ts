@@ -1,19 +1,17 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { AttachmentRef, MessageView, SendMessageRequest } from '../../../domain';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingDate, type AttachmentRef, type SendMessageRequest, type SendMessageResponse } from '../../../domain';
 import { batchGetAll } from '../db/batch';
-import { tableName } from '../db/client';
-import { idempotentResult } from '../db/idempotency';
+import { db, tableName } from '../db/client';
 import type { FamilyContactItem, FamilyProfileItem } from '../db/items';
 import { keys } from '../db/keys';
 import { readContactState, type ContactState } from '../db/ledger';
-import { CheckFailed, ContractEnded, conversationMeta, ensureMeta, getThreadMeta, LedgerStale, messageView, sendMessage, ThreadBusy, ThreadClosed, ThreadConflict, ThreadMissing, type MessageItem, type SendInput, type ThreadMetaItem } from '../db/threads';
-import { beijingDate } from '../../../domain';
+import { messageParts, type SendInput } from '../db/messaging/sends';
+import { conversationMeta, ensureMeta, getThreadMeta, type ThreadMetaItem } from '../db/messaging/threads';
+import { transact, TransactionRefused, type TransactItem } from '../db/transact';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import type { Idempotency } from '../http/idempotency';
 import { markAttached, verifyUpload, type StoredAttachment } from '../storage/uploads';
-import { db } from '../db/client';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { messageView } from './views';
 
 /** The attachments a message names, checked against the stored objects and tagged as attached. */
 export async function checkedAttachments(refs: AttachmentRef[] | undefined, scope: string, senderId: string): Promise<StoredAttachment[]> {
@@ -49,7 +47,7 @@ export async function newConversationMeta(familyId: string, staffId: string, now
 /**
  * Within one process, sends to one thread wait for each other instead of colliding: every send
  * updates the thread's meta, and two transactions on one item cancel each other (a wasted
- * round trip each). Across processes (Lambda containers) they do collide, and retry with backoff.
+ * round trip each). Across processes (Lambda containers) they do collide, and transact() retries.
  */
 const queues = new Map<string, Promise<unknown>>();
 function oneAtATime<T>(threadId: string, fn: () => Promise<T>): Promise<T> {
@@ -63,62 +61,80 @@ function oneAtATime<T>(threadId: string, fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+type SendBase = Omit<SendInput, 'meta' | 'ledger' | 'followUp' | 'suggestBooking'> & { body: SendMessageRequest };
+
+/** Why a send is made again: what changed since it was read. */
+class Resend extends Error {
+  constructor(readonly because: 'meta' | 'contract' | 'ledger') {
+    super(`send again: ${because} changed`);
+  }
+}
+
+const ATTEMPTS = 16;
+
 /**
- * Sends with the retries the data model needs: a thread's first message creates its meta, and a
+ * Sends with the re-reads the data model needs: a thread's first message creates its meta, and a
  * staff send whose meta changed underneath (a family message arrived) is read again and re-sent.
- * A retried Idempotency-Key answers with the message it created.
+ * Each attempt is ONE transaction with the Idempotency-Key marker, whose answer (the stored message)
+ * is made before it; a retried key is answered from the marker by the middy stack.
  */
 export async function sendWithRetries(
-  base: Omit<SendInput, 'meta'> & { body: SendMessageRequest },
+  base: SendBase,
   loadMeta: () => Promise<ThreadMetaItem>,
   now: Date,
   needsMeta: boolean,
+  idempotency: Idempotency,
   /** The meta the handler has just read, so the first attempt does not read it again. */
   knownMeta?: ThreadMetaItem,
-): Promise<{ message: MessageView; created: boolean }> {
-  return oneAtATime(base.threadId, () => sendLoop(base, loadMeta, now, needsMeta, knownMeta));
+): Promise<SendMessageResponse> {
+  return oneAtATime(base.threadId, () => sendLoop(base, loadMeta, now, needsMeta, idempotency, knownMeta));
 }
 
 async function sendLoop(
-  firstBase: Omit<SendInput, 'meta'> & { body: SendMessageRequest },
+  firstBase: SendBase,
   loadMeta: () => Promise<ThreadMetaItem>,
   now: Date,
   needsMeta: boolean,
+  idempotency: Idempotency,
   knownMeta: ThreadMetaItem | undefined,
-): Promise<{ message: MessageView; created: boolean }> {
+): Promise<SendMessageResponse> {
   let base = firstBase;
   let meta = needsMeta ? (knownMeta ?? (await loadMeta())) : undefined;
   // A staff reply counts the day's online contact in the ledger: one BatchGet of what that needs.
   const readLedger = async (m: ThreadMetaItem | undefined) => (base.sender.side === 'staff' && m ? ledgerStateFor(m.familyId, base.sender.personId, now) : undefined);
   let ledger = await readLedger(meta);
-  for (let attempt = 0; attempt < 16; attempt++) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const { message, parts } = messageParts({ ...base, meta, ledger, followUp: base.body.followUp, suggestBooking: base.body.suggestBooking }, now);
+    const response: SendMessageResponse = { message: await messageView(message) };
     try {
-      const stored = await sendMessage({ ...base, meta, ledger, followUp: base.body.followUp, suggestBooking: base.body.suggestBooking }, now);
-      if (stored) return { message: await messageView(stored), created: true };
-      return { message: await replayed(base.threadId, base.sender.personId, base.idempotencyKey!), created: false };
+      await transact([...parts, ...idempotency.marker(response, 201)], {
+        refusals: {
+          checks: () => forbidden('您不能在这段对话中发消息'),
+          contract: () => new Resend('contract'),
+          onlineSlot: () => new Resend('ledger'),
+          ledger: () => new Resend('ledger'),
+          meta: () => new Resend('meta'),
+        },
+      });
+      return response;
     } catch (err) {
-      if (err instanceof CheckFailed) throw forbidden('您不能在这段对话中发消息');
-      if (err instanceof ThreadClosed) throw conflict('这次咨询已结束，如有新问题请发起新的咨询');
-      if (err instanceof ContractEnded) {
+      // Conflicts beyond transact()'s retries: the thread is too busy right now.
+      if (err instanceof TransactionRefused) throw conflict('对话正忙，请稍后再发');
+      if (!(err instanceof Resend)) throw err;
+      if (err.because === 'contract') {
         // The contract ended between the read and the send: the answer still goes, uncounted.
         base = { ...base, serviceContract: undefined };
-        continue;
-      }
-      if (err instanceof ThreadBusy) {
-        // Concurrent sends to one thread update the same meta: exponential backoff, full jitter.
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(800, 20 * 2 ** attempt)));
-        continue;
-      }
-      if (err instanceof LedgerStale) {
+      } else if (err.because === 'ledger') {
         // Another reply (or a hand entry) counted the day, or moved the summary, since it was read.
         ledger = await readLedger(meta);
-        continue;
-      }
-      if (err instanceof ThreadMissing || err instanceof ThreadConflict) {
+      } else if (base.sender.side === 'staff') {
+        // A family message arrived (or a colleague answered first) since the meta was read.
         meta = await loadMeta();
-        continue;
+      } else if (await getThreadMeta(base.threadId)) {
+        throw conflict('这次咨询已结束，如有新问题请发起新的咨询');
+      } else {
+        meta = await loadMeta();
       }
-      throw err;
     }
   }
   throw conflict('对话正忙，请稍后再发');
@@ -128,14 +144,6 @@ async function ledgerStateFor(familyId: string, staffId: string, now: Date): Pro
   const state = await readContactState(familyId, { onlineSlot: { date: beijingDate(now), staffId } });
   if (!state) throw notFound('没有找到这户家庭');
   return state;
-}
-
-async function replayed(threadId: string, senderId: string, key: string): Promise<MessageView> {
-  const recorded = await idempotentResult<{ messageId: string }>(keys.threadPk(threadId), senderId, key);
-  if (!recorded) throw conflict('请稍后再试');
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.message(threadId, recorded.messageId), ConsistentRead: true }));
-  if (!out.Item) throw notFound();
-  return messageView(out.Item as MessageItem);
 }
 
 /** The member's active contract (from the STATE item, one GetItem), for counting a delivered service. */

@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { toBeijingIso } from '../../../domain';
 import { db, tableName } from '../db/client';
 import { keys } from '../db/keys';
+import { part, transact, TransactionRefused, type Part } from '../db/transact';
 import type { OutboxItem } from './outbox';
 import { sendSubscribeMessage, type SendOutcome } from './wechat-subscribe';
 
@@ -43,10 +43,8 @@ async function recipientOpenid(personId: string): Promise<string | undefined> {
   return (out.Item as { openid?: string } | undefined)?.openid;
 }
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
 /** The outbox item, updated only if it is still pending at the attempt count `attempts`. */
-function outboxUpdate(item: OutboxItem, attempts: number, set: Record<string, unknown>, remove: string[] = []): TransactItem {
+function outboxUpdate(item: OutboxItem, attempts: number, set: Record<string, unknown>, remove: string[] = []): Part<'outbox'> {
   const names: Record<string, string> = { '#status': 'status', '#attempts': 'attempts' };
   const values: Record<string, unknown> = { ':pending': 'pending', ':seen': attempts };
   const sets = Object.entries(set).map(([k, v], i) => {
@@ -58,7 +56,7 @@ function outboxUpdate(item: OutboxItem, attempts: number, set: Record<string, un
     names[`#r${i}`] = k;
     return `#r${i}`;
   });
-  return {
+  return part('outbox', {
     Update: {
       TableName: tableName(),
       Key: keys.outbox(item.outboxId),
@@ -67,18 +65,31 @@ function outboxUpdate(item: OutboxItem, attempts: number, set: Record<string, un
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
-  };
+  });
 }
 
-function subscriptionChange(item: OutboxItem, change: 'refund' | 'zero', now: Date): TransactItem {
-  return {
+function subscriptionChange(item: OutboxItem, change: 'refund' | 'zero' | 'use', now: Date): Part<'subscription'> {
+  const key = keys.subscription(item.recipientId, item.template);
+  if (change === 'use') {
+    // Only while one is left: if none is, the user did not agree to hear about it.
+    return part('subscription', {
+      Update: {
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: 'SET remaining = remaining - :one, updatedAt = :now',
+        ConditionExpression: 'remaining > :zero',
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': toBeijingIso(now) },
+      },
+    });
+  }
+  return part('subscription', {
     Update: {
       TableName: tableName(),
-      Key: keys.subscription(item.recipientId, item.template),
+      Key: key,
       UpdateExpression: change === 'refund' ? 'ADD remaining :one SET updatedAt = :now' : 'SET remaining = :zero, updatedAt = :now',
       ExpressionAttributeValues: change === 'refund' ? { ':one': 1, ':now': toBeijingIso(now) } : { ':zero': 0, ':now': toBeijingIso(now) },
     },
-  };
+  });
 }
 
 const finished = (status: 'sent' | 'skipped' | 'failed', now: Date, extra: Record<string, unknown> = {}) => ({
@@ -88,12 +99,16 @@ const finished = (status: 'sent' | 'skipped' | 'failed', now: Date, extra: Recor
   ...extra,
 });
 
-async function transact(items: TransactItem[]): Promise<'ok' | string[]> {
+/**
+ * Runs one step's parts. Refused: what failed, by label (the outbox item moved on under another
+ * sender, or no subscription was left); conflicts are retried by transact() itself.
+ */
+async function step(stepParts: Array<Part<'outbox' | 'subscription'>>): Promise<'ok' | Array<'outbox' | 'subscription'>> {
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    await transact(stepParts);
     return 'ok';
   } catch (err) {
-    if (err instanceof TransactionCanceledException) return (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+    if (err instanceof TransactionRefused) return err.failed as Array<'outbox' | 'subscription'>;
     throw err;
   }
 }
@@ -105,26 +120,19 @@ export async function deliverOutboxItem(item: OutboxItem, now: Date): Promise<De
 
   const openid = await recipientOpenid(item.recipientId);
   if (!openid) {
-    const r = await transact([outboxUpdate(item, seen, finished('skipped', now, { lastError: 'recipient has not bound WeChat' }), ['gsi2pk', 'gsi2sk'])]);
+    const r = await step([outboxUpdate(item, seen, finished('skipped', now, { lastError: 'recipient has not bound WeChat' }), ['gsi2pk', 'gsi2sk'])]);
     return r === 'ok' ? 'skipped' : 'busy';
   }
 
   const lease = new Date(now.getTime() + CLAIM_LEASE_MS);
-  const claim = await transact([
+  const claim = await step([
     outboxUpdate(item, seen, { attempts: seen + 1, nextAttemptAt: toBeijingIso(lease), gsi2sk: dueSk(lease, item.outboxId), claimedAt: toBeijingIso(now) }),
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.subscription(item.recipientId, item.template),
-        UpdateExpression: 'SET remaining = remaining - :one, updatedAt = :now',
-        ConditionExpression: 'remaining > :zero',
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':now': toBeijingIso(now) },
-      },
-    },
+    subscriptionChange(item, 'use', now),
   ]);
   if (claim !== 'ok') {
-    if (claim[0] === 'ConditionalCheckFailed') return 'busy';
-    const r = await transact([outboxUpdate(item, seen, finished('skipped', now, { lastError: 'no remaining subscription' }), ['gsi2pk', 'gsi2sk'])]);
+    // Another sender has it, or conflicts outlasted the retries: it stays due, nothing changed.
+    if (!claim.includes('subscription') || claim.includes('outbox')) return 'busy';
+    const r = await step([outboxUpdate(item, seen, finished('skipped', now, { lastError: 'no remaining subscription' }), ['gsi2pk', 'gsi2sk'])]);
     return r === 'ok' ? 'skipped' : 'busy';
   }
 
@@ -133,21 +141,21 @@ export async function deliverOutboxItem(item: OutboxItem, now: Date): Promise<De
   const doneAt = new Date();
   switch (outcome.kind) {
     case 'sent':
-      await transact([outboxUpdate(item, attempts, finished('sent', doneAt, { sentAt: toBeijingIso(doneAt) }), ['gsi2pk', 'gsi2sk', 'lastError'])]);
+      await step([outboxUpdate(item, attempts, finished('sent', doneAt, { sentAt: toBeijingIso(doneAt) }), ['gsi2pk', 'gsi2sk', 'lastError'])]);
       return 'sent';
     case 'refused':
-      await transact([outboxUpdate(item, attempts, finished('skipped', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'zero', doneAt)]);
+      await step([outboxUpdate(item, attempts, finished('skipped', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'zero', doneAt)]);
       return 'skipped';
     case 'permanent':
-      await transact([outboxUpdate(item, attempts, finished('failed', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'refund', doneAt)]);
+      await step([outboxUpdate(item, attempts, finished('failed', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'refund', doneAt)]);
       return 'failed';
     case 'transient': {
       if (attempts >= MAX_ATTEMPTS) {
-        await transact([outboxUpdate(item, attempts, finished('failed', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'refund', doneAt)]);
+        await step([outboxUpdate(item, attempts, finished('failed', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'refund', doneAt)]);
         return 'failed';
       }
       const next = new Date(doneAt.getTime() + backoffMs(attempts));
-      await transact([
+      await step([
         outboxUpdate(item, attempts, { nextAttemptAt: toBeijingIso(next), gsi2sk: dueSk(next, item.outboxId), lastError: outcome.error }),
         subscriptionChange(item, 'refund', doneAt),
       ]);

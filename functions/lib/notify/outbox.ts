@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { notificationTemplates, toBeijingIso, type NotificationTemplate, type OutboxStatus } from '../../../domain';
 import { tableName } from '../db/client';
 import { keys } from '../db/keys';
+import type { TransactItem } from '../db/transact';
 
 /**
  * The write side of notifications. A handler that changes something a person should hear about
@@ -77,8 +77,6 @@ export function outboxItem(entry: OutboxEntry, now: Date): OutboxItem {
     gsi2sk: `${new Date(due).toISOString()}#${id}`,
   };
 }
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** One element for TransactWriteItems: the outbox item, written only if not written before. */
 export function outboxPut(entry: OutboxEntry, now: Date): TransactItem {

@@ -1,9 +1,8 @@
-import { QueryCommand, GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { CONSULTATION_REPLY_DUE_MS, type MessagingStatsRow } from '../../../domain';
-import { db, tableName } from './client';
-import { keys } from './keys';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingDate } from '../../../../domain';
+import { db, tableName } from '../client';
+import { keys } from '../keys';
+import type { TransactItem } from '../transact';
 
 /**
  * Running messaging counters per township and Beijing month, for the commission: counts and
@@ -96,31 +95,4 @@ export async function countyMessagingStats(countyId: string, month: string): Pro
 export async function townshipMessagingStats(countyId: string, month: string, townshipId: string): Promise<MessagingStatsItem | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.messagingStatsMonth(countyId, month, townshipId) }));
   return out.Item as MessagingStatsItem | undefined;
-}
-
-/** Nearest-rank percentile of seconds; undefined for no data. */
-export function percentile(values: number[], p: number): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-/** The row the commission sees: numbers only (the item holds no content; consultation ids stay here). */
-export function statsRow(item: MessagingStatsItem, now: Date): MessagingStatsRow {
-  const conv = item.conversationResponseSecs ?? [];
-  const cons = item.consultationResponseSecs ?? [];
-  const overdueWaiting = [...(item.waiting ?? [])].filter((w) => now.getTime() - new Date(w.split('|')[0]!).getTime() > CONSULTATION_REPLY_DUE_MS).length;
-  const times = (v: number[]) => ({ median: percentile(v, 50) ?? null, p90: percentile(v, 90) ?? null });
-  return {
-    townshipId: item.townshipId,
-    townshipName: item.townshipName,
-    conversationsOpened: item.conversationsOpened ?? 0,
-    conversationsAnswered: item.conversationsAnswered ?? 0,
-    conversationFirstResponseSecs: times(conv),
-    consultationsOpened: item.consultationsOpened ?? 0,
-    consultationsAnswered: item.consultationsAnswered ?? 0,
-    consultationFirstResponseSecs: times(cons),
-    consultationsOverdue: overdueWaiting + (item.answeredLate ?? 0),
-    consultationsWaiting: item.waiting?.size ?? 0,
-  };
 }

@@ -1,40 +1,13 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  beijingWhen,
-  CONSULTATION_REPLY_DUE_MS,
-  consultationStatus,
-  designatedHospital,
-  isOverdue,
-  monthOf,
-  toBeijingIso,
-  type ConsultationView,
-  type CreateConsultationRequest,
-} from '../../../domain';
-import { outboxPut } from '../notify/outbox';
-import type { StoredAttachment } from '../storage/uploads';
-import { db, tableName } from './client';
-import type { FamilyContactItem, FamilyProfileItem } from './items';
-import { keys } from './keys';
-import { statsUpdate, waitingEntry } from './messaging-stats';
-import { getThreadMeta, newMessageId, previewOf, regionOf, threadWaitingKey, type MessageItem, type ThreadMetaItem } from './threads';
-
-export function consultationView(meta: ThreadMetaItem, now: Date): ConsultationView {
-  return {
-    consultationId: meta.threadId,
-    familyId: meta.familyId,
-    memberId: meta.memberId ?? '',
-    doctorId: meta.staffId,
-    doctorName: meta.staffName,
-    subject: meta.subject ?? '',
-    urgent: Boolean(meta.urgent),
-    status: consultationStatus(meta, now),
-    createdAt: meta.createdAt,
-    firstReplyDueAt: toBeijingIso(new Date(new Date(meta.createdAt).getTime() + CONSULTATION_REPLY_DUE_MS)),
-    overdue: isOverdue({ createdAt: meta.createdAt, firstReplyAt: meta.firstReplyAt }, now),
-    ...(meta.urgent ? { emergency: { ambulance: '120' as const, hospitalName: designatedHospital.name, greenChannelPhone: designatedHospital.greenChannelPhone } } : {}),
-  };
-}
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingWhen, isOverdue, monthOf, toBeijingIso, type CreateConsultationRequest } from '../../../../domain';
+import { outboxPut } from '../../notify/outbox';
+import type { StoredAttachment } from '../../storage/uploads';
+import { db, tableName } from '../client';
+import type { FamilyContactItem, FamilyProfileItem } from '../items';
+import { keys } from '../keys';
+import { part, transact, TransactionRefused } from '../transact';
+import { statsUpdate, waitingEntry } from './stats';
+import { getThreadMeta, newMessageId, previewOf, regionOf, waitingKey, type MessageItem, type ThreadMetaItem } from './threads';
 
 export interface NewConsultation {
   memberId: string;
@@ -83,7 +56,7 @@ export function consultationItems(input: NewConsultation, now: Date): { meta: Th
     unreadStaff: 1,
     waitingSince: at,
     gsi1pk: input.teamId ? keys.teamInboxPk(input.teamId) : keys.inboxPk(doctor.staffId),
-    gsi1sk: threadWaitingKey(body.urgentSymptoms, now, threadId),
+    gsi1sk: waitingKey(body.urgentSymptoms, now, threadId),
     gsi2pk: keys.familyThreadsPk(profile.familyId),
     gsi2sk: threadId,
   };
@@ -101,33 +74,38 @@ export async function createConsultation(input: NewConsultation, now: Date): Pro
   const { meta, message } = consultationItems(input, now);
   const time = beijingWhen(now);
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tableName(), Item: message } },
-          statsUpdate(meta.region!, monthOf(meta.createdAt), { add: { consultationsOpened: 1 }, waitingAdd: waitingEntry(meta.createdAt, threadId) }),
-          outboxPut(
-            {
-              recipientId: doctor.staffId,
-              template: 'message.new',
-              data: { sender: `${body.urgentSymptoms ? '[急] ' : ''}${input.memberName}`, preview: body.subject, time },
-              page: `packages/messages/consultation/index?familyId=${profile.familyId}&consultationId=${threadId}`,
-              dedupeKey: `cons.${threadId}`,
-            },
-            now,
-          ),
-        ],
-      }),
-    );
+    await transact([
+      part('meta', { Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } }),
+      part('message', { Put: { TableName: tableName(), Item: message } }),
+      part('stats', statsUpdate(meta.region!, monthOf(meta.createdAt), { add: { consultationsOpened: 1 }, waitingAdd: waitingEntry(meta.createdAt, threadId) })),
+      part(
+        'outbox',
+        outboxPut(
+          {
+            recipientId: doctor.staffId,
+            template: 'message.new',
+            data: { sender: `${body.urgentSymptoms ? '[急] ' : ''}${input.memberName}`, preview: body.subject, time },
+            page: `packages/messages/consultation/index?familyId=${profile.familyId}&consultationId=${threadId}`,
+            dedupeKey: `cons.${threadId}`,
+          },
+          now,
+        ),
+      ),
+    ]);
     return { meta, created: true };
   } catch (err) {
-    if (!(err instanceof TransactionCanceledException) || err.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw err;
+    if (!(err instanceof TransactionRefused && err.has('meta'))) throw err;
     const existing = await getThreadMeta(threadId);
-    if (!existing || existing.familyId !== profile.familyId || existing.memberId !== input.memberId || existing.kind !== 'consultation') {
-      throw Object.assign(new Error('consultation id taken'), { taken: true });
-    }
+    if (!existing || existing.familyId !== profile.familyId || existing.memberId !== input.memberId || existing.kind !== 'consultation') throw new ConsultationIdTaken();
     return { meta: existing, created: false };
+  }
+}
+
+/** The app's consultation id is another family's or member's consultation (or another kind of thread). */
+export class ConsultationIdTaken extends Error {
+  constructor() {
+    super('consultation id taken');
+    this.name = 'ConsultationIdTaken';
   }
 }
 
@@ -147,9 +125,5 @@ export async function closeConsultation(meta: ThreadMetaItem, now: Date): Promis
     await db().send(new UpdateCommand(close));
     return;
   }
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [{ Update: close }, statsUpdate(meta.region, monthOf(meta.createdAt), { waitingDelete: waitingEntry(meta.createdAt, meta.threadId) })],
-    }),
-  );
+  await transact([part('meta', { Update: close }), part('stats', statsUpdate(meta.region, monthOf(meta.createdAt), { waitingDelete: waitingEntry(meta.createdAt, meta.threadId) }))]);
 }
