@@ -1,5 +1,4 @@
 import { QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingDate } from '../../../../domain';
 import { db, tableName } from '../client';
 import { keys } from '../keys';
 import type { TransactItem } from '../transact';
