@@ -1,20 +1,11 @@
 import { ApplicationPath, beijingDate, ContractDates, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import {
-  contractItem,
-  doctorContactUpdate,
-  getApplication,
-  newContractId,
-  put,
-  signingProjection,
-  stateItem,
-  transact,
-  TransactionRefused,
-} from '../lib/db/signing';
+import { contractItem, doctorContactUpdate, getApplication, newContractId, put, signingProjection, stateItem } from '../lib/db/signing';
+import { signingCounterMove } from '../lib/db/signing-figures';
+import { part, parts, transact } from '../lib/db/transact';
 import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { signingCounterMove } from '../lib/db/signing-figures';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberNotice } from './shared';
 import { contractView } from './views';
@@ -61,9 +52,10 @@ export const handler = routeHandler('signing.accept', { path: ApplicationPath, b
     endDate: contract.endDate,
     updatedAt: at,
   });
-  try {
-    await transact([
-      {
+  const decided = () => conflict('这份申请已经处理过了');
+  await transact(
+    [
+      part('application', {
         Update: {
           TableName: tableName(),
           Key: keys.signingApplication(app.memberId, app.applicationId),
@@ -72,17 +64,15 @@ export const handler = routeHandler('signing.accept', { path: ApplicationPath, b
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':accepted': 'accepted', ':pending': 'pending', ':at': at, ':c': contract.contractId, ':me': principal.personId },
         },
-      },
-      put(contract, 'attribute_not_exists(pk)'),
-      put(state, '#state = :applied AND applicationId = :app', { '#state': 'state' }, { ':applied': 'applied', ':app': app.applicationId }),
-      put(signingProjection(contract)),
-      doctorContactUpdate(contract, at),
-      ...signingCounterMove(app.member, 'applied', 'signed'),
-      outboxPut(memberNotice(app.memberId, app.teamName, '已同意签约，请签字确认', now, `signing-accepted-${app.applicationId}`), now),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这份申请已经处理过了');
-    throw err;
-  }
+      }),
+      part('contract', put(contract, 'attribute_not_exists(pk)')),
+      part('state', put(state, '#state = :applied AND applicationId = :app', { '#state': 'state' }, { ':applied': 'applied', ':app': app.applicationId })),
+      part('projection', put(signingProjection(contract))),
+      part('doctorContact', doctorContactUpdate(contract, at)),
+      ...parts('counter', signingCounterMove(app.member, 'applied', 'signed')),
+      part('outbox', outboxPut(memberNotice(app.memberId, app.teamName, '已同意签约，请签字确认', now, `signing-accepted-${app.applicationId}`), now)),
+    ],
+    { refusals: { application: decided, state: decided } },
+  );
   return { status: 201, body: contractView(contract, today) };
 });

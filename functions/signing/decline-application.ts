@@ -1,7 +1,8 @@
 import { ApplicationPath, ApplicationDeclineRequest, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { getApplication, transact, TransactionRefused } from '../lib/db/signing';
+import { getApplication } from '../lib/db/signing';
+import { part, transact } from '../lib/db/transact';
 import { conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
@@ -14,9 +15,10 @@ export const handler = routeHandler('signing.decline', { path: ApplicationPath, 
   if (app.leadId !== principal.personId) throw forbidden('只有团队长可以处理签约申请');
   if (app.status !== 'pending') throw conflict('这份申请已经处理过了');
   const at = toBeijingIso(now);
-  try {
-    await transact([
-      {
+  const decided = () => conflict('这份申请已经处理过了');
+  await transact(
+    [
+      part('application', {
         Update: {
           TableName: tableName(),
           Key: keys.signingApplication(app.memberId, app.applicationId),
@@ -25,8 +27,8 @@ export const handler = routeHandler('signing.decline', { path: ApplicationPath, 
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':declined': 'declined', ':pending': 'pending', ':at': at, ':r': body.reason, ':me': principal.personId },
         },
-      },
-      {
+      }),
+      part('state', {
         Update: {
           TableName: tableName(),
           Key: keys.signingState(app.memberId),
@@ -35,12 +37,10 @@ export const handler = routeHandler('signing.decline', { path: ApplicationPath, 
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':declined': 'declined', ':applied': 'applied', ':app': app.applicationId, ':at': at },
         },
-      },
-      outboxPut(memberNotice(app.memberId, app.teamName, `未能签约：${body.reason}`, now, `signing-declined-${app.applicationId}`), now),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这份申请已经处理过了');
-    throw err;
-  }
+      }),
+      part('outbox', outboxPut(memberNotice(app.memberId, app.teamName, `未能签约：${body.reason}`, now, `signing-declined-${app.applicationId}`), now)),
+    ],
+    { refusals: { application: decided, state: decided } },
+  );
   return { body: { applicationId: app.applicationId, status: 'declined' as const, declineReason: body.reason } };
 });

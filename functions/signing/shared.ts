@@ -1,8 +1,8 @@
 import { toBeijingIso } from '../../domain';
 import type { FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
-import type { TransactItem } from '../lib/db/ledger';
-import { getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, transact, TransactionRefused } from '../lib/db/signing';
+import { getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';
+import { type Part, part, parts, transact, TransactionRefused } from '../lib/db/transact';
 import type { OutboxEntry } from '../lib/notify/outbox';
 
 /** What an application or contract keeps of the member and their place when it is made. */
@@ -43,17 +43,18 @@ const START_ATTEMPTS = 3;
  * between it and the new one (signingCounterMove); if the state changed between the read and the
  * write, the condition fails and the state is read again. Two concurrent applies by one member:
  * one commits, the other reads "applied" and is refused, so the member is counted once.
- * Returns false when the member is (or has become) applied or signed.
+ * `others` are the rest of the transaction (the application or contract, notices, the
+ * Idempotency-Key marker). Returns false when the member is (or has become) applied or signed.
  */
-export async function startSigningFrom(next: SigningStateItem, region: { countyId: string; townshipId: string }, before: TransactItem[], after: TransactItem[]): Promise<boolean> {
+export async function startSigningFrom(next: SigningStateItem, region: { countyId: string; townshipId: string }, others: ReadonlyArray<Part>): Promise<boolean> {
   for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
     const from = (await getSigningState(next.memberId))?.state;
     if (from === 'applied' || from === 'signed') return false;
     try {
-      await transact([...before, putStateFrom(next, from), ...signingCounterMove(region, from, next.state), ...after]);
+      await transact([part('state', putStateFrom(next, from)), ...parts('counter', signingCounterMove(region, from, next.state)), ...others]);
       return true;
     } catch (err) {
-      if (!(err instanceof TransactionRefused) || err.reasons[before.length] !== 'ConditionalCheckFailed') throw err;
+      if (!(err instanceof TransactionRefused && err.has('state'))) throw err;
     }
   }
   return false;
