@@ -7,7 +7,7 @@ import { part } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { memberSnapshot, startSigningFrom } from './shared';
+import { memberSnapshot, responsibleDoctor, startSigningFrom } from './shared';
 import { applicationView } from './views';
 
 /**
@@ -24,8 +24,7 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
 
   const team = await getVillageTeam(profile.villageId);
   if (!team) throw conflict(`${profile.villageName}还没有家庭医生团队，请联系${profile.helpline.name}（${profile.helpline.phone}）`);
-  const doctorId = team.responsibleByVillage[profile.villageId] ?? team.leadId;
-  const doctor = team.members.find((m) => m.personId === doctorId) ?? team.members.find((m) => m.personId === team.leadId)!;
+  const doctor = responsibleDoctor(team, profile.villageId);
 
   const today = beijingDate(now);
   const snapshot = memberSnapshot(profile, member);

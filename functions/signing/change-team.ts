@@ -7,7 +7,7 @@ import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
-import { memberNotice } from './shared';
+import { memberNotice, responsibleDoctor } from './shared';
 import { checkTerminationDate } from './terminate-contract';
 import { contractView } from './views';
 
@@ -25,8 +25,7 @@ export const handler = routeHandler('signing.changeTeam', { path: ContractPath, 
   if (body.teamId === old.teamId) throw badRequest('新团队与现在的团队相同', { 'body.teamId': '请选择另一个团队' });
   const team = await getTeam(body.teamId);
   if (!team || team.countyId !== old.member.countyId) throw badRequest('没有找到这个团队', { 'body.teamId': '本县没有这个团队' });
-  const doctorId = team.responsibleByVillage[old.member.villageId] ?? team.leadId;
-  const doctor = team.members.find((m) => m.personId === doctorId) ?? team.members.find((m) => m.personId === team.leadId)!;
+  const doctor = responsibleDoctor(team, old.member.villageId);
   const at = toBeijingIso(now);
   const next = contractItem({
     contractId: newContractId(today),

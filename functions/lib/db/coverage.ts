@@ -12,20 +12,13 @@ import type { TransactItem } from './transact';
  * as running counters on one item per township (STATS#<county> / TOWNSHIP#<township>), set by the
  * seed and the import and changed by the transactions that change the records (hand-over).
  */
-export interface TownshipStatsItem {
+export interface TownshipStatsItem extends FamilyFigures {
   pk: string;
   sk: string;
   entity: 'townshipStats';
   countyId: string;
   townshipId: string;
   townshipName: string;
-  families: number;
-  familiesWithAllContacts: number;
-  members: number;
-  /** Members who want a family doctor (domain `wantsSigning` of their signing state). */
-  wantingMembers: number;
-  signedMembers: number;
-  cardHolders: number;
 }
 
 export interface FamilyFigures {

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PackageId, TeamMember } from '../../../../domain';
 import { db, tableName } from '../client';
 import { keys } from '../keys';
+import type { TransactItem } from '../transact';
 import type { MemberSnapshot } from './states';
 import type { TeamStaff } from './teams';
 
@@ -49,4 +50,27 @@ export async function listLeadApplications(leadId: string, limit: number): Promi
     }),
   );
   return (out.Items ?? []) as ApplicationItem[];
+}
+
+/**
+ * The lead's answer, for the answering transaction: written only while the application is pending
+ * and addressed to this lead, so two answers racing cannot both land; it leaves the lead's list.
+ */
+export function answerApplication(
+  app: Pick<ApplicationItem, 'memberId' | 'applicationId'>,
+  leadId: string,
+  at: string,
+  answer: { status: 'accepted'; contractId: string } | { status: 'declined'; declineReason: string },
+): TransactItem {
+  const [field, value] = answer.status === 'accepted' ? ['contractId', answer.contractId] : ['declineReason', answer.declineReason];
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.signingApplication(app.memberId, app.applicationId),
+      UpdateExpression: `SET #status = :answer, decidedAt = :at, ${field} = :value REMOVE gsi1pk, gsi1sk`,
+      ConditionExpression: '#status = :pending AND leadId = :me',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':answer': answer.status, ':pending': 'pending', ':at': at, ':value': value, ':me': leadId },
+    },
+  };
 }

@@ -62,25 +62,14 @@ const newId = (prefix: string, date?: string) => `${prefix}_${date ? date.replac
 export const newContractId = (startDate: string) => newId('ct', startDate);
 export const zeroServices = (): Record<ServiceKind, number> => ({ followUps: 0, homeVisits: 0, consultations: 0, refills: 0 });
 
-export function contractItem(input: {
-  contractId: string;
-  memberId: string;
-  familyId: string;
-  member: MemberSnapshot;
-  teamId: string;
-  teamName: string;
-  doctor: TeamStaff;
-  teamContact: { name: string; members: TeamMember[] };
-  packageIds: PackageId[];
-  startDate: string;
-  endDate?: string;
-  source: ContractItem['source'];
-  createdAt: string;
-  applicationId?: string;
-  previousContractId?: string;
-  confirmation?: ContractConfirmation;
-  delivered?: Record<ServiceKind, number>;
-}): ContractItem {
+/** What a new contract is made from; the rest (promises, counters, status, index keys) follows. */
+export type NewContract = Pick<
+  ContractItem,
+  'contractId' | 'memberId' | 'familyId' | 'member' | 'teamId' | 'teamName' | 'doctor' | 'teamContact' | 'packageIds' | 'startDate' | 'source' | 'createdAt'
+> &
+  Partial<Pick<ContractItem, 'endDate' | 'applicationId' | 'previousContractId' | 'confirmation' | 'delivered'>>;
+
+export function contractItem(input: NewContract): ContractItem {
   const endDate = input.endDate ?? contractEndDate(input.startDate);
   return {
     ...keys.signingContract(input.memberId, input.contractId),
