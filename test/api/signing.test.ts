@@ -2,7 +2,7 @@ import { addDays, beijingDate, contractEndDate, TerminationReason } from '../../
 import { keys } from '../../functions/lib/db/keys';
 import { isStaffOnMemberContractTeam } from '../../functions/lib/db/signing';
 import { call, tokenFor } from '../support/api';
-import { expectIdempotent } from './idempotency-support';
+import { expectIdempotent, idemKey } from './idempotency-support';
 import { SG, writeSigningFixture } from './signing-fixture';
 import { expectApiError, getItem, operations, queryPartition } from './support-table';
 
@@ -492,6 +492,18 @@ describe('policy-support ledger (双签约)', () => {
     expect((await call('GET', path, { token: await tokenFor('p_sgm06') })).status).toBe(200);
     expectApiError(await call('GET', path, { token: await tokenFor('p_sgm01') }), 403, 'forbidden');
     expect((await call('GET', path, { token: await tokenFor(SG.comm) })).status).toBe(200);
+  });
+
+  test('the same keyed entry sent twice at once: one entry, both answered alike (the loser from the marker)', async () => {
+    const cadre = await tokenFor(SG.cadre);
+    const before = (await call('GET', path, { token: cadre })).body.entries.length;
+    const key = idemKey('cost');
+    const send = () => call('POST', path, { token: cadre, body: { ...entry, place: '同时提交' }, headers: { 'idempotency-key': key } });
+    const [a, b] = await Promise.all([send(), send()]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body).toEqual(b.body);
+    expect([a, b].map((r) => r.headers.get('idempotency-replayed')).sort()).toEqual(['true', null].sort());
+    expect((await call('GET', path, { token: cadre })).body.entries).toHaveLength(before + 1);
   });
 });
 
