@@ -1,7 +1,8 @@
 import { ImportPath } from '../../domain';
-import { getImportJob, importJobView } from '../lib/db/import-jobs';
+import { getImportJob } from '../lib/db/import-jobs';
 import { notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { importJobView } from './views';
 
 /** Where an import stands, and its report once checked: only for the officer who started it. */
 export const handler = routeHandler('imports.get', { path: ImportPath }, async ({ path, principal }) => {

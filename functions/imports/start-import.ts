@@ -1,8 +1,9 @@
 import { ImportRequest } from '../../domain';
-import { createImportJob, importJobView } from '../lib/db/import-jobs';
+import { createImportJob } from '../lib/db/import-jobs';
 import { conflict, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { checkImportUpload } from '../lib/storage/uploads';
+import { importJobView } from './views';
 
 /**
  * Starts the import of an uploaded file: checks that the file is the caller's and is there, and

@@ -1,22 +1,29 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { CostEntryRequest, FamilyPath, type LedgerResponse, outOfPocketOf, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import { type CostEntryItem, getLedger } from '../lib/db/policy';
-import { put, transact, TransactionRefused } from '../lib/db/signing';
-import { badRequest, forbidden, notFound } from '../lib/http/errors';
+import { put } from '../lib/db/signing';
+import { part, transact } from '../lib/db/transact';
+import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { entryView, summaryOf } from './views';
 
 /**
  * The cadre enters a visit's costs. The sums rule is in the schema (parts never above the total;
- * out-of-pocket is the rest). The entry and the contract's running totals are one transaction,
- * conditioned on the caller being the family's cadre and the member being in the family, so no
- * read comes before the write. An Idempotency-Key makes the entry id, so a retry adds nothing.
+ * out-of-pocket is the rest). The ledger is read once (to say why a request is refused, and to
+ * answer with the ledger as it becomes); the entry, the contract's running totals and the
+ * Idempotency-Key's marker are then one transaction, the totals conditioned on the caller still
+ * being the family's cadre and the member still in the family. The answer is the ledger as read
+ * plus this entry: an entry added by someone else at the same instant shows on the next read.
  */
-export const handler = routeHandler('policy.addCost', { path: FamilyPath, body: CostEntryRequest }, async ({ path, body, principal, now, headers }) => {
-  const key = headers['idempotency-key'];
-  const entryId = `ce_${key ? createHash('sha256').update(`${path.familyId}:${key}`).digest('hex').slice(0, 24) : randomBytes(12).toString('hex')}`;
+export const handler = routeHandler('policy.addCost', { path: FamilyPath, body: CostEntryRequest }, async ({ path, body, principal, now, idempotency }) => {
+  const { contract, entries } = await getLedger(path.familyId);
+  if (!contract) throw notFound('这户家庭没有政策帮扶签约');
+  if (contract.cadreId !== principal.personId) throw forbidden('只有签约帮扶干部可以录入这户的医疗费用');
+  if (!contract.memberIds.includes(body.memberId)) throw badRequest('这户家庭没有这位成员', { 'body.memberId': '不是本户成员' });
+
+  const entryId = `ce_${randomBytes(12).toString('hex')}`;
   const outOfPocketFen = outOfPocketOf(body);
   const entry: CostEntryItem = {
     ...keys.costEntry(path.familyId, body.visitDate, entryId),
@@ -36,30 +43,27 @@ export const handler = routeHandler('policy.addCost', { path: FamilyPath, body: 
     enteredById: principal.personId,
     enteredAt: toBeijingIso(now),
   };
-  let status = 201;
-  try {
-    await transact([
-      put(entry, 'attribute_not_exists(pk)'),
-      {
+  const added = { entries: 1, totalFen: body.totalFen, outOfPocketFen, pendingClaims: body.claimPending ? 1 : 0 };
+  const t = contract.totals;
+  const after = { ...contract, totals: { entries: t.entries + added.entries, totalFen: t.totalFen + added.totalFen, outOfPocketFen: t.outOfPocketFen + added.outOfPocketFen, pendingClaims: t.pendingClaims + added.pendingClaims } };
+  // Newest visit first, as getLedger lists them (its sort keys, descending).
+  const listed = [...entries, entry].sort((a, b) => (a.sk < b.sk ? 1 : a.sk > b.sk ? -1 : 0));
+  const response: LedgerResponse = { summary: summaryOf(after), members: contract.members, entries: listed.map((e) => entryView(e, after)) };
+  await transact(
+    [
+      part('entry', put(entry, 'attribute_not_exists(pk)')),
+      part('contract', {
         Update: {
           TableName: tableName(),
           Key: keys.policyContract(path.familyId),
           UpdateExpression: 'ADD totals.entries :one, totals.totalFen :total, totals.outOfPocketFen :oop, totals.pendingClaims :pending',
           ConditionExpression: 'cadreId = :me AND contains(memberIds, :member)',
-          ExpressionAttributeValues: { ':one': 1, ':total': body.totalFen, ':oop': outOfPocketFen, ':pending': body.claimPending ? 1 : 0, ':me': principal.personId, ':member': body.memberId },
+          ExpressionAttributeValues: { ':one': added.entries, ':total': added.totalFen, ':oop': added.outOfPocketFen, ':pending': added.pendingClaims, ':me': principal.personId, ':member': body.memberId },
         },
-      },
-    ]);
-  } catch (err) {
-    if (!(err instanceof TransactionRefused)) throw err;
-    // Only on refusal: read to say why.
-    const { contract, entries } = await getLedger(path.familyId);
-    if (!contract) throw notFound('这户家庭没有政策帮扶签约');
-    if (contract.cadreId !== principal.personId) throw forbidden('只有签约帮扶干部可以录入这户的医疗费用');
-    if (err.reasons[0] === 'ConditionalCheckFailed' && entries.some((e) => e.entryId === entryId)) status = 200;
-    else throw badRequest('这户家庭没有这位成员', { 'body.memberId': '不是本户成员' });
-  }
-  const { contract, entries } = await getLedger(path.familyId);
-  const body2: LedgerResponse = { summary: summaryOf(contract!), members: contract!.members, entries: entries.map((e) => entryView(e, contract!)) };
-  return { status, body: body2 };
+      }),
+      ...idempotency.marker(response, 201),
+    ],
+    { refusals: { contract: () => conflict('这户家庭的帮扶签约刚刚变更，请刷新后再录入') } },
+  );
+  return { status: 201, body: response };
 });

@@ -1,22 +1,11 @@
 import { ApplicationPath, beijingDate, ContractDates, toBeijingIso } from '../../domain';
-import { tableName } from '../lib/db/client';
-import { keys } from '../lib/db/keys';
-import {
-  contractItem,
-  doctorContactUpdate,
-  getApplication,
-  newContractId,
-  put,
-  signingProjection,
-  stateItem,
-  transact,
-  TransactionRefused,
-} from '../lib/db/signing';
-import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
-import { routeHandler } from '../lib/http/route-handler';
+import { answerApplication, contractItem, doctorContactUpdate, newContractId, put, signingProjection, stateItem } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';
+import { part, parts, transact } from '../lib/db/transact';
+import { badRequest } from '../lib/http/errors';
+import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { memberNotice } from './shared';
+import { answeredAlready, applicationToAnswer, memberNotice } from './shared';
 import { contractView } from './views';
 
 /**
@@ -28,10 +17,7 @@ import { contractView } from './views';
  * transaction commits.
  */
 export const handler = routeHandler('signing.accept', { path: ApplicationPath, body: ContractDates }, async ({ path, body, principal, now }) => {
-  const app = await getApplication(path.memberId, path.applicationId);
-  if (!app) throw notFound('没有找到这份申请');
-  if (app.leadId !== principal.personId) throw forbidden('只有团队长可以处理签约申请');
-  if (app.status !== 'pending') throw conflict('这份申请已经处理过了');
+  const app = await applicationToAnswer(principal, path);
   const today = beijingDate(now);
   const startDate = body.startDate ?? today;
   if (startDate < today) throw badRequest('签约开始日期不能早于今天', { 'body.startDate': '不能早于今天' });
@@ -61,28 +47,17 @@ export const handler = routeHandler('signing.accept', { path: ApplicationPath, b
     endDate: contract.endDate,
     updatedAt: at,
   });
-  try {
-    await transact([
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.signingApplication(app.memberId, app.applicationId),
-          UpdateExpression: 'SET #status = :accepted, decidedAt = :at, contractId = :c REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#status = :pending AND leadId = :me',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':accepted': 'accepted', ':pending': 'pending', ':at': at, ':c': contract.contractId, ':me': principal.personId },
-        },
-      },
-      put(contract, 'attribute_not_exists(pk)'),
-      put(state, '#state = :applied AND applicationId = :app', { '#state': 'state' }, { ':applied': 'applied', ':app': app.applicationId }),
-      put(signingProjection(contract)),
-      doctorContactUpdate(contract, at),
-      ...signingCounterMove(app.member, 'applied', 'signed'),
-      outboxPut(memberNotice(app.memberId, app.teamName, '已同意签约，请签字确认', now, `signing-accepted-${app.applicationId}`), now),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这份申请已经处理过了');
-    throw err;
-  }
+  await transact(
+    [
+      part('application', answerApplication(app, principal.personId, at, { status: 'accepted', contractId: contract.contractId })),
+      part('contract', put(contract, 'attribute_not_exists(pk)')),
+      part('state', put(state, '#state = :applied AND applicationId = :app', { '#state': 'state' }, { ':applied': 'applied', ':app': app.applicationId })),
+      part('projection', put(signingProjection(contract))),
+      part('doctorContact', doctorContactUpdate(contract, at)),
+      ...parts('counter', signingCounterMove(app.member, 'applied', 'signed')),
+      part('outbox', outboxPut(memberNotice(app.memberId, app.teamName, '已同意签约，请签字确认', now, `signing-accepted-${app.applicationId}`), now)),
+    ],
+    { refusals: { application: answeredAlready, state: answeredAlready } },
+  );
   return { status: 201, body: contractView(contract, today) };
 });

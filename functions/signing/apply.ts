@@ -1,45 +1,35 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { applicationDeadline, beijingDate, beijingDateTime, FamilyPath, SigningApplicationRequest, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
 import { keys } from '../lib/db/keys';
-import { type ApplicationItem, getApplication, getVillageTeam, put, stateItem, teamContactOf } from '../lib/db/signing';
+import { type ApplicationItem, getVillageTeam, put, stateItem, teamContactOf } from '../lib/db/signing';
+import { part } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { memberSnapshot, startSigningFrom } from './shared';
+import { memberSnapshot, responsibleDoctor, startSigningFrom } from './shared';
 import { applicationView } from './views';
 
 /**
  * A member (or a relative for them) applies to the team serving the family's village. The
  * application, the member's state (guarded: not while applied or signed), the township's
  * "wanting" counter when the member was not counted yet, and the team lead's notification are one
- * transaction (startSigningFrom). With an Idempotency-Key the application id is derived from it,
- * so a retry finds its own application and returns it without writing again.
+ * transaction (startSigningFrom), with the Idempotency-Key's marker: a retry gets the first answer.
  */
-export const handler = routeHandler('signing.apply', { path: FamilyPath, body: SigningApplicationRequest }, async ({ path, body, principal, now, headers }) => {
+export const handler = routeHandler('signing.apply', { path: FamilyPath, body: SigningApplicationRequest }, async ({ path, body, principal, now, idempotency }) => {
   const profile = await getFamilyProfile(path.familyId);
   if (!profile) throw notFound('没有找到这户家庭');
   const member = profile.members.find((m) => m.personId === body.memberId);
   if (!member) throw badRequest('这户家庭没有这位成员', { 'body.memberId': '不是本户成员' });
 
-  const idempotencyKey = headers['idempotency-key'];
-  const applicationId = `ap_${createHash('sha256')
-    .update(idempotencyKey ? `${body.memberId}:${idempotencyKey}` : `${body.memberId}:${now.getTime()}:${Math.random()}`)
-    .digest('hex')
-    .slice(0, 24)}`;
-  if (idempotencyKey) {
-    const earlier = await getApplication(body.memberId, applicationId);
-    if (earlier) return { status: 200, body: applicationView(earlier, beijingDate(now)) };
-  }
-
   const team = await getVillageTeam(profile.villageId);
   if (!team) throw conflict(`${profile.villageName}还没有家庭医生团队，请联系${profile.helpline.name}（${profile.helpline.phone}）`);
-  const doctorId = team.responsibleByVillage[profile.villageId] ?? team.leadId;
-  const doctor = team.members.find((m) => m.personId === doctorId) ?? team.members.find((m) => m.personId === team.leadId)!;
+  const doctor = responsibleDoctor(team, profile.villageId);
 
   const today = beijingDate(now);
   const snapshot = memberSnapshot(profile, member);
   const deadline = applicationDeadline(today);
+  const applicationId = `ap_${randomBytes(12).toString('hex')}`;
   const application: ApplicationItem = {
     ...keys.signingApplication(member.personId, applicationId),
     entity: 'signingApplication',
@@ -68,11 +58,11 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
     teamName: team.name,
     updatedAt: toBeijingIso(now),
   });
-  const started = await startSigningFrom(
-    state,
-    snapshot,
-    [put(application, 'attribute_not_exists(pk)')],
-    [
+  const response = applicationView(application, today);
+  const started = await startSigningFrom(state, snapshot, [
+    part('application', put(application, 'attribute_not_exists(pk)')),
+    part(
+      'outbox',
       outboxPut(
         {
           recipientId: team.leadId,
@@ -83,8 +73,9 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
         },
         now,
       ),
-    ],
-  );
+    ),
+    ...idempotency.marker(response, 201),
+  ]);
   if (!started) throw conflict(`${member.name}已经签约或已提交申请，不需要重复申请`);
-  return { status: 201, body: applicationView(application, today) };
+  return { status: 201, body: response };
 });

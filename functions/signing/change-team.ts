@@ -1,12 +1,13 @@
 import { beijingDate, ChangeTeamRequest, ContractPath, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { closeContract, contractItem, doctorContactUpdate, getTeam, newContractId, put, signingProjection, teamContactOf, transact, TransactionRefused } from '../lib/db/signing';
+import { closeContract, contractItem, doctorContactUpdate, getTeam, newContractId, put, signingProjection, teamContactOf } from '../lib/db/signing';
+import { part, transact } from '../lib/db/transact';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
-import { memberNotice } from './shared';
+import { memberNotice, responsibleDoctor } from './shared';
 import { checkTerminationDate } from './terminate-contract';
 import { contractView } from './views';
 
@@ -24,8 +25,7 @@ export const handler = routeHandler('signing.changeTeam', { path: ContractPath, 
   if (body.teamId === old.teamId) throw badRequest('新团队与现在的团队相同', { 'body.teamId': '请选择另一个团队' });
   const team = await getTeam(body.teamId);
   if (!team || team.countyId !== old.member.countyId) throw badRequest('没有找到这个团队', { 'body.teamId': '本县没有这个团队' });
-  const doctorId = team.responsibleByVillage[old.member.villageId] ?? team.leadId;
-  const doctor = team.members.find((m) => m.personId === doctorId) ?? team.members.find((m) => m.personId === team.leadId)!;
+  const doctor = responsibleDoctor(team, old.member.villageId);
   const at = toBeijingIso(now);
   const next = contractItem({
     contractId: newContractId(today),
@@ -42,11 +42,12 @@ export const handler = routeHandler('signing.changeTeam', { path: ContractPath, 
     previousContractId: old.contractId,
     createdAt: at,
   });
-  try {
-    await transact([
-      closeContract(old, 'terminated', { reason: body.reason, date: body.date, byId: principal.personId, at }),
-      put(next, 'attribute_not_exists(pk)'),
-      {
+  const ended = () => conflict('这份签约已经解除或续约');
+  await transact(
+    [
+      part('old', closeContract(old, 'terminated', { reason: body.reason, date: body.date, byId: principal.personId, at })),
+      part('next', put(next, 'attribute_not_exists(pk)')),
+      part('state', {
         Update: {
           TableName: tableName(),
           Key: keys.signingState(old.memberId),
@@ -55,14 +56,12 @@ export const handler = routeHandler('signing.changeTeam', { path: ContractPath, 
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':next': next.contractId, ':team': team.teamId, ':teamName': team.name, ':end': next.endDate, ':at': at, ':signed': 'signed', ':old': old.contractId },
         },
-      },
-      put(signingProjection(next)),
-      doctorContactUpdate(next, at),
-      outboxPut(memberNotice(old.memberId, team.name, '已更换签约团队，请签字确认', now, `signing-moved-${next.contractId}`), now),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这份签约已经解除或续约');
-    throw err;
-  }
+      }),
+      part('projection', put(signingProjection(next))),
+      part('doctorContact', doctorContactUpdate(next, at)),
+      part('outbox', outboxPut(memberNotice(old.memberId, team.name, '已更换签约团队，请签字确认', now, `signing-moved-${next.contractId}`), now)),
+    ],
+    { refusals: { old: ended, state: ended } },
+  );
   return { status: 201, body: contractView(next, today) };
 });

@@ -2,7 +2,7 @@ import { beijingDate, ContractPath, SignatureRequest, toBeijingIso } from '../..
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import type { ContractConfirmation } from '../lib/db/signing';
-import { transact, TransactionRefused } from '../lib/db/signing';
+import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { activeContractFor } from './contract-access';
@@ -29,9 +29,9 @@ export const handler = routeHandler('signing.confirm', { path: ContractPath, bod
     key: stored.key,
     contentType: stored.contentType,
   };
-  try {
-    await transact([
-      {
+  await transact(
+    [
+      part('contract', {
         Update: {
           TableName: tableName(),
           Key: keys.signingContract(contract.memberId, contract.contractId),
@@ -40,11 +40,9 @@ export const handler = routeHandler('signing.confirm', { path: ContractPath, bod
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':c': confirmation, ':active': 'active' },
         },
-      },
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这份签约已经签字确认过了');
-    throw err;
-  }
+      }),
+    ],
+    { refusals: { contract: () => conflict('这份签约已经签字确认过了') } },
+  );
   return { body: contractView({ ...contract, confirmation }, beijingDate(now)) };
 });

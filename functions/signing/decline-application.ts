@@ -1,32 +1,20 @@
 import { ApplicationPath, ApplicationDeclineRequest, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { getApplication, transact, TransactionRefused } from '../lib/db/signing';
-import { conflict, forbidden, notFound } from '../lib/http/errors';
+import { answerApplication } from '../lib/db/signing';
+import { part, transact } from '../lib/db/transact';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { memberNotice } from './shared';
+import { answeredAlready, applicationToAnswer, memberNotice } from './shared';
 
 /** The team lead declines with a reason the member sees; the member may apply again later. */
 export const handler = routeHandler('signing.decline', { path: ApplicationPath, body: ApplicationDeclineRequest }, async ({ path, body, principal, now }) => {
-  const app = await getApplication(path.memberId, path.applicationId);
-  if (!app) throw notFound('没有找到这份申请');
-  if (app.leadId !== principal.personId) throw forbidden('只有团队长可以处理签约申请');
-  if (app.status !== 'pending') throw conflict('这份申请已经处理过了');
+  const app = await applicationToAnswer(principal, path);
   const at = toBeijingIso(now);
-  try {
-    await transact([
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.signingApplication(app.memberId, app.applicationId),
-          UpdateExpression: 'SET #status = :declined, decidedAt = :at, declineReason = :r REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#status = :pending AND leadId = :me',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':declined': 'declined', ':pending': 'pending', ':at': at, ':r': body.reason, ':me': principal.personId },
-        },
-      },
-      {
+  await transact(
+    [
+      part('application', answerApplication(app, principal.personId, at, { status: 'declined', declineReason: body.reason })),
+      part('state', {
         Update: {
           TableName: tableName(),
           Key: keys.signingState(app.memberId),
@@ -35,12 +23,10 @@ export const handler = routeHandler('signing.decline', { path: ApplicationPath, 
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':declined': 'declined', ':applied': 'applied', ':app': app.applicationId, ':at': at },
         },
-      },
-      outboxPut(memberNotice(app.memberId, app.teamName, `未能签约：${body.reason}`, now, `signing-declined-${app.applicationId}`), now),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这份申请已经处理过了');
-    throw err;
-  }
+      }),
+      part('outbox', outboxPut(memberNotice(app.memberId, app.teamName, `未能签约：${body.reason}`, now, `signing-declined-${app.applicationId}`), now)),
+    ],
+    { refusals: { application: answeredAlready, state: answeredAlready } },
+  );
   return { body: { applicationId: app.applicationId, status: 'declined' as const, declineReason: body.reason } };
 });

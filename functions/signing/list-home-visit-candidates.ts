@@ -2,7 +2,8 @@ import { ageOn, beijingDate, type HomeVisitCandidatesResponse } from '../../doma
 import { tableName } from '../lib/db/client';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
-import { getSigningStates, getStaffTeamIds, getTeam, queryAll } from '../lib/db/signing';
+import { queryAll } from '../lib/db/query-all';
+import { getSigningStates, getStaffTeamIds, getTeam } from '../lib/db/signing';
 import { routeHandler } from '../lib/http/route-handler';
 
 /**

@@ -1,7 +1,8 @@
 import { type RegionTeamsResponse, TeamsQuery } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { queryAll, type TeamItem } from '../lib/db/signing';
+import { queryAll } from '../lib/db/query-all';
+import type { TeamItem } from '../lib/db/signing';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { regionTeamView } from './team-writes';

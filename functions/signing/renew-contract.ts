@@ -1,7 +1,8 @@
 import { beijingDate, ContractPath, contractEndDate, isInRenewalWindow, renewalStart, RENEWAL_WINDOW_DAYS, RenewRequest, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { closeContract, contractItem, newContractId, put, transact, TransactionRefused } from '../lib/db/signing';
+import { closeContract, contractItem, newContractId, put } from '../lib/db/signing';
+import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { activeContractFor } from './contract-access';
@@ -36,11 +37,12 @@ export const handler = routeHandler('signing.renew', { path: ContractPath, body:
     createdAt: at,
     confirmation: { kind: 'tap', at, byId: principal.personId, byName: old.member.name },
   });
-  try {
-    await transact([
-      closeContract(old, 'renewed'),
-      put(next, 'attribute_not_exists(pk)'),
-      {
+  const renewed = () => conflict('这份签约已经续约');
+  await transact(
+    [
+      part('old', closeContract(old, 'renewed')),
+      part('next', put(next, 'attribute_not_exists(pk)')),
+      part('state', {
         Update: {
           TableName: tableName(),
           Key: keys.signingState(old.memberId),
@@ -49,11 +51,9 @@ export const handler = routeHandler('signing.renew', { path: ContractPath, body:
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':next': next.contractId, ':end': next.endDate, ':at': at, ':signed': 'signed', ':old': old.contractId },
         },
-      },
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这份签约已经续约');
-    throw err;
-  }
+      }),
+    ],
+    { refusals: { old: renewed, state: renewed } },
+  );
   return { status: 201, body: contractView(next, today) };
 });

@@ -1,8 +1,9 @@
-import { beijingDateTime } from '../../domain';
+import { beijingDateTime, type Principal, toBeijingIso } from '../../domain';
 import type { FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
-import type { TransactItem } from '../lib/db/ledger';
-import { getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, transact, TransactionRefused } from '../lib/db/signing';
+import { type ApplicationItem, getApplication, getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, type TeamItem, type TeamStaff } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';
+import { type Part, part, parts, transact, TransactionRefused } from '../lib/db/transact';
+import { conflict, forbidden, notFound } from '../lib/http/errors';
 import type { OutboxEntry } from '../lib/notify/outbox';
 
 /** What an application or contract keeps of the member and their place when it is made. */
@@ -21,6 +22,23 @@ export function memberSnapshot(profile: FamilyProfileItem, member: FamilyMemberE
     phoneMasked: member.phoneMasked,
   };
 }
+
+/** The doctor a new contract in this village names: the team's responsible doctor there, else its lead. */
+export function responsibleDoctor(team: TeamItem, villageId: string): TeamStaff {
+  const doctorId = team.responsibleByVillage[villageId] ?? team.leadId;
+  return team.members.find((m) => m.personId === doctorId) ?? team.members.find((m) => m.personId === team.leadId)!;
+}
+
+/** The application a path names, for the team lead it is addressed to, while it waits for an answer. */
+export async function applicationToAnswer(principal: Principal, path: { memberId: string; applicationId: string }): Promise<ApplicationItem> {
+  const app = await getApplication(path.memberId, path.applicationId);
+  if (!app) throw notFound('没有找到这份申请');
+  if (app.leadId !== principal.personId) throw forbidden('只有团队长可以处理签约申请');
+  if (app.status !== 'pending') throw answeredAlready();
+  return app;
+}
+
+export const answeredAlready = () => conflict('这份申请已经处理过了');
 
 /** A signing notification to a member, opening the member's signing page. */
 export function memberNotice(memberId: string, team: string, status: string, now: Date, dedupeKey: string): OutboxEntry {
@@ -43,17 +61,18 @@ const START_ATTEMPTS = 3;
  * between it and the new one (signingCounterMove); if the state changed between the read and the
  * write, the condition fails and the state is read again. Two concurrent applies by one member:
  * one commits, the other reads "applied" and is refused, so the member is counted once.
- * Returns false when the member is (or has become) applied or signed.
+ * `others` are the rest of the transaction (the application or contract, notices, the
+ * Idempotency-Key marker). Returns false when the member is (or has become) applied or signed.
  */
-export async function startSigningFrom(next: SigningStateItem, region: { countyId: string; townshipId: string }, before: TransactItem[], after: TransactItem[]): Promise<boolean> {
+export async function startSigningFrom(next: SigningStateItem, region: { countyId: string; townshipId: string }, others: ReadonlyArray<Part>): Promise<boolean> {
   for (let attempt = 0; attempt < START_ATTEMPTS; attempt++) {
     const from = (await getSigningState(next.memberId))?.state;
     if (from === 'applied' || from === 'signed') return false;
     try {
-      await transact([...before, putStateFrom(next, from), ...signingCounterMove(region, from, next.state), ...after]);
+      await transact([part('state', putStateFrom(next, from)), ...parts('counter', signingCounterMove(region, from, next.state)), ...others]);
       return true;
     } catch (err) {
-      if (!(err instanceof TransactionRefused) || err.reasons[before.length] !== 'ConditionalCheckFailed') throw err;
+      if (!(err instanceof TransactionRefused && err.has('state'))) throw err;
     }
   }
   return false;

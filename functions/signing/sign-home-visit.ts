@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { beijingDate, HomeVisitSigningRequest, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
-import { contractItem, doctorContactUpdate, getContract, getVillageTeam, put, signingProjection, stateItem, teamContactOf } from '../lib/db/signing';
+import { contractItem, doctorContactUpdate, getVillageTeam, newContractId, put, signingProjection, stateItem, teamContactOf } from '../lib/db/signing';
+import { part } from '../lib/db/transact';
 import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
@@ -14,20 +14,11 @@ import { contractView } from './views';
  * the member's state to signed only if they are neither signed nor waiting on an application (the
  * one-active-contract guard), writes the "current signing" projection, the family's doctor
  * contact and the township's counters (startSigningFrom), and tells the member. The member then draws their
- * confirmation on the same phone (signing.presignSignature, signing.confirm). With an
- * Idempotency-Key the contract id is derived from it, so a retry returns the same contract.
+ * confirmation on the same phone (signing.presignSignature, signing.confirm). The Idempotency-Key's
+ * marker rides in the same transaction: a retry gets the first answer.
  */
-export const handler = routeHandler('signing.signHomeVisit', { body: HomeVisitSigningRequest }, async ({ body, principal, now, headers }) => {
+export const handler = routeHandler('signing.signHomeVisit', { body: HomeVisitSigningRequest }, async ({ body, principal, now, idempotency }) => {
   const today = beijingDate(now);
-  const key = headers['idempotency-key'];
-  const contractId = `ct_${today.replace(/-/g, '')}${createHash('sha256')
-    .update(key ? `${principal.personId}:${body.memberId}:${key}` : `${body.memberId}:${now.getTime()}:${Math.random()}`)
-    .digest('hex')
-    .slice(0, 16)}`;
-  if (key) {
-    const earlier = await getContract(body.memberId, contractId);
-    if (earlier) return { status: 200, body: contractView(earlier, today) };
-  }
   const profile = await getFamilyProfile(body.familyId);
   if (!profile) throw notFound('没有找到这户家庭');
   const team = await getVillageTeam(profile.villageId);
@@ -37,6 +28,7 @@ export const handler = routeHandler('signing.signHomeVisit', { body: HomeVisitSi
   if (!member) throw badRequest('这户家庭没有这位成员', { 'body.memberId': '不是本户成员' });
 
   const at = toBeijingIso(now);
+  const contractId = newContractId(today);
   const contract = contractItem({
     contractId,
     memberId: member.personId,
@@ -59,16 +51,14 @@ export const handler = routeHandler('signing.signHomeVisit', { body: HomeVisitSi
     endDate: contract.endDate,
     updatedAt: at,
   });
-  const started = await startSigningFrom(
-    state,
-    contract.member,
-    [put(contract, 'attribute_not_exists(pk)')],
-    [
-      put(signingProjection(contract)),
-      doctorContactUpdate(contract, at),
-      outboxPut(memberNotice(member.personId, team.name, '医生上门签约，请签字确认', now, `signing-home-${contractId}`), now),
-    ],
-  );
+  const response = contractView(contract, today);
+  const started = await startSigningFrom(state, contract.member, [
+    part('contract', put(contract, 'attribute_not_exists(pk)')),
+    part('projection', put(signingProjection(contract))),
+    part('doctorContact', doctorContactUpdate(contract, at)),
+    part('outbox', outboxPut(memberNotice(member.personId, team.name, '医生上门签约，请签字确认', now, `signing-home-${contractId}`), now)),
+    ...idempotency.marker(response, 201),
+  ]);
   if (!started) throw conflict(`${member.name}已经签约或有待处理的签约申请，请在申请列表中处理`);
-  return { status: 201, body: contractView(contract, today) };
+  return { status: 201, body: response };
 });

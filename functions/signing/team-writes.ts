@@ -3,7 +3,8 @@ import { type Principal, type RegionTeam, type TeamRequest, teamRoleLabels } fro
 import { db, tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import { getPersons } from '../lib/db/persons';
-import { type TeamItem, type TeamStaff, TransactionRefused } from '../lib/db/signing';
+import type { TeamItem, TeamStaff } from '../lib/db/signing';
+import type { TransactionRefused } from '../lib/db/transact';
 import { badRequest, forbidden } from '../lib/http/errors';
 import { teamView } from './views';
 
@@ -71,17 +72,16 @@ export function teamFields(teamId: string, countyId: string, body: TeamRequest, 
   };
 }
 
+/** The transaction label of a village's VILLAGE#<id>/TEAM put: it names the village's place in the request. */
+export const villageLabel = (body: TeamRequest, villageId: string) => `village.${body.villages.findIndex((v) => v.villageId === villageId)}`;
+
 /**
- * A refused team transaction as the caller should see it: a village already served names that
- * village (400); anything else means the team changed meanwhile.
+ * A refused team transaction as the caller should see it: each village already served is named
+ * (400); undefined when no village was the reason.
  */
-export function villageTaken(err: TransactionRefused, villageIndexes: Map<number, number>): Record<string, string> | undefined {
-  const fields: Record<string, string> = {};
-  err.reasons.forEach((r, i) => {
-    const v = villageIndexes.get(i);
-    if (r === 'ConditionalCheckFailed' && v !== undefined) fields[`body.villages.${v}.villageId`] = '这个村已由其他团队服务';
-  });
-  return Object.keys(fields).length ? fields : undefined;
+export function villageTaken(err: TransactionRefused): Record<string, string> | undefined {
+  const taken = err.failed.filter((label) => label.startsWith('village.'));
+  return taken.length ? Object.fromEntries(taken.map((label) => [`body.villages.${label.slice('village.'.length)}.villageId`, '这个村已由其他团队服务'])) : undefined;
 }
 
 export function regionTeamView(team: TeamItem): RegionTeam {

@@ -1,10 +1,11 @@
 import { beijingDate, ContractPath, TerminateRequest, terminationReasonLabels, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { closeContract, type ContractItem, transact, TransactionRefused } from '../lib/db/signing';
+import { closeContract, type ContractItem } from '../lib/db/signing';
+import { signingCounterMove } from '../lib/db/signing-figures';
+import { part, parts, transact } from '../lib/db/transact';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { signingCounterMove } from '../lib/db/signing-figures';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
 import { memberNotice } from './shared';
@@ -30,10 +31,11 @@ export const handler = routeHandler('signing.terminate', { path: ContractPath, b
   checkTerminationDate(contract, body.date, today);
   const at = toBeijingIso(now);
   const termination = { reason: body.reason, date: body.date, byId: principal.personId, at };
-  try {
-    await transact([
-      closeContract(contract, 'terminated', termination),
-      {
+  const ended = () => conflict('这份签约已经解除或续约');
+  await transact(
+    [
+      part('contract', closeContract(contract, 'terminated', termination)),
+      part('state', {
         Update: {
           TableName: tableName(),
           Key: keys.signingState(contract.memberId),
@@ -42,14 +44,12 @@ export const handler = routeHandler('signing.terminate', { path: ContractPath, b
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':terminated': 'terminated', ':signed': 'signed', ':c': contract.contractId, ':at': at },
         },
-      },
-      { Delete: { TableName: tableName(), Key: keys.familySigning(contract.familyId, contract.memberId) } },
-      ...signingCounterMove(contract.member, 'signed', 'terminated'),
-      outboxPut(memberNotice(contract.memberId, contract.teamName, `已解约：${terminationReasonLabels[body.reason]}`, now, `signing-ended-${contract.contractId}`), now),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused) throw conflict('这份签约已经解除或续约');
-    throw err;
-  }
+      }),
+      part('projection', { Delete: { TableName: tableName(), Key: keys.familySigning(contract.familyId, contract.memberId) } }),
+      ...parts('counter', signingCounterMove(contract.member, 'signed', 'terminated')),
+      part('outbox', outboxPut(memberNotice(contract.memberId, contract.teamName, `已解约：${terminationReasonLabels[body.reason]}`, now, `signing-ended-${contract.contractId}`), now)),
+    ],
+    { refusals: { contract: ended, state: ended } },
+  );
   return { body: contractView({ ...contract, status: 'terminated', termination }, today) };
 });

@@ -1,12 +1,11 @@
 import { TeamPath, TeamUpdateRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { getTeam, put, teamItems, type TeamItem, transact, TransactionRefused } from '../lib/db/signing';
+import { getTeam, put, teamItems, type TeamItem } from '../lib/db/signing';
+import { type Part, part, transact, TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { countyForTeams, regionTeamView, teamFields, teamStaffOf, villageTaken } from './team-writes';
-
-type TransactItem = Parameters<typeof transact>[0][number];
+import { countyForTeams, regionTeamView, teamFields, teamStaffOf, villageLabel, villageTaken } from './team-writes';
 
 /**
  * Commission staff edit a team in one transaction: the team item only if still at the version the
@@ -25,30 +24,26 @@ export const handler = routeHandler('signing.updateTeam', { path: TeamPath, body
   const staff = await teamStaffOf(body);
   const [team, ...rest] = teamItems(teamFields(old.teamId, countyId, body, staff, body.version + 1)) as [TeamItem, ...ReturnType<typeof teamItems>];
 
-  const items: TransactItem[] = [
-    put(team, old.version === undefined ? 'attribute_exists(pk) AND attribute_not_exists(version)' : 'version = :v', undefined, old.version === undefined ? undefined : { ':v': old.version }),
+  const items: Part[] = [
+    part('team', put(team, old.version === undefined ? 'attribute_exists(pk) AND attribute_not_exists(version)' : 'version = :v', undefined, old.version === undefined ? undefined : { ':v': old.version })),
   ];
-  const villageIndexes = new Map<number, number>();
   for (const item of rest) {
-    if (item.entity === 'teamMember') items.push(put(item));
-    else if (item.entity === 'villageTeam' && !old.villageIds.includes(item.villageId)) {
-      villageIndexes.set(items.length, body.villages.findIndex((v) => v.villageId === item.villageId));
-      items.push(put(item, 'attribute_not_exists(pk)'));
-    }
+    if (item.entity === 'teamMember') items.push(part('member', put(item)));
+    else if (item.entity === 'villageTeam' && !old.villageIds.includes(item.villageId)) items.push(part(villageLabel(body, item.villageId), put(item, 'attribute_not_exists(pk)')));
   }
   for (const m of old.members) {
-    if (!staff.some((s) => s.personId === m.personId)) items.push({ Delete: { TableName: tableName(), Key: keys.teamMember(old.teamId, m.personId) } });
+    if (!staff.some((s) => s.personId === m.personId)) items.push(part('memberRemoved', { Delete: { TableName: tableName(), Key: keys.teamMember(old.teamId, m.personId) } }));
   }
   for (const villageId of old.villageIds) {
     if (!team.villageIds.includes(villageId)) {
-      items.push({ Delete: { TableName: tableName(), Key: keys.villageTeam(villageId), ConditionExpression: 'teamId = :me', ExpressionAttributeValues: { ':me': old.teamId } } });
+      items.push(part('villageReleased', { Delete: { TableName: tableName(), Key: keys.villageTeam(villageId), ConditionExpression: 'teamId = :me', ExpressionAttributeValues: { ':me': old.teamId } } }));
     }
   }
   try {
     await transact(items);
   } catch (err) {
     if (!(err instanceof TransactionRefused)) throw err;
-    const taken = villageTaken(err, villageIndexes);
+    const taken = villageTaken(err);
     if (taken) throw badRequest('有的村已经由其他团队服务，请先从那个团队移出', taken);
     throw conflict('团队刚被其他人修改过，请刷新后再改');
   }

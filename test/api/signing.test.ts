@@ -2,6 +2,7 @@ import { addDays, beijingDate, contractEndDate, TerminationReason } from '../../
 import { keys } from '../../functions/lib/db/keys';
 import { isStaffOnMemberContractTeam } from '../../functions/lib/db/signing';
 import { call, tokenFor } from '../support/api';
+import { expectIdempotent, idemKey } from './idempotency-support';
 import { SG, writeSigningFixture } from './signing-fixture';
 import { expectApiError, getItem, operations, queryPartition } from './support-table';
 
@@ -60,16 +61,18 @@ describe('apply → accept → contract', () => {
     expect(res.body.members).toEqual([expect.objectContaining({ personId: 'p_sgm01', state: 'none' })]);
   });
 
-  test('apply with an Idempotency-Key: a retry returns the same application and writes nothing new; a second application is refused', async () => {
-    const first = await apply('p_sgm01', { optionalPackages: ['chronic'] }, { 'idempotency-key': 'sgm01-apply-1' });
-    expect(first.status).toBe(201);
+  test('apply with an Idempotency-Key: a retry gets the first answer and writes nothing; another request under the key 409; a second application is refused', async () => {
+    // The member's family is in the token: no read before the marker.
+    const first = await expectIdempotent({
+      route: 'signing.apply',
+      send: (key) => apply('p_sgm01', { optionalPackages: ['chronic'] }, { 'idempotency-key': key }),
+      other: (key) => apply('p_sgm01', { optionalPackages: ['rehab'] }, { 'idempotency-key': key }),
+      status: 201,
+    });
     expect(first.body).toMatchObject({ memberId: 'p_sgm01', status: 'pending', teamName: '测试甲团队', overdue: false });
     expect(first.body.packages.map((p: { packageId: string }) => p.packageId)).toEqual(['basic', 'chronic']);
+    expect((await queryPartition(keys.signingPk('p_sgm01'))).filter((i) => String(i.sk).startsWith('APP#'))).toHaveLength(1);
     const before = await queryPartition(keys.signingPk('p_sgm01'));
-    const retry = await apply('p_sgm01', { optionalPackages: ['chronic'] }, { 'idempotency-key': 'sgm01-apply-1' });
-    expect(retry.status).toBe(200);
-    expect(retry.body.applicationId).toBe(first.body.applicationId);
-    expect(await queryPartition(keys.signingPk('p_sgm01'))).toEqual(before);
     const again = await apply('p_sgm01', {}, { 'idempotency-key': 'sgm01-apply-2' });
     expectApiError(again, 409, 'conflict');
     expect(await queryPartition(keys.signingPk('p_sgm01'))).toEqual(before);
@@ -370,14 +373,15 @@ describe('home-visit signing', () => {
     expect(await contractsOf('p_sgm06')).toHaveLength(0);
 
     const lead = await tokenFor(SG.leadB);
-    const res = await call('POST', '/team/home-visit-contracts', { token: lead, body: { ...body, optionalPackages: ['rehab'] }, headers: { 'idempotency-key': 'sg06-visit' } });
-    expect(res.status).toBe(201);
+    const res = await expectIdempotent({
+      route: 'signing.signHomeVisit',
+      send: (key) => call('POST', '/team/home-visit-contracts', { token: lead, body: { ...body, optionalPackages: ['rehab'] }, headers: { 'idempotency-key': key } }),
+      other: (key) => call('POST', '/team/home-visit-contracts', { token: lead, body: { ...body, optionalPackages: ['chronic'] }, headers: { 'idempotency-key': key } }),
+      status: 201,
+    });
     expect(res.body).toMatchObject({ teamId: SG.teamB, doctorId: SG.leadB, status: 'active', startDate: today, endDate: contractEndDate(today) });
     expect(res.body.confirmation).toBeUndefined();
     expect(operations(res).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
-    const retry = await call('POST', '/team/home-visit-contracts', { token: lead, body: { ...body, optionalPackages: ['rehab'] }, headers: { 'idempotency-key': 'sg06-visit' } });
-    expect(retry.status).toBe(200);
-    expect(retry.body.contractId).toBe(res.body.contractId);
     expect(await contractsOf('p_sgm06')).toEqual([expect.objectContaining({ source: 'home_visit', status: 'active' })]);
     expect(await getItem(keys.signingState('p_sgm06'))).toMatchObject({ state: 'signed', contractId: res.body.contractId });
     expect(await getItem(keys.familySigning(fam('p_sgm06'), 'p_sgm06'))).toMatchObject({ doctorId: SG.leadB });
@@ -450,12 +454,18 @@ describe('policy-support ledger (双签约)', () => {
   test('sums, and the warning exactly at and just above the share of income', async () => {
     const cadre = await tokenFor(SG.cadre);
     // Income 30,000 yuan at 50%: the line is 15,000 yuan = 1,500,000 fen of out-of-pocket.
-    const first = await call('POST', path, { token: cadre, body: entry, headers: { 'idempotency-key': 'sg06-1' } });
-    expect(first.status).toBe(201);
+    // A cadre's scope is one read (the family contact item) before the marker.
+    const first = await expectIdempotent({
+      route: 'policy.addCost',
+      send: (key) => call('POST', path, { token: cadre, body: entry, headers: { 'idempotency-key': key } }),
+      other: (key) => call('POST', path, { token: cadre, body: { ...entry, place: '测试镇卫生院' }, headers: { 'idempotency-key': key } }),
+      status: 201,
+      scopeReads: 1,
+    });
     expect(first.body.summary).toMatchObject({ totalFen: 2_000_000, outOfPocketFen: 1_500_000, pendingClaims: 1, warning: false });
-    const retry = await call('POST', path, { token: cadre, body: entry, headers: { 'idempotency-key': 'sg06-1' } });
-    expect(retry.status).toBe(200);
-    expect(retry.body.entries).toHaveLength(1);
+    expect(first.body.entries).toEqual([expect.objectContaining({ memberId: 'p_sgm06', memberName: '吴六', outOfPocketFen: 1_500_000 })]);
+    // The answer is the ledger as it became: a read now shows the same.
+    expect((await call('GET', path, { token: cadre })).body).toEqual(first.body);
     const second = await call('POST', path, { token: cadre, body: { ...entry, totalFen: 1, basicInsuranceFen: 0, seriousIllnessFen: 0, claimPending: false, outOfPocketFen: 1 } });
     expect(second.status).toBe(201);
     expect(second.body.summary).toMatchObject({ outOfPocketFen: 1_500_001, warning: true, pendingClaims: 1 });
@@ -483,6 +493,18 @@ describe('policy-support ledger (双签约)', () => {
     expectApiError(await call('GET', path, { token: await tokenFor('p_sgm01') }), 403, 'forbidden');
     expect((await call('GET', path, { token: await tokenFor(SG.comm) })).status).toBe(200);
   });
+
+  test('the same keyed entry sent twice at once: one entry, both answered alike (the loser from the marker)', async () => {
+    const cadre = await tokenFor(SG.cadre);
+    const before = (await call('GET', path, { token: cadre })).body.entries.length;
+    const key = idemKey('cost');
+    const send = () => call('POST', path, { token: cadre, body: { ...entry, place: '同时提交' }, headers: { 'idempotency-key': key } });
+    const [a, b] = await Promise.all([send(), send()]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body).toEqual(b.body);
+    expect([a, b].map((r) => r.headers.get('idempotency-replayed')).sort()).toEqual(['true', null].sort());
+    expect((await call('GET', path, { token: cadre })).body.entries).toHaveLength(before + 1);
+  });
 });
 
 describe('teams defined by the commission', () => {
@@ -493,16 +515,17 @@ describe('teams defined by the commission', () => {
   const teamsOf = async () => (await call('GET', '/commission/teams', { token: await tokenFor(SG.comm) })).body.items as Array<{ teamId: string; name: string; version: number }>;
   let created: { teamId: string; version: number };
 
-  test('an officer creates a team in one transaction; a retry with the same key returns it; the list is one Query', async () => {
+  test('an officer creates a team in one transaction; a retry with the same key gets the first answer; the list is one Query', async () => {
     const comm = await tokenFor(SG.comm);
-    const res = await call('POST', '/commission/teams', { token: comm, body: teamBody, headers: { 'idempotency-key': 'sg-team-c' } });
-    expect(res.status).toBe(201);
+    const res = await expectIdempotent({
+      route: 'signing.createTeam',
+      send: (key) => call('POST', '/commission/teams', { token: comm, body: teamBody, headers: { 'idempotency-key': key } }),
+      other: (key) => call('POST', '/commission/teams', { token: comm, body: { ...teamBody, name: '测试丁团队' }, headers: { 'idempotency-key': key } }),
+      status: 201,
+    });
     expect(res.body).toMatchObject({ name: '测试丙团队', leadId: SG.leadB, villages: [{ villageId: 'v_sgvC', name: '丙村' }], version: 1 });
     expect(operations(res).filter((o) => o === 'TransactWriteItemsCommand')).toHaveLength(1);
     created = res.body;
-    const retry = await call('POST', '/commission/teams', { token: comm, body: teamBody, headers: { 'idempotency-key': 'sg-team-c' } });
-    expect(retry.status).toBe(200);
-    expect(retry.body.teamId).toBe(created.teamId);
     const list = await call('GET', '/commission/teams', { token: comm });
     expect(list.ddbRequests).toBe(1);
     expect(list.body.items.map((t: { name: string }) => t.name).sort()).toEqual(['测试丙团队', '测试乙团队', '测试甲团队']);

@@ -1,10 +1,9 @@
-import { missingContactKinds, type ContactKind } from '../../../domain';
+import { missingContactKinds, type ContactKind, wantsSigning } from '../../../domain';
 import type { FamilyContactItem, FamilyProfileItem, SigningItem } from './items';
 import { keys } from './keys';
-import type { TransactItem } from './ledger';
 import { tableName } from './client';
 import type { SigningStateItem } from './signing';
-import { signedMembersOf, wantingMembersOf } from './signing-figures';
+import type { TransactItem } from './transact';
 
 /**
  * The township's standing figures for the "三个全覆盖" dashboard: families, families with every
@@ -13,20 +12,13 @@ import { signedMembersOf, wantingMembersOf } from './signing-figures';
  * as running counters on one item per township (STATS#<county> / TOWNSHIP#<township>), set by the
  * seed and the import and changed by the transactions that change the records (hand-over).
  */
-export interface TownshipStatsItem {
+export interface TownshipStatsItem extends FamilyFigures {
   pk: string;
   sk: string;
   entity: 'townshipStats';
   countyId: string;
   townshipId: string;
   townshipName: string;
-  families: number;
-  familiesWithAllContacts: number;
-  members: number;
-  /** Members who want a family doctor (domain `wantsSigning` of their signing state). */
-  wantingMembers: number;
-  signedMembers: number;
-  cardHolders: number;
 }
 
 export interface FamilyFigures {
@@ -42,9 +34,10 @@ export interface FamilyFigures {
 export const hasAllContacts = (kinds: ContactKind[]) => missingContactKinds(kinds).length === 0;
 
 /**
- * Figures of one family from its records: signed members from the foundation's SigningItem
- * (FAMILY#<fid>/FAMILY#SIGN#<memberId>), members who want signing from their STATE items
- * (SIGNING#<memberId>/STATE; a member with none has never asked): see signing-figures.ts.
+ * Figures of one family from its records: a member counts as signed when the foundation's
+ * SigningItem exists (FAMILY#<fid>/FAMILY#SIGN#<memberId>), and as wanting a family doctor when
+ * their STATE item says so (SIGNING#<memberId>/STATE, domain `wantsSigning`; a member with none
+ * has never asked). Signing transactions move the same figures by signing-figures.ts.
  */
 export function familyFigures(
   profile: FamilyProfileItem,
@@ -56,8 +49,8 @@ export function familyFigures(
     families: 1,
     familiesWithAllContacts: hasAllContacts(contacts.map((c) => c.kind)) ? 1 : 0,
     members: profile.members.length,
-    wantingMembers: wantingMembersOf(states),
-    signedMembers: signedMembersOf(signings),
+    wantingMembers: states.filter((s) => wantsSigning(s.state)).length,
+    signedMembers: new Set(signings.map((s) => s.memberId)).size,
     cardHolders: profile.card.status === 'active' ? 1 : 0,
   };
 }

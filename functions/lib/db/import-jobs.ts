@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { toBeijingIso, type ImportJob, type ImportKind, type ImportReport, type ImportStatus, type Principal } from '../../../domain';
+import { toBeijingIso, type ImportKind, type ImportReport, type ImportStatus, type Principal } from '../../../domain';
 import { db, tableName } from './client';
 import { keys } from './keys';
 
@@ -40,19 +40,6 @@ export interface ImportJobItem {
 
 /** The job of an upload: one per file key, so sending the start again finds the same job. */
 export const importIdOf = (key: string) => `imp_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
-
-export function importJobView(job: ImportJobItem): ImportJob {
-  return {
-    importId: job.importId,
-    kind: job.kind,
-    status: job.status,
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt,
-    ...(job.progress ? { progress: job.progress } : {}),
-    ...(job.report ? { report: job.report } : {}),
-    ...(job.failure ? { failure: job.failure } : {}),
-  };
-}
 
 /** Creates the job, or returns the one this upload already has. */
 export async function createImportJob(input: { kind: ImportKind; key: string; importer: ImportJobItem['importer'] }, now: Date): Promise<{ job: ImportJobItem; created: boolean }> {

@@ -1,14 +1,14 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { maskPhone, type ImportProblem } from '../../../domain';
 import { blindIndex, encryptField } from '../crypto/field-crypto';
 import { staffDirectoryItem } from './staff-directory';
 import type { FamilyUnit, ImportPerson, ImportUnit, StaffUnit } from '../imports/validate';
 import { batchGetAll } from './batch';
-import { db, tableName } from './client';
+import { tableName } from './client';
 import { townshipStatsAdd, type FamilyFigures } from './coverage';
 import type { FamilyProfileItem, PersonItem } from './items';
 import { keys } from './keys';
-import { ledgerSummaryItem, type TransactItem } from './ledger';
+import { ledgerSummaryItem } from './ledger';
+import { type Part, part, transact } from './transact';
 
 /**
  * The import's side of the table (see functions/lib/imports/run-job.ts for the whole flow).
@@ -193,24 +193,6 @@ const MAX_TRANSACT_ITEMS = 100;
 /** Thrown when a write's condition fails: someone wrote the same ids meanwhile. */
 export class ImportRaceError extends Error {}
 
-/** Why a transaction was cancelled, by item (TransactionCanceledException's reasons). */
-const cancelCodes = (err: unknown) => ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-
-/** A transaction that lost only to another one on the same item (the township counter) is sent again. */
-async function sendWithConflictRetry(transact: TransactItem[]): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await db().send(new TransactWriteCommand({ TransactItems: transact }));
-      return;
-    } catch (err) {
-      if ((err as { name?: string }).name !== 'TransactionCanceledException') throw err;
-      const codes = cancelCodes(err);
-      if (codes.includes('ConditionalCheckFailed') || attempt >= 6) throw new ImportRaceError(codes.join(','));
-      await new Promise((r) => setTimeout(r, 40 * 2 ** attempt * (0.5 + Math.random())));
-    }
-  }
-}
-
 /**
  * Writes the prepared units in transactions of at most 100 items until `deadline` (epoch ms) has
  * passed; returns how many units were written. A unit (a family with its members and guards, or
@@ -219,7 +201,8 @@ async function sendWithConflictRetry(transact: TransactItem[]): Promise<void> {
  * step. Every Put is conditioned on the item not existing: a later run with the same file finds
  * the written units unchanged and writes only the rest. Townships are written in parallel, each
  * township's transactions one after another: they share the township's counter item, and DynamoDB
- * refuses concurrent transactions on one item (TransactionConflict).
+ * refuses concurrent transactions on one item (TransactionConflict; transact() retries those when
+ * another writer, a hand-over, holds it).
  */
 export async function applyUnits(units: FreshUnit[], countyId: string, deadline: number, onWritten: (units: number) => void = () => undefined): Promise<number> {
   const byTownship = new Map<string, FreshUnit[][]>();
@@ -239,9 +222,9 @@ export async function applyUnits(units: FreshUnit[], countyId: string, deadline:
         const c = await Promise.all(fresh.map((u) => u.prepare()));
         const delta: Partial<FamilyFigures> = {};
         for (const u of c) for (const [k, n] of Object.entries(u.figures) as Array<[keyof FamilyFigures, number]>) delta[k] = (delta[k] ?? 0) + n;
-        const transact: TransactItem[] = c.flatMap((u) => u.items.map((Item): TransactItem => ({ Put: { TableName: tableName(), Item: Item as Record<string, unknown>, ConditionExpression: 'attribute_not_exists(pk)' } })));
-        if (Object.keys(delta).length) transact.push(townshipStatsAdd({ countyId, townshipId }, delta));
-        await sendWithConflictRetry(transact);
+        const writes: Part[] = c.flatMap((u) => u.items.map((Item) => part('unit', { Put: { TableName: tableName(), Item: Item as Record<string, unknown>, ConditionExpression: 'attribute_not_exists(pk)' } })));
+        if (Object.keys(delta).length) writes.push(part('counter', townshipStatsAdd({ countyId, townshipId }, delta)));
+        await transact(writes, { refusals: { unit: () => new ImportRaceError('an item of the import was written meanwhile') } });
         written += c.length;
         onWritten(written);
       }

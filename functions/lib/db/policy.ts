@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
 import { keys } from './keys';
-import { queryAll } from './signing';
+import { queryAll } from './query-all';
 
 /**
  * The poverty programme's policy-support contract (双签约): one cadre per poor family, and the
