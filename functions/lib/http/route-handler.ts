@@ -6,7 +6,7 @@ import { errorCodes, type Principal } from '../../../domain';
 import type * as z from '../../../domain/zod';
 import { routeById, type RouteId } from '../../routes';
 import { requestTime } from '../clock';
-import { KeyAlreadyUsed } from '../db/transact';
+import { KeyAlreadyUsed, TransactionRefused } from '../db/transact';
 import { ApiHttpError, badRequest, conflict, forbidden, unauthenticated } from './errors';
 import { idempotencyFor, type Idempotency } from './idempotency';
 import { principalFromEvent } from './principal';
@@ -49,6 +49,9 @@ const replayedHeaders = { 'idempotency-replayed': 'true' };
 /** middy's body parser speaks 415/422; our clients get one 400 shape for every bad body. */
 function toApiError(err: unknown): ApiHttpError | undefined {
   if (err instanceof ApiHttpError) return err;
+  // A refusal the handler did not name (or conflicts that outlasted the retries): the data moved
+  // under the request, so the user is asked to look again rather than shown a fault.
+  if (err instanceof TransactionRefused) return conflict('刚才有其他人同时修改了这条信息，请刷新后再试');
   const status = (err as { statusCode?: number }).statusCode;
   if (status === 415) return new ApiHttpError(415, errorCodes.unsupportedMediaType, '请以 JSON 格式提交（Content-Type: application/json）');
   if (status === 422 || (status === 400 && (err as { expose?: boolean }).expose)) {
