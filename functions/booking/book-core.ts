@@ -15,6 +15,7 @@ import {
   type SessionItem,
 } from '../lib/db/booking';
 import { ApiHttpError, badRequest, conflict } from '../lib/http/errors';
+import { countMetric } from '../lib/observability/metrics';
 
 /** Shared steps of the routes that book a place (member, referral, offer, reschedule). Not a handler. */
 
@@ -66,6 +67,7 @@ export async function runBooking(plan: BookPlan, extra: Labeled[] = []): Promise
     try {
       await transact([...extra, ...bookParts(plan)], plan.place === 'quota' ? quotaStillOpen(plan.session) : undefined);
       const booking = await getBookingAfterWrite(plan);
+      countMetric('BookingMade');
       return { status: 201, body: booking };
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;
@@ -76,9 +78,11 @@ export async function runBooking(plan: BookPlan, extra: Labeled[] = []): Promise
       if (err.failed.includes('counter') && attempt === 0) {
         if ((await settleLapsedBookings(plan.booker.familyId, plan.booker.memberId, plan.now)) > 0) continue;
       }
+      countMetric('BookingRefused');
       throw refusalToError(err.failed, plan);
     }
   }
+  countMetric('BookingRefused');
   throw tooManyError();
 }
 

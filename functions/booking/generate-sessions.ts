@@ -1,6 +1,7 @@
 import { beijingDate, BOOKING_RULES } from '../../domain';
 import { buildSessions, getInstitutionPartition, listInstitutions, putSessionsIfAbsent } from '../lib/db/booking';
 import { COUNTY_ID } from './list-institutions';
+import { observedJob } from '../lib/observability/middleware';
 
 /**
  * Scheduled daily (and run by the seed): opens the sessions of the next 14 days from each
@@ -18,6 +19,4 @@ export async function generateSessions(now: Date): Promise<{ created: number }> 
 }
 
 /** The EventBridge entry point: the event carries nothing the job needs, the clock is real. */
-export async function handler(): Promise<{ created: number }> {
-  return generateSessions(new Date());
-}
+export const handler = observedJob('booking.generateSessions', (): Promise<{ created: number }> => generateSessions(new Date()));
