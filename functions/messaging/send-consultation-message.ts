@@ -7,7 +7,7 @@ import { activeContractOf, checkedAttachments, sendWithRetries } from '../lib/me
 
 /**
  * A message in a consultation: the member's follow-up question, or the doctor's answer, which may
- * become a follow-up item (issue 5 reads FOLLOWUP-ITEM in the doctor's GSI1 partition) or carry a
+ * become a follow-up item (the follow-up queue reads FOLLOWUP-ITEM in the doctor's GSI1 partition) or carry a
  * link to the booking page. Any member of the doctor's team may answer; the first answer also
  * counts a consultation on the member's contract. One transaction, as for conversations; a closed consultation takes no
  * more messages from the member (409).

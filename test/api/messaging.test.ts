@@ -7,7 +7,7 @@ import { call, tokenFor } from '../support/api';
 import { expectApiError, getItem, operations, queryPartition } from './support-table';
 
 /**
- * Conversations and consultations over HTTP (issue 3). Owns the threads of f_0009..f_0012 and the
+ * Conversations and consultations over HTTP. Owns the threads of f_0009..f_0012 and the
  * CONTACTLOG#/FOLLOWUP-ITEM# items its replies add to those families (support-table.ts).
  * f_0009 (柳林村): members p_m0014, p_m0015; cadre p_cadre03; doctor p_doc03.
  * f_0010 (河湾村): p_m0016, p_m0017; cadre p_cadre04; doctor p_doc03.

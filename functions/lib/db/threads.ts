@@ -80,7 +80,7 @@ export interface ThreadMetaItem {
   gsi1sk?: string;
   gsi2pk: string;
   gsi2sk: string;
-  /** Township and county of the family, for the commission's counters (threads made before round 2 lack it). */
+  /** Township and county of the family, for the commission's counters (older threads may lack it: read it as optional). */
   region?: StatsRegion;
   /** The contact's role as the family sees it (村联系人, 乡镇联系人, 志愿者), for notifications. */
   staffLabel?: string;
@@ -396,7 +396,7 @@ export async function sendMessage(input: SendInput, now: Date): Promise<MessageI
         },
       },
     });
-    // Ledger link (issue 6): one online contact per staff member, family and Beijing day. The first
+    // Ledger link (the contact ledger counts online contacts): one online contact per staff member, family and Beijing day. The first
     // reply of the day creates the slot and counts one 网络沟通 (summary and counters, exactly as a
     // hand entry would); later ones only count replies. Both conditions turn a race (another reply,
     // or a hand entry claiming the day) into a re-read instead of a double or a lost count.
