@@ -1,6 +1,9 @@
 // Jest runs every suite in CommonJS through swc. middy and jose ship ESM only, so they are mapped
 // to their entry files and transformed too (TOOLCHAIN.md).
+require('./scripts/require-node-22.cjs');
+
 const shared = {
+  setupFiles: ['<rootDir>/test/support/quiet-observability.ts'],
   transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest'] },
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
   moduleNameMapper: {

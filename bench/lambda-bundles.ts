@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { esbuildOptions, lambdaBundling } from '../cdk/bundling';
 import { handlerEntry, repoRoot } from '../cdk/paths';
+import { buildPowertoolsLayer } from '../cdk/powertools-layer';
 import { deployedFunctions } from '../cdk/permissions';
 
 const run = promisify(execFile);
@@ -86,12 +87,12 @@ const median = (xs: number[]) => {
 };
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function sample(loader: string, file: string): Promise<Sample> {
+async function sample(loader: string, file: string, layerModules: string): Promise<Sample> {
   const { stdout } = await run(process.execPath, [loader, file], {
     cwd: repoRoot,
     // The bundles leave @aws-sdk/* external, as Lambda's runtime provides it; here it resolves
-    // from the repository's node_modules.
-    env: { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NODE_OPTIONS: '' },
+    // from the repository's node_modules. Powertools comes from the layer, built as deployed.
+    env: { ...process.env, NODE_PATH: [layerModules, path.join(repoRoot, 'node_modules')].join(path.delimiter), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NODE_OPTIONS: '' },
   });
   return JSON.parse(stdout) as Sample;
 }
@@ -135,6 +136,7 @@ export async function measureLambdaBundles(options: { runs?: number } = {}): Pro
   const dir = await mkdtemp(path.join(tmpdir(), 'lianxin-bundles-'));
   try {
     const bundles = await buildLambdaBundles(dir);
+    const layerModules = buildPowertoolsLayer(path.join(dir, 'powertools-layer'));
     const loader = path.join(dir, 'loader.cjs');
     const empty = path.join(dir, 'empty.js');
     await writeFile(loader, LOADER);
@@ -144,7 +146,7 @@ export async function measureLambdaBundles(options: { runs?: number } = {}): Pro
     const samples = new Map<string, Sample[]>(files.map((f) => [f, []]));
     for (let round = -1; round < runs; round++) {
       for (const file of files) {
-        const s = await sample(loader, file);
+        const s = await sample(loader, file, layerModules);
         if (round >= 0) samples.get(file)!.push(s);
       }
     }

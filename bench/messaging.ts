@@ -12,7 +12,7 @@ import { percentile } from './paired-latency';
 import { measureWeappPackages } from './weapp-size';
 
 /**
- * Messaging (issue 3): DynamoDB requests per call of the hot routes (budgets: a family's send = the
+ * Messaging: DynamoDB requests per call of the hot routes (budgets: a family's send = the
  * thread's meta + ONE transaction, list page = one Query, a contact's inbox = one Query; a doctor's inbox = the
  * key-only team lookup + one Query per team), send throughput to 1 conversation and to 100
  * conversations with 32 concurrent clients as a ratio to raw PutItem sent the same way to the same

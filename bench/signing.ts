@@ -2,7 +2,7 @@ import type { SpawnedStack } from '../local/spawn';
 import { login } from './ddb-requests';
 
 /**
- * DynamoDB requests per call on the signing paths, with the issue's budgets, on a fresh demo
+ * DynamoDB requests per call on the signing paths, with their budgets, on a fresh demo
  * county: 沈丽华 (p_m0015) applies, the 柳林乡 team lead (p_doc04) lists and accepts, the member
  * and her responsible doctor (p_doc03) read the contract with its performance summary.
  * `x-lianxin-ddb-operations` shows that accept's write is one TransactWriteItems.

@@ -8,8 +8,14 @@ import { repoRoot } from './paths';
  * it into esbuild JS API options, so what is measured is what is deployed. test/cdk/stack.test.ts
  * checks that the two produce byte-identical bundles.
  *
- * - CommonJS, minified, no source map: the smallest file and the fastest cold `require`. Stack
- *   traces in the logs name minified functions; the route id is logged with every error instead.
+ * - CommonJS, minified: the smallest file and the fastest cold `require`. A source map is written
+ *   next to the bundle (not inlined, without the sources' text) and read by Node only because
+ *   AppFunction sets NODE_OPTIONS=--enable-source-maps, so the stack frames that
+ *   functions/lib/observability logs for unexpected errors name our source files and lines.
+ * - Powertools (Logger and Metrics) is external too: it comes from a layer of our own
+ *   (cdk/powertools-layer.ts says why and what it saves). Powertools Tracer is not used: it brings
+ *   aws-xray-sdk-core, ~128 KB minified for Tracer alone (measured with esbuild), for SDK-call
+ *   subsegments; the runtime's active tracing (AppFunction) records each invocation without it.
  * - The AWS SDK v3 is external: the Node.js 22 runtime ships it, and bundling it would add ~550 KB
  *   per function (TOOLCHAIN.md). Everything else (middy, jose, zod, domain/) is bundled. middy and
  *   jose are ESM-only; esbuild resolves them through their `import` condition because the sources
@@ -23,8 +29,9 @@ export const lambdaBundling = {
   platform: 'node',
   format: 'cjs',
   minify: true,
-  sourceMap: false,
-  externalModules: ['@aws-sdk/*'],
+  sourceMap: true,
+  sourcesContent: false,
+  externalModules: ['@aws-sdk/*', '@aws-lambda-powertools/*'],
   charset: 'utf8',
   logLevel: 'warning',
 } as const;
@@ -36,6 +43,7 @@ export function nodejsBundlingOptions(): BundlingOptions {
     format: lambdaBundling.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
     minify: lambdaBundling.minify,
     sourceMap: lambdaBundling.sourceMap,
+    sourcesContent: lambdaBundling.sourcesContent,
     externalModules: [...lambdaBundling.externalModules],
     esbuildArgs: { '--charset': lambdaBundling.charset },
     logLevel: LogLevel.WARNING,
@@ -59,6 +67,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     format: lambdaBundling.format,
     minify: lambdaBundling.minify,
     sourcemap: lambdaBundling.sourceMap,
+    sourcesContent: lambdaBundling.sourcesContent,
     external: [...lambdaBundling.externalModules],
     charset: lambdaBundling.charset,
     logLevel: lambdaBundling.logLevel,

@@ -11,6 +11,7 @@ import { Notify } from './constructs/notify';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { AppFunction, ExecutionRoles } from './constructs/functions';
+import { observabilityEnvironment } from './observability';
 
 export type DeployStage = 'dev' | 'prod';
 
@@ -58,6 +59,7 @@ export class LianxinStack extends Stack {
       UPLOADS_BUCKET: this.data.uploads.bucketName,
       // {"message.new": "<template id from the mini-program console>", ...}
       WECHAT_TEMPLATE_IDS: JSON.stringify(props.wechatTemplateIds ?? {}),
+      ...observabilityEnvironment(props.stage),
     };
 
     const roles = new ExecutionRoles(this, 'Roles', this.data);
@@ -87,7 +89,7 @@ export class LianxinStack extends Stack {
     );
     new Notify(this, 'Notify', { table: this.data.table, onStream: background['notify.onStream'], sweep: background['notify.sweep'] });
     new ImportJobs(this, 'ImportJobs', { table: this.data.table, onQueued: background['imports.onQueued'] });
-    // Jobs that run on a clock rather than on a change (the booking issue's offers and sessions).
+    // Jobs that run on a clock rather than on a change (booking's waiting-list offers and sessions).
     for (const f of backgroundFunctions) {
       if (!('schedule' in f)) continue;
       new events.Rule(this, `Schedule-${f.name}`, {

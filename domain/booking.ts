@@ -301,7 +301,7 @@ export const DischargeResponse = z.object({ ...AdmissionView.shape, followUpQueu
 export type DischargeResponse = z.infer<typeof DischargeResponse>;
 export type AdmissionListResponse = z.infer<typeof AdmissionListResponse>;
 
-/** Follow-up is due within this many days of discharge (signed doctor's queue, issue 5). */
+/** Follow-up is due within this many days of discharge (it then shows in the signed doctor's follow-up queue). */
 export const DISCHARGE_FOLLOW_UP_DAYS = 7;
 
 /**

@@ -90,7 +90,7 @@ export const ContactRecordRequest = z.strictObject({
   mood: shortText('心理状况'),
   needs: shortText('诉求'),
   followUp: z.optional(z.boolean()),
-  /** Keys of photos already uploaded (issue 4's upload flow); at most 6. */
+  /** Keys of photos already uploaded (through the same upload flow as message attachments); at most 6. */
   photoKeys: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(6, '最多上传 6 张照片'))),
 });
 export type ContactRecordRequest = z.infer<typeof ContactRecordRequest>;

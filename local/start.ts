@@ -1,3 +1,5 @@
+import '../scripts/require-node-22.cjs';
+import './observability-env';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

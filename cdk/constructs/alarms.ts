@@ -6,6 +6,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { businessMetric } from '../observability';
 
 const FIVE_MINUTES = Duration.minutes(5);
 /** CloudWatch allows at most 10 metrics in one metric-math alarm. */
@@ -29,6 +30,13 @@ export interface AlarmsProps {
  * - the functions' Errors (crashes, timeouts, out of memory): see functionErrorAlarms. The route
  *   functions' alarms live in their feature's nested stack (cdk/constructs/feature-routes.ts).
  * - the authorizer's Errors: when it fails, every signed-in request fails.
+ * - business counts that mean a person was let down without any function failing: a notification
+ *   given up for good (OutboxFailed: after every retry, or a fault retrying cannot fix; the
+ *   family or contact never hears of the message or reminder), and an import job given up
+ *   (ImportJobFailed: staff are left with a half-done or undone import). One is already worth a
+ *   look; both are near zero when things work. Refused bookings get no alarm: every refusal is a
+ *   booking rule doing its job (full, closed, too many, already booked, offer expired) with a
+ *   clear message to the user; a rise in them is a capacity question for a dashboard, not a page.
  * Missing data (no traffic) is not breaching.
  */
 export class Alarms extends Construct {
@@ -36,6 +44,8 @@ export class Alarms extends Construct {
   readonly api5xx: cloudwatch.Alarm;
   readonly authorizerErrors: cloudwatch.Alarm;
   readonly functionErrors: cloudwatch.Alarm[];
+  readonly outboxFailed: cloudwatch.Alarm;
+  readonly importJobFailed: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -54,6 +64,8 @@ export class Alarms extends Construct {
       props.authorizerFn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
       1,
     );
+    this.outboxFailed = alarm('OutboxFailed', 'a notification was given up for good (OutboxFailed)', businessMetric(props.stage, 'OutboxFailed'), 1);
+    this.importJobFailed = alarm('ImportJobFailed', 'an import job was given up (ImportJobFailed)', businessMetric(props.stage, 'ImportJobFailed'), 1);
     this.functionErrors = functionErrorAlarms(this, { stage: props.stage, topic: this.topic, functions: props.functions });
   }
 }

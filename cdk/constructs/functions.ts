@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { nodejsBundlingOptions } from '../bundling';
+import { powertoolsLayer } from '../powertools-layer';
 import { handlerEntry, repoRoot } from '../paths';
 import { fieldKeyActions, tableActions, uploadActions, type FunctionPermissions } from '../permissions';
 import type { DataStore } from './data';
@@ -81,7 +82,7 @@ function grantPermissions(grantee: iam.IGrantable, permissions: FunctionPermissi
 
 /**
  * One Lambda function from one handler module: Node.js 22 on ARM (Graviton: cheaper per ms and as
- * fast for this I/O-bound work), bundled with the shared esbuild settings, with its own log group
+ * fast for this I/O-bound work), bundled with the shared esbuild settings, the Powertools layer, X-Ray active tracing, with its own log group
  * (an explicit LogGroup, not `logRetention`, which would add a custom-resource function) and the
  * grants its permissions declare, nothing else.
  */
@@ -105,7 +106,12 @@ export class AppFunction extends Construct {
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(10),
       description: props.description,
-      environment: props.environment,
+      // Stack traces in the logs name the source lines, not the minified ones (bundling.ts).
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      // The runtime records each invocation's init and handler time in X-Ray; no X-Ray SDK is
+      // bundled (see lambdaBundling for why).
+      tracing: lambda.Tracing.ACTIVE,
+      layers: [powertoolsLayer(this)],
       logGroup: this.logGroup,
       bundling: nodejsBundlingOptions(),
       role: props.roles?.roleFor(props.permissions),

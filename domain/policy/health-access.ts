@@ -7,7 +7,7 @@ import type { Principal } from '../auth';
  *
  * - the member's own family: yes (an elderly couple manage each other's follow-ups);
  * - a doctor: the member's signed doctor or anyone on the team of the member's active contract
- *   (issue 7: the nurse, the village doctor and the specialist of a 1+1+1 team share the care),
+ *   (the nurse, the village doctor and the specialist of a 1+1+1 family-doctor team share the care),
  *   and only while the member agrees to share health data (the separate consent, read fresh on
  *   every call so a withdrawal takes effect at once);
  * - anyone else (contact persons, hospital, commission): no; a contact person may see only that a

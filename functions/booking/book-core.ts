@@ -5,6 +5,7 @@ import { getSession, type SessionItem } from '../lib/db/booking/sessions';
 import { transact, TransactionRefused, type Part } from '../lib/db/transact';
 import { ApiHttpError, badRequest, conflict } from '../lib/http/errors';
 import type { Idempotency } from '../lib/http/idempotency';
+import { countMetric } from '../lib/observability/metrics';
 import { bookingView } from './views';
 
 /** Shared steps of the routes that book a place (member, referral, offer, reschedule). Not a handler. */
@@ -83,11 +84,16 @@ export async function runBooking(plan: BookPlan, idempotency: Idempotency, extra
     try {
       const all: Part<PartLabel | 'idempotency'>[] = [...extra, ...bookParts(plan), ...idempotency.marker(body, 201)];
       await transact(all, { refusals: refusals(plan), beforeRetry });
+      countMetric('BookingMade');
       return { status: 201, body };
     } catch (err) {
-      if (!(err instanceof TransactionRefused)) throw err;
-      if (!err.has('counter')) throw conflict('预约没有成功，请稍后再试');
-      if (attempt > 0 || (await settleLapsedBookings(plan.booker.familyId, plan.booker.memberId, plan.now)) === 0) throw tooManyError();
+      if (!(err instanceof TransactionRefused)) {
+        if (err instanceof ApiHttpError) countMetric('BookingRefused');
+        throw err;
+      }
+      if (err.has('counter') && attempt === 0 && (await settleLapsedBookings(plan.booker.familyId, plan.booker.memberId, plan.now)) > 0) continue;
+      countMetric('BookingRefused');
+      throw err.has('counter') ? tooManyError() : conflict('预约没有成功，请稍后再试');
     }
   }
 }

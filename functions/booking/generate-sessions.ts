@@ -2,6 +2,7 @@ import { beijingDate, BOOKING_RULES } from '../../domain';
 import { getInstitutionSchedule } from '../lib/db/booking/schedules';
 import { buildSessions, listInstitutions, putSessionsIfAbsent } from '../lib/db/booking/sessions';
 import { COUNTY_ID } from './list-institutions';
+import { observedJob } from '../lib/observability/middleware';
 
 /**
  * Scheduled daily (and run by the seed): opens the sessions of the next 14 days from each
@@ -19,6 +20,4 @@ export async function generateSessions(now: Date): Promise<{ created: number }> 
 }
 
 /** The EventBridge entry point: the event carries nothing the job needs, the clock is real. */
-export async function handler(): Promise<{ created: number }> {
-  return generateSessions(new Date());
-}
+export const handler = observedJob('booking.generateSessions', (): Promise<{ created: number }> => generateSessions(new Date()));

@@ -152,7 +152,7 @@ export function queueDoctorOf(ctx: Ctx, principal: Principal): string {
 export const reminderFrom = (ctx: Ctx) => ctx.signing?.teamName || '家庭医生';
 
 /**
- * The contract's service counters (履约, issue 7) for what this transaction completes, or nothing
+ * The contract's service counters (履约, what the signed contract promises) for what this transaction completes, or nothing
  * when the member has no active contract (a foundation-only signing). The counter's own condition
  * (contract still active) fails the transaction if the contract ended since the read.
  */

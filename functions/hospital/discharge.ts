@@ -11,7 +11,7 @@ import { callerInstitution } from './green-channel';
 
 /**
  * Discharge: the admission closes and, in the same transaction, a discharge note lands in the
- * member's signed doctor's follow-up queue (GSI1 STAFF#<doctor>, due within 7 days; issue 5 shows it).
+ * member's signed doctor's follow-up queue (GSI1 STAFF#<doctor>, due within 7 days; the follow-up queue lists it).
  */
 export const handler = routeHandler('hospital.discharge', { path: AdmissionPath, body: DischargeRequest }, async ({ path, body, principal, now }) => {
   const institutionId = callerInstitution(principal);

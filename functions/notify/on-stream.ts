@@ -3,6 +3,8 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { deliverOutboxItem } from '../lib/notify/deliver';
 import type { OutboxItem } from '../lib/notify/outbox';
+import { errorFields, logger } from '../lib/observability/logger';
+import { observedJob } from '../lib/observability/middleware';
 
 /**
  * DynamoDB Stream → this function, for immediacy: the event source mapping's filter passes only
@@ -11,7 +13,7 @@ import type { OutboxItem } from '../lib/notify/outbox';
  * the sweep. A delivery error is logged, not thrown: throwing would make Lambda retry the whole
  * batch, re-sending what already went out; the item stays due and the sweep picks it up.
  */
-export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+export const handler = observedJob('notify.onStream', async (event: DynamoDBStreamEvent): Promise<void> => {
   const now = new Date();
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
@@ -21,7 +23,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<void> {
     try {
       await deliverOutboxItem(item, now);
     } catch (err) {
-      console.error(JSON.stringify({ level: 'error', outboxId: item.outboxId, message: (err as Error).message }));
+      logger.error('outbox delivery failed', { outboxId: item.outboxId, ...errorFields(err) });
     }
   }
-}
+});

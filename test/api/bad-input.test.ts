@@ -84,7 +84,7 @@ function familyPathCases(caller: Caller, suffix: string): BadCase[] {
   ];
 }
 
-// Follow-ups and prescriptions (issue 5): member p_m0008 of f_0005 and doctor p_doc03.
+// Follow-ups and prescriptions: member p_m0008 of f_0005 and doctor p_doc03.
 const fm = '/families/f_0005/members/p_m0008';
 const FU_ID = 'fu_000176377100000abcdef0123456789';
 const RX_ID = 'rx_0123456789abcdef01234567';
@@ -495,7 +495,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...importBadCases(),
 };
 
-/** The ledger's routes (issue 6): contacts of f_0005 by p_cadre02, who serves it. */
+/** The ledger's routes: contacts of f_0005 by p_cadre02, who serves it. */
 function importBadCases(): Pick<Record<RouteId, BadCase[]>, 'imports.presignUpload' | 'imports.start' | 'imports.get' | 'imports.template'> {
   const caller = 'p_comm01' as const;
   const upload = '/commission/imports/uploads';

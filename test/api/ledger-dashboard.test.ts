@@ -308,7 +308,7 @@ describe('members signed among those who want it', () => {
 });
 
 // Last: its contacts are dated after the other blocks' clock (NOW), and a recount counts to its own day.
-describe('online contacts from messaging (issue 6) are in the counters and the recount', () => {
+describe('online contacts from messaging are in the counters and the recount', () => {
   test('replies, a family message, a hand 网络沟通 and racing hand entries: the counters still equal a full recount', async () => {
     const cadre = await tokenFor(w.cadre);
     const lead = await tokenFor(w.lead);

@@ -42,7 +42,7 @@ import type { ApiResponse } from '../support/api';
  * - notify.test.ts:               PERSON#p_m0016 / PERSON#p_m0017 SUBSCRIPTION# items, and the
  *                                 OUTBOX#t-notify-* items it writes (delivered by the local loop).
  * - uploads.test.ts:              only objects in the local S3 (conv/f_0010/...).
- * - messaging*.test.ts (issue 3): conversations/consultations of f_0009..f_0012 (their own
+ * - messaging*.test.ts:           conversations/consultations of f_0009..f_0012 (their own
  *                                 partitions, plus CONTACTLOG#/FOLLOWUP-ITEM# items in FAMILY#f_0009..12;
  *                                 a staff reply also moves their LEDGER summary and STATS#c_qinghe),
  *                                 and subscriptions/outbox of those families' members and staff.

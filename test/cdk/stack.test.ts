@@ -1,11 +1,14 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildLambdaBundles, type BuiltBundle } from '../../bench/lambda-bundles';
 import { backgroundFunctions, fieldKeyActions, routePermissions, tableActions, uploadActions, type FunctionPermissions } from '../../cdk/permissions';
 import { authorizerDescription, backgroundFunctionDescription, LianxinStack, routeFunctionDescription } from '../../cdk/stack';
+import { repoRoot } from '../../cdk/paths';
+import { buildPowertoolsLayer, powertoolsEntryPoints } from '../../cdk/powertools-layer';
 import { tableDefinition } from '../../functions/lib/db/table-definition';
 import { routes } from '../../functions/routes';
 import { flatResources, type Resource } from './flat-template';
@@ -144,7 +147,18 @@ describe('functions', () => {
       expect(logicalIdOf(env.SECRETS_ARN)).toBe(secretWith('signingMaster'));
       expect(logicalIdOf(env.CARD_SECRET_ARN)).toBe(secretWith('cardSigningMaster'));
       expect(logicalIdOf(env.FIELD_KEY_ID)).toBe(ofType('AWS::KMS::Key')[0][0]);
-      expect(env.NODE_OPTIONS).toBeUndefined();
+      expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: `lianxin-${STAGE}`, POWERTOOLS_METRICS_NAMESPACE: 'Lianxin' });
+    }
+  });
+
+  it('traces every function with X-Ray, maps stack traces to the sources, and gives it the one Powertools layer', () => {
+    const layers = ofType('AWS::Lambda::LayerVersion');
+    expect(layers).toHaveLength(1);
+    for (const f of deployed()) {
+      const [, fn] = functionWith(f.description);
+      expect({ name: f.name, layers: (fn.Properties.Layers as unknown[]).map(logicalIdOf) }).toEqual({ name: f.name, layers: [layers[0][0]] });
+      expect({ name: f.name, tracing: fn.Properties.TracingConfig }).toEqual({ name: f.name, tracing: { Mode: 'Active' } });
+      expect({ name: f.name, nodeOptions: fn.Properties.Environment.Variables.NODE_OPTIONS }).toEqual({ name: f.name, nodeOptions: '--enable-source-maps' });
     }
   });
 
@@ -183,8 +197,10 @@ describe('functions', () => {
       const expected = { none: [], app: [secretWith('signingMaster')], card: [secretWith('cardSigningMaster')] }[f.permissions.secrets];
       expect({ name: f.name, secrets: readable }).toEqual({ name: f.name, secrets: expected });
       expect(actions('dynamodb:')).not.toContain('dynamodb:Scan');
-      // ListStreams (added by the stream event source) names no resource; nothing else may be '*'.
-      expect(statements.filter((s) => s.Resource === '*').flatMap((s) => [s.Action].flat())).toEqual(streamed ? ['dynamodb:ListStreams'] : []);
+      // ListStreams (added by the stream event source) and X-Ray's trace upload (active tracing)
+      // name no resource; nothing else may be '*'.
+      const xray = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+      expect(statements.filter((s) => s.Resource === '*').flatMap((s) => [s.Action].flat()).sort()).toEqual(streamed ? ['dynamodb:ListStreams', ...xray] : xray);
     }
   });
 });
@@ -272,6 +288,17 @@ describe('alarms and outputs', () => {
     }
   });
 
+  it('alarms on notifications and import jobs given up for good (business metrics), into the alarm topic', () => {
+    const [topicId] = ofType('AWS::SNS::Topic')[0];
+    for (const name of ['OutboxFailed', 'ImportJobFailed']) {
+      const own = alarms().filter((a) => a.Namespace === 'Lianxin' && a.MetricName === name);
+      expect({ name, alarms: own.length }).toEqual({ name, alarms: 1 });
+      expect(own[0]).toMatchObject({ Statistic: 'Sum', Threshold: 1, Dimensions: [{ Name: 'service', Value: `lianxin-${STAGE}` }] });
+      expect(own[0].AlarmActions.map(logicalIdOf)).toEqual([topicId]);
+    }
+    expect(alarms().filter((a) => a.MetricName === 'BookingRefused')).toEqual([]);
+  });
+
   it("keeps every stack well within CloudFormation's limits (500 resources, 200 parameters and outputs)", () => {
     // Each route costs five resources in its feature's nested stack (cdk/constructs/feature-routes.ts).
     expect(stacks.length).toBeGreaterThan(1);
@@ -296,6 +323,25 @@ describe('alarms and outputs', () => {
   });
 });
 
+describe('Powertools layer', () => {
+  it('provides every Powertools module the functions import, as one copy of each class', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const imported = execFileSync('grep', ['-rhoE', "from '@aws-lambda-powertools/[^']+'", 'functions'], { cwd: repoRoot, encoding: 'utf8' });
+    const names = [...new Set(imported.split('\n').filter(Boolean).map((l) => l.slice(6, -1)))].sort();
+    expect(names).toEqual([...powertoolsEntryPoints].sort());
+    const dir = await mkdtemp(path.join(tmpdir(), 'lianxin-layer-'));
+    try {
+      const requireFromLayer = createRequire(path.join(buildPowertoolsLayer(dir), 'index.js'));
+      const logger = requireFromLayer('@aws-lambda-powertools/logger');
+      expect(requireFromLayer('@aws-lambda-powertools/logger/middleware').injectLambdaContext).toBeInstanceOf(Function);
+      expect(requireFromLayer('@aws-lambda-powertools/logger/middleware').Logger).toBe(logger.Logger);
+      expect(requireFromLayer('@aws-lambda-powertools/metrics')).toMatchObject({ Metrics: expect.any(Function), MetricUnit: expect.objectContaining({ Count: 'Count' }) });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('bundles', () => {
   let dir: string;
   let measured: BuiltBundle[];
@@ -314,6 +360,9 @@ describe('bundles', () => {
       const deployedCode = await readFile(path.join(app.outdir, `asset.${assetHash}`, 'index.js'));
       const bundle = measured.find((b) => b.route === f.name)!;
       const benchCode = await readFile(bundle.file);
+      // The source map ships next to the bundle, without the sources' text.
+      const map = JSON.parse(await readFile(path.join(app.outdir, `asset.${assetHash}`, 'index.js.map'), 'utf8')) as { sourcesContent?: unknown };
+      expect(map.sourcesContent).toBeUndefined();
       expect({ name: f.name, bytes: deployedCode.length, same: deployedCode.equals(benchCode) }).toEqual({ name: f.name, bytes: benchCode.length, same: true });
     }
   });

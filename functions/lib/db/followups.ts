@@ -121,7 +121,7 @@ export interface MemberContext {
   file?: HealthFileItem;
   plan?: PlanItem;
   viewer?: PersonItem;
-  /** The member's signing state (issue 7): the active contract and its team, when signed. */
+  /** The member's family-doctor signing state: the active contract and its team, when signed. */
   contract?: Pick<SigningStateItem, 'state' | 'contractId' | 'teamId' | 'teamName'>;
   /** What the caller asked for besides (a refill, the family profile, an Idempotency-Key marker). */
   extra: Array<Record<string, unknown> & Keys>;

@@ -47,7 +47,7 @@ export const keys = {
   costEntry: (familyId: string, visitDate: string, entryId: string) => ({ pk: `POLICY#${familyId}`, sk: `COST#${visitDate}#${entryId}` }),
   staffPolicySk: (familyId: string) => `POLICY#${familyId}`,
   subscriptionPrefix: 'SUBSCRIPTION#',
-  // messaging (issue 3)
+  // messaging
   /** A creating POST's Idempotency-Key, kept beside what it created (same partition, TTL). */
   idempotency: (pk: string, callerId: string, key: string) => ({ pk, sk: `IDEMPOTENCY#${callerId}#${key}` }),
   // booking
@@ -92,13 +92,13 @@ export const keys = {
   /** Doctor's queue (GSI1 STAFF#<doctorId>): the plan sorts by the day it needs the doctor. */
   planQueueSk: (queueDate: string, memberId: string) => `FOLLOWUP-PLAN#${queueDate}#${memberId}`,
   planQueuePrefix: 'FOLLOWUP-PLAN#',
-  /** Agreed with booking (issue 4) and consultations (issue 3): their items in the doctor's partition. */
+  /** Shared by booking and consultations: their items in the doctor's partition. */
   dischargeQueuePrefix: 'DISCHARGE#',
   followUpItemQueuePrefix: 'FOLLOWUP-ITEM#',
   refillQueueSk: (submittedAt: Date, refillId: string) => `REFILL#${String(submittedAt.getTime()).padStart(15, '0')}#${refillId}`,
   refillQueuePrefix: 'REFILL#',
   idempotencyReplay: (callerId: string, scope: string, keyHash: string) => ({ pk: `IDEM#${callerId}`, sk: `${scope}#${keyHash}` }),
-  // ledger (issue 6): contact log, its edit history, per-family summary, running counters, requests, hand-overs
+  // ledger: contact log, its edit history, per-family summary, running counters, requests, hand-overs
   /** A contact entered in the ledger; `CONTACTLOG#` also holds messaging's `CONTACTLOG#ONLINE#…` items. */
   contactLog: (familyId: string, contactId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CONTACTLOG#${contactId}` }),
   contactLogPrefix: 'CONTACTLOG#' as const,
@@ -106,7 +106,7 @@ export const keys = {
   /** GSI2: a township's contacts of one month, for the monthly ledger export. */
   contactLogMonthPk: (townshipId: string, month: string) => `CONTACTS#${townshipId}#${month}`,
   contactLogMonthSk: (date: string, familyId: string, contactId: string) => `${date}#${familyId}#${contactId}`,
-  /** Written by messaging (issue 3) with a staff reply: one per staff, family and Beijing day. */
+  /** Written by messaging with a staff reply: one per staff, family and Beijing day. */
   onlineContactLog: (familyId: string, date: string, staffId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CONTACTLOG#ONLINE#${date}#${staffId}` }),
   contactVersion: (familyId: string, contactId: string, version: number) => ({ pk: `FAMILY#${familyId}`, sk: `CONTACTVER#${contactId}#${String(version).padStart(6, '0')}` }),
   contactVersionPrefix: (contactId: string) => `CONTACTVER#${contactId}#`,
@@ -132,9 +132,9 @@ export const keys = {
   messagePrefix: 'MSG#',
   inboxPk: (staffId: string) => `INBOX#${staffId}`,
   familyThreadsPk: (familyId: string) => `THREADS#${familyId}`,
-  /** Ledger link (issue 6): the staff index key of an online reply (base key: onlineContactLog above). */
+  /** Ledger link: the staff index key of an online reply (base key: onlineContactLog above). */
   onlineContactStaffSk: (date: string, familyId: string) => `CONTACTLOG#${date}#${familyId}`,
-  /** A follow-up item a doctor made from a consultation answer (issue 5 reads it). */
+  /** A follow-up item a doctor made from a consultation answer (the doctor's follow-up queue reads it). */
   followUpItem: (familyId: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `FOLLOWUP-ITEM#${id}` }),
   followUpStaffSk: (dueBy: string, id: string) => `FOLLOWUP-ITEM#${dueBy}#${id}`,
   // signing teams: a region's teams, for the commission's team pages (GSI1 by township, GSI2 by county)
@@ -145,7 +145,7 @@ export const keys = {
   // so the schedule page is one Query (profile, doctors, weekly slots, overrides, conflicts)
   doctor: (institutionId: string, doctorId: string) => ({ pk: `INST#${institutionId}`, sk: `DOCTOR#${doctorId}` }),
   scheduleConflict: (institutionId: string, sessionId: string) => ({ pk: `INST#${institutionId}`, sk: `CONFLICT#${sessionId}` }),
-  // requests (诉求, issue 6c): the request with its timeline, the family's request summary, indexes, counters
+  // requests (诉求): the request with its timeline, the family's request summary, indexes, counters
   request: (familyId: string, requestId: string) => ({ pk: `FAMILY#${familyId}`, sk: `REQUEST#${requestId}` }),
   requestPrefix: 'REQUEST#' as const,
   /** Bumped by every create, so a hand-over that read the family's requests notices a new one. */
@@ -165,19 +165,19 @@ export const keys = {
   /** A township's contact persons, by level, for picking who takes over a family (hand-over page). */
   staffDirectoryPk: (townshipId: string) => `STAFFDIR#${townshipId}`,
   staffDirectory: (townshipId: string, level: string, personId: string) => ({ pk: `STAFFDIR#${townshipId}`, sk: `${level}#${personId}` }),
-  // messaging, round 2
+  // messaging: team inboxes and the commission's counters
   /** A doctor team's consultation inbox: every member of the team reads it (GSI1). */
   teamInboxPk: (teamId: string) => `INBOX#TEAM#${teamId}`,
   /** Messaging counters per township and month (commission view: counts and times, never content). */
   messagingStatsPk: (countyId: string) => `MSGSTATS#${countyId}`,
   messagingStatsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `MSGSTATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
-  // imports (issue 6): one guard per resident ID number (by its blind index), so a number is registered once
+  // imports: one guard per resident ID number (by its blind index), so a number is registered once
   idNumberGuard: (idIndex: string) => ({ pk: `IDNO#${idIndex}`, sk: 'IDNO' as const }),
   /** An import job (functions/lib/imports/run-job.ts); unfinished ones are in GSI2 under importPendingPk. */
   importJob: (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'JOB' as const }),
   importPendingPk: 'IMPORT#PENDING',
   /** One import writes into a county at a time: its job holds this lock (with a lease) while it runs. */
   importLock: (countyId: string) => ({ pk: `IMPORTLOCK#${countyId}`, sk: 'LOCK' as const }),
-  // polish (round 4): a county's doctors and nurses, looked up by staff number when a team is defined
+  // staff numbers: a county's doctors and nurses, looked up by staff number when a team is defined
   countyDoctor: (countyId: string, personId: string) => ({ pk: `DOCDIR#${countyId}`, sk: `DOCTOR#${personId}` }),
 } as const;

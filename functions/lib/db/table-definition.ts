@@ -72,7 +72,7 @@
  * | a family's threads and unread counts      | GSI2 gsi2pk=THREADS#<familyId> (the ~META items)             |
  * | messaging counters (commission: counts    | pk=MSGSTATS#<countyId>, sk=MONTH#<YYYY-MM>#<townshipId>      |
  * |   and response times, never content)      |   (updated in the transaction of the event they count)       |
- * | online contacts for the ledger (issue 6)  | pk=FAMILY#<familyId>, sk=CONTACTLOG#ONLINE#<Beijing date>#<staffId> |
+ * | online contacts for the ledger            | pk=FAMILY#<familyId>, sk=CONTACTLOG#ONLINE#<Beijing date>#<staffId> |
  * |   (one per staff × family × day, `replies` counts the day's replies; written in the reply's transaction) |
  * |   by staff member and date                | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, CONTACTLOG#<date>) |
  * |   in the month's export (first reply only)| GSI2 gsi2pk=CONTACTS#<townshipId>#<YYYY-MM>, gsi2sk=<date>#<F>#online_<staff> |
@@ -80,7 +80,7 @@
  * |   (summary + counters); a hand-entered 网络沟通 claims the slot (`handContactId`, no index keys), so |
  * |   the day counts once whichever comes first                                                |
  * | follow-up items from consultation answers | pk=FAMILY#<familyId>, sk=FOLLOWUP-ITEM#<id>; in the doctor's queue: |
- * |   (issue 5; status 'open', dueBy, summary, memberId, consultationId) | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk=FOLLOWUP-ITEM#<dueBy>#<id> |
+ * |   (follow-up queue; status 'open', dueBy, summary, memberId, consultationId) | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk=FOLLOWUP-ITEM#<dueBy>#<id> |
  * | import: is this ID number registered, by  | pk=IDNO#<blind index of the ID number>, sk=IDNO (personId,   |
  * |   whom (one guard per number, BatchGet)   |   familyId); put with attribute_not_exists in the import's transaction |
  * | import: a job and its report              | pk=IMPORT#<importId>, sk=JOB (id from the upload key: a resent start finds it; TTL half a year after it ends) |

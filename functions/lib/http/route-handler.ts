@@ -7,6 +7,8 @@ import type * as z from '../../../domain/zod';
 import { routeById, type RouteId } from '../../routes';
 import { requestTime } from '../clock';
 import { KeyAlreadyUsed, TransactionRefused } from '../db/transact';
+import { errorFields, logger } from '../observability/logger';
+import { observeRoute } from '../observability/middleware';
 import { ApiHttpError, badRequest, conflict, forbidden, unauthenticated } from './errors';
 import { idempotencyFor, type Idempotency } from './idempotency';
 import { principalFromEvent } from './principal';
@@ -142,6 +144,7 @@ function buildHandler<S extends Schemas, R>(
   };
 
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(core).use(httpHeaderNormalizer());
+  handler.use(observeRoute(route.id));
   if (schemas.body) handler.use(httpJsonBodyParser());
   handler.use({
     onError: async (request) => {
@@ -154,7 +157,7 @@ function buildHandler<S extends Schemas, R>(
         });
         return;
       }
-      console.error(JSON.stringify({ level: 'error', route: route.id, message: (request.error as Error)?.message, stack: (request.error as Error)?.stack }));
+      logger.error('unexpected error', errorFields(request.error));
       request.response = respond(500, { error: 'internal', message: '服务暂时出了点问题，请稍后再试' });
     },
   });

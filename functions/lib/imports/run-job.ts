@@ -15,6 +15,8 @@ import { applyUnits, checkAgainstTable, type ImportRegion } from '../db/imports'
 import { getPerson } from '../db/persons';
 import { withRequestCounting } from '../db/request-counter';
 import { ApiHttpError } from '../http/errors';
+import { errorFields, logger } from '../observability/logger';
+import { countMetric } from '../observability/metrics';
 import { readImportUpload } from '../storage/uploads';
 import { readSheet } from './read-sheet';
 import { validateSheet, type ImportUnit } from './validate';
@@ -152,7 +154,7 @@ export async function runImportJob(importId: string, deadline = Date.now() + IMP
       return outcome;
     } catch (err) {
       const message = (err as Error).message;
-      console.error(JSON.stringify({ level: 'error', job: 'import', importId, attempt: job.attempts, message }));
+      logger.error('import job run failed', { importId, attempt: job.attempts, ...errorFields(err) });
       if (job.attempts >= MAX_ATTEMPTS) {
         await finishImportJob(
           importId,
@@ -167,6 +169,7 @@ export async function runImportJob(importId: string, deadline = Date.now() + IMP
     }
   });
   if (result !== 'busy') await addImportWork(importId, requests.requests, performance.now() - started);
+  if (result === 'failed') countMetric('ImportJobFailed');
   return result;
 }
 

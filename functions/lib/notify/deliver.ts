@@ -3,8 +3,10 @@ import { toBeijingIso } from '../../../domain';
 import { db, tableName } from '../db/client';
 import { keys } from '../db/keys';
 import { part, transact, TransactionRefused, type Part } from '../db/transact';
+import { countMetric } from '../observability/metrics';
 import type { OutboxItem } from './outbox';
 import { sendSubscribeMessage, type SendOutcome } from './wechat-subscribe';
+import { errorFields, logger } from '../observability/logger';
 
 /**
  * The sender: delivers one pending outbox item as a WeChat subscription message.
@@ -121,6 +123,7 @@ export async function deliverOutboxItem(item: OutboxItem, now: Date): Promise<De
   const openid = await recipientOpenid(item.recipientId);
   if (!openid) {
     const r = await step([outboxUpdate(item, seen, finished('skipped', now, { lastError: 'recipient has not bound WeChat' }), ['gsi2pk', 'gsi2sk'])]);
+    if (r === 'ok') countMetric('OutboxSkipped');
     return r === 'ok' ? 'skipped' : 'busy';
   }
 
@@ -133,6 +136,7 @@ export async function deliverOutboxItem(item: OutboxItem, now: Date): Promise<De
     // Another sender has it, or conflicts outlasted the retries: it stays due, nothing changed.
     if (!claim.includes('subscription') || claim.includes('outbox')) return 'busy';
     const r = await step([outboxUpdate(item, seen, finished('skipped', now, { lastError: 'no remaining subscription' }), ['gsi2pk', 'gsi2sk'])]);
+    if (r === 'ok') countMetric('OutboxSkipped');
     return r === 'ok' ? 'skipped' : 'busy';
   }
 
@@ -142,16 +146,20 @@ export async function deliverOutboxItem(item: OutboxItem, now: Date): Promise<De
   switch (outcome.kind) {
     case 'sent':
       await step([outboxUpdate(item, attempts, finished('sent', doneAt, { sentAt: toBeijingIso(doneAt) }), ['gsi2pk', 'gsi2sk', 'lastError'])]);
+      countMetric('OutboxSent');
       return 'sent';
     case 'refused':
       await step([outboxUpdate(item, attempts, finished('skipped', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'zero', doneAt)]);
+      countMetric('OutboxSkipped');
       return 'skipped';
     case 'permanent':
       await step([outboxUpdate(item, attempts, finished('failed', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'refund', doneAt)]);
+      countMetric('OutboxFailed');
       return 'failed';
     case 'transient': {
       if (attempts >= MAX_ATTEMPTS) {
         await step([outboxUpdate(item, attempts, finished('failed', doneAt, { lastError: outcome.error }), ['gsi2pk', 'gsi2sk']), subscriptionChange(item, 'refund', doneAt)]);
+        countMetric('OutboxFailed');
         return 'failed';
       }
       const next = new Date(doneAt.getTime() + backoffMs(attempts));
@@ -188,7 +196,7 @@ export async function sweepDueOutbox(now: Date, options: { limit?: number; concu
         tally[await deliverOutboxItem(item, now)]++;
       } catch (err) {
         // One item's fault must not stop the others; the item stays due and is tried again.
-        console.error(JSON.stringify({ level: 'error', outboxId: item.outboxId, message: (err as Error).message }));
+        logger.error('outbox delivery failed', { outboxId: item.outboxId, ...errorFields(err) });
       }
     }
   };
