@@ -1,5 +1,6 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { countMetric } from '../observability/metrics';
 import { db } from './client';
 
 /**
@@ -94,13 +95,6 @@ export function retryDelayMs(attempt: number, random = Math.random): number {
   return random() * Math.min(RETRY.capMs, RETRY.baseMs * 2 ** attempt);
 }
 
-let conflictRetried: (count: number) => void = () => undefined;
-
-/** Lets observability count retried conflicts without this module depending on it. */
-export function onConflictRetried(counter: (count: number) => void): void {
-  conflictRetried = counter;
-}
-
 export async function transact<L extends string>(partsIn: ReadonlyArray<Part<L>>, options: TransactOptions<L> = {}): Promise<void> {
   if (partsIn.length === 0) return;
   for (let attempt = 0; ; attempt++) {
@@ -116,7 +110,7 @@ export async function transact<L extends string>(partsIn: ReadonlyArray<Part<L>>
       if (failed.length) throw refusal(new TransactionRefused(labelled), options.refusals);
       const conflictOnly = labelled.some((r) => r.code === 'TransactionConflict');
       if (!conflictOnly || attempt + 1 >= RETRY.attempts) throw new TransactionRefused(labelled);
-      conflictRetried(1);
+      countMetric('TransactionConflictRetried');
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
       if (options.beforeRetry) await options.beforeRetry();
     }
