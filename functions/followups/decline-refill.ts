@@ -1,8 +1,7 @@
 import { RefillDeclineRequest, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
-import { transact } from '../lib/db/followups';
-import { failedConditions } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
+import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
@@ -17,9 +16,10 @@ export const handler = routeHandler('prescriptions.declineRefill', { path: Refil
   if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
   const at = toBeijingIso(now);
   const declined = { ...refill, status: 'declined' as const, decidedAt: at, declineReason: body.reason, history: [...refill.history, { status: 'declined' as const, at }] };
-  try {
-    await transact([
-      {
+  const decided = () => conflict('这个续方申请已经处理过了');
+  await transact(
+    [
+      part('refill', {
         Update: {
           TableName: tableName(),
           Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
@@ -28,8 +28,8 @@ export const handler = routeHandler('prescriptions.declineRefill', { path: Refil
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':declined': 'declined', ':submitted': 'submitted', ':at': at, ':me': principal.personId, ':reason': body.reason, ':h': [{ status: 'declined', at }] },
         },
-      },
-      {
+      }),
+      part('prescription', {
         Update: {
           TableName: tableName(),
           Key: keys.prescription(path.memberId, path.prescriptionId),
@@ -37,16 +37,17 @@ export const handler = routeHandler('prescriptions.declineRefill', { path: Refil
           ConditionExpression: 'openRefillId = :rf',
           ExpressionAttributeValues: { ':rf': path.refillId },
         },
-      },
-      outboxPut(
-        { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: shortTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
-        now,
+      }),
+      part(
+        'outbox',
+        outboxPut(
+          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: shortTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
+          now,
+        ),
       ),
-    ]);
-  } catch (err) {
-    if (failedConditions(err)) throw conflict('这个续方申请已经处理过了');
-    throw err;
-  }
+    ],
+    { refusals: { refill: decided, prescription: decided, outbox: decided } },
+  );
   const response: RefillResponse = { refill: refillView(declined) };
   return { body: response };
 });

@@ -1,8 +1,7 @@
 import { EmptyBody, pharmacyLabels, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
-import { transact } from '../lib/db/followups';
-import { failedConditions } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
+import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
@@ -22,9 +21,10 @@ export const handler = routeHandler('prescriptions.refillReady', { path: RefillP
   const next = refill.fulfilment === 'pickup' ? ('ready' as const) : ('delivered' as const);
   const done = { ...refill, status: next, readyAt: at, history: [...refill.history, { status: next, at }] };
   const where = refill.pharmacy ? `，到${pharmacyLabels[refill.pharmacy]}取药` : '';
-  try {
-    await transact([
-      {
+  const finished = () => conflict('这个续方申请已经办完了');
+  await transact(
+    [
+      part('refill', {
         Update: {
           TableName: tableName(),
           Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
@@ -33,16 +33,17 @@ export const handler = routeHandler('prescriptions.refillReady', { path: RefillP
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':next': next, ':approved': 'approved', ':at': at, ':h': [{ status: next, at }] },
         },
-      },
-      outboxPut(
-        { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: shortTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
-        now,
+      }),
+      part(
+        'outbox',
+        outboxPut(
+          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: shortTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
+          now,
+        ),
       ),
-    ]);
-  } catch (err) {
-    if (failedConditions(err)) throw conflict('这个续方申请已经办完了');
-    throw err;
-  }
+    ],
+    { refusals: { refill: finished, outbox: finished } },
+  );
   const response: RefillResponse = { refill: refillView(done) };
   return { body: response };
 });
