@@ -1,6 +1,6 @@
 import { toBeijingIso } from '../../domain';
 import type { FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
-import type { TransactItem } from '../lib/db/ledger';
+import type { TransactItem } from '../lib/db/transact';
 import { getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, transact, TransactionRefused } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';
 import type { OutboxEntry } from '../lib/notify/outbox';

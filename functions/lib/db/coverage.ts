@@ -1,7 +1,7 @@
 import { missingContactKinds, type ContactKind } from '../../../domain';
 import type { FamilyContactItem, FamilyProfileItem, SigningItem } from './items';
 import { keys } from './keys';
-import type { TransactItem } from './ledger';
+import type { TransactItem } from './transact';
 import { tableName } from './client';
 import type { SigningStateItem } from './signing';
 import { signedMembersOf, wantingMembersOf } from './signing-figures';

@@ -8,7 +8,8 @@ import { db, tableName } from './client';
 import { townshipStatsAdd, type FamilyFigures } from './coverage';
 import type { FamilyProfileItem, PersonItem } from './items';
 import { keys } from './keys';
-import { ledgerSummaryItem, type TransactItem } from './ledger';
+import { ledgerSummaryItem } from './ledger';
+import type { TransactItem } from './transact';
 
 /**
  * The import's side of the table (see functions/lib/imports/run-job.ts for the whole flow).

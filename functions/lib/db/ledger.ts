@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addDays,
   countsAsVisit,
@@ -15,8 +15,7 @@ import { db, tableName } from './client';
 import { getFamilyProfile } from './families';
 import type { FamilyProfileItem, PersonItem } from './items';
 import { keys } from './keys';
-
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { part, type Part, parts, transact, type TransactItem } from './transact';
 
 /** A contact entered in the ledger by a contact person. Never deleted; edits keep versions. */
 export interface ContactLogItem {
@@ -215,30 +214,34 @@ export function counterUpdates(summary: Pick<LedgerSummaryItem, 'countyId' | 'to
   ];
 }
 
-/** Index of the summary Put in `contactLedgerWrites` (its condition failing means: read again). */
-export const SUMMARY_WRITE = 0;
-
 /**
- * The ledger effects of one contact, as items of the caller's transaction: the family's summary,
+ * The ledger effects of one contact, as parts of the caller's transaction: the family's summary,
  * conditioned on the version read (so two contacts at once cannot both count the family as "first
- * this week": the loser reads again and retries), and the township's week and month counters.
- * Recording a contact by hand and messaging's first staff reply of a day both write exactly these.
+ * this week": the loser, refused on `summary`, reads again and retries), and the township's week
+ * and month counters. Recording a contact by hand and messaging's first staff reply of a day both
+ * write exactly these.
  */
-export function contactLedgerWrites(summary: LedgerSummaryItem, type: ContactType, date: string): TransactItem[] {
+export function contactLedgerParts(summary: LedgerSummaryItem, type: ContactType, date: string): Part<'summary' | 'counter'>[] {
   const next = applyContact(summary, type, date);
   const fresh = summary.version === 0; // the summary did not exist when read (a family from before the ledger)
   return [
-    {
+    part('summary', {
       Put: {
         TableName: tableName(),
         Item: { ...next, version: summary.version + 1 },
         ConditionExpression: fresh ? 'attribute_not_exists(pk)' : '#v = :v',
         ...(fresh ? {} : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': summary.version } }),
       },
-    },
-    ...counterUpdates(summary, contactEffects(summary, type, date)),
+    }),
+    ...parts('counter', counterUpdates(summary, contactEffects(summary, type, date))),
   ];
 }
+
+/** Index of the summary Put in `contactLedgerWrites`, for callers not yet on labelled parts (messaging). */
+export const SUMMARY_WRITE = 0;
+
+/** `contactLedgerParts` without labels, for callers not yet on labelled parts (messaging). */
+export const contactLedgerWrites = (summary: LedgerSummaryItem, type: ContactType, date: string): TransactItem[] => contactLedgerParts(summary, type, date).map((p) => p.item);
 
 /** What recording a contact reads first: the family's summary, and optionally the caller and the day's online slot. */
 export interface ContactState {
@@ -292,33 +295,27 @@ export async function getLedgerSummary(familyId: string): Promise<LedgerSummaryI
   return out.Item as LedgerSummaryItem | undefined;
 }
 
-/** Same caller, same Idempotency-Key → same contact id, so a retry finds the first write. */
-export function contactIdFor(staffId: string, idempotencyKey: string | undefined): string {
-  if (!idempotencyKey) return `ct_${randomUUID().replace(/-/g, '')}`;
-  return `ct_${createHash('sha256').update(`${staffId}\n${idempotencyKey}`).digest('hex').slice(0, 32)}`;
-}
+export const newContactId = () => `ct_${randomUUID().replace(/-/g, '')}`;
 
-export class StaleSummaryError extends Error {}
-export class DuplicateContactError extends Error {}
-/** The day's 网络沟通 of this staff member with this family is already in the ledger. */
-export class OnlineSlotTakenError extends Error {}
+export type ContactRecordingLabel = 'contact' | 'summary' | 'counter' | 'onlineSlot';
 
 /**
- * Writes a contact, the family's summary and the township's week and month counters in one
- * transaction (`contactLedgerWrites`). A 网络沟通 also claims the day's online slot, conditioned on
- * it not existing: a staff reply in messaging the same day then counts nothing more, and a reply
- * that got there first makes this one fail (OnlineSlotTakenError).
+ * A new contact and the parts of the one transaction that records it: the contact, the family's
+ * summary and the township's week and month counters (`contactLedgerParts`). A 网络沟通 also claims
+ * the day's online slot, conditioned on it not existing: a staff reply in messaging the same day
+ * then counts nothing more, and a reply that got there first refuses `onlineSlot`.
  */
-export async function writeContact(
-  input: { familyId: string; staffId: string; staffName: string; contactId: string; body: ContactRecordRequest },
+export function contactRecording(
+  input: { familyId: string; staffId: string; staffName: string; body: ContactRecordRequest },
   summary: LedgerSummaryItem,
   now: Date,
-): Promise<ContactLogItem> {
+): { item: ContactLogItem; parts: Part<ContactRecordingLabel>[] } {
   const { body } = input;
+  const contactId = newContactId();
   const item: ContactLogItem = {
-    ...keys.contactLog(input.familyId, input.contactId),
+    ...keys.contactLog(input.familyId, contactId),
     entity: 'contactLog',
-    contactId: input.contactId,
+    contactId,
     familyId: input.familyId,
     staffId: input.staffId,
     staffName: input.staffName,
@@ -333,12 +330,14 @@ export async function writeContact(
     version: 1,
     edits: 0,
     gsi1pk: keys.staffPk(input.staffId),
-    gsi1sk: keys.contactLogStaffSk(body.date, input.familyId, input.contactId),
+    gsi1sk: keys.contactLogStaffSk(body.date, input.familyId, contactId),
     gsi2pk: keys.contactLogMonthPk(summary.townshipId, monthOf(body.date)),
-    gsi2sk: keys.contactLogMonthSk(body.date, input.familyId, input.contactId),
+    gsi2sk: keys.contactLogMonthSk(body.date, input.familyId, contactId),
   };
-  const items: TransactItem[] = [{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, ...contactLedgerWrites(summary, body.type, body.date)];
-  const slotIndex = items.length;
+  const writes: Part<ContactRecordingLabel>[] = [
+    part('contact', { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }),
+    ...contactLedgerParts(summary, body.type, body.date),
+  ];
   if (body.type === 'online') {
     const claim: OnlineContactLogItem = {
       ...keys.onlineContactLog(input.familyId, body.date, input.staffId),
@@ -347,22 +346,12 @@ export async function writeContact(
       staffId: input.staffId,
       staffName: input.staffName,
       date: body.date,
-      handContactId: input.contactId,
+      handContactId: contactId,
       replies: 0,
     };
-    items.push({ Put: { TableName: tableName(), Item: claim, ConditionExpression: 'attribute_not_exists(pk)' } });
+    writes.push(part('onlineSlot', { Put: { TableName: tableName(), Item: claim, ConditionExpression: 'attribute_not_exists(pk)' } }));
   }
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new DuplicateContactError();
-    if (reasons?.[1 + SUMMARY_WRITE]?.Code === 'ConditionalCheckFailed') throw new StaleSummaryError();
-    if (reasons?.[slotIndex]?.Code === 'ConditionalCheckFailed') throw new OnlineSlotTakenError();
-    if (reasons?.some((r) => r.Code === 'TransactionConflict')) throw new StaleSummaryError();
-    throw err;
-  }
-  return item;
+  return { item, parts: writes };
 }
 
 export async function getContact(familyId: string, contactId: string): Promise<ContactLogItem | undefined> {
@@ -450,6 +439,7 @@ export function toEntry(raw: Record<string, unknown>): ContactEntry {
 }
 
 export class StaleEditError extends Error {}
+const staleEdit = () => new StaleEditError();
 
 /**
  * Corrects the notes of a contact. The version being replaced is copied into its own item first
@@ -484,27 +474,21 @@ export async function editContact(
     version: current.version + 1,
     edits: current.edits + 1,
   };
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: snapshot, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: next,
-              ConditionExpression: '#v = :v AND staffId = :me',
-              ExpressionAttributeNames: { '#v': 'version' },
-              ExpressionAttributeValues: { ':v': edit.version, ':me': editorId },
-            },
-          },
-        ],
+  await transact(
+    [
+      part('snapshot', { Put: { TableName: tableName(), Item: snapshot, ConditionExpression: 'attribute_not_exists(pk)' } }),
+      part('contact', {
+        Put: {
+          TableName: tableName(),
+          Item: next,
+          ConditionExpression: '#v = :v AND staffId = :me',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': edit.version, ':me': editorId },
+        },
       }),
-    );
-  } catch (err) {
-    if ((err as Error).name === 'TransactionCanceledException') throw new StaleEditError();
-    throw err;
-  }
+    ],
+    { refusals: { contact: staleEdit, snapshot: staleEdit } },
+  );
   return next;
 }
 

@@ -1,6 +1,6 @@
 import { signingFiguresDelta, type SigningState, wantsSigning } from '../../../domain';
 import type { SigningItem } from './items';
-import type { TransactItem } from './ledger';
+import type { TransactItem } from './transact';
 import { townshipStatsAdd } from './coverage';
 import type { SigningStateItem } from './signing';
 
