@@ -1,8 +1,9 @@
 import { addDays, beijingDate, ContactRecordRequest, FamilyPath, type ContactEntry } from '../../domain';
-import { contactRecording, readContactState, toEntry, type OnlineContactLogItem } from '../lib/db/ledger';
+import { contactRecording, readContactState, type OnlineContactLogItem } from '../lib/db/ledger';
 import { retryDelayMs, transact, TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { contactEntry } from './views';
 
 /** How far back a contact may be entered: a week's paper notes, not last year's. */
 const MAX_BACKDATE_DAYS = 60;
@@ -38,7 +39,7 @@ export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, 
     if (!staff) throw notFound('没有找到您的工作人员信息，请联系管理员');
     if (onlineSlot) throw onlineAlreadyCounted(onlineSlot);
     const { item, parts } = contactRecording({ familyId: path.familyId, staffId: principal.personId, staffName: staff.name, body }, summary, now);
-    const response: ContactEntry = toEntry(item as unknown as Record<string, unknown>);
+    const response: ContactEntry = contactEntry(item as unknown as Record<string, unknown>);
     try {
       await transact([...parts, ...idempotency.marker(response, 201)]);
       return { status: 201, body: response };
