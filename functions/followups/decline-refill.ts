@@ -2,33 +2,25 @@ import { RefillDeclineRequest, RefillPath, type RefillResponse, toBeijingIso } f
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
-import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberWithAccess, refillView, requireDoctor } from './access';
-import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
+import { alreadyDecided, refillKeys, refillStep, refillWithPrescription, shortTime } from './refill-decision';
 
 /** The signed doctor declines a refill with a reason the member reads; the prescription is free again. */
 export const handler = routeHandler('prescriptions.declineRefill', { path: RefillPath, body: RefillDeclineRequest }, async ({ path, body, principal, now }) => {
   requireDoctor(principal);
   const ctx = await memberWithAccess(principal, path, refillKeys(path));
   const { refill } = refillWithPrescription(ctx.extra, path);
-  if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
+  if (refill.status !== 'submitted') throw alreadyDecided();
   const at = toBeijingIso(now);
   const declined = { ...refill, status: 'declined' as const, decidedAt: at, declineReason: body.reason, history: [...refill.history, { status: 'declined' as const, at }] };
-  const decided = () => conflict('这个续方申请已经处理过了');
   await transact(
     [
-      part('refill', {
-        Update: {
-          TableName: tableName(),
-          Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
-          UpdateExpression: 'SET #status = :declined, decidedAt = :at, decidedBy = :me, declineReason = :reason, history = list_append(history, :h) REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#status = :submitted',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':declined': 'declined', ':submitted': 'submitted', ':at': at, ':me': principal.personId, ':reason': body.reason, ':h': [{ status: 'declined', at }] },
-        },
-      }),
+      part(
+        'refill',
+        refillStep(path, { from: 'submitted', to: 'declined', at, set: 'decidedAt = :at, decidedBy = :me, declineReason = :reason', values: { ':at': at, ':me': principal.personId, ':reason': body.reason }, leaveQueue: true }),
+      ),
       part('prescription', {
         Update: {
           TableName: tableName(),
@@ -46,7 +38,7 @@ export const handler = routeHandler('prescriptions.declineRefill', { path: Refil
         ),
       ),
     ],
-    { refusals: { refill: decided, prescription: decided, outbox: decided } },
+    { refusals: { refill: alreadyDecided, prescription: alreadyDecided, outbox: alreadyDecided } },
   );
   const response: RefillResponse = { refill: refillView(declined) };
   return { body: response };

@@ -1,12 +1,10 @@
 import { EmptyBody, pharmacyLabels, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
-import { tableName } from '../lib/db/client';
-import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberWithAccess, refillView, requireDoctor } from './access';
-import { refillKeys, refillWithPrescription, shortTime } from './refill-decision';
+import { refillKeys, refillStep, refillWithPrescription, shortTime } from './refill-decision';
 
 /**
  * The approved refill is ready at the chosen pharmacy (or delivered): the last step the member sees,
@@ -24,16 +22,7 @@ export const handler = routeHandler('prescriptions.refillReady', { path: RefillP
   const finished = () => conflict('这个续方申请已经办完了');
   await transact(
     [
-      part('refill', {
-        Update: {
-          TableName: tableName(),
-          Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
-          UpdateExpression: 'SET #status = :next, readyAt = :at, history = list_append(history, :h) REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#status = :approved',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':next': next, ':approved': 'approved', ':at': at, ':h': [{ status: next, at }] },
-        },
-      }),
+      part('refill', refillStep(path, { from: 'approved', to: next, at, set: 'readyAt = :at', values: { ':at': at }, leaveQueue: true })),
       part(
         'outbox',
         outboxPut(
