@@ -22,7 +22,7 @@ function onlineAlreadyCounted(slot: OnlineContactLogItem) {
 /**
  * A contact person records a contact with a family they serve. The contact, the family's ledger
  * summary, the township's counters and the Idempotency-Key's answer are written in one
- * transaction (functions/lib/db/ledger.ts). A 网络沟通 counts once per staff member, family and
+ * transaction (functions/lib/db/ledger/contacts.ts). A 网络沟通 counts once per staff member, family and
  * day: if a reply in messaging already counted the day (or an earlier hand entry did), the hand
  * entry is refused with 409 and a message saying so.
  */
