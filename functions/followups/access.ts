@@ -20,8 +20,9 @@ import {
 } from '../../domain';
 import { writeAuditEvent } from '../lib/db/audit';
 import { contractServiceIncrement } from '../lib/db/signing';
-import { type FollowUpItem, getMemberContext, isOnContractTeam, transact, type MemberContext, type PlanItem, planQueueKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
+import { type FollowUpItem, getMemberContext, isOnContractTeam, type MemberContext, type PlanItem, planQueueKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
+import type { TransactItem } from '../lib/db/transact';
 import { forbidden, notFound } from '../lib/http/errors';
 import type { RouteId } from '../routes';
 
@@ -156,7 +157,7 @@ export const reminderFrom = (ctx: Ctx) => ctx.signing?.teamName || '家庭医生
  * when the member has no active contract (a foundation-only signing). The counter's own condition
  * (contract still active) fails the transaction if the contract ended since the read.
  */
-export function contractServices(ctx: Ctx, kinds: readonly ServiceKind[]): Parameters<typeof transact>[0] {
+export function contractServices(ctx: Ctx, kinds: readonly ServiceKind[]): TransactItem[] {
   const c = ctx.contract;
   return c?.state === 'signed' && c.contractId ? [contractServiceIncrement(ctx.member.personId, c.contractId, kinds)] : [];
 }

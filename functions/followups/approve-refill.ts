@@ -6,7 +6,7 @@ import { ApiHttpError, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { contractServices, memberWithAccess, refillView, requireDoctor } from './access';
-import { refillKeys, refillWithPrescription } from './refill-decision';
+import { alreadyDecided, refillKeys, refillStep, refillWithPrescription } from './refill-decision';
 
 const ROUTE = 'prescriptions.approveRefill';
 
@@ -23,7 +23,7 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
   // ONE read before the transaction: access facts, plan, refill and prescription.
   const ctx = await memberWithAccess(principal, path, refillKeys(path));
   const { refill, rx } = refillWithPrescription(ctx.extra, path);
-  if (refill.status !== 'submitted') throw conflict('这个续方申请已经处理过了');
+  if (refill.status !== 'submitted') throw alreadyDecided();
   const today = beijingDate(now);
   if (!followUpRecentEnough(ctx.plan?.lastCompletedOn, today)) {
     throw new ApiHttpError(409, 'follow_up_needed', `最近 ${REFILL_FOLLOW_UP_MAX_AGE_DAYS} 天内没有随访，请先做一次随访（上门或电话）再审核续方`);
@@ -32,19 +32,9 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
   const newSupplyEnd = addDays(rx.supplyEndsOn > today ? rx.supplyEndsOn : today, rx.supplyDays);
   const approved = { ...refill, status: 'approved' as const, decidedAt: at, history: [...refill.history, { status: 'approved' as const, at }] };
   const response: RefillResponse = { refill: refillView(approved) };
-  const decided = () => conflict('这个续方申请已经处理过了');
   await transact(
     [
-      part('refill', {
-        Update: {
-          TableName: tableName(),
-          Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
-          UpdateExpression: 'SET #status = :approved, decidedAt = :at, decidedBy = :me, history = list_append(history, :h)',
-          ConditionExpression: '#status = :submitted',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':approved': 'approved', ':submitted': 'submitted', ':at': at, ':me': principal.personId, ':h': [{ status: 'approved', at }] },
-        },
-      }),
+      part('refill', refillStep(path, { from: 'submitted', to: 'approved', at, set: 'decidedAt = :at, decidedBy = :me', values: { ':at': at, ':me': principal.personId }, leaveQueue: false })),
       part('prescription', {
         Update: {
           TableName: tableName(),
@@ -81,8 +71,8 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
     {
       refusals: {
         followUp: () => new ApiHttpError(409, 'follow_up_needed', '最近 30 天内没有随访，请先做一次随访再审核续方'),
-        refill: decided,
-        prescription: decided,
+        refill: alreadyDecided,
+        prescription: alreadyDecided,
         contract: () => conflict('签约协议刚刚变更，请刷新后再审核'),
       },
     },

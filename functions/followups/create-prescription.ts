@@ -1,7 +1,7 @@
 import { addDays, beijingDate, FamilyMemberPath, PrescriptionRequest, stableForLongRx, STABLE_ASSESSMENT_MAX_AGE_DAYS } from '../../domain';
-import { type PrescriptionItem, put, transact } from '../lib/db/followups';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { type PrescriptionItem, put } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
+import { part, transact } from '../lib/db/transact';
 import { ApiHttpError, badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { memberWithAccess, newId, prescriptionView, requireDoctor } from './access';
@@ -11,14 +11,11 @@ type Created = { prescription: ReturnType<typeof prescriptionView> };
 
 /**
  * The signed doctor issues a long prescription (长处方, 28-56 days of supply) to a member assessed
- * stable within the last 90 days, for medicines on the member's file only.
+ * stable within the last 90 days, for medicines on the member's file only. The prescription and
+ * the Idempotency-Key's answer are one transaction.
  */
-export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: PrescriptionRequest }, async ({ path, body, principal, now, headers }) => {
+export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: PrescriptionRequest }, async ({ path, body, principal, now, idempotency }) => {
   requireDoctor(principal);
-  const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  const earlier = await replayed<Created>(idem);
-  if (earlier) return earlier;
-
   const ctx = await memberWithAccess(principal, path);
   const today = beijingDate(now);
   if (!ctx.file) throw new ApiHttpError(409, 'no_health_file', '请先为这位居民建立健康档案');
@@ -54,12 +51,6 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Presc
     instructions: body.instructions,
   };
   const response: Created = { prescription: prescriptionView(rx, [], now) };
-  try {
-    await transact([put(rx), ...idempotencyPut(idem, 201, response, now)]);
-  } catch (err) {
-    const won = failedConditions(err) ? await replayed<Created>(idem) : undefined;
-    if (won) return won;
-    throw err;
-  }
+  await transact([part('prescription', put(rx)), ...idempotency.marker(response, 201)]);
   return { status: 201, body: response };
 });

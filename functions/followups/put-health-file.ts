@@ -1,8 +1,8 @@
 import { beijingDate, FamilyMemberPath, HealthFileRequest, type MemberHealthResponse, planCadence, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
-import { followUpReminderPut, type HealthFileItem, planPut, put, transact } from '../lib/db/followups';
-import { failedConditions } from '../lib/db/idempotency-replay';
+import { followUpReminderPut, type HealthFileItem, planPut, put } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
+import { part, parts, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { memberWithAccess, nextPlan, planView, queueDoctorOf, reminderFrom, requireDoctor } from './access';
@@ -41,13 +41,10 @@ export const handler = routeHandler('followups.putHealthFile', { path: FamilyMem
     poverty,
     ...(prev?.reason === 'doctor' ? {} : { cadence: rule.cadence, reason: rule.reason }),
   });
-  try {
-    // The file is replaced whole; the plan's version condition makes concurrent edits fail as one.
-    await transact([put(file, null), planPut(plan, prev?.version), ...followUpReminderPut(prev, plan, reminderFrom(ctx), now)]);
-  } catch (err) {
-    if (failedConditions(err)) throw conflict('档案刚被修改过，请刷新后再保存');
-    throw err;
-  }
+  // The file is replaced whole; the plan's version condition makes concurrent edits fail as one.
+  await transact([part('file', put(file, null)), part('plan', planPut(plan, prev?.version)), ...parts('reminder', followUpReminderPut(prev, plan, reminderFrom(ctx), now))], {
+    refusals: { plan: () => conflict('档案刚被修改过，请刷新后再保存') },
+  });
   const { pk: _pk, sk: _sk, entity: _e, ...fileView } = file;
   const response: Pick<MemberHealthResponse, 'file' | 'plan'> = { file: fileView, plan: planView(plan, now) };
   return { body: response };

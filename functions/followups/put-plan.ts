@@ -1,6 +1,6 @@
 import { FamilyMemberPath, PlanRequest } from '../../domain';
-import { followUpReminderPut, type PlanItem, planPut, planQueueKeys, transact } from '../lib/db/followups';
-import { failedConditions } from '../lib/db/idempotency-replay';
+import { followUpReminderPut, type PlanItem, planPut, planQueueKeys } from '../lib/db/followups';
+import { part, parts, transact } from '../lib/db/transact';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { memberWithAccess, planView, reminderFrom, requireDoctor } from './access';
@@ -13,11 +13,8 @@ export const handler = routeHandler('followups.putPlan', { path: FamilyMemberPat
   if (!prev) throw notFound('还没有随访计划，请先建立健康档案');
   const base = { ...prev, cadence: body.cadence, reason: 'doctor' as const, note: body.note, version: prev.version + 1 };
   const plan: PlanItem = { ...base, ...planQueueKeys(base) };
-  try {
-    await transact([planPut(plan, prev.version), ...followUpReminderPut(prev, plan, reminderFrom(ctx), now)]);
-  } catch (err) {
-    if (failedConditions(err)) throw conflict('计划刚被修改过，请刷新后再保存');
-    throw err;
-  }
+  await transact([part('plan', planPut(plan, prev.version)), ...parts('reminder', followUpReminderPut(prev, plan, reminderFrom(ctx), now))], {
+    refusals: { plan: () => conflict('计划刚被修改过，请刷新后再保存') },
+  });
   return { body: { plan: planView(plan, now) } };
 });

@@ -1,13 +1,10 @@
 import { beijingShortDateTime, EmptyBody, pharmacyLabels, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
-import { tableName } from '../lib/db/client';
-import { transact } from '../lib/db/followups';
-import { failedConditions } from '../lib/db/idempotency-replay';
-import { keys } from '../lib/db/keys';
+import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberWithAccess, refillView, requireDoctor } from './access';
-import { refillKeys, refillWithPrescription } from './refill-decision';
+import { refillKeys, refillStep, refillWithPrescription } from './refill-decision';
 
 /**
  * The approved refill is ready at the chosen pharmacy (or delivered): the last step the member sees,
@@ -22,27 +19,20 @@ export const handler = routeHandler('prescriptions.refillReady', { path: RefillP
   const next = refill.fulfilment === 'pickup' ? ('ready' as const) : ('delivered' as const);
   const done = { ...refill, status: next, readyAt: at, history: [...refill.history, { status: next, at }] };
   const where = refill.pharmacy ? `，到${pharmacyLabels[refill.pharmacy]}取药` : '';
-  try {
-    await transact([
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.refill(path.memberId, path.prescriptionId, path.refillId),
-          UpdateExpression: 'SET #status = :next, readyAt = :at, history = list_append(history, :h) REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#status = :approved',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':next': next, ':approved': 'approved', ':at': at, ':h': [{ status: next, at }] },
-        },
-      },
-      outboxPut(
-        { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: beijingShortDateTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
-        now,
+  const finished = () => conflict('这个续方申请已经办完了');
+  await transact(
+    [
+      part('refill', refillStep(path, { from: 'approved', to: next, at, set: 'readyAt = :at', values: { ':at': at }, leaveQueue: true })),
+      part(
+        'outbox',
+        outboxPut(
+          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: beijingShortDateTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
+          now,
+        ),
       ),
-    ]);
-  } catch (err) {
-    if (failedConditions(err)) throw conflict('这个续方申请已经办完了');
-    throw err;
-  }
+    ],
+    { refusals: { refill: finished, outbox: finished } },
+  );
   const response: RefillResponse = { refill: refillView(done) };
   return { body: response };
 });

@@ -1,9 +1,9 @@
 import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
-import { followUpReminderPut, itemAt, planPut, put, queueItemByRef, transact } from '../lib/db/followups';
+import { followUpReminderPut, itemAt, planPut, put, queueItemByRef } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed, replayedFrom } from '../lib/db/idempotency-replay';
 import { keys } from '../lib/db/keys';
+import { part, parts, transact } from '../lib/db/transact';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { contractServices, followUpView, memberWithAccess, newFollowUp, nextPlan, planView, queueDoctorOf, reminderFrom, requireDoctor } from './access';
@@ -16,14 +16,11 @@ const ROUTE = 'followups.recordVisit';
  * spoken to the member), moves the member's due reminder to the next due date, counts the service
  * on the member's contract (a visit is a follow-up and a home visit) and, if it answers a discharge
  * hand-back or a consultation's follow-up item from the signed doctor's queue, closes that item,
- * all in one transaction.
+ * all in one transaction with the Idempotency-Key's answer.
  */
-export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: VisitRequest }, async ({ path, body, principal, now, headers }) => {
+export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: VisitRequest }, async ({ path, body, principal, now, idempotency }) => {
   requireDoctor(principal);
-  const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  const ctx = await memberWithAccess(principal, path, [keys.familyProfile(path.familyId), ...(idem ? [idem] : [])]);
-  const earlier = replayedFrom<FollowUpResponse>(ctx.extra, idem);
-  if (earlier) return earlier;
+  const ctx = await memberWithAccess(principal, path, [keys.familyProfile(path.familyId)]);
   const doctorId = queueDoctorOf(ctx, principal);
   const handled = body.handles ? await queueItemByRef(doctorId, body.handles) : undefined;
   if (body.handles && (!handled || handled.memberId !== path.memberId)) throw badRequest('没有找到这位居民的这项待办', { 'body.handles': '待办事项不存在' });
@@ -46,21 +43,24 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
           : { Update: { TableName: tableName(), Key: { pk: handled.pk, sk: handled.sk }, UpdateExpression: 'SET #status = :done, doneAt = :at', ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':at': at, ':done': 'done', ':open': 'open' } } },
       ]
     : [];
-  const counted = contractServices(ctx, body.kind === 'visit' ? ['followUps', 'homeVisits'] : ['followUps']);
-  const reminder = followUpReminderPut(prev, plan, reminderFrom(ctx), now);
-  const markers = idempotencyPut(idem, 201, response, now);
-  try {
-    await transact([put(item), planPut(plan, prev?.version), ...closeHandled, ...counted, ...reminder, ...markers]);
-  } catch (err) {
-    const failed = failedConditions(err);
-    if (!failed) throw err;
-    if (idem && failed.includes(2 + closeHandled.length + counted.length + reminder.length)) {
-      const won = await replayed<FollowUpResponse>(idem);
-      if (won) return won;
-    }
-    if (closeHandled.length && failed.includes(2)) throw conflict('这项待办已经处理过了');
-    if (counted.length && failed.includes(2 + closeHandled.length)) throw conflict('签约协议刚刚变更，请刷新后再记录');
-    throw conflict('随访计划刚被修改过，请刷新后再提交');
-  }
+  const planChanged = () => conflict('随访计划刚被修改过，请刷新后再提交');
+  await transact(
+    [
+      part('followUp', put(item)),
+      part('plan', planPut(plan, prev?.version)),
+      ...parts('handled', closeHandled),
+      ...parts('contract', contractServices(ctx, body.kind === 'visit' ? ['followUps', 'homeVisits'] : ['followUps'])),
+      ...parts('reminder', followUpReminderPut(prev, plan, reminderFrom(ctx), now)),
+      ...idempotency.marker(response, 201),
+    ],
+    {
+      refusals: {
+        handled: () => conflict('这项待办已经处理过了'),
+        contract: () => conflict('签约协议刚刚变更，请刷新后再记录'),
+        plan: planChanged,
+        followUp: planChanged,
+      },
+    },
+  );
   return { status: 201, body: response };
 });

@@ -1,7 +1,7 @@
 import { beijingShortDateTime, FollowUpIdPath, ReplyRequest, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
-import { type PlanItem, planPut, planQueueKeys, transact } from '../lib/db/followups';
-import { failedConditions } from '../lib/db/idempotency-replay';
+import { type PlanItem, planPut, planQueueKeys } from '../lib/db/followups';
+import { part, parts, type TransactItem, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
@@ -19,16 +19,16 @@ export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, b
   const at = toBeijingIso(now);
   const reply = { advice: body.advice, doctorName: ctx.viewer?.name ?? '家庭医生', at };
   const prev = ctx.plan;
-  const planItems: Parameters<typeof transact>[0] = [];
+  const planItems: TransactItem[] = [];
   let plan: PlanItem | undefined = prev;
   if (prev?.pending?.followUpId === path.followUpId) {
     const base = { ...prev, pending: undefined, version: prev.version + 1 };
     plan = { ...base, ...planQueueKeys(base) };
     planItems.push(planPut(plan, prev.version));
   }
-  try {
-    await transact([
-      {
+  await transact(
+    [
+      part('followUp', {
         Update: {
           TableName: tableName(),
           Key: followUpKeyOf(path.memberId, path.followUpId),
@@ -36,26 +36,31 @@ export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, b
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reply)',
           ExpressionAttributeValues: { ':r': reply },
         },
-      },
-      ...planItems,
-      ...contractServices(ctx, ['followUps']),
-      outboxPut(
-        {
-          recipientId: path.memberId,
-          template: 'consultation.reply',
-          data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: beijingShortDateTime(at) },
-          page: 'packages/health/readings/index',
-          dedupeKey: `followup.reply#${path.followUpId}`,
-        },
-        now,
+      }),
+      ...parts('plan', planItems),
+      ...parts('contract', contractServices(ctx, ['followUps'])),
+      part(
+        'outbox',
+        outboxPut(
+          {
+            recipientId: path.memberId,
+            template: 'consultation.reply',
+            data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: beijingShortDateTime(at) },
+            page: 'packages/health/readings/index',
+            dedupeKey: `followup.reply#${path.followUpId}`,
+          },
+          now,
+        ),
       ),
-    ]);
-  } catch (err) {
-    const failed = failedConditions(err);
-    if (!failed) throw err;
-    if (failed.includes(0)) throw conflict('这次随访已经回复过了，或者没有找到');
-    if (planItems.length && failed.includes(1)) throw conflict('随访计划刚被修改过，请刷新后再提交');
-    throw conflict('签约协议刚刚变更，请刷新后再回复');
-  }
+    ],
+    {
+      refusals: {
+        followUp: () => conflict('这次随访已经回复过了，或者没有找到'),
+        plan: () => conflict('随访计划刚被修改过，请刷新后再提交'),
+        contract: () => conflict('签约协议刚刚变更，请刷新后再回复'),
+        outbox: () => conflict('这次随访已经回复过了，或者没有找到'),
+      },
+    },
+  );
   return { body: { reply, plan: plan ? planView(plan, now) : null } };
 });

@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beijingShortDateTime, addDays, beijingDate, REFILL_WINDOW_DAYS, RefillRequestBody, type RefillResponse, refillBlock, RxPath, toBeijingIso } from '../../domain';
 import { db, tableName } from '../lib/db/client';
-import { type PrescriptionItem, put, type RefillItem, transact } from '../lib/db/followups';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed } from '../lib/db/idempotency-replay';
+import { type PrescriptionItem, put, type RefillItem } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
+import { part, transact } from '../lib/db/transact';
 import { ApiHttpError, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
@@ -15,13 +15,9 @@ const ROUTE = 'prescriptions.requestRefill';
  * The member asks for a refill (申请续方) from 7 days before the supply runs out, while the
  * prescription is valid and has refills left, one open request at a time. Every rule is also a
  * condition of the transaction that marks the prescription's open request, so two taps (or two
- * family members) cannot open two requests.
+ * family members) cannot open two requests; the Idempotency-Key's answer is in the same transaction.
  */
-export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBody }, async ({ path, body, principal, now, headers }) => {
-  const idem = idempotencyOf(headers, principal.personId, ROUTE);
-  const earlier = await replayed<RefillResponse>(idem);
-  if (earlier) return earlier;
-
+export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBody }, async ({ path, body, principal, now, idempotency }) => {
   const ctx = await memberWithAccess(principal, path);
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.prescription(path.memberId, path.prescriptionId), ConsistentRead: true }));
   const rx = out.Item as PrescriptionItem | undefined;
@@ -51,10 +47,11 @@ export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBo
     gsi1sk: keys.refillQueueSk(now, refillId),
   };
   const response: RefillResponse = { refill: refillView(refill) };
-  try {
-    await transact([
-      put(refill),
-      {
+  const open = () => new ApiHttpError(409, 'refill_not_allowed', '已经有一个续方申请在办理中');
+  await transact(
+    [
+      part('refill', put(refill)),
+      part('prescription', {
         Update: {
           TableName: tableName(),
           Key: keys.prescription(path.memberId, path.prescriptionId),
@@ -62,27 +59,23 @@ export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBo
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(openRefillId) AND refillsRemaining > :zero AND validUntil >= :today AND supplyEndsOn <= :windowEnd',
           ExpressionAttributeValues: { ':id': refillId, ':zero': 0, ':today': today, ':windowEnd': addDays(today, REFILL_WINDOW_DAYS) },
         },
-      },
-      outboxPut(
-        {
-          recipientId: rx.doctorId,
-          template: 'refill.status',
-          data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: beijingShortDateTime(at) },
-          page: 'packages/doctor/queue/index',
-          dedupeKey: `refill#${refillId}#submitted`,
-        },
-        now,
+      }),
+      part(
+        'outbox',
+        outboxPut(
+          {
+            recipientId: rx.doctorId,
+            template: 'refill.status',
+            data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: beijingShortDateTime(at) },
+            page: 'packages/doctor/queue/index',
+            dedupeKey: `refill#${refillId}#submitted`,
+          },
+          now,
+        ),
       ),
-      ...idempotencyPut(idem, 201, response, now),
-    ]);
-  } catch (err) {
-    const failed = failedConditions(err);
-    if (!failed) throw err;
-    if (idem && failed.includes(3)) {
-      const won = await replayed<RefillResponse>(idem);
-      if (won) return won;
-    }
-    throw new ApiHttpError(409, 'refill_not_allowed', '已经有一个续方申请在办理中');
-  }
+      ...idempotency.marker(response, 201),
+    ],
+    { refusals: { prescription: open, refill: open, outbox: open } },
+  );
   return { status: 201, body: response };
 });

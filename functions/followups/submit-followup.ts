@@ -1,9 +1,9 @@
 import { beijingShortDateTime, beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
-import { followUpReminderPut, itemAt, planPut, put, transact } from '../lib/db/followups';
+import { followUpReminderPut, itemAt, planPut, put } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
-import { failedConditions, idempotencyOf, idempotencyPut, replayed, replayedFrom } from '../lib/db/idempotency-replay';
+import { part, parts, transact, TransactionRefused } from '../lib/db/transact';
 import { ApiHttpError, conflict, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
@@ -16,15 +16,13 @@ const ROUTE = 'followups.submit';
  * then ONE transaction: the follow-up record, the plan (last completed,
  * the submission awaiting the doctor's reply, the queue position) conditioned on the version read,
  * the member's next due reminder (replacing the previous one), for urgent readings the
- * notifications to the doctor and the family's contact persons, and the Idempotency-Key marker. The member gets plain advice at once when a reading is urgent.
+ * notifications to the doctor and the family's contact persons, and the Idempotency-Key's answer.
+ * The member gets plain advice at once when a reading is urgent.
  */
-export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: FollowUpRequest }, async ({ path, body, principal, now, headers }) => {
-  const idem = idempotencyOf(headers, principal.personId, ROUTE);
+export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: FollowUpRequest }, async ({ path, body, principal, now, idempotency }) => {
   for (let attempt = 0; ; attempt++) {
-    // One read: the member's context, the family profile (poverty programme) and the key's marker.
-    const ctx = await memberWithAccess(principal, path, [keys.familyProfile(path.familyId), ...(idem ? [idem] : [])]);
-    const earlier = replayedFrom<FollowUpResponse>(ctx.extra, idem);
-    if (earlier) return earlier;
+    // One read: the member's context and the family profile (poverty programme).
+    const ctx = await memberWithAccess(principal, path, [keys.familyProfile(path.familyId)]);
     if (ctx.member.consent?.healthData !== true) throw forbidden('请先在“隐私设置”里同意共享健康信息，医生才能看到您的随访');
     if (!ctx.signing) throw new ApiHttpError(409, 'not_signed', '您还没有签约家庭医生，请联系村（社区）联系人');
     const profile = itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId));
@@ -67,19 +65,17 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
         now,
       ),
     );
-    const reminder = followUpReminderPut(prev, plan, reminderFrom(ctx), now);
-    const markers = idempotencyPut(idem, 201, response, now);
     try {
-      await transact([put(item), planPut(plan, prev?.version), ...notices, ...reminder, ...markers]);
+      await transact([
+        part('followUp', put(item)),
+        part('plan', planPut(plan, prev?.version)),
+        ...parts('outbox', notices),
+        ...parts('reminder', followUpReminderPut(prev, plan, reminderFrom(ctx), now)),
+        ...idempotency.marker(response, 201),
+      ]);
       return { status: 201, body: response };
     } catch (err) {
-      const failed = failedConditions(err);
-      if (!failed) throw err;
-      // The marker is last: a concurrent retry with the same key won; answer as it did.
-      if (idem && failed.includes(2 + notices.length + reminder.length)) {
-        const won = await replayed<FollowUpResponse>(idem);
-        if (won) return won;
-      }
+      if (!(err instanceof TransactionRefused) || !err.has('plan')) throw err;
       // Someone else changed the plan between our read and write: read again.
       if (attempt >= 2) throw conflict('提交的人太多了，请稍后再试');
     }

@@ -4,10 +4,11 @@ import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
 import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
 import { keys } from '../lib/db/keys';
-import { countedByMessaging, toEntry, type LedgerSummaryItem } from '../lib/db/ledger';
+import { countedByMessaging, type LedgerSummaryItem } from '../lib/db/ledger';
 import { buildCsv, buildXlsx, type Cell } from '../lib/export/xlsx';
 import { badRequest, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { contactEntry } from './views';
 
 /** The month's contacts of a township: hand entries and messaging's online days (one per staff, family and day). */
 async function contactsOfMonth(townshipId: string, month: string): Promise<ContactEntry[]> {
@@ -26,7 +27,7 @@ async function contactsOfMonth(townshipId: string, month: string): Promise<Conta
     items.push(...((out.Items ?? []) as Record<string, unknown>[]));
     start = out.LastEvaluatedKey;
   } while (start);
-  return items.filter(countedByMessaging).map(toEntry);
+  return items.filter(countedByMessaging).map(contactEntry);
 }
 
 /**

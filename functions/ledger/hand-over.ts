@@ -1,19 +1,19 @@
-import { canHold, contactKindLabels, FamilyPath, HandoverRequest, type HandoverRecord } from '../../domain';
+import { canHold, contactKindLabels, FamilyPath, HandoverRequest } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
-import { findHandover, handOver, HandoverFailedError, handoverIdFor, type HandoverItem } from '../lib/db/handover';
+import { handover } from '../lib/db/handover';
 import { getPerson } from '../lib/db/persons';
 import { familyRequestsVersion, listFamilyRequests, requestsHandoverItems } from '../lib/db/requests';
+import { transact, TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-
-const present = ({ pk: _pk, sk: _sk, entity: _e, ...record }: HandoverItem): HandoverRecord => record;
+import { handoverView } from './views';
 
 /**
  * Commission staff reassign one place (township leader, village cadre, doctor or volunteer) of a
- * family in their region to another person, atomically (functions/lib/db/handover.ts).
+ * family in their region to another person, atomically (functions/lib/db/handover.ts), with the
+ * family's open requests and the Idempotency-Key's answer in the same transaction.
  */
-export const handler = routeHandler('ledger.handOver', { path: FamilyPath, body: HandoverRequest }, async ({ path, body, principal, now, headers }) => {
-  const handoverId = handoverIdFor(path.familyId, headers['idempotency-key']);
+export const handler = routeHandler('ledger.handOver', { path: FamilyPath, body: HandoverRequest }, async ({ path, body, principal, now, idempotency }) => {
   // The family's requests and their summary version are read before the transaction and
   // conditioned on inside it, so the open ones move with the place or the hand-over fails.
   const [record, to, by, requests, requestsVersion] = await Promise.all([
@@ -27,21 +27,19 @@ export const handler = routeHandler('ledger.handOver', { path: FamilyPath, body:
   if (!to || !canHold(body.kind, to)) throw badRequest(`这位人员不能担任${contactKindLabels[body.kind]}`, { 'body.toStaffId': '人员与岗位不符' });
   if (to.role === 'contact' && to.regionId !== record.profile.townshipId) throw badRequest('这位联系人不在这户家庭所在的乡镇', { 'body.toStaffId': '不在本乡镇' });
   const existing = record.contacts.find((c) => c.staffId === to.personId);
-  if (existing) {
-    // A retry of a hand-over that went through: answer it again.
-    const done = await findHandover(path.familyId, handoverId);
-    if (done) return { body: present(done) };
-    throw conflict(`${to.name}已经是这户家庭的${contactKindLabels[existing.kind]}`);
-  }
+  if (existing) throw conflict(`${to.name}已经是这户家庭的${contactKindLabels[existing.kind]}`);
+
+  const change = handover({ profile: record.profile, contacts: record.contacts, kind: body.kind, to, byStaffId: principal.personId, reason: body.reason }, now);
+  const moving = change.from
+    ? requestsHandoverItems({ familyId: path.familyId, requests, summaryVersion: requestsVersion, fromStaffId: change.from.staffId, to: { staffId: to.personId, name: to.name }, byName: by?.name ?? '卫健委' }, now)
+    : [];
+  const response = handoverView(change.record);
   try {
-    const extra = (from: { staffId: string } | undefined) =>
-      from
-        ? requestsHandoverItems({ familyId: path.familyId, requests, summaryVersion: requestsVersion, fromStaffId: from.staffId, to: { staffId: to.personId, name: to.name }, byName: by?.name ?? '卫健委' }, now)
-        : [];
-    const item = await handOver({ profile: record.profile, contacts: record.contacts, kind: body.kind, to, byStaffId: principal.personId, reason: body.reason, handoverId, extra }, now);
-    return { status: 201, body: present(item) };
+    await transact([...change.parts, ...moving, ...idempotency.marker(response, 201)]);
   } catch (err) {
-    if (err instanceof HandoverFailedError) throw conflict('交接没有完成（信息刚被修改过），原联系人不变，请刷新后重试');
+    // Whichever part was refused, something read above changed meanwhile: nothing was written.
+    if (err instanceof TransactionRefused) throw conflict('交接没有完成（信息刚被修改过），原联系人不变，请刷新后重试');
     throw err;
   }
+  return { status: 201, body: response };
 });

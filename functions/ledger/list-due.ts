@@ -17,6 +17,7 @@ import {
 import { listStaffFamilies } from '../lib/db/families';
 import { listStaffContactsSince } from '../lib/db/ledger';
 import { routeHandler } from '../lib/http/route-handler';
+import { contactEntry } from './views';
 
 /** Families one person can serve; more than this is a data error, not a page to scroll. */
 const MAX_FAMILIES = 100;
@@ -31,7 +32,7 @@ const MAX_FAMILIES = 100;
 export const handler = routeHandler('ledger.listDue', {}, async ({ principal, now }) => {
   const today = beijingDate(now);
   const since = addDays(today, -HOME_VISIT_EVERY_DAYS);
-  const [assigned, contacts] = await Promise.all([listStaffFamilies(principal.personId, { limit: MAX_FAMILIES }), listStaffContactsSince(principal.personId, since)]);
+  const [assigned, contacts] = await Promise.all([listStaffFamilies(principal.personId, { limit: MAX_FAMILIES }), listStaffContactsSince(principal.personId, since).then((items) => items.map(contactEntry))]);
 
   const last = new Map<string, { contact?: string; visit?: string }>();
   for (const c of contacts) {

@@ -1,17 +1,9 @@
 import { addDays, beijingDate, ContactRecordRequest, FamilyPath, type ContactEntry } from '../../domain';
-import {
-  contactIdFor,
-  DuplicateContactError,
-  getContact,
-  OnlineSlotTakenError,
-  readContactState,
-  StaleSummaryError,
-  toEntry,
-  writeContact,
-  type OnlineContactLogItem,
-} from '../lib/db/ledger';
+import { contactRecording, readContactState, type OnlineContactLogItem } from '../lib/db/ledger';
+import { retryDelayMs, transact, TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { contactEntry } from './views';
 
 /** How far back a contact may be entered: a week's paper notes, not last year's. */
 const MAX_BACKDATE_DAYS = 60;
@@ -19,9 +11,9 @@ const MAX_BACKDATE_DAYS = 60;
 const MAX_ATTEMPTS = 6;
 
 /** Why a hand-entered 网络沟通 is refused: the day's online contact is in the ledger already. */
-function onlineAlreadyCounted(slot: OnlineContactLogItem | undefined) {
+function onlineAlreadyCounted(slot: OnlineContactLogItem) {
   return conflict(
-    slot?.handContactId
+    slot.handContactId
       ? '这一天您和这户家庭的网络沟通已经记过一次，不用重复记录'
       : '这一天您在“消息”里已经和这户家庭沟通过，系统已自动记为一次网络沟通，不用再记',
   );
@@ -29,41 +21,33 @@ function onlineAlreadyCounted(slot: OnlineContactLogItem | undefined) {
 
 /**
  * A contact person records a contact with a family they serve. The contact, the family's ledger
- * summary and the township's counters are written in one transaction (functions/lib/db/ledger.ts).
- * With an Idempotency-Key a retry answers the first result and writes nothing new. A 网络沟通 counts
- * once per staff member, family and day: if a reply in messaging already counted the day (or an
- * earlier hand entry did), the hand entry is refused with 409 and a message saying so.
+ * summary, the township's counters and the Idempotency-Key's answer are written in one
+ * transaction (functions/lib/db/ledger/contacts.ts). A 网络沟通 counts once per staff member, family and
+ * day: if a reply in messaging already counted the day (or an earlier hand entry did), the hand
+ * entry is refused with 409 and a message saying so.
  */
-export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, body: ContactRecordRequest }, async ({ path, body, principal, now, headers }) => {
+export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, body: ContactRecordRequest }, async ({ path, body, principal, now, idempotency }) => {
   const today = beijingDate(now);
   if (body.date > today) throw badRequest('联系日期不能晚于今天', { 'body.date': '不能填写未来的日期' });
   if (body.date < addDays(today, -MAX_BACKDATE_DAYS)) throw badRequest(`只能补记 ${MAX_BACKDATE_DAYS} 天内的联系`, { 'body.date': '日期太早' });
 
-  const contactId = contactIdFor(principal.personId, headers['idempotency-key']);
   const online = body.type === 'online';
   for (let attempt = 1; ; attempt++) {
     const state = await readContactState(path.familyId, { personId: principal.personId, ...(online ? { onlineSlot: { date: body.date, staffId: principal.personId } } : {}) });
     if (!state) throw notFound('没有找到这户家庭');
     const { person: staff, summary, onlineSlot } = state;
     if (!staff) throw notFound('没有找到您的工作人员信息，请联系管理员');
+    if (onlineSlot) throw onlineAlreadyCounted(onlineSlot);
+    const { item, parts } = contactRecording({ familyId: path.familyId, staffId: principal.personId, staffName: staff.name, body }, summary, now);
+    const response: ContactEntry = contactEntry(item as unknown as Record<string, unknown>);
     try {
-      if (onlineSlot && onlineSlot.handContactId !== contactId) throw onlineAlreadyCounted(onlineSlot);
-      if (onlineSlot) throw new DuplicateContactError(); // this very request, retried
-      const item = await writeContact({ familyId: path.familyId, staffId: principal.personId, staffName: staff.name, contactId, body }, summary, now);
-      const entry: ContactEntry = toEntry(item as unknown as Record<string, unknown>);
-      return { status: 201, body: entry };
+      await transact([...parts, ...idempotency.marker(response, 201)]);
+      return { status: 201, body: response };
     } catch (err) {
-      if (err instanceof DuplicateContactError) {
-        const existing = await getContact(path.familyId, contactId);
-        if (existing) return { status: 200, body: toEntry(existing as unknown as Record<string, unknown>) };
-        throw conflict('这次提交与之前使用的是同一个请求编号，但内容不同，请刷新后重试');
-      }
-      if ((err instanceof StaleSummaryError || err instanceof OnlineSlotTakenError) && attempt < MAX_ATTEMPTS) {
-        // Read again: a slot taken meanwhile is answered above; a busy summary is simply retried.
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
-        continue;
-      }
-      throw err;
+      // A reply or another contact got there first: read again (a slot taken is answered above).
+      if (!(err instanceof TransactionRefused) || !(err.has('summary') || err.has('onlineSlot'))) throw err;
+      if (attempt >= MAX_ATTEMPTS) throw conflict('这户家庭的台账正在更新，请稍后再提交');
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
     }
   }
 });

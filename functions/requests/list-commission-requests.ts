@@ -1,6 +1,7 @@
 import { beijingDate, commissionEscalationCutoff, sortRequests, TownshipScopeQuery, type RequestListResponse } from '../../domain';
 import { requestStatsOf } from '../lib/db/ledger-requests';
-import { listTownshipRequestsDueBy, toRequestEntry } from '../lib/db/requests';
+import { listTownshipRequestsDueBy } from '../lib/db/requests';
+import { toRequestEntry } from './views';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 

@@ -1,5 +1,6 @@
 import { beijingDate, FamilyPath, sortRequests, type RequestListResponse } from '../../domain';
-import { listFamilyRequests, toRequestEntry } from '../lib/db/requests';
+import { listFamilyRequests } from '../lib/db/requests';
+import { toRequestEntry } from './views';
 import { routeHandler } from '../lib/http/route-handler';
 
 /** A family's requests with their timelines: active first by due date, then closed, newest first. */

@@ -1,6 +1,7 @@
 import { addDays, beijingDate, sortRequests, StaffRequestsQuery, type RequestListResponse } from '../../domain';
 import { getPerson } from '../lib/db/persons';
-import { listAssignedRequests, listTownshipRequestsDueBy, toRequestEntry } from '../lib/db/requests';
+import { listAssignedRequests, listTownshipRequestsDueBy } from '../lib/db/requests';
+import { toRequestEntry } from './views';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 

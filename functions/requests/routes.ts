@@ -2,7 +2,7 @@ import type { RouteDef } from '../routes';
 
 /** Requests (诉求) with their timeline and escalation, and the quarterly survey (满意度, 知晓率). */
 export const requestsRoutes = [
-  { id: 'requests.create', method: 'POST', path: '/families/{familyId}/requests', handler: 'requests/create-request', access: { kind: 'roles', roles: ['member', 'contact'], scope: 'family' }, summary: "Raise a request (诉求) for the family; it goes to the family's contact person" },
+  { id: 'requests.create', method: 'POST', path: '/families/{familyId}/requests', handler: 'requests/create-request', access: { kind: 'roles', roles: ['member', 'contact'], scope: 'family' }, summary: "Raise a request (诉求) for the family; it goes to the family's contact person", idempotent: true },
   { id: 'requests.listFamily', method: 'GET', path: '/families/{familyId}/requests', handler: 'requests/list-family-requests', access: { kind: 'roles', roles: ['member', 'contact', 'commission'], scope: 'family' }, summary: "A family's requests with their timelines" },
   { id: 'requests.update', method: 'PUT', path: '/families/{familyId}/requests/{requestId}', handler: 'requests/update-request', access: { kind: 'roles', roles: ['contact', 'commission'], scope: 'family' }, summary: 'Move a request on: in progress, resolved, referred to a department, or declined with a reason' },
   { id: 'requests.listStaff', method: 'GET', path: '/contact/requests', handler: 'requests/list-staff-requests', access: { kind: 'roles', roles: ['contact'] }, summary: "The caller's active requests, or (township leaders) the township's overdue ones" },

@@ -1,8 +1,10 @@
 import { beijingDate, canMoveRequest, RequestPath, requestStatusLabels, RequestUpdateBody } from '../../domain';
 import { getPerson } from '../lib/db/persons';
-import { getRequest, RequestWriteFailedError, toRequestEntry, updateRequestStatus } from '../lib/db/requests';
+import { getRequest, updateRequestStatus } from '../lib/db/requests';
+import { TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { toRequestEntry } from './views';
 
 /**
  * A contact person of the family (the scope check) or commission staff move a request on. The
@@ -25,7 +27,7 @@ export const handler = routeHandler('requests.update', { path: RequestPath, body
     );
     return { body: toRequestEntry(updated, beijingDate(now)) };
   } catch (err) {
-    if (err instanceof RequestWriteFailedError) throw conflict('这条诉求刚刚有了新进展，请刷新后再操作');
+    if (err instanceof TransactionRefused) throw conflict('这条诉求刚刚有了新进展，请刷新后再操作');
     throw err;
   }
 });

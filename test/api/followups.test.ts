@@ -3,6 +3,7 @@ import { PRIVACY_GUIDE_VERSION } from '../../domain';
 import { db, tableName } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
+import { expectIdempotent } from './idempotency-support';
 import { expectApiError, expectSliceUnchanged, getItem, operations, ownedBy, queryPartition } from './support-table';
 
 /**
@@ -160,8 +161,9 @@ describe('urgent readings', () => {
     const again = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ weight: 61.5 }), headers: { ...headers, 'x-test-now': day('2026-12-06', '09:00:05') } });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    // The marker came with the member's context: one read, nothing written.
-    expect(operations(again)).toEqual(['BatchGetItemCommand']);
+    // The stack's marker read answers it: one consistent GetItem, nothing written.
+    expect(operations(again)).toEqual(['GetItemCommand']);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
     expect((await queryPartition(keys.healthPk(YANG.memberId))).length).toBe(count);
   });
 });
@@ -279,15 +281,16 @@ describe('long prescriptions', () => {
     const [a, b] = await Promise.all([approve('2027-01-01', 'approve-aaaa-01'), approve('2027-01-01', 'approve-bbbb-01')]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const winner = a.status === 200 ? a : b;
-    // The signed doctor: one BatchGet (context, refill, prescription, key's marker), one transaction.
-    expect(operations(winner)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    // The signed doctor: the key's marker (a GetItem before the handler), one BatchGet (context,
+    // refill, prescription), one transaction.
+    expect(operations(winner)).toEqual(['GetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand']);
     const stored = await getItem(keys.prescription(ZHU.memberId, id));
     expect(stored).toMatchObject({ refillsRemaining: 0, supplyEndsOn: '2027-01-29' });
     expect(stored?.openRefillId).toBeUndefined();
     // The winner's retry answers the same and changes nothing.
     const retry = await approve('2027-01-01', a.status === 200 ? 'approve-aaaa-01' : 'approve-bbbb-01');
     expect(retry.body).toEqual(winner.body);
-    expect(operations(retry)).toEqual(['BatchGetItemCommand']);
+    expect(operations(retry)).toEqual(['GetItemCommand']);
     expect((await getItem(keys.prescription(ZHU.memberId, id)))?.refillsRemaining).toBe(0);
 
     // Ready for pickup: the last step the member sees.
@@ -344,7 +347,8 @@ describe('due reminders', () => {
     const headers = { ...at(day('2026-12-10', '08:00:00')), 'idempotency-key': 'fu-reminder-0001' };
     const first = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ systolic: 128, diastolic: 80 }), headers });
     expect(first.status).toBe(201);
-    expect(operations(first)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    // A keyed submission: the marker's GetItem first, then the one read and the one transaction.
+    expect(operations(first)).toEqual(['GetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand']);
     const moved = await reminderOf(YANG.memberId);
     expect(moved).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: '2026-12-16T09:00:00+08:00', createdAt: day('2026-12-10', '08:00:00'), data: { time: '2026年12月17日' } });
     const retry = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ systolic: 128, diastolic: 80 }), headers });
@@ -456,11 +460,51 @@ describe("the signed doctor's team and the contract's service counters", () => {
     const headers = { ...at(day('2027-02-25', '10:00:00')), 'idempotency-key': 'approve-count-01' };
     const approved = await call('POST', approvePath, { token: lead, body: {}, headers });
     expect(approved.status).toBe(200);
-    // A teammate, not the signed doctor: the team's key-only read between.
-    expect(operations(approved)).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+    // A teammate, not the signed doctor: the key's marker first, then the team's key-only read between.
+    expect(operations(approved)).toEqual(['GetItemCommand', 'BatchGetItemCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
     expect(await delivered()).toEqual({ ...start, refills: start.refills + 1 });
     // A retry answers the same and counts nothing more.
     expect((await call('POST', approvePath, { token: lead, body: {}, headers })).body).toEqual(approved.body);
     expect(await delivered()).toEqual({ ...start, refills: start.refills + 1 });
+  });
+});
+
+describe('Idempotency-Key on every keyed route', () => {
+  // Last in the file: 韩永福's own timeline (a prescription in January, a visit and a refill in
+  // February), after every other test has used the world.
+  const rxBody = { items: [{ medicine: '氨氯地平片', dose: '每日1次，每次1片', quantity: '4盒' }], supplyDays: 28, refills: 2, validUntil: '2027-06-30' };
+  let prescriptionId = '';
+  let refillId = '';
+
+  test('followups.submit: a member\'s answer is replayed; the same key with other readings is 409', async () => {
+    const token = await tokenFor(YOU.memberId);
+    const send = (readings: Record<string, unknown>) => (key: string) =>
+      call('POST', path(YOU.familyId, YOU.memberId, '/followups'), { token, body: form(readings), headers: { ...at(day('2027-03-01')), 'idempotency-key': key } });
+    await expectIdempotent({ route: 'followups.submit', status: 201, send: send({ systolic: 126, diastolic: 78 }), other: send({ systolic: 140, diastolic: 90 }) });
+  });
+
+  test('prescriptions.create: a prescription is issued once per key', async () => {
+    const send = (body: unknown) => (key: string) => doctor().then((token) => call('POST', path(HAN.familyId, HAN.memberId, '/prescriptions'), { token, body, headers: { ...at(day('2027-01-15')), 'idempotency-key': key } }));
+    const first = await expectIdempotent({ route: 'prescriptions.create', status: 201, send: send(rxBody), other: send({ ...rxBody, supplyDays: 56 }) });
+    prescriptionId = first.body.prescription.prescriptionId as string;
+  });
+
+  test('followups.recordVisit: a visit is recorded once per key', async () => {
+    const send = (note: string) => (key: string) => doctor().then((token) => call('POST', path(HAN.familyId, HAN.memberId, '/followup-visits'), { token, body: { kind: 'phone', note }, headers: { ...at(day('2027-02-06')), 'idempotency-key': key } }));
+    await expectIdempotent({ route: 'followups.recordVisit', status: 201, send: send('电话随访，血压平稳'), other: send('电话随访，头晕') });
+  });
+
+  test('prescriptions.requestRefill: one refill request per key', async () => {
+    const token = await tokenFor(HAN.memberId);
+    const send = (body: unknown) => (key: string) => call('POST', path(HAN.familyId, HAN.memberId, `/prescriptions/${prescriptionId}/refills`), { token, body, headers: { ...at(day('2027-02-06')), 'idempotency-key': key } });
+    const first = await expectIdempotent({ route: 'prescriptions.requestRefill', status: 201, send: send({ fulfilment: 'pickup', pharmacy: 'll_health_centre' }), other: send({ fulfilment: 'delivery' }) });
+    refillId = first.body.refill.refillId as string;
+  });
+
+  test('prescriptions.approveRefill: an approval is replayed; the same key on another refill is 409', async () => {
+    const approve = (id: string) => (key: string) =>
+      doctor().then((token) => call('POST', path(HAN.familyId, HAN.memberId, `/prescriptions/${prescriptionId}/refills/${id}/approve`), { token, body: {}, headers: { ...at(day('2027-02-07')), 'idempotency-key': key } }));
+    await expectIdempotent({ route: 'prescriptions.approveRefill', send: approve(refillId), other: approve('rf_000000000000000000000000') });
+    expect((await getItem(keys.prescription(HAN.memberId, prescriptionId)))?.refillsRemaining).toBe(1);
   });
 });

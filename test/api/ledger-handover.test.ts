@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../functions/lib/db/client';
-import { handoverIdFor, handoverNoticeKey } from '../../functions/lib/db/handover';
+import { handoverNoticeKey } from '../../functions/lib/db/handover';
+import { expectIdempotent } from './idempotency-support';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
@@ -27,7 +28,7 @@ test('the village cadre of family 1 is handed over: old out, new in, recorded, f
   // The outgoing cadre had logged a visit: the incoming one must be able to read it.
   expect((await call('POST', `/families/${F}/contact-log`, { token: oldToken, body: { type: 'home_visit', date: '2026-11-19', health: '一切正常' }, headers: now })).status).toBe(201);
 
-  const res = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2, reason: '原联系人工作调动' }, 'ho-b-1');
+  const res = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2, reason: '原联系人工作调动' }, 'ho-b-0001');
   expect(res.status).toBe(201);
   expect(res.body).toMatchObject({ familyId: F, kind: 'village_cadre', from: { staffId: w.cadre, name: '测试村干部' }, to: { staffId: w.cadre2, name: '接任村干部' }, at: '2026-11-20T09:30:00+08:00', byStaffId: w.commCounty });
 
@@ -58,19 +59,20 @@ test('the village cadre of family 1 is handed over: old out, new in, recorded, f
 
   // A retry with the same Idempotency-Key answers the same hand-over and writes nothing.
   const before = await queryPartition(keys.familyPk(F));
-  const again = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2, reason: '原联系人工作调动' }, 'ho-b-1');
-  expect(again.status).toBe(200);
+  const again = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2, reason: '原联系人工作调动' }, 'ho-b-0001');
+  expect(again.status).toBe(201);
+  expect(again.headers.get('idempotency-replayed')).toBe('true');
   expect(again.body).toEqual(res.body);
   expect(await queryPartition(keys.familyPk(F))).toEqual(before);
 });
 
-test('a failure injected mid-way (a notice already there) cancels everything: the old assignment is intact', async () => {
+test('a failure injected mid-way (the new contact\'s item already there) cancels everything: the old assignment is intact', async () => {
   const F = w.family(6);
   const key = 'ho-b-fail';
-  // The transaction's last element, the member's notice, will fail its condition.
-  const handoverId = handoverIdFor(F, key);
-  const member = (await getItem(keys.familyProfile(F)))!.members[0].personId;
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.outbox(handoverNoticeKey(handoverId, member)), entity: 'outbox', injected: true } }));
+  // An item at the new contact's key that the family's contact list does not show: the handler
+  // goes ahead, and the transaction's put of the new contact, after the old one's delete, fails.
+  const injected = { ...keys.familyContact(F, w.cadre2), entity: 'injected' };
+  await db().send(new PutCommand({ TableName: tableName(), Item: injected }));
   const before = await queryPartition(keys.familyPk(F));
   const statsBefore = await getItem(keys.statsTownship(w.countyId, w.townships[0]));
 
@@ -79,14 +81,14 @@ test('a failure injected mid-way (a notice already there) cancels everything: th
   expect(res.body.message).toContain('原联系人不变');
   expect(await queryPartition(keys.familyPk(F))).toEqual(before);
   expect(await getItem(keys.familyContact(F, w.cadre))).toMatchObject({ kind: 'village_cadre' });
-  expect(await getItem(keys.familyContact(F, w.cadre2))).toBeUndefined();
+  expect(await getItem(keys.familyContact(F, w.cadre2))).toEqual(injected);
   expect(await getItem(keys.statsTownship(w.countyId, w.townships[0]))).toEqual(statsBefore);
 });
 
 test('filling a missing place counts the family as fully covered, in the same transaction', async () => {
   const F = w.family(2); // no village cadre
   const before = (await getItem(keys.statsTownship(w.countyId, w.townships[0])))!;
-  const res = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-2');
+  const res = await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-0002');
   expect(res.status).toBe(201);
   expect(res.body.from).toBeUndefined();
   const after = (await getItem(keys.statsTownship(w.countyId, w.townships[0])))!;
@@ -95,12 +97,19 @@ test('filling a missing place counts the family as fully covered, in the same tr
 
 test('refusals: a person who cannot hold the place, one from another township, one already a contact, a township officer elsewhere', async () => {
   const F = w.family(4);
-  expect((await handOver(F, { kind: 'doctor', toStaffId: w.cadre2 }, 'ho-b-r1')).body.fields).toEqual({ 'body.toStaffId': '人员与岗位不符' });
-  expect((await handOver(F, { kind: 'village_cadre', toStaffId: 'p_cadre03' }, 'ho-b-r2')).body.fields).toEqual({ 'body.toStaffId': '不在本乡镇' });
-  expectApiError(await handOver(F, { kind: 'township_leader', toStaffId: w.lead }, 'ho-b-r3'), 409, 'conflict');
+  expect((await handOver(F, { kind: 'doctor', toStaffId: w.cadre2 }, 'ho-b-ref1')).body.fields).toEqual({ 'body.toStaffId': '人员与岗位不符' });
+  expect((await handOver(F, { kind: 'village_cadre', toStaffId: 'p_cadre03' }, 'ho-b-ref2')).body.fields).toEqual({ 'body.toStaffId': '不在本乡镇' });
+  expectApiError(await handOver(F, { kind: 'township_leader', toStaffId: w.lead }, 'ho-b-ref3'), 409, 'conflict');
   // Family 4 is in township A; the township officer of B may not touch it.
-  expectApiError(await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-r4', await tokenFor(w.commTownship)), 403, 'forbidden');
+  expectApiError(await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-ref4', await tokenFor(w.commTownship)), 403, 'forbidden');
   expect(await getItem(keys.familyContact(F, w.cadre))).toBeDefined();
   // A contact person cannot hand over at all.
-  expectApiError(await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-r5', await tokenFor(w.cadre)), 403, 'forbidden');
+  expectApiError(await handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2 }, 'ho-b-ref5', await tokenFor(w.cadre)), 403, 'forbidden');
+});
+
+test('ledger.handOver: a retried hand-over answers the first one; the same key with another reason is 409', async () => {
+  const F = w.family(4);
+  const send = (reason: string) => (key: string) => handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2, reason }, key);
+  const first = await expectIdempotent({ route: 'ledger.handOver', status: 201, scopeReads: 1, send: send('原联系人退休'), other: send('原联系人调走') });
+  expect(first.body).toMatchObject({ familyId: F, from: { staffId: w.cadre }, to: { staffId: w.cadre2 } });
 });

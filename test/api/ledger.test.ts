@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
+import { expectIdempotent } from './idempotency-support';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectApiError, expectReadsOnly, getItem, queryPartition } from './support-table';
 
@@ -48,17 +49,13 @@ describe('recording a contact', () => {
     expect(await getItem(keys.statsMonth(w.countyId, '2026-11', w.townships[0]))).toMatchObject({ contacts: 2, visits: 1, familiesVisited: 1 });
   });
 
-  test('the same Idempotency-Key twice: the first answer again, nothing new written', async () => {
-    const headers = { ...at('2026-11-05'), 'idempotency-key': 'lg6a-retry-1' };
-    const first = await record(F3, { type: 'phone', date: '2026-11-05', needs: '想了解体检安排' }, headers);
-    expect(first.status).toBe(201);
-    const before = await queryPartition(keys.familyPk(F3));
+  test('ledger.recordContact: the same Idempotency-Key twice answers the first contact again, nothing new written; other content is 409', async () => {
+    const send = (needs: string) => (key: string) => record(F3, { type: 'phone', date: '2026-11-05', needs }, { ...at('2026-11-05'), 'idempotency-key': key });
     const week = await getItem(keys.statsWeek(w.countyId, '2026-11-02', w.townships[0]));
-    const again = await record(F3, { type: 'phone', date: '2026-11-05', needs: '想了解体检安排' }, headers);
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual(first.body);
-    expect(await queryPartition(keys.familyPk(F3))).toEqual(before);
-    expect(await getItem(keys.statsWeek(w.countyId, '2026-11-02', w.townships[0]))).toEqual(week);
+    const first = await expectIdempotent({ route: 'ledger.recordContact', status: 201, scopeReads: 1, send: send('想了解体检安排'), other: send('想了解医保报销') });
+    expect(first.body).toMatchObject({ familyId: F3, type: 'phone', needs: '想了解体检安排' });
+    // Counted once: the replay and the refused request wrote nothing.
+    expect(await getItem(keys.statsWeek(w.countyId, '2026-11-02', w.townships[0]))).toMatchObject({ contacts: (week?.contacts ?? 0) + 1 });
   });
 
   test.each([

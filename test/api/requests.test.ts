@@ -1,12 +1,12 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll } from '../../functions/lib/db/batch';
 import { db, tableName } from '../../functions/lib/db/client';
 import type { PersonItem } from '../../functions/lib/db/items';
 import { staffDirectoryItem } from '../../functions/lib/db/staff-directory';
-import { handoverIdFor, handoverNoticeKey } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { requestFigures, surveyFigures } from '../../functions/lib/db/ledger-requests';
 import { call, tokenFor } from '../support/api';
+import { expectIdempotent } from './idempotency-support';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectApiError, expectReadsOnly, getItem, queryPartition } from './support-table';
 
@@ -64,12 +64,13 @@ test('a member raises a request: assigned to the cadre, due in 7 days, counted, 
 
   const partition = await queryPartition(keys.familyPk(F));
   const again = await raise(F, { category: 'medical', text: '老伴腿脚不便，想请人陪同去县医院复查' }, member, 'rq-r-create-1');
-  expect(again.status).toBe(200);
+  expect(again.status).toBe(201);
+  expect(again.headers.get('idempotency-replayed')).toBe('true');
   expect(again.body).toEqual(res.body);
   expect(await queryPartition(keys.familyPk(F))).toEqual(partition);
   expect(await getItem(keys.requestStats(w.countyId, tA))).toEqual(stats);
   // The same key with other content is not a retry.
-  expectApiError(await raise(F, { category: 'housing', text: '别的事' }, member, 'rq-r-create-1'), 409, 'conflict');
+  expectApiError(await raise(F, { category: 'housing', text: '别的事' }, member, 'rq-r-create-1'), 409, 'idempotency_key_reused');
 
   // The family and the cadre see it; the cadre's list is one Query.
   expect(ids(await call('GET', `/families/${F}/requests`, { token: member, headers: NOW }))).toContain(res.body.requestId);
@@ -197,14 +198,15 @@ test('a hand-over moves the open requests to the new cadre in the same transacti
   const comm = await tokenFor(w.commCounty);
   const handOver = (key: string) => call('POST', `/families/${F}/handovers`, { token: comm, body: { kind: 'village_cadre', toStaffId: w.cadre2 }, headers: { ...NOW, 'idempotency-key': key } });
 
-  // Injected failure: the member's notice already exists, so the transaction is cancelled.
-  const failKey = 'rq-r-ho-fail';
-  const memberId = (await getItem(keys.familyProfile(F)))!.members[0].personId;
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.outbox(handoverNoticeKey(handoverIdFor(F, failKey), memberId)), entity: 'outbox', status: 'skipped', attempts: 0, recipientId: memberId, template: 'contact.changed', data: {}, createdAt: '2026-11-20T09:00:00+08:00', nextAttemptAt: '2026-11-20T09:00:00+08:00', injected: true } }));
+  // Injected failure: an item at the new contact's key that the family's contact list does not
+  // show, so the handler goes ahead and the transaction is cancelled on it.
+  const injected = { ...keys.familyContact(F, w.cadre2), entity: 'injected' };
+  await db().send(new PutCommand({ TableName: tableName(), Item: injected }));
   const before = await queryPartition(keys.familyPk(F));
-  expectApiError(await handOver(failKey), 409, 'conflict');
+  expectApiError(await handOver('rq-r-ho-fail'), 409, 'conflict');
   expect(await queryPartition(keys.familyPk(F))).toEqual(before);
   expect((await getItem(keys.request(F, open.requestId)))!.assignee).toEqual({ staffId: w.cadre, name: '测试村干部' });
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.familyContact(F, w.cadre2) }));
 
   const res = await handOver('rq-r-ho-ok');
   expect(res.status).toBe(201);
@@ -254,4 +256,12 @@ test('the hand-over page lists who can take over in a township: county officer a
   // Another county's officer gets nothing of this county's directory.
   expect((await call('GET', `/commission/handover-candidates?townshipId=${tA}`, { token: await tokenFor('p_comm01') })).body.items).toEqual([]);
   expectApiError(await call('GET', `/commission/handover-candidates?townshipId=${tA}`, { token: cadre }), 403, 'forbidden');
+});
+
+test('requests.create: a retried request answers the first one; the same key with other content is 409', async () => {
+  const F = w.family(5);
+  const token = await tokenFor((await getItem(keys.familyProfile(F)))!.members[0].personId);
+  const send = (text: string) => (key: string) => raise(F, { category: 'medical', text }, token, key);
+  const first = await expectIdempotent({ route: 'requests.create', status: 201, scopeReads: 1, send: send('想请医生上门量血压'), other: send('想问问低保的事') });
+  expect(first.body.requestId).toMatch(/^rq_/);
 });

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type QueryCommandOutput, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import {
   type Cadence,
   type FollowUpRecord,
@@ -18,6 +18,7 @@ import { db, tableName } from './client';
 import type { PersonItem, SigningItem } from './items';
 import type { SigningStateItem } from './signing';
 import { keys } from './keys';
+import type { TransactItem } from './transact';
 import { outboxItem } from '../notify/outbox';
 
 /**
@@ -71,7 +72,7 @@ export interface RefillItem extends Keys, RefillRecord {
   memberName: string;
   doctorId: string;
   medicines: string;
-  /** The Idempotency-Key hash of the decision, so a retried approval answers the same. */
+  /** In the doctor's refill queue (GSI1) while the request is open. */
   gsi1pk?: string;
   gsi1sk?: string;
 }
@@ -123,7 +124,7 @@ export interface MemberContext {
   viewer?: PersonItem;
   /** The member's family-doctor signing state: the active contract and its team, when signed. */
   contract?: Pick<SigningStateItem, 'state' | 'contractId' | 'teamId' | 'teamName'>;
-  /** What the caller asked for besides (a refill, the family profile, an Idempotency-Key marker). */
+  /** What the caller asked for besides (a refill, the family profile). */
   extra: Array<Record<string, unknown> & Keys>;
 }
 
@@ -285,12 +286,6 @@ export async function openRefillsOf(doctorId: string): Promise<RefillItem[]> {
     }),
   );
   return (out.Items ?? []) as RefillItem[];
-}
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-export async function transact(items: TransactItem[]): Promise<void> {
-  await db().send(new TransactWriteCommand({ TransactItems: items }));
 }
 
 /** A plan write conditioned on the version read (or on there being none yet). */

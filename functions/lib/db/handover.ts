@@ -1,12 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beijingDateTime, contactKindLabels, missingContactKinds, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
 import { outboxPut } from '../notify/outbox';
 import { db, tableName } from './client';
 import { townshipStatsAdd } from './coverage';
 import type { FamilyContactItem, FamilyProfileItem, PersonItem } from './items';
 import { keys } from './keys';
-import type { TransactItem } from './ledger';
+import { part, type Part, parts } from './transact';
 
 export interface HandoverItem extends HandoverRecord {
   pk: string;
@@ -14,27 +14,23 @@ export interface HandoverItem extends HandoverRecord {
   entity: 'handover';
 }
 
-export const handoverIdFor = (familyId: string, idempotencyKey: string | undefined) =>
-  idempotencyKey ? `ho_${createHash('sha256').update(`${familyId}\n${idempotencyKey}`).digest('hex').slice(0, 24)}` : `ho_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+export const newHandoverId = () => `ho_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 
 /** The dedupe key of the message telling one member of the family about the change. */
 export const handoverNoticeKey = (handoverId: string, memberId: string) => `contact.changed#${handoverId}#${memberId}`;
 
-export class HandoverFailedError extends Error {
-  constructor(readonly reasons: string[]) {
-    super('hand-over transaction cancelled');
-  }
-}
+export type HandoverLabel = 'oldContact' | 'newContact' | 'handover' | 'coverage' | 'outbox';
 
 /**
- * Hands one place of a family over in ONE transaction, so there is no moment without a contact:
- * the old FamilyContactItem is deleted (only if it is still the one read), the new one put (only
- * if the new person is not already a contact), the hand-over recorded, each member notified
- * through the outbox, and the township's coverage counter moved when a missing place is filled.
- * Anything else that belongs to the place (the contact log, due items) is keyed by family, so the
- * new contact reads it at once through the scope check.
+ * A hand-over of one place of a family, as the parts of ONE transaction, so there is no moment
+ * without a contact: the old FamilyContactItem is deleted (only if it is still the one read), the
+ * new one put (only if the new person is not already a contact), the hand-over recorded, each
+ * member notified through the outbox, and the township's coverage counter moved when a missing
+ * place is filled. The caller adds what else moves with the place (the open requests:
+ * requests.ts) and runs the transaction. Anything else that belongs to the place (the contact log,
+ * due items) is keyed by family, so the new contact reads it at once through the scope check.
  */
-export async function handOver(
+export function handover(
   input: {
     profile: FamilyProfileItem;
     contacts: FamilyContactItem[];
@@ -42,19 +38,17 @@ export async function handOver(
     to: PersonItem;
     byStaffId: string;
     reason?: string;
-    handoverId: string;
-    /** What else moves with the place, in this same transaction (the open requests: requests.ts). */
-    extra?: (from: FamilyContactItem | undefined) => TransactItem[];
   },
   now: Date,
-): Promise<HandoverItem> {
+): { record: HandoverItem; from: FamilyContactItem | undefined; parts: Part<HandoverLabel>[] } {
   const { profile, kind, to } = input;
   const old = input.contacts.find((c) => c.kind === kind);
   const at = toBeijingIso(now);
+  const handoverId = newHandoverId();
   const record: HandoverItem = {
-    ...keys.handover(profile.familyId, at, input.handoverId),
+    ...keys.handover(profile.familyId, at, handoverId),
     entity: 'handover',
-    handoverId: input.handoverId,
+    handoverId,
     familyId: profile.familyId,
     kind,
     from: old ? { staffId: old.staffId, name: old.name } : undefined,
@@ -80,10 +74,10 @@ export async function handOver(
     gsi1sk: keys.staffFamilySk(profile.familyId),
   };
   const filledMissing = missingContactKinds(input.contacts.map((c) => c.kind)).length > 0 && missingContactKinds([...input.contacts.filter((c) => c !== old).map((c) => c.kind), kind]).length === 0;
-  const items: TransactItem[] = [
+  const writes: Part<HandoverLabel>[] = [
     ...(old
       ? [
-          {
+          part('oldContact', {
             Delete: {
               TableName: tableName(),
               Key: keys.familyContact(profile.familyId, old.staffId),
@@ -91,34 +85,29 @@ export async function handOver(
               ExpressionAttributeNames: { '#kind': 'kind' },
               ExpressionAttributeValues: { ':kind': kind },
             },
-          },
+          }),
         ]
       : []),
-    { Put: { TableName: tableName(), Item: next, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...(filledMissing ? [townshipStatsAdd(profile, { familiesWithAllContacts: 1 })] : []),
-    ...profile.members.map((m) =>
-      outboxPut(
+    part('newContact', { Put: { TableName: tableName(), Item: next, ConditionExpression: 'attribute_not_exists(pk)' } }),
+    part('handover', { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } }),
+    ...(filledMissing ? [part('coverage', townshipStatsAdd(profile, { familiesWithAllContacts: 1 }))] : []),
+    ...parts(
+      'outbox',
+      profile.members.map((m) =>
+        outboxPut(
         {
           recipientId: m.personId,
           template: 'contact.changed',
           data: { role: contactKindLabels[kind], name: to.name, time: beijingDateTime(at) },
           page: 'packages/family/contacts/index',
-          dedupeKey: handoverNoticeKey(input.handoverId, m.personId),
-        },
-        now,
+            dedupeKey: handoverNoticeKey(handoverId, m.personId),
+          },
+          now,
+        ),
       ),
     ),
-    ...(input.extra?.(old) ?? []),
   ];
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
-    if (reasons) throw new HandoverFailedError(reasons.map((r) => r.Code ?? 'None'));
-    throw err;
-  }
-  return record;
+  return { record, from: old, parts: writes };
 }
 
 export async function listHandovers(familyId: string): Promise<HandoverItem[]> {
@@ -130,9 +119,4 @@ export async function listHandovers(familyId: string): Promise<HandoverItem[]> {
     }),
   );
   return (out.Items ?? []) as HandoverItem[];
-}
-
-/** A hand-over already recorded under this id (a retried request). */
-export async function findHandover(familyId: string, handoverId: string): Promise<HandoverItem | undefined> {
-  return (await listHandovers(familyId)).find((h) => h.handoverId === handoverId);
 }

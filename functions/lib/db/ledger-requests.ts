@@ -3,7 +3,7 @@ import type { Awareness, RequestStatus, Satisfaction, SurveyFigures } from '../.
 import { Awareness as AwarenessEnum, Satisfaction as SatisfactionEnum } from '../../../domain';
 import { db, tableName } from './client';
 import { keys } from './keys';
-import type { TransactItem } from './ledger';
+import type { TransactItem } from './transact';
 
 /**
  * Running counters of requests (诉求) and of the quarterly survey (满意度, 知晓率) for the coverage

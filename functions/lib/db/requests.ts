@@ -1,8 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   addDays,
-  escalationOf,
   isActiveRequest,
   requestCategoryLabels,
   requestStatusLabels,
@@ -11,7 +10,6 @@ import {
   toBeijingIso,
   type ContactKind,
   type RequestCategory,
-  type RequestEntry,
   type RequestEvent,
   type RequestStatus,
 } from '../../../domain';
@@ -19,8 +17,8 @@ import { outboxCancel, outboxPut } from '../notify/outbox';
 import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyProfileItem } from './items';
 import { keys } from './keys';
-import type { TransactItem } from './ledger';
 import { requestClosedCounter, requestOpenedCounter } from './ledger-requests';
+import { part, type Part, parts, transact } from './transact';
 
 /**
  * A request (诉求) of a family: one item in the family's partition holding its timeline, so a
@@ -56,64 +54,28 @@ export interface RequestItem {
   gsi2sk?: string;
 }
 
-export class RequestWriteFailedError extends Error {
-  constructor(readonly reasons: string[]) {
-    super('request transaction cancelled');
-  }
-}
-
 /** Which contact a request goes to: the village cadre, else the township leader, else a volunteer. */
 const ASSIGN_ORDER: ContactKind[] = ['village_cadre', 'township_leader', 'volunteer'];
 export const assigneeOf = (contacts: FamilyContactItem[]) =>
   ASSIGN_ORDER.map((k) => contacts.find((c) => c.kind === k)).find((c): c is FamilyContactItem => Boolean(c));
 
-export const requestIdFor = (callerId: string, idempotencyKey: string | undefined) =>
-  idempotencyKey ? `rq_${createHash('sha256').update(`${callerId}\n${idempotencyKey}`).digest('hex').slice(0, 24)}` : `rq_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+export const newRequestId = () => `rq_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 
 /** The township leader hears of an overdue request the morning after its due date. */
 const overdueNoticeAt = (dueDate: string) => beijingInstant(addDays(dueDate, 1), '09:00');
 
-export function toRequestEntry(item: RequestItem, today: string): RequestEntry {
-  return {
-    requestId: item.requestId,
-    familyId: item.familyId,
-    familyName: item.familyName,
-    villageName: item.villageName,
-    townshipName: item.townshipName,
-    category: item.category,
-    text: item.text,
-    status: item.status,
-    dueDate: item.dueDate,
-    raisedAt: item.raisedAt,
-    raisedBy: item.raisedBy,
-    assignee: item.assignee,
-    escalation: escalationOf(item.status, item.dueDate, today),
-    timeline: item.timeline,
-    version: item.version,
-  };
-}
-
-const cancelled = (err: unknown) => (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.map((r) => r.Code ?? 'None');
-
-async function transact(items: TransactItem[]): Promise<void> {
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    const reasons = cancelled(err);
-    if (reasons) throw new RequestWriteFailedError(reasons);
-    throw err;
-  }
-}
+/** The parts of raising a request, by label: `assignee` failing means the place changed hands. */
+export type RequestCreationLabel = 'request' | 'assignee' | 'summary' | 'counter' | 'outbox';
 
 /**
- * Raises a request in one transaction: the request, a check that the assignee still holds the
- * place (a hand-over in between fails this and the caller retries), the family's request summary
- * (bumped, so a hand-over that read the family's requests notices), the township's counters, and
- * the township leader's overdue notice scheduled for the morning after the due date.
+ * A new request and the parts of the one transaction that raises it: the request, a check that
+ * the assignee still holds the place (a hand-over in between fails `assignee` and the caller reads
+ * the contacts again), the family's request summary (bumped, so a hand-over that read the family's
+ * requests notices), the township's counters, and the township leader's overdue notice scheduled
+ * for the morning after the due date. The caller runs the transaction, with its own parts.
  */
-export async function createRequest(
+export function requestCreation(
   input: {
-    requestId: string;
     profile: FamilyProfileItem;
     contacts: FamilyContactItem[];
     category: RequestCategory;
@@ -122,8 +84,9 @@ export async function createRequest(
     raisedBy: { personId: string; name: string; role: 'family' | 'staff' };
   },
   now: Date,
-): Promise<RequestItem> {
-  const { profile, requestId } = input;
+): { item: RequestItem; parts: Part<RequestCreationLabel>[] } {
+  const { profile } = input;
+  const requestId = newRequestId();
   const at = toBeijingIso(now);
   const assignee = assigneeOf(input.contacts);
   const leader = input.contacts.find((c) => c.kind === 'township_leader');
@@ -151,11 +114,11 @@ export async function createRequest(
     gsi2pk: keys.requestTownshipPk(profile.townshipId),
     gsi2sk: keys.requestTownshipSk(input.dueDate, profile.familyId, requestId),
   };
-  await transact([
-    { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+  const writes: Part<RequestCreationLabel>[] = [
+    part('request', { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }),
     ...(assignee
       ? [
-          {
+          part('assignee', {
             ConditionCheck: {
               TableName: tableName(),
               Key: keys.familyContact(profile.familyId, assignee.staffId),
@@ -163,35 +126,38 @@ export async function createRequest(
               ExpressionAttributeNames: { '#kind': 'kind' },
               ExpressionAttributeValues: { ':kind': assignee.kind },
             },
-          },
+          }),
         ]
       : []),
-    {
+    part('summary', {
       Update: {
         TableName: tableName(),
         Key: keys.familyRequests(profile.familyId),
         UpdateExpression: 'SET entity = :e ADD version :one, active :one',
         ExpressionAttributeValues: { ':e': 'familyRequests', ':one': 1 },
       },
-    },
-    requestOpenedCounter(profile),
-    ...(leader
-      ? [
-          outboxPut(
+    }),
+    part('counter', requestOpenedCounter(profile)),
+    ...parts(
+      'outbox',
+      leader
+        ? [
+            outboxPut(
             {
               recipientId: leader.staffId,
               template: 'request.update',
               data: { subject: `${profile.familyName}：${requestCategoryLabels[input.category]}`, status: '已超期，请督办', time: input.dueDate },
               page: 'packages/requests/staff/index',
               dedupeKey: keys.requestOverdueNoticeKey(requestId),
-              notBefore: overdueNoticeAt(input.dueDate),
-            },
-            now,
-          ),
-        ]
-      : []),
-  ]);
-  return item;
+                notBefore: overdueNoticeAt(input.dueDate),
+              },
+              now,
+            ),
+          ]
+        : [],
+    ),
+  ];
+  return { item, parts: writes };
 }
 
 export async function getRequest(familyId: string, requestId: string): Promise<RequestItem | undefined> {
@@ -222,6 +188,7 @@ export async function familyRequestsVersion(familyId: string): Promise<number> {
  * Moves a request to its next status: the item changes only if it is still at the version and
  * status read; the timeline gets the entry; closing takes it out of the township's index, moves
  * the counters and drops the overdue notice if it is not due yet; the family's members are told.
+ * A stale change is refused by the transaction (`TransactionRefused`); the caller answers it.
  */
 export async function updateRequestStatus(
   item: RequestItem,
@@ -244,7 +211,7 @@ export async function updateRequestStatus(
   }
   const noticeNotBefore = overdueNoticeAt(item.dueDate);
   await transact([
-    {
+    part('request', {
       Update: {
         TableName: tableName(),
         Key: keys.request(item.familyId, item.requestId),
@@ -253,11 +220,11 @@ export async function updateRequestStatus(
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },
-    },
+    }),
     ...(closing
       ? [
-          requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined'),
-          {
+          part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined')),
+          part('summary', {
             Update: {
               TableName: tableName(),
               Key: keys.familyRequests(item.familyId),
@@ -265,21 +232,24 @@ export async function updateRequestStatus(
               ConditionExpression: 'attribute_exists(pk)',
               ExpressionAttributeValues: { ':minus': -1 },
             },
-          },
+          }),
           // Not due yet means not sent yet: the notice can still be dropped (once sent it stays).
-          ...(now < noticeNotBefore ? [outboxCancel(keys.requestOverdueNoticeKey(item.requestId))] : []),
+          ...(now < noticeNotBefore ? [part('outbox', outboxCancel(keys.requestOverdueNoticeKey(item.requestId)))] : []),
         ]
       : []),
-    ...item.notify.map((memberId) =>
-      outboxPut(
+    ...parts(
+      'outbox',
+      item.notify.map((memberId) =>
+        outboxPut(
         {
           recipientId: memberId,
           template: 'request.update',
           data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: beijingDateTime(at) },
           page: 'packages/requests/family/index',
-          dedupeKey: `request.update#${item.requestId}#${version}#${memberId}`,
-        },
-        now,
+            dedupeKey: `request.update#${item.requestId}#${version}#${memberId}`,
+          },
+          now,
+        ),
       ),
     ),
   ]);
@@ -295,21 +265,21 @@ export async function updateRequestStatus(
 export function requestsHandoverItems(
   input: { familyId: string; requests: RequestItem[]; summaryVersion: number; fromStaffId: string; to: { staffId: string; name: string }; byName: string },
   now: Date,
-): TransactItem[] {
+): Part<'requestsSummary' | 'request'>[] {
   const at = toBeijingIso(now);
   const moving = input.requests.filter((r) => isActiveRequest(r.status) && r.assignee?.staffId === input.fromStaffId);
   return [
-    {
+    part('requestsSummary', {
       ConditionCheck: {
         TableName: tableName(),
         Key: keys.familyRequests(input.familyId),
         ConditionExpression: input.summaryVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
         ...(input.summaryVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': input.summaryVersion } }),
       },
-    },
-    ...moving.map((r): TransactItem => {
+    }),
+    ...moving.map((r) => {
       const event: RequestEvent = { at, status: r.status, byName: input.byName, byRole: 'staff', assignedTo: input.to.name, note: '联系人交接，诉求转给新的联系人继续办理' };
-      return {
+      return part('request', {
         Update: {
           TableName: tableName(),
           Key: keys.request(r.familyId, r.requestId),
@@ -318,7 +288,7 @@ export function requestsHandoverItems(
           ExpressionAttributeNames: { '#timeline': 'timeline', '#version': 'version' },
           ExpressionAttributeValues: { ':to': input.to, ':pk': keys.staffPk(input.to.staffId), ':event': [event], ':v': r.version, ':next': r.version + 1 },
         },
-      };
+      });
     }),
   ];
 }

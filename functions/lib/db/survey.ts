@@ -1,9 +1,10 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { toBeijingIso, type Awareness, type Satisfaction } from '../../../domain';
 import { db, tableName } from './client';
 import type { FamilyProfileItem } from './items';
 import { keys } from './keys';
 import { surveyCounter } from './ledger-requests';
+import { part, transact } from './transact';
 
 /** A family's answer to one quarter's questions (满意度, 知晓率): at most one per quarter. */
 export interface SurveyItem {
@@ -43,15 +44,8 @@ export async function answerSurvey(
     byPersonId: input.by.personId,
     byName: input.by.name,
   };
-  try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [{ Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }, surveyCounter(profile, quarter, answer)],
-      }),
-    );
-  } catch (err) {
-    if ((err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new AlreadyAnsweredError();
-    throw err;
-  }
+  await transact([part('answer', { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }), part('counter', surveyCounter(profile, quarter, answer))], {
+    refusals: { answer: () => new AlreadyAnsweredError() },
+  });
   return item;
 }

@@ -4,7 +4,7 @@ import { outboxPut } from '../../notify/outbox';
 import type { StoredAttachment } from '../../storage/uploads';
 import { tableName } from '../client';
 import { keys } from '../keys';
-import { contactLedgerWrites, type ContactState } from '../ledger';
+import { contactLedgerParts, type ContactState } from '../ledger';
 import { contractServiceIncrement } from '../signing';
 import { part, parts as partsOf, type Part, type TransactItem } from '../transact';
 import { secondsBetween, statsUpdate, waitingEntry } from './stats';
@@ -201,7 +201,8 @@ export function messageParts(input: SendInput, now: Date): { message: MessageIte
         },
       },
     }));
-    if (first) parts.push(...partsOf('ledger', contactLedgerWrites(ledger.summary, 'online', date)));
+    // The ledger's own labels (summary, counter) are one refusal here: re-read and send again.
+    if (first) parts.push(...partsOf('ledger', contactLedgerParts(ledger.summary, 'online', date).map((p) => p.item)));
     if (input.followUp && followUpId) {
       parts.push(part('followUp', {
         Put: {
