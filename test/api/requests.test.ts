@@ -17,11 +17,15 @@ import { expectApiError, expectReadsOnly, getItem, queryPartition } from './supp
  */
 const w = ledgerWorld('r');
 const at = (iso: string) => ({ 'x-test-now': iso });
-const NOW = at('2026-11-20T09:30:00+08:00');
+// Requests' overdue notices are real outbox items, and the local sender sweeps them by the real
+// clock: the file's dates lie ahead of today, so a notice the test expects pending (or cancels)
+// is not sent under it. Move them on when today catches up with them.
+const NOW = at('2027-11-20T09:30:00+08:00');
 const tA = w.townships[0];
 let member = '';
 let cadre = '';
 beforeAll(async () => {
+  expect({ filesDatesAhead: new Date('2027-11-20T09:30:00+08:00').getTime() > Date.now() }).toEqual({ filesDatesAhead: true });
   const profiles = await writeLedgerWorld(w, 10);
   expect(profiles).toHaveLength(10);
   const staff = await Promise.all([w.cadre, w.cadre2, w.lead].map((id) => getItem(keys.person(id))));
@@ -45,12 +49,12 @@ test('a member raises a request: assigned to the cadre, due in 7 days, counted, 
     familyId: F,
     category: 'medical',
     status: 'open',
-    dueDate: '2026-11-27',
+    dueDate: '2027-11-27',
     raisedBy: { personId: w.member, name: '成员1' },
     assignee: { staffId: w.cadre, name: '测试村干部' },
     escalation: 'none',
     version: 1,
-    timeline: [{ status: 'open', byRole: 'family', byName: '成员1', assignedTo: '测试村干部', at: '2026-11-20T09:30:00+08:00' }],
+    timeline: [{ status: 'open', byRole: 'family', byName: '成员1', assignedTo: '测试村干部', at: '2027-11-20T09:30:00+08:00' }],
   });
   expect(res.body.requestId).toMatch(/^rq_/);
   const stats = (await getItem(keys.requestStats(w.countyId, tA)))!;
@@ -59,7 +63,7 @@ test('a member raises a request: assigned to the cadre, due in 7 days, counted, 
     recipientId: w.lead,
     template: 'request.update',
     status: 'pending',
-    nextAttemptAt: '2026-11-28T09:00:00+08:00',
+    nextAttemptAt: '2027-11-28T09:00:00+08:00',
   });
 
   const partition = await queryPartition(keys.familyPk(F));
@@ -82,11 +86,11 @@ test('a member raises a request: assigned to the cadre, due in 7 days, counted, 
 test('the state machine: in progress, then resolved; stale, impossible and incomplete changes are refused and write nothing', async () => {
   const F = w.family(4);
   const memberToken = await tokenFor((await getItem(keys.familyProfile(F)))!.members[0].personId);
-  const created = await raise(F, { category: 'living', text: '冬天取暖的煤不够了', dueDate: '2026-11-25' }, memberToken, 'rq-r-sm-1');
+  const created = await raise(F, { category: 'living', text: '冬天取暖的煤不够了', dueDate: '2027-11-25' }, memberToken, 'rq-r-sm-1');
   expect(created.status).toBe(201);
   const R = created.body.requestId;
 
-  const progress = await move(F, R, { status: 'in_progress', note: '已联系村里协调', version: 1 }, cadre, at('2026-11-21T10:00:00+08:00'));
+  const progress = await move(F, R, { status: 'in_progress', note: '已联系村里协调', version: 1 }, cadre, at('2027-11-21T10:00:00+08:00'));
   expect(progress.status).toBe(200);
   expect(progress.body).toMatchObject({ status: 'in_progress', version: 2 });
   expect(progress.body.timeline[1]).toMatchObject({ status: 'in_progress', byRole: 'staff', byName: '测试村干部', note: '已联系村里协调' });
@@ -109,7 +113,7 @@ test('the state machine: in progress, then resolved; stale, impossible and incom
   expect(await queryPartition(keys.familyPk(F))).toEqual(before);
 
   const statsBefore = (await getItem(keys.requestStats(w.countyId, tA)))!;
-  const resolved = await move(F, R, { status: 'resolved', note: '已送去两吨煤', version: 2 }, cadre, at('2026-11-22T10:00:00+08:00'));
+  const resolved = await move(F, R, { status: 'resolved', note: '已送去两吨煤', version: 2 }, cadre, at('2027-11-22T10:00:00+08:00'));
   expect(resolved.body).toMatchObject({ status: 'resolved', version: 3, escalation: 'none' });
   const stats = (await getItem(keys.requestStats(w.countyId, tA)))!;
   expect(stats.active).toBe(statsBefore.active - 1);
@@ -136,7 +140,7 @@ test('referred and declined record the department and the reason', async () => {
 
 test('overdue requests escalate: to the township leader the day after the due date, to commission staff after 7 more days', async () => {
   const F = w.family(8); // township A
-  const R = (await raise(F, { category: 'emotional', text: '老人情绪低落，希望常来看看', dueDate: '2026-11-20' }, cadre, 'rq-r-esc-1')).body.requestId;
+  const R = (await raise(F, { category: 'emotional', text: '老人情绪低落，希望常来看看', dueDate: '2027-11-20' }, cadre, 'rq-r-esc-1')).body.requestId;
   const lead = await tokenFor(w.lead);
   const county = await tokenFor(w.commCounty);
   const escalatedOf = async (token: string, path: string, now: string) => {
@@ -145,19 +149,19 @@ test('overdue requests escalate: to the township leader the day after the due da
     return res.body.items.find((r: { requestId: string }) => r.requestId === R);
   };
   // Due today: in time.
-  expect(await escalatedOf(lead, '/contact/requests?view=escalated', '2026-11-20T20:00:00+08:00')).toBeUndefined();
-  expect((await escalatedOf(cadre, '/contact/requests', '2026-11-20T20:00:00+08:00')).escalation).toBe('none');
+  expect(await escalatedOf(lead, '/contact/requests?view=escalated', '2027-11-20T20:00:00+08:00')).toBeUndefined();
+  expect((await escalatedOf(cadre, '/contact/requests', '2027-11-20T20:00:00+08:00')).escalation).toBe('none');
   // A day late: the township leader sees it, commission staff not yet.
-  expect((await escalatedOf(lead, '/contact/requests?view=escalated', '2026-11-21T08:00:00+08:00')).escalation).toBe('township');
-  expect(await escalatedOf(county, '/commission/requests', '2026-11-27T20:00:00+08:00')).toBeUndefined();
+  expect((await escalatedOf(lead, '/contact/requests?view=escalated', '2027-11-21T08:00:00+08:00')).escalation).toBe('township');
+  expect(await escalatedOf(county, '/commission/requests', '2027-11-27T20:00:00+08:00')).toBeUndefined();
   // Eight days late: commission staff of the county see it; the other township's officer does not.
-  expect((await escalatedOf(county, '/commission/requests', '2026-11-28T08:00:00+08:00')).escalation).toBe('commission');
-  expect(await escalatedOf(await tokenFor(w.commTownship), '/commission/requests', '2026-11-28T08:00:00+08:00')).toBeUndefined();
+  expect((await escalatedOf(county, '/commission/requests', '2027-11-28T08:00:00+08:00')).escalation).toBe('commission');
+  expect(await escalatedOf(await tokenFor(w.commTownship), '/commission/requests', '2027-11-28T08:00:00+08:00')).toBeUndefined();
   expectApiError(await call('GET', `/commission/requests?townshipId=${tA}`, { token: await tokenFor(w.commTownship), headers: NOW }), 403, 'forbidden');
   // A village cadre has no township view.
   expectApiError(await call('GET', '/contact/requests?view=escalated', { token: cadre, headers: NOW }), 403, 'forbidden');
   // The dashboard figures: open from the counter, overdue from the index.
-  const figures = (await requestFigures(w.countyId, '2026-11-29')).find((t) => t.townshipId === tA)!;
+  const figures = (await requestFigures(w.countyId, '2027-11-29')).find((t) => t.townshipId === tA)!;
   expect(figures.overdue).toBeGreaterThanOrEqual(1);
   expect(figures.open).toBeGreaterThanOrEqual(figures.overdue);
 });
@@ -180,10 +184,10 @@ test('who sees what: a family only its own, a cadre only assigned families, a to
 test('bad input is refused with a Chinese message and nothing written', async () => {
   const F = w.family(1);
   const before = await queryPartition(keys.familyPk(F));
-  const past = await raise(F, { category: 'medical', text: '看病', dueDate: '2026-11-19' }, member);
+  const past = await raise(F, { category: 'medical', text: '看病', dueDate: '2027-11-19' }, member);
   expectApiError(past, 400, 'invalid_request');
   expect(past.body.fields).toEqual({ 'body.dueDate': '不能早于今天' });
-  expect((await raise(F, { category: 'medical', text: '看病', dueDate: '2027-06-01' }, member)).body.fields).toEqual({ 'body.dueDate': '日期太远' });
+  expect((await raise(F, { category: 'medical', text: '看病', dueDate: '2028-06-01' }, member)).body.fields).toEqual({ 'body.dueDate': '日期太远' });
   expect((await raise(F, { category: 'medical', text: ' ' }, member)).body.fields).toEqual({ 'body.text': '请填写诉求内容' });
   expect(Object.keys((await raise(F, { category: 'money', text: '看病' }, member)).body.fields)).toEqual(['body.category']);
   expect((await raise(F, { category: 'medical', text: '看病' }, member, 'bad key!')).status).toBe(400);
@@ -220,15 +224,15 @@ test('a hand-over moves the open requests to the new cadre in the same transacti
 
 test('the quarterly survey: one answer per family per quarter, counted per township', async () => {
   const F = w.family(1);
-  const Q = at('2026-10-05T09:00:00+08:00');
+  const Q = at('2027-10-05T09:00:00+08:00');
   const state = await call('GET', `/families/${F}/survey`, { token: member, headers: Q });
-  expect(state.body).toMatchObject({ quarter: '2026-Q4', quarterLabel: '2026年第四季度', answered: false });
-  const countsBefore = (await surveyFigures(w.countyId, '2026-Q4')).find((t) => t.townshipId === tA);
+  expect(state.body).toMatchObject({ quarter: '2027-Q4', quarterLabel: '2027年第四季度', answered: false });
+  const countsBefore = (await surveyFigures(w.countyId, '2027-Q4')).find((t) => t.townshipId === tA);
   const body = { awareness: 'know_all', satisfaction: 'satisfied' };
   const answered = await call('POST', `/families/${F}/survey`, { token: member, body, headers: Q });
   expect(answered.status).toBe(201);
   expect(answered.body).toMatchObject({ answered: true, answer: { awareness: 'know_all', satisfaction: 'satisfied', byName: '成员1' } });
-  const counts = (await surveyFigures(w.countyId, '2026-Q4')).find((t) => t.townshipId === tA)!;
+  const counts = (await surveyFigures(w.countyId, '2027-Q4')).find((t) => t.townshipId === tA)!;
   expect(counts.answered).toBe((countsBefore?.answered ?? 0) + 1);
   expect(counts.satisfaction.satisfied).toBe((countsBefore?.satisfaction.satisfied ?? 0) + 1);
   expect(counts.awareness.know_all).toBe((countsBefore?.awareness.know_all ?? 0) + 1);
@@ -236,11 +240,11 @@ test('the quarterly survey: one answer per family per quarter, counted per towns
   // A retry of the same answer: 200, nothing new. A different answer the same quarter: 409.
   const before = await queryPartition(keys.familyPk(F));
   expect((await call('POST', `/families/${F}/survey`, { token: member, body, headers: Q })).status).toBe(200);
-  expectApiError(await call('POST', `/families/${F}/survey`, { token: member, body: { awareness: 'know_none', satisfaction: 'neutral' }, headers: at('2026-12-31T23:00:00+08:00') }), 409, 'conflict');
+  expectApiError(await call('POST', `/families/${F}/survey`, { token: member, body: { awareness: 'know_none', satisfaction: 'neutral' }, headers: at('2027-12-31T23:00:00+08:00') }), 409, 'conflict');
   expect(await queryPartition(keys.familyPk(F))).toEqual(before);
-  expect((await surveyFigures(w.countyId, '2026-Q4')).find((t) => t.townshipId === tA)).toEqual(counts);
+  expect((await surveyFigures(w.countyId, '2027-Q4')).find((t) => t.townshipId === tA)).toEqual(counts);
   // Next quarter it is asked again; staff cannot answer for the family; answers are from the list.
-  expect((await call('GET', `/families/${F}/survey`, { token: member, headers: at('2027-01-01T08:00:00+08:00') })).body).toMatchObject({ quarter: '2027-Q1', answered: false });
+  expect((await call('GET', `/families/${F}/survey`, { token: member, headers: at('2028-01-01T08:00:00+08:00') })).body).toMatchObject({ quarter: '2028-Q1', answered: false });
   expectApiError(await call('POST', `/families/${F}/survey`, { token: cadre, body, headers: Q }), 403, 'forbidden');
   expect(Object.keys((await call('POST', `/families/${F}/survey`, { token: member, body: { ...body, satisfaction: 'ok' }, headers: Q })).body.fields)).toEqual(['body.satisfaction']);
 });
