@@ -21,7 +21,7 @@ export interface Marker {
 
 export const MARKER_TTL_SECONDS = 24 * 60 * 60;
 
-export const markerKey = (callerId: string, routeId: string, keyHash: string) => keys.idempotencyReplay(callerId, routeId, keyHash);
+export const markerKey = (callerId: string, routeId: string, keyHash: string) => keys.idempotencyMarker(callerId, routeId, keyHash);
 
 /** A marker as it is now (consistent read: a marker just written must be seen). */
 export async function getMarker(key: { pk: string; sk: string }): Promise<Marker | undefined> {

@@ -48,8 +48,6 @@ export const keys = {
   staffPolicySk: (familyId: string) => `POLICY#${familyId}`,
   subscriptionPrefix: 'SUBSCRIPTION#',
   // messaging
-  /** A creating POST's Idempotency-Key, kept beside what it created (same partition, TTL). */
-  idempotency: (pk: string, callerId: string, key: string) => ({ pk, sk: `IDEMPOTENCY#${callerId}#${key}` }),
   // booking
   institution: (institutionId: string) => ({ pk: `INST#${institutionId}`, sk: 'PROFILE' as const }),
   institutionsPk: (countyId: string) => `INSTITUTIONS#${countyId}`,
@@ -69,8 +67,6 @@ export const keys = {
   hospitalDaySk: (departmentId: string, period: string, bookingId: string) => `${departmentId}#${period}#${bookingId}`,
   bookingGuard: (memberId: string, institutionId: string, sessionId: string) => ({ pk: `MEMBERBK#${memberId}`, sk: `GUARD#${institutionId}#${sessionId}` }),
   bookingCounter: (memberId: string) => ({ pk: `MEMBERBK#${memberId}`, sk: 'COUNTER' as const }),
-  /** Partition of booking Idempotency-Key records (a booking's own partition does not exist yet when it is retried). */
-  idempotencyPkOfCaller: (callerId: string) => `IDEMP#${callerId}`,
   waitlistPk: (institutionId: string, sessionId: string) => `WAIT#${institutionId}#${sessionId}`,
   waitlistEntry: (institutionId: string, sessionId: string, memberId: string) => ({ pk: `WAIT#${institutionId}#${sessionId}`, sk: `M#${memberId}` }),
   /** GSI2 partition of open waiting-list offers, by expiry (UTC ISO). */
@@ -97,7 +93,8 @@ export const keys = {
   followUpItemQueuePrefix: 'FOLLOWUP-ITEM#',
   refillQueueSk: (submittedAt: Date, refillId: string) => `REFILL#${String(submittedAt.getTime()).padStart(15, '0')}#${refillId}`,
   refillQueuePrefix: 'REFILL#',
-  idempotencyReplay: (callerId: string, scope: string, keyHash: string) => ({ pk: `IDEM#${callerId}`, sk: `${scope}#${keyHash}` }),
+  /** An Idempotency-Key marker: per caller, route and hash of the key (functions/lib/db/idempotency-markers.ts). */
+  idempotencyMarker: (callerId: string, routeId: string, keyHash: string) => ({ pk: `IDEM#${callerId}`, sk: `${routeId}#${keyHash}` }),
   // ledger: contact log, its edit history, per-family summary, running counters, requests, hand-overs
   /** A contact entered in the ledger; `CONTACTLOG#` also holds messaging's `CONTACTLOG#ONLINE#…` items. */
   contactLog: (familyId: string, contactId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CONTACTLOG#${contactId}` }),

@@ -23,7 +23,7 @@
  * | outbox items due to be sent (or retried)  | GSI2 gsi2pk=OUTBOX#DUE, gsi2sk <= <now ISO>  (oldest first)   |
  * | a person's remaining subscriptions        | pk=PERSON#<personId>, sk=SUBSCRIPTION#<template>              |
  * | all of a person's subscription counts     | pk=PERSON#<personId>, begins_with(sk, SUBSCRIPTION#)          |
- * | a creating POST's Idempotency-Key         | pk=<partition of what it created>, sk=IDEMPOTENCY#<caller>#<key> (TTL) |
+ * | an Idempotency-Key's answer (any route)   | pk=IDEM#<callerId>, sk=<routeId>#<hash of key>  (TTL; with the change) |
  * | designated institutions of a county       | GSI1 gsi1pk=INSTITUTIONS#<countyId>                            |
  * | an institution, schedules, overrides      | pk=INST#<id>, sk PROFILE / SCHED#<dept>#<weekday>#<period> / OVERRIDE#<date>#<ALL|dept|doctor> |
  * |   its doctors and kept-session conflicts  | same partition, sk DOCTOR#<doctorId> / CONFLICT#<sessionId> (schedule page: one Query) |
@@ -33,7 +33,6 @@
  * | an institution's bookings of a day        | GSI2 gsi2pk=HOSPDAY#<inst>#<date>, begins_with(gsi2sk, <dept>#) |
  * | one booking per member per session        | pk=MEMBERBK#<memberId>, sk=GUARD#<inst>#<sessionId>             |
  * | a member's future bookings (max 3)        | pk=MEMBERBK#<memberId>, sk=COUNTER                              |
- * | a retried booking (Idempotency-Key)       | pk=IDEMP#<callerId>, sk=IDEMPOTENCY#<callerId>#<key>  (TTL)     |
  * | a session's waiting list                  | pk=WAIT#<inst>#<sessionId>, sk=M#<memberId>                     |
  * | waiting-list offers by expiry (sweep)     | GSI2 gsi2pk=WAITOFFER#DUE, gsi2sk <= <now ISO>                  |
  * | a bed request                             | pk=ADMIT#<id>, sk=ADMIT; GSI1 HOSPADMIT#<inst>; GSI2 FAMADMIT#<family> |
