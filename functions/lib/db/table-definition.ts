@@ -39,7 +39,7 @@
  * | discharge notes due for follow-up         | pk=FAMILY#<f>, sk=DISCHARGE#<admissionId>; GSI1 STAFF#<doctor>, DISCHARGE#<due>#<id> |
  * | followups: a member's health file + plan  | pk=HEALTH#<memberId>, sk=HFILE / PLAN  (one BatchGet with the |
  * |   and the access facts                    |   person, FAMILY#<f>/FAMILY#SIGN#<memberId>, SIGNING#<m>/STATE |
- * |                                           |   and the route's own keys: IDEM#, refill, family profile)    |
+ * |                                           |   and the route's own keys: refill, family profile)           |
  * | followups: is a doctor on the contract team | pk=TEAM#<teamId from STATE>, sk=MEMBER#<staffId> (key only) |
  * | followups: a member's due reminder        | pk=OUTBOX#followup.due#<memberId> (one per member, replaced)  |
  * | a member's newest follow-ups (trends)     | pk=HEALTH#<memberId>, begins_with(sk, FU#), newest first      |
@@ -49,7 +49,6 @@
  * |                                           |   FOLLOWUP-ITEM# (consultations), FOLLOWUP-PLAN#<due>#<member>|
  * |                                           |   (0000-00-00 while a submission awaits review)               |
  * | a doctor's open refill requests           | GSI1 gsi1pk=STAFF#<doctorId>, begins_with(gsi1sk, REFILL#)    |
- * | a retried follow-up/refill POST           | pk=IDEM#<callerId>, sk=<route>#<key hash>  (expires by TTL)   |
  * | signing: a team, its members              | pk=TEAM#<teamId>, sk=TEAM / MEMBER#<staffId>                   |
  * | signing: the team serving a village       | pk=VILLAGE#<villageId>, sk=TEAM                                |
  * | signing: the teams a staff member is on   | GSI1 gsi1pk=STAFF#<staffId>, begins_with(gsi1sk, TEAM#)       |
