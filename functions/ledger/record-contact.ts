@@ -1,6 +1,6 @@
 import { addDays, beijingDate, ContactRecordRequest, FamilyPath, type ContactEntry } from '../../domain';
 import { contactRecording, readContactState, type OnlineContactLogItem } from '../lib/db/ledger';
-import { retryDelayMs, transact, TransactionRefused } from '../lib/db/transact';
+import { backoff, transact, TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { contactEntry } from './views';
@@ -47,7 +47,7 @@ export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, 
       // A reply or another contact got there first: read again (a slot taken is answered above).
       if (!(err instanceof TransactionRefused) || !(err.has('summary') || err.has('onlineSlot'))) throw err;
       if (attempt >= MAX_ATTEMPTS) throw conflict('这户家庭的台账正在更新，请稍后再提交');
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+      await backoff(attempt);
     }
   }
 });

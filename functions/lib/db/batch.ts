@@ -1,5 +1,6 @@
 import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
+import { backoff } from './transact';
 
 /**
  * BatchGet and BatchWrite may hand back unprocessed keys or items under load. These ask again for
@@ -7,7 +8,6 @@ import { db, tableName } from './client';
  * or an audit trail with gaps is worse than an error the user can retry.
  */
 const MAX_ATTEMPTS = 5;
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
 
 export async function batchGetAll<T>(wanted: Record<string, unknown>[]): Promise<T[]> {
   // DynamoDB refuses a batch that names one key twice (e.g. a staff member asking about themself).

@@ -95,6 +95,9 @@ export function retryDelayMs(attempt: number, random = Math.random): number {
   return random() * Math.min(RETRY.capMs, RETRY.baseMs * 2 ** attempt);
 }
 
+/** Waits out the policy's pause before `attempt` (also for re-read-and-retry loops and batch leftovers). */
+export const backoff = (attempt: number) => new Promise<void>((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+
 export async function transact<L extends string>(partsIn: ReadonlyArray<Part<L>>, options: TransactOptions<L> = {}): Promise<void> {
   if (partsIn.length === 0) return;
   for (let attempt = 0; ; attempt++) {
@@ -111,7 +114,7 @@ export async function transact<L extends string>(partsIn: ReadonlyArray<Part<L>>
       const conflictOnly = labelled.some((r) => r.code === 'TransactionConflict');
       if (!conflictOnly || attempt + 1 >= RETRY.attempts) throw new TransactionRefused(labelled);
       countMetric('TransactionConflictRetried');
-      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+      await backoff(attempt);
       if (options.beforeRetry) await options.beforeRetry();
     }
   }
