@@ -1,6 +1,5 @@
-import { Input, View } from '@tarojs/components';
-import { isH5 } from '../api/config';
-import { Icon } from './Icon';
+import { Input } from '@tarojs/components';
+import { FormField } from './FormField';
 
 interface TextFieldProps {
   id: string;
@@ -13,31 +12,11 @@ interface TextFieldProps {
   onInput: (value: string) => void;
 }
 
-/** A labelled input at elderly-friendly size with its error below (app.scss `.field`). */
+/** A labelled one-line text box at elderly-friendly size. */
 export function TextField({ id, label, hint, value, error, type = 'text', maxlength, onInput }: TextFieldProps) {
   return (
-    <View className={`field${error ? ' field--error' : ''}`}>
-      <View className="field__label" id={`${id}-label`}>
-        {label}
-      </View>
-      {hint ? <View className="field__hint">{hint}</View> : null}
-      <Input
-        id={id}
-        className="field__input"
-        type={type}
-        maxlength={maxlength}
-        value={value}
-        aria-label={label}
-        // In the browser the real <input> sits inside Taro's element and needs the label itself.
-        nativeProps={isH5 ? { 'aria-label': label } : undefined}
-        onInput={(e) => onInput(e.detail.value)}
-      />
-      {error ? (
-        <View className="field__error" role="alert">
-          <Icon name="warning" />
-          {error}
-        </View>
-      ) : null}
-    </View>
+    <FormField id={id} label={label} hint={hint} error={error}>
+      {(control) => <Input {...control} className="field__input" type={type} maxlength={maxlength} value={value} onInput={(e) => onInput(e.detail.value)} />}
+    </FormField>
   );
 }
