@@ -1,5 +1,5 @@
 import { Picker, View } from '@tarojs/components';
-import { formatChineseDate, weekdayLabels } from '@domain';
+import { formatChineseDate, weekdayLabels, weekdayOf } from '@domain';
 import { isH5 } from '../api/config';
 import { FormField } from './FormField';
 
@@ -15,9 +15,7 @@ interface PickedFieldProps {
 
 /** 2026年11月20日 周五: the weekday helps people check they picked the right day. */
 export function readableDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
-  return `${formatChineseDate(isoDate)} ${weekdayLabels[weekday]}`;
+  return `${formatChineseDate(isoDate)} ${weekdayLabels[weekdayOf(isoDate)]}`;
 }
 
 /** 14:30 as people say it: 下午 2:30. */
