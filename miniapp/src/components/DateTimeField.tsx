@@ -39,11 +39,12 @@ function PickedField({ mode, start, end, id, label, hint, value, error, onChange
             id={control.id}
             className={`field__input field__picked${value ? '' : ' field__picked--empty'}`}
             role="button"
-            aria-label={`${label}：${value ? shown : '未选择'}，点按选择`}
-            // The browser opens the wheel on a click; Enter or Space from the keyboard clicks too.
+            // The name comes from the content (label, then the choice), so what a screen reader says
+            // starts with what is on screen; aria-label would differ from the visible text.
             {...(isH5
               ? {
                   tabIndex: 0,
+                  // The browser opens the wheel on a click; Enter or Space from the keyboard clicks too.
                   onKeyDown: (e: { key?: string; preventDefault?: () => void; currentTarget?: { click?: () => void } }) => {
                     if (e.key !== 'Enter' && e.key !== ' ') return;
                     e.preventDefault?.();
@@ -54,7 +55,10 @@ function PickedField({ mode, start, end, id, label, hint, value, error, onChange
                 }
               : {})}
           >
-            <View className="field__picked-text">{value ? shown : prompt}</View>
+            <View className="field__picked-text">
+              <View className="sr-only">{label}：</View>
+              {value ? shown : prompt}
+            </View>
             <View className="field__picked-action" aria-hidden>
               {value ? '更改' : '选择'}
             </View>
