@@ -1,34 +1,14 @@
-import { Input, View } from '@tarojs/components';
-import { isH5 } from '../api/config';
-import { Icon } from './Icon';
+import { Input } from '@tarojs/components';
+import { FormField } from './FormField';
 
 /**
  * A labelled number box at the app's field size. The value stays the text the user typed (so
  * nothing is lost or reformatted while typing); the page turns it into a number on submit.
  */
-export function NumberField({ id, label, hint, value, error, decimal, onInput }: { id: string; label: string; hint?: string; value: string; error?: string; decimal?: boolean; onInput: (v: string) => void }) {
+export function NumberField({ id, label, hint, value, error, decimal, maxlength = 5, onInput }: { id: string; label: string; hint?: string; value: string; error?: string; decimal?: boolean; maxlength?: number; onInput: (v: string) => void }) {
   return (
-    <View className={`field${error ? ' field--error' : ''}`}>
-      <View className="field__label" id={`${id}-label`}>
-        {label}
-      </View>
-      {hint ? <View className="field__hint">{hint}</View> : null}
-      <Input
-        id={id}
-        className="field__input"
-        type={decimal ? 'digit' : 'number'}
-        maxlength={5}
-        value={value}
-        aria-label={label}
-        nativeProps={isH5 ? { 'aria-label': label, inputmode: decimal ? 'decimal' : 'numeric' } : undefined}
-        onInput={(e) => onInput(e.detail.value)}
-      />
-      {error ? (
-        <View className="field__error" role="alert">
-          <Icon name="warning" />
-          {error}
-        </View>
-      ) : null}
-    </View>
+    <FormField id={id} label={label} hint={hint} error={error} native={{ inputmode: decimal ? 'decimal' : 'numeric' }}>
+      {(control) => <Input {...control} className="field__input" type={decimal ? 'digit' : 'number'} maxlength={maxlength} value={value} onInput={(e) => onInput(e.detail.value)} />}
+    </FormField>
   );
 }

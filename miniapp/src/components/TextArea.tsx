@@ -1,21 +1,31 @@
 import { Textarea, View } from '@tarojs/components';
-import { isH5 } from '../api/config';
+import { FormField } from './FormField';
 
 interface TextAreaProps {
+  id: string;
   label: string;
   hint?: string;
   value: string;
+  error?: string;
   maxlength: number;
   onInput: (value: string) => void;
 }
 
-/** A labelled multi-line field at elderly-friendly size; the browser's textarea gets the label too. */
-export function TextArea({ label, hint, value, maxlength, onInput }: TextAreaProps) {
+/**
+ * A labelled multi-line box at elderly-friendly size, with how much of the limit is used below it
+ * (outside the box, so typed text can never cover it).
+ */
+export function TextArea({ id, label, hint, value, error, maxlength, onInput }: TextAreaProps) {
   return (
-    <View className="field">
-      <View className="field__label">{label}</View>
-      {hint ? <View className="field__hint">{hint}</View> : null}
-      <Textarea className="field__input field__textarea" value={value} maxlength={maxlength} aria-label={label} nativeProps={isH5 ? { 'aria-label': label } : undefined} onInput={(e) => onInput(e.detail.value)} />
-    </View>
+    <FormField id={id} label={label} hint={hint} error={error}>
+      {(control) => (
+        <>
+          <Textarea {...control} className="field__input field__textarea" value={value} maxlength={maxlength} onInput={(e) => onInput(e.detail.value)} />
+          <View className="field__count" aria-hidden>
+            {value.length}/{maxlength} 字
+          </View>
+        </>
+      )}
+    </FormField>
   );
 }

@@ -1,6 +1,5 @@
-import { Input, View } from '@tarojs/components';
-import { isH5 } from '../api/config';
-import { Icon } from './Icon';
+import { Input } from '@tarojs/components';
+import { FormField } from './FormField';
 
 interface TextFieldProps {
   id: string;
@@ -8,36 +7,19 @@ interface TextFieldProps {
   hint?: string;
   value: string;
   error?: string;
-  type?: 'text' | 'digit';
+  /** WeChat's keyboards: `idcard` adds an X key, `number` is digits only. */
+  type?: 'text' | 'digit' | 'idcard' | 'number';
   maxlength?: number;
+  /** The browser's autofill hint (name, tel, off). */
+  autocomplete?: string;
   onInput: (value: string) => void;
 }
 
-/** A labelled input at elderly-friendly size with its error below (app.scss `.field`). */
-export function TextField({ id, label, hint, value, error, type = 'text', maxlength, onInput }: TextFieldProps) {
+/** A labelled one-line text box at elderly-friendly size. */
+export function TextField({ id, label, hint, value, error, type = 'text', maxlength, autocomplete, onInput }: TextFieldProps) {
   return (
-    <View className={`field${error ? ' field--error' : ''}`}>
-      <View className="field__label" id={`${id}-label`}>
-        {label}
-      </View>
-      {hint ? <View className="field__hint">{hint}</View> : null}
-      <Input
-        id={id}
-        className="field__input"
-        type={type}
-        maxlength={maxlength}
-        value={value}
-        aria-label={label}
-        // In the browser the real <input> sits inside Taro's element and needs the label itself.
-        nativeProps={isH5 ? { 'aria-label': label } : undefined}
-        onInput={(e) => onInput(e.detail.value)}
-      />
-      {error ? (
-        <View className="field__error" role="alert">
-          <Icon name="warning" />
-          {error}
-        </View>
-      ) : null}
-    </View>
+    <FormField id={id} label={label} hint={hint} error={error} native={autocomplete ? { autocomplete } : undefined}>
+      {(control) => <Input {...control} className="field__input" type={type} maxlength={maxlength} value={value} onInput={(e) => onInput(e.detail.value)} />}
+    </FormField>
   );
 }

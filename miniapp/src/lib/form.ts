@@ -22,8 +22,12 @@ export function serverFieldErrors(err: unknown): Record<string, string> {
  * The sending state of a form: busy while a request runs, the fields to mark, and one sentence
  * saying what went wrong. A refusal (the page's own check or the server's) never touches what was
  * typed: the form's values live in the form, not here.
+ *
+ * `describe` turns a failure into the sentence shown; by default it also sends an expired login
+ * to the login page. The login, binding and privacy pages pass `failureMessage`: they are that
+ * flow, so they say what happened and offer the way on themselves.
  */
-export function useFormSend() {
+export function useFormSend(describe: (err: unknown) => string = handleFailure) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -54,7 +58,7 @@ export function useFormSend() {
         return true;
       } catch (err) {
         setErrors(serverFieldErrors(err));
-        setFailure(handleFailure(err));
+        setFailure(describe(err));
         return false;
       } finally {
         setBusy(false);

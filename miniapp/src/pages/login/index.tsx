@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../components/PageState';
 import { pressable } from '../../lib/a11y';
+import { useFormSend } from '../../lib/form';
 import { useRemote } from '../../lib/remote';
 import { goHome, paths } from '../../lib/routes';
 import './index.scss';
@@ -30,19 +31,8 @@ function Intro() {
 
 /** WeChat: one big button; wx.login needs no typing. */
 function WechatLogin() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const login = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await finishLogin();
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failure: error, send } = useFormSend(failureMessage);
+  const login = () => send(finishLogin);
   return (
     <View>
       {error ? <Notice tone="error">{error}</Notice> : null}
@@ -57,21 +47,17 @@ function WechatLogin() {
 /** H5 in the local stage has no wx.login: pick a demo persona, the local runtime issues its code. */
 function DemoLogin() {
   const personas = useRemote(listDevPersonas);
-  const [busyOpenid, setBusyOpenid] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, send } = useFormSend(failureMessage);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const busyOpenid = busy ? chosen : null;
 
   const choose = async (p: DevPersona) => {
-    if (busyOpenid) return;
-    setBusyOpenid(p.openid);
-    setError(null);
-    try {
+    if (busy) return;
+    setChosen(p.openid);
+    await send(async () => {
       setDevOpenid(p.openid);
       await finishLogin();
-    } catch (err) {
-      setError(failureMessage(err));
-    } finally {
-      setBusyOpenid(null);
-    }
+    });
   };
 
   return (

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { PRIVACY_GUIDE_VERSION, privacyGuide } from '@domain';
 import { api } from '../../api/client';
-import { ApiFailure } from '../../api/errors';
 import { loadSession, saveConsent } from '../../api/session';
 import { Btn } from '../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../components/Choice';
 import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
-import { handleFailure } from '../../lib/remote';
+import { useFormSend } from '../../lib/form';
 import { goHome, goLogin } from '../../lib/routes';
 
 type FieldErrors = { guide?: string; health?: string };
@@ -30,24 +29,21 @@ function FieldError({ text }: { text?: string }) {
 export default function Privacy() {
   const [agreeGuide, setAgreeGuide] = useState(false);
   const [health, setHealth] = useState<boolean | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors: fields, failure, refuse, send } = useFormSend();
+  // The page's own keys, or the server's names for the same answers.
+  const errors: FieldErrors = { guide: fields.guide ?? fields.agreePrivacyGuide ?? fields.privacyGuideVersion, health: fields.health ?? fields.healthData };
   const ready = agreeGuide && health !== null;
 
   const submit = async () => {
     const missing: FieldErrors = {};
     if (!agreeGuide) missing.guide = '请先勾选“我已阅读并同意”';
     if (health === null) missing.health = '请选择是否同意使用健康信息';
-    setErrors(missing);
-    setFailure(null);
-    if (missing.guide || missing.health || health === null) return;
+    if (missing.guide || missing.health || health === null) return refuse(missing);
     if (!loadSession()) {
       goLogin();
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       const { consent } = await api.putConsent({
         privacyGuideVersion: PRIVACY_GUIDE_VERSION,
         agreePrivacyGuide: true,
@@ -57,18 +53,7 @@ export default function Privacy() {
       const session = loadSession();
       if (session) goHome(session.me);
       else goLogin();
-    } catch (err) {
-      const message = handleFailure(err);
-      if (err instanceof ApiFailure && err.fields) {
-        setErrors({
-          guide: err.fields['body.agreePrivacyGuide'] ?? err.fields['body.privacyGuideVersion'],
-          health: err.fields['body.healthData'],
-        });
-      }
-      setFailure(message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { IdLast6, MobilePhone, PersonName, type Session } from '@domain';
 import { api } from '../../../api/client';
-import { isH5 } from '../../../api/config';
 import { ApiFailure, failureMessage } from '../../../api/errors';
 import { clearBindTicket, loadBindTicket, loginWithWechat } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
-import { Icon } from '../../../components/Icon';
 import { Notice } from '../../../components/Notice';
+import { TextField } from '../../../components/TextField';
+import { useFormSend } from '../../../lib/form';
 import { goHome, goLogin } from '../../../lib/routes';
 
 type Field = 'name' | 'idLast6' | 'phone';
@@ -30,57 +30,16 @@ function check(values: Draft): Partial<Record<Field, string>> {
   return errors;
 }
 
-interface FieldProps {
-  field: Field;
-  label: string;
-  hint: string;
-  value: string;
-  error?: string;
-  type: 'text' | 'idcard' | 'number';
-  maxlength: number;
-  onInput: (field: Field, value: string) => void;
-}
-
-function FormField({ field, label, hint, value, error, type, maxlength, onInput }: FieldProps) {
-  const id = `bind-${field}`;
-  return (
-    <View className={`field${error ? ' field--error' : ''}`}>
-      <View className="field__label" id={`${id}-label`}>
-        {label}
-      </View>
-      <View className="field__hint">{hint}</View>
-      <Input
-        id={id}
-        className="field__input"
-        type={type}
-        maxlength={maxlength}
-        value={value}
-        aria-label={label}
-        // In the browser the real <input> sits inside Taro's element and needs the label itself.
-        nativeProps={isH5 ? { 'aria-label': label, autocomplete: field === 'name' ? 'name' : field === 'phone' ? 'tel' : 'off' } : undefined}
-        onInput={(e) => onInput(field, e.detail.value)}
-      />
-      {error ? (
-        <View className="field__error" role="alert">
-          <Icon name="warning" />
-          {error}
-        </View>
-      ) : null}
-    </View>
-  );
-}
-
 export default function Bind() {
   const [values, setValues] = useState<Draft>(draft);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<{ message: string; restart?: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  // This page is the login flow itself: a failure is said here, never sent to the login page.
+  const { busy, errors, failure, refuse, send } = useFormSend(failureMessage);
+  const [restart, setRestart] = useState(false);
 
-  const onInput = (field: Field, value: string) => {
+  const onInput = (field: Field) => (value: string) => {
     const next = { ...values, [field]: value };
     draft = next;
     setValues(next);
-    if (errors[field]) setErrors({ ...errors, [field]: undefined });
   };
 
   const bindWith = async (bindTicket: string): Promise<Session> => {
@@ -93,54 +52,48 @@ export default function Bind() {
     return session;
   };
 
+  /** Binds with the login's ticket, fetching a fresh one if it is gone or expired, and goes home. */
+  const bindAndGo = async () => {
+    let ticket = loadBindTicket();
+    if (!ticket) {
+      // The ticket is gone (app restarted): fetch a new one instead of sending the user back.
+      const again = await loginWithWechat();
+      if (again.status === 'bound') {
+        goHome(again.session.me);
+        return;
+      }
+      ticket = loadBindTicket();
+    }
+    let session: Session;
+    try {
+      session = await bindWith(ticket!.bindTicket);
+    } catch (err) {
+      if (!(err instanceof ApiFailure && err.status === 401)) throw err;
+      // The ticket expired while the user was typing: log in again and resend what they typed.
+      const again = await loginWithWechat();
+      if (again.status === 'bound') {
+        goHome(again.session.me);
+        return;
+      }
+      session = await bindWith(again.bindTicket);
+    }
+    clearBindTicket();
+    draft = { name: '', idLast6: '', phone: '' };
+    goHome(session.me);
+  };
+
   const submit = async () => {
     const found = check(values);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      let ticket = loadBindTicket();
-      if (!ticket) {
-        // The ticket is gone (app restarted): fetch a new one instead of sending the user back.
-        const again = await loginWithWechat();
-        if (again.status === 'bound') {
-          goHome(again.session.me);
-          return;
-        }
-        ticket = loadBindTicket();
-      }
-      let session: Session;
+    setRestart(false);
+    if (Object.keys(found).length) return refuse(found);
+    await send(async () => {
       try {
-        session = await bindWith(ticket!.bindTicket);
+        await bindAndGo();
       } catch (err) {
-        if (!(err instanceof ApiFailure && err.status === 401)) throw err;
-        // The ticket expired while the user was typing: log in again and resend what they typed.
-        const again = await loginWithWechat();
-        if (again.status === 'bound') {
-          goHome(again.session.me);
-          return;
-        }
-        session = await bindWith(again.bindTicket);
+        setRestart(err instanceof ApiFailure && (err.status === 401 || err.kind === 'session'));
+        throw err;
       }
-      clearBindTicket();
-      draft = { name: '', idLast6: '', phone: '' };
-      goHome(session.me);
-    } catch (err) {
-      if (err instanceof ApiFailure && err.fields) {
-        setErrors({
-          name: err.fields['body.name'],
-          idLast6: err.fields['body.idLast6'],
-          phone: err.fields['body.phone'],
-        });
-      }
-      setFailure({
-        message: failureMessage(err),
-        restart: err instanceof ApiFailure && (err.status === 401 || err.kind === 'session'),
-      });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -150,43 +103,46 @@ export default function Bind() {
         第一次使用需要核对一次。县卫健委已经登记了您的信息，请填写下面三项，和登记的一致就能使用。这些信息只用来核对身份，不会给别人看。
       </Notice>
 
-      <FormField
-        field="name"
+      <TextField
+        id="bind-name"
         label="姓名"
         hint="和身份证上一样"
         value={values.name}
         error={errors.name}
         type="text"
         maxlength={20}
-        onInput={onInput}
+        autocomplete="name"
+        onInput={onInput('name')}
       />
-      <FormField
-        field="idLast6"
+      <TextField
+        id="bind-idLast6"
         label="身份证号后 6 位"
         hint="最后一位如果是 X，也请填上"
         value={values.idLast6}
         error={errors.idLast6}
         type="idcard"
         maxlength={6}
-        onInput={onInput}
+        autocomplete="off"
+        onInput={onInput('idLast6')}
       />
-      <FormField
-        field="phone"
+      <TextField
+        id="bind-phone"
         label="手机号"
         hint="登记时留的 11 位手机号"
         value={values.phone}
         error={errors.phone}
         type="number"
         maxlength={11}
-        onInput={onInput}
+        autocomplete="tel"
+        onInput={onInput('phone')}
       />
 
-      {failure ? <Notice tone="error">{failure.message}</Notice> : null}
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
       <View className="stack">
         <Btn big icon="check" busy={busy} busyText="正在核对…" onClick={() => void submit()}>
           核对并登录
         </Btn>
-        {failure?.restart ? (
+        {failure && restart ? (
           <Btn kind="secondary" icon="refresh" onClick={goLogin}>
             重新登录
           </Btn>

@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { formatChineseDate, type AdmissionView } from '@domain';
+import { AdmissionRequest, formatChineseDate, type AdmissionView } from '@domain';
 import { bookingApi, newRequestKey } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
 import '../booking.scss';
 
 /** One bed request and the hospital's answer, in words. */
@@ -42,8 +43,7 @@ export default function Admission() {
   const [memberId, setMemberId] = useState<string | null>(null);
   const [institutionId, setInstitutionId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   const [sent, setSent] = useState(false);
   const key = useRef(newRequestKey());
   const ready = state.status === 'ready' ? state.data : null;
@@ -56,22 +56,16 @@ export default function Admission() {
   const data = state.data;
 
   const submit = async () => {
-    if (!memberId || !institutionId) return setError('请先选好为谁申请和哪家医院');
-    if (reason.trim().length < 2) return setError('请说明需要住院的原因');
-    setBusy(true);
-    setError(null);
+    if (!memberId || !institutionId) return form.refuse({}, '请先选好为谁申请和哪家医院');
+    const parsed = AdmissionRequest.safeParse({ memberId, institutionId, reason: reason.trim() });
+    if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
     setSent(false);
-    try {
-      await bookingApi.requestAdmission(data.familyId, { memberId, institutionId, reason: reason.trim() }, key.current);
-      key.current = newRequestKey();
-      setReason('');
-      setSent(true);
-      void reload(true);
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    const asked = await form.send(() => bookingApi.requestAdmission(data.familyId, parsed.data, key.current));
+    if (!asked) return;
+    key.current = newRequestKey();
+    setReason('');
+    setSent(true);
+    void reload(true);
   };
 
   return (
@@ -85,13 +79,13 @@ export default function Admission() {
           <View className="h3 mt">2. 选择医院</View>
           <RadioChoices label="选择医院" value={institutionId} onChange={setInstitutionId} options={data.hospitals.map((i) => ({ value: i.institutionId, label: i.name }))} />
           <View className="h3 mt">3. 为什么需要住院</View>
-          <TextArea label="需要住院的原因" hint="例如：医生建议住院、病情加重，200 字以内" value={reason} maxlength={200} onInput={setReason} />
+          <TextArea id="admission-reason" label="需要住院的原因" hint="例如：医生建议住院、病情加重" value={reason} error={form.errors.reason} maxlength={200} onInput={setReason} />
         </View>
       )}
       {sent ? <Notice tone="ok"><View className="text">已提交床位申请，请等待医院答复。</View></Notice> : null}
-      {error ? <Notice tone="error"><View className="text" role="alert">{error}</View></Notice> : null}
+      {form.failure ? <Notice tone="error"><View className="text" role="alert">{form.failure}</View></Notice> : null}
       {data.hospitals.length ? (
-        <Btn big icon="check" busy={busy} busyText="正在提交…" onClick={() => void submit()}>
+        <Btn big icon="check" busy={form.busy} busyText="正在提交…" onClick={() => void submit()}>
           提交床位申请
         </Btn>
       ) : null}

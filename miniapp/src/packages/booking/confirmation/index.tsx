@@ -10,7 +10,8 @@ import { Notice } from '../../../components/Notice';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 import { bookingPaths } from '../paths';
 import '../booking.scss';
 
@@ -32,8 +33,7 @@ export default function Confirmation() {
   }, { auto: false });
   useDidShow(() => void reload(state.status === 'ready'));
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, send } = useFormSend();
 
   if (state.status === 'loading') return <View className="page"><Loading /></View>;
   if (state.status === 'error') return <View className="page"><ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /></View>;
@@ -41,16 +41,10 @@ export default function Confirmation() {
 
   const cancel = async () => {
     setAsking(false);
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await bookingApi.cancel(b.familyId, b.bookingId);
       await reload(true);
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

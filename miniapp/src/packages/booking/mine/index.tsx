@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { formatChineseDate, periodLabels } from '@domain';
@@ -7,7 +7,8 @@ import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 import { requestSubscriptions } from '../../../lib/subscriptions';
 import { bookingPaths, bookingSubscriptions } from '../paths';
 import '../booking.scss';
@@ -19,8 +20,7 @@ export default function Mine() {
     return { familyId: me.familyId ?? '', ...(await bookingApi.mine(me.familyId ?? '')) };
   }, { auto: false });
   useDidShow(() => void reload(state.status === 'ready'));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure: error, send } = useFormSend();
   const key = useRef(newRequestKey());
 
   if (state.status === 'loading') return <View className="page"><Loading /></View>;
@@ -30,19 +30,14 @@ export default function Mine() {
   const accept = async (w: (typeof waitlist)[number]) => {
     // Inside the tap, before any await: the booking sends its confirmation and two reminders.
     const subscribed = requestSubscriptions([...bookingSubscriptions.book]);
-    setBusy(true);
-    setError(null);
-    try {
+    const accepted = await send(async () => {
       await subscribed;
       const b = await bookingApi.acceptOffer(familyId, { institutionId: w.institutionId, sessionId: w.sessionId, memberId: w.memberId }, key.current);
       key.current = newRequestKey();
       Taro.navigateTo({ url: `${bookingPaths.confirmation}?bookingId=${b.bookingId}` });
-    } catch (err) {
-      setError(handleFailure(err));
-      void reload(true);
-    } finally {
-      setBusy(false);
-    }
+    });
+    // The offer may have gone to someone else meanwhile: show the list as it is now.
+    if (!accepted) void reload(true);
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { formatChineseDate, periodLabels, type BookingView } from '@domain';
+import { formatChineseDate, periodLabels, ReferralRequest, type BookingView } from '@domain';
 import { bookingApi, newRequestKey } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice } from '../../../components/Choice';
@@ -10,7 +10,7 @@ import { ErrorState, Loading } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
-import { useFormSend } from '../../../lib/form';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { paths } from '../../../lib/routes';
 import { useSessionPicker } from '../components/SessionPicker';
 import '../booking.scss';
@@ -58,7 +58,7 @@ export default function Referral() {
   const [reason, setReason] = useState('');
   const [escort, setEscort] = useState(false);
   const [wheelchair, setWheelchair] = useState(false);
-  const { busy, failure: error, refuse, send } = useFormSend();
+  const { busy, errors, failure: error, refuse, send } = useFormSend();
   const [done, setDone] = useState<BookingView | null>(null);
   const key = useRef(newRequestKey());
   const picker = useSessionPicker({ institutions: state.status === 'ready' ? state.data : [], days: DAYS_SHOWN });
@@ -70,9 +70,10 @@ export default function Referral() {
 
   const submit = async () => {
     if (!institutionId || !chosen) return refuse({}, '请先选好医院、科室、日期和时段');
-    if (reason.trim().length < 2) return refuse({}, '请填写转诊原因');
+    const parsed = ReferralRequest.safeParse({ familyId, memberId, institutionId, sessionId: chosen.sessionId, reason: reason.trim(), needsEscort: escort, needsWheelchair: wheelchair });
+    if (!parsed.success) return refuse(formErrors(parsed.error.issues));
     const referred = await send(async () => {
-      setDone(await bookingApi.refer({ familyId, memberId, institutionId, sessionId: chosen.sessionId, reason: reason.trim(), needsEscort: escort, needsWheelchair: wheelchair }, key.current));
+      setDone(await bookingApi.refer(parsed.data, key.current));
     });
     if (!referred) picker.reload();
   };
@@ -85,7 +86,7 @@ export default function Referral() {
       {chosen ? (
         <View className="card">
           <View className="h3">5. 转诊原因和需要的帮助</View>
-          <TextArea label="转诊原因" hint="接诊医院会看到，200 字以内" value={reason} maxlength={200} onInput={setReason} />
+          <TextArea id="referral-reason" label="转诊原因" hint="接诊医院会看到" value={reason} error={errors.reason} maxlength={200} onInput={setReason} />
           <CheckChoice checked={escort} onChange={setEscort}>需要陪诊（有人陪同看病）</CheckChoice>
           <CheckChoice checked={wheelchair} onChange={setWheelchair}>需要轮椅</CheckChoice>
         </View>

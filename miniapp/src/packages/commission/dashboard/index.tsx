@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { percent, quarterLabel, type DashboardFigures, type DashboardResponse } from '@domain';
@@ -6,7 +5,8 @@ import { ledgerApi } from '../../../api/ledger';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 import { MessagingSection } from './MessagingSection';
 import { saveFile } from '../save-file';
 import './index.scss';
@@ -90,19 +90,8 @@ function Figures({ f, quarter }: { f: DashboardFigures; quarter: string }) {
 }
 
 function Dashboard({ d }: { d: DashboardResponse }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await saveFile(await ledgerApi.exportLedger(d.month, 'xlsx'));
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failure: error, send } = useFormSend();
+  const download = () => send(async () => saveFile(await ledgerApi.exportLedger(d.month, 'xlsx')));
   return (
     <>
       <View className="card">

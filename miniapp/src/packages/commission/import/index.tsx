@@ -7,6 +7,7 @@ import { ApiFailure } from '../../../api/errors';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
+import { useFormSend } from '../../../lib/form';
 import { handleFailure } from '../../../lib/remote';
 import { saveFile } from '../save-file';
 import './index.scss';
@@ -111,8 +112,11 @@ function Report({ r }: { r: ImportReport }) {
 /** Commission staff load the register (families and members, or contact persons) from a spreadsheet. */
 export default function ImportPage() {
   const [kind, setKind] = useState<ImportKind>('families');
-  const [busy, setBusy] = useState<'template' | 'upload' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
+  // Which of the two buttons the sending state belongs to.
+  const [doing, setDoing] = useState<'template' | 'upload' | null>(null);
+  const busy = form.busy ? doing : null;
+  const error = form.failure;
   const [job, setJob] = useState<ImportJob | null>(null);
   const running = job !== null && !importFinished(job.status);
 
@@ -130,12 +134,12 @@ export default function ImportPage() {
       importsApi.get(job.importId).then(
         (next) => {
           if (!live) return;
-          setError(null);
+          form.clear();
           setJob(next);
         },
         (err: unknown) => {
           if (!live) return;
-          setError(handleFailure(err));
+          form.refuse({}, handleFailure(err));
           // Keep following: a lost connection is no reason to stop watching the job.
           setJob({ ...job });
         },
@@ -148,31 +152,20 @@ export default function ImportPage() {
   }, [job]);
 
   const template = async () => {
-    setBusy('template');
-    setError(null);
-    try {
-      await saveFile(await importsApi.template(kind));
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(null);
-    }
+    setDoing('template');
+    await form.send(async () => saveFile(await importsApi.template(kind)));
   };
   const choose = async () => {
-    setError(null);
+    form.clear();
     const file = await pickFile().catch(() => undefined);
     if (!file) return;
-    setBusy('upload');
+    setDoing('upload');
     setJob(null);
-    try {
+    await form.send(async () => {
       const started = await uploadAndStart(kind, file);
       Taro.setStorageSync(LAST_IMPORT_KEY, started.importId);
       setJob(started);
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { Input, Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import {
   chronicConditionLabels,
   formatChineseDate,
@@ -12,19 +12,23 @@ import {
   stabilityLabels,
   symptomLabels,
   urgentFlagLabels,
+  ReplyRequest,
+  VisitRequest,
   type FollowUpRecord,
   type Prescription,
 } from '@domain';
 import { followupsApi, newIdempotencyKey } from '../../../api/followups';
-import { isH5 } from '../../../api/config';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
+import { TextArea } from '../../../components/TextArea';
+import { TextField } from '../../../components/TextField';
 import { TrendChart } from '../../../components/TrendChart';
 import { formatDateTime } from '../../../lib/format';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 
 /**
@@ -90,24 +94,12 @@ function readingsText(r: FollowUpRecord): string[] {
 function Pending({ records, followUpId, familyId, memberId, onDone }: { records: FollowUpRecord[]; followUpId?: string; familyId: string; memberId: string; onDone: () => void }) {
   const target = records.find((r) => r.followUpId === followUpId) ?? records.find((r) => r.kind === 'online' && !r.reply);
   const [advice, setAdvice] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   if (!target) return null;
   const send = async () => {
-    if (!advice.trim()) {
-      setError('请写下给居民的建议');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await followupsApi.reply(familyId, memberId, target.followUpId, advice.trim());
-      onDone();
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    const parsed = ReplyRequest.safeParse({ advice: advice.trim() });
+    if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
+    if (await form.send(() => followupsApi.reply(familyId, memberId, target.followUpId, parsed.data.advice))) onDone();
   };
   return (
     <View className="card">
@@ -125,12 +117,9 @@ function Pending({ records, followUpId, familyId, memberId, onDone }: { records:
         <Notice tone="ok">已回复：{target.reply.advice}</Notice>
       ) : (
         <View className="mt">
-          <View className="field__label" id="reply-label">
-            给居民的建议
-          </View>
-          <Textarea className="field__input field__textarea" value={advice} maxlength={500} aria-label="给居民的建议" nativeProps={isH5 ? { 'aria-label': '给居民的建议' } : undefined} onInput={(e) => setAdvice(e.detail.value)} />
-          {error ? <Notice tone="error">{error}</Notice> : null}
-          <Btn big icon="check" busy={busy} busyText="正在发送…" onClick={() => void send()}>
+          <TextArea id="reply-advice" label="给居民的建议" value={advice} error={form.errors.advice} maxlength={500} onInput={setAdvice} />
+          {form.failure ? <Notice tone="error">{form.failure}</Notice> : null}
+          <Btn big icon="check" busy={form.busy} busyText="正在发送…" onClick={() => void send()}>
             回复居民
           </Btn>
         </View>
@@ -158,27 +147,19 @@ function FileCard({ data }: { data: { file: import('@domain').HealthFile | null;
 }
 
 function Refills({ items, familyId, memberId, onDone }: { items: Prescription[]; familyId: string; memberId: string; onDone: () => void }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
+  const [acting, setActing] = useState<string | null>(null);
   const [keys] = useState(() => new Map<string, string>());
   const open = items.flatMap((rx) => rx.requests.filter((r) => r.status === 'submitted' || r.status === 'approved').map((r) => ({ rx, r })));
   if (open.length === 0) return null;
   const act = async (id: string, fn: () => Promise<unknown>) => {
-    setBusy(id);
-    setError(null);
-    try {
-      await fn();
-      onDone();
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(null);
-    }
+    setActing(id);
+    if (await form.send(fn)) onDone();
   };
   return (
     <View className="card">
       <View className="h3">续方申请</View>
-      {error ? <Notice tone="error">{error}</Notice> : null}
+      {form.failure ? <Notice tone="error">{form.failure}</Notice> : null}
       {open.map(({ rx, r }) => {
         if (!keys.has(r.refillId)) keys.set(r.refillId, newIdempotencyKey());
         return (
@@ -188,11 +169,11 @@ function Refills({ items, familyId, memberId, onDone }: { items: Prescription[];
               {refillStatusLabels[r.status]}；{r.fulfilment === 'delivery' ? '送药上门' : `取药：${r.pharmacy ? pharmacyLabels[r.pharmacy] : ''}`}；还能续方 {rx.refillsRemaining} 次
             </View>
             {r.status === 'submitted' ? (
-              <Btn big icon="check" busy={busy === r.refillId} busyText="正在提交…" onClick={() => void act(r.refillId, () => followupsApi.approveRefill(familyId, memberId, rx.prescriptionId, r.refillId, keys.get(r.refillId)!))}>
+              <Btn big icon="check" busy={form.busy && acting === r.refillId} busyText="正在提交…" onClick={() => void act(r.refillId, () => followupsApi.approveRefill(familyId, memberId, rx.prescriptionId, r.refillId, keys.get(r.refillId)!))}>
                 同意续方
               </Btn>
             ) : (
-              <Btn big icon="check" busy={busy === r.refillId} busyText="正在提交…" onClick={() => void act(r.refillId, () => followupsApi.refillReady(familyId, memberId, rx.prescriptionId, r.refillId))}>
+              <Btn big icon="check" busy={form.busy && acting === r.refillId} busyText="正在提交…" onClick={() => void act(r.refillId, () => followupsApi.refillReady(familyId, memberId, rx.prescriptionId, r.refillId))}>
                 {r.fulfilment === 'delivery' ? '药已送到' : '药已备好，通知取药'}
               </Btn>
             )}
@@ -206,36 +187,28 @@ function Refills({ items, familyId, memberId, onDone }: { items: Prescription[];
 function VisitForm({ familyId, memberId, handles, onDone }: { familyId: string; memberId: string; handles?: string; onDone: () => void }) {
   const [kind, setKind] = useState<'visit' | 'phone' | null>(null);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const form = useFormSend();
+  const [saved, setSaved] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const save = async () => {
-    if (!kind || !note.trim()) {
-      setMessage({ tone: 'error', text: '请选择随访方式并写下随访情况' });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
-      await followupsApi.recordVisit(familyId, memberId, { kind, note: note.trim(), ...(handles ? { handles } : {}) }, key);
-      setKey(newIdempotencyKey());
-      setNote('');
-      setMessage({ tone: 'ok', text: '随访已记录' });
-      onDone();
-    } catch (err) {
-      setMessage({ tone: 'error', text: handleFailure(err) });
-    } finally {
-      setBusy(false);
-    }
+    setSaved(false);
+    if (!kind) return form.refuse({}, '请选择随访方式并写下随访情况');
+    const parsed = VisitRequest.safeParse({ kind, note: note.trim(), ...(handles ? { handles } : {}) });
+    if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
+    if (!(await form.send(() => followupsApi.recordVisit(familyId, memberId, parsed.data, key)))) return;
+    setKey(newIdempotencyKey());
+    setNote('');
+    setSaved(true);
+    onDone();
   };
   return (
     <View className="card">
       <View className="h3">记录上门或电话随访</View>
       <RadioChoices label="随访方式" value={kind} onChange={setKind} options={[{ value: 'visit', label: '上门随访' }, { value: 'phone', label: '电话随访' }]} />
-      <View className="field__label mt">随访情况</View>
-      <Input className="field__input" value={note} maxlength={500} aria-label="随访情况" nativeProps={isH5 ? { 'aria-label': '随访情况' } : undefined} onInput={(e) => setNote(e.detail.value)} />
-      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <Btn kind="secondary" icon="check" busy={busy} busyText="正在保存…" onClick={() => void save()}>
+      <TextField id="visit-note" label="随访情况" value={note} error={form.errors.note} maxlength={500} onInput={setNote} />
+      {form.failure ? <Notice tone="error">{form.failure}</Notice> : null}
+      {saved ? <Notice tone="ok">随访已记录</Notice> : null}
+      <Btn kind="secondary" icon="check" busy={form.busy} busyText="正在保存…" onClick={() => void save()}>
         保存随访记录
       </Btn>
     </View>

@@ -9,7 +9,8 @@ import { Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 
 const steps: RefillStatus[] = ['submitted', 'approved', 'ready'];
 
@@ -48,26 +49,15 @@ export default function Prescriptions() {
 
 function RxCard({ rx, familyId, memberId, onChange }: { rx: Prescription; familyId: string; memberId: string; onChange: () => void }) {
   const [choice, setChoice] = useState<Pharmacy | 'delivery' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, refuse, send } = useFormSend();
   const [key, setKey] = useState(newIdempotencyKey);
   const latest = rx.requests[0];
   const ask = async () => {
-    if (!choice) {
-      setError('请先选择去哪里取药，或者送药上门');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await followupsApi.requestRefill(familyId, memberId, rx.prescriptionId, choice === 'delivery' ? { fulfilment: 'delivery' } : { fulfilment: 'pickup', pharmacy: choice }, key);
-      setKey(newIdempotencyKey());
-      onChange();
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!choice) return refuse({}, '请先选择去哪里取药，或者送药上门');
+    const asked = await send(() => followupsApi.requestRefill(familyId, memberId, rx.prescriptionId, choice === 'delivery' ? { fulfilment: 'delivery' } : { fulfilment: 'pickup', pharmacy: choice }, key));
+    if (!asked) return;
+    setKey(newIdempotencyKey());
+    onChange();
   };
   return (
     <View className="card">

@@ -1,45 +1,36 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { beijingDate, beijingIso, beijingTime, formatChineseDate, type AdmissionView } from '@domain';
+import { AdmissionDecision, beijingDate, beijingIso, beijingTime, DischargeRequest, formatChineseDate, type AdmissionView } from '@domain';
 import { bookingApi } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
-import { TextField } from '../../../components/TextField';
+import { DateField, TimeField } from '../../../components/DateTimeField';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
 import '../today/index.scss';
-
-type Msg = { tone: 'ok' | 'error'; text: string } | null;
 
 /** Accept with the bed, or decline with the reason the family will read: one text, two answers. */
 function Decide({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView) => void }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [msg, setMsg] = useState<Msg>(null);
+  const form = useFormSend();
   const answer = async (accept: boolean) => {
-    if (reason.trim().length < 2) return setMsg({ tone: 'error', text: accept ? '请写明安排的病区和床位' : '请写明不能安排的原因' });
-    setBusy(true);
-    setMsg(null);
-    try {
-      onDone(await bookingApi.decideAdmission(a.admissionId, accept, reason.trim()));
-    } catch (err) {
-      setMsg({ tone: 'error', text: handleFailure(err) });
-    } finally {
-      setBusy(false);
-    }
+    const parsed = AdmissionDecision.safeParse({ accept, reason: reason.trim() });
+    if (!parsed.success) return form.refuse({ reason: accept ? '请写明安排的病区和床位' : '请写明不能安排的原因' });
+    await form.send(async () => onDone(await bookingApi.decideAdmission(a.admissionId, accept, parsed.data.reason)));
   };
   return (
     <View className="visit">
-      <TextArea label="答复说明" hint="安排床位写病区和床号；不能安排写原因。家属会看到这段话。" value={reason} maxlength={200} onInput={setReason} />
-      {msg ? <Notice tone={msg.tone}><View className="text" role="alert">{msg.text}</View></Notice> : null}
+      <TextArea id={`decide-${a.admissionId}`} label="答复说明" hint="安排床位写病区和床号；不能安排写原因。家属会看到这段话。" value={reason} error={form.errors.reason} maxlength={200} onInput={setReason} />
+      {form.failure ? <Notice tone="error"><View className="text" role="alert">{form.failure}</View></Notice> : null}
       <View className="stack">
-        <Btn icon="check" busy={busy} onClick={() => void answer(true)}>
+        <Btn icon="check" busy={form.busy} onClick={() => void answer(true)}>
           安排床位
         </Btn>
-        <Btn kind="secondary" busy={busy} onClick={() => void answer(false)}>
+        <Btn kind="secondary" busy={form.busy} onClick={() => void answer(false)}>
           不能安排，告知原因
         </Btn>
       </View>
@@ -53,30 +44,23 @@ function Discharge({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView,
   const [date, setDate] = useState(beijingDate(now));
   const [time, setTime] = useState(beijingTime(now));
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   const save = async () => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || !/^\d{2}:\d{2}$/.test(time.trim())) return setError('出院日期请写成 2025-03-01，时间写成 09:30');
-    if (note.trim().length < 2) return setError('请填写出院小结');
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await bookingApi.discharge(a.admissionId, { dischargedAt: beijingIso(date.trim(), time.trim()), note: note.trim() });
+    const parsed = DischargeRequest.safeParse({ dischargedAt: beijingIso(date, time), note: note.trim() });
+    if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
+    await form.send(async () => {
+      const res = await bookingApi.discharge(a.admissionId, parsed.data);
       onDone(res, res.followUpQueued ? '已办理出院，出院小结已转给签约家庭医生随访' : '已办理出院。这位患者没有签约家庭医生，请告知家属');
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <View className="visit">
       <View className="h3">办理出院</View>
-      <TextField id={`dd-${a.admissionId}`} label="出院日期" hint="例如 2025-03-01" value={date} maxlength={10} onInput={setDate} />
-      <TextField id={`dt-${a.admissionId}`} label="出院时间" hint="例如 09:30（北京时间）" value={time} maxlength={5} onInput={setTime} />
-      <TextArea label="出院小结" hint="诊断、治疗经过、出院医嘱，签约家庭医生据此随访" value={note} maxlength={1000} onInput={setNote} />
-      {error ? <Notice tone="error"><View className="text" role="alert">{error}</View></Notice> : null}
-      <Btn busy={busy} busyText="正在保存…" onClick={() => void save()}>
+      <DateField id={`dd-${a.admissionId}`} label="出院日期" value={date} end={beijingDate(now)} error={form.errors.dischargedAt} onChange={setDate} />
+      <TimeField id={`dt-${a.admissionId}`} label="出院时间" hint="北京时间" value={time} onChange={setTime} />
+      <TextArea id={`dn-${a.admissionId}`} label="出院小结" hint="诊断、治疗经过、出院医嘱，签约家庭医生据此随访" value={note} error={form.errors.note} maxlength={1000} onInput={setNote} />
+      {form.failure ? <Notice tone="error"><View className="text" role="alert">{form.failure}</View></Notice> : null}
+      <Btn busy={form.busy} busyText="正在保存…" onClick={() => void save()}>
         保存出院小结
       </Btn>
     </View>

@@ -3,7 +3,9 @@ import { View } from '@tarojs/components';
 import {
   beijingDate,
   defaultSlot,
+  DoctorScheduleRequest,
   formatChineseDate,
+  OverrideRequest,
   periodLabels,
   slotProblems,
   weekdayLabels,
@@ -16,21 +18,24 @@ import {
 } from '@domain';
 import { bookingApi } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
+import { DateField, TimeField } from '../../../components/DateTimeField';
 import { RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { NumberField } from '../../../components/NumberField';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
 import '../today/index.scss';
 
-type Msg = { tone: 'ok' | 'error'; text: string } | null;
 /** A slot as typed: numbers stay text until saved, so nothing typed is lost or reformatted. */
 type SlotForm = { weekday: number; period: Period; startTime: string; endTime: string; capacity: string; priorityQuota: string; releaseHoursBefore: string };
 
 const toForm = (s: WeeklySlot): SlotForm => ({ ...s, capacity: String(s.capacity), priorityQuota: String(s.priorityQuota), releaseHoursBefore: String(s.releaseHoursBefore) });
-const toSlot = (f: SlotForm): WeeklySlot => ({ ...f, startTime: f.startTime.trim(), endTime: f.endTime.trim(), capacity: Number(f.capacity), priorityQuota: Number(f.priorityQuota), releaseHoursBefore: Number(f.releaseHoursBefore) });
+/** Typed text to a number for the schema to judge; an empty box is no number (not 0). */
+const typedNumber = (t: string): number => (t.trim() === '' ? Number.NaN : Number(t.trim()));
+const toSlot = (f: SlotForm): WeeklySlot => ({ ...f, capacity: typedNumber(f.capacity), priorityQuota: typedNumber(f.priorityQuota), releaseHoursBefore: typedNumber(f.releaseHoursBefore) });
 const slotName = (s: { weekday: number; period: Period }) => `${weekdayLabels[s.weekday]}${periodLabels[s.period]}`;
 
 /** What a save did, in words, and the booked sessions it kept. */
@@ -60,36 +65,29 @@ function WeekEditor({ institutionId, doctor, onSaved }: { institutionId: string;
   const [slots, setSlots] = useState<SlotForm[]>(doctor.slots.map(toForm));
   const [weekday, setWeekday] = useState<string | null>(null);
   const [period, setPeriod] = useState<Period | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [msg, setMsg] = useState<Msg>(null);
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const form = useFormSend();
+  const [done, setDone] = useState<string | null>(null);
   useEffect(() => setSlots(doctor.slots.map(toForm)), [doctor]);
 
   const edit = (i: number, patch: Partial<SlotForm>) => setSlots((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const add = () => {
-    if (!weekday || !period) return setMsg({ tone: 'error', text: '请先选星期和上午/下午' });
-    if (slots.some((s) => s.weekday === Number(weekday) && s.period === period)) return setMsg({ tone: 'error', text: `${slotName({ weekday: Number(weekday), period })}已经在排班里了` });
+    setDone(null);
+    if (!weekday || !period) return form.refuse({}, '请先选星期和上午/下午');
+    if (slots.some((s) => s.weekday === Number(weekday) && s.period === period)) return form.refuse({}, `${slotName({ weekday: Number(weekday), period })}已经在排班里了`);
     setSlots((all) => [...all, toForm(defaultSlot(Number(weekday), period))].sort((a, b) => a.weekday - b.weekday || a.period.localeCompare(b.period)));
-    setMsg(null);
+    form.clear();
   };
   const save = async () => {
-    const numbersOk = slots.every((s) => [s.capacity, s.priorityQuota, s.releaseHoursBefore].every((n) => /^\d{1,3}$/.test(n.trim())));
-    if (!numbersOk) return setMsg({ tone: 'error', text: '号数和小时数请填写整数' });
-    const week = slots.map(toSlot);
-    const found = slotProblems(week);
-    setProblems(found);
-    if (Object.keys(found).length) return setMsg({ tone: 'error', text: Object.values(found)[0] });
-    setBusy(true);
-    setMsg(null);
-    try {
-      const r = await bookingApi.putDoctorSchedule(institutionId, doctor.doctorId, week);
-      setMsg({ tone: 'ok', text: changeText(r) });
+    setDone(null);
+    const parsed = DoctorScheduleRequest.safeParse({ doctorId: doctor.doctorId, slots: slots.map(toSlot) });
+    if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
+    const found = slotProblems(parsed.data.slots);
+    if (Object.keys(found).length) return form.refuse(found);
+    await form.send(async () => {
+      const r = await bookingApi.putDoctorSchedule(institutionId, doctor.doctorId, parsed.data.slots);
+      setDone(changeText(r));
       onSaved(r);
-    } catch (err) {
-      setMsg({ tone: 'error', text: handleFailure(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -101,11 +99,11 @@ function WeekEditor({ institutionId, doctor, onSaved }: { institutionId: string;
         return (
           <View className="patient" key={id}>
             <View className="h3">{slotName(s)}</View>
-            <TextField id={`${id}-start`} label={`${slotName(s)}开始时间`} hint="北京时间，例如 08:00" value={s.startTime} maxlength={5} error={problems[`slots.${i}.startTime`]} onInput={(v) => edit(i, { startTime: v })} />
-            <TextField id={`${id}-end`} label={`${slotName(s)}结束时间`} value={s.endTime} maxlength={5} error={problems[`slots.${i}.endTime`]} onInput={(v) => edit(i, { endTime: v })} />
-            <NumberField id={`${id}-cap`} label={`${slotName(s)}总号数`} value={s.capacity} error={problems[`slots.${i}.capacity`]} onInput={(v) => edit(i, { capacity: v })} />
-            <NumberField id={`${id}-quota`} label={`${slotName(s)}优先号数`} hint="留给特殊家庭，包含在总号数里" value={s.priorityQuota} error={problems[`slots.${i}.priorityQuota`]} onInput={(v) => edit(i, { priorityQuota: v })} />
-            <NumberField id={`${id}-release`} label={`${slotName(s)}提前几小时转为普通号`} hint="没人约的优先号到时转给普通患者，默认 24 小时" value={s.releaseHoursBefore} onInput={(v) => edit(i, { releaseHoursBefore: v })} />
+            <TimeField id={`${id}-start`} label={`${slotName(s)}开始时间`} hint="北京时间" value={s.startTime} error={form.errors[`slots.${i}.startTime`]} onChange={(v) => edit(i, { startTime: v })} />
+            <TimeField id={`${id}-end`} label={`${slotName(s)}结束时间`} value={s.endTime} error={form.errors[`slots.${i}.endTime`]} onChange={(v) => edit(i, { endTime: v })} />
+            <NumberField id={`${id}-cap`} label={`${slotName(s)}总号数`} value={s.capacity} error={form.errors[`slots.${i}.capacity`]} onInput={(v) => edit(i, { capacity: v })} />
+            <NumberField id={`${id}-quota`} label={`${slotName(s)}优先号数`} hint="留给特殊家庭，包含在总号数里" value={s.priorityQuota} error={form.errors[`slots.${i}.priorityQuota`]} onInput={(v) => edit(i, { priorityQuota: v })} />
+            <NumberField id={`${id}-release`} label={`${slotName(s)}提前几小时转为普通号`} hint="没人约的优先号到时转给普通患者，默认 24 小时" value={s.releaseHoursBefore} error={form.errors[`slots.${i}.releaseHoursBefore`]} onInput={(v) => edit(i, { releaseHoursBefore: v })} />
             <Btn kind="secondary" onClick={() => setSlots((all) => all.filter((_, j) => j !== i))}>
               {`不再出诊${slotName(s)}`}
             </Btn>
@@ -118,8 +116,9 @@ function WeekEditor({ institutionId, doctor, onSaved }: { institutionId: string;
       <Btn kind="secondary" onClick={add}>
         添加这个半天
       </Btn>
-      {msg ? <Notice tone={msg.tone}><View className="text" role={msg.tone === 'error' ? 'alert' : undefined}>{msg.text}</View></Notice> : null}
-      <Btn big icon="check" busy={busy} busyText="正在保存…" onClick={() => void save()}>
+      {form.failure ? <Notice tone="error"><View className="text" role="alert">{form.failure}</View></Notice> : null}
+      {done ? <Notice tone="ok"><View className="text">{done}</View></Notice> : null}
+      <Btn big icon="check" busy={form.busy} busyText="正在保存…" onClick={() => void save()}>
         保存{doctor.name.split(' ')[0]}的排班
       </Btn>
     </View>
@@ -136,40 +135,36 @@ function OverrideForm({ data, onSaved }: { data: ScheduleResponse; onSaved: (r: 
   const [doctorId, setDoctorId] = useState<string | null>(null);
   const [substitute, setSubstitute] = useState<string | null>('none');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [msg, setMsg] = useState<Msg>(null);
+  const form = useFormSend();
+  const [done, setDone] = useState<string | null>(null);
+  const today = beijingDate(new Date());
   const away = data.doctors.find((d) => d.doctorId === doctorId);
 
   const save = async () => {
-    const day = date.trim();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return setMsg({ tone: 'error', text: '日期请写成 2026-10-01 这样' });
-    if (day < beijingDate(new Date())) return setMsg({ tone: 'error', text: '这一天已经过去，不能再调整排班' });
-    if (!scope) return setMsg({ tone: 'error', text: '请选择是全院停诊、科室停诊还是医生外出' });
-    if (scope === 'department' && !departmentId) return setMsg({ tone: 'error', text: '请选择停诊的科室' });
-    if (scope === 'doctor' && !doctorId) return setMsg({ tone: 'error', text: '请选择外出的医生' });
-    if (reason.trim().length < 2) return setMsg({ tone: 'error', text: '请填写原因，例如：国庆放假' });
-    setBusy(true);
-    setMsg(null);
-    try {
-      const r = await bookingApi.putOverride(data.institutionId, {
-        date: day,
-        ...(scope === 'department' && departmentId ? { departmentId } : {}),
-        ...(scope === 'doctor' && doctorId ? { doctorId, ...(substitute && substitute !== 'none' ? { substituteDoctorId: substitute } : {}) } : {}),
-        reason: reason.trim(),
-      });
-      setMsg({ tone: 'ok', text: changeText(r) });
+    setDone(null);
+    if (!date) return form.refuse({ date: '请选择日期' });
+    if (date < today) return form.refuse({ date: '这一天已经过去，不能再调整排班' });
+    if (!scope) return form.refuse({}, '请选择是全院停诊、科室停诊还是医生外出');
+    if (scope === 'department' && !departmentId) return form.refuse({}, '请选择停诊的科室');
+    if (scope === 'doctor' && !doctorId) return form.refuse({}, '请选择外出的医生');
+    const parsed = OverrideRequest.safeParse({
+      date,
+      ...(scope === 'department' && departmentId ? { departmentId } : {}),
+      ...(scope === 'doctor' && doctorId ? { doctorId, ...(substitute && substitute !== 'none' ? { substituteDoctorId: substitute } : {}) } : {}),
+      reason: reason.trim(),
+    });
+    if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
+    await form.send(async () => {
+      const r = await bookingApi.putOverride(data.institutionId, parsed.data);
+      setDone(changeText(r));
       onSaved(r);
-    } catch (err) {
-      setMsg({ tone: 'error', text: handleFailure(err) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <View className="card">
       <View className="h2">停诊或医生外出</View>
-      <TextField id="override-date" label="日期" hint="例如 2026-10-01" value={date} maxlength={10} onInput={setDate} />
+      <DateField id="override-date" label="日期" value={date} start={today} error={form.errors.date} onChange={setDate} />
       <RadioChoices
         label="哪些门诊"
         value={scope}
@@ -193,9 +188,10 @@ function OverrideForm({ data, onSaved }: { data: ScheduleResponse; onSaved: (r: 
           ]}
         />
       ) : null}
-      <TextField id="override-reason" label="原因" hint="预约的家庭和同事会看到" value={reason} maxlength={100} onInput={setReason} />
-      {msg ? <Notice tone={msg.tone}><View className="text" role={msg.tone === 'error' ? 'alert' : undefined}>{msg.text}</View></Notice> : null}
-      <Btn icon="check" busy={busy} busyText="正在保存…" onClick={() => void save()}>
+      <TextField id="override-reason" label="原因" hint="预约的家庭和同事会看到" value={reason} error={form.errors.reason} maxlength={100} onInput={setReason} />
+      {form.failure ? <Notice tone="error"><View className="text" role="alert">{form.failure}</View></Notice> : null}
+      {done ? <Notice tone="ok"><View className="text">{done}</View></Notice> : null}
+      <Btn icon="check" busy={form.busy} busyText="正在保存…" onClick={() => void save()}>
         保存停诊安排
       </Btn>
     </View>
@@ -215,8 +211,9 @@ export default function Schedule() {
   });
   const [doctorId, setDoctorId] = useState<string | null>(null);
   const [conflicts, setConflicts] = useState<ScheduleConflict[] | null>(null);
-  const [msg, setMsg] = useState<Msg>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const removal = useFormSend();
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
 
   if (state.status === 'loading') return <View className="page"><Loading /></View>;
   if (state.status === 'error') return <View className="page"><ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} /></View>;
@@ -227,17 +224,13 @@ export default function Schedule() {
     void reload(true);
   };
   const removeOverride = async (date: string, target: string) => {
-    setBusy(`${date}-${target}`);
-    setMsg(null);
-    try {
+    setRemoving(`${date}-${target}`);
+    setDone(null);
+    await removal.send(async () => {
       const r = await bookingApi.deleteOverride(data.institutionId, date, target);
-      setMsg({ tone: 'ok', text: changeText(r) });
+      setDone(changeText(r));
       saved(r);
-    } catch (err) {
-      setMsg({ tone: 'error', text: handleFailure(err) });
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   return (
@@ -260,12 +253,13 @@ export default function Schedule() {
           <View className="patient" key={`${o.date}-${o.target}`}>
             <View className="text-lg strong">{formatChineseDate(o.date)} {o.targetLabel}：{o.closed ? '停诊' : `${o.substituteName ?? ''}`}</View>
             <View className="text">原因：{o.reason}</View>
-            <Btn kind="secondary" busy={busy === `${o.date}-${o.target}`} onClick={() => void removeOverride(o.date, o.target)}>
+            <Btn kind="secondary" busy={removal.busy && removing === `${o.date}-${o.target}`} onClick={() => void removeOverride(o.date, o.target)}>
               {`取消${formatChineseDate(o.date)}的安排`}
             </Btn>
           </View>
         ))}
-        {msg ? <Notice tone={msg.tone}><View className="text" role={msg.tone === 'error' ? 'alert' : undefined}>{msg.text}</View></Notice> : null}
+        {removal.failure ? <Notice tone="error"><View className="text" role="alert">{removal.failure}</View></Notice> : null}
+        {done ? <Notice tone="ok"><View className="text">{done}</View></Notice> : null}
       </View>
       <OverrideForm data={data} onSaved={saved} />
     </View>

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Input, View } from '@tarojs/components';
-import { greenChannelPriorities, periodLabels, type CardCheckResponse, type GreenChannelPatient, type PriorityGiven } from '@domain';
+import { View } from '@tarojs/components';
+import { greenChannelPriorities, periodLabels, VisitRecordRequest, type CardCheckResponse, type GreenChannelPatient, type PriorityGiven } from '@domain';
 import { bookingApi } from '../../../api/booking';
 import { isH5 } from '../../../api/config';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { LogoutButton } from '../../../components/LogoutButton';
 import { Notice } from '../../../components/Notice';
+import { NumberField } from '../../../components/NumberField';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { TextField } from '../../../components/TextField';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
 import './index.scss';
 
@@ -21,23 +24,15 @@ const needsText = (p: GreenChannelPatient) => [p.needsEscort ? '需要陪诊' : 
 function VisitRecord({ patient, onSaved }: { patient: GreenChannelPatient; onSaved: (p: GreenChannelPatient) => void }) {
   const [given, setGiven] = useState<PriorityGiven[]>(patient.prioritiesGiven ?? []);
   const [fee, setFee] = useState(patient.feeReductionYuan ? String(patient.feeReductionYuan) : '');
-  const [busy, setBusy] = useState(false);
-  const [msg, setMsg] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const form = useFormSend();
+  const [saved, setSaved] = useState(false);
   const save = async () => {
-    const amount = fee.trim() === '' ? undefined : Number(fee);
-    if (amount !== undefined && (!Number.isFinite(amount) || amount < 0)) {
-      setMsg({ tone: 'error', text: '减免金额请填写数字（元）' });
-      return;
-    }
-    setBusy(true);
-    try {
-      onSaved(await bookingApi.recordVisit(patient.bookingId, given, amount));
-      setMsg({ tone: 'ok', text: '已保存优先服务记录' });
-    } catch (err) {
-      setMsg({ tone: 'error', text: handleFailure(err) });
-    } finally {
-      setBusy(false);
-    }
+    setSaved(false);
+    const amount = fee.trim() === '' ? undefined : Number(fee.trim());
+    if (amount !== undefined && !Number.isFinite(amount)) return form.refuse({ feeReductionYuan: '减免金额请填写数字（元）' });
+    const parsed = VisitRecordRequest.safeParse({ prioritiesGiven: given, feeReductionYuan: amount });
+    if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
+    if (await form.send(async () => onSaved(await bookingApi.recordVisit(patient.bookingId, parsed.data.prioritiesGiven, parsed.data.feeReductionYuan)))) setSaved(true);
   };
   return (
     <View className="visit">
@@ -47,12 +42,10 @@ function VisitRecord({ patient, onSaved }: { patient: GreenChannelPatient; onSav
           {p}
         </CheckChoice>
       ))}
-      <View className="field">
-        <View className="field__label">减免费用（元）</View>
-        <Input className="field__input" type="digit" value={fee} onInput={(e) => setFee(e.detail.value)} nativeProps={isH5 ? { 'aria-label': '减免费用（元）' } : undefined} />
-      </View>
-      {msg ? <Notice tone={msg.tone}><View className="text">{msg.text}</View></Notice> : null}
-      <Btn kind="secondary" busy={busy} onClick={() => void save()}>
+      <NumberField id={`fee-${patient.bookingId}`} label="减免费用（元）" decimal maxlength={9} value={fee} error={form.errors.feeReductionYuan} onInput={setFee} />
+      {form.failure ? <Notice tone="error"><View className="text">{form.failure}</View></Notice> : null}
+      {saved ? <Notice tone="ok"><View className="text">已保存优先服务记录</View></Notice> : null}
+      <Btn kind="secondary" busy={form.busy} onClick={() => void save()}>
         保存优先服务记录
       </Btn>
     </View>
@@ -60,19 +53,8 @@ function VisitRecord({ patient, onSaved }: { patient: GreenChannelPatient; onSav
 }
 
 function PatientCard({ p, token, onChange }: { p: GreenChannelPatient; token?: string; onChange: (p: GreenChannelPatient) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const act = async (fn: () => Promise<GreenChannelPatient>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await fn());
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failure: error, send } = useFormSend();
+  const act = (fn: () => Promise<GreenChannelPatient>) => send(async () => onChange(await fn()));
   return (
     <View className="card patient">
       <View className="h2">{p.memberName}</View>
@@ -110,24 +92,12 @@ export default function Today() {
   useDidShow(() => void reload(state.status === 'ready'));
   const [token, setToken] = useState('');
   const [check, setCheck] = useState<CardCheckResponse | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [checkError, setCheckError] = useState<string | null>(null);
+  const checking = useFormSend();
 
   const verify = async (content = token) => {
-    if (content.trim().length < 20) {
-      setCheckError('请扫描或粘贴服务卡二维码');
-      return;
-    }
-    setChecking(true);
-    setCheckError(null);
+    if (content.trim().length < 20) return checking.refuse({ token: '请扫描或粘贴服务卡二维码' });
     setCheck(null);
-    try {
-      setCheck(await bookingApi.checkCard(content.trim()));
-    } catch (err) {
-      setCheckError(handleFailure(err));
-    } finally {
-      setChecking(false);
-    }
+    await checking.send(async () => setCheck(await bookingApi.checkCard(content.trim())));
   };
   const scan = async () => {
     try {
@@ -135,7 +105,7 @@ export default function Today() {
       setToken(res.result);
       await verify(res.result);
     } catch {
-      setCheckError('没有扫到二维码，请再试一次，或把二维码内容粘贴到上面');
+      checking.refuse({}, '没有扫到二维码，请再试一次，或把二维码内容粘贴到上面');
     }
   };
   const replace = (p: GreenChannelPatient) => {
@@ -154,14 +124,10 @@ export default function Today() {
 
       <View className="card">
         <View className="h2">核验就医服务卡</View>
-        <View className="field">
-          <View className="field__label">服务卡二维码内容</View>
-          <View className="field__hint">扫描患者手机上的服务卡，或把二维码内容粘贴在这里</View>
-          <Input className="field__input" value={token} maxlength={2000} onInput={(e) => setToken(e.detail.value)} nativeProps={isH5 ? { 'aria-label': '服务卡二维码内容' } : undefined} />
-        </View>
-        {checkError ? <Notice tone="error"><View className="text" role="alert">{checkError}</View></Notice> : null}
+        <TextField id="card-token" label="服务卡二维码内容" hint="扫描患者手机上的服务卡，或把二维码内容粘贴在这里" value={token} error={checking.errors.token} maxlength={2000} onInput={setToken} />
+        {checking.failure ? <Notice tone="error"><View className="text" role="alert">{checking.failure}</View></Notice> : null}
         <View className="stack">
-          <Btn big icon="scan" busy={checking} busyText="正在核验…" onClick={() => void verify()}>
+          <Btn big icon="scan" busy={checking.busy} busyText="正在核验…" onClick={() => void verify()}>
             核验服务卡
           </Btn>
           {!isH5 ? (

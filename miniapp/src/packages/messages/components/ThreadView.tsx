@@ -7,6 +7,7 @@ import { messagingApi, randomId, type ThreadRef } from '../../../api/messaging';
 import { Btn } from '../../../components/Btn';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { Notice } from '../../../components/Notice';
+import { useFormSend } from '../../../lib/form';
 import { handleFailure } from '../../../lib/remote';
 import { requestSubscriptions } from '../../../lib/subscriptions';
 import { uploadFile } from './upload';
@@ -39,8 +40,10 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
   const [older, setOlder] = useState<string | undefined>();
   const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
   const [draft, setDraft] = useState('');
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
+  const outbox = useFormSend();
+  const sending = outbox.busy;
+  const sendError = outbox.failure;
+  const setSendError = (message: string) => outbox.refuse({}, message);
   const [recording, setRecording] = useState(false);
   const newest = useRef<string | undefined>();
   const timer = useRef<ReturnType<typeof setInterval> | undefined>();
@@ -125,24 +128,17 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
     }
   };
 
-  const send = async (body: SendMessageRequest) => {
-    setSending(true);
-    setSendError(null);
-    // One key per message the user means to send: a retry after a lost answer stores it once.
-    pendingKey.current ??= randomId();
-    try {
-      const res = await messagingApi.send(thread, { ...body, ...extras?.() }, pendingKey.current);
+  /** Sends one message; photos and voice are uploaded first, inside the same sending state. */
+  const send = (body: () => Promise<SendMessageRequest>) =>
+    outbox.send(async () => {
+      const ready = await body();
+      // One key per message the user means to send: a retry after a lost answer stores it once.
+      pendingKey.current ??= randomId();
+      const res = await messagingApi.send(thread, { ...ready, ...extras?.() }, pendingKey.current);
       pendingKey.current = null;
       merge([res.message]);
       onSent?.();
-      return true;
-    } catch (err) {
-      setSendError(handleFailure(err));
-      return false;
-    } finally {
-      setSending(false);
-    }
-  };
+    });
 
   const sendText = () => {
     // Asked first, inside the tap: WeChat shows the request only there.
@@ -155,24 +151,22 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
       setSendError(`一条消息最多 ${MESSAGE_MAX_CHARS} 个字，请分几条发送`);
       return;
     }
-    void send({ text: draft }).then((ok) => ok && setDraft(''));
+    void send(async () => ({ text: draft })).then((ok) => ok && setDraft(''));
   };
 
   const sendPhotos = () => {
     void requestSubscriptions(subscribe);
     void (async () => {
+      let chosen: Taro.chooseImage.SuccessCallbackResult;
       try {
-        const chosen = await Taro.chooseImage({ count: 9, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-        setSending(true);
-        const files = chosen.tempFiles.map((f) => ({ path: f.path, size: f.size, type: (f as { type?: string; originalFileObj?: File }).originalFileObj?.type ?? (f as { type?: string }).type }));
-        const refs = await Promise.all(files.map((f) => uploadFile(thread, f)));
-        await send({ attachments: refs });
+        chosen = await Taro.chooseImage({ count: 9, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
       } catch (err) {
-        if ((err as { errMsg?: string }).errMsg?.includes('cancel')) return;
-        setSendError(handleFailure(err));
-      } finally {
-        setSending(false);
+        // Closing the photo picker is not a failure.
+        if (!(err as { errMsg?: string }).errMsg?.includes('cancel')) setSendError(handleFailure(err));
+        return;
       }
+      const files = chosen.tempFiles.map((f) => ({ path: f.path, size: f.size, type: (f as { type?: string; originalFileObj?: File }).originalFileObj?.type ?? (f as { type?: string }).type }));
+      await send(async () => ({ attachments: await Promise.all(files.map((f) => uploadFile(thread, f))) }));
     })();
   };
 
@@ -186,17 +180,7 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
         setSendError('说话时间太短，请按住按钮说话');
         return;
       }
-      void (async () => {
-        try {
-          setSending(true);
-          const ref = await uploadFile(thread, { path: res.tempFilePath, size: res.fileSize }, Math.min(res.duration, 60_000));
-          await send({ attachments: [ref] });
-        } catch (err) {
-          setSendError(handleFailure(err));
-        } finally {
-          setSending(false);
-        }
-      })();
+      void send(async () => ({ attachments: [await uploadFile(thread, { path: res.tempFilePath, size: res.fileSize }, Math.min(res.duration, 60_000))] }));
     });
     rec.start({ duration: 60_000, format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 });
     setRecording(true);

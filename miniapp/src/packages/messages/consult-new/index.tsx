@@ -1,13 +1,15 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
-import { designatedHospital, TRIAGE_QUESTION, type AttachmentRef } from '@domain';
-import { isH5 } from '../../../api/config';
+import { Text, View } from '@tarojs/components';
+import { CreateConsultationRequest, designatedHospital, TRIAGE_QUESTION, type AttachmentRef } from '@domain';
 import { messagingApi, randomId } from '../../../api/messaging';
 import { loadSession } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
+import { TextArea } from '../../../components/TextArea';
+import { TextField } from '../../../components/TextField';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { callPhone } from '../../../lib/phone';
 import { handleFailure } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
@@ -28,39 +30,40 @@ export default function NewConsultation() {
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<Array<AttachmentRef & { preview: string }>>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSend();
   const thread = { kind: 'consultation' as const, familyId, consultationId };
 
   const addPhotos = () => {
     void (async () => {
+      let chosen: Taro.chooseImage.SuccessCallbackResult;
       try {
-        const chosen = await Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] });
-        setBusy(true);
+        chosen = await Taro.chooseImage({ count: 9 - photos.length, sizeType: ['compressed'] });
+      } catch (err) {
+        // Closing the photo picker is not a failure.
+        if (!(err as { errMsg?: string }).errMsg?.includes('cancel')) form.refuse({}, handleFailure(err));
+        return;
+      }
+      await form.send(async () => {
         const refs = await Promise.all(
           chosen.tempFiles.map(async (f) => ({ ...(await uploadFile(thread, { path: f.path, size: f.size, type: (f as { originalFileObj?: File }).originalFileObj?.type })), preview: f.path })),
         );
         setPhotos((p) => [...p, ...refs]);
-      } catch (err) {
-        if (!(err as { errMsg?: string }).errMsg?.includes('cancel')) setError(handleFailure(err));
-      } finally {
-        setBusy(false);
-      }
+      });
     })();
   };
 
   const submit = () => {
     void requestSubscriptions(['consultation.reply']);
-    if (!urgent) return setError('请先回答上面的问题');
-    if (!subject.trim()) return setError('请写一下想问什么（主题）');
-    if (!description.trim()) return setError('请把情况说一说');
-    setError(null);
-    setBusy(true);
-    void messagingApi
-      .createConsultation(familyId, { consultationId, subject: subject.trim(), description, urgentSymptoms: urgent === 'yes', attachments: photos.map(({ key }) => ({ key })) })
-      .then(() => Taro.redirectTo({ url: withQuery(paths.consultation, { familyId, consultationId }) }))
-      .catch((err) => setError(handleFailure(err)))
-      .finally(() => setBusy(false));
+    if (!urgent) return form.refuse({}, '请先回答上面的问题');
+    // Plainer words than the schema's for the two boxes left empty.
+    if (!subject.trim()) return form.refuse({ subject: '请写一下想问什么（主题）' });
+    if (!description.trim()) return form.refuse({ description: '请把情况说一说' });
+    const parsed = CreateConsultationRequest.safeParse({ consultationId, subject: subject.trim(), description, urgentSymptoms: urgent === 'yes', attachments: photos.map(({ key }) => ({ key })) });
+    if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
+    void form.send(async () => {
+      await messagingApi.createConsultation(familyId, parsed.data);
+      await Taro.redirectTo({ url: withQuery(paths.consultation, { familyId, consultationId }) });
+    });
   };
 
   return (
@@ -95,21 +98,19 @@ export default function NewConsultation() {
         </Notice>
       ) : null}
       <View className="card">
-        <View className="field__label">想问什么（主题）</View>
-        <Input className="field__input" value={subject} maxlength={50} placeholder="例如：血压偏高" aria-label="主题" nativeProps={isH5 ? { 'aria-label': '主题' } : undefined} onInput={(e) => setSubject(e.detail.value)} />
-        <View className="field__label mt">说说情况</View>
-        <Textarea className="composer__input" style={{ height: '120px' }} value={description} maxlength={1000} placeholder="哪里不舒服，多久了，吃了什么药" aria-label="说说情况" nativeProps={isH5 ? { 'aria-label': '说说情况' } : undefined} onInput={(e) => setDescription(e.detail.value)} />
+        <TextField id="consult-subject" label="想问什么（主题）" hint="例如：血压偏高" value={subject} error={form.errors.subject} maxlength={50} onInput={setSubject} />
+        <TextArea id="consult-description" label="说说情况" hint="哪里不舒服，多久了，吃了什么药" value={description} error={form.errors.description} maxlength={1000} onInput={setDescription} />
         <View className="text soft">已添加 {photos.length} 张图片（可拍药盒、皮肤等）</View>
-        <Btn kind="secondary" busy={busy} onClick={addPhotos}>
+        <Btn kind="secondary" busy={form.busy} onClick={addPhotos}>
           添加图片
         </Btn>
       </View>
-      {error ? (
+      {form.failure ? (
         <View className="field__error" role="alert">
-          {error}
+          {form.failure}
         </View>
       ) : null}
-      <Btn big busy={busy} busyText="正在提交…" onClick={submit}>
+      <Btn big busy={form.busy} busyText="正在提交…" onClick={submit}>
         发给家庭医生
       </Btn>
     </View>

@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { addDays, beijingDate, designatedHospital } from '@domain';
-import { isH5 } from '../../../api/config';
 import { messagingApi, type ThreadRef } from '../../../api/messaging';
 import { loadSession } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
+import { TextField } from '../../../components/TextField';
+import { useFormSend } from '../../../lib/form';
 import { callPhone } from '../../../lib/phone';
 import { useRemote } from '../../../lib/remote';
 import { ThreadView } from '../components/ThreadView';
@@ -27,17 +28,13 @@ export default function Consultation() {
   const { state, reload } = useRemote(() => messagingApi.consultation(familyId, consultationId));
   const [booking, setBooking] = useState(false);
   const [followUp, setFollowUp] = useState('');
-  const [closing, setClosing] = useState(false);
+  const closing = useFormSend();
 
-  const close = async () => {
-    setClosing(true);
-    try {
+  const close = () =>
+    closing.send(async () => {
       await messagingApi.closeConsultation(familyId, consultationId);
       await reload(true);
-    } finally {
-      setClosing(false);
-    }
-  };
+    });
   const inWeek = () => addDays(beijingDate(new Date()), 7);
 
   return (
@@ -71,16 +68,7 @@ export default function Consultation() {
               <CheckChoice checked={booking} onChange={setBooking}>
                 附上预约挂号的入口
               </CheckChoice>
-              <View className="field__label">转为随访事项（可不填）</View>
-              <Input
-                className="field__input"
-                value={followUp}
-                maxlength={100}
-                placeholder="例如：一周后复查血糖"
-                aria-label="随访事项"
-                nativeProps={isH5 ? { 'aria-label': '随访事项' } : undefined}
-                onInput={(e) => setFollowUp(e.detail.value)}
-              />
+              <TextField id="consult-follow-up" label="转为随访事项（可不填）" hint="例如：一周后复查血糖" value={followUp} maxlength={100} onInput={setFollowUp} />
             </View>
           ) : null}
           <ThreadView
@@ -97,7 +85,8 @@ export default function Consultation() {
           />
           {!doctor && state.data.consultation.status !== 'closed' ? (
             <View className="mt">
-              <Btn kind="secondary" busy={closing} onClick={() => void close()}>
+              {closing.failure ? <Notice tone="error">{closing.failure}</Notice> : null}
+              <Btn kind="secondary" busy={closing.busy} onClick={() => void close()}>
                 问题已解决，结束咨询
               </Btn>
             </View>

@@ -9,8 +9,10 @@ import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
+import { DateField } from '../../../components/DateTimeField';
+import { formErrors, useFormSend } from '../../../lib/form';
 import { toFen, yuan } from '../../../lib/money';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useRemote } from '../../../lib/remote';
 
 const amountFields = [
   ['totalFen', '总费用（元）'],
@@ -78,38 +80,23 @@ function LedgerView({ familyId, data, onSaved }: { familyId: string; data: Ledge
 function EntryForm({ familyId, members, onSaved }: { familyId: string; members: Array<[string, string]>; onSaved: () => void }) {
   const empty: Form = { visitDate: beijingDate(new Date()), place: '', totalFen: '', basicInsuranceFen: '0', seriousIllnessFen: '0', medicalAssistanceFen: '0', commercialFen: '0', memberId: members[0]?.[0], claimPending: true };
   const [form, setForm] = useState<Form>(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, errors, failure, refuse, send } = useFormSend();
   const [key, setKey] = useState(newIdempotencyKey);
-  const set = (k: keyof Form, v: string | boolean) => {
-    setForm((f) => ({ ...f, [k]: v }));
-    setErrors((e) => ({ ...e, [k]: '' }));
-  };
+  const today = beijingDate(new Date());
+  const set = (k: keyof Form, v: string | boolean) => setForm((f) => ({ ...f, [k]: v }));
 
   const save = async () => {
     const amounts: Record<string, number | undefined> = Object.fromEntries(amountFields.map(([k]) => [k, toFen(form[k])]));
     const bad = amountFields.filter(([k]) => amounts[k] === undefined).map(([k]) => [k, '请填写金额，最多两位小数']);
-    const parsed = CostEntryRequest.safeParse({ memberId: form.memberId, visitDate: form.visitDate.trim(), place: form.place, ...amounts, claimPending: form.claimPending });
-    const fieldErrors: Record<string, string> = Object.fromEntries(bad);
-    if (!parsed.success) for (const i of parsed.error.issues) fieldErrors[String(i.path[0])] ??= i.message;
-    if (Object.keys(fieldErrors).length || !parsed.success) {
-      setErrors(fieldErrors);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await signingApi.addCost(familyId, parsed.data, key);
-      setKey(newIdempotencyKey());
-      setForm(empty);
-      Taro.showToast({ title: '已记入台账', icon: 'success' });
-      onSaved();
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    const parsed = CostEntryRequest.safeParse({ memberId: form.memberId, visitDate: form.visitDate, place: form.place, ...amounts, claimPending: form.claimPending });
+    const fieldErrors: Record<string, string> = { ...(parsed.success ? {} : formErrors(parsed.error.issues)), ...Object.fromEntries(bad) };
+    if (Object.keys(fieldErrors).length || !parsed.success) return refuse(fieldErrors);
+    const saved = await send(() => signingApi.addCost(familyId, parsed.data, key));
+    if (!saved) return;
+    setKey(newIdempotencyKey());
+    setForm(empty);
+    Taro.showToast({ title: '已记入台账', icon: 'success' });
+    onSaved();
   };
 
   return (
@@ -118,7 +105,7 @@ function EntryForm({ familyId, members, onSaved }: { familyId: string; members: 
       {members.length > 1 ? (
         <RadioChoices label="就医的家庭成员" value={form.memberId ?? null} onChange={(v) => set('memberId', v)} options={members.map(([value, label]) => ({ value, label }))} />
       ) : null}
-      <TextField id="cost-date" label="就医日期" hint="例如 2026-11-20" value={form.visitDate} error={errors.visitDate} maxlength={10} onInput={(v) => set('visitDate', v)} />
+      <DateField id="cost-date" label="就医日期" value={form.visitDate} end={today} error={errors.visitDate} onChange={(v) => set('visitDate', v)} />
       <TextField id="cost-place" label="就医医院" value={form.place} error={errors.place} maxlength={40} onInput={(v) => set('place', v)} />
       {amountFields.map(([k, label]) => (
         <TextField key={k} id={`cost-${k}`} label={label} type="digit" value={form[k]} error={errors[k]} maxlength={12} onInput={(v) => set(k, v)} />
@@ -126,7 +113,7 @@ function EntryForm({ familyId, members, onSaved }: { familyId: string; members: 
       <CheckChoice checked={form.claimPending} onChange={(on) => set('claimPending', on)}>
         报销还在代办中
       </CheckChoice>
-      {error ? <Notice tone="error">{error}</Notice> : null}
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
       <Btn big busy={busy} busyText="正在保存…" onClick={() => void save()}>
         保存
       </Btn>

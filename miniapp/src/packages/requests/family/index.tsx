@@ -40,7 +40,7 @@ export default function FamilyRequests() {
 
   const send = async () => {
     if (!category) return form.refuse({}, '请先选择是哪方面的事');
-    if (text.trim().length < 2) return form.refuse({}, '请写一写需要帮什么忙');
+    if (text.trim().length < 2) return form.refuse({ text: '请写一写需要帮什么忙' });
     setSent(false);
     const raised = await form.send(() => requestsApi.raise(familyId, { category, text: text.trim() }, requestId));
     if (!raised) return;
@@ -59,7 +59,7 @@ export default function FamilyRequests() {
         <View className="field__label">是哪方面的事</View>
         <RadioChoices label="是哪方面的事" value={category} onChange={setCategory} options={RequestCategory.options.map((c) => ({ value: c, label: requestCategoryLabels[c] }))} />
       </View>
-      <TextArea label="需要帮什么忙" hint="写清楚就行，不用太长" value={text} maxlength={500} onInput={setText} />
+      <TextArea id="request-text" label="需要帮什么忙" hint="写清楚就行，不用太长" value={text} error={form.errors.text} maxlength={500} onInput={setText} />
       {form.failure ? (
         <Notice tone="error" icon="tips">
           {form.failure}

@@ -45,9 +45,9 @@ function UpdateForm({ request, onDone }: { request: RequestEntry; onDone: () => 
         <View className="field__label">办理结果</View>
         <RadioChoices label="办理结果" value={status} onChange={setStatus} options={options.map((s) => ({ value: s, label: requestStatusLabels[s] }))} />
       </View>
-      {status === 'referred' ? <TextArea label="转交哪个部门" value={department} maxlength={50} onInput={setDepartment} /> : null}
-      {status === 'declined' ? <TextArea label="不能办理的原因" hint="家属会看到这段话" value={reason} maxlength={300} onInput={setReason} /> : null}
-      <TextArea label="办理说明（可不填）" hint="家属会看到这段话" value={note} maxlength={300} onInput={setNote} />
+      {status === 'referred' ? <TextArea id={`${request.requestId}-department`} label="转交哪个部门" value={department} error={form.errors.department} maxlength={50} onInput={setDepartment} /> : null}
+      {status === 'declined' ? <TextArea id={`${request.requestId}-reason`} label="不能办理的原因" hint="家属会看到这段话" value={reason} error={form.errors.reason} maxlength={300} onInput={setReason} /> : null}
+      <TextArea id={`${request.requestId}-note`} label="办理说明（可不填）" hint="家属会看到这段话" value={note} error={form.errors.note} maxlength={300} onInput={setNote} />
       {form.failure ? (
         <Notice tone="error" icon="tips">
           {form.failure}

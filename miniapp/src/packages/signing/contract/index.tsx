@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { type ContractView, formatChineseDate } from '@domain';
@@ -9,7 +8,8 @@ import { Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 
 const confirmationWords = { signature: '本人手写签字', tap: '本人一键续约', paper: '纸质签约' } as const;
@@ -62,20 +62,11 @@ export default function ContractPage() {
 }
 
 function Current({ contract: c, familyId, onChanged }: { contract: ContractView; familyId: string; onChanged: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, send } = useFormSend();
   const renew = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await signingApi.renew(familyId, c.memberId, c.contractId);
-      Taro.showToast({ title: '续约成功', icon: 'success' });
-      onChanged();
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await send(() => signingApi.renew(familyId, c.memberId, c.contractId)))) return;
+    Taro.showToast({ title: '续约成功', icon: 'success' });
+    onChanged();
   };
   return (
     <View>

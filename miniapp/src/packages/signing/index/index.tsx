@@ -9,7 +9,8 @@ import { CheckChoice } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 
 /**
@@ -91,25 +92,16 @@ function MemberCard({
   onChanged: () => void;
 }) {
   const [chosen, setChosen] = useState<PackageId[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, send } = useFormSend();
   // One key per attempt: a retry after a lost answer finds the same application.
   const [key, setKey] = useState(newIdempotencyKey);
   const open = () => Taro.navigateTo({ url: withQuery(paths.signingContract, { memberId: member.personId }) });
 
   const apply = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await signingApi.apply(familyId, member.personId, chosen, key);
-      setKey(newIdempotencyKey());
-      Taro.showToast({ title: '申请已提交', icon: 'success' });
-      onChanged();
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await send(() => signingApi.apply(familyId, member.personId, chosen, key)))) return;
+    setKey(newIdempotencyKey());
+    Taro.showToast({ title: '申请已提交', icon: 'success' });
+    onChanged();
   };
 
   return (

@@ -7,7 +7,7 @@ import { signingApi } from '../../../api/signing';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { requireMe } from '../../../lib/guard';
-import { handleFailure } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
 import './index.scss';
 
 interface Pad {
@@ -30,8 +30,8 @@ export default function SignPage() {
   const pad = useRef<Pad | null>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const [drawn, setDrawn] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, refuse, send } = useFormSend();
+  const setError = (message: string) => refuse({}, message);
 
   const paintBackground = () => {
     const p = pad.current;
@@ -147,9 +147,7 @@ export default function SignPage() {
   };
 
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       // A doctor's phone on a home visit names the family; a member signs for their own family.
       const familyId = params.familyId ?? (await requireMe()).familyId;
       const { memberId, contractId } = params;
@@ -162,11 +160,7 @@ export default function SignPage() {
       await signingApi.confirm(familyId, memberId, contractId, ticket.key);
       Taro.showToast({ title: '签字已保存', icon: 'success' });
       Taro.navigateBack();
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

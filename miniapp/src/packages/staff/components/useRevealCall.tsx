@@ -5,7 +5,7 @@ import { Btn } from '../../../components/Btn';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Notice } from '../../../components/Notice';
 import { callPhone } from '../../../lib/phone';
-import { handleFailure } from '../../../lib/remote';
+import { useFormSend } from '../../../lib/form';
 
 interface Target {
   familyId: string;
@@ -19,25 +19,23 @@ interface Target {
  */
 export function useRevealCall() {
   const [target, setTarget] = useState<Target | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const reveal = useFormSend();
+  // Whose number is being fetched: the busy state belongs to that person's call button.
+  const [calling, setCalling] = useState<string | null>(null);
+  const busy = reveal.busy ? calling : null;
   const [revealed, setRevealed] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const error = reveal.failure;
 
   const confirm = async () => {
     const t = target;
     setTarget(null);
     if (!t) return;
-    setBusy(t.personId);
-    setError(null);
-    try {
+    setCalling(t.personId);
+    await reveal.send(async () => {
       const { phone } = await api.revealPhone(t.familyId, t.personId);
       setRevealed((r) => ({ ...r, [t.personId]: phone }));
       await callPhone(phone);
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(null);
-    }
+    });
   };
 
   const dialog = (

@@ -7,7 +7,8 @@ import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
-import { handleFailure, useRemote } from '../../../lib/remote';
+import { formErrors, useFormSend } from '../../../lib/form';
+import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
 
 /**
@@ -53,29 +54,16 @@ export default function TeamApplications() {
 function ApplicationCard({ app, onDone }: { app: ApplicationView; onDone: () => void }) {
   const [mode, setMode] = useState<'view' | 'declining'>('view');
   const [reason, setReason] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, errors, failure: error, refuse, send } = useFormSend();
 
   const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      Taro.showToast({ title: done, icon: 'success' });
-      onDone();
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await send(action))) return;
+    Taro.showToast({ title: done, icon: 'success' });
+    onDone();
   };
   const decline = () => {
     const parsed = ApplicationDeclineRequest.safeParse({ reason });
-    if (!parsed.success) {
-      setFieldError(parsed.error.issues[0]?.message);
-      return;
-    }
+    if (!parsed.success) return refuse(formErrors(parsed.error.issues));
     void run(() => signingApi.decline(app.memberId, app.applicationId, parsed.data.reason), '已答复');
   };
 
@@ -105,12 +93,9 @@ function ApplicationCard({ app, onDone }: { app: ApplicationView; onDone: () => 
             label="不能签约的原因"
             hint="居民会看到这句话，请写清楚怎么办"
             value={reason}
-            error={fieldError}
+            error={errors.reason}
             maxlength={100}
-            onInput={(v) => {
-              setReason(v);
-              setFieldError(undefined);
-            }}
+            onInput={setReason}
           />
           <View className="stack">
             <Btn busy={busy} busyText="正在提交…" onClick={decline}>

@@ -8,6 +8,7 @@ import { CheckChoice } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
+import { useFormSend } from '../../../lib/form';
 import { handleFailure, useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 
@@ -35,8 +36,7 @@ export default function HomeVisit() {
     setVisitState(v);
   };
   const { state, reload } = useRemote(() => signingApi.homeVisitCandidates());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, failure: error, refuse, send } = useFormSend();
 
   useDidShow(() => {
     // Back from the signature: show the contract as the server now has it.
@@ -47,21 +47,15 @@ export default function HomeVisit() {
       .then((res) => {
         if (res.current && current === v) setVisit({ ...v, contract: res.current });
       })
-      .catch((err: unknown) => setError(handleFailure(err)));
+      .catch((err: unknown) => refuse({}, handleFailure(err)));
   });
 
   const sign = async (v: Visit) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const contract = await signingApi.signHomeVisit({ familyId: v.member.familyId, memberId: v.member.memberId, optionalPackages: v.optional }, v.key);
       setVisit({ ...v, contract });
       void Taro.navigateTo({ url: withQuery(paths.signingSign, { familyId: contract.familyId, memberId: contract.memberId, contractId: contract.contractId }) });
-    } catch (err) {
-      setError(handleFailure(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (visit?.contract) {
