@@ -2,7 +2,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { IMPORT_RUN_BUDGET_MS, runImportJob } from '../lib/imports/run-job';
 
 /**
- * From the table stream, filtered to INSERTs of import jobs (cdk/constructs/import-jobs.ts): runs
+ * From the table stream, filtered to INSERTs of import jobs (functions/jobs.ts): runs
  * each new job at once. A run that cannot finish leaves the job pending for the sweep, so this
  * never throws for one job and a batch is not re-run.
  */

@@ -13,6 +13,7 @@ export async function handler(_event: unknown, context?: { getRemainingTimeInMil
     const progressed = tally.sent + tally.skipped + tally.retry + tally.failed;
     if (progressed === 0 || (context?.getRemainingTimeInMillis?.() ?? 0) < 15_000) break;
   }
-  console.log(JSON.stringify({ level: 'info', sweep: total }));
+  // Only a sweep that did something is logged: an idle one runs every minute (every second locally).
+  if (Object.values(total).some((n) => n > 0)) console.log(JSON.stringify({ level: 'info', sweep: total }));
   return total;
 }
