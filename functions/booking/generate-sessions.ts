@@ -1,6 +1,6 @@
 import { beijingDate, BOOKING_RULES } from '../../domain';
 import { buildSessions, getInstitutionPartition, listInstitutions, putSessionsIfAbsent } from '../lib/db/booking';
-import { COUNTY_ID } from './list-institutions';
+import { COUNTY_ID } from './county';
 
 /**
  * Scheduled daily (and run by the seed): opens the sessions of the next 14 days from each

@@ -6,8 +6,7 @@ import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
-import { memberNotice } from './shared';
-import { checkTerminationDate } from './terminate-contract';
+import { checkTerminationDate, memberNotice } from './shared';
 import { contractView } from './views';
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,4 +44,15 @@ it("a route's bundle holds its own route definition and no other route's", async
   const code = await readBundle(bundles.find((b) => b.route === own.id)!);
   expect(code).toContain(own.summary);
   expect(code).not.toContain(other.summary);
+});
+
+it("no deployed function's module imports a route's handler module (it would build that route's handler too)", () => {
+  const routeHandlers = new Set(deployedFunctions().flatMap((f) => (f.route ? [f.handler] : [])));
+  const crossing = deployedFunctions().flatMap((f) =>
+    [...readFileSync(path.join('functions', `${f.handler}.ts`), 'utf8').matchAll(/from '(\.[^']+)'/g)]
+      .map((m) => path.posix.join(path.posix.dirname(f.handler), m[1]))
+      .filter((target) => routeHandlers.has(target))
+      .map((target) => `${f.handler} -> ${target}`),
+  );
+  expect(crossing).toEqual([]);
 });
