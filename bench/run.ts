@@ -4,7 +4,7 @@ import { measureApiLatency } from './api-latency';
 import { measureBooking } from './booking';
 import { measureFollowUps } from './followups';
 import { login, measureDdbRequests } from './ddb-requests';
-import { measureLambdaBundles } from './lambda-bundles';
+import { lambdaBudgetFailures, measureLambdaBundles } from './lambda-bundles';
 import { measureLedgerDashboard } from './ledger';
 import { measureMessaging } from './messaging';
 import { measureLedgerImport } from './ledger-import';
@@ -33,7 +33,7 @@ console.log('weapp packages:', weapp.packages.map((p) => `${p.name} ${(p.bytes /
 
 const lambdas = await measureLambdaBundles();
 await save('lambda-bundles', lambdas);
-for (const f of lambdas.functions) if (!f.withinBudget) failures.push(`lambda ${f.handler}: ${f.bytes} B > ${lambdas.budgetBytes} B`);
+failures.push(...lambdaBudgetFailures(lambdas));
 console.log(
   'lambda bundles:',
   lambdas.functions.map((f) => `${f.handler} ${(f.bytes / 1024).toFixed(1)} KB ×${f.coldRequireRatio.toFixed(2)}`).join(', '),

@@ -1,5 +1,6 @@
 import type { BuildOptions } from 'esbuild';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { RouteDef } from '../functions/routes';
 import { repoRoot } from './paths';
 
 /**
@@ -23,6 +24,9 @@ import { repoRoot } from './paths';
  * - `charset=utf8`: the handlers carry Chinese messages; esbuild's default ASCII escaping turns
  *   each character into a 6-byte `\uXXXX`. (NodejsFunction's `charset` option is not passed on by
  *   aws-cdk-lib 2.276, hence the raw esbuild argument.)
+ * - A route's function gets its own definition substituted for `LIANXIN_ROUTE` (routeDefine), so
+ *   its bundle holds one route, not the table; domain/package.json declares which domain files have
+ *   side effects, so a bundle holds only the domain files its handler uses.
  */
 export const lambdaBundling = {
   target: 'node22',
@@ -36,8 +40,16 @@ export const lambdaBundling = {
   logLevel: 'warning',
 } as const;
 
+/**
+ * esbuild `define` for a route's function: its definition as a JSON string literal, read by
+ * functions/lib/http/route-definition.ts. Other functions (authorizer, jobs) get nothing.
+ */
+export function routeDefine(route: RouteDef | undefined): Record<string, string> {
+  return route ? { LIANXIN_ROUTE: JSON.stringify(JSON.stringify(route)) } : {};
+}
+
 /** NodejsFunction bundling options: local esbuild from node_modules, never Docker. */
-export function nodejsBundlingOptions(): BundlingOptions {
+export function nodejsBundlingOptions(route?: RouteDef): BundlingOptions {
   return {
     target: lambdaBundling.target,
     format: lambdaBundling.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
@@ -46,6 +58,7 @@ export function nodejsBundlingOptions(): BundlingOptions {
     sourcesContent: lambdaBundling.sourcesContent,
     externalModules: [...lambdaBundling.externalModules],
     esbuildArgs: { '--charset': lambdaBundling.charset },
+    define: routeDefine(route),
     logLevel: LogLevel.WARNING,
     forceDockerBundling: false,
   };
@@ -56,7 +69,7 @@ export function nodejsBundlingOptions(): BundlingOptions {
  * working directory (the project root) and an absolute entry path; matching both keeps the module
  * paths esbuild writes into the bundle, and so the bytes, identical.
  */
-export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+export function esbuildOptions(entry: string, outfile: string, route?: RouteDef): BuildOptions {
   return {
     absWorkingDir: repoRoot,
     entryPoints: [entry],
@@ -70,6 +83,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     sourcesContent: lambdaBundling.sourcesContent,
     external: [...lambdaBundling.externalModules],
     charset: lambdaBundling.charset,
+    define: routeDefine(route),
     logLevel: lambdaBundling.logLevel,
   };
 }

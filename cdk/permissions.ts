@@ -1,3 +1,4 @@
+import { jobs } from '../functions/jobs';
 import { authorizerHandler, routes, type RouteDef, type RouteId } from '../functions/routes';
 
 /**
@@ -108,30 +109,14 @@ export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): Functi
 /** The authorizer only verifies the session token's signature: it needs the secret, no data. */
 export const authorizerPermissions: FunctionPermissions = { table: 'none', fieldKey: false, secrets: 'app', uploads: 'none' };
 
-const importJobPermissions: FunctionPermissions = { table: 'readwrite', fieldKey: true, secrets: 'app', uploads: 'read' };
-
 /**
- * Functions no route invokes (`schedule`: run by EventBridge; the import jobs: also by the table
- * stream, cdk/constructs/import-jobs.ts). The outbox sender, fed by the table stream and by a schedule
- * (cdk/constructs/notify.ts). Both claim and update outbox items and subscription counts, and read
- * the app secret for WeChat's access token (the app secret lives there; see DataStore).
+ * Every function the stack deploys, with its permissions: one per route, then the authorizer, then
+ * the stream and scheduled jobs (their permissions are declared in functions/jobs.ts).
  */
-export const backgroundFunctions = [
-  { name: 'notify.onStream', handler: 'notify/on-stream', summary: 'Delivers new outbox items from the table stream', permissions: { table: 'readwrite', fieldKey: false, secrets: 'app', uploads: 'none' } },
-  { name: 'notify.sweep', handler: 'notify/sweep', summary: 'Every minute: delivers scheduled outbox items and retries', permissions: { table: 'readwrite', fieldKey: false, secrets: 'app', uploads: 'none' } },
-  { name: 'booking.sweepOffers', handler: 'booking/sweep-offers', summary: 'Every minute: passes expired waiting-list offers on, or returns the place', permissions: { table: 'readwrite', fieldKey: false, secrets: 'none', uploads: 'none' }, schedule: 'rate(1 minute)' },
-  // 00:10 in Beijing (16:10 UTC): EventBridge cron runs in UTC.
-  { name: 'booking.generateSessions', handler: 'booking/generate-sessions', summary: 'Daily: opens the sessions of the next 14 days from the schedules', permissions: { table: 'readwrite', fieldKey: false, secrets: 'none', uploads: 'none' }, schedule: 'cron(10 16 * * ? *)' },
-  // The import job reads the uploaded file, encrypts ID numbers and phones, and writes the register.
-  { name: 'imports.onQueued', handler: 'imports/on-queued', summary: 'Runs a new import job at once (table stream)', permissions: importJobPermissions, timeoutSeconds: 300, memoryMb: 1024 },
-  { name: 'imports.sweep', handler: 'imports/sweep-jobs', summary: 'Every minute: takes up import jobs left unfinished (time, a failure, the county lock)', permissions: importJobPermissions, schedule: 'rate(1 minute)', timeoutSeconds: 300, memoryMb: 1024 },
-] as const satisfies ReadonlyArray<{ name: string; handler: string; summary: string; permissions: FunctionPermissions; schedule?: string; timeoutSeconds?: number; memoryMb?: number }>;
-
-/** Every function the stack deploys, with its permissions: one per route, then the authorizer. */
 export function deployedFunctions() {
   return [
     ...routes.map((route) => ({ name: route.id as string, handler: route.handler as string, route: route as RouteDef, permissions: routePermissions(route) })),
     { name: 'authorizer', handler: authorizerHandler, route: undefined, permissions: authorizerPermissions },
-    ...backgroundFunctions.map((f) => ({ name: f.name as string, handler: f.handler as string, route: undefined, permissions: f.permissions as FunctionPermissions })),
+    ...jobs.map((job) => ({ name: job.name as string, handler: job.handler as string, route: undefined, permissions: job.permissions as FunctionPermissions })),
   ];
 }

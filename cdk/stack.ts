@@ -1,15 +1,13 @@
-import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { authorizerHandler, routes, type RouteDef } from '../functions/routes';
-import { authorizerPermissions, backgroundFunctions } from './permissions';
+import { jobs } from '../functions/jobs';
+import { authorizerPermissions } from './permissions';
 import { FeatureRoutes, featureOf } from './constructs/feature-routes';
 import { Alarms } from './constructs/alarms';
-import { ImportJobs } from './constructs/import-jobs';
 import { Api } from './constructs/api';
 import { DataStore } from './constructs/data';
-import { Notify } from './constructs/notify';
-import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
+import { deployJobs } from './constructs/jobs';
 import { AppFunction, ExecutionRoles } from './constructs/functions';
 import { observabilityEnvironment } from './observability';
 
@@ -74,36 +72,19 @@ export class LianxinStack extends Stack {
 
     this.api = new Api(this, 'Api', { stage: props.stage, authorizerFn: authorizer.fn });
 
-    const background = Object.fromEntries(
-      backgroundFunctions.map((f) => [
-        f.name,
-        new AppFunction(this, `Background-${f.name}`, {
-          handler: f.handler,
-          description: backgroundFunctionDescription(props.stage, f.name, f.summary),
-          permissions: f.permissions,
-          data: this.data,
-          environment,
-          ...('timeoutSeconds' in f ? { timeout: Duration.seconds(f.timeoutSeconds), memorySize: f.memoryMb } : {}),
-        }).fn,
-      ]),
-    );
-    new Notify(this, 'Notify', { table: this.data.table, onStream: background['notify.onStream'], sweep: background['notify.sweep'] });
-    new ImportJobs(this, 'ImportJobs', { table: this.data.table, onQueued: background['imports.onQueued'] });
-    // Jobs that run on a clock rather than on a change (booking's waiting-list offers and sessions).
-    for (const f of backgroundFunctions) {
-      if (!('schedule' in f)) continue;
-      new events.Rule(this, `Schedule-${f.name}`, {
-        description: f.summary,
-        schedule: events.Schedule.expression(f.schedule),
-        targets: [new targets.LambdaFunction(background[f.name], { retryAttempts: 0 })],
-      });
-    }
+    // The stream and scheduled jobs of functions/jobs.ts, each with its trigger.
+    const background = deployJobs(this, {
+      jobs,
+      data: this.data,
+      environment,
+      describe: (job) => backgroundFunctionDescription(props.stage, job.name, job.summary),
+    });
 
     this.alarms = new Alarms(this, 'Alarms', {
       stage: props.stage,
       httpApi: this.api.httpApi,
       authorizerFn: authorizer.fn,
-      functions: Object.entries(background).map(([routeId, fn]) => ({ routeId, fn })),
+      functions: background.map(({ job, fn }) => ({ routeId: job.name, fn })),
       alarmEmail: props.alarmEmail,
     });
 

@@ -33,7 +33,8 @@ const compiled: CompiledRoute[] = routes
   .sort((a, b) => a.params.length - b.params.length);
 
 const moduleCache = new Map<string, Promise<{ handler: unknown }>>();
-function loadHandler<T>(modulePath: string): Promise<T> {
+/** The `handler` export of a module under functions/, loaded once (routes and local/jobs.ts). */
+export function loadHandler<T>(modulePath: string): Promise<T> {
   let mod = moduleCache.get(modulePath);
   if (!mod) {
     mod = import(resolve(process.cwd(), 'functions', `${modulePath}.ts`)) as Promise<{ handler: unknown }>;

@@ -1,18 +1,12 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../functions/lib/db/client';
-import { sweepDueOutbox } from '../functions/lib/notify/deliver';
 import type { OutboxItem } from '../functions/lib/notify/outbox';
-import { startJobLoop } from './job-loop';
 import type { WechatStandIn } from './wechat-stand-in';
 
 /**
- * DEV ONLY. The local stand-ins for the AWS delivery path: a loop that sweeps the outbox's due
- * index every second (in AWS, the table stream and a once-a-minute schedule), and the local pages
- * that show what went out (/__dev/outbox) and let tests make the next sends fail.
+ * DEV ONLY. The local pages that show what the outbox sent (/__dev/outbox) and let tests make the
+ * next sends fail. The outbox sender itself runs from the jobs table (local/jobs.ts).
  */
-export function startOutboxLoop(intervalMs = 1000): { stop(): Promise<void> } {
-  return startJobLoop('outbox sweep', intervalMs, () => sweepDueOutbox(new Date()));
-}
 
 /** Every outbox item (a Scan: this is a developer's page, never a user path). */
 async function allOutboxItems(): Promise<OutboxItem[]> {

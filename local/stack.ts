@@ -2,15 +2,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
-import { startBookingJobs } from './booking-jobs';
 import { startDynamoLocal } from './dynamodb';
 import { ensureLocalKeyFile, LOCAL_WECHAT_APP_ID } from './keys';
 import { seedDemoCountyIfEmpty } from './seed/seed';
 import { personas, type Persona } from './seed/personas';
 import { createLocalServer } from './server';
-import { startJobLoop } from './job-loop';
-import { startOutboxLoop } from './outbox';
-import { IMPORT_RUN_BUDGET_MS, sweepImportJobs } from '../functions/lib/imports/run-job';
+import { startLocalJobs } from './jobs';
 import { startLocalS3 } from './s3';
 import { ensureTable } from './table';
 import { WechatStandIn } from './wechat-stand-in';
@@ -93,12 +90,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server.once('error', reject);
       server.listen(httpPort, '127.0.0.1', () => resolveListen());
     });
-    // Stands in for the table stream and the schedule that deliver subscription messages in AWS.
-    const outbox = startOutboxLoop();
-    // Stands in for the table stream and the sweep that run import jobs in AWS (functions/imports/).
-    const importJobs = startJobLoop('import jobs', 500, () => sweepImportJobs(Date.now() + IMPORT_RUN_BUDGET_MS));
-
-    const stopBookingJobs = startBookingJobs({ generateNow: !seeded });
+    // Stands in for the table stream and the schedules that run the jobs in AWS (functions/jobs.ts).
+    const localJobs = startLocalJobs({ seeded });
 
     return {
       url,
@@ -108,11 +101,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       seeded,
       personas,
       async stop() {
-        stopBookingJobs();
         server.closeAllConnections();
         await new Promise<void>((r) => server.close(() => r()));
-        await outbox.stop();
-        await importJobs.stop();
+        await localJobs.stop();
         await s3.stop();
         await dynamo.stop();
       },

@@ -42,6 +42,7 @@ export class FeatureRoutes extends NestedStack {
       route,
       fn: new AppFunction(this, `Route-${route.id}`, {
         handler: route.handler,
+        route,
         description: props.describe(route).slice(0, 256),
         permissions: routePermissions(route),
         data: props.data,

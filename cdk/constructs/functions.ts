@@ -9,6 +9,7 @@ import { nodejsBundlingOptions } from '../bundling';
 import { powertoolsLayer } from '../powertools-layer';
 import { handlerEntry, repoRoot } from '../paths';
 import { fieldKeyActions, tableActions, uploadActions, type FunctionPermissions } from '../permissions';
+import type { RouteDef } from '../../functions/routes';
 import type { DataStore } from './data';
 
 /**
@@ -22,6 +23,8 @@ export const LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
 export interface AppFunctionProps {
   /** Module under functions/, e.g. `me/get-me`; it exports `handler`. */
   handler: string;
+  /** The route this function serves, bundled in place of the route table (cdk/bundling.ts). */
+  route?: RouteDef;
   description: string;
   permissions: FunctionPermissions;
   data: DataStore;
@@ -113,7 +116,7 @@ export class AppFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       layers: [powertoolsLayer(this)],
       logGroup: this.logGroup,
-      bundling: nodejsBundlingOptions(),
+      bundling: nodejsBundlingOptions(props.route),
       role: props.roles?.roleFor(props.permissions),
     });
     if (!props.roles) grantPermissions(this.fn, props.permissions, props.data);

@@ -1,8 +1,8 @@
 import { beijingDate, BOOKING_RULES } from '../../domain';
 import { getInstitutionSchedule } from '../lib/db/booking/schedules';
 import { buildSessions, listInstitutions, putSessionsIfAbsent } from '../lib/db/booking/sessions';
-import { COUNTY_ID } from './list-institutions';
 import { observedJob } from '../lib/observability/middleware';
+import { COUNTY_ID } from './county';
 
 /**
  * Scheduled daily (and run by the seed): opens the sessions of the next 14 days from each

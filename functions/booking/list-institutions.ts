@@ -1,9 +1,7 @@
 import { type InstitutionListResponse } from '../../domain';
 import { listInstitutions } from '../lib/db/booking/sessions';
 import { routeHandler } from '../lib/http/route-handler';
-
-/** The demo deployment serves one county; the designated institutions are listed per county. */
-export const COUNTY_ID = 'c_qinghe';
+import { COUNTY_ID } from './county';
 
 export const handler = routeHandler('booking.listInstitutions', {}, async () => {
   const items = await listInstitutions(COUNTY_ID);

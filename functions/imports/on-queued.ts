@@ -4,7 +4,7 @@ import { errorFields, logger } from '../lib/observability/logger';
 import { observedJob } from '../lib/observability/middleware';
 
 /**
- * From the table stream, filtered to INSERTs of import jobs (cdk/constructs/import-jobs.ts): runs
+ * From the table stream, filtered to INSERTs of import jobs (functions/jobs.ts): runs
  * each new job at once. A run that cannot finish leaves the job pending for the sweep, so this
  * never throws for one job and a batch is not re-run.
  */

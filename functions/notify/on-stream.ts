@@ -8,7 +8,7 @@ import { observedJob } from '../lib/observability/middleware';
 
 /**
  * DynamoDB Stream → this function, for immediacy: the event source mapping's filter passes only
- * INSERTs of outbox items (cdk/constructs/notify.ts), so a new message's notification goes out
+ * INSERTs of outbox items (functions/jobs.ts), so a new message's notification goes out
  * within a second or two of the transaction that wrote it. Items scheduled for later are left to
  * the sweep. A delivery error is logged, not thrown: throwing would make Lambda retry the whole
  * batch, re-sending what already went out; the item stays due and the sweep picks it up.

@@ -7,8 +7,7 @@ import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
-import { memberNotice, responsibleDoctor } from './shared';
-import { checkTerminationDate } from './terminate-contract';
+import { checkTerminationDate, memberNotice, responsibleDoctor } from './shared';
 import { contractView } from './views';
 
 /**

@@ -1,9 +1,9 @@
 import { beijingDateTime, type Principal, toBeijingIso } from '../../domain';
 import type { FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
-import { type ApplicationItem, getApplication, getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, type TeamItem, type TeamStaff } from '../lib/db/signing';
+import { type ApplicationItem, type ContractItem, getApplication, getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, type TeamItem, type TeamStaff } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';
 import { type Part, part, parts, transact, TransactionRefused } from '../lib/db/transact';
-import { conflict, forbidden, notFound } from '../lib/http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import type { OutboxEntry } from '../lib/notify/outbox';
 
 /** What an application or contract keeps of the member and their place when it is made. */
@@ -76,4 +76,10 @@ export async function startSigningFrom(next: SigningStateItem, region: { countyI
     }
   }
   return false;
+}
+
+/** A termination date lies within the contract and not in the future (terminating, changing team). */
+export function checkTerminationDate(contract: ContractItem, date: string, today: string): void {
+  if (date < contract.startDate) throw badRequest('解约日期不能早于签约开始日期', { 'body.date': `不能早于 ${contract.startDate}` });
+  if (date > today) throw badRequest('解约日期不能晚于今天', { 'body.date': '不能晚于今天' });
 }

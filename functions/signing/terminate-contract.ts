@@ -1,21 +1,15 @@
 import { beijingDate, ContractPath, TerminateRequest, terminationReasonLabels, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { closeContract, type ContractItem } from '../lib/db/signing';
+import { closeContract } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';
 import { part, parts, transact } from '../lib/db/transact';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
-import { memberNotice } from './shared';
+import { checkTerminationDate, memberNotice } from './shared';
 import { contractView } from './views';
-
-/** A termination date lies within the contract and not in the future. */
-export function checkTerminationDate(contract: ContractItem, date: string, today: string): void {
-  if (date < contract.startDate) throw badRequest('解约日期不能早于签约开始日期', { 'body.date': `不能早于 ${contract.startDate}` });
-  if (date > today) throw badRequest('解约日期不能晚于今天', { 'body.date': '不能晚于今天' });
-}
 
 /**
  * Ends a contract with one of the recorded reasons and its date. The contract stays (history);

@@ -5,11 +5,12 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildLambdaBundles, type BuiltBundle } from '../../bench/lambda-bundles';
-import { backgroundFunctions, fieldKeyActions, routePermissions, tableActions, uploadActions, type FunctionPermissions } from '../../cdk/permissions';
+import { fieldKeyActions, routePermissions, tableActions, uploadActions, type FunctionPermissions } from '../../cdk/permissions';
 import { authorizerDescription, backgroundFunctionDescription, LianxinStack, routeFunctionDescription } from '../../cdk/stack';
 import { repoRoot } from '../../cdk/paths';
 import { buildPowertoolsLayer, powertoolsEntryPoints } from '../../cdk/powertools-layer';
 import { tableDefinition } from '../../functions/lib/db/table-definition';
+import { jobs, type LocalRun } from '../../functions/jobs';
 import { routes } from '../../functions/routes';
 import { flatResources, type Resource } from './flat-template';
 
@@ -49,7 +50,7 @@ function functionWith(description: string): [string, Resource] {
 const deployed = () => [
   ...routes.map((r) => ({ name: r.id as string, description: routeFunctionDescription(STAGE, r.id, r.method, r.path), permissions: routePermissions(r) })),
   { name: 'authorizer', description: authorizerDescription(STAGE), permissions: { table: 'none', fieldKey: false, secrets: 'app', uploads: 'none' } as FunctionPermissions },
-  ...backgroundFunctions.map((f) => ({ name: f.name as string, description: backgroundFunctionDescription(STAGE, f.name, f.summary), permissions: f.permissions as FunctionPermissions })),
+  ...jobs.map((f) => ({ name: f.name as string, description: backgroundFunctionDescription(STAGE, f.name, f.summary), permissions: f.permissions as FunctionPermissions })),
 ];
 /** Reading the table's stream comes with the stream event source, on top of the declared table actions. */
 const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
@@ -132,14 +133,14 @@ const secretWith = (key: string) =>
 
 describe('functions', () => {
   it('deploys exactly one function per route plus the authorizer and the outbox sender, and no helper functions', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(routes.length + 1 + backgroundFunctions.length);
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(routes.length + 1 + jobs.length);
     for (const f of deployed()) functionWith(f.description);
   });
 
   it('runs every function on Node.js 22, ARM, 256 MB, 10 s (import jobs: 1 GB, 5 min), with the stage configuration', () => {
     for (const f of deployed()) {
       const [, fn] = functionWith(f.description);
-      const job = backgroundFunctions.find((b) => b.name === f.name && 'timeoutSeconds' in b) as { timeoutSeconds: number; memoryMb: number } | undefined;
+      const job = jobs.find((b) => b.name === f.name);
       expect({ name: f.name, ...fn.Properties }).toMatchObject({ name: f.name, Handler: 'index.handler', Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: job?.memoryMb ?? 256, Timeout: job?.timeoutSeconds ?? 10 });
       const env = fn.Properties.Environment.Variables;
       expect(env).toMatchObject({ STAGE, WECHAT_APP_ID: 'wx0123456789abcdef' });
@@ -172,7 +173,7 @@ describe('functions', () => {
       expect(logGroup.Properties.RetentionInDays).toBeGreaterThanOrEqual(184);
       used.add(id);
     }
-    expect(used.size).toBe(routes.length + 1 + backgroundFunctions.length);
+    expect(used.size).toBe(routes.length + 1 + jobs.length);
   });
 
   it('grants each function exactly its declared permissions, and nobody Scan', () => {
@@ -370,7 +371,7 @@ describe('bundles', () => {
 
 describe('notifications and uploads', () => {
   it('feeds new outbox items from the table stream to the sender, filtered to outbox INSERTs', () => {
-    const [onStreamId] = functionWith(backgroundFunctionDescription(STAGE, 'notify.onStream', backgroundFunctions[0].summary));
+    const [onStreamId] = functionWith(backgroundFunctionDescription(STAGE, 'notify.onStream', jobs[0].summary));
     const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => logicalIdOf(m.Properties.FunctionName) === onStreamId);
     expect(mappings).toHaveLength(1);
     const [, mapping] = mappings[0]!;
@@ -380,7 +381,7 @@ describe('notifications and uploads', () => {
   });
 
   it('sweeps the due outbox every minute', () => {
-    const [sweepId] = functionWith(backgroundFunctionDescription(STAGE, 'notify.sweep', backgroundFunctions[1].summary));
+    const [sweepId] = functionWith(backgroundFunctionDescription(STAGE, 'notify.sweep', jobs[1].summary));
     const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
     const sweep = rules.filter((r) => logicalIdOf(r.Targets[0].Arn) === sweepId);
     expect(sweep).toHaveLength(1);
@@ -394,7 +395,7 @@ describe('notifications and uploads', () => {
       ['booking.generateSessions', 'cron(10 16 * * ? *)'],
       ['imports.sweep', 'rate(1 minute)'],
     ] as const) {
-      const f = backgroundFunctions.find((b) => b.name === name)!;
+      const f = jobs.find((b) => b.name === name)!;
       const [id] = functionWith(backgroundFunctionDescription(STAGE, name, f.summary));
       const rule = rules.filter((r) => logicalIdOf(r.Targets[0].Arn) === id);
       expect({ name, expressions: rule.map((r) => r.ScheduleExpression) }).toEqual({ name, expressions: [expression] });
@@ -403,13 +404,50 @@ describe('notifications and uploads', () => {
   });
 
   it('runs a new import job from the table stream (import-job INSERTs only, one at a time, never re-run)', () => {
-    const f = backgroundFunctions.find((b) => b.name === 'imports.onQueued')!;
+    const f = jobs.find((b) => b.name === 'imports.onQueued')!;
     const [id] = functionWith(backgroundFunctionDescription(STAGE, f.name, f.summary));
     const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, m]) => logicalIdOf(m.Properties.FunctionName) === id);
     expect(mappings).toHaveLength(1);
     const [, mapping] = mappings[0]!;
     expect(mapping.Properties).toMatchObject({ BatchSize: 1, MaximumRetryAttempts: 0, StartingPosition: 'LATEST' });
     expect(JSON.parse(mapping.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['importJob'] } } } });
+  });
+
+  it('deploys every job of functions/jobs.ts with exactly its trigger, and no other trigger', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    for (const job of jobs) {
+      const [id, fn] = functionWith(backgroundFunctionDescription(STAGE, job.name, job.summary));
+      expect({ name: job.name, memory: fn.Properties.MemorySize, timeout: fn.Properties.Timeout }).toEqual({ name: job.name, memory: job.memoryMb, timeout: job.timeoutSeconds });
+      const own = {
+        streams: mappings.filter((m) => logicalIdOf(m.FunctionName) === id).map((m) => ({
+          entity: JSON.parse(m.FilterCriteria.Filters[0].Pattern).dynamodb.NewImage.entity.S[0],
+          events: JSON.parse(m.FilterCriteria.Filters[0].Pattern).eventName,
+          batchSize: m.BatchSize,
+          retryAttempts: m.MaximumRetryAttempts,
+          bisect: m.BisectBatchOnFunctionError ?? false,
+        })),
+        schedules: rules.filter((r) => r.Targets.some((t: { Arn: unknown }) => logicalIdOf(t.Arn) === id)).map((r) => r.ScheduleExpression),
+      };
+      const t = job.trigger;
+      const expected =
+        t.kind === 'stream'
+          ? { streams: [{ entity: t.entity, events: ['INSERT'], batchSize: t.batchSize, retryAttempts: t.retryAttempts, bisect: 'bisectBatchOnError' in t ? t.bisectBatchOnError : false }], schedules: [] }
+          : { streams: [], schedules: [t.expression] };
+      expect({ name: job.name, ...own }).toEqual({ name: job.name, ...expected });
+    }
+    // Nothing else is triggered: every mapping and rule belongs to one of the jobs above.
+    expect(mappings).toHaveLength(jobs.filter((j) => j.trigger.kind === 'stream').length);
+    expect(rules).toHaveLength(jobs.filter((j) => j.trigger.kind === 'schedule').length);
+  });
+
+  it('runs every job locally: on its own loop, or covered by a sweep that has one', () => {
+    for (const job of jobs) {
+      const local: LocalRun = job.local;
+      if ('everyMs' in local) continue;
+      const sweep = jobs.find((j) => j.name === local.coveredBy);
+      expect({ name: job.name, coveredByLoop: sweep !== undefined && 'everyMs' in sweep.local }).toEqual({ name: job.name, coveredByLoop: true });
+    }
   });
 
   it('keeps attachments in a private, encrypted, TLS-only bucket that expires abandoned uploads', () => {

@@ -23,7 +23,7 @@ import { validateSheet, type ImportUnit } from './validate';
 
 /**
  * An import, from the uploaded file to the table, as a job outside the request (functions/imports/
- * on-queued.ts and sweep-jobs.ts in AWS, local/import-jobs.ts locally): reading and checking a
+ * on-queued.ts and sweep-jobs.ts in AWS, local/jobs.ts locally): reading and checking a
  * county's register takes longer than an API call may.
  *
  * Whole file or nothing, kept like this: the file is read and every row checked (template, schema,
