@@ -1,4 +1,3 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { imageKindOf, SIGNATURE_MAX_BYTES, type ImageKind, type SignatureUploadRequest, type UploadTicket } from '../../domain';
 import { badRequest } from '../lib/http/errors';
 import { s3, uploadsBucket } from '../lib/storage/s3';
@@ -35,7 +34,8 @@ export async function verifySignature(key: string, contract: { familyId: string;
   }
   const stored = await verifyUpload(key, signatureScope(contract.familyId, contract.contractId), uploaderId, field);
   if (stored.kind !== 'image' || stored.size > SIGNATURE_MAX_BYTES) throw badRequest('签名图片不能超过 1 MB', { [field]: '图片超过 1 MB' });
-  const head = await s3().send(new GetObjectCommand({ Bucket: uploadsBucket(), Key: key, Range: `bytes=0-${MAGIC_BYTES - 1}` }));
+  const { sdk, client } = await s3();
+  const head = await client.send(new sdk.GetObjectCommand({ Bucket: uploadsBucket(), Key: key, Range: `bytes=0-${MAGIC_BYTES - 1}` }));
   const first = head.Body ? await head.Body.transformToByteArray() : new Uint8Array(0);
   const kind = imageKindOf(first);
   if (!kind || stored.contentType !== `image/${kind}`) throw badRequest('签名不是有效的图片，请重新签字', { [field]: '不是 PNG 或 JPEG 图片' });

@@ -1,6 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import { randomUUID } from 'node:crypto';
 import { fileExtensions, imageContentTypes, IMPORT_MAX_BYTES, importContentTypes, type ImportUploadRequest, uploadLimits, voiceContentTypes, type AttachmentView, type UploadRequest, type UploadTicket } from '../../../domain';
 import { badRequest, notFound } from '../http/errors';
@@ -34,7 +32,7 @@ export interface StoredAttachment {
 export async function presignUpload(scope: string, uploaderId: string, req: UploadRequest, maxBytes: number = uploadLimits[req.kind].maxBytes): Promise<UploadTicket> {
   const key = `${scope}/${uploaderId}/${randomUUID()}.${fileExtensions[req.contentType]}`;
   const fields: Record<string, string> = { 'Content-Type': req.contentType, tagging: tagging('no') };
-  const conditions: Parameters<typeof createPresignedPost>[1]['Conditions'] = [
+  const conditions: PresignedPostOptions['Conditions'] = [
     ['content-length-range', 1, maxBytes],
     ['eq', '$Content-Type', req.contentType],
     ['eq', '$tagging', tagging('no')],
@@ -43,7 +41,9 @@ export async function presignUpload(scope: string, uploaderId: string, req: Uplo
     fields[`x-amz-meta-${DURATION_META}`] = String(req.durationMs);
     conditions.push(['eq', `$x-amz-meta-${DURATION_META}`, String(req.durationMs)]);
   }
-  const post = await createPresignedPost(s3(), { Bucket: uploadsBucket(), Key: key, Conditions: conditions, Fields: fields, Expires: POST_TTL_S });
+  const { client } = await s3();
+  const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
+  const post = await createPresignedPost(client, { Bucket: uploadsBucket(), Key: key, Conditions: conditions, Fields: fields, Expires: POST_TTL_S });
   // S3 checks the policy's expiry against its own clock, so this is real time, not the request's.
   const expiresAt = new Date(Date.now() + POST_TTL_S * 1000).toISOString();
   return { key, url: post.url, fields: post.fields, expiresAt, maxBytes };
@@ -62,9 +62,10 @@ export async function verifyUpload(key: string, scope: string, uploaderId: strin
   }
   let head;
   try {
-    head = await s3().send(new HeadObjectCommand({ Bucket: uploadsBucket(), Key: key }));
+    const { sdk, client } = await s3();
+    head = await client.send(new sdk.HeadObjectCommand({ Bucket: uploadsBucket(), Key: key }));
   } catch (err) {
-    if (err instanceof NotFound || (err as { name?: string }).name === 'NotFound') throw badRequest('附件还没有上传成功，请重新上传', { [field]: '附件不存在' });
+    if (isMissing(err)) throw badRequest('附件还没有上传成功，请重新上传', { [field]: '附件不存在' });
     throw err;
   }
   const contentType = head.ContentType ?? '';
@@ -86,8 +87,9 @@ export async function verifyUpload(key: string, scope: string, uploaderId: strin
  * (a message whose photo expires).
  */
 export async function markAttached(attachments: StoredAttachment[]): Promise<void> {
+  const { sdk, client } = await s3();
   await Promise.all(
-    attachments.map((a) => s3().send(new PutObjectTaggingCommand({ Bucket: uploadsBucket(), Key: a.key, Tagging: { TagSet: [{ Key: 'attached', Value: 'yes' }] } }))),
+    attachments.map((a) => client.send(new sdk.PutObjectTaggingCommand({ Bucket: uploadsBucket(), Key: a.key, Tagging: { TagSet: [{ Key: 'attached', Value: 'yes' }] } }))),
   );
 }
 
@@ -97,12 +99,14 @@ export async function markAttached(attachments: StoredAttachment[]): Promise<voi
  */
 export async function presignImportUpload(uploaderId: string, req: ImportUploadRequest): Promise<UploadTicket> {
   const key = `imports/${uploaderId}/${randomUUID()}.${importContentTypes[req.contentType]}`;
-  const conditions: Parameters<typeof createPresignedPost>[1]['Conditions'] = [
+  const conditions: PresignedPostOptions['Conditions'] = [
     ['content-length-range', 1, IMPORT_MAX_BYTES],
     ['eq', '$Content-Type', req.contentType],
     ['eq', '$tagging', tagging('no')],
   ];
-  const post = await createPresignedPost(s3(), { Bucket: uploadsBucket(), Key: key, Conditions: conditions, Fields: { 'Content-Type': req.contentType, tagging: tagging('no') }, Expires: POST_TTL_S });
+  const { client } = await s3();
+  const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
+  const post = await createPresignedPost(client, { Bucket: uploadsBucket(), Key: key, Conditions: conditions, Fields: { 'Content-Type': req.contentType, tagging: tagging('no') }, Expires: POST_TTL_S });
   return { key, url: post.url, fields: post.fields, expiresAt: new Date(Date.now() + POST_TTL_S * 1000).toISOString(), maxBytes: IMPORT_MAX_BYTES };
 }
 
@@ -122,7 +126,8 @@ const isMissing = (err: unknown) => ['NoSuchKey', 'NotFound'].includes((err as {
 export async function checkImportUpload(key: string, uploaderId: string): Promise<void> {
   importFormatOf(key, uploaderId);
   try {
-    await s3().send(new HeadObjectCommand({ Bucket: uploadsBucket(), Key: key }));
+    const { sdk, client } = await s3();
+    await client.send(new sdk.HeadObjectCommand({ Bucket: uploadsBucket(), Key: key }));
   } catch (err) {
     if (isMissing(err)) throw missingImport();
     throw err;
@@ -133,7 +138,8 @@ export async function checkImportUpload(key: string, uploaderId: string): Promis
 export async function readImportUpload(key: string, uploaderId: string): Promise<{ format: 'xlsx' | 'csv'; body: Buffer }> {
   const format = importFormatOf(key, uploaderId);
   try {
-    const out = await s3().send(new GetObjectCommand({ Bucket: uploadsBucket(), Key: key }));
+    const { sdk, client } = await s3();
+    const out = await client.send(new sdk.GetObjectCommand({ Bucket: uploadsBucket(), Key: key }));
     if ((out.ContentLength ?? 0) > IMPORT_MAX_BYTES) throw badRequest('文件不能超过 5 MB', { key: '文件过大' });
     return { format, body: Buffer.from(await out.Body!.transformToByteArray()) };
   } catch (err) {
@@ -144,6 +150,13 @@ export async function readImportUpload(key: string, uploaderId: string): Promise
 
 /** A URL the reader's app can fetch the attachment from for the next few minutes. */
 export async function attachmentView(a: StoredAttachment): Promise<AttachmentView> {
-  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: uploadsBucket(), Key: a.key }), { expiresIn: GET_TTL_S });
+  const url = await signedGetUrl(a.key);
   return { kind: a.kind, contentType: a.contentType, size: a.size, ...(a.durationMs ? { durationMs: a.durationMs } : {}), url };
+}
+
+/** A presigned GET of `key`, valid for the next few minutes. */
+export async function signedGetUrl(key: string): Promise<string> {
+  const { sdk, client } = await s3();
+  const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
+  return getSignedUrl(client, new sdk.GetObjectCommand({ Bucket: uploadsBucket(), Key: key }), { expiresIn: GET_TTL_S });
 }
