@@ -89,6 +89,15 @@ test('the doctor refers a member; the member asks for a bed; the hospital accept
   await admitted.getByLabel('出院小结').locator('textarea').fill('慢阻肺急性加重，抗感染平喘治疗后好转出院，继续吸入剂');
   await screenshot(hosp, 'admission-3-hospital-discharge-form');
   expectElderFriendly(await elderReport(hosp));
+  // The wheel the discharge date opens (the browser's; WeChat shows the phone's own): its figures
+  // and its 取消 / 确定 are measured like the page.
+  await admitted.getByRole('button', { name: /出院日期/ }).click();
+  const wheel = hosp.locator('.weui-picker__hd').filter({ visible: true }).first();
+  await wheel.waitFor();
+  await screenshot(hosp, 'admission-3b-discharge-date-wheel');
+  expectElderFriendly(await elderReport(hosp));
+  await wheel.locator('.weui-picker__action').first().click();
+  await wheel.waitFor({ state: 'hidden' });
   await buttonIn(admitted, '保存出院小结').click();
   await hosp.getByText('已办理出院，出院小结已转给签约家庭医生随访').waitFor();
   await screenshot(hosp, 'admission-4-hospital-discharged');

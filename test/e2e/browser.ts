@@ -79,7 +79,7 @@ export async function elderReport(page: Page): Promise<ElderReport> {
         const own = [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim());
         if (own && visible(el)) texts.push({ el: describe(el), px: parseFloat(getComputedStyle(el).fontSize) });
       }
-      const clickable = 'button, a[href], input, textarea, select, [role=button], [role=link], [onclick], taro-button-core, taro-navigator-core, taro-checkbox-core, taro-radio-core, taro-switch-core, .nut-button, .nut-cell--clickable';
+      const clickable = 'button, a[href], input, textarea, select, [role=button], [role=link], [onclick], taro-button-core, taro-navigator-core, taro-checkbox-core, taro-radio-core, taro-switch-core, .nut-button, .nut-cell--clickable, .weui-picker__action';
       const targets: { el: string; w: number; h: number }[] = [];
       for (const el of document.querySelectorAll(clickable)) {
         if (!visible(el)) continue;
