@@ -20,10 +20,21 @@ const run = promisify(execFile);
 export const BUNDLE_BUDGET_BYTES = 90 * 1024;
 
 /**
- * Budget of a function's cold `require`, as a multiple of an empty module's in the same rounds: what
- * a cold Lambda start pays before the handler runs. Not applied to the exceljs functions below.
+ * Budget of a function's cold `require`: what a cold Lambda start pays before the handler runs. Not
+ * applied to the exceljs functions below.
+ *
+ * Measured against two baselines in the same rounds. An empty module is the plain ratio
+ * (`coldRequireRatio`), reported for every function. But on Node 22 an empty module is up in
+ * ~25 ms, while loading the DynamoDB client that every function needs (the runtime's own AWS SDK,
+ * external to our bundles) takes ~75 ms more on its own: the SDK alone is ~4x an empty module, so
+ * no function that reads the table can be within 2x of one. The budget is therefore held against
+ * the second baseline, a module that only loads that SDK (`@aws-sdk/client-dynamodb` and
+ * `lib-dynamodb`): everything our bundle adds (its code, middy, zod, the Powertools layer) may cost
+ * at most 60% of that. Measured: routes 1.2-1.5x of it (median 1.36x), i.e. 5-6x an empty module;
+ * before the bundles were made lean, ~2.4x an empty module on Node 20, whose empty start is twice
+ * Node 22's.
  */
-export const COLD_REQUIRE_RATIO_BUDGET = 2.0;
+export const COLD_REQUIRE_RATIO_BUDGET = 1.6;
 
 /**
  * Functions allowed more, by handler, and why. exceljs is ~1.05 MB minified (measured 1.18 MB for a
@@ -126,9 +137,11 @@ export interface LambdaBundleMeasurement {
   coldRequireMs: number;
   /** coldRequireMs divided by the same figure for an empty module, measured in the same rounds. */
   coldRequireRatio: number;
+  /** coldRequireMs divided by the same figure for a module that only loads the DynamoDB SDK. */
+  coldRequireOverSdk: number;
   /** Median ms of the `require(bundle)` call alone, in the same processes. */
   requireOnlyMs: number;
-  /** coldRequireRatio <= COLD_REQUIRE_RATIO_BUDGET, or the budget does not apply (coldRequireBudgeted). */
+  /** coldRequireOverSdk <= COLD_REQUIRE_RATIO_BUDGET, or the budget does not apply (coldRequireBudgeted). */
   withinColdRequireBudget: boolean;
 }
 
@@ -138,6 +151,8 @@ export interface LambdaBundlesResult {
   functions: LambdaBundleMeasurement[];
   /** Median ms from a fresh node process's start until `require(emptyModule)` returned. */
   emptyModuleColdRequireMs: number;
+  /** The same for a module that only requires the DynamoDB client and document client. */
+  sdkBaselineColdRequireMs: number;
   runs: number;
   nodeVersion: string;
   settings: typeof lambdaBundling;
@@ -161,10 +176,12 @@ export async function measureLambdaBundles(options: { runs?: number } = {}): Pro
     const layerModules = buildPowertoolsLayer(path.join(dir, 'powertools-layer'));
     const loader = path.join(dir, 'loader.cjs');
     const empty = path.join(dir, 'empty.js');
+    const sdk = path.join(dir, 'sdk.js');
     await writeFile(loader, LOADER);
     await writeFile(empty, '');
+    await writeFile(sdk, "require('@aws-sdk/client-dynamodb');\nrequire('@aws-sdk/lib-dynamodb');\n");
 
-    const files = [empty, ...bundles.map((b) => b.file)];
+    const files = [empty, sdk, ...bundles.map((b) => b.file)];
     const samples = new Map<string, Sample[]>(files.map((f) => [f, []]));
     for (let round = -1; round < runs; round++) {
       for (const file of files) {
@@ -174,12 +191,14 @@ export async function measureLambdaBundles(options: { runs?: number } = {}): Pro
     }
     const ready = (file: string) => median(samples.get(file)!.map((s) => s.readyMs));
     const emptyMs = ready(empty);
+    const sdkMs = ready(sdk);
 
     return {
       budgetBytes: BUNDLE_BUDGET_BYTES,
       coldRequireRatioBudget: COLD_REQUIRE_RATIO_BUDGET,
       functions: bundles.map((b) => {
         const coldRequireRatio = round(ready(b.file) / emptyMs, 2);
+        const coldRequireOverSdk = round(ready(b.file) / sdkMs, 2);
         return {
           route: b.route,
           routeKey: b.routeKey,
@@ -188,11 +207,13 @@ export async function measureLambdaBundles(options: { runs?: number } = {}): Pro
           withinBudget: b.bytes <= bundleBudget(b.handler),
           coldRequireMs: round(ready(b.file)),
           coldRequireRatio,
+          coldRequireOverSdk,
           requireOnlyMs: round(median(samples.get(b.file)!.map((s) => s.requireMs))),
-          withinColdRequireBudget: !coldRequireBudgeted(b) || coldRequireRatio <= COLD_REQUIRE_RATIO_BUDGET,
+          withinColdRequireBudget: !coldRequireBudgeted(b) || coldRequireOverSdk <= COLD_REQUIRE_RATIO_BUDGET,
         };
       }),
       emptyModuleColdRequireMs: round(emptyMs),
+      sdkBaselineColdRequireMs: round(sdkMs),
       runs,
       nodeVersion: process.version,
       settings: lambdaBundling,
@@ -206,7 +227,7 @@ export async function measureLambdaBundles(options: { runs?: number } = {}): Pro
 export function lambdaBudgetFailures(result: LambdaBundlesResult): string[] {
   return result.functions.flatMap((f) => [
     ...(f.withinBudget ? [] : [`lambda ${f.handler}: ${f.bytes} B > ${bundleBudget(f.handler)} B`]),
-    ...(f.withinColdRequireBudget ? [] : [`lambda ${f.handler}: cold require ${f.coldRequireRatio}x an empty module > ${result.coldRequireRatioBudget}x`]),
+    ...(f.withinColdRequireBudget ? [] : [`lambda ${f.handler}: cold require ${f.coldRequireOverSdk}x the DynamoDB SDK alone > ${result.coldRequireRatioBudget}x`]),
   ]);
 }
 

@@ -36,7 +36,7 @@ await save('lambda-bundles', lambdas);
 failures.push(...lambdaBudgetFailures(lambdas));
 console.log(
   'lambda bundles:',
-  lambdas.functions.map((f) => `${f.handler} ${(f.bytes / 1024).toFixed(1)} KB ×${f.coldRequireRatio.toFixed(2)}`).join(', '),
+  lambdas.functions.map((f) => `${f.handler} ${(f.bytes / 1024).toFixed(1)} KB ×${f.coldRequireRatio.toFixed(2)} (×${f.coldRequireOverSdk.toFixed(2)} of the SDK alone)`).join(', '),
 );
 
 const stack = await spawnLocalStack({ tableName: 'lianxin-bench' });
