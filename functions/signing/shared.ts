@@ -1,4 +1,4 @@
-import { beijingDateTime, type Principal, toBeijingIso } from '../../domain';
+import { beijingDateTime, type Principal } from '../../domain';
 import type { FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
 import { type ApplicationItem, type ContractItem, getApplication, getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, type TeamItem, type TeamStaff } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';

@@ -4,7 +4,7 @@ import { keys } from '../lib/db/keys';
 import { closeContract } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';
 import { part, parts, transact } from '../lib/db/transact';
-import { badRequest, conflict } from '../lib/http/errors';
+import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';

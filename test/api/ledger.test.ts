@@ -4,7 +4,7 @@ import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { expectIdempotent } from './idempotency-support';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
-import { expectApiError, expectReadsOnly, getItem, queryPartition } from './support-table';
+import { expectApiError, expectReadsOnly, getItem } from './support-table';
 
 /**
  * The contact log and the "what is due" home, over HTTP on DynamoDB Local, with the clock set by
