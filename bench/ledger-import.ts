@@ -94,8 +94,13 @@ async function importOnce(stack: SpawnedStack, token: string, file: Buffer, docu
     ({ status, report } = (await res.json()) as { status: string; report?: typeof report });
   }
   const seconds = Math.round((performance.now() - t0) / 100) / 10;
-  // The job counts its own DynamoDB requests and time into its item (functions/lib/imports/run-job.ts).
-  const item = (await documents.send(new GetCommand({ TableName: stack.tableName, Key: keys.importJob(job.importId) }))).Item as { ddbRequests: number; workMs: number; attempts: number };
+  // The job counts its own DynamoDB requests and time into its item (functions/lib/imports/run-job.ts)
+  // just after its last run ends, a moment after the status turns final: wait for the count.
+  let item = { ddbRequests: 0, workMs: 0, attempts: 0 };
+  for (let i = 0; i < 100 && item.workMs === 0; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 100));
+    item = (await documents.send(new GetCommand({ TableName: stack.tableName, Key: keys.importJob(job.importId), ConsistentRead: true }))).Item as typeof item;
+  }
   return { seconds, jobSeconds: Math.round(item.workMs / 100) / 10, runs: item.attempts, ddbRequests: item.ddbRequests, created: report?.created ?? 0, unchanged: report?.unchanged ?? 0, outcome: status };
 }
 
