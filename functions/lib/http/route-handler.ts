@@ -9,7 +9,7 @@ import { routeById } from './route-definition';
 import { requestTime } from '../clock';
 import { KeyAlreadyUsed, TransactionRefused } from '../db/transact';
 import { errorFields, logger } from '../observability/logger';
-import { observeRoute } from '../observability/middleware';
+import { callerRole, observeRoute } from '../observability/middleware';
 import { ApiHttpError, badRequest, conflict, forbidden, unauthenticated } from './errors';
 import { idempotencyFor, type Idempotency } from './idempotency';
 import { principalFromEvent } from './principal';
@@ -106,6 +106,7 @@ function buildHandler<S extends Schemas, R>(
     if (route.access.kind === 'roles') {
       principal = principalFromEvent(event);
       if (!principal) throw unauthenticated();
+      callerRole(principal.role);
       if (!route.access.roles.includes(principal.role)) throw forbidden();
     }
     const parts = validateParts(schemas, {
