@@ -28,22 +28,49 @@ const contentTypes: Record<string, string> = {
   '.map': 'application/json',
 };
 
+const tooLarge = () => Object.assign(new Error('payload too large'), { status: 413 });
+
+/**
+ * The body as text, or a 413 error once it passes the limit (declared or counted). The rest of an
+ * oversize body is read and thrown away rather than the socket destroyed: a client still sending
+ * would otherwise see a reset instead of the answer, as it never does from API Gateway.
+ */
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolveBody, reject) => {
+    const refuse = () => {
+      req.removeAllListeners('data');
+      req.resume();
+      reject(tooLarge());
+    };
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuse();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('payload too large'), { status: 413 }));
-        req.destroy();
-        return;
-      }
+      if (size > MAX_BODY_BYTES) return refuse();
       chunks.push(chunk);
     });
     req.on('end', () => resolveBody(chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined));
     req.on('error', reject);
   });
+}
+
+/** Drains at most this much of a refused body before giving up on the connection. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Answers 413 once the client has finished sending (it reads no answer before that), and closes the
+ * connection; a client that sends far more is cut off.
+ */
+function sendTooLarge(req: IncomingMessage, res: ServerResponse) {
+  const answer = () => send(res, 413, { message: 'Request Entity Too Large' }, { connection: 'close' });
+  if (req.complete) return answer();
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES) req.socket.destroy();
+  });
+  req.once('end', answer);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -113,8 +140,9 @@ export function createLocalServer(options: { h5Dir: string; wechat: WechatStandI
       return send(res, 404, { message: 'Not Found' });
     } catch (err) {
       const status = (err as { status?: number }).status ?? 500;
-      if (status === 500) console.error(err);
-      if (!res.headersSent) send(res, status, { message: status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' });
+      if (status === 413) return sendTooLarge(req, res);
+      console.error(err);
+      if (!res.headersSent) send(res, 500, { message: 'Internal Server Error' });
     }
   });
 }
