@@ -8,6 +8,7 @@ import { keys } from '../../functions/lib/db/keys';
 import { idNumberOf } from '../../local/seed/demo-county';
 import { demoIdNumber } from '../../local/seed/id-number';
 import { call, tokenFor } from '../support/api';
+import { blankRows, workbook } from '../support/xlsx-zip';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectApiError, getItem } from './support-table';
 
@@ -229,6 +230,25 @@ test('wrong columns, a file that is not a spreadsheet, someone else\'s key, a to
   expect(outside.body.problems).toEqual([{ row: 2, column: '乡镇编号', reason: `乡镇编号 ${tA} 不在您的管辖范围内` }]);
   const inside = await runImport('families', csv(importColumns.families, [memberRow(915, 0)]), 'csv', townshipComm);
   expect(inside.body).toMatchObject({ outcome: 'applied', created: 1 });
+});
+
+test('a zip bomb (a small .xlsx inflating to 157 MB) is rejected at once with the reason, declared sizes true or false, and nothing is written', async () => {
+  const before = await figures();
+  const rows = [importColumns.families, memberRow(920, 0), memberRow(920, 1)];
+  for (const declared of [undefined, 4096]) {
+    const bomb = await workbook(rows, blankRows(157), declared);
+    expect(bomb.length).toBeLessThan(512 * 1024);
+    const started = Date.now();
+    const res = await runImport('families', bomb, 'xlsx');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(res.body).toMatchObject({ outcome: 'rejected', rows: 0, created: 0 });
+    expect(res.body.problems).toEqual([{ row: 0, reason: expect.stringMatching(/^文件过大：表格解压后超过 32 MB 的上限/) }]);
+    expect(res.item!.plan).toBeUndefined();
+  }
+  expect(await getItem(keys.familyProfile('f_lg6imp0920'))).toBeUndefined();
+  expect(await figures()).toEqual(before);
+  // The same rows without the padding import.
+  expect((await runImport('families', await workbook(rows), 'xlsx')).body).toMatchObject({ outcome: 'applied', created: 1 });
 });
 
 test('contact persons import from CSV, can then be handed a family, and a re-import changes nothing', async () => {

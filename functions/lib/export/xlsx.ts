@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 
 /**
- * The monthly ledger's .xlsx (exceljs, the same library the import reads with: ~1 MB in the bundle,
+ * The monthly ledger's .xlsx (exceljs, which the import also reads CSV with: ~1 MB in the bundle,
  * an exception in bench/lambda-bundles.ts) and CSV writers.
  */
 export type Cell = string | number | undefined;

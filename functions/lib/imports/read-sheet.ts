@@ -2,20 +2,17 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { IMPORT_MAX_ROWS } from '../../../domain';
 import { badRequest } from '../http/errors';
+import { NotAWorkbook, NUMERIC_MARK, readXlsxSheet, type TextRows } from './xlsx-sheet';
 
 /** A sheet as text: the heading row and the data rows, each cell trimmed, empty rows dropped. */
-export interface TextSheet {
-  headers: string[];
-  /** `line` is the row number the spreadsheet shows (the heading is row 1). */
-  rows: Array<{ line: number; cells: string[] }>;
-}
+export type TextSheet = TextRows;
+export { NUMERIC_MARK };
 
 /**
- * A cell as the text a person sees. Long digit strings typed into Excel become numbers and lose
+ * A CSV cell as the text a person sees. Long digit strings typed into Excel become numbers and lose
  * their last digits (an ID number has 18, a double keeps 15-16), so numbers are returned with a
- * marker the validator turns into "please format the column as text".
+ * marker the validator turns into "please format the column as text" (the .xlsx reader does the same).
  */
-export const NUMERIC_MARK = '\u0000num:';
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return `${NUMERIC_MARK}${value}`;
@@ -28,27 +25,40 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-async function load(buf: Buffer, format: 'xlsx' | 'csv'): Promise<ExcelJS.Worksheet | undefined> {
+async function loadCsv(buf: Buffer): Promise<ExcelJS.Worksheet | undefined> {
   const wb = new ExcelJS.Workbook();
-  if (format === 'csv') {
-    // Keep every cell as typed: exceljs would otherwise turn digit strings into numbers.
-    const text = buf.toString('utf8').replace(/^\ufeff/, '');
-    return wb.csv.read(Readable.from([text]), { map: (v: string) => v } as Parameters<typeof wb.csv.read>[1]);
-  }
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  return wb.worksheets[0];
+  // Keep every cell as typed: exceljs would otherwise turn digit strings into numbers.
+  const text = buf.toString('utf8').replace(/^\ufeff/, '');
+  return wb.csv.read(Readable.from([text]), { map: (v: string) => v } as Parameters<typeof wb.csv.read>[1]);
 }
 
-/** The first sheet of an .xlsx, or the CSV, as text; a file that is not one is a 400. */
+const empty = () => badRequest('文件里没有内容，请按模板填写后上传', { key: '文件是空的' });
+const tooManyRows = () => badRequest(`行数超过上限 ${IMPORT_MAX_ROWS} 行，请分成几个文件导入`, { key: '行数过多' });
+
+/**
+ * The first sheet of an .xlsx, or the CSV, as text; a file that is not one, or is over a limit
+ * (xlsx-sheet.ts), is a 400 whose message says why.
+ */
 export async function readSheet(buf: Buffer, format: 'xlsx' | 'csv'): Promise<TextSheet> {
+  if (format === 'xlsx') {
+    let sheet: TextSheet;
+    try {
+      sheet = await readXlsxSheet(buf);
+    } catch (err) {
+      if (err instanceof NotAWorkbook) throw badRequest('文件打不开：不是有效的 Excel（.xlsx）文件，请用模板重新保存后上传', { key: '文件无法读取' });
+      throw err;
+    }
+    if (sheet.headers.length === 0) throw empty();
+    return sheet;
+  }
   let sheet: ExcelJS.Worksheet | undefined;
   try {
-    sheet = await load(buf, format);
+    sheet = await loadCsv(buf);
   } catch {
-    throw badRequest(format === 'xlsx' ? '文件打不开：不是有效的 Excel（.xlsx）文件，请用模板重新保存后上传' : '文件打不开：不是有效的 CSV 文件', { key: '文件无法读取' });
+    throw badRequest('文件打不开：不是有效的 CSV 文件', { key: '文件无法读取' });
   }
-  if (!sheet || sheet.actualRowCount === 0) throw badRequest('文件里没有内容，请按模板填写后上传', { key: '文件是空的' });
-  if (sheet.actualRowCount > IMPORT_MAX_ROWS + 1) throw badRequest(`一个文件最多 ${IMPORT_MAX_ROWS} 行，请分成几个文件导入`, { key: '行数过多' });
+  if (!sheet || sheet.actualRowCount === 0) throw empty();
+  if (sheet.actualRowCount > IMPORT_MAX_ROWS + 1) throw tooManyRows();
   const rows: TextSheet['rows'] = [];
   let headers: string[] | undefined;
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
