@@ -4,15 +4,21 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { LOCAL_S3_CREDENTIALS } from '../functions/lib/storage/s3';
+import { canonicalPath, checkSignature, payloadMatches, s3PathSegments, type S3Refusal } from './s3-sigv4';
 
 /**
  * DEV ONLY. The local S3: s3rver (an S3-compatible server from npm; objects in files under the data
- * directory) behind a small gateway that does the one thing s3rver does not: enforce the policy of
- * a browser-based POST upload. s3rver stores whatever a POST sends; real S3 refuses a file whose
- * size or Content-Type the signed policy does not allow, or a policy whose signature or expiry is
- * wrong. The gateway verifies the SigV4 signature of the policy with the local credentials and
- * every condition (exact fields, starts-with, content-length-range), answering 403 AccessDenied
- * like S3, and forwards everything else to s3rver untouched.
+ * directory) behind a small gateway that refuses what S3 refuses and s3rver does not, so that a
+ * test passing here means the same against S3:
+ * - a browser-based POST upload must satisfy its signed policy (signature, expiry, exact fields,
+ *   starts-with, content-length-range; checkPostPolicy), whatever the case of its Content-Type;
+ * - every other request must carry a valid Signature Version 4, in the Authorization header or
+ *   presigned in the query (s3-sigv4.ts): S3 serves nothing to anonymous callers of this bucket;
+ * - paths are decoded before they are checked and forwarded in the one form that was checked;
+ *   `.`/`..` segments and encoded slashes, which S3 keeps literally in a key and s3rver's files
+ *   cannot, are refused;
+ * - CORS answers only the local app's origins (the H5 build; the real bucket needs no CORS).
+ * Refusals are S3's XML errors with S3's status codes.
  */
 interface S3rverInstance {
   run(): Promise<AddressInfo>;
@@ -28,23 +34,34 @@ export interface LocalS3 {
 
 const MAX_POST_BYTES = 12 * 1024 * 1024;
 
-const cors = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const CORS_METHODS = ['GET', 'HEAD', 'POST'];
+/**
+ * The bucket's CORS rule. The real bucket has none: the mini-program's uploads and downloads are not
+ * a browser's. The local H5 build is one, served from another origin than this gateway, so the
+ * local bucket allows exactly that app's origins (s3rver applies the rule to responses).
+ */
+const corsConfig = (origins: string[]) =>
+  `<CORSConfiguration><CORSRule>${origins.map((o) => `<AllowedOrigin>${escapeXml(o)}</AllowedOrigin>`).join('')}${CORS_METHODS.map((m) => `<AllowedMethod>${m}</AllowedMethod>`).join('')}<AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 
-export async function startLocalS3(options: { directory: string; bucket: string; port?: number }): Promise<LocalS3> {
+/** `allowedOrigins`: the origins the local app is served from (CORS). */
+export async function startLocalS3(options: { directory: string; bucket: string; allowedOrigins: string[]; port?: number }): Promise<LocalS3> {
   mkdirSync(options.directory, { recursive: true });
   const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
-  const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: options.directory, configureBuckets: [{ name: options.bucket, configs: [cors] }] });
+  const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: options.directory, configureBuckets: [{ name: options.bucket, configs: [corsConfig(options.allowedOrigins)] }] });
+  const gatewayOptions = { port: 0, bucket: options.bucket, origins: new Set(options.allowedOrigins) };
   const inner = await s3rver.run();
 
   const gateway = createServer((req, res) => {
-    handle(req, res, inner.port, options.bucket).catch((err: Error) => {
-      if (!res.headersSent) s3Error(res, 500, 'InternalError', err.message);
+    handle(req, res, gatewayOptions).catch((err: Error) => {
+      if (!res.headersSent) s3Error(req, res, gatewayOptions, { status: 500, code: 'InternalError', message: err.message });
     });
   });
   await new Promise<void>((r, reject) => {
     gateway.once('error', reject);
     gateway.listen(options.port ?? 0, '127.0.0.1', () => r());
   });
+  gatewayOptions.port = inner.port;
   const { port } = gateway.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -57,9 +74,18 @@ export async function startLocalS3(options: { directory: string; bucket: string;
   };
 }
 
-function s3Error(res: ServerResponse, status: number, code: string, message: string) {
-  res.writeHead(status, { 'content-type': 'application/xml', 'access-control-allow-origin': '*' });
-  res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message.replace(/[<&>]/g, '')}</Message></Error>`);
+interface GatewayOptions {
+  /** s3rver's port. */
+  port: number;
+  bucket: string;
+  origins: Set<string>;
+}
+
+function s3Error(req: IncomingMessage, res: ServerResponse, options: GatewayOptions, refusal: S3Refusal) {
+  const origin = req.headers.origin;
+  const cors = origin && options.origins.has(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+  res.writeHead(refusal.status, { 'content-type': 'application/xml', ...cors });
+  res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${refusal.code}</Code><Message>${escapeXml(refusal.message)}</Message></Error>`);
 }
 
 function readAll(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -80,26 +106,81 @@ function readAll(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function forward(req: IncomingMessage, res: ServerResponse, port: number, body?: Buffer) {
-  const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+/** Sends the request on to s3rver at `path` (the form the gateway checked), with `body` or the rest of the stream. */
+function forward(req: IncomingMessage, res: ServerResponse, options: GatewayOptions, path: string, body?: Buffer) {
+  const upstream = request({ host: '127.0.0.1', port: options.port, method: req.method, path, headers: req.headers }, (up) => {
     res.writeHead(up.statusCode ?? 502, up.headers);
     up.pipe(res);
   });
-  upstream.on('error', (err) => s3Error(res, 502, 'BadGateway', err.message));
+  upstream.on('error', (err) => s3Error(req, res, options, { status: 502, code: 'BadGateway', message: err.message }));
   if (body) upstream.end(body);
   else req.pipe(upstream);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, port: number, bucket: string) {
-  const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/\/$/, '');
-  const isFormPost = req.method === 'POST' && path === `/${bucket}` && (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
-  if (!isFormPost) return forward(req, res, port);
-  const body = await readAll(req);
-  if (!body) return s3Error(res, 400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
-  const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body: new Uint8Array(body) }).formData();
-  const verdict = checkPostPolicy(form, new Date());
-  if (verdict) return s3Error(res, 403, 'AccessDenied', verdict);
-  forward(req, res, port, body);
+/**
+ * A CORS preflight carries no credentials; S3 answers it from the bucket's CORS rule, naming the
+ * origin it allows (s3rver would answer `*`), or refuses it with 403.
+ */
+function preflight(req: IncomingMessage, res: ServerResponse, options: GatewayOptions) {
+  const origin = req.headers.origin ?? '';
+  const method = String(req.headers['access-control-request-method'] ?? '');
+  if (!options.origins.has(origin) || !CORS_METHODS.includes(method)) {
+    return s3Error(req, res, options, { status: 403, code: 'AccessForbidden', message: 'CORSResponse: This CORS request is not allowed.' });
+  }
+  req.resume();
+  res.writeHead(200, {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': CORS_METHODS.join(', '),
+    ...(req.headers['access-control-request-headers'] ? { 'access-control-allow-headers': String(req.headers['access-control-request-headers']) } : {}),
+    'access-control-max-age': '3000',
+    vary: 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method',
+  });
+  res.end();
+}
+
+/** A browser-based upload: a POST whose media type (case-insensitive, RFC 9110) is multipart/form-data. */
+const isFormPost = (req: IncomingMessage) => req.method === 'POST' && /^\s*multipart\/form-data\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: GatewayOptions) {
+  const rawUrl = req.url ?? '/';
+  const q = rawUrl.indexOf('?');
+  const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
+  const segments = s3PathSegments(rawPath);
+  if (!Array.isArray(segments)) return s3Error(req, res, options, segments);
+  if (segments[1] && segments[1] !== options.bucket) return s3Error(req, res, options, { status: 404, code: 'NoSuchBucket', message: 'The specified bucket does not exist' });
+  const path = canonicalPath(segments) + (q < 0 ? '' : `?${rawQuery}`);
+  if (req.method === 'OPTIONS') return preflight(req, res, options);
+
+  if (isFormPost(req)) {
+    // A form upload goes to the bucket itself; its key is a field the policy names.
+    if (segments.length > 3 || (segments.length === 3 && segments[2] !== '') || segments[1] !== options.bucket) {
+      return s3Error(req, res, options, { status: 405, code: 'MethodNotAllowed', message: 'The specified method is not allowed against this resource.' });
+    }
+    const body = await readAll(req);
+    if (!body) return s3Error(req, res, options, { status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' });
+    let form: FormData;
+    try {
+      form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body: new Uint8Array(body) }).formData();
+    } catch {
+      return s3Error(req, res, options, { status: 400, code: 'MalformedPOSTRequest', message: 'The body of your POST request is not well-formed multipart/form-data.' });
+    }
+    const verdict = checkPostPolicy(form, new Date());
+    if (verdict) return s3Error(req, res, options, { status: 403, code: 'AccessDenied', message: verdict });
+    return forward(req, res, options, `/${options.bucket}`, body);
+  }
+
+  const checked = await checkSignature({ method: req.method ?? 'GET', host: req.headers.host ?? '', segments, rawQuery, headers: req.headers }, new Date());
+  if (checked.refusal) return s3Error(req, res, options, checked.refusal);
+  if (checked.payloadHash && /^[0-9a-f]{64}$/.test(checked.payloadHash)) {
+    const body = await readAll(req);
+    if (!body) return s3Error(req, res, options, { status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' });
+    if (!payloadMatches(checked.payloadHash, body)) {
+      return s3Error(req, res, options, { status: 400, code: 'XAmzContentSHA256Mismatch', message: "The provided 'x-amz-content-sha256' header does not match what was computed." });
+    }
+    return forward(req, res, options, path, body);
+  }
+  forward(req, res, options, path);
 }
 
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();

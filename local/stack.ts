@@ -57,10 +57,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const dynamo = await startDynamoLocal({ port: await freePort(), dataDir: options.dataDir });
   const bucket = 'lianxin-local-uploads';
-  const s3 = await startLocalS3({ directory: options.s3Dir, bucket });
+  const httpPort = options.port || (await freePort());
+  const url = `http://127.0.0.1:${httpPort}`;
+  // The app's pages upload from the one origin the local server serves them on (by either name).
+  const s3 = await startLocalS3({ directory: options.s3Dir, bucket, allowedOrigins: [url, `http://localhost:${httpPort}`] });
   try {
-    const httpPort = options.port || (await freePort());
-    const url = `http://127.0.0.1:${httpPort}`;
     // The functions read their configuration from the environment, as they do in Lambda.
     Object.assign(process.env, {
       STAGE: 'local',
