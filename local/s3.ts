@@ -49,8 +49,8 @@ export async function startLocalS3(options: { directory: string; bucket: string;
   mkdirSync(options.directory, { recursive: true });
   const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
   const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: options.directory, configureBuckets: [{ name: options.bucket, configs: [corsConfig(options.allowedOrigins)] }] });
-  const gatewayOptions = { port: 0, bucket: options.bucket, origins: new Set(options.allowedOrigins) };
   const inner = await s3rver.run();
+  const gatewayOptions: GatewayOptions = { port: inner.port, bucket: options.bucket, origins: new Set(options.allowedOrigins) };
 
   const gateway = createServer((req, res) => {
     handle(req, res, gatewayOptions).catch((err: Error) => {
@@ -61,7 +61,6 @@ export async function startLocalS3(options: { directory: string; bucket: string;
     gateway.once('error', reject);
     gateway.listen(options.port ?? 0, '127.0.0.1', () => r());
   });
-  gatewayOptions.port = inner.port;
   const { port } = gateway.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,

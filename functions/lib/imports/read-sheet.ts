@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { IMPORT_MAX_ROWS } from '../../../domain';
-import { badRequest } from '../http/errors';
-import { NotAWorkbook, NUMERIC_MARK, readXlsxSheet, type TextRows } from './xlsx-sheet';
+import { ApiHttpError, badRequest } from '../http/errors';
+import { NotAWorkbook, NUMERIC_MARK, readXlsxSheet, tooManyCells, tooManyRows, XLSX_LIMITS, type TextRows } from './xlsx-sheet';
 
 /** A sheet as text: the heading row and the data rows, each cell trimmed, empty rows dropped. */
 export type TextSheet = TextRows;
@@ -25,15 +25,37 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/**
+ * Counts a CSV's lines and fields as exceljs will split them (quotes respected) and refuses one past
+ * the .xlsx limits before exceljs makes an object of every line and cell: 5 MB of line breaks or
+ * commas would otherwise become millions of them.
+ */
+function checkCsvShape(text: string) {
+  let lines = 1;
+  let fields = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 0x2c) {
+      if (++fields > XLSX_LIMITS.cells) throw tooManyCells(XLSX_LIMITS);
+    } else if (c === 0x0a) {
+      fields++;
+      if (++lines > XLSX_LIMITS.rowElements) throw tooManyRows(XLSX_LIMITS);
+    }
+  }
+}
+
 async function loadCsv(buf: Buffer): Promise<ExcelJS.Worksheet | undefined> {
   const wb = new ExcelJS.Workbook();
   // Keep every cell as typed: exceljs would otherwise turn digit strings into numbers.
   const text = buf.toString('utf8').replace(/^\ufeff/, '');
+  checkCsvShape(text);
   return wb.csv.read(Readable.from([text]), { map: (v: string) => v } as Parameters<typeof wb.csv.read>[1]);
 }
 
 const empty = () => badRequest('文件里没有内容，请按模板填写后上传', { key: '文件是空的' });
-const tooManyRows = () => badRequest(`行数超过上限 ${IMPORT_MAX_ROWS} 行，请分成几个文件导入`, { key: '行数过多' });
 
 /**
  * The first sheet of an .xlsx, or the CSV, as text; a file that is not one, or is over a limit
@@ -54,11 +76,12 @@ export async function readSheet(buf: Buffer, format: 'xlsx' | 'csv'): Promise<Te
   let sheet: ExcelJS.Worksheet | undefined;
   try {
     sheet = await loadCsv(buf);
-  } catch {
+  } catch (err) {
+    if (err instanceof ApiHttpError) throw err;
     throw badRequest('文件打不开：不是有效的 CSV 文件', { key: '文件无法读取' });
   }
   if (!sheet || sheet.actualRowCount === 0) throw empty();
-  if (sheet.actualRowCount > IMPORT_MAX_ROWS + 1) throw tooManyRows();
+  if (sheet.actualRowCount > IMPORT_MAX_ROWS + 1) throw tooManyRows(XLSX_LIMITS);
   const rows: TextSheet['rows'] = [];
   let headers: string[] | undefined;
   sheet.eachRow({ includeEmpty: false }, (row, line) => {

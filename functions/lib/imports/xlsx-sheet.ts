@@ -53,10 +53,10 @@ export interface TextRows {
 
 const tooBig = (limits: XlsxLimits) =>
   badRequest(`文件过大：表格解压后超过 ${Math.round(limits.inflatedBytes / 1024 / 1024)} MB 的上限，请删去多余的工作表、图片和格式，或分成几个文件导入`, { key: '文件过大' });
-const tooManyRows = (limits: XlsxLimits) => badRequest(`行数超过上限 ${limits.rows - 1} 行，请分成几个文件导入`, { key: '行数过多' });
+export const tooManyRows = (limits: XlsxLimits) => badRequest(`行数超过上限 ${limits.rows - 1} 行，请分成几个文件导入`, { key: '行数过多' });
 const tooManyRowElements = (limits: XlsxLimits) =>
   badRequest(`行数超过上限 ${limits.rows - 1} 行（表格里有大量带格式的空行），请删去空行或分成几个文件导入`, { key: '行数过多' });
-const tooManyCells = (limits: XlsxLimits) =>
+export const tooManyCells = (limits: XlsxLimits) =>
   badRequest(`单元格数超过上限 ${limits.cells} 个，请只保留模板中的列、删去多余的格式后重新上传`, { key: '单元格过多' });
 const tooManyColumns = (limits: XlsxLimits) => badRequest(`列数超过上限 ${limits.columns} 列，请使用下载的模板`, { key: '列数过多' });
 const tooLong = (limits: XlsxLimits) => badRequest(`有单元格的内容超过 ${limits.cellChars} 个字符，请检查后重新上传`, { key: '单元格内容过长' });
