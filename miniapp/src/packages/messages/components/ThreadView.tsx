@@ -268,7 +268,7 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
               发图片
             </Btn>
             {isH5 ? null : (
-              <View onTouchStart={startVoice} onTouchEnd={stopVoice}>
+              <View className="btn-wrap" onTouchStart={startVoice} onTouchEnd={stopVoice}>
                 <Btn kind="secondary">{recording ? '松开 发送语音' : '按住 说话（最长 60 秒）'}</Btn>
               </View>
             )}
