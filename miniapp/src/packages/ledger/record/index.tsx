@@ -54,7 +54,7 @@ export default function RecordContact() {
         <View className="field__label">联系方式</View>
         <RadioChoices label="联系方式" value={type} onChange={setType} options={ContactType.options.map((t) => ({ value: t, label: contactTypeLabels[t] }))} />
       </View>
-      <DateField id="contact-date" label="哪一天" hint={`已选今天；补记以前的联系，点下面换日期（${CONTACT_BACKDATE_DAYS} 天内）`} value={date} start={addDays(today, -CONTACT_BACKDATE_DAYS)} end={today} error={form.errors.date} onChange={setDate} />
+      <DateField id="contact-date" label="哪一天" hint={`补记以前的联系，可以改成 ${CONTACT_BACKDATE_DAYS} 天内的任何一天`} value={date} start={addDays(today, -CONTACT_BACKDATE_DAYS)} end={today} error={form.errors.date} onChange={setDate} />
       <TextArea id="contact-health" label="身体情况（可不填）" value={notes.health} error={form.errors.health} maxlength={500} onInput={(v) => setNotes({ ...notes, health: v })} />
       <TextArea id="contact-mood" label="心理状况（可不填）" value={notes.mood} error={form.errors.mood} maxlength={500} onInput={(v) => setNotes({ ...notes, mood: v })} />
       <TextArea id="contact-needs" label="诉求（可不填）" value={notes.needs} error={form.errors.needs} maxlength={500} onInput={(v) => setNotes({ ...notes, needs: v })} />
