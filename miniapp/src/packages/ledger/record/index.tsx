@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { addDays, beijingDate, CONTACT_BACKDATE_DAYS, contactTypeLabels, ContactType, type ContactRecordRequest } from '@domain';
+import { addDays, beijingDate, CONTACT_BACKDATE_DAYS, contactTypeLabels, ContactType, formatChineseDate, type ContactRecordRequest } from '@domain';
 import { ledgerApi } from '../../../api/ledger';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
@@ -14,8 +14,8 @@ import '../ledger.scss';
 
 /**
  * Recording a contact in a few taps: how (one of five), when (today by default; any day the server
- * takes, so last week's visits can be entered from paper notes), and optional notes. What was typed stays on screen if saving fails; the same request id makes a repeated
- * tap record it once.
+ * takes, so last week's visits can be entered from paper notes), and optional notes. What was
+ * typed stays on screen if saving fails; the same request id makes a repeated tap record it once.
  */
 export default function RecordContact() {
   const { params } = useRouter();
@@ -41,7 +41,7 @@ export default function RecordContact() {
     };
     // A second tap before the page closes resends the same request id: recorded once.
     if (await form.send(() => ledgerApi.recordContact(familyId, body, requestId))) {
-      flash(`已记录${familyName ? `：${familyName}` : ''}，${contactTypeLabels[type]}`);
+      flash(`已记录${familyName ? `：${familyName}` : ''}，${contactTypeLabels[type]}${date === today ? '' : `（${formatChineseDate(date)}）`}`);
       void Taro.navigateBack();
     }
   };
