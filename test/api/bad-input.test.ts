@@ -1,4 +1,4 @@
-import { addDays, beijingDate, CONTACT_BACKDATE_DAYS, PRIVACY_GUIDE_VERSION } from '../../domain';
+import { PRIVACY_GUIDE_VERSION } from '../../domain';
 import { routes, type RouteId } from '../../functions/routes';
 import { families, idNumberOf } from '../../local/seed/demo-county';
 import { call, tokenFor, wxLoginCode } from '../support/api';
@@ -546,8 +546,6 @@ function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContac
       c('type not one of the five', log, { body: contact({ type: 'letter' }), fields: f(['body.type']) }),
       c('date missing', log, { body: contact({ date: undefined }), fields: f(['body.date']) }),
       c('date in another format', log, { body: contact({ date: '2026/01/05' }), fields: { 'body.date': '日期格式应为 YYYY-MM-DD' } }),
-      c('date further back than the ledger takes', log, { body: contact({ date: addDays(beijingDate(new Date()), -(CONTACT_BACKDATE_DAYS + 1)) }), fields: { 'body.date': `只能补记 ${CONTACT_BACKDATE_DAYS} 天内的联系` } }),
-      c('date in the future', log, { body: contact({ date: addDays(beijingDate(new Date()), 1) }), fields: { 'body.date': '不能填写未来的日期' } }),
       c('followUp of the wrong type', log, { body: contact({ followUp: 'yes' }), fields: f(['body.followUp']) }),
       c('note oversize (501)', log, { body: contact({ needs: '要'.repeat(501) }), fields: { 'body.needs': '诉求不能超过 500 字' } }),
       c('seven photos', log, { body: contact({ photoKeys: Array.from({ length: 7 }, (_, i) => `k${i}`) }), fields: { 'body.photoKeys': '最多上传 6 张照片' } }),
