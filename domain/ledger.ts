@@ -81,6 +81,12 @@ export const withinLookahead = (daysUntil: number) => daysUntil >= 0 && daysUnti
 
 // ---- contact log requests and responses ----
 
+/**
+ * How many days back a contact may be entered (a week's paper notes, not last year's). The server
+ * refuses older dates against its own clock; the form offers only this range.
+ */
+export const CONTACT_BACKDATE_DAYS = 60;
+
 const shortText = (label: string) => z.optional(z.string().check(z.trim(), z.maxLength(500, `${label}不能超过 500 字`)));
 
 export const ContactRecordRequest = z.strictObject({

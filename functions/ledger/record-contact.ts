@@ -1,12 +1,10 @@
-import { addDays, beijingDate, ContactRecordRequest, FamilyPath, type ContactEntry } from '../../domain';
+import { addDays, beijingDate, CONTACT_BACKDATE_DAYS, ContactRecordRequest, FamilyPath, type ContactEntry } from '../../domain';
 import { contactRecording, readContactState, type OnlineContactLogItem } from '../lib/db/ledger';
 import { backoff, transact, TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { contactEntry } from './views';
 
-/** How far back a contact may be entered: a week's paper notes, not last year's. */
-const MAX_BACKDATE_DAYS = 60;
 /** Replies in messaging may race for the same summary and counters: a few reads and tries. */
 const MAX_ATTEMPTS = 6;
 
@@ -29,7 +27,10 @@ function onlineAlreadyCounted(slot: OnlineContactLogItem) {
 export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, body: ContactRecordRequest }, async ({ path, body, principal, now, idempotency }) => {
   const today = beijingDate(now);
   if (body.date > today) throw badRequest('联系日期不能晚于今天', { 'body.date': '不能填写未来的日期' });
-  if (body.date < addDays(today, -MAX_BACKDATE_DAYS)) throw badRequest(`只能补记 ${MAX_BACKDATE_DAYS} 天内的联系`, { 'body.date': '日期太早' });
+  if (body.date < addDays(today, -CONTACT_BACKDATE_DAYS)) {
+    const tooEarly = `只能补记 ${CONTACT_BACKDATE_DAYS} 天内的联系`;
+    throw badRequest(tooEarly, { 'body.date': tooEarly });
+  }
 
   const online = body.type === 'online';
   for (let attempt = 1; ; attempt++) {

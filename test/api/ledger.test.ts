@@ -1,4 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { addDays, CONTACT_BACKDATE_DAYS } from '../../domain';
 import { db, tableName } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
@@ -69,8 +70,11 @@ describe('recording a contact', () => {
     expectReadsOnly(res, 1);
   });
 
-  test('a contact more than 60 days back, an unknown type, an oversize note: 400', async () => {
-    expect((await record(F1, { type: 'phone', date: '2026-09-01' }, at('2026-11-05'))).status).toBe(400);
+  test('a contact further back than the ledger takes (the range the form offers), an unknown type, an oversize note: 400', async () => {
+    const tooEarly = await record(F1, { type: 'phone', date: addDays('2026-11-05', -(CONTACT_BACKDATE_DAYS + 1)) }, at('2026-11-05'));
+    expectApiError(tooEarly, 400, 'invalid_request');
+    expect(tooEarly.body.fields).toEqual({ 'body.date': `只能补记 ${CONTACT_BACKDATE_DAYS} 天内的联系` });
+    expectReadsOnly(tooEarly, 1);
     expect((await record(F1, { type: 'letter', date: '2026-11-05' }, at('2026-11-05'))).body.fields).toHaveProperty(['body.type']);
     expect((await record(F1, { type: 'phone', date: '2026-11-05', health: '好'.repeat(501) }, at('2026-11-05'))).body.fields).toEqual({ 'body.health': '身体情况不能超过 500 字' });
   });

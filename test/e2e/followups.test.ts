@@ -73,7 +73,8 @@ test('high blood pressure → the doctor sees it first and replies → refill re
   await member.getByText('我的长处方', { exact: true }).locator('visible=true').first().waitFor();
   await member.getByRole('radio', { name: '柳林乡卫生院药房' }).click();
   await button(member, '申请续方').click();
-  await member.getByText(/已完成：已提交，等医生审核/).waitFor();
+  await member.getByText(/现在：已提交，等医生审核/).waitFor();
+  expect(await member.getByText(/已完成：已提交/).count()).toBe(0);
   await screenshot(member, 'followups-6-member-refill-submitted');
   expectElderFriendly(await elderReport(member));
 

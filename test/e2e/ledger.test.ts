@@ -32,13 +32,19 @@ test('a township contact logs a home visit and the family leaves the overdue lis
   await dueCard('赵德明家').locator('taro-button-core').filter({ hasText: '记录联系' }).click();
   await page.getByText('联系方式').first().waitFor();
   await page.getByRole('radio', { name: '登门走访' }).click();
-  await page.getByLabel('身体情况').fill('血压 150/90，已提醒按时服药');
+  await page.getByLabel('身体情况（可不填）').locator('textarea').fill('血压 150/90，已提醒按时服药');
+  // Any day within the ledger's range can be entered; today is chosen already.
+  await page.getByRole('button', { name: /^哪一天：/ }).waitFor();
   await screenshot(page, 'ledger-2-record');
   expectElderFriendly(await elderReport(page));
   await button(page, '保存记录').click();
 
+  // The confirmation is on the list the form went back to, and stays there, not a toast that fades.
+  await page.getByText('已记录：赵德明家，登门走访').waitFor();
   await page.getByText('超期 5 户，共 6 户').waitFor();
   await dueCard('赵德明家').getByText('上次走访：今天').waitFor();
+  await page.waitForTimeout(2000);
+  expect(await page.getByText('已记录：赵德明家，登门走访').isVisible()).toBe(true);
   expect(await dueCard('赵德明家').getByText('超期', { exact: true }).count()).toBe(0);
   await screenshot(page, 'ledger-3-due-after');
 });

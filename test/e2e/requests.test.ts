@@ -53,6 +53,7 @@ test('the village contact moves it on and the family sees every step', async () 
   await card.locator('taro-button-core').filter({ hasText: '保存办理进度' }).click();
   // Closed requests leave the contact's list.
   await page.locator('.rq').filter({ hasText: TEXT }).waitFor({ state: 'detached' });
+  await page.getByText('已保存办理结果，家属会看到').waitFor();
 
   await page.goto(`${appUrl()}?persona=demo-openid-p_m0002`);
   await button(page, '我的诉求：有困难告诉我们').click();

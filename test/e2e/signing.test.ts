@@ -59,6 +59,7 @@ test('an unsigned member applies, the team lead accepts, she signs on the canvas
   expectElderFriendly(await elderReport(member));
   await button(member, '申请签约').click();
   await seen(member, /已提交签约申请/);
+  await seen(member, '申请已提交，等家庭医生团队答复');
   await screenshot(member, 'signing-3-member-applied');
 
   const lead = await as('高志远 · 家庭医生团队长', true);
@@ -70,6 +71,7 @@ test('an unsigned member applies, the team lead accepts, she signs on the canvas
   expectElderFriendly(await elderReport(lead));
   await button(lead, '同意签约').click();
   await seen(lead, '没有等待处理的签约申请。');
+  await seen(lead, '已同意沈丽华的签约申请，等本人签字确认');
 
   await member.reload();
   // Her own card comes first; her husband 蒋立军 is signed too.
@@ -88,6 +90,8 @@ test('an unsigned member applies, the team lead accepts, she signs on the canvas
   expectElderFriendly(await elderReport(member));
   await button(member, '确认签字').click();
   await seen(member, /本人手写签字：沈丽华/);
+  // The signature page closes; the contract page it returns to confirms it on the page.
+  await seen(member, '签字已保存');
   await screenshot(member, 'signing-7-contract-signed');
   expectElderFriendly(await elderReport(member));
 

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { Icon } from './Icon';
 import type { IconName } from './icon-data';
+import { useFlash } from '../lib/flash';
 
 const defaultIcons: Record<NoticeProps['tone'], IconName> = {
   warning: 'warning',
@@ -27,6 +28,23 @@ export function Notice({ tone, icon, children }: NoticeProps) {
     <View className={`notice notice--${tone}`} role={tone === 'error' ? 'alert' : undefined}>
       <Icon name={icon ?? defaultIcons[tone]} size="l" />
       <View className="notice__body">{children}</View>
+    </View>
+  );
+}
+
+/**
+ * The page's confirmation of what was just done (lib/flash.ts), at the top of the page. Announced
+ * politely to screen readers; nothing at all while there is nothing to confirm.
+ */
+export function FlashNotice() {
+  const shown = useFlash();
+  return (
+    <View role="status" aria-live="polite">
+      {shown ? (
+        <Notice tone={shown.tone}>
+          <View className="text-lg strong">{shown.message}</View>
+        </Notice>
+      ) : null}
     </View>
   );
 }

@@ -63,10 +63,21 @@ export function Empty({ text, children }: { text: string; children?: ReactNode }
   );
 }
 
-/** The loading and error states of a remote read, shown in place of its content. */
+/**
+ * The loading and error states of a remote read, shown in place of its content; above the content,
+ * why a quiet refresh failed (what is shown is then the last good read), until one succeeds.
+ */
 export function RemoteStatus({ state, reload, loadingText }: { state: Remote<unknown>; reload: () => Promise<unknown> | void; loadingText?: string }) {
   if (state.status === 'loading') return <Loading text={loadingText} />;
   if (state.status === 'error') return <ErrorState message={state.message} retry={state.retry} onRetry={() => void reload()} />;
+  if (state.stale) {
+    return (
+      <Notice tone="warning">
+        <View className="text strong">没有刷新成功，下面是之前的内容。</View>
+        <View className="text">{state.stale}</View>
+      </Notice>
+    );
+  }
   return null;
 }
 

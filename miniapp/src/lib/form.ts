@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiFailure } from '../api/errors';
+import { clearFlash } from './flash';
 import { handleFailure } from './remote';
 
 /**
@@ -50,6 +51,8 @@ export function useFormSend(describe: (err: unknown) => string = handleFailure) 
      * went through, for pages that refresh something after a refusal (the booking picker's places).
      */
     async send(request: () => Promise<unknown>): Promise<boolean> {
+      // The next action: the confirmation of the last one has been read.
+      clearFlash();
       setErrors({});
       setFailure(null);
       setBusy(true);

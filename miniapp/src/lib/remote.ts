@@ -5,7 +5,8 @@ import { goLogin, paths } from './routes';
 
 export type Remote<T> =
   | { status: 'loading' }
-  | { status: 'ready'; data: T }
+  /** `stale` says why a quiet refresh failed: what is on screen is the last good read. */
+  | { status: 'ready'; data: T; stale?: string }
   /** `retry` is false when trying again cannot help (not allowed, not found). */
   | { status: 'error'; message: string; retry: boolean };
 
@@ -44,9 +45,8 @@ export function useRemote<T>(load: () => Promise<T>, { auto = true }: { auto?: b
     } catch (err) {
       const message = handleFailure(err);
       if (alive.current) {
-        setState((prev) => (quiet && prev.status === 'ready' ? prev : { status: 'error', message, retry: retryHelps(err) }));
+        setState((prev) => (quiet && prev.status === 'ready' ? { ...prev, stale: message } : { status: 'error', message, retry: retryHelps(err) }));
       }
-      if (quiet) Taro.showToast({ title: message, icon: 'none', duration: 3000 });
     }
   }, []);
 

@@ -94,8 +94,14 @@ export const invertedTime = (at: Date) => String(9_999_999_999_999 - at.getTime(
 /** The inbox index key of a waiting thread: urgent first, then longest waiting. */
 export const waitingKey = (urgent: boolean, now: Date, threadId: string) => `${urgent ? 'A0' : 'A1'}#${now.toISOString()}#${threadId}`;
 
+/** How much of a message the inbox shows; a longer one ends in an ellipsis, so it reads as cut. */
+export const PREVIEW_CHARS = 40;
+
 export function previewOf(m: { text?: string; attachments: StoredAttachment[] }): string {
-  if (m.text) return [...m.text].slice(0, 40).join('');
+  if (m.text) {
+    const chars = [...m.text];
+    return chars.length > PREVIEW_CHARS ? `${chars.slice(0, PREVIEW_CHARS - 1).join('')}…` : m.text;
+  }
   if (m.attachments.some((a) => a.kind === 'voice')) return '[语音]';
   return `[图片 ${m.attachments.length} 张]`;
 }

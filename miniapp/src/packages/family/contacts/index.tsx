@@ -46,10 +46,10 @@ export default function Contacts() {
                   <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.card })}>
                     出示就医服务卡
                   </Btn>
-                  <Btn kind="secondary" icon="check" onClick={() => Taro.navigateTo({ url: paths.book })}>
+                  <Btn kind="secondary" icon="clock" onClick={() => Taro.navigateTo({ url: paths.book })}>
                     预约优先就医
                   </Btn>
-                  <Btn kind="secondary" icon="check" onClick={() => Taro.navigateTo({ url: paths.healthReadings })}>
+                  <Btn kind="secondary" icon="health" onClick={() => Taro.navigateTo({ url: paths.healthReadings })}>
                     我的健康：随访和长处方
                   </Btn>
                   <Btn kind="secondary" icon="tips" onClick={() => Taro.navigateTo({ url: paths.familyRequests })}>

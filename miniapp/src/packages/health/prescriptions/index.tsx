@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { formatChineseDate, pharmacyLabels, refillStatusLabels, type Pharmacy, type Prescription, type RefillStatus } from '@domain';
+import { formatChineseDate, pharmacyLabels, refillStatusLabels, type Pharmacy, type Prescription, type RefillRecord, type RefillStatus } from '@domain';
 import { followupsApi, newIdempotencyKey } from '../../../api/followups';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
@@ -13,6 +13,34 @@ import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 
 const steps: RefillStatus[] = ['submitted', 'approved', 'ready'];
+
+/**
+ * A refill's steps in three states, so nobody reads a step still in hand as finished: ✓ for what
+ * is behind (a step counts as done once the next one has happened; the last, medicine ready or
+ * delivered, is done when reached), ● for where the request stands now, ○ for what is to come.
+ */
+function RefillSteps({ request }: { request: RefillRecord }) {
+  const reachedAt = (s: RefillStatus) => request.history.find((h) => h.status === s || (s === 'ready' && h.status === 'delivered'));
+  const now = steps.reduce((last, s, i) => (reachedAt(s) ? i : last), -1);
+  const readyLabel = request.fulfilment === 'delivery' ? refillStatusLabels.delivered : request.pharmacy ? `${refillStatusLabels.ready}（${pharmacyLabels[request.pharmacy]}）` : refillStatusLabels.ready;
+  const doneLabels: Record<RefillStatus, string> = { ...refillStatusLabels, submitted: '已提交申请', approved: '医生已同意', ready: readyLabel };
+  const comingLabels: Record<RefillStatus, string> = { ...refillStatusLabels, submitted: '提交申请', approved: '医生审核', ready: request.fulfilment === 'delivery' ? '送药上门' : '备好药，去药房取药' };
+  return (
+    <>
+      {steps.map((s, i) => {
+        const at = reachedAt(s);
+        const done = i < now || (i === now && s === 'ready');
+        const [mark, state, label] = done ? ['✓', '已完成', doneLabels[s]] : i === now ? ['●', '现在', s === 'ready' ? readyLabel : refillStatusLabels[s]] : ['○', '还没到', comingLabels[s]];
+        return (
+          <View className={`text-lg${i <= now ? ' strong' : ' soft'}`} key={s}>
+            {mark} {state}：{label}
+            {at ? `，${formatDateTime(at.at)}` : ''}
+          </View>
+        );
+      })}
+    </>
+  );
+}
 
 /**
  * My long prescriptions: what to take and how, how long the medicine lasts, and the refill (续方):
@@ -80,17 +108,7 @@ function RxCard({ rx, familyId, memberId, onChange }: { rx: Prescription; family
               医生没有同意：{latest.declineReason}
             </Notice>
           ) : (
-            steps.map((s) => {
-              const reached = latest.history.find((h) => h.status === s || (s === 'ready' && h.status === 'delivered'));
-              const label = s === 'ready' && latest.fulfilment === 'delivery' ? refillStatusLabels.delivered : s === 'ready' && latest.pharmacy ? `${refillStatusLabels.ready}（${pharmacyLabels[latest.pharmacy]}）` : refillStatusLabels[s];
-              return (
-                <View className={`text-lg${reached ? ' strong' : ' soft'}`} key={s}>
-                  {reached ? '✓ 已完成：' : '○ 等待中：'}
-                  {label}
-                  {reached ? `，${formatDateTime(reached.at)}` : ''}
-                </View>
-              );
-            })
+            <RefillSteps request={latest} />
           )}
         </View>
       ) : null}

@@ -5,7 +5,7 @@ import { AdmissionDecision, beijingDate, beijingIso, beijingTime, DischargeReque
 import { bookingApi } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
-import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { Empty, ErrorState, Loading, RemoteStatus } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
 import { DateField, TimeField } from '../../../components/DateTimeField';
 import { formErrors, useFormSend } from '../../../lib/form';
@@ -103,6 +103,7 @@ export default function Admissions() {
 
   return (
     <View className="page hospital">
+      <RemoteStatus state={state} reload={reload} />
       <View className="h1">住院床位申请</View>
       <View className="text soft mb">{me.organisation ?? ''} · 今天 {formatChineseDate(beijingDate(new Date()))}</View>
       {notice ? <Notice tone="ok"><View className="text">{notice}</View></Notice> : null}

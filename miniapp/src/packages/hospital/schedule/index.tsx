@@ -22,7 +22,7 @@ import { DateField, TimeField } from '../../../components/DateTimeField';
 import { RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { NumberField } from '../../../components/NumberField';
-import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { Empty, ErrorState, Loading, RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
 import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
@@ -235,6 +235,7 @@ export default function Schedule() {
 
   return (
     <View className="page hospital">
+      <RemoteStatus state={state} reload={reload} />
       <View className="h1">{data.institutionName}排班</View>
       <View className="text soft mb">改排班后，近两周没人预约的号源会自动按新排班生成；已有预约的时段保留原样，并列在下面。</View>
       <Conflicts items={conflicts ?? data.conflicts} />

@@ -9,7 +9,7 @@ import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { LogoutButton } from '../../../components/LogoutButton';
 import { Notice } from '../../../components/Notice';
 import { NumberField } from '../../../components/NumberField';
-import { Empty, ErrorState, Loading } from '../../../components/PageState';
+import { Empty, ErrorState, Loading, RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
 import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
@@ -119,6 +119,7 @@ export default function Today() {
 
   return (
     <View className="page hospital">
+      <RemoteStatus state={state} reload={reload} />
       <View className="h1">{me.organisation ?? '绿色通道'}</View>
       <View className="text soft mb">{me.name} · {me.title ?? '绿色通道'}</View>
 

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import type { CadenceStatus, DueFamily } from '@domain';
 import { ledgerApi } from '../../../api/ledger';
 import { Btn } from '../../../components/Btn';
-import { Notice } from '../../../components/Notice';
+import { FlashNotice, Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
@@ -52,6 +52,7 @@ export default function Due() {
   });
   return (
     <View className="page">
+      <FlashNotice />
       <View className="h1">联系待办</View>
       <View className="text soft">每周至少联系一次，每月至少上门走访一次。</View>
       <RemoteStatus state={state} reload={reload} />

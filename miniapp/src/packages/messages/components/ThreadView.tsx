@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { beijingWhen, MESSAGE_MAX_CHARS, type MessageView, type NotificationTemplate, type SendMessageRequest, type ThreadSummary } from '@domain';
 import { isH5 } from '../../../api/config';
 import { messagingApi, randomId, type ThreadRef } from '../../../api/messaging';
 import { Btn } from '../../../components/Btn';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { Notice } from '../../../components/Notice';
+import { TextArea } from '../../../components/TextArea';
 import { useFormSend } from '../../../lib/form';
 import { handleFailure } from '../../../lib/remote';
 import { requestSubscriptions } from '../../../lib/subscriptions';
@@ -38,6 +39,7 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
   const [messages, setMessages] = useState<MessageView[]>([]);
   const [summary, setSummary] = useState<ThreadSummary | undefined>();
   const [older, setOlder] = useState<string | undefined>();
+  const [olderFailure, setOlderFailure] = useState<string | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
   const [draft, setDraft] = useState('');
   const outbox = useFormSend();
@@ -119,12 +121,13 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
 
   const loadOlder = async () => {
     if (!older) return;
+    setOlderFailure(null);
     try {
       const page = await messagingApi.page(thread, { cursor: older });
       merge(page.messages, true);
       setOlder(page.nextCursor);
     } catch (err) {
-      Taro.showToast({ title: handleFailure(err), icon: 'none' });
+      setOlderFailure(handleFailure(err));
     }
   };
 
@@ -201,6 +204,7 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
 
   return (
     <View className="thread">
+      {olderFailure ? <Notice tone="error">{olderFailure}</Notice> : null}
       {older ? (
         <Btn kind="secondary" onClick={() => void loadOlder()}>
           查看更早的消息
@@ -250,22 +254,7 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
         </Notice>
       ) : (
         <View className="composer card">
-          <View className="field__label" id="composer-label">
-            写消息
-          </View>
-          <Textarea
-            className="composer__input"
-            style={{ height: '120px' }}
-            value={draft}
-            maxlength={MESSAGE_MAX_CHARS + 50}
-            placeholder="在这里输入文字"
-            aria-label="写消息"
-            nativeProps={isH5 ? { 'aria-label': '写消息' } : undefined}
-            onInput={(e) => setDraft(e.detail.value)}
-          />
-          <View className="text soft">
-            {[...draft].length}/{MESSAGE_MAX_CHARS} 字
-          </View>
+          <TextArea id="composer" label="写消息" value={draft} maxlength={MESSAGE_MAX_CHARS} onInput={setDraft} />
           {sendError ? (
             <View className="field__error" role="alert">
               {sendError}
@@ -279,7 +268,7 @@ export function ThreadView({ thread, side, subscribe, extras, onSent, closedNoti
               发图片
             </Btn>
             {isH5 ? null : (
-              <View onTouchStart={startVoice} onTouchEnd={stopVoice}>
+              <View className="btn-wrap" onTouchStart={startVoice} onTouchEnd={stopVoice}>
                 <Btn kind="secondary">{recording ? '松开 发送语音' : '按住 说话（最长 60 秒）'}</Btn>
               </View>
             )}

@@ -60,7 +60,7 @@ export default function Inbox() {
               {i.urgent ? <View className="text">【急】自述有急症</View> : null}
               {i.overdue ? <View className="text">【超时】已超过 24 小时未回复</View> : null}
               {i.waiting ? <View className="text">等您回复，从 {timeOf(i.waitingSince ?? i.lastMessageAt)} 起</View> : <View className="text soft">{i.status ? statusLabels[i.status] : '已回复'}</View>}
-              <View className="text soft">{i.preview}</View>
+              <View className="text soft inbox-item__preview">{i.preview}</View>
               <Btn kind="secondary">打开</Btn>
             </View>
           ))}
@@ -71,7 +71,7 @@ export default function Inbox() {
                 {i.unread ? <View className="unread-count">{i.unread} 条未读</View> : null}
               </View>
               {i.status ? <View className="text">{statusLabels[i.status]}</View> : null}
-              <View className="text soft">
+              <View className="text soft inbox-item__preview">
                 {timeOf(i.lastMessageAt)} {i.preview}
               </View>
               <Btn kind="secondary">打开</Btn>

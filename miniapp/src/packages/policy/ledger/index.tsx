@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { beijingDate, CostEntryRequest, formatChineseDate, type LedgerResponse } from '@domain';
 import { ApiFailure } from '../../../api/errors';
 import { newIdempotencyKey, signingApi } from '../../../api/signing';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
-import { Notice } from '../../../components/Notice';
+import { FlashNotice, Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
 import { DateField } from '../../../components/DateTimeField';
 import { formErrors, useFormSend } from '../../../lib/form';
+import { flash } from '../../../lib/flash';
 import { toFen, yuan } from '../../../lib/money';
 import { useRemote } from '../../../lib/remote';
 
@@ -37,6 +38,7 @@ export default function Ledger() {
   });
   return (
     <View className="page">
+      <FlashNotice />
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? <LedgerView familyId={params.familyId!} data={state.data} onSaved={() => void reload(true)} /> : null}
     </View>
@@ -95,7 +97,7 @@ function EntryForm({ familyId, members, onSaved }: { familyId: string; members: 
     if (!saved) return;
     setKey(newIdempotencyKey());
     setForm(empty);
-    Taro.showToast({ title: '已记入台账', icon: 'success' });
+    flash('已记入台账');
     onSaved();
   };
 

@@ -1,15 +1,15 @@
 import { useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { isActiveRequest, requestStatusLabels, requestTransitions, type Me, type RequestEntry, type RequestStatus } from '@domain';
 import { requestsApi } from '../../../api/requests';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
-import { Notice } from '../../../components/Notice';
+import { FlashNotice, Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
 import { requireMe } from '../../../lib/guard';
 import { useFormSend } from '../../../lib/form';
+import { flash } from '../../../lib/flash';
 import { useRemote } from '../../../lib/remote';
 import { RequestCard } from '../timeline';
 
@@ -34,7 +34,7 @@ function UpdateForm({ request, onDone }: { request: RequestEntry; onDone: () => 
         department: status === 'referred' ? department.trim() || undefined : undefined,
         reason: status === 'declined' ? reason.trim() || undefined : undefined,
       });
-      await Taro.showToast({ title: '已保存', icon: 'success' });
+      flash('已保存办理结果，家属会看到');
       await onDone();
     });
   };
@@ -85,6 +85,7 @@ export default function StaffRequests() {
 
   return (
     <View className="page">
+      <FlashNotice />
       <View className="h1">{title}</View>
       {township ? (
         <View className="mb">

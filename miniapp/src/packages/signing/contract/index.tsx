@@ -4,11 +4,12 @@ import { type ContractView, formatChineseDate } from '@domain';
 import { ApiFailure } from '../../../api/errors';
 import { signingApi } from '../../../api/signing';
 import { Btn } from '../../../components/Btn';
-import { Notice } from '../../../components/Notice';
+import { FlashNotice, Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { formatDateTime } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { useFormSend } from '../../../lib/form';
+import { flash } from '../../../lib/flash';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 
@@ -32,6 +33,7 @@ export default function ContractPage() {
 
   return (
     <View className="page">
+      <FlashNotice />
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         state.data.data.current ? (
@@ -65,7 +67,7 @@ function Current({ contract: c, familyId, onChanged }: { contract: ContractView;
   const { busy, failure: error, send } = useFormSend();
   const renew = async () => {
     if (!(await send(() => signingApi.renew(familyId, c.memberId, c.contractId)))) return;
-    Taro.showToast({ title: '续约成功', icon: 'success' });
+    flash('续约成功');
     onChanged();
   };
   return (

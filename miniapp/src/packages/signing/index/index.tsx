@@ -6,10 +6,11 @@ import { newIdempotencyKey, signingApi } from '../../../api/signing';
 import { ApiFailure } from '../../../api/errors';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice } from '../../../components/Choice';
-import { Notice } from '../../../components/Notice';
+import { FlashNotice, Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { useFormSend } from '../../../lib/form';
+import { flash } from '../../../lib/flash';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 
@@ -31,6 +32,7 @@ export default function SigningHome() {
 
   return (
     <View className="page">
+      <FlashNotice />
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? <SigningView data={state.data.data} myId={state.data.me.personId} onChanged={() => void reload(true)} /> : null}
     </View>
@@ -100,7 +102,7 @@ function MemberCard({
   const apply = async () => {
     if (!(await send(() => signingApi.apply(familyId, member.personId, chosen, key)))) return;
     setKey(newIdempotencyKey());
-    Taro.showToast({ title: '申请已提交', icon: 'success' });
+    flash('申请已提交，等家庭医生团队答复');
     onChanged();
   };
 

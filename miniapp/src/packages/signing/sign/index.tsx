@@ -8,6 +8,7 @@ import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { requireMe } from '../../../lib/guard';
 import { useFormSend } from '../../../lib/form';
+import { flash } from '../../../lib/flash';
 import './index.scss';
 
 interface Pad {
@@ -158,7 +159,7 @@ export default function SignPage() {
       const res = await Taro.uploadFile({ url: ticket.url, filePath: file.path, name: 'file', formData: ticket.fields, withCredentials: false });
       if (res.statusCode < 200 || res.statusCode >= 300) throw new ApiFailure('http', res.statusCode, '签名上传没有成功，请再试一次');
       await signingApi.confirm(familyId, memberId, contractId, ticket.key);
-      Taro.showToast({ title: '签字已保存', icon: 'success' });
+      flash('签字已保存');
       Taro.navigateBack();
     });
   };

@@ -4,10 +4,11 @@ import { View } from '@tarojs/components';
 import { type ApplicationView, ApplicationDeclineRequest, formatChineseDate } from '@domain';
 import { signingApi } from '../../../api/signing';
 import { Btn } from '../../../components/Btn';
-import { Notice } from '../../../components/Notice';
+import { FlashNotice, Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
 import { formErrors, useFormSend } from '../../../lib/form';
+import { flash } from '../../../lib/flash';
 import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
 
@@ -22,6 +23,7 @@ export default function TeamApplications() {
   });
   return (
     <View className="page">
+      <FlashNotice />
       <View className="h1">签约申请</View>
       <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: paths.homeVisit })}>
         上门签约
@@ -58,13 +60,13 @@ function ApplicationCard({ app, onDone }: { app: ApplicationView; onDone: () => 
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     if (!(await send(action))) return;
-    Taro.showToast({ title: done, icon: 'success' });
+    flash(done);
     onDone();
   };
   const decline = () => {
     const parsed = ApplicationDeclineRequest.safeParse({ reason });
     if (!parsed.success) return refuse(formErrors(parsed.error.issues));
-    void run(() => signingApi.decline(app.memberId, app.applicationId, parsed.data.reason), '已答复');
+    void run(() => signingApi.decline(app.memberId, app.applicationId, parsed.data.reason), `已答复${app.memberName}：不能签约`);
   };
 
   return (
@@ -79,7 +81,7 @@ function ApplicationCard({ app, onDone }: { app: ApplicationView; onDone: () => 
       {error ? <Notice tone="error">{error}</Notice> : null}
       {mode === 'view' ? (
         <View className="stack mt">
-          <Btn busy={busy} busyText="正在签约…" onClick={() => void run(() => signingApi.accept(app.memberId, app.applicationId), '已签约')}>
+          <Btn busy={busy} busyText="正在签约…" onClick={() => void run(() => signingApi.accept(app.memberId, app.applicationId), `已同意${app.memberName}的签约申请，等本人签字确认`)}>
             同意签约
           </Btn>
           <Btn kind="secondary" onClick={() => setMode('declining')}>
