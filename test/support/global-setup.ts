@@ -12,7 +12,7 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   if (globalThis.__lianxinStack) return;
-  const stack = await spawnLocalStack({ verbose: Boolean(process.env.LIANXIN_TEST_VERBOSE) });
+  const stack = await spawnLocalStack({ verbose: Boolean(process.env.LIANXIN_TEST_VERBOSE), dynamoFaults: true });
   globalThis.__lianxinStack = stack;
   Object.assign(process.env, { LIANXIN_API_URL: stack.url }, stackEnvironment(stack));
 }
