@@ -30,6 +30,8 @@ export interface FaultPlan {
   kinds?: Partial<Record<FaultKind, number>>;
   /** Only these operations (e.g. 'TransactWriteItems'); every operation if absent. */
   operations?: string[];
+  /** Faults for the next matching requests, in this order, before `rate` applies: a test's exact story. */
+  script?: FaultKind[];
 }
 
 export interface FaultStats {
@@ -73,6 +75,8 @@ export class DynamoFaults {
     if (stats) stats.requests++;
     const plan = this.plans.get(scope);
     if (!plan || !stats || (plan.operations && !plan.operations.includes(operation))) return undefined;
+    const scripted = plan.script?.shift();
+    if (scripted) return this.count(stats, scripted, operation);
     if (random() >= plan.rate) return undefined;
     const weights = faultKinds
       .filter((k) => k !== 'transactThrottle' || operation === 'TransactWriteItems')
@@ -82,6 +86,10 @@ export class DynamoFaults {
     if (total === 0) return undefined;
     let r = random() * total;
     const kind = (weights.find(([, w]) => (r -= w) < 0) ?? weights[weights.length - 1])[0];
+    return this.count(stats, kind, operation);
+  }
+
+  private count(stats: FaultStats, kind: FaultKind, operation: string): FaultKind {
     stats.injected[kind]++;
     stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
     return kind;
@@ -203,8 +211,9 @@ export function faultsDevRoute(
   }
   if (typeof plan.rate !== 'number' || plan.rate < 0 || plan.rate > 1) return { status: 400, body: JSON.stringify({ message: 'rate: 0..1' }) };
   const unknownKind = Object.keys(plan.kinds ?? {}).find((k) => !(faultKinds as readonly string[]).includes(k));
-  if (unknownKind) return { status: 400, body: JSON.stringify({ message: `kinds: one of ${faultKinds.join(', ')}` }) };
-  if (plan.rate === 0) faults.clear(scope);
-  else faults.set(scope, { rate: plan.rate, kinds: plan.kinds, operations: plan.operations });
+  const badScript = (plan.script ?? []).find((k) => !(faultKinds as readonly string[]).includes(k));
+  if (unknownKind || badScript) return { status: 400, body: JSON.stringify({ message: `kinds: one of ${faultKinds.join(', ')}` }) };
+  if (plan.rate === 0 && !plan.script?.length) faults.clear(scope);
+  else faults.set(scope, { rate: plan.rate, kinds: plan.kinds, operations: plan.operations, script: plan.script ? [...plan.script] : undefined });
   return { status: 204, body: '' };
 }
