@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FaultKind, FaultPlan, FaultStats } from '../../local/dynamo-faults';
+import { withRetry } from '../../miniapp/src/api/retry';
 import { call, type ApiResponse } from '../support/api';
 
 /**
@@ -30,7 +31,6 @@ export const MIXED: Partial<Record<FaultKind, number>> = { throttle: 3, transact
 /** What the client saw over a burst. */
 export interface Tally {
   requests: number;
-  retried: number;
   statuses: Record<number, number>;
   /** 503s that came without a Retry-After header (must stay 0). */
   withoutRetryAfter: number;
@@ -38,26 +38,27 @@ export interface Tally {
   unreadable: number;
 }
 
-export const newTally = (): Tally => ({ requests: 0, retried: 0, statuses: {}, withoutRetryAfter: 0, unreadable: 0 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const newTally = (): Tally => ({ requests: 0, statuses: {}, withoutRetryAfter: 0, unreadable: 0 });
 
 /**
- * What the mini-program does (miniapp/src/api/retry.ts): a 503 is sent again, with the SAME
- * Idempotency-Key, after Retry-After, a bounded number of times. Everything seen is tallied.
+ * What the mini-program does: its own retry (miniapp/src/api/retry.ts, the same function) tries a
+ * 503 again after Retry-After with the SAME Idempotency-Key, up to its bound; then the page shows
+ * the message and the user taps 重试, which sends the same key again (up to `taps` times here).
+ * Everything seen on the way is tallied.
  */
-export async function sendWithRetries(send: () => Promise<ApiResponse>, tally: Tally, attempts = 8): Promise<ApiResponse> {
-  for (let attempt = 1; ; attempt++) {
+export async function sendWithRetries(send: () => Promise<ApiResponse>, tally: Tally, taps = 4): Promise<ApiResponse> {
+  const once = async () => {
     const res = await send();
     tally.requests++;
     tally.statuses[res.status] = (tally.statuses[res.status] ?? 0) + 1;
     if (res.status >= 400 && !(res.body && typeof res.body === 'object' && /[\u4e00-\u9fa5]/.test(String(res.body.message)))) tally.unreadable++;
-    if (res.status !== 503) return res;
-    const retryAfter = Number(res.headers.get('retry-after'));
-    if (!(retryAfter > 0)) tally.withoutRetryAfter++;
-    if (attempt >= attempts) return res;
-    tally.retried++;
-    await sleep((retryAfter > 0 ? retryAfter : 1) * 1000 * (0.5 + Math.random() / 2));
+    const retryAfter = res.headers.get('retry-after') ?? undefined;
+    if (res.status === 503 && !(Number(retryAfter) > 0)) tally.withoutRetryAfter++;
+    return { status: res.status, retryAfter, res };
+  };
+  for (let tap = 1; ; tap++) {
+    const { res } = await withRetry(true, once);
+    if (res.status !== 503 || tap >= taps) return res;
   }
 }
 
@@ -66,7 +67,7 @@ export function describeRun(feature: string, logical: number, tally: Tally, stat
   const injected = Object.values(stats.injected).reduce((a, b) => a + b, 0);
   const kinds = Object.entries(stats.injected).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
   const statuses = Object.entries(tally.statuses).map(([s, n]) => `${s}×${n}`).join(' ');
-  return `${feature}: ${logical} logical writes, ${tally.requests} HTTP requests (${tally.retried} client retries; ${statuses}); DynamoDB ${stats.requests} requests, ${injected} faulted (${((100 * injected) / Math.max(1, stats.requests)).toFixed(0)}%: ${kinds}); ${seconds.toFixed(1)} s`;
+  return `${feature}: ${logical} logical writes, ${tally.requests} HTTP requests (${tally.requests - logical} sent again with the same key; ${statuses}); DynamoDB ${stats.requests} requests, ${injected} faulted (${((100 * injected) / Math.max(1, stats.requests)).toFixed(0)}%: ${kinds}); ${seconds.toFixed(1)} s`;
 }
 
 /** Runs `n` logical requests at once, each retried like the client would. */
