@@ -1,4 +1,6 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
+import { db, tableName } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
 import { listHospitalDay } from '../../functions/lib/db/booking/bookings';
 import { call, tokenFor } from '../support/api';
@@ -119,11 +121,11 @@ async function expectDashboardAgrees() {
   expectAgrees(res.body, await recount(familyIds(), TODAY));
 }
 
-describe('messaging, the contact ledger and requests', () => {
-  beforeAll(async () => {
-    await writeLedgerWorld(w, FAMILIES);
-  });
+beforeAll(async () => {
+  await writeLedgerWorld(w, FAMILIES);
+});
 
+describe('messaging', () => {
   test('messaging: a burst of messages in one conversation, each once; the unread counter equals a recount', async () => {
     const N = 16;
     const token = await tokenFor(w.member);
@@ -153,6 +155,9 @@ describe('messaging, the contact ledger and requests', () => {
     expect(meta!.unreadStaff).toBe(messages.filter((m) => m.senderSide === 'family').length);
   });
 
+});
+
+describe('contact ledger', () => {
   test('the contact ledger: a burst of contacts, each recorded once; the dashboard counters equal a recount', async () => {
     const token = await tokenFor(w.lead);
     const logical = familyIds().flatMap((familyId) => [
@@ -184,6 +189,9 @@ describe('messaging, the contact ledger and requests', () => {
     await expectDashboardAgrees();
   });
 
+});
+
+describe('requests', () => {
   test('requests: a burst of requests, each raised once; the open-request counters equal a recount', async () => {
     const token = await tokenFor(w.cadre);
     const perFamily = 2;
@@ -211,5 +219,48 @@ describe('messaging, the contact ledger and requests', () => {
       expect(raised).toHaveLength(1);
     }
     await expectDashboardAgrees();
+  });
+
+});
+
+describe('follow-ups and signing', () => {
+  test("follow-ups: rounds of the signed doctor's visits, each recorded once; the contract's service counters equal a recount", async () => {
+    // The signed members (even families) get an active contract to count on and share their health data.
+    const signed = familyIds().filter((_, i) => (i + 1) % 2 === 0).map((familyId) => ({ familyId, memberId: `p_lg6m${familyId.slice(-6)}`, contractId: `ct_fx${familyId.slice(-3)}` }));
+    for (const m of signed) {
+      await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.signingContract(m.memberId, m.contractId), entity: 'signingContract', contractId: m.contractId, memberId: m.memberId, familyId: m.familyId, status: 'active', delivered: { followUps: 0, homeVisits: 0, refills: 0, consultations: 0 } } }));
+      await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.signingState(m.memberId), UpdateExpression: 'SET contractId = :c', ExpressionAttributeValues: { ':c': m.contractId } }));
+      await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.person(m.memberId), UpdateExpression: 'SET consent = :c', ExpressionAttributeValues: { ':c': { privacyGuideVersion: 'test', agreedAt: `${TODAY}T08:00:00+08:00`, healthData: true, healthDataDecidedAt: `${TODAY}T08:00:00+08:00` } } }));
+    }
+    const token = await tokenFor(w.doctor);
+    const ROUNDS = 3;
+    const faults = faultScope('fx-fu');
+    const tally = newTally();
+    const started = performance.now();
+    await faults.on({ rate: RATE, kinds: MIXED });
+    // One visit per member at a time: two at once on one plan are told apart by its version (409).
+    for (let round = 0; round < ROUNDS; round++) {
+      const results = await burst(
+        signed.length,
+        (i) => {
+          const key = `fx-fu-${round}-${i}-${randomBytes(4).toString('hex')}`;
+          const { familyId, memberId } = signed[i];
+          const kind = round === 1 ? 'visit' : 'phone';
+          return () => call('POST', `/families/${familyId}/members/${memberId}/followup-visits`, { token, body: { kind, note: `故障测试随访 ${round}` }, headers: { 'x-test-now': `${TODAY}T1${round}:00:00+08:00`, 'idempotency-key': key, ...faults.header } });
+        },
+        tally,
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(signed.length).fill(201));
+    }
+    const stats = await faults.off();
+    figures.push(describeRun('follow-ups', ROUNDS * signed.length, tally, stats, (performance.now() - started) / 1000));
+    expectClean(tally);
+
+    for (const m of signed) {
+      const visits = (await queryPartition(keys.healthPk(m.memberId))).filter((i) => i.entity === 'followUp' && String(i.note).startsWith('故障测试随访'));
+      expect(visits.map((v) => v.note).sort()).toEqual(Array.from({ length: ROUNDS }, (_, r) => `故障测试随访 ${r}`));
+      const contract = await getItem(keys.signingContract(m.memberId, m.contractId));
+      expect(contract!.delivered).toEqual({ followUps: visits.length, homeVisits: visits.filter((v) => v.kind === 'visit').length, refills: 0, consultations: 0 });
+    }
   });
 });
