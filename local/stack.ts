@@ -79,6 +79,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       WECHAT_APP_ID: process.env.WECHAT_APP_ID ?? LOCAL_WECHAT_APP_ID,
       WECHAT_API_BASE: process.env.WECHAT_API_BASE ?? `${url}/__wechat`,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // DynamoDB Local queues transactions (a contention test's hundreds wait seconds each), so the
+      // deployed 2 s request timeout would give up on requests merely waiting their turn. Requests
+      // under an injected fault keep the deployed timeout (functions/lib/db/client.ts).
+      DYNAMODB_REQUEST_TIMEOUT_MS: process.env.DYNAMODB_REQUEST_TIMEOUT_MS ?? '30000',
       S3_ENDPOINT: s3.endpoint,
       UPLOADS_BUCKET: bucket,
     });

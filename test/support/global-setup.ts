@@ -2,7 +2,8 @@ import { spawnLocalStack, stackEnvironment, type SpawnedStack } from '../../loca
 
 /**
  * Starts the local stack exactly as `npm start` does, in memory on free ports, once for the whole
- * run: the api and e2e projects share it. Test workers find it, and the table for their
+ * run: the api and e2e projects share it. With the DynamoDB fault injector in front of DynamoDB
+ * Local (local/dynamo-faults.ts): it faults only the calls of a test that asks, by its scope. Test workers find it, and the table for their
  * before/after checks, through the environment.
  */
 declare global {

@@ -27,7 +27,7 @@ export function db(): DynamoDBDocumentClient {
     maxAttempts: DYNAMO_TIMEOUTS.maxAttempts,
     requestHandler: {
       connectionTimeout: DYNAMO_TIMEOUTS.connectionTimeout,
-      requestTimeout: DYNAMO_TIMEOUTS.requestTimeout,
+      requestTimeout: config.dynamoRequestTimeoutMs ?? DYNAMO_TIMEOUTS.requestTimeout,
       throwOnRequestTimeout: true,
     },
     ...(config.dynamoEndpoint
@@ -63,6 +63,12 @@ export function db(): DynamoDBDocumentClient {
       },
       { step: 'build', name: 'lianxinFaultScope' },
     );
+    // A test's faulted requests give up after the deployed request timeout, so a hung request costs
+    // what it would in AWS, while the rest of the local stage waits out DynamoDB Local's queue.
+    const http = client.config.requestHandler as unknown as { handle(request: { headers: Record<string, string> }, options?: { requestTimeout?: number }): Promise<unknown> };
+    const handle = http.handle.bind(http);
+    http.handle = (request, options = {}) =>
+      handle(request, request.headers[FAULT_SCOPE_HEADER] ? { ...options, requestTimeout: DYNAMO_TIMEOUTS.requestTimeout } : options);
   }
   documentClient = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
