@@ -21,7 +21,7 @@ export function getConfig() {
     dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
     /**
      * Set only in the local stage, where DynamoDB Local runs transactions one at a time and a queue
-     * of hundreds takes seconds (functions/lib/db/client.ts has the deployed value).
+     * of hundreds takes seconds (functions/lib/db/client.ts has the deployed values).
      */
     dynamoRequestTimeoutMs: Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS) || undefined,
     /** Local stage: JSON file with the development keys (see local/keys.ts). */

@@ -26,7 +26,9 @@ export function db(): DynamoDBDocumentClient {
     region: config.region,
     maxAttempts: DYNAMO_TIMEOUTS.maxAttempts,
     requestHandler: {
-      connectionTimeout: DYNAMO_TIMEOUTS.connectionTimeout,
+      // The connection timeout also runs while a request waits for a free socket; the local stage,
+      // queueing hundreds of requests, waits as long for that as for an answer.
+      connectionTimeout: config.dynamoRequestTimeoutMs ?? DYNAMO_TIMEOUTS.connectionTimeout,
       requestTimeout: config.dynamoRequestTimeoutMs ?? DYNAMO_TIMEOUTS.requestTimeout,
       throwOnRequestTimeout: true,
     },
