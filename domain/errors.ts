@@ -18,5 +18,7 @@ export const errorCodes = {
   tooManyRequests: 'too_many_requests',
   bindingFailed: 'binding_failed',
   wechatUnavailable: 'wechat_unavailable',
+  /** The database is overloaded or failing for a moment: the same request may be sent again (Retry-After). */
+  serviceBusy: 'service_busy',
   internal: 'internal',
 } as const;

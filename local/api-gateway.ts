@@ -162,7 +162,9 @@ export async function invokeRoute(input: {
   } as unknown as APIGatewayProxyEventV2;
 
   const handler = await loadHandler<Handler>(route.handler);
-  const { result, count } = await withRequestCounting(() => handler(event, lambdaContext(route.id)));
+  // A test's fault scope (local/dynamo-faults.ts) follows the call to every DynamoDB request it makes.
+  const faultScope = headers['x-lianxin-fault-scope'];
+  const { result, count } = await withRequestCounting(() => handler(event, lambdaContext(route.id)), { faultScope });
   return {
     statusCode: result.statusCode ?? 200,
     headers: {

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { invokeRoute } from './api-gateway';
+import { faultsDevRoute, type DynamoFaults } from './dynamo-faults';
 import { notifyDevRoute } from './outbox';
 import type { Persona } from './seed/personas';
 import type { WechatStandIn } from './wechat-stand-in';
@@ -94,7 +95,7 @@ function serveStatic(h5Dir: string, urlPath: string, res: ServerResponse): boole
   return true;
 }
 
-export function createLocalServer(options: { h5Dir: string; wechat: WechatStandIn; personas: Persona[] }): Server {
+export function createLocalServer(options: { h5Dir: string; wechat: WechatStandIn; personas: Persona[]; faults?: DynamoFaults }): Server {
   const h5Dir = resolve(options.h5Dir);
   return createServer(async (req, res) => {
     try {
@@ -107,6 +108,8 @@ export function createLocalServer(options: { h5Dir: string; wechat: WechatStandI
       }
       const dev = await notifyDevRoute(options.wechat, method, url, body);
       if (dev) return send(res, dev.status, dev.body, dev.headers);
+      const faults = faultsDevRoute(options.faults, method, url, body);
+      if (faults) return send(res, faults.status, faults.body);
       if (url.pathname === '/__dev/personas' && method === 'GET') {
         return send(res, 200, options.personas.map(({ openid, name, role, label, description }) => ({ openid, name, role, label, description })));
       }

@@ -17,7 +17,7 @@ export interface SpawnedStack {
   stop(): Promise<void>;
 }
 
-export async function spawnLocalStack(options: { tableName?: string; verbose?: boolean } = {}): Promise<SpawnedStack> {
+export async function spawnLocalStack(options: { tableName?: string; verbose?: boolean; dynamoFaults?: boolean } = {}): Promise<SpawnedStack> {
   const keyFile = join(mkdtempSync(join(tmpdir(), 'lianxin-')), 'keys.json');
   const child = spawn(process.execPath, ['--import', 'tsx', resolve('local/start.ts')], {
     env: {
@@ -27,6 +27,7 @@ export async function spawnLocalStack(options: { tableName?: string; verbose?: b
       LIANXIN_KEY_FILE: keyFile,
       LIANXIN_TABLE: options.tableName ?? 'lianxin-test',
       LIANXIN_EMIT_READY: '1',
+      ...(options.dynamoFaults ? { LIANXIN_DYNAMO_FAULTS: '1' } : {}),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

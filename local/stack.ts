@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { startDynamoLocal } from './dynamodb';
+import { DynamoFaults, startDynamoFaultProxy } from './dynamo-faults';
 import { ensureLocalKeyFile, LOCAL_WECHAT_APP_ID } from './keys';
 import { seedDemoCountyIfEmpty } from './seed/seed';
 import { personas, type Persona } from './seed/personas';
@@ -22,6 +23,8 @@ export interface LocalStackOptions {
   keyFile: string;
   h5Dir?: string;
   tableName?: string;
+  /** Puts the DynamoDB fault injector in front of DynamoDB Local, switched by /__dev/faults. */
+  dynamoFaults?: boolean;
 }
 
 export interface LocalStack {
@@ -56,6 +59,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const keyFile = JSON.parse(await readFile(options.keyFile, 'utf8')) as { wechatAppSecret: string };
 
   const dynamo = await startDynamoLocal({ port: await freePort(), dataDir: options.dataDir });
+  // Tests put the fault injector between the functions and DynamoDB (local/dynamo-faults.ts); the
+  // endpoint reported to them stays the direct one, so their own checks never meet a fault.
+  const faults = options.dynamoFaults ? new DynamoFaults() : undefined;
+  const proxy = faults ? await startDynamoFaultProxy(dynamo.endpoint, faults) : undefined;
   const bucket = 'lianxin-local-uploads';
   const httpPort = options.port || (await freePort());
   const url = `http://127.0.0.1:${httpPort}`;
@@ -66,13 +73,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     Object.assign(process.env, {
       STAGE: 'local',
       TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_ENDPOINT: proxy?.endpoint ?? dynamo.endpoint,
       LOCAL_KEY_FILE: resolve(options.keyFile),
       AWS_REGION: 'cn-north-1',
       // A developer with a real test AppID may point the local stage at WeChat itself (README).
       WECHAT_APP_ID: process.env.WECHAT_APP_ID ?? LOCAL_WECHAT_APP_ID,
       WECHAT_API_BASE: process.env.WECHAT_API_BASE ?? `${url}/__wechat`,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // DynamoDB Local queues transactions (a contention test's hundreds wait seconds each), so the
+      // deployed 2 s request timeout would give up on requests merely waiting their turn. Requests
+      // under an injected fault keep the deployed timeout (functions/lib/db/client.ts).
+      DYNAMODB_REQUEST_TIMEOUT_MS: process.env.DYNAMODB_REQUEST_TIMEOUT_MS ?? '30000',
       S3_ENDPOINT: s3.endpoint,
       UPLOADS_BUCKET: bucket,
     });
@@ -86,6 +97,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       h5Dir: options.h5Dir ?? resolve('miniapp/dist-h5'),
       wechat: new WechatStandIn(keyFile.wechatAppSecret),
       personas,
+      faults,
     });
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', reject);
@@ -106,11 +118,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         await new Promise<void>((r) => server.close(() => r()));
         await localJobs.stop();
         await s3.stop();
+        await proxy?.stop();
         await dynamo.stop();
       },
     };
   } catch (err) {
     await s3.stop();
+    await proxy?.stop();
     await dynamo.stop();
     throw err;
   }

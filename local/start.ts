@@ -21,7 +21,7 @@ try {
   const inMemory = dataDir === 'memory';
   // Objects go next to the table's data, or into a fresh temporary folder when the table is in memory.
   const s3Dir = process.env.LIANXIN_S3_DIR ?? (inMemory ? mkdtempSync(join(tmpdir(), 'lianxin-s3-')) : resolve('.local/s3'));
-  stack = await startLocalStack({ port, dataDir: inMemory ? null : resolve(dataDir), s3Dir, keyFile, tableName: process.env.LIANXIN_TABLE });
+  stack = await startLocalStack({ port, dataDir: inMemory ? null : resolve(dataDir), s3Dir, keyFile, tableName: process.env.LIANXIN_TABLE, dynamoFaults: process.env.LIANXIN_DYNAMO_FAULTS === '1' });
 } catch (err) {
   if ((err as { code?: string }).code === 'EADDRINUSE') {
     console.error(`Port ${port} is already in use (another npm start?). Stop it, or choose another port: PORT=${port + 1} npm start`);

@@ -19,6 +19,11 @@ export function getConfig() {
     region: process.env.AWS_REGION ?? 'cn-north-1',
     /** Set only in the local stage: DynamoDB Local's address. */
     dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
+    /**
+     * Set only in the local stage, where DynamoDB Local runs transactions one at a time and a queue
+     * of hundreds takes seconds (functions/lib/db/client.ts has the deployed values).
+     */
+    dynamoRequestTimeoutMs: Number(process.env.DYNAMODB_REQUEST_TIMEOUT_MS) || undefined,
     /** Local stage: JSON file with the development keys (see local/keys.ts). */
     localKeyFile: process.env.LOCAL_KEY_FILE,
     /** AWS: Secrets Manager secret holding the signing master secret and the WeChat app secret. */

@@ -2,6 +2,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { countMetric } from '../observability/metrics';
 import { db } from './client';
+import { DynamoUnavailable, THROTTLED_CANCELLATION } from './unavailable';
 
 /**
  * The one way to run a TransactWriteItems in functions/.
@@ -15,7 +16,9 @@ import { db } from './client';
  *   first): `KeyAlreadyUsed`, whatever else failed, because that request's answer is the answer;
  * - only `TransactionConflict` (another transaction was on the same items at that moment): tried
  *   again under ONE retry policy, full-jitter exponential backoff, bounded in attempts. Conditions,
- *   not the retry, are what keep data right; the retry only spares the user an error.
+ *   not the retry, are what keep data right; the retry only spares the user an error;
+ * - DynamoDB throttled the transaction (no condition failed): `DynamoUnavailable`, which the route
+ *   answers 503 + Retry-After; nothing was written, and the caller repeats the request.
  */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -111,6 +114,7 @@ export async function transact<L extends string>(partsIn: ReadonlyArray<Part<L>>
       const failed = labelled.filter((r) => r.code === 'ConditionalCheckFailed');
       if (failed.some((r) => r.label === IDEMPOTENCY_LABEL)) throw new KeyAlreadyUsed();
       if (failed.length) throw refusal(new TransactionRefused(labelled), options.refusals);
+      if (labelled.some((r) => THROTTLED_CANCELLATION.has(r.code))) throw new DynamoUnavailable('throttled', { cause: err });
       const conflictOnly = labelled.some((r) => r.code === 'TransactionConflict');
       if (!conflictOnly || attempt + 1 >= RETRY.attempts) throw new TransactionRefused(labelled);
       countMetric('TransactionConflictRetried');

@@ -7,6 +7,8 @@ export class ApiHttpError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Response headers the error needs, e.g. Retry-After on a 503. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -19,3 +21,8 @@ export const forbidden = (message = '您没有权限查看这项内容') => new 
 export const notFound = (message = '没有找到相关内容') => new ApiHttpError(404, errorCodes.notFound, message);
 export const conflict = (message: string) => new ApiHttpError(409, errorCodes.conflict, message);
 export const tooManyRequests = (message: string) => new ApiHttpError(429, errorCodes.tooManyRequests, message);
+
+/** Seconds a client waits before repeating a request the database could not serve (a 503). */
+export const RETRY_AFTER_SECONDS = 1;
+export const serviceBusy = () =>
+  new ApiHttpError(503, errorCodes.serviceBusy, '服务繁忙，请稍后再试', undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) });

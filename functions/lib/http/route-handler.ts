@@ -8,9 +8,11 @@ import type { RouteId } from '../../routes';
 import { routeById } from './route-definition';
 import { requestTime } from '../clock';
 import { KeyAlreadyUsed, TransactionRefused } from '../db/transact';
+import { DynamoUnavailable } from '../db/unavailable';
 import { errorFields, logger } from '../observability/logger';
+import { countMetric } from '../observability/metrics';
 import { callerRole, observeRoute } from '../observability/middleware';
-import { ApiHttpError, badRequest, conflict, forbidden, unauthenticated } from './errors';
+import { ApiHttpError, badRequest, conflict, forbidden, serviceBusy, unauthenticated } from './errors';
 import { idempotencyFor, type Idempotency } from './idempotency';
 import { principalFromEvent } from './principal';
 import { familyInScope } from './scope';
@@ -55,6 +57,13 @@ function toApiError(err: unknown): ApiHttpError | undefined {
   // A refusal the handler did not name (or conflicts that outlasted the retries): the data moved
   // under the request, so the user is asked to look again rather than shown a fault.
   if (err instanceof TransactionRefused) return conflict('刚才有其他人同时修改了这条信息，请刷新后再试');
+  // DynamoDB throttled, failed or timed out even after the SDK's retries: nothing was half-written
+  // (every multi-item change is one transaction), so the caller may simply send the request again.
+  if (err instanceof DynamoUnavailable) {
+    logger.warn('dynamodb unavailable', { reason: err.reason, ...errorFields(err.cause) });
+    countMetric('DynamoUnavailable');
+    return serviceBusy();
+  }
   const status = (err as { statusCode?: number }).statusCode;
   if (status === 415) return new ApiHttpError(415, errorCodes.unsupportedMediaType, '请以 JSON 格式提交（Content-Type: application/json）');
   if (status === 422 || (status === 400 && (err as { expose?: boolean }).expose)) {
@@ -69,6 +78,7 @@ function toApiError(err: unknown): ApiHttpError | undefined {
  * body, the family-scope check (which needs a valid family id), the Idempotency-Key (routes marked
  * `idempotent`: an answered key is answered again without running the handler), then the handler.
  * Nothing about the family is read before both checks pass. Errors become `{ error, message, fields }` JSON;
+ * DynamoDB being unavailable after the SDK's retries is a 503 with Retry-After (functions/lib/db/unavailable.ts);
  * anything unexpected is logged and answered with a plain 500.
  */
 export type LambdaHttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -152,11 +162,11 @@ function buildHandler<S extends Schemas, R>(
     onError: async (request) => {
       const apiError = toApiError(request.error);
       if (apiError) {
-        request.response = respond(apiError.statusCode, {
-          error: apiError.code,
-          message: apiError.message,
-          ...(apiError.fields ? { fields: apiError.fields } : {}),
-        });
+        request.response = respond(
+          apiError.statusCode,
+          { error: apiError.code, message: apiError.message, ...(apiError.fields ? { fields: apiError.fields } : {}) },
+          apiError.headers,
+        );
         return;
       }
       logger.error('unexpected error', errorFields(request.error));

@@ -13,7 +13,9 @@ export type BusinessMetric =
   | 'OutboxFailed'
   | 'BookingMade'
   | 'BookingRefused'
-  | 'ImportJobFailed';
+  | 'ImportJobFailed'
+  /** A route answered 503 because DynamoDB throttled, failed or timed out after the SDK's retries. */
+  | 'DynamoUnavailable';
 
 export const metrics = new Metrics({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE || 'Lianxin',

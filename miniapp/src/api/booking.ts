@@ -26,9 +26,7 @@ import { authedCall } from './client';
 const seg = encodeURIComponent;
 
 /** A fresh Idempotency-Key per form submission: a retried tap returns the same booking. */
-export function newRequestKey(): string {
-  return `k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
+export { newIdempotencyKey as newRequestKey } from './idempotency-key';
 
 /** Booking (family members) and the green channel (hospital staff). */
 export const bookingApi = {

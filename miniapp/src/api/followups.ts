@@ -25,9 +25,7 @@ const member = (familyId: string, memberId: string) => `/families/${seg(familyId
  * One key per user action, kept by the page until it succeeds: a retry after a dropped connection
  * sends the same key, so the server answers the first result instead of doing it twice.
  */
-export function newIdempotencyKey(): string {
-  return `k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-}
+export { newIdempotencyKey } from './idempotency-key';
 const idem = (key: string) => ({ 'Idempotency-Key': key });
 
 /** What PUT health-file answers: the saved file and the follow-up plan that now follows from it. */

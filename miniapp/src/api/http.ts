@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { ApiError } from '@domain';
 import { apiBase } from './config';
 import { ApiFailure, messages } from './errors';
+import { isRepeatable, withRetry } from './retry';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -16,6 +17,8 @@ export interface SendOptions {
 export interface RawResponse {
   status: number;
   data: unknown;
+  /** The Retry-After header of a 503, in seconds. */
+  retryAfter?: string;
 }
 
 function queryString(query: SendOptions['query']): string {
@@ -26,25 +29,39 @@ function queryString(query: SendOptions['query']): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** One HTTP exchange. Resolves for every HTTP status; rejects only when no answer arrived. */
+/**
+ * One HTTP exchange, tried again by itself when the server is busy (503) or no answer came, if the
+ * request is safe to repeat (./retry.ts: reads, and writes with an Idempotency-Key, repeated with
+ * the same key). Resolves for every HTTP status; rejects only when no answer arrived.
+ */
 export async function send(method: Method, path: string, opts: SendOptions = {}): Promise<RawResponse> {
   const header: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (opts.body !== undefined) header['Content-Type'] = 'application/json';
   if (opts.token) header.Authorization = `Bearer ${opts.token}`;
   Object.assign(header, opts.headers);
-  try {
-    const res = await Taro.request({
-      url: `${apiBase}${path}${queryString(opts.query)}`,
-      method,
-      header,
-      data: opts.body as Record<string, unknown> | undefined,
-      dataType: 'json',
-      timeout: 15000,
-    });
-    return { status: res.statusCode, data: res.data };
-  } catch {
-    throw new ApiFailure('network', 0, messages.network);
-  }
+  const once = async (): Promise<RawResponse> => {
+    try {
+      const res = await Taro.request({
+        url: `${apiBase}${path}${queryString(opts.query)}`,
+        method,
+        header,
+        data: opts.body as Record<string, unknown> | undefined,
+        dataType: 'json',
+        timeout: 15000,
+      });
+      return { status: res.statusCode, data: res.data, retryAfter: headerValue(res.header, 'retry-after') };
+    } catch {
+      throw new ApiFailure('network', 0, messages.network);
+    }
+  };
+  return withRetry(isRepeatable(method, opts.headers), once);
+}
+
+/** A response header by name, whatever case the platform gives it in. */
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const found = Object.entries(headers as Record<string, unknown>).find(([k]) => k.toLowerCase() === name);
+  return found === undefined ? undefined : String(found[1]);
 }
 
 /**

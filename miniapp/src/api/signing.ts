@@ -28,7 +28,7 @@ const contractPath = (familyId: string, memberId: string, contractId: string) =>
   `/families/${seg(familyId)}/members/${seg(memberId)}/contracts/${seg(contractId)}`;
 
 /** A key per user action, so a retried tap never makes a second application or ledger entry. */
-export const newIdempotencyKey = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+export { newIdempotencyKey } from './idempotency-key';
 
 /** Family-doctor signing and the policy-support ledger (functions/signing, functions/policy). */
 export const signingApi = {
