@@ -54,7 +54,11 @@ export default function Article() {
           <Btn big kind={speaking ? 'secondary' : 'primary'} icon={speaking ? 'close' : 'tips'} onClick={() => toggle(`${state.data.title}。${state.data.text}`)}>
             {speaking ? '停止朗读' : '朗读'}
           </Btn>
-          {failed ? <Notice tone="error">这台手机暂时不能朗读，请稍后再试，或请家人帮忙读一读。</Notice> : null}
+          {failed ? (
+            <View className="mt">
+              <Notice tone="error">这台手机暂时不能朗读，请稍后再试，或请家人帮忙读一读。</Notice>
+            </View>
+          ) : null}
           <View className="article__text">{state.data.text}</View>
         </View>
       ) : null}

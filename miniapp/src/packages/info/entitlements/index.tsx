@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Entitlement, EntitlementGroup, EntitlementLink } from '@domain';
 import { ApiFailure } from '../../../api/errors';
 import { informationApi } from '../../../api/information';
@@ -72,10 +72,17 @@ function EntitlementCard({ item }: { item: Entitlement }) {
           {line}
         </View>
       ))}
+      <View className="entitlement__phones mt">
+        {item.calls.map((c) => (
+          <View className="text" key={`${c.role}-${c.phone}`}>
+            {c.role} {c.name}：<Text className="nowrap strong">{groupPhone(c.phone)}</Text>
+          </View>
+        ))}
+      </View>
       <View className="stack mt">
         {item.calls.map((c) => (
           <Btn key={`${c.role}-${c.phone}`} kind="call" icon="phone" onClick={() => void callPhone(c.phone)}>
-            打给{c.name}（{groupPhone(c.phone)}）
+            打给{c.name}
           </Btn>
         ))}
         {link ? (
