@@ -73,7 +73,7 @@ test("the family's 帮扶清单 is one tap from home, each item with whom to cal
   await page.getByText('就医服务卡和“五个优先”').waitFor();
   for (const title of ['联系人常来看您', '卫秀兰的家庭医生', '慢性病长处方（一次开 4 到 8 周的药）', '心理关爱和陪伴', '有困难，提诉求']) await page.getByText(title, { exact: true }).waitFor();
   await button(page, '打给刘秀梅').first().waitFor();
-  await page.getByText('137 0311 0203').first().waitFor();
+  await page.locator('.entitlement').getByText('137 0311 0203').first().waitFor();
   await screenshot(page, 'information-6-entitlements');
   expectElderFriendly(await elderReport(page));
 });
