@@ -1,4 +1,4 @@
-import { type ArticleFeedResponse, FamilyPath, z } from '../../domain';
+import { type ArticleFeedResponse, FamilyPath } from '../../domain';
 import { getFamilyReach, listFamilyFeed } from '../lib/db/articles';
 import { notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -9,7 +9,7 @@ import { articleSummary } from './views';
  * Requests: the profile (GetItem), the members' signing states for their teams (BatchGet), one
  * Query per feed (county, township, each team: bounded, newest first) and the read marks (BatchGet).
  */
-export const handler = routeHandler('articles.listFamily', { path: FamilyPath, query: z.strictObject({}) }, async ({ path }) => {
+export const handler = routeHandler('articles.listFamily', { path: FamilyPath }, async ({ path }) => {
   const found = await getFamilyReach(path.familyId, true);
   if (!found) throw notFound('没有找到这户家庭');
   const feed = await listFamilyFeed(path.familyId, found.reach);
