@@ -94,6 +94,8 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   // and phones (field key, app secret), writes families in transactions.
   'imports.presignUpload': { table: 'read', uploads: 'presign' },
   'imports.start': { uploads: 'read' },
+  // A family's first open of an article puts its read mark and adds one to the article's count.
+  'articles.read': { table: 'readwrite' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -24,3 +24,5 @@ export * from './booking-schedules';
 export * from './requests';
 export * from './survey';
 export * from './imports';
+export * from './entitlements';
+export * from './articles';

@@ -9,6 +9,8 @@ import { followupsRoutes } from './followups/routes';
 import { ledgerRoutes } from './ledger/routes';
 import { requestsRoutes } from './requests/routes';
 import { importsRoutes } from './imports/routes';
+import { entitlementsRoutes } from './entitlements/routes';
+import { articlesRoutes } from './articles/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -76,6 +78,8 @@ export const routes = /* @__PURE__ */ joinRoutes(
   ledgerRoutes,
   requestsRoutes,
   importsRoutes,
+  entitlementsRoutes,
+  articlesRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

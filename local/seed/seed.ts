@@ -14,6 +14,7 @@ import { buildSigningSeed } from './signing';
 import { buildTeamStaffSeed } from './team-staff';
 import { buildMessagingSeed } from './messaging';
 import { buildRequestsSeed } from './requests';
+import { buildInformationSeed } from './information';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
@@ -26,7 +27,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   // The marker is written only after every item is in, so a failed seed is retried next start.
   const all = [...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[];
   // The ledger's counters are derived from the families, contacts and signings written above.
-  await batchPutAll([...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, personItem))]);
+  await batchPutAll([...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, personItem)), ...buildInformationSeed(now)]);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
 }

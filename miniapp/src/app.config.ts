@@ -9,15 +9,20 @@ export default defineAppConfig({
     { root: 'packages/booking', pages: ['book/index', 'confirmation/index', 'mine/index', 'referral/index', 'admission/index', 'reschedule/index'] },
     { root: 'packages/hospital', pages: ['today/index', 'admissions/index', 'schedule/index'] },
     { root: 'packages/health', pages: ['readings/index', 'followup/index', 'prescriptions/index'] },
-    { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index', 'health-file/index'] },
+    { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index', 'health-file/index', 'articles/index'] },
     { root: 'packages/signing', pages: ['index/index', 'contract/index', 'sign/index'] },
     { root: 'packages/team', pages: ['applications/index', 'coverage/index', 'teams/index', 'home-visit/index'] },
     { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },
     { root: 'packages/ledger', pages: ['due/index', 'record/index'] },
-    { root: 'packages/commission', pages: ['dashboard/index', 'import/index'] },
+    { root: 'packages/commission', pages: ['dashboard/index', 'import/index', 'articles/index'] },
     { root: 'packages/requests', pages: ['family/index', 'staff/index', 'handover/index'] },
+    { root: 'packages/info', pages: ['entitlements/index', 'articles/index', 'article/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
   ],
+  // 微信同声传译: its textToSpeech reads articles aloud (lib/speech.ts); H5 uses speechSynthesis.
+  plugins: {
+    WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' },
+  },
   // Most users are family members: fetch their subpackage while the start page decides where to go.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/family'] },

@@ -107,6 +107,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   'messaging.readConsultation': {},
   // Last of the consultation routes in the table, so the sends above still find it open.
   'messaging.closeConsultation': {},
+  'articles.publish': { title: '权限矩阵测试', text: '权限矩阵测试，这是一篇测试文章。' },
 };
 /** A seeded contact in f_0002 by p_cadre01 (local/seed/ledger.ts), for the ledger's {contactId}. */
 const matrixContactId = seedContactId('f_0002', 'p_cadre01', 9);
@@ -140,6 +141,8 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'imports.start': 404,
   // No import under the placeholder id (and only its importer may read one).
   'imports.get': 404,
+  // No article under the placeholder id.
+  'articles.read': 404,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
@@ -153,7 +156,7 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000' };
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', articleId: 'ar_matrixnothere01' };
 const fill = (route: RouteDef, target: Target) =>
   fillBookingIds(
     Object.entries(placeholderIds).reduce(

@@ -5,6 +5,7 @@ import { call, tokenFor, wxLoginCode } from '../support/api';
 import { keys } from '../../functions/lib/db/keys';
 import { bookingBadInput } from './booking-bad-input';
 import { requestsBadInput } from './requests-bad-input';
+import { informationBadInput } from './information-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -492,6 +493,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ]),
   ...ledgerBadCases(),
   ...requestsBadInput(),
+  ...informationBadInput(),
   ...importBadCases(),
 };
 

@@ -102,9 +102,10 @@ maybe('renders the family and each contact with the role label from domain/', as
   expect(text()).not.toContain('还没有安排');
 
   // Authenticated GETs of the family in the session only: its contacts, its conversations for
-  // the unread count on the 消息 entry, and whether this quarter's two survey questions are answered.
+  // the unread count on the 消息 entry, its articles for the 新文章 count, and whether this
+  // quarter's two survey questions are answered.
   expect(page.requests).toEqual(
-    ['contacts', 'threads', 'survey'].map((what) =>
+    ['contacts', 'threads', 'articles', 'survey'].map((what) =>
       expect.objectContaining({ url: `${API_BASE}/families/f_0001/${what}`, method: 'GET', header: expect.objectContaining({ Authorization: 'Bearer test-token' }) }),
     ),
   );

@@ -47,6 +47,18 @@ export const keys = {
   costEntry: (familyId: string, visitDate: string, entryId: string) => ({ pk: `POLICY#${familyId}`, sk: `COST#${visitDate}#${entryId}` }),
   staffPolicySk: (familyId: string) => `POLICY#${familyId}`,
   subscriptionPrefix: 'SUBSCRIPTION#',
+  // information for families: the county's 帮扶 settings, articles, their feeds and family reads
+  countySupport: (countyId: string) => ({ pk: `COUNTY#${countyId}`, sk: 'SUPPORT' as const }),
+  article: (articleId: string) => ({ pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' as const }),
+  articlePk: (articleId: string) => `ARTICLE#${articleId}`,
+  /** One per audience of an article; GSI1 puts it in the audience's feed. */
+  articleAudience: (articleId: string, feed: string) => ({ pk: `ARTICLE#${articleId}`, sk: `TO#${feed}` }),
+  articleFeedPk: (kind: 'COUNTY' | 'TOWNSHIP' | 'TEAM', id: string) => `FEED#${kind}#${id}`,
+  articleFeedSk: (publishedAt: string, articleId: string) => `${publishedAt}#${articleId}`,
+  /** GSI2: an author's articles, newest first. */
+  articleAuthorPk: (personId: string) => `ARTICLES#${personId}`,
+  /** A family opened the article (counted once per family). */
+  articleRead: (familyId: string, articleId: string) => ({ pk: `ARTREAD#${familyId}`, sk: articleId }),
   // messaging
   // booking
   institution: (institutionId: string) => ({ pk: `INST#${institutionId}`, sk: 'PROFILE' as const }),

@@ -111,6 +111,11 @@
  * | a family's survey answer of a quarter     | pk=FAMILY#<F>, sk=SURVEY#<YYYY-Qn>  (conditional put: one per quarter) |
  * | contact persons of a township (hand-over) | pk=STAFFDIR#<townshipId>, sk=<contactLevel>#<personId>  (seed/import write it) |
  * | a county's doctor by staff number (teams) | pk=DOCDIR#<countyId>, sk=DOCTOR#<personId>  (GetItem; seed/import write it) |
+ * | the county's 帮扶 extras (帮扶清单)        | pk=COUNTY#<countyId>, sk=SUPPORT  (GetItem, in the entitlements BatchGet) |
+ * | an article and its read count             | pk=ARTICLE#<id>, sk=ARTICLE; its audiences sk=TO#FEED#<kind>#<id>  |
+ * | a feed's articles (county, township, team)| GSI1 gsi1pk=FEED#COUNTY#<c> / FEED#TOWNSHIP#<t> / FEED#TEAM#<tm>, gsi1sk=<publishedAt>#<id> (newest first, Limit 20) |
+ * | an author's articles                      | GSI2 gsi2pk=ARTICLES#<personId>, gsi2sk=<publishedAt>#<id>     |
+ * | a family opened an article (once)         | pk=ARTREAD#<familyId>, sk=<articleId>  (BatchGet for the list's marks) |
  */
 export const tableDefinition = {
   partitionKey: 'pk',

@@ -44,6 +44,12 @@ export const paths = {
   familyRequests: '/packages/requests/family/index',
   staffRequests: '/packages/requests/staff/index',
   handover: '/packages/requests/handover/index',
+  entitlements: '/packages/info/entitlements/index',
+  admission: '/packages/booking/admission/index',
+  articles: '/packages/info/articles/index',
+  article: '/packages/info/article/index',
+  commissionArticles: '/packages/commission/articles/index',
+  doctorArticles: '/packages/doctor/articles/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

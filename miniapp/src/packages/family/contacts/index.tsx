@@ -12,6 +12,7 @@ import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
 import { FamilyContactsView } from '../components/FamilyContactsView';
 import { SurveyCard } from '../components/SurveyCard';
+import { ArticlesEntry } from '../components/ArticlesEntry';
 import './index.scss';
 
 /**
@@ -55,6 +56,10 @@ export default function Contacts() {
                   <Btn kind="secondary" icon="tips" onClick={() => Taro.navigateTo({ url: paths.familyRequests })}>
                     我的诉求：有困难告诉我们
                   </Btn>
+                  <Btn kind="secondary" icon="shieldCheck" onClick={() => Taro.navigateTo({ url: paths.entitlements })}>
+                    我能享受的帮扶
+                  </Btn>
+                  {me?.familyId ? <ArticlesEntry familyId={me.familyId} /> : null}
                 </View>
               )
             }

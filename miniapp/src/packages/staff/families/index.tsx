@@ -119,9 +119,16 @@ export default function Families() {
       emptyText={me?.role === 'commission' ? '辖区里还没有导入家庭。' : '还没有给您分配联系的家庭。'}
       actions={
         me ? (
-          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: me.role === 'commission' ? paths.signingCoverage : paths.policyFamilies })}>
-            {me.role === 'commission' ? '家庭医生签约情况' : '政策帮扶台账'}
-          </Btn>
+          <>
+            <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: me.role === 'commission' ? paths.signingCoverage : paths.policyFamilies })}>
+              {me.role === 'commission' ? '家庭医生签约情况' : '政策帮扶台账'}
+            </Btn>
+            {me.role === 'commission' ? (
+              <Btn kind="secondary" icon="tips" onClick={() => Taro.navigateTo({ url: paths.commissionArticles })}>
+                发布政策宣传文章
+              </Btn>
+            ) : null}
+          </>
         ) : null
       }
     >

@@ -36,6 +36,9 @@ export default function Members() {
           <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.teamApplications })}>
             签约申请与续约
           </Btn>
+          <Btn kind="secondary" icon="tips" onClick={() => Taro.navigateTo({ url: paths.doctorArticles })}>
+            发布健康知识
+          </Btn>
         </>
       }
     >

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '政策与健康知识', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我能享受的帮扶' });
