@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { formatChineseDate, periodLabels, type BookingView } from '@domain';
+import { formatChineseDate, periodLabels, SERVICE_CARD, type BookingView } from '@domain';
 import { bookingApi } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -52,7 +52,7 @@ export default function Confirmation() {
       {b.status === 'booked' ? (
         <Notice tone="ok">
           <View className="status-line">预约成功</View>
-          <View className="text">到医院后请出示就医服务卡，工作人员会为您优先安排。</View>
+          <View className="text">到医院后请出示{SERVICE_CARD}，工作人员会为您优先安排。</View>
         </Notice>
       ) : (
         <View className="card">
