@@ -72,7 +72,19 @@ export const InstitutionListResponse = z.object({ items: z.array(Institution) })
 export type InstitutionListResponse = z.infer<typeof InstitutionListResponse>;
 
 export const InstitutionPath = z.strictObject({ institutionId: InstitutionId });
-export const SessionListQuery = z.strictObject({ date: IsoDate, departmentId: z.optional(DepartmentId) });
+/** Days of sessions one list request may cover: the booking form's whole week at once. */
+export const SESSION_LIST_MAX_DAYS = 7;
+export const SessionListQuery = z.strictObject({
+  date: IsoDate,
+  departmentId: z.optional(DepartmentId),
+  /** From `date` on, this many days (default 1): the form finds the first day with places in one request. */
+  days: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,2}$/, `天数应为 1 到 ${SESSION_LIST_MAX_DAYS} 的整数`)),
+      z.transform((s) => Number(s)),
+    ).check(z.minimum(1, '天数至少为 1'), z.maximum(SESSION_LIST_MAX_DAYS, `天数最多为 ${SESSION_LIST_MAX_DAYS}`)),
+  ),
+});
 
 export const SessionView = z.object({
   institutionId: InstitutionId,

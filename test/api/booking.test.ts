@@ -49,6 +49,16 @@ describe('sessions of a day', () => {
     expect((await generateSessions(new Date('2031-06-01T16:30:00Z'))).created).toBe(0);
   });
 
+  test('several days in one request: every session in start order (morning before afternoon), one Query a day', async () => {
+    const pm = await makeSession({ date: D, quota: 2, period: 'pm', start: '14:00' });
+    const am = await makeSession({ date: D, quota: 2, period: 'am', start: '08:00', departmentId: pm.departmentId });
+    const later = await makeSession({ date: '2030-03-07', quota: 1, period: 'am', start: '08:00', departmentId: pm.departmentId });
+    const res = await asMember('p_m0016', 'GET', `/institutions/${HOSPITAL}/sessions?date=${DAY_BEFORE}&departmentId=${pm.departmentId}&days=4`, EARLY);
+    expect(res.status).toBe(200);
+    expect(res.ddbRequests).toBe(4);
+    expect(res.body.items.map((x: { sessionId: string }) => x.sessionId)).toEqual([am.sessionId, pm.sessionId, later.sessionId]);
+  });
+
   test('the date must be a date: a time in another form is refused', async () => {
     const res = await asMember('p_m0016', 'GET', `/institutions/${HOSPITAL}/sessions?date=2030-03-05T08:00:00Z`, EARLY);
     expectApiError(res, 400, 'invalid_request');
