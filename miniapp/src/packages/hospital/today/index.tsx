@@ -18,6 +18,9 @@ import { paths } from '../../../lib/routes';
 import './index.scss';
 
 const ALL = 'all';
+/** What the server adds to the verdict (请核对实体卡), without saying the verdict twice. */
+const verdictDetail = (failure: string | null, verdict: string) =>
+  failure?.startsWith(verdict) ? failure.slice(verdict.length).replace(/^[，,。]\s*/, '') : failure;
 const needsText = (p: GreenChannelPatient) => [p.needsEscort ? '需要陪诊' : '', p.needsWheelchair ? '需要轮椅' : ''].filter(Boolean).join('，') || '无特殊需要';
 
 /** Records which of the 五个优先 were given and the fee reduction, after check-in. */
@@ -137,7 +140,7 @@ export default function Today() {
           // The verdict on the code itself, as plain and large as the green one it replaces.
           <Notice tone="error" icon="close">
             <View className="h2 verdict">{checking.errors.token}</View>
-            {checking.failure && checking.failure !== checking.errors.token ? <View className="text">{checking.failure}</View> : null}
+            {verdictDetail(checking.failure, checking.errors.token) ? <View className="text">{verdictDetail(checking.failure, checking.errors.token)}</View> : null}
           </Notice>
         ) : checking.failure ? (
           <Notice tone="error"><View className="text">{checking.failure}</View></Notice>
