@@ -26,7 +26,7 @@ export const FORMER_SERVICE_CARD_NAMES = ['特殊家庭优先服务卡', '优先
  *   code lives for minutes.
  *
  * Every character is in the QR alphanumeric set (A-Z, 0-9, '.'), so the code is drawn in that mode:
- * ~55 characters give a 29-module (version 3) code instead of 65 modules.
+ * ~50 characters give a 29-module (version 3) code instead of 65 modules.
  */
 export const CARD_CODE_PREFIX = 'LX1';
 export const CARD_CODE_MAC_CHARS = 20;

@@ -7,7 +7,7 @@ const QUIET_ZONE_MODULES = 4;
 const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;
 
 /**
- * The code's modules. Error level M: the card code is short enough (~55 alphanumeric characters,
+ * The code's modules. Error level M: the card code is short enough (~50 alphanumeric characters,
  * version 3, 29 modules) to afford recovery from glare on a phone screen and still draw large
  * modules for an old camera in a hospital queue.
  */
