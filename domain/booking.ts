@@ -72,8 +72,8 @@ export const InstitutionListResponse = z.object({ items: z.array(Institution) })
 export type InstitutionListResponse = z.infer<typeof InstitutionListResponse>;
 
 export const InstitutionPath = z.strictObject({ institutionId: InstitutionId });
-/** Days of sessions one list request may cover: the booking form's whole week at once. */
-export const SESSION_LIST_MAX_DAYS = 7;
+/** Days of sessions one list request may cover: every day a booking form offers (all that are open). */
+export const SESSION_LIST_MAX_DAYS = BOOKING_RULES.windowDays;
 export const SessionListQuery = z.strictObject({
   date: IsoDate,
   departmentId: z.optional(DepartmentId),

@@ -48,9 +48,9 @@ export function bookingBadInput(): Record<BookingRouteId, BookingBadCase[]> {
       { label: 'institutionId not an id', caller: m, path: '/institutions/hospital/sessions?date=2030-03-05', fields: f(['path.institutionId']) },
       { label: 'departmentId with capitals', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&departmentId=XNK', fields: f(['query.departmentId']) },
       { label: 'unknown query parameter', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&all=1', fields: { 'query.all': UNKNOWN } },
-      { label: 'days not a number', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&days=week', fields: { 'query.days': '天数应为 1 到 7 的整数' } },
+      { label: 'days not a number', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&days=week', fields: { 'query.days': '天数应为 1 到 14 的整数' } },
       { label: 'days zero', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&days=0', fields: { 'query.days': '天数至少为 1' } },
-      { label: 'days beyond a week', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&days=8', fields: { 'query.days': '天数最多为 7' } },
+      { label: 'days beyond the booking window', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&days=15', fields: { 'query.days': '天数最多为 14' } },
     ],
     'booking.book': [
       ...bodyBasics(m, '/families/f_0005/bookings', book),

@@ -130,6 +130,8 @@ test('booking in three taps from home: the hospital, the department used last an
   await page.getByRole('radiogroup', { name: '选择时段' }).first().waitFor();
   expect(await page.getByRole('radio', { name: '全科' }).getAttribute('aria-checked')).toBe('true');
   await screenshot(page, 'booking-taps-3-again');
+  // Another day than the one just booked (the same session again would be refused).
+  await page.getByRole('radiogroup', { name: '选择日期' }).getByRole('radio', { checked: false, name: /有优先号/ }).first().click();
   await page.getByRole('radiogroup', { name: '选择时段' }).first().getByRole('radio').first().click();
   await button(page, '确认预约').click();
   await page.getByText('预约成功').waitFor();

@@ -12,7 +12,7 @@ type Sessions = { status: 'idle' | 'loading' | 'ready' | 'error'; items: Session
 
 export interface SessionPickerOptions {
   institutions: Institution[];
-  /** How many days from tomorrow are offered (at most a week: one request covers them). */
+  /** How many days from tomorrow are offered (at most the booking window: one request covers them). */
   days: number;
   /** Chosen already when they arrive (the family's hospital, the department used last); the member can change them. */
   initialInstitutionId?: string | null;
