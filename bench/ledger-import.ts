@@ -48,7 +48,7 @@ async function registerFile(): Promise<Buffer> {
         村名称: '压测村',
         家庭类别: n % 3 ? '失独' : '伤残',
         低保户: '否',
-        服务证号: `BIC${n}`,
+        服务卡号: `BIC${n}`,
         姓名: member ? '李秀英' : '张大山',
         与户主关系: member ? '配偶' : '户主',
         身份证号: demoIdNumber('130188', birth, n % 100, member ? 'female' : 'male'),

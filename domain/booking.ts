@@ -1,6 +1,6 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId } from './common';
-import { greenChannelPriorities } from './card';
+import { CardCode, greenChannelPriorities, SERVICE_CARD } from './card';
 import { BEIJING_OFFSET, beijingWhen } from './time';
 
 /**
@@ -72,7 +72,19 @@ export const InstitutionListResponse = z.object({ items: z.array(Institution) })
 export type InstitutionListResponse = z.infer<typeof InstitutionListResponse>;
 
 export const InstitutionPath = z.strictObject({ institutionId: InstitutionId });
-export const SessionListQuery = z.strictObject({ date: IsoDate, departmentId: z.optional(DepartmentId) });
+/** Days of sessions one list request may cover: every day a booking form offers (all that are open). */
+export const SESSION_LIST_MAX_DAYS = BOOKING_RULES.windowDays;
+export const SessionListQuery = z.strictObject({
+  date: IsoDate,
+  departmentId: z.optional(DepartmentId),
+  /** From `date` on, this many days (default 1): the form finds the first day with places in one request. */
+  days: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,2}$/, `天数应为 1 到 ${SESSION_LIST_MAX_DAYS} 的整数`)),
+      z.transform((s) => Number(s)),
+    ).check(z.minimum(1, '天数至少为 1'), z.maximum(SESSION_LIST_MAX_DAYS, `天数最多为 ${SESSION_LIST_MAX_DAYS}`)),
+  ),
+});
 
 export const SessionView = z.object({
   institutionId: InstitutionId,
@@ -165,7 +177,7 @@ export type BookingView = z.infer<typeof BookingView>;
 export type BookingListResponse = z.infer<typeof BookingListResponse>;
 
 /** What to bring, printed on every confirmation. */
-export const whatToBring = ['特殊家庭优先服务卡', '身份证', '医保卡'] as const;
+export const whatToBring = [SERVICE_CARD, '身份证', '医保卡'] as const;
 
 // --- waiting list ---
 export const WaitlistJoinRequest = z.strictObject({ institutionId: InstitutionId, sessionId: SessionId, memberId: PersonId });
@@ -222,8 +234,7 @@ export type GreenChannelPatient = z.infer<typeof GreenChannelPatient>;
 export const TodayListResponse = z.object({ date: IsoDate, institutionId: InstitutionId, items: z.array(GreenChannelPatient) });
 export type TodayListResponse = z.infer<typeof TodayListResponse>;
 
-const CardToken = z.string().check(z.trim(), z.minLength(20, '请扫描或粘贴服务卡二维码'), z.maxLength(2000, '二维码内容过长'));
-export const CardCheckRequest = z.strictObject({ token: CardToken });
+export const CardCheckRequest = z.strictObject({ token: CardCode });
 export const CardCheckResponse = z.object({
   valid: z.literal(true),
   familyId: FamilyId,
@@ -234,7 +245,7 @@ export const CardCheckResponse = z.object({
   bookingsToday: z.array(GreenChannelPatient),
 });
 export type CardCheckResponse = z.infer<typeof CardCheckResponse>;
-export const CheckInRequest = z.strictObject({ token: CardToken });
+export const CheckInRequest = z.strictObject({ token: CardCode });
 export const VisitRecordRequest = z.strictObject({
   prioritiesGiven: z.array(PriorityGiven).check(z.maxLength(greenChannelPriorities.length)),
   feeReductionYuan: z.optional(z.number().check(z.minimum(0, '减免金额不能为负数'), z.maximum(100000, '减免金额过大'))),

@@ -55,7 +55,7 @@ export const importKindLabels: Record<ImportKind, string> = { families: '家庭�
  * rows and must agree; the first row of a family names the family (户主).
  */
 export const importColumns = {
-  families: ['家庭编号', '乡镇编号', '村编号', '村名称', '家庭类别', '低保户', '服务证号', '姓名', '与户主关系', '身份证号', '手机号', '慢性病'],
+  families: ['家庭编号', '乡镇编号', '村编号', '村名称', '家庭类别', '低保户', '服务卡号', '姓名', '与户主关系', '身份证号', '手机号', '慢性病'],
   staff: ['姓名', '身份证号', '手机号', '岗位', '乡镇编号', '单位', '职务', '公示电话'],
 } as const satisfies Record<ImportKind, readonly string[]>;
 
@@ -90,7 +90,7 @@ export const FamilyImportRow = z.object({
   村名称: Text('村名称', 30),
   家庭类别: Choice('家庭类别', familyTypeByLabel),
   低保户: Choice('低保户', yesNo),
-  服务证号: z.string().check(z.regex(/^[A-Za-z0-9]{4,30}$/, '服务证号应为 4 到 30 位字母或数字')),
+  服务卡号: z.string().check(z.regex(/^[A-Za-z0-9]{4,30}$/, '服务卡号应为 4 到 30 位字母或数字')),
   姓名: PersonName,
   与户主关系: Text('与户主关系', 10),
   身份证号: z.string(),

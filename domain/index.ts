@@ -17,6 +17,7 @@ export * from './signing-teams';
 export * from './uploads';
 export * from './messaging';
 export * from './booking';
+export * from './booking-choice';
 export * from './followups';
 export * from './policy/health-access';
 export * from './ledger';

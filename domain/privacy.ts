@@ -1,4 +1,5 @@
 import * as z from './zod';
+import { SERVICE_CARD } from './card';
 
 /** Bump when the guide's text changes: everyone is asked again. */
 export const PRIVACY_GUIDE_VERSION = '2026-11-01';
@@ -26,7 +27,7 @@ export const privacyGuide = {
   ],
   healthDataConsent: {
     heading: '健康信息单独同意',
-    body: '血压、血糖、病情、用药等健康信息属于敏感个人信息。只有您同意后，家庭医生才能在线为您随访、开长处方。不同意也可以使用联系人和就医服务卡。',
+    body: `血压、血糖、病情、用药等健康信息属于敏感个人信息。只有您同意后，家庭医生才能在线为您随访、开长处方。不同意也可以使用联系人和${SERVICE_CARD}。`,
   },
 } as const;
 

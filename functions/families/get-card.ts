@@ -1,10 +1,10 @@
 import { FamilyPath, greenChannelPriorities, type ServiceCardResponse } from '../../domain';
-import { issueCardQr } from '../lib/auth/tokens';
+import { issueCardQr } from '../lib/auth/card-code';
 import { getFamilyProfile } from '../lib/db/families';
 import { notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 
-/** The card with a freshly signed QR token; a revoked card shows its state and no QR. */
+/** The card with a freshly signed QR code; a revoked card shows its state and no QR. */
 export const handler = routeHandler('families.getCard', { path: FamilyPath }, async ({ path, now }) => {
   const profile = await getFamilyProfile(path.familyId);
   if (!profile) throw notFound('没有找到这户家庭');
@@ -16,7 +16,7 @@ export const handler = routeHandler('families.getCard', { path: FamilyPath }, as
     issuedOn: card.issuedOn,
     issuer: card.issuer,
     status: card.status,
-    qr: card.status === 'active' ? await issueCardQr({ familyId: profile.familyId, cardNo: card.cardNo, version: card.version }, now) : undefined,
+    qr: card.status === 'active' ? await issueCardQr({ familyId: profile.familyId, version: card.version }, now) : undefined,
     priorities: [...greenChannelPriorities],
   };
   return { body };

@@ -6,13 +6,13 @@ import { routeHandler } from '../lib/http/route-handler';
 import { assertCardCurrent, callerInstitution, verifyCardToken } from './green-channel';
 
 /**
- * Verifies a scanned (or pasted) service-card token: signature, expiry, the card's current version
+ * Verifies a scanned (or pasted) service-card code: signature, expiry, the card's current version
  * and status, and whose card it is; then the family's bookings here today. Reads only.
  */
 export const handler = routeHandler('hospital.checkCard', { body: CardCheckRequest }, async ({ body, principal, now }) => {
   const institutionId = callerInstitution(principal);
   const claims = await verifyCardToken(body.token, now);
-  const [profile, today] = await Promise.all([getFamilyProfile(claims.sub), listHospitalDay(institutionId, beijingDate(now))]);
+  const [profile, today] = await Promise.all([getFamilyProfile(claims.familyId), listHospitalDay(institutionId, beijingDate(now))]);
   const current = assertCardCurrent(claims, profile);
   const result: CardCheckResponse = {
     valid: true,

@@ -1,4 +1,4 @@
-import { beijingDate, BookingPath, CheckInRequest, toBeijingIso } from '../../domain';
+import { beijingDate, BookingPath, CheckInRequest, SERVICE_CARD, toBeijingIso } from '../../domain';
 import { patientView } from '../booking/views';
 import { getBooking } from '../lib/db/booking/bookings';
 import { counterDecrement, statusChange } from '../lib/db/booking/parts';
@@ -16,10 +16,10 @@ import { assertCardCurrent, assertOwnBooking, callerInstitution, verifyCardToken
 export const handler = routeHandler('hospital.checkIn', { path: BookingPath, body: CheckInRequest }, async ({ path, body, principal, now }) => {
   const institutionId = callerInstitution(principal);
   const claims = await verifyCardToken(body.token, now);
-  const [booking, profile] = await Promise.all([getBooking(path.bookingId), getFamilyProfile(claims.sub)]);
+  const [booking, profile] = await Promise.all([getBooking(path.bookingId), getFamilyProfile(claims.familyId)]);
   const own = assertOwnBooking(booking, institutionId);
   assertCardCurrent(claims, profile);
-  if (own.familyId !== claims.sub) throw badRequest('这张服务卡不是该患者家庭的，请核对', { token: '不是该患者的服务卡' });
+  if (own.familyId !== claims.familyId) throw badRequest(`这张${SERVICE_CARD}不是该患者家庭的，请核对`, { token: `不是该患者的${SERVICE_CARD}` });
   if (own.date !== beijingDate(now)) throw conflict('只能在就诊当天签到');
   if (own.status !== 'booked') throw conflict(own.status === 'checked_in' ? '这位患者已经签到了' : '这个预约已取消或已标记未到诊');
   const at = toBeijingIso(now);

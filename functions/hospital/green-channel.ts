@@ -1,5 +1,5 @@
-import type { CardTokenClaims, Principal } from '../../domain';
-import { InvalidTokenError, verifyCardQr } from '../lib/auth/tokens';
+import { CARD_CODE_EXPIRED, CARD_CODE_INVALID, SERVICE_CARD, type CardCodeClaims, type Principal } from '../../domain';
+import { InvalidCardCodeError, verifyCardQr } from '../lib/auth/card-code';
 import type { BookingItem } from '../lib/db/booking/bookings';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { badRequest, forbidden, notFound } from '../lib/http/errors';
@@ -18,22 +18,25 @@ export function assertOwnBooking(booking: BookingItem | undefined, institutionId
   return booking;
 }
 
-/** Signature, expiry (at the request's time) and audience of a card token. */
-export async function verifyCardToken(token: string, now: Date): Promise<CardTokenClaims> {
+/**
+ * Format, signature and times (at the request's time) of a card code. Staff are told only
+ * "invalid" or "expired": which check failed helps a forger, not the nurse.
+ */
+export async function verifyCardToken(token: string, now: Date): Promise<CardCodeClaims> {
   try {
-    return await verifyCardQr(token.trim(), now);
+    return await verifyCardQr(token, now);
   } catch (err) {
-    if (!(err instanceof InvalidTokenError)) throw err;
-    if (err.reason === 'expired') throw badRequest('服务卡二维码已过期，请对方在手机上刷新服务卡页面后再扫', { token: '二维码已过期' });
-    throw badRequest('这不是有效的连心服务卡二维码，请核对实体卡', { token: '二维码无效' });
+    if (!(err instanceof InvalidCardCodeError)) throw err;
+    if (err.reason === 'expired') throw badRequest(`${CARD_CODE_EXPIRED}，请对方在手机上重新打开${SERVICE_CARD}页面后再扫`, { token: CARD_CODE_EXPIRED });
+    throw badRequest(`${CARD_CODE_INVALID}，请核对实体卡`, { token: CARD_CODE_INVALID });
   }
 }
 
 /** The card must still be the family's current, active card (not revoked or reissued). */
-export function assertCardCurrent(claims: CardTokenClaims, profile: FamilyProfileItem | undefined): FamilyProfileItem {
-  if (!profile) throw badRequest('这不是有效的连心服务卡二维码，请核对实体卡', { token: '找不到这张卡' });
-  if (profile.card.status !== 'active' || profile.card.version !== claims.ver || profile.card.cardNo !== claims.cno) {
-    throw badRequest('这张服务卡已挂失或已补办，请使用新卡', { token: '服务卡已失效' });
+export function assertCardCurrent(claims: CardCodeClaims, profile: FamilyProfileItem | undefined): FamilyProfileItem {
+  if (!profile) throw badRequest(`${CARD_CODE_INVALID}，请核对实体卡`, { token: CARD_CODE_INVALID });
+  if (profile.card.status !== 'active' || profile.card.version !== claims.version) {
+    throw badRequest(`这张${SERVICE_CARD}已挂失或已补办，请使用新卡`, { token: `${SERVICE_CARD}已失效` });
   }
   return profile;
 }

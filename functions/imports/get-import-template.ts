@@ -4,7 +4,7 @@ import { buildCsv } from '../lib/export/xlsx';
 import { routeHandler } from '../lib/http/route-handler';
 
 /** Columns Excel would turn into numbers (and so lose digits of): formatted as text in the template. */
-const textColumns = new Set(['身份证号', '手机号', '公示电话', '家庭编号', '服务证号']);
+const textColumns = new Set(['身份证号', '手机号', '公示电话', '家庭编号', '服务卡号']);
 
 /**
  * The template to fill in: the headings in order and sample rows (to be replaced). In the .xlsx

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingMonth, contactTypeLabels, ExportQuery, percent, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { beijingMonth, contactTypeLabels, ExportQuery, percent, SERVICE_CARD, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
 import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
@@ -91,7 +91,7 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     {
       name: '覆盖情况',
       rows: [
-        ['乡镇', '家庭户数', '联系人齐全户数', '联系人齐全率%', '成员数', '签约家庭医生人数', '持服务证户数', '本月走访户数', '本月联系次数', '本月走访次数', '本月慰问次数', '有签约意愿人数', '有意愿者签约率%'],
+        ['乡镇', '家庭户数', '联系人齐全户数', '联系人齐全率%', '成员数', '签约家庭医生人数', `持${SERVICE_CARD}户数`, '本月走访户数', '本月联系次数', '本月走访次数', '本月慰问次数', '有签约意愿人数', '有意愿者签约率%'],
         ...coverage.map((t) => [
           t.townshipName, t.families, t.familiesWithAllContacts, percent(t.familiesWithAllContacts, t.families), t.members, t.signedMembers, t.cardHolders,
           t.visitedThisMonth, t.contactsThisMonth, t.visitsThisMonth, t.greetingsThisMonth, t.wantingMembers, percent(t.signedMembers, t.wantingMembers),

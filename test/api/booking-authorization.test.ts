@@ -39,7 +39,7 @@ test('a hospital reaches only its own institution: list, card check, check-in, n
   const b = await book('p_m0018', 'f_0011', s, now);
   const morning = at(DAY, '07:30');
   const other = await tokenFor('p_hosp02');
-  const token = await cardToken('f_0011', 'QH20250011', new Date(morning));
+  const token = await cardToken('f_0011', new Date(morning));
   const h = { 'x-test-now': morning };
   expect((await call('GET', `/hospital/today?departmentId=${s.departmentId}`, { token: other, headers: h })).body.items).toEqual([]);
   expect((await call('POST', '/hospital/card-checks', { token: other, body: { token }, headers: h })).body.bookingsToday).toEqual([]);

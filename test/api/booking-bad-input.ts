@@ -15,7 +15,8 @@ const SESSION = '2030-03-05.xnk.am';
 const book = { institutionId: 'org_xyy', sessionId: SESSION, memberId: 'p_m0008' };
 const BK = 'bk_0000000000000000';
 const ADM = 'adm_000000000000';
-const TOKEN = `LXCARD1.${'a'.repeat(40)}`;
+/** Shaped like a card code (the schema passes it); its signature is wrong. */
+const TOKEN = `LX1.GAYDAMI.1.TBK2QO.TBK3FW.${'A'.repeat(20)}`;
 const TOWNSHIP = 'org_cgwsy';
 const slot = { weekday: 1, period: 'am', startTime: '08:00', endTime: '11:30', capacity: 30, priorityQuota: 3, releaseHoursBefore: 24 };
 
@@ -47,6 +48,9 @@ export function bookingBadInput(): Record<BookingRouteId, BookingBadCase[]> {
       { label: 'institutionId not an id', caller: m, path: '/institutions/hospital/sessions?date=2030-03-05', fields: f(['path.institutionId']) },
       { label: 'departmentId with capitals', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&departmentId=XNK', fields: f(['query.departmentId']) },
       { label: 'unknown query parameter', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&all=1', fields: { 'query.all': UNKNOWN } },
+      { label: 'days not a number', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&days=week', fields: { 'query.days': '天数应为 1 到 14 的整数' } },
+      { label: 'days zero', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&days=0', fields: { 'query.days': '天数至少为 1' } },
+      { label: 'days beyond the booking window', caller: m, path: '/institutions/org_xyy/sessions?date=2030-03-05&days=15', fields: { 'query.days': '天数最多为 14' } },
     ],
     'booking.book': [
       ...bodyBasics(m, '/families/f_0005/bookings', book),
@@ -97,8 +101,9 @@ export function bookingBadInput(): Record<BookingRouteId, BookingBadCase[]> {
     'hospital.checkCard': [
       ...bodyBasics(h, '/hospital/card-checks', { token: TOKEN }),
       { label: 'token missing', caller: h, path: '/hospital/card-checks', body: {}, fields: f(['body.token']) },
-      { label: 'token too short', caller: h, path: '/hospital/card-checks', body: { token: 'LXCARD1.x' }, fields: { 'body.token': '请扫描或粘贴服务卡二维码' } },
-      { label: 'token oversize', caller: h, path: '/hospital/card-checks', body: { token: 'a'.repeat(2001) }, fields: { 'body.token': '二维码内容过长' } },
+      { label: 'token empty', caller: h, path: '/hospital/card-checks', body: { token: '  ' }, fields: { 'body.token': '请扫描或粘贴服务卡二维码' } },
+      { label: 'token not a card code', caller: h, path: '/hospital/card-checks', body: { token: 'LXCARD1.x' }, fields: { 'body.token': '服务卡二维码无效' } },
+      { label: 'token oversize', caller: h, path: '/hospital/card-checks', body: { token: 'a'.repeat(2001) }, fields: { 'body.token': '服务卡二维码无效' } },
     ],
     'hospital.checkIn': [
       ...bodyBasics(h, `/hospital/bookings/${BK}/check-in`, { token: TOKEN }),

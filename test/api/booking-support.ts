@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { beijingInstant, weekdayOf, type Period } from '../../domain';
-import { issueCardQr } from '../../functions/lib/auth/tokens';
+import { issueCardQr } from '../../functions/lib/auth/card-code';
 import { buildSessions, type SessionItem } from '../../functions/lib/db/booking/sessions';
 import { db, tableName } from '../../functions/lib/db/client';
 import { call, tokenFor } from '../support/api';
@@ -62,8 +62,8 @@ export async function sessionLeft(s: SessionItem): Promise<number> {
 }
 
 /** The family's card token, as the card page would show it at `now`. */
-export async function cardToken(familyId: string, cardNo: string, now: Date, version = 1): Promise<string> {
-  return (await issueCardQr({ familyId, cardNo, version }, now)).content;
+export async function cardToken(familyId: string, now: Date, version = 1): Promise<string> {
+  return (await issueCardQr({ familyId, version }, now)).content;
 }
 
 export const outboxItem = async (id: string) => (await queryPartition(`OUTBOX#${id}`))[0];

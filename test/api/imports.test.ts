@@ -40,7 +40,7 @@ function memberRow(family: number, member: number, change: Partial<Record<(typeo
     村名称: family % 2 ? '乙村' : '甲村',
     家庭类别: family % 3 ? '失独' : '伤残',
     低保户: family % 4 ? '否' : '是',
-    服务证号: `QHI${String(family).padStart(5, '0')}`,
+    服务卡号: `QHI${String(family).padStart(5, '0')}`,
     姓名: member === 0 ? `张${'一二三四五六七八九'[family % 9]}山` : `李${'一二三四五六七八九'[family % 9]}英`,
     与户主关系: member === 0 ? '户主' : '配偶',
     身份证号: id,

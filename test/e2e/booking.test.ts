@@ -69,7 +69,7 @@ test('a member books a priority place; the hospital verifies the card and checks
   expect(await outboxItem(`booking-${bookingId}-remind-2h`, false)).toMatchObject({ status: 'pending', template: 'booking.reminderSoon' });
   const after = await bookingSubscriptions();
   expect(after).toEqual({ confirmed: before.confirmed, reminder: before.reminder + 1, reminderSoon: before.reminderSoon + 1 });
-  await page.getByText('特殊家庭优先服务卡').waitFor();
+  await page.getByText('就医服务卡', { exact: true }).waitFor();
   await page.getByText('绿色通道专员吴静在导诊台等候').waitFor();
   await screenshot(page, 'booking-2-confirmation');
   expectElderFriendly(await elderReport(page));
@@ -91,7 +91,7 @@ test('a member books a priority place; the hospital verifies the card and checks
 
     const card = await call('GET', '/families/f_0001/card', { token: await tokenFor('p_m0001'), headers: { 'x-test-now': morning } });
     await hosp.locator('input[aria-label="服务卡二维码内容"]').fill(card.body.qr.content);
-    await button(hosp, '核验服务卡').click();
+    await button(hosp, '核验就医服务卡').click();
     await hosp.getByText('服务卡有效：QH20250001').waitFor();
     await button(hosp, '签到，开始优先服务').first().click();
     await hosp.getByText('状态：已就诊').first().waitFor();
@@ -108,7 +108,7 @@ test('a member books a priority place; the hospital verifies the card and checks
   // 3. The member sees the visit as done.
   await page.reload();
   await page.getByText('已就诊').first().waitFor();
-  await page.getByText(/已享受：优先挂号、优先取药/).waitFor();
+  await page.getByText('优先挂号、优先取药').waitFor();
   await screenshot(page, 'booking-5-member-visit-done');
   expectElderFriendly(await elderReport(page));
 });

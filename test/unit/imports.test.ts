@@ -18,7 +18,7 @@ test('ID numbers: GB 11643 checksum (X included), length, birth date', () => {
 });
 
 const row = (family: string, name: string, id: string, change: Record<string, string> = {}) =>
-  importColumns.families.map((c) => ({ 家庭编号: family, 乡镇编号: 't_liulin', 村编号: 'v_liulin', 村名称: '柳林村', 家庭类别: '失独', 低保户: '否', 服务证号: 'QH0001', 姓名: name, 与户主关系: '户主', 身份证号: id, 手机号: '', 慢性病: '', ...change })[c]!);
+  importColumns.families.map((c) => ({ 家庭编号: family, 乡镇编号: 't_liulin', 村编号: 'v_liulin', 村名称: '柳林村', 家庭类别: '失独', 低保户: '否', 服务卡号: 'QH0001', 姓名: name, 与户主关系: '户主', 身份证号: id, 手机号: '', 慢性病: '', ...change })[c]!);
 const sheet = (rows: string[][]): TextSheet => ({ headers: [...importColumns.families], rows: rows.map((cells, i) => ({ line: i + 2, cells })) });
 
 test('a family of two rows becomes one unit; the digest is the same for the same content', () => {

@@ -1,18 +1,11 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { randomUUID } from 'node:crypto';
 import {
   BIND_TICKET_TTL_SECONDS,
-  CARD_QR_PREFIX,
-  CARD_TOKEN_AUDIENCE,
-  CARD_TOKEN_ISSUER,
-  CARD_TOKEN_TTL_SECONDS,
-  CARD_TOKEN_TYPE,
-  CardTokenClaims,
   Principal,
   TOKEN_TTL_SECONDS,
   toBeijingIso,
 } from '../../../domain';
-import { getCardKey, getSecrets } from '../crypto/secrets';
+import { getSecrets } from '../crypto/secrets';
 
 const ISSUER = 'lianxin';
 const API_AUDIENCE = 'lianxin:api';
@@ -91,45 +84,4 @@ export async function verifyBindTicket(ticket: string): Promise<string> {
   const payload = await verify(ticket, sessionKey, BIND_AUDIENCE);
   if (!payload.sub) throw new InvalidTokenError('invalid');
   return payload.sub;
-}
-
-/** The service card's QR content; format documented in domain/card.ts. */
-export async function issueCardQr(card: { familyId: string; cardNo: string; version: number }, now: Date) {
-  const cardKey = await getCardKey();
-  const iat = Math.floor(now.getTime() / 1000);
-  const exp = iat + CARD_TOKEN_TTL_SECONDS;
-  const jws = await new SignJWT({ cno: card.cardNo, ver: card.version })
-    .setProtectedHeader({ alg: 'HS256', typ: CARD_TOKEN_TYPE })
-    .setSubject(card.familyId)
-    .setIssuer(CARD_TOKEN_ISSUER)
-    .setAudience(CARD_TOKEN_AUDIENCE)
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .setJti(randomUUID())
-    .sign(cardKey);
-  return { content: `${CARD_QR_PREFIX}${jws}`, expiresAt: toBeijingIso(new Date(exp * 1000)) };
-}
-
-/**
- * Checks signature, audience and expiry (at `now`, the request's time); the caller checks `ver`
- * against the stored card.
- */
-export async function verifyCardQr(content: string, now?: Date): Promise<CardTokenClaims> {
-  if (!content.startsWith(CARD_QR_PREFIX)) throw new InvalidTokenError('invalid');
-  const cardKey = await getCardKey();
-  try {
-    const { payload } = await jwtVerify(content.slice(CARD_QR_PREFIX.length), cardKey, {
-      issuer: CARD_TOKEN_ISSUER,
-      audience: CARD_TOKEN_AUDIENCE,
-      algorithms: ['HS256'],
-      typ: CARD_TOKEN_TYPE,
-      ...(now ? { currentDate: now } : {}),
-    });
-    const parsed = CardTokenClaims.safeParse(payload);
-    if (!parsed.success) throw new InvalidTokenError('invalid');
-    return parsed.data;
-  } catch (err) {
-    if (err instanceof InvalidTokenError) throw err;
-    throw new InvalidTokenError(err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
-  }
 }

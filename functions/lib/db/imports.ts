@@ -109,7 +109,7 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
     villageId: u.row.村编号,
     villageName: u.row.村名称,
     members: members.map((m) => ({ personId: m.personId, name: m.name, relation: m.relation, gender: m.gender, birthDate: m.birthDate, phoneMasked: m.phone ? maskPhone(m.phone) : '', conditions: m.conditions })),
-    card: { cardNo: u.row.服务证号, issuedOn: ctx.today, issuer: ctx.importer.organisation, version: 1, status: 'active' },
+    card: { cardNo: u.row.服务卡号, issuedOn: ctx.today, issuer: ctx.importer.organisation, version: 1, status: 'active' },
     helpline: { name: ctx.importer.organisation, phone: ctx.importer.workPhone },
     gsi1pk: keys.townshipPk(u.townshipId),
     gsi1sk: keys.townshipFamilySk(u.row.村编号, familyId),

@@ -50,7 +50,7 @@ export type ImportUnit = FamilyUnit | StaffUnit;
 const digestOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 /** Columns every row of a family repeats; they must agree. */
-const familyColumns = ['乡镇编号', '村编号', '村名称', '家庭类别', '低保户', '服务证号'] as const;
+const familyColumns = ['乡镇编号', '村编号', '村名称', '家庭类别', '低保户', '服务卡号'] as const;
 
 function headerProblems(kind: ImportKind, headers: string[]): ImportProblem[] {
   const expected: readonly string[] = importColumns[kind];

@@ -31,8 +31,8 @@ export { newIdempotencyKey as newRequestKey } from './idempotency-key';
 /** Booking (family members) and the green channel (hospital staff). */
 export const bookingApi = {
   institutions: () => authedCall('GET', '/institutions', InstitutionListResponse),
-  sessions: (institutionId: string, date: string, departmentId?: string) =>
-    authedCall('GET', `/institutions/${seg(institutionId)}/sessions`, SessionListResponse, { query: { date, departmentId } }),
+  sessions: (institutionId: string, date: string, departmentId?: string, days?: number) =>
+    authedCall('GET', `/institutions/${seg(institutionId)}/sessions`, SessionListResponse, { query: { date, departmentId, days: days === undefined ? undefined : String(days) } }),
   book: (familyId: string, body: BookRequest, key: string) =>
     authedCall('POST', `/families/${seg(familyId)}/bookings`, BookingView, { body, headers: { 'Idempotency-Key': key } }),
   mine: (familyId: string) => authedCall('GET', `/families/${seg(familyId)}/bookings`, BookingListResponse),

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { BOOKING_RULES, toBeijingIso, type BookingStatus, type Period, type PriorityGiven } from '../../../../domain';
+import { BOOKING_RULES, SERVICE_CARD, toBeijingIso, type BookingStatus, type Period, type PriorityGiven } from '../../../../domain';
 import { outboxCancel, outboxPut } from '../../notify/outbox';
 import { db, tableName } from '../client';
 import { keys } from '../keys';
@@ -199,7 +199,7 @@ export function bookParts(plan: BookPlan): BookingPart[] {
       }),
     );
   }
-  const note = plan.referral ? `${plan.referral.doctorName}医生为您转诊预约` : '请带服务卡、身份证、医保卡';
+  const note = plan.referral ? `${plan.referral.doctorName}医生为您转诊预约` : `请带${SERVICE_CARD}、身份证、医保卡`;
   const data = { place: `${s.institutionName}${s.departmentName}`, time: sessionTime(s), note };
   const page = `packages/booking/confirmation/index?bookingId=${plan.bookingId}`;
   out.push(part('outbox', outboxPut({ recipientId: plan.booker.memberId, template: 'booking.confirmed', data, page, dedupeKey: `booking-${plan.bookingId}-confirmed` }, plan.now)));
@@ -207,7 +207,7 @@ export function bookParts(plan: BookPlan): BookingPart[] {
   const dayBefore = new Date(s.startsAtMs - 24 * 3_600_000);
   const twoHours = new Date(s.startsAtMs - 2 * 3_600_000);
   for (const [when, dedupeKey, template, reminder] of [
-    [dayBefore, dayKey, 'booking.reminder', '明天就诊，请带好服务卡'],
+    [dayBefore, dayKey, 'booking.reminder', `明天就诊，请带好${SERVICE_CARD}`],
     [twoHours, twoHourKey, 'booking.reminderSoon', '两小时后就诊，请按时到达'],
   ] as const) {
     if (when.getTime() <= t) continue;

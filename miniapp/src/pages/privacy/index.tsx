@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import { PRIVACY_GUIDE_VERSION, privacyGuide } from '@domain';
+import { PRIVACY_GUIDE_VERSION, privacyGuide, SERVICE_CARD } from '@domain';
 import { api } from '../../api/client';
 import { loadSession, saveConsent } from '../../api/session';
 import { Btn } from '../../components/Btn';
@@ -83,7 +83,7 @@ export default function Privacy() {
         onChange={(v) => setHealth(v === 'yes')}
         options={[
           { value: 'yes', label: '同意使用我的健康信息' },
-          { value: 'no', label: '不同意（仍可使用联系人和就医服务卡）' },
+          { value: 'no', label: `不同意（仍可使用联系人和${SERVICE_CARD}）` },
         ]}
       />
       <FieldError text={errors.health} />

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { SessionView } from '@domain';
+import { bookingDefaults, SERVICE_CARD, type SessionView } from '@domain';
 import { bookingApi, newRequestKey } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
@@ -19,7 +19,9 @@ const DAYS_SHOWN = 7;
 
 /**
  * Choose institution → department → day → session, for whom, and what help is needed; then one
- * main action. What was chosen stays on screen whatever the server answers; a retried tap carries
+ * main action. The family's hospital, the department used last and the first day with places are
+ * chosen already (or the booking being repeated: 再约一次 passes its hospital, department and
+ * member), so the common case is: pick a session, confirm. What was chosen stays on screen whatever the server answers; a retried tap carries
  * the same Idempotency-Key, so it cannot book twice. The tap first asks WeChat for the messages
  * the booking will send (confirmation and both reminders), so they are not skipped later.
  */
@@ -29,7 +31,11 @@ export default function Book() {
     const me = await requireMe();
     if (!me.familyId) throw new Error('没有找到您家的登记信息，请联系村（社区）联系人');
     const [institutions, mine] = await Promise.all([bookingApi.institutions(), bookingApi.mine(me.familyId)]);
-    return { me, familyId: me.familyId, institutions: institutions.items, members: mine.members };
+    const memberId = params.memberId && mine.members.some((m) => m.personId === params.memberId) ? params.memberId : me.personId;
+    const defaults = params.institutionId
+      ? { institutionId: params.institutionId, departmentId: params.departmentId ?? null }
+      : bookingDefaults(institutions.items, mine.items, memberId);
+    return { me, memberId, defaults, familyId: me.familyId, institutions: institutions.items, members: mine.members };
   });
   const [memberId, setMemberId] = useState<string | null>(null);
   const [escort, setEscort] = useState(false);
@@ -40,7 +46,7 @@ export default function Book() {
 
   const ready = state.status === 'ready' ? state.data : null;
   useEffect(() => {
-    if (ready && !memberId) setMemberId(ready.me.personId);
+    if (ready && !memberId) setMemberId(ready.memberId);
   }, [ready, memberId]);
 
   const joinWaitlist = async (s: SessionView, institutionId: string) => {
@@ -56,7 +62,8 @@ export default function Book() {
   const picker = useSessionPicker({
     institutions: ready?.institutions ?? [],
     days: DAYS_SHOWN,
-    initialInstitutionId: params.institutionId ?? null,
+    initialInstitutionId: ready?.defaults.institutionId,
+    initialDepartmentId: ready?.defaults.departmentId,
     renderClosed: (s, institutionId) =>
       s.waitlistOpen ? (
         <Btn kind="secondary" busy={busy} onClick={() => void joinWaitlist(s, institutionId)}>
@@ -88,7 +95,7 @@ export default function Book() {
   return (
     <View className="page booking">
       <View className="h1">预约优先就医</View>
-      <View className="text soft mb">定点医院为计划生育特殊家庭保留了优先号，凭就医服务卡优先挂号、就诊、取药、缴费。</View>
+      <View className="text soft mb">定点医院为计划生育特殊家庭保留了优先号，凭{SERVICE_CARD}优先挂号、就诊、取药、缴费。</View>
 
       {picker.element}
 

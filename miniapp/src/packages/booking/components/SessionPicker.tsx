@@ -12,9 +12,11 @@ type Sessions = { status: 'idle' | 'loading' | 'ready' | 'error'; items: Session
 
 export interface SessionPickerOptions {
   institutions: Institution[];
-  /** How many days from tomorrow are offered. */
+  /** How many days from tomorrow are offered (at most the booking window: one request covers them). */
   days: number;
+  /** Chosen already when they arrive (the family's hospital, the department used last); the member can change them. */
   initialInstitutionId?: string | null;
+  initialDepartmentId?: string | null;
   /** Reschedule: the institution is fixed, only department, day and session are chosen. */
   fixedInstitutionId?: string;
   /** What to show under a session that cannot be booked (e.g. a waiting-list button); without it, such sessions are not listed. */
@@ -31,43 +33,76 @@ export interface SessionPicker {
   element: ReactNode;
 }
 
+/** Consecutive sessions that can be chosen form one radio group; a closed one stands between them, in time order. */
+function runs(items: SessionView[]): Array<{ bookable: boolean; items: SessionView[] }> {
+  const out: Array<{ bookable: boolean; items: SessionView[] }> = [];
+  for (const s of items) {
+    const last = out[out.length - 1];
+    if (last && last.bookable === s.bookable) last.items.push(s);
+    else out.push({ bookable: s.bookable, items: [s] });
+  }
+  return out;
+}
+
 /**
  * Choose institution → department → day → session: the steps every booking form shares (a
- * member's booking, a reschedule, a doctor's referral). The choices stay on screen whatever the
- * server answers; the sessions of a day are one request.
+ * member's booking, a reschedule, a doctor's referral). The department's whole week is one request,
+ * so the first day with places is chosen already and every day says whether it has any. The
+ * choices stay on screen whatever the server answers.
  */
-export function useSessionPicker({ institutions, days, initialInstitutionId, fixedInstitutionId, renderClosed }: SessionPickerOptions): SessionPicker {
+export function useSessionPicker({ institutions, days, initialInstitutionId, initialDepartmentId, fixedInstitutionId, renderClosed }: SessionPickerOptions): SessionPicker {
   const [picked, setInstitutionId] = useState<string | null>(initialInstitutionId ?? null);
   const institutionId = fixedInstitutionId ?? picked;
-  const [departmentId, setDepartmentId] = useState<string | null>(null);
+  const [departmentId, setDepartmentId] = useState<string | null>(initialDepartmentId ?? null);
   const [date, setDate] = useState<string | null>(null);
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [sessions, setSessions] = useState<Sessions>({ status: 'idle', items: [] });
+  // The defaults usually arrive after the first render (they come from the family's bookings):
+  // take them once, and never over what the member has chosen.
+  const [seeded, setSeeded] = useState(false);
+  useEffect(() => {
+    if (seeded || (!initialInstitutionId && !initialDepartmentId)) return;
+    setSeeded(true);
+    if (initialInstitutionId && !picked) setInstitutionId(initialInstitutionId);
+    if (initialDepartmentId && !departmentId) setDepartmentId(initialDepartmentId);
+    // Only the arriving defaults matter here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initialInstitutionId, initialDepartmentId]);
 
-  const load = async () => {
-    if (!institutionId || !departmentId || !date) return;
+  const today = beijingDate(new Date());
+  const dayList = Array.from({ length: days }, (_, i) => addDays(today, i + 1));
+  const load = async (keepDate: boolean) => {
+    if (!institutionId || !departmentId) return;
     setSessions({ status: 'loading', items: [] });
     try {
-      setSessions({ status: 'ready', items: (await bookingApi.sessions(institutionId, date, departmentId)).items });
+      const items = (await bookingApi.sessions(institutionId, dayList[0]!, departmentId, days)).items;
+      setSessions({ status: 'ready', items });
+      if (!keepDate) setDate(dayList.find((d) => items.some((s) => s.date === d && s.bookable)) ?? dayList[0]!);
     } catch (err) {
       setSessions({ status: 'error', items: [], message: handleFailure(err) });
     }
   };
   useEffect(() => {
     setSessionId(null);
-    void load();
-    // Reload when the choice changes; load reads the same three values.
+    setDate(null);
+    void load(false);
+    // Reload when the choice changes; load reads the same two values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [institutionId, departmentId, date]);
+  }, [institutionId, departmentId]);
 
   const institution = institutions.find((i) => i.institutionId === institutionId);
-  const bookable = sessions.items.filter((s) => s.bookable);
-  const closed = renderClosed ? sessions.items.filter((s) => !s.bookable) : [];
+  const ofDay = sessions.items.filter((s) => s.date === date && (s.bookable || renderClosed));
+  const bookable = ofDay.filter((s) => s.bookable);
   const chosen = bookable.find((s) => s.sessionId === sessionId);
-  const today = beijingDate(new Date());
-  const dayList = Array.from({ length: days }, (_, i) => addDays(today, i + 1));
   const n = fixedInstitutionId ? 0 : 1;
   const sessionTitle = (s: SessionView) => `${periodLabels[s.period]} ${s.startsAt.slice(11, 16)} ${s.doctorName}`;
+  const hasPlaces = (d: string) => sessions.items.some((s) => s.date === d && s.bookable);
+  const sessionLabel = (s: SessionView) => (
+    <View>
+      <View className="text-lg strong">{sessionTitle(s)}</View>
+      <View className="text">{s.inWords}</View>
+    </View>
+  );
 
   const element = (
     <>
@@ -79,6 +114,7 @@ export function useSessionPicker({ institutions, days, initialInstitutionId, fix
             label="选择医院"
             value={institutionId}
             onChange={(v) => {
+              if (v === institutionId) return;
               setInstitutionId(v);
               setDepartmentId(null);
             }}
@@ -92,45 +128,51 @@ export function useSessionPicker({ institutions, days, initialInstitutionId, fix
           <RadioChoices label="选择科室" value={departmentId} onChange={setDepartmentId} options={institution.departments.map((d) => ({ value: d.departmentId, label: d.name }))} />
         </View>
       ) : null}
-      {departmentId ? (
+      {departmentId && institutionId ? (
         <View className="card">
           <View className="h3">{n + 2}. 选择日期</View>
-          <RadioChoices label="选择日期" value={date} onChange={setDate} options={dayList.map((d) => ({ value: d, label: `${formatChineseDate(d)} ${weekdayNames[weekdayOf(d)]}` }))} />
-        </View>
-      ) : null}
-      {date && institutionId ? (
-        <View className="card">
-          <View className="h3">{n + 3}. 选择时段</View>
           {sessions.status === 'loading' ? <Loading text="正在查看号源…" /> : null}
-          {sessions.status === 'error' ? <ErrorState message={sessions.message ?? '号源没有加载出来'} onRetry={() => void load()} /> : null}
-          {sessions.status === 'ready' && sessions.items.length === 0 ? <Empty text="这一天这个科室不出诊，请换一天。" /> : null}
-          {sessions.status === 'ready' && sessions.items.length > 0 && bookable.length === 0 && closed.length === 0 ? <Empty text="这一天没有可以预约的优先号，请换一天。" /> : null}
-          {bookable.length ? (
+          {sessions.status === 'error' ? <ErrorState message={sessions.message ?? '号源没有加载出来'} onRetry={() => void load(true)} /> : null}
+          {sessions.status === 'ready' ? (
             <RadioChoices
-              label="选择时段"
-              value={sessionId}
-              onChange={setSessionId}
-              options={bookable.map((s) => ({
-                value: s.sessionId,
-                label: (
-                  <View>
-                    <View className="text-lg strong">{sessionTitle(s)}</View>
-                    <View className="text">{s.inWords}</View>
-                  </View>
-                ),
-              }))}
+              label="选择日期"
+              value={date}
+              onChange={(d) => {
+                setDate(d);
+                setSessionId(null);
+              }}
+              options={dayList.map((d) => ({ value: d, label: `${formatChineseDate(d)} ${weekdayNames[weekdayOf(d)]}${hasPlaces(d) ? ' · 有优先号' : ''}` }))}
             />
           ) : null}
-          {closed.map((s) => (
-            <View className="session-closed" key={s.sessionId}>
-              <View className="text-lg strong">{sessionTitle(s)}</View>
-              <View className="text">{s.inWords}</View>
-              {renderClosed?.(s, institutionId)}
-            </View>
-          ))}
+        </View>
+      ) : null}
+      {date && institutionId && sessions.status === 'ready' ? (
+        <View className="card">
+          <View className="h3">{n + 3}. 选择时段</View>
+          {!sessions.items.some((s) => s.date === date) ? <Empty text="这一天这个科室不出诊，请换一天。" /> : null}
+          {sessions.items.some((s) => s.date === date) && ofDay.length === 0 ? <Empty text="这一天没有可以预约的优先号，请换一天。" /> : null}
+          {runs(ofDay).map((run) =>
+            run.bookable ? (
+              <RadioChoices
+                key={run.items[0]!.sessionId}
+                label="选择时段"
+                value={sessionId}
+                onChange={setSessionId}
+                options={run.items.map((s) => ({ value: s.sessionId, label: sessionLabel(s) }))}
+              />
+            ) : (
+              run.items.map((s) => (
+                <View className="session-closed" key={s.sessionId}>
+                  <View className="text-lg strong">{sessionTitle(s)}</View>
+                  <View className="text">{s.inWords}</View>
+                  {renderClosed?.(s, institutionId)}
+                </View>
+              ))
+            ),
+          )}
         </View>
       ) : null}
     </>
   );
-  return { institutionId, chosen, reload: () => void load(), element };
+  return { institutionId, chosen, reload: () => void load(true), element };
 }

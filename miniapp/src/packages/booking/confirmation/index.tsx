@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { formatChineseDate, periodLabels, type BookingView } from '@domain';
+import { formatChineseDate, periodLabels, SERVICE_CARD, type BookingView } from '@domain';
 import { bookingApi } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -19,7 +19,7 @@ function Row({ label, children }: { label: string; children: string }) {
   return (
     <View className="detail">
       <View className="detail__label">{label}</View>
-      <View className="strong">{children}</View>
+      <View className="detail__value strong">{children}</View>
     </View>
   );
 }
@@ -52,7 +52,7 @@ export default function Confirmation() {
       {b.status === 'booked' ? (
         <Notice tone="ok">
           <View className="status-line">预约成功</View>
-          <View className="text">到医院后请出示就医服务卡，工作人员会为您优先安排。</View>
+          <View className="text">到医院后请出示{SERVICE_CARD}，工作人员会为您优先安排。</View>
         </Notice>
       ) : (
         <View className="card">
@@ -60,9 +60,9 @@ export default function Confirmation() {
             <Icon name={b.status === 'checked_in' ? 'check' : 'tips'} />
             {b.statusLabel}
           </View>
-          {b.checkedInAt ? <View className="text">签到时间：{formatDateTime(b.checkedInAt)}</View> : null}
-          {b.prioritiesGiven?.length ? <View className="text">已享受：{b.prioritiesGiven.join('、')}</View> : null}
-          {b.feeReductionYuan ? <View className="text">减免费用：{b.feeReductionYuan} 元</View> : null}
+          {b.checkedInAt ? <Row label="签到时间">{formatDateTime(b.checkedInAt)}</Row> : null}
+          {b.prioritiesGiven?.length ? <Row label="已享受">{b.prioritiesGiven.join('、')}</Row> : null}
+          {b.feeReductionYuan ? <Row label="减免费用">{`${b.feeReductionYuan} 元`}</Row> : null}
         </View>
       )}
 

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { formatChineseDate, periodLabels } from '@domain';
+import { formatChineseDate, parseSessionId, periodLabels, type BookingView } from '@domain';
 import { bookingApi, newRequestKey } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
@@ -12,6 +12,10 @@ import { useRemote } from '../../../lib/remote';
 import { requestSubscriptions } from '../../../lib/subscriptions';
 import { bookingPaths, bookingSubscriptions } from '../paths';
 import '../booking.scss';
+
+/** The booking form with this booking's hospital, department and member chosen: a session and a confirm away. */
+const rebookUrl = (b: BookingView) =>
+  `${bookingPaths.book}?institutionId=${b.institutionId}&departmentId=${parseSessionId(b.sessionId).departmentId}&memberId=${b.memberId}`;
 
 /** The family's bookings, newest first, and its places on waiting lists (with an offer to accept). */
 export default function Mine() {
@@ -66,6 +70,11 @@ export default function Mine() {
           <Btn kind="secondary" onClick={() => Taro.navigateTo({ url: `${bookingPaths.confirmation}?bookingId=${b.bookingId}` })}>
             查看详情
           </Btn>
+          {b.status !== 'booked' ? (
+            <Btn kind="secondary" icon="refresh" onClick={() => Taro.navigateTo({ url: rebookUrl(b) })}>
+              再约一次
+            </Btn>
+          ) : null}
         </View>
       ))}
       <View className="mt">

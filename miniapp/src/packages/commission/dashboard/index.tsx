@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { percent, quarterLabel, type DashboardFigures, type DashboardResponse } from '@domain';
+import { percent, quarterLabel, SERVICE_CARD, type DashboardFigures, type DashboardResponse } from '@domain';
 import { ledgerApi } from '../../../api/ledger';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
@@ -64,7 +64,7 @@ function Figures({ f, quarter }: { f: DashboardFigures; quarter: string }) {
       <View className="text bar__note keep-words">
         共有成员{`${NB}${f.members}${NB}`}人，其中{`${NB}${f.members - f.wantingMembers}${NB}`}人暂无签约意愿
       </View>
-      <Bar label="持有服务证的家庭" part={f.cardHolders} whole={f.families} />
+      <Bar label={`持有${SERVICE_CARD}的家庭`} part={f.cardHolders} whole={f.families} />
       <Bar label="本周已联系的家庭" part={f.contactedThisWeek} whole={f.families} />
       <Bar label="本月已走访的家庭" part={f.visitedThisMonth} whole={f.families} />
       <View className="text">

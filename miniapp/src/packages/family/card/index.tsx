@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import { CARD_TOKEN_TTL_SECONDS, formatChineseDate, type ServiceCardResponse } from '@domain';
+import { CARD_TOKEN_TTL_SECONDS, formatChineseDate, SERVICE_CARD, type ServiceCardResponse } from '@domain';
 import { api } from '../../../api/client';
 import { isH5 } from '../../../api/config';
 import { ApiFailure } from '../../../api/errors';
@@ -29,8 +29,8 @@ function QrCode({ card }: { card: ServiceCardResponse }) {
         // Square image in a square box: fill it exactly (aspectFit centres by absolute
         // positioning on H5, which inherited text-align pushed off-centre).
         mode="scaleToFill"
-        aria-label="就医服务卡二维码"
-        nativeProps={isH5 ? { alt: '就医服务卡二维码，请医院工作人员扫描' } : undefined}
+        aria-label={`${SERVICE_CARD}二维码`}
+        nativeProps={isH5 ? { alt: `${SERVICE_CARD}二维码，请医院工作人员扫描` } : undefined}
       />
       <View className="text-lg strong mt">请把二维码给医院工作人员扫描</View>
       <View className="text">
@@ -75,7 +75,7 @@ export default function Card() {
   return (
     <View className="page">
       <View className="card service-card">
-        <View className="h2">就医服务卡</View>
+        <View className="h2">{SERVICE_CARD}</View>
         <View className="text soft">计划生育特殊家庭优先就医</View>
         <View className="text soft mt">卡号</View>
         <View className="card-no">{card.cardNo}</View>

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { SERVICE_CARD } from '@domain';
 import { api } from '../../../api/client';
 import { ApiFailure } from '../../../api/errors';
 import { loadSession } from '../../../api/session';
@@ -45,7 +46,7 @@ export default function Contacts() {
                 <View className="entries stack">
                   {me ? <MessagesEntry me={me} /> : null}
                   <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.card })}>
-                    出示就医服务卡
+                    出示{SERVICE_CARD}
                   </Btn>
                   <Btn kind="secondary" icon="clock" onClick={() => Taro.navigateTo({ url: paths.book })}>
                     预约优先就医

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { greenChannelPriorities, periodLabels, VisitRecordRequest, type CardCheckResponse, type GreenChannelPatient, type PriorityGiven } from '@domain';
+import { CardCode, greenChannelPriorities, periodLabels, SERVICE_CARD, VisitRecordRequest, type CardCheckResponse, type GreenChannelPatient, type PriorityGiven } from '@domain';
 import { bookingApi } from '../../../api/booking';
 import { isH5 } from '../../../api/config';
 import { Btn } from '../../../components/Btn';
@@ -18,6 +18,9 @@ import { paths } from '../../../lib/routes';
 import './index.scss';
 
 const ALL = 'all';
+/** What the server adds to the verdict (请核对实体卡), without saying the verdict twice. */
+const verdictDetail = (failure: string | null, verdict: string) =>
+  failure?.startsWith(verdict) ? failure.slice(verdict.length).replace(/^[，,。]\s*/, '') : failure;
 const needsText = (p: GreenChannelPatient) => [p.needsEscort ? '需要陪诊' : '', p.needsWheelchair ? '需要轮椅' : ''].filter(Boolean).join('，') || '无特殊需要';
 
 /** Records which of the 五个优先 were given and the fee reduction, after check-in. */
@@ -70,7 +73,7 @@ function PatientCard({ p, token, onChange }: { p: GreenChannelPatient; token?: s
           签到，开始优先服务
         </Btn>
       ) : null}
-      {p.status === 'booked' && !token ? <View className="text soft">患者到达后请扫描或粘贴其服务卡二维码签到。</View> : null}
+      {p.status === 'booked' && !token ? <View className="text soft">患者到达后请扫描或粘贴其{SERVICE_CARD}二维码签到。</View> : null}
       {p.status === 'booked' ? (
         <Btn kind="secondary" busy={busy} onClick={() => void act(() => bookingApi.noShow(p.bookingId))}>
           标记未到诊
@@ -94,15 +97,23 @@ export default function Today() {
   const [check, setCheck] = useState<CardCheckResponse | null>(null);
   const checking = useFormSend();
 
+  // A new check starts from a blank verdict: the previous patient's green result must never stand
+  // next to the code now being checked.
   const verify = async (content = token) => {
-    if (content.trim().length < 20) return checking.refuse({ token: '请扫描或粘贴服务卡二维码' });
     setCheck(null);
-    await checking.send(async () => setCheck(await bookingApi.checkCard(content.trim())));
+    const parsed = CardCode.safeParse(content);
+    if (!parsed.success) return checking.refuse(formErrors(parsed.error.issues.map((i) => ({ ...i, path: ['token'] }))));
+    await checking.send(async () => setCheck(await bookingApi.checkCard(parsed.data)));
+  };
+  const edit = (value: string) => {
+    setToken(value);
+    setCheck(null);
+    checking.clear();
   };
   const scan = async () => {
     try {
       const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      setToken(res.result);
+      edit(res.result);
       await verify(res.result);
     } catch {
       checking.refuse({}, '没有扫到二维码，请再试一次，或把二维码内容粘贴到上面');
@@ -124,12 +135,20 @@ export default function Today() {
       <View className="text soft mb">{me.name} · {me.title ?? '绿色通道'}</View>
 
       <View className="card">
-        <View className="h2">核验就医服务卡</View>
-        <TextField id="card-token" label="服务卡二维码内容" hint="扫描患者手机上的服务卡，或把二维码内容粘贴在这里" value={token} error={checking.errors.token} maxlength={2000} onInput={setToken} />
-        {checking.failure ? <Notice tone="error"><View className="text" role="alert">{checking.failure}</View></Notice> : null}
+        <View className="h2">核验{SERVICE_CARD}</View>
+        <TextField id="card-token" label="服务卡二维码内容" hint={`扫描患者手机上的${SERVICE_CARD}，或把二维码内容粘贴在这里`} value={token} error={checking.errors.token} maxlength={200} onInput={edit} />
+        {checking.errors.token ? (
+          // The verdict on the code itself, as plain and large as the green one it replaces.
+          <Notice tone="error" icon="close">
+            <View className="h2 verdict">{checking.errors.token}</View>
+            {verdictDetail(checking.failure, checking.errors.token) ? <View className="text">{verdictDetail(checking.failure, checking.errors.token)}</View> : null}
+          </Notice>
+        ) : checking.failure ? (
+          <Notice tone="error"><View className="text">{checking.failure}</View></Notice>
+        ) : null}
         <View className="stack">
           <Btn big icon="scan" busy={checking.busy} busyText="正在核验…" onClick={() => void verify()}>
-            核验服务卡
+            核验{SERVICE_CARD}
           </Btn>
           {!isH5 ? (
             <Btn kind="secondary" icon="scan" onClick={() => void scan()}>
@@ -142,7 +161,7 @@ export default function Today() {
       {check ? (
         <View className="card">
           <Notice tone="ok">
-            <View className="h3">服务卡有效：{check.cardNo}</View>
+            <View className="h2 verdict">{SERVICE_CARD}有效：{check.cardNo}</View>
             <View className="text">持卡人：{check.holders.map((h) => `${h.name}（${h.relation}）`).join('、')}</View>
           </Notice>
           {check.bookingsToday.length === 0 ? <View className="text">今天没有在本院的预约，请按优先服务为其挂号。</View> : null}

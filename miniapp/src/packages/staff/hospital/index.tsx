@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Btn } from '../../../components/Btn';
 import { paths } from '../../../lib/routes';
-import { roleLabels } from '@domain';
+import { roleLabels, SERVICE_CARD } from '@domain';
 import { LogoutButton } from '../../../components/LogoutButton';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
@@ -24,7 +24,7 @@ export default function Hospital() {
             <View className="text-lg">{state.data.organisation ?? '所属医院未登记'}</View>
           </View>
           <Notice tone="info">
-            <View className="text">在这里核验计划生育特殊家庭的就医服务卡，查看今天来本院的优先就医名单。</View>
+            <View className="text">在这里核验计划生育特殊家庭的{SERVICE_CARD}，查看今天来本院的优先就医名单。</View>
           </Notice>
           <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.greenChannelToday })}>
             打开今天的优先就医名单
