@@ -29,7 +29,8 @@ console.log(version.stdout.trim());
 
 let failed = false;
 for (const region of regions) {
-  const { outdir } = synthProd(region);
+  // With a custom API domain, as a county deploys it (README "Deploying a county").
+  const { outdir } = synthProd(region, { apiDomain: { name: 'api.lianxin.example.cn', certificateArn: `arn:aws-cn:acm:${region}:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100` } });
   try {
     const templates = readdirSync(outdir).filter((f) => f.endsWith('.template.json')).map((f) => path.join(outdir, f));
     try {

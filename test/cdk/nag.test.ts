@@ -26,10 +26,15 @@ const acknowledgments = (scope: IConstruct) =>
       .flatMap((m) => Object.keys(m.data as Record<string, string>).map((id) => ({ id: id.replace(/^annotation::/i, ''), reason: (m.data as Record<string, string>)[id], path: c.node.path }))),
   );
 
-describe.each([['global partition', undefined], ['aws-cn (cn-northwest-1)', 'cn-northwest-1']])('cdk-nag AwsSolutions, prod, %s', (_, region) => {
+const countyDomain = { name: 'api.lianxin.example.cn', certificateArn: 'arn:aws-cn:acm:cn-northwest-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100' };
+
+describe.each([
+  ['global partition', undefined, undefined],
+  ['aws-cn (cn-northwest-1), with a custom API domain', 'cn-northwest-1', countyDomain],
+])('cdk-nag AwsSolutions, prod, %s', (_, region, apiDomain) => {
   let synthesized: ReturnType<typeof synthProd>;
   beforeAll(() => {
-    synthesized = synthProd(region);
+    synthesized = synthProd(region, { apiDomain });
   }, 300_000);
   afterAll(() => rmSync(synthesized.outdir, { recursive: true, force: true }));
 
