@@ -7,6 +7,7 @@ import { LianxinStack, type DeployStage } from './stack';
  *   -c stage=dev|prod          (default dev)
  *   -c wechatAppId=wx...       (default a placeholder; refused for prod)
  *   -c alarmEmail=ops@...      (optional)
+ *   -c wechatTemplateIds='{"message.new":"..."}' (optional; subscription-message template ids)
  *   -c apiDomain=api.example.cn -c apiCertificateArn=arn:aws-cn:acm:...
  *                              (optional, together; README "Deploying a county")
  *   -c account=... -c region=... (optional; without them the stack is environment-agnostic and
@@ -35,6 +36,7 @@ const stack = new LianxinStack(app, `Lianxin-${stage}`, {
   stage,
   wechatAppId,
   alarmEmail: context('alarmEmail'),
+  wechatTemplateIds: context('wechatTemplateIds') ? (JSON.parse(context('wechatTemplateIds')!) as Record<string, string>) : undefined,
   apiDomain: apiDomainName && apiCertificateArn ? { name: apiDomainName, certificateArn: apiCertificateArn } : undefined,
   env: account || region ? { account, region } : undefined,
   description: `Lianxin (连心) ${stage}: API, functions and data for family-planning special families`,

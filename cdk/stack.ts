@@ -112,7 +112,7 @@ export class LianxinStack extends Stack {
     if (this.api.domain) {
       new CfnOutput(this, 'ApiDomainTarget', {
         value: this.api.domain.regionalDomainName,
-        description: `Point the DNS name ${this.api.domain.name} here (CNAME)`,
+        description: "Point the API's custom domain here (DNS CNAME)",
       });
     }
     new CfnOutput(this, 'UploadsBucketDomain', {
