@@ -7,6 +7,7 @@ import { login, measureDdbRequests } from './ddb-requests';
 import { lambdaBudgetFailures, measureLambdaBundles } from './lambda-bundles';
 import { measureLedgerDashboard } from './ledger';
 import { measureMessaging } from './messaging';
+import { measureMixedLoad, mixedLoadFailures } from './mixed-load';
 import { measureLedgerImport } from './ledger-import';
 import { measureWeappPackages } from './weapp-size';
 import { measureSigning } from './signing';
@@ -73,6 +74,11 @@ try {
   if (ledgerImport.import.outcome !== 'applied') failures.push(`ledger import: the job ended ${ledgerImport.import.outcome}`);
   if (!ledgerImport.reimportWroteNothing) failures.push('ledger import: re-importing the same file wrote something');
   console.log('ledger import (2,000 families):', JSON.stringify(ledgerImport));
+  // Last on the shared stack: 60 s of mixed traffic from 200 users.
+  const mixed = await measureMixedLoad(stack);
+  await save('mixed-load', mixed);
+  failures.push(...mixedLoadFailures(mixed));
+  console.log('mixed load (200 users, 60 s):', mixed.routes.map((r) => `${r.route} ×${r.ratio.p50}/×${r.ratio.p99}`).join(', '), 'writes exact:', mixed.writesExact);
 } finally {
   await stack.stop();
 }

@@ -5,7 +5,7 @@ import { jobs } from '../functions/jobs';
 import { authorizerPermissions } from './permissions';
 import { FeatureRoutes, featureOf } from './constructs/feature-routes';
 import { Alarms } from './constructs/alarms';
-import { Api } from './constructs/api';
+import { Api, type ApiDomain } from './constructs/api';
 import { DataStore } from './constructs/data';
 import { deployJobs } from './constructs/jobs';
 import { AppFunction, ExecutionRoles } from './constructs/functions';
@@ -19,6 +19,8 @@ export interface LianxinStackProps extends StackProps {
   wechatAppId: string;
   /** Optional address for alarm e-mails (context `alarmEmail`). */
   alarmEmail?: string;
+  /** The API's custom domain (context `apiDomain` and `apiCertificateArn`); none in a dev stack. */
+  apiDomain?: ApiDomain;
   /** WeChat subscription-message template ids by our template name (context `wechatTemplateIds`, JSON). */
   wechatTemplateIds?: Record<string, string>;
 }
@@ -70,7 +72,7 @@ export class LianxinStack extends Stack {
       roles,
     });
 
-    this.api = new Api(this, 'Api', { stage: props.stage, authorizerFn: authorizer.fn });
+    this.api = new Api(this, 'Api', { stage: props.stage, authorizerFn: authorizer.fn, domain: props.apiDomain });
 
     // The stream and scheduled jobs of functions/jobs.ts, each with its trigger.
     const background = deployJobs(this, {
@@ -107,6 +109,16 @@ export class LianxinStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    if (this.api.domain) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.api.domain.regionalDomainName,
+        description: "Point the API's custom domain here (DNS CNAME)",
+      });
+    }
+    new CfnOutput(this, 'UploadsBucketDomain', {
+      value: this.data.uploads.bucketRegionalDomainName,
+      description: "The mini-program's uploadFile and downloadFile domain (https://<this>)",
+    });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName, description: 'The DynamoDB table' });
     new CfnOutput(this, 'SecretsArn', { value: this.data.secret.secretArn, description: 'Set wechatAppSecret in this secret after the first deploy' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Subscribe to receive alarms' });

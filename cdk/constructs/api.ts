@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -13,6 +14,12 @@ import { LOG_RETENTION } from './functions';
  * one minute still spares the authorizer for a page's burst of requests.
  */
 export const AUTHORIZER_CACHE_SECONDS = 60;
+
+/** A custom domain for the API: the ICP-filed name and the ARN of its certificate in ACM. */
+export interface ApiDomain {
+  name: string;
+  certificateArn: string;
+}
 
 /**
  * The HTTP API, its stage and the session authorizer. Its routes (one per route-table entry, each
@@ -28,7 +35,11 @@ export class Api extends Construct {
   readonly accessLogs: logs.LogGroup;
   readonly authorizer: HttpLambdaAuthorizer;
 
-  constructor(scope: Construct, id: string, props: { stage: string; authorizerFn: IFunction }) {
+  /** The custom domain, when one is configured (context `apiDomain`, `apiCertificateArn`). */
+  readonly domain?: apigw.DomainName;
+  private readonly domainName?: string;
+
+  constructor(scope: Construct, id: string, props: { stage: string; authorizerFn: IFunction; domain?: ApiDomain }) {
     super(scope, id);
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `lianxin-${props.stage}`,
@@ -39,8 +50,20 @@ export class Api extends Construct {
     // Access logs are the network log the Cybersecurity Law asks to keep (see LOG_RETENTION). They
     // carry the caller's person id and role from the authorizer, never names, phones or bodies.
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.RETAIN });
+    // WeChat calls only HTTPS domains filed with ICP and entered as the mini-program's request
+    // domain (request合法域名), never execute-api's own: hence a custom domain for any real county.
+    // In the China regions ACM issues no public certificates; the county imports the one its CA
+    // issued for the domain and passes its ARN.
+    if (props.domain) {
+      this.domainName = props.domain.name;
+      this.domain = new apigw.DomainName(this, 'Domain', {
+        domainName: props.domain.name,
+        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+      });
+    }
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
+      domainMapping: this.domain ? { domainName: this.domain } : undefined,
       autoDeploy: true,
       // A ceiling on abuse (and cost) of the public login routes; far above what one county's
       // families and staff need. The account-wide default would be 10,000 requests per second.
@@ -73,8 +96,8 @@ export class Api extends Construct {
     });
   }
 
-  /** The API's base URL, ending in a slash. */
+  /** The API's base URL, ending in a slash: the custom domain's when there is one. */
   get url(): string {
-    return this.stage.url;
+    return this.domainName ? `https://${this.domainName}/` : this.stage.url;
   }
 }

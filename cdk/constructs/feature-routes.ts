@@ -6,6 +6,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { RouteDef } from '../../functions/routes';
 import { routePermissions } from '../permissions';
+import { acknowledge } from '../nag';
 import { functionErrorAlarms } from './alarms';
 import type { DataStore } from './data';
 import { AppFunction, type ExecutionRoles } from './functions';
@@ -52,12 +53,16 @@ export class FeatureRoutes extends NestedStack {
     }));
     const none = new apigw.HttpNoneAuthorizer();
     for (const { route, fn } of this.functions) {
-      new apigw.HttpRoute(this, `ApiRoute-${route.id}`, {
+      const apiRoute = new apigw.HttpRoute(this, `ApiRoute-${route.id}`, {
         httpApi: props.httpApi,
         routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
         integration: new HttpLambdaIntegration(`${route.id}-integration`, fn),
         authorizer: route.access.kind === 'public' ? none : props.authorizer,
       });
+      if (route.access.kind === 'public') {
+        acknowledge(apiRoute, 'AwsSolutions-APIG4',
+          'A login step: the caller has no session yet. It proves itself with a WeChat login code (or the bind ticket that code earned) and the API stage is throttled.');
+      }
     }
     functionErrorAlarms(this, {
       stage: props.stage,

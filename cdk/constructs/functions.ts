@@ -1,15 +1,18 @@
 import path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { nodejsBundlingOptions } from '../bundling';
+import { acknowledge } from '../nag';
 import { powertoolsLayer } from '../powertools-layer';
 import { handlerEntry, repoRoot } from '../paths';
 import { fieldKeyActions, tableActions, uploadActions, type FunctionPermissions } from '../permissions';
 import type { RouteDef } from '../../functions/routes';
+import { tableDefinition } from '../../functions/lib/db/table-definition';
 import type { DataStore } from './data';
 
 /**
@@ -19,6 +22,17 @@ import type { DataStore } from './data';
  * lives in the table, not here; these logs are operational (errors name the route, not the person).
  */
 export const LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
+
+/**
+ * Why the functions stay on nodejs22.x while Lambda offers nodejs24.x. Everything here runs on
+ * one Node major on purpose: the local runtime, jest and the benchmarks run the `node` ^22
+ * binary from node_modules, bundles target node22 and middy 7 is measured on it. Moving is one
+ * change of all of them together (that binary, the esbuild target, the layer's compatible
+ * runtime, the bundle and cold-start budgets re-measured), not a flag here. Lambda deprecates
+ * nodejs22.x on 2027-04-30 (updates blocked from 2027-07-01); the move must land before then.
+ */
+const NODE_22_REASON =
+  'Node.js 22 deliberately: local runtime, tests and benchmarks run the same Node 22 binary and bundles target node22; nodejs22.x is supported by Lambda until 2027-04-30 and the move to nodejs24.x is one change of binary, esbuild target and measured budgets together (cdk/constructs/functions.ts).';
 
 export interface AppFunctionProps {
   /** Module under functions/, e.g. `me/get-me`; it exports `handler`. */
@@ -60,26 +74,53 @@ export class ExecutionRoles extends Construct {
     const key = `${permissions.table}-${permissions.fieldKey ? 'key' : 'nokey'}-${permissions.secrets}-${permissions.uploads}`;
     const existing = this.byPermissions.get(key);
     if (existing) return existing;
-    const role = new iam.Role(this, key, {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Lianxin functions with table ${permissions.table}, field key ${permissions.fieldKey}, secrets ${permissions.secrets}, uploads ${permissions.uploads}`,
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
-    });
+    const role = executionRole(this, key, `Lianxin functions with table ${permissions.table}, field key ${permissions.fieldKey}, secrets ${permissions.secrets}, uploads ${permissions.uploads}`);
     grantPermissions(role, permissions, this.data);
     this.byPermissions.set(key, role);
     return role;
   }
 }
 
-function grantPermissions(grantee: iam.IGrantable, permissions: FunctionPermissions, data: DataStore): void {
+/**
+ * A Lambda execution role that may write logs only into this stack's log groups. Not the AWS
+ * managed AWSLambdaBasicExecutionRole: that one may create any log group and write into every
+ * log group of the account. Each function's log group exists before the function (AppFunction),
+ * so CreateLogGroup is not needed. The log groups keep CloudFormation's generated names (a fixed
+ * name would clash when a retained group outlives a deleted stack), and those names start with
+ * the name of the stack (nested stacks' names start with it too), hence the prefix; log streams
+ * are created by the runtime per container under names nobody can know in advance.
+ */
+export function executionRole(scope: Construct, id: string, description: string): iam.Role {
+  const role = new iam.Role(scope, id, {
+    // Lambda's service principal is `lambda.amazonaws.com` in every partition, aws-cn included.
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description,
+  });
+  const logStreams = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${Aws.STACK_NAME}-*:log-stream:*`;
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logStreams] }));
+  acknowledge(role, 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<AWS::StackName>-*:log-stream:*]',
+    "Log streams are created by the Lambda runtime under names known only at run time, and the functions' log groups carry generated names that begin with the stack's name; this is the narrowest ARN that names them.");
+  // Active tracing (AppFunction) adds X-Ray's trace upload, which IAM cannot scope to a resource.
+  acknowledge(role, 'AwsSolutions-IAM5[Resource::*]',
+    'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and DynamoDB ListStreams (the stream event source) support no resource-level permissions; every other statement names its resources (test/cdk/stack.test.ts checks that only these actions are on "*").');
+  return role;
+}
+
+function grantPermissions(grantee: iam.Role, permissions: FunctionPermissions, data: DataStore): void {
   const { table, fieldKey, secret, cardSecret, uploads } = data;
-  // On the table and its indexes.
-  if (permissions.table !== 'none') table.grant(grantee, ...tableActions[permissions.table]);
+  // On the table and each of its indexes by name (not `index/*`): the same indexes local/ creates.
+  if (permissions.table !== 'none') {
+    const indexes = tableDefinition.globalSecondaryIndexes.map((gsi) => `${table.tableArn}/index/${gsi.indexName}`);
+    iam.Grant.addToPrincipal({ grantee, actions: [...tableActions[permissions.table]], resourceArns: [table.tableArn, ...indexes] });
+  }
   if (permissions.fieldKey) fieldKey.grant(grantee, ...fieldKeyActions);
   if (permissions.secrets === 'app') secret.grantRead(grantee);
   if (permissions.secrets === 'card') cardSecret.grantRead(grantee);
   if (permissions.uploads !== 'none') {
     iam.Grant.addToPrincipal({ grantee, actions: [...uploadActions[permissions.uploads]], resourceArns: [uploads.arnForObjects('*')] });
+    const bucketId = Stack.of(uploads).getLogicalId(uploads.node.defaultChild as s3.CfnBucket);
+    acknowledge(grantee, `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
+      'Attachment keys end in a random uuid chosen per upload, so object actions must name the objects by pattern; the presigned POST pins the exact key and the handlers check it lies under the conversation and sender (functions/lib/storage).');
   }
 }
 
@@ -117,8 +158,14 @@ export class AppFunction extends Construct {
       layers: [powertoolsLayer(this)],
       logGroup: this.logGroup,
       bundling: nodejsBundlingOptions(props.route),
-      role: props.roles?.roleFor(props.permissions),
+      role: props.roles?.roleFor(props.permissions) ?? this.ownRole(props),
     });
-    if (!props.roles) grantPermissions(this.fn, props.permissions, props.data);
+    acknowledge(this.fn, 'AwsSolutions-L1', NODE_22_REASON);
+  }
+
+  private ownRole(props: AppFunctionProps): iam.Role {
+    const role = executionRole(this, 'Role', props.description);
+    grantPermissions(role, props.permissions, props.data);
+    return role;
   }
 }

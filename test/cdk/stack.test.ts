@@ -206,6 +206,26 @@ describe('functions', () => {
   });
 });
 
+describe('execution roles', () => {
+  it('hold no AWS managed policy: logs go only into the log groups of this stack', () => {
+    const roles = ofType('AWS::IAM::Role').filter(([, r]) => JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'));
+    expect(roles.length).toBeGreaterThan(jobs.length);
+    for (const [id, role] of roles) {
+      expect({ id, managed: role.Properties.ManagedPolicyArns }).toEqual({ id, managed: undefined });
+      const statements = ofType('AWS::IAM::Policy')
+        .filter(([, p]) => (p.Properties.Roles as unknown[]).some((r) => logicalIdOf(r) === id))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+      const logs = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('logs:')));
+      expect({ id, logs }).toEqual({
+        id,
+        logs: [expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: expect.objectContaining({ 'Fn::Join': expect.anything() }) })],
+      });
+      expect(JSON.stringify(logs[0].Resource)).toContain(':log-group:');
+      expect(JSON.stringify(logs[0].Resource)).toContain('AWS::StackName');
+    }
+  });
+});
+
 describe('HTTP API', () => {
 
   it('has one route per route-table entry and nothing else', () => {
@@ -451,7 +471,7 @@ describe('notifications and uploads', () => {
   });
 
   it('keeps attachments in a private, encrypted, TLS-only bucket that expires abandoned uploads', () => {
-    expect(ofType('AWS::S3::Bucket')).toHaveLength(1);
+    expect(ofType('AWS::S3::Bucket')).toHaveLength(2);
     template.hasResource('AWS::S3::Bucket', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -462,7 +482,21 @@ describe('notifications and uploads', () => {
         },
       }),
     });
-    const [, policy] = ofType('AWS::S3::BucketPolicy')[0];
-    expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('aws:SecureTransport');
+    for (const [, policy] of ofType('AWS::S3::BucketPolicy')) expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('aws:SecureTransport');
+  });
+
+  it("logs access to the attachments into a private bucket of its own, kept one year", () => {
+    const [, uploads] = ofType('AWS::S3::Bucket').find(([, b]) => b.Properties.LifecycleConfiguration?.Rules.some((r: { Id: string }) => r.Id === 'abandoned-uploads'))!;
+    const logsId = logicalIdOf(uploads.Properties.LoggingConfiguration.DestinationBucketName);
+    const logBucket = resources[logsId];
+    expect(logBucket).toMatchObject({
+      Type: 'AWS::S3::Bucket',
+      DeletionPolicy: 'Retain',
+      Properties: {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 365, Status: 'Enabled' })] },
+      },
+    });
   });
 });

@@ -64,17 +64,17 @@ async function getMany<T>(wanted: Array<{ pk: string; sk: string }>): Promise<T[
 
 export const familyIdOf = (familyNumber: string) => `f_${familyNumber}`;
 
-async function idIndex(idNumber: string): Promise<string> {
+export async function idIndex(idNumber: string): Promise<string> {
   return blindIndex('id_number', idNumber);
 }
 /** `p_` and 20 hex digits of the ID number's blind index: stable, and reveals nothing. */
-const personIdOf = (index: string) => `p_${Buffer.from(index, 'base64url').toString('hex').slice(0, 20)}`;
+export const personIdOf = (index: string) => `p_${Buffer.from(index, 'base64url').toString('hex').slice(0, 20)}`;
 
 export function idGuardItem(index: string, personId: string, extra: { familyId?: string; digest?: string } = {}): IdGuardItem {
   return { ...keys.idNumberGuard(index), entity: 'idNumberGuard', personId, ...extra };
 }
 
-async function personItem(p: ImportPerson, personId: string, extra: Partial<PersonItem> & Pick<PersonItem, 'role'>): Promise<PersonItem> {
+export async function personItem(p: ImportPerson, personId: string, extra: Partial<PersonItem> & Pick<PersonItem, 'role'>): Promise<PersonItem> {
   return {
     ...keys.person(personId),
     entity: 'person',

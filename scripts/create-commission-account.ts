@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { CountyId, CallablePhone, MobilePhone, PersonName, TownshipId, idNumberFacts, idNumberProblem, normaliseIdNumber, beijingDate } from '../domain';
+import * as z from '../domain/zod';
+import { emptyFigures, townshipStatsItem } from '../functions/lib/db/coverage';
+import { idGuardItem, idIndex, personIdOf, personItem } from '../functions/lib/db/imports';
+import { tableName } from '../functions/lib/db/client';
+import { part, transact, TransactionRefused } from '../functions/lib/db/transact';
+
+/**
+ * Creates a county's first commission account and its townships, which no route can do: every
+ * other person arrives by an import that a commission officer starts, and an import only accepts
+ * townships the county already has. Written with the product's own code (the import's person and
+ * ID-guard items, field encryption, the phone blind index, the township figures) in ONE
+ * transaction, each item only if absent, so a second run changes nothing and says why.
+ *
+ * Usage, with the operator's AWS credentials and the stack's outputs and settings:
+ *   STAGE=prod AWS_REGION=cn-northwest-1 TABLE_NAME=<TableName> SECRETS_ARN=<SecretsArn> \
+ *   FIELD_KEY_ID=<the field key's ARN> npx tsx scripts/create-commission-account.ts county.json
+ * county.json (kept out of shell history because it holds an ID number):
+ *   { "countyId": "c_…", "townships": [{ "townshipId": "t_…", "townshipName": "…镇" }, …],
+ *     "officer": { "name": "…", "idNumber": "…", "phone": "1…", "organisation": "…县卫健委",
+ *                  "title": "…", "workPhone": "0311-…" } }
+ * The officer then opens the mini-program and binds with name, ID number's last 6 and phone.
+ */
+const CountyFile = z.strictObject({
+  countyId: CountyId,
+  townships: z.array(z.strictObject({ townshipId: TownshipId, townshipName: z.string().check(z.minLength(2)) })).check(z.minLength(1)),
+  officer: z.strictObject({
+    name: PersonName,
+    idNumber: z.string(),
+    phone: MobilePhone,
+    organisation: z.string().check(z.minLength(2)),
+    title: z.string(),
+    workPhone: z.optional(CallablePhone),
+  }),
+});
+export type CountyFile = z.infer<typeof CountyFile>;
+
+/** The transaction's parts; exported for the test that runs it against DynamoDB Local. */
+export async function createCommissionAccount(input: CountyFile, now = new Date()): Promise<{ personId: string }> {
+  const idNumber = normaliseIdNumber(input.officer.idNumber);
+  const problem = idNumberProblem(idNumber, beijingDate(now));
+  if (problem) throw new Error(`officer.idNumber: ${problem}`);
+  const index = await idIndex(idNumber);
+  const personId = personIdOf(index);
+  const person = await personItem(
+    { line: 0, idNumber, name: input.officer.name, phone: input.officer.phone, ...idNumberFacts(idNumber) },
+    personId,
+    { role: 'commission', commissionLevel: 'county', regionId: input.countyId, organisation: input.officer.organisation, title: input.officer.title, workPhone: input.officer.workPhone },
+  );
+  const absent = 'attribute_not_exists(pk)';
+  const put = (item: object) => ({ Put: { TableName: tableName(), Item: item as Record<string, unknown>, ConditionExpression: absent } });
+  try {
+    await transact([
+      part('person', put(person)),
+      part('idGuard', put(idGuardItem(index, personId))),
+      ...input.townships.map((t) => part(`township ${t.townshipId}`, put(townshipStatsItem({ countyId: input.countyId, ...t }, emptyFigures())))),
+    ]);
+  } catch (err) {
+    if (err instanceof TransactionRefused) throw new Error(`Nothing written: already present: ${err.failed.join(', ')}`);
+    throw err;
+  }
+  return { personId };
+}
+
+async function main(file: string | undefined): Promise<void> {
+  if (!file) {
+    console.error('Usage: npx tsx scripts/create-commission-account.ts county.json (see the comment at the top)');
+    process.exit(2);
+  }
+  const input = CountyFile.parse(JSON.parse(await readFile(file, 'utf8')));
+  const { personId } = await createCommissionAccount(input);
+  console.log(`Created ${input.officer.name} (${personId}), commission officer of ${input.countyId}, and ${input.townships.length} townships in ${tableName()}.`);
+}
+
+if (process.argv[1]?.endsWith('create-commission-account.ts')) {
+  main(process.argv[2]).catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
