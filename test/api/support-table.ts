@@ -68,6 +68,8 @@ import type { ApiResponse } from '../support/api';
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
+  /** Plants its own unbound members (PERSON#p_tl…, in f_0003) and locks them; outbox notices to f_0003's contacts. */
+  bindLock: { openidPrefix: 't-lock-', personPrefix: 'p_tl' },
   contacts: { audit: ['f_0001'] },
   me: { persons: ['p_m0012', 'p_m0013'] },
   matrix: { audit: ['f_0002'], persons: ['p_m0003', 'p_cadre01', 'p_doc01', 'p_hosp01', 'p_comm01'] },
