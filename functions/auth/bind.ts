@@ -92,7 +92,7 @@ export const handler = publicRouteHandler('auth.bind', { body: BindRequest }, as
   }
   await clearAttempts(window);
   const bound = { ...match, openid };
-  return { body: { session: await sessionFor(bound, now) } satisfies BindResponse };
+  return { body: { session: await sessionFor(bound) } satisfies BindResponse };
 });
 
 /**

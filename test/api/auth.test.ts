@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { randomBytes, randomInt } from 'node:crypto';
 import { BIND_ATTEMPTS_PER_HOUR } from '../../domain';
 import { issueBindTicket, issueSessionToken } from '../../functions/lib/auth/tokens';
+import { getSecrets } from '../../functions/lib/crypto/secrets';
 import { keys } from '../../functions/lib/db/keys';
 import { families, idNumberOf, UNBOUND_PERSON_ID } from '../../local/seed/demo-county';
 import { call, tokenFor, wxLoginCode } from '../support/api';
@@ -185,6 +186,61 @@ describe('POST /auth/bind: bind tickets', () => {
     const { token } = await issueSessionToken({ personId: 'p_m0010', role: 'member', familyId: 'f_0006' }, new Date(Date.now() - 2 * 3600_000));
     const res = await call('GET', '/me', { token });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('strict tokens: session tokens and bind tickets need exp, an iat not in the future, and a bounded age', () => {
+  const nowS = () => Math.floor(Date.now() / 1000);
+  type Claims = { iat?: number; exp?: number; sub?: string };
+  async function signed(audience: 'lianxin:api' | 'lianxin:bind', claims: Claims): Promise<string> {
+    const { sessionKey } = await getSecrets();
+    const payload = audience === 'lianxin:api' ? { role: 'member', fam: 'f_0006' } : {};
+    let jwt = new SignJWT({ ...payload, ...(claims.iat !== undefined ? { iat: claims.iat } : {}), ...(claims.exp !== undefined ? { exp: claims.exp } : {}) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('lianxin')
+      .setAudience(audience);
+    if (claims.sub) jwt = jwt.setSubject(claims.sub);
+    return jwt.sign(sessionKey);
+  }
+  const sessionUse = async (claims: Claims) => (await call('GET', '/me', { token: await signed('lianxin:api', { sub: 'p_m0010', ...claims }) })).status;
+  const ticketUse = async (claims: Claims) => {
+    const res = await bind(await signed('lianxin:bind', { sub: openid(), ...claims }), wrongAnswers());
+    return res.status;
+  };
+  const refusals: Array<[string, () => Claims]> = [
+    ['no exp', () => ({ iat: nowS() })],
+    ['no iat', () => ({ exp: nowS() + 300 })],
+    ['expired', () => ({ iat: nowS() - 700, exp: nowS() - 60 })],
+    ['issued five minutes in the future', () => ({ iat: nowS() + 300, exp: nowS() + 600 })],
+    ['older than its lifetime allows, though exp is still ahead', () => ({ iat: nowS() - 31 * 60, exp: nowS() + 3600 })],
+    ['a year long, issued two hours ago', () => ({ iat: nowS() - 7200, exp: nowS() + 365 * 86400 })],
+  ];
+
+  test.each(refusals)('session token with %s → 403 from the gateway', async (_label, claims) => {
+    expect(await sessionUse(claims())).toBe(403);
+  });
+
+  test.each(refusals)('bind ticket with %s → 401', async (_label, claims) => {
+    expect(await ticketUse(claims())).toBe(401);
+  });
+
+  test('no subject → refused', async () => {
+    expect(await call('GET', '/me', { token: await signed('lianxin:api', { iat: nowS(), exp: nowS() + 300 }) }).then((r) => r.status)).toBe(403);
+    expect((await bind(await signed('lianxin:bind', { iat: nowS(), exp: nowS() + 300 }), wrongAnswers())).status).toBe(401);
+  });
+
+  test('well-formed tokens pass, also with a few seconds of clock skew', async () => {
+    expect(await sessionUse({ iat: nowS(), exp: nowS() + 1800 })).toBe(200);
+    expect(await sessionUse({ iat: nowS() + 10, exp: nowS() + 1800 })).toBe(200);
+    expect(await ticketUse({ iat: nowS() + 10, exp: nowS() + 600 })).toBe(400);
+  });
+
+  test('a session issued while a test moves the request time (x-test-now) still works: tokens run on the real clock', async () => {
+    const future = new Date(Date.now() + 3 * 86400_000).toISOString();
+    const res = await call('POST', '/auth/wechat', { body: { code: await wxLoginCode('demo-openid-p_m0010') }, headers: { 'x-test-now': future } });
+    expect(res.body.status).toBe('bound');
+    expect((await call('GET', '/me', { token: res.body.session.token })).status).toBe(200);
+    expect((await call('GET', '/me', { token: res.body.session.token, headers: { 'x-test-now': future } })).status).toBe(200);
   });
 });
 
