@@ -125,3 +125,46 @@ describe('the family\'s access log groups repeated reads by viewer, kind and day
     expect(Date.parse(ofDay[1].at) - Date.parse(ofDay[1].firstAt)).toBe(30_000);
   });
 });
+
+describe('withdrawing health-data consent: past consultations follow the health-file rule', () => {
+  const base = `/families/${FAMILY}/consultations`;
+  const newId = () => `q_${randomInt(1e9, 1e10).toString(16)}${randomInt(1e6, 1e7).toString(16)}`;
+  const consent = async (healthData: boolean) =>
+    expect((await call('PUT', '/me/consent', { token: await tokenFor(MEMBER), body: { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData } })).status).toBe(200);
+
+  test('closed consultations close to the doctor with the consent, open ones stay until closed, the family keeps all, agreeing again restores', async () => {
+    const member = await tokenFor(MEMBER);
+    const doctor = await tokenFor(DOCTOR);
+    const past = newId();
+    const current = newId();
+    expect((await call('POST', base, { token: member, body: { consultationId: past, subject: '头晕', description: '早上起床头晕', urgentSymptoms: false } })).status).toBe(201);
+    expect((await call('POST', `${base}/${past}/messages`, { token: doctor, body: { text: '先量一下血压。' } })).status).toBe(201);
+    expect((await call('POST', `${base}/${past}/close`, { token: member, body: {} })).body.consultation.status).toBe('closed');
+    expect((await call('POST', base, { token: member, body: { consultationId: current, subject: '血压药', description: '氨氯地平可以晚上吃吗', urgentSymptoms: false } })).status).toBe(201);
+    expect((await call('GET', `${base}/${past}/messages`, { token: doctor })).status).toBe(200);
+
+    await consent(false);
+    for (const path of [`${base}/${past}`, `${base}/${past}/messages`]) {
+      const refused = await call('GET', path, { token: doctor });
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toMatch(/撤回在线共享健康信息/);
+    }
+    expect((await call('POST', `${base}/${past}/read`, { token: doctor, body: {} })).status).toBe(403);
+    // The health file says the same.
+    expect((await call('GET', `/families/${FAMILY}/members/${MEMBER}/health`, { token: doctor })).status).toBe(403);
+    // The open consultation: still seen and answered.
+    expect((await call('GET', `${base}/${current}/messages`, { token: doctor })).status).toBe(200);
+    expect((await call('POST', `${base}/${current}/messages`, { token: doctor, body: { text: '可以，每天同一时间吃。' } })).status).toBe(201);
+    // A week after that answer it has closed by itself: then it follows the rule too.
+    const week = { 'x-test-now': new Date(Date.now() + 7 * 86400_000 + 120_000).toISOString() };
+    expect((await call('GET', `${base}/${current}`, { token: doctor, headers: week })).status).toBe(403);
+    // The family keeps everything.
+    const own = await call('GET', `${base}/${past}/messages`, { token: member });
+    expect(own.status).toBe(200);
+    expect(JSON.stringify(own.body)).toContain('先量一下血压');
+
+    await consent(true);
+    expect((await call('GET', `${base}/${past}/messages`, { token: doctor })).status).toBe(200);
+    expect((await call('GET', `${base}/${current}`, { token: doctor, headers: week })).status).toBe(200);
+  });
+});
