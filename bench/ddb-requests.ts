@@ -1,4 +1,5 @@
 import type { SpawnedStack } from '../local/spawn';
+import { PRIVACY_GUIDE_VERSION } from '../domain';
 
 /**
  * DynamoDB requests per API call, read from the local runtime's x-lianxin-ddb-requests header
@@ -25,7 +26,7 @@ export const routeCalls: RouteCall[] = [
   { routeId: 'staff.listAssignedFamilies', as: 'p_cadre01', method: 'GET', path: '/contact/families' },
   { routeId: 'staff.listSignedMembers', as: 'p_doc01', method: 'GET', path: '/doctor/members' },
   { routeId: 'staff.listRegionFamilies', as: 'p_comm01', method: 'GET', path: '/commission/families' },
-  { routeId: 'me.putConsent', as: 'p_m0002', method: 'PUT', path: '/me/consent', body: { privacyGuideVersion: '2026-11-01', agreePrivacyGuide: true, healthData: true } },
+  { routeId: 'me.putConsent', as: 'p_m0002', method: 'PUT', path: '/me/consent', body: { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData: true } },
 ];
 
 /** Logs in as a bound demo person through the WeChat stand-in; returns the token and the login call's request count. */

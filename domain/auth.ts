@@ -68,3 +68,13 @@ export type Principal = z.infer<typeof Principal>;
 export const TOKEN_TTL_SECONDS = 30 * 60;
 export const BIND_TICKET_TTL_SECONDS = 10 * 60;
 export const BIND_ATTEMPTS_PER_HOUR = 5;
+
+/**
+ * Wrong proofs against one identity (a registered person, or a phone number) are limited however
+ * many WeChat accounts they come from: this many an hour, then the identity is locked, and a lock
+ * that follows an earlier one within BIND_LOCK_MEMORY_SECONDS lasts a day instead of an hour.
+ */
+export const BIND_WRONG_PER_TARGET_PER_HOUR = 5;
+export const BIND_LOCK_SECONDS = 3600;
+export const BIND_REPEAT_LOCK_SECONDS = 24 * 3600;
+export const BIND_LOCK_MEMORY_SECONDS = 7 * 24 * 3600;

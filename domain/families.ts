@@ -119,8 +119,14 @@ export const sensitiveFieldLabels: Record<SensitiveField, string> = {
   family_type: '家庭类别',
 };
 
+/**
+ * One line of the family's access log: the reads of one kind of data about one person by one
+ * viewer on one Beijing day ("陈立新 查看了王秀英的健康信息 4 次"). `at` is the latest of them.
+ */
 export const AccessLogEntry = z.object({
   at: z.string(),
+  firstAt: z.string(),
+  count: z.number(),
   viewerName: z.string(),
   viewerRoleLabel: z.string(),
   organisation: z.string(),

@@ -25,6 +25,8 @@ export const notificationTemplates = {
   'contact.changed': { title: '联系人变更通知', fields: ['role', 'name', 'time'] },
   'request.update': { title: '诉求办理进度', fields: ['subject', 'status', 'time'] },
   'signing.update': { title: '家庭医生签约通知', fields: ['team', 'status', 'time'] },
+  /** To a member's contact persons: someone kept failing to prove they are this member. */
+  'identity.bindLocked': { title: '身份核对异常提醒', fields: ['member', 'item', 'time'] },
 } as const satisfies Record<string, { title: string; fields: readonly string[] }>;
 
 export type NotificationTemplate = keyof typeof notificationTemplates;

@@ -2,7 +2,7 @@ import * as z from './zod';
 import { SERVICE_CARD } from './card';
 
 /** Bump when the guide's text changes: everyone is asked again. */
-export const PRIVACY_GUIDE_VERSION = '2026-11-01';
+export const PRIVACY_GUIDE_VERSION = '2026-12-07';
 
 export const privacyGuide = {
   version: PRIVACY_GUIDE_VERSION,
@@ -14,7 +14,7 @@ export const privacyGuide = {
     },
     {
       heading: '我们如何保护',
-      body: '身份证号和手机号加密保存，页面上只显示部分号码。工作人员查看您家的敏感信息都会留下记录，您可以在“谁查看了我家信息”里看到。',
+      body: '身份证号和手机号加密保存，页面上只显示部分号码。工作人员查看您家的敏感信息都会留下记录，您可以在“谁查看了我家信息”里看到；同一个人同一天多次查看同一类信息，合并为一条并写明次数。有人冒用您的身份绑定微信、多次核对错误时，会暂停绑定并告诉您的联系人。',
     },
     {
       heading: '谁能看到',
@@ -27,7 +27,7 @@ export const privacyGuide = {
   ],
   healthDataConsent: {
     heading: '健康信息单独同意',
-    body: `血压、血糖、病情、用药等健康信息属于敏感个人信息。只有您同意后，家庭医生才能在线为您随访、开长处方。不同意也可以使用联系人和${SERVICE_CARD}。`,
+    body: `血压、血糖、病情、用药和在线咨询的内容等健康信息属于敏感个人信息。只有您同意后，家庭医生才能在线为您随访、开长处方，查看您的健康档案和以前的在线咨询记录。不同意也可以使用联系人和${SERVICE_CARD}，也可以在线咨询：正在进行的咨询，医生团队在结束前都能看到并回复。您可以随时撤回同意，撤回后医生不能再查看您的健康档案和已结束的咨询记录，记录不会删除，您自己仍能看到；再次同意后医生又能查看。`,
   },
 } as const;
 

@@ -42,3 +42,19 @@ export const healthAccessMessages: Record<Exclude<HealthAccess, { allowed: true 
   no_consent: '这位居民还没有同意在线共享健康信息，请先当面征得同意',
   role: '您没有权限查看居民的健康信息',
 };
+
+/**
+ * A member's online consultations with the doctor's team are health data too, and the doctor's
+ * view of the PAST ones follows the health-file rule above: once the member withdraws the
+ * health-data consent (or never gave it), the team can no longer open a closed consultation, as
+ * it can no longer open the health file; the member still sees all of them, nothing is deleted,
+ * and agreeing again shows them again. An open consultation stays visible until it is closed,
+ * consent or not: the member opened it to ask that team now, and sending the question is itself
+ * sharing it for the answer. Read fresh on every call, like the health file.
+ */
+export function pastConsultationAccess(facts: { closed: boolean; healthDataShared: boolean }): { allowed: true } | { allowed: false; reason: 'no_consent' } {
+  if (!facts.closed || facts.healthDataShared) return { allowed: true };
+  return { allowed: false, reason: 'no_consent' };
+}
+
+export const pastConsultationMessage = '这位居民没有同意或已撤回在线共享健康信息，已结束的咨询记录不能再查看；如需继续诊疗，请当面征得同意';

@@ -20,11 +20,12 @@ export const handler = publicRouteHandler('auth.wechatLogin', { body: WechatLogi
 
   const binding = await getBinding(openid);
   if (!binding) {
-    const unbound: WechatLoginResponse = { status: 'unbound', ...(await issueBindTicket(openid, now)) };
+    // The real clock, like sessions (lib/auth/session.ts): the ticket is verified on it.
+    const unbound: WechatLoginResponse = { status: 'unbound', ...(await issueBindTicket(openid, new Date())) };
     return { body: unbound };
   }
   const person = await getPerson(binding.personId);
   if (!person) throw conflict('您绑定的人员信息已被注销，请联系县卫健委');
-  const bound: WechatLoginResponse = { status: 'bound', session: await sessionFor(person, now) };
+  const bound: WechatLoginResponse = { status: 'bound', session: await sessionFor(person) };
   return { body: bound };
 });

@@ -8,6 +8,7 @@ import {
   type MemberSummary,
   type Principal,
 } from '../../domain';
+import type { ListReadSubject } from '../lib/db/audit';
 import type { FamilyContactItem, FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
 
 /** Stored items → API shapes. Sensitive fields never pass through here unmasked. */
@@ -37,6 +38,15 @@ export function familySummary(profile: FamilyProfileItem, viewer: Principal, now
     poverty: showType ? profile.poverty : undefined,
     myContactKind: contact?.kind,
   };
+}
+
+/**
+ * The families whose type a list shows this viewer, as audit subjects (the family, named by its
+ * first member, the head of household).
+ */
+export function familyTypeSubjects(profiles: readonly FamilyProfileItem[], viewer: Principal): ListReadSubject[] {
+  if (!canSeeFamilyType(viewer)) return [];
+  return profiles.map((p) => ({ familyId: p.familyId, subjectId: p.familyId, subjectName: p.members[0]?.name ?? p.familyName, field: 'family_type' }));
 }
 
 export function familyContact(item: FamilyContactItem): FamilyContact {

@@ -6,7 +6,7 @@ import { consultationView } from '../lib/messaging/views';
 
 /** The member ends the consultation (it also ends by itself 7 days after the doctor's last reply). */
 export const handler = routeHandler('messaging.closeConsultation', { path: ConsultationPath, body: EmptyBody }, async ({ path, principal, now }) => {
-  const meta = await consultationFor(principal, path);
+  const meta = await consultationFor(principal, path, now);
   await closeConsultation(meta, now);
   const body: ConsultationResponse = { consultation: consultationView({ ...meta, closedAt: meta.closedAt ?? now.toISOString() }, now) };
   return { body };

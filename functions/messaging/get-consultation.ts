@@ -4,7 +4,7 @@ import { consultationFor } from '../lib/messaging/consultation-access';
 import { consultationView } from '../lib/messaging/views';
 
 export const handler = routeHandler('messaging.getConsultation', { path: ConsultationPath }, async ({ path, principal, now }) => {
-  const meta = await consultationFor(principal, path);
+  const meta = await consultationFor(principal, path, now);
   const body: ConsultationResponse = { consultation: consultationView(meta, now) };
   return { body };
 });

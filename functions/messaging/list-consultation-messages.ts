@@ -3,8 +3,8 @@ import { routeHandler } from '../lib/http/route-handler';
 import { consultationFor } from '../lib/messaging/consultation-access';
 import { messagePage } from '../lib/messaging/pages';
 
-export const handler = routeHandler('messaging.listConsultationMessages', { path: ConsultationPath, query: MessageListQuery }, async ({ path, query, principal }) => {
-  await consultationFor(principal, path);
+export const handler = routeHandler('messaging.listConsultationMessages', { path: ConsultationPath, query: MessageListQuery }, async ({ path, query, principal, now }) => {
+  await consultationFor(principal, path, now);
   const body: MessagePage = await messagePage(path.consultationId, query, principal.role === 'member' ? 'family' : 'staff');
   return { body };
 });

@@ -14,7 +14,7 @@ import { activeContractOf, checkedAttachments, sendWithRetries } from '../lib/me
 export const handler = routeHandler('messaging.sendConsultationMessage', { path: ConsultationPath, body: SendMessageRequest }, async ({ path, body, principal, now, idempotency }) => {
   const family = principal.role === 'member';
   if (family && (body.followUp || body.suggestBooking)) throw badRequest('只有医生可以添加随访或预约建议', { 'body.followUp': '只有医生可以添加' });
-  const meta = await consultationFor(principal, path);
+  const meta = await consultationFor(principal, path, now);
   // The doctor's first answer counts on the member's active contract (履约), in the send's transaction.
   const serviceContract = !family && !meta.firstReplyAt && meta.memberId ? await activeContractOf(meta.memberId) : undefined;
   const attachments = await checkedAttachments(body.attachments, consultationUploadScope(path.familyId, path.consultationId), principal.personId);
@@ -33,7 +33,7 @@ export const handler = routeHandler('messaging.sendConsultationMessage', { path:
       body,
       ...(serviceContract ? { serviceContract } : {}),
     },
-    () => consultationFor(principal, path),
+    () => consultationFor(principal, path, now),
     now,
     true,
     idempotency,

@@ -1,5 +1,6 @@
 import { type FamilyListResponse, RegionFamilyListQuery } from '../../domain';
-import { familySummary } from '../families/present';
+import { familySummary, familyTypeSubjects } from '../families/present';
+import { auditListRead } from '../lib/db/audit';
 import { listRegionFamilies } from '../lib/db/families';
 import { forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -18,6 +19,7 @@ export const handler = routeHandler('staff.listRegionFamilies', { query: RegionF
     if (query.townshipId && query.townshipId !== principal.regionId) throw forbidden('您只能查看本乡镇的家庭');
     result = await listRegionFamilies({ townshipId: principal.regionId }, page);
   }
+  await auditListRead(principal, familyTypeSubjects(result.items, principal), 'staff.listRegionFamilies', now);
   const body: FamilyListResponse = {
     items: result.items.map((profile) => familySummary(profile, principal, now)),
     nextCursor: result.nextCursor,

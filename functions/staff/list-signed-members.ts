@@ -1,4 +1,5 @@
 import { ageOn, beijingDate, FamilyListQuery, type SignedMemberListResponse } from '../../domain';
+import { auditListRead } from '../lib/db/audit';
 import { listSignedMembers } from '../lib/db/families';
 import { getPersons } from '../lib/db/persons';
 import { routeHandler } from '../lib/http/route-handler';
@@ -28,6 +29,9 @@ export const handler = routeHandler('staff.listSignedMembers', { query: FamilyLi
       phoneMasked: s.member.phoneMasked,
     };
   });
+  // Conditions shown are health data: audited once a day per member (list-read rule, lib/db/audit.ts).
+  const shown = page.items.filter((s) => sharesHealthData.has(s.memberId));
+  await auditListRead(principal, shown.map((s) => ({ familyId: s.familyId, subjectId: s.memberId, subjectName: s.member.name, field: 'health' as const })), 'staff.listSignedMembers', now);
   const body: SignedMemberListResponse = { items, nextCursor: page.nextCursor };
   return { body };
 });

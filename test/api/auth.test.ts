@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { BIND_ATTEMPTS_PER_HOUR } from '../../domain';
 import { issueBindTicket, issueSessionToken } from '../../functions/lib/auth/tokens';
+import { getSecrets } from '../../functions/lib/crypto/secrets';
 import { keys } from '../../functions/lib/db/keys';
 import { families, idNumberOf, UNBOUND_PERSON_ID } from '../../local/seed/demo-county';
 import { call, tokenFor, wxLoginCode } from '../support/api';
@@ -38,8 +39,11 @@ async function bindTicketFor(wechatUser: string): Promise<string> {
 const bind = (bindTicket: string, answers: { name: string; idLast6: string; phone: string }, headers?: Record<string, string>) =>
   call('POST', '/auth/bind', { body: { bindTicket, ...answers }, headers });
 
-/** A wrong answer that passes validation and matches nobody. */
-const wrongAnswers = { ...rightAnswers, idLast6: rightAnswers.idLast6 === '000000' ? '111111' : '000000' };
+/**
+ * A wrong answer that passes validation and matches nobody: a phone no one registered, a new one
+ * each time, so the per-phone limit (bind-lock.test.ts) never closes before the per-account one.
+ */
+const wrongAnswers = () => ({ ...rightAnswers, phone: `139${String(randomInt(0, 1e8)).padStart(8, '0')}` });
 
 describe('POST /auth/wechat', () => {
   test('a bound WeChat user gets a session whose token works, with who they are', async () => {
@@ -106,7 +110,7 @@ describe('POST /auth/wechat', () => {
 describe('POST /auth/bind: wrong answers', () => {
   const cases: Array<[string, Partial<typeof rightAnswers>]> = [
     ['wrong name', { name: '李淑贞' }],
-    ['wrong ID last 6', { idLast6: wrongAnswers.idLast6 }],
+    ['wrong ID last 6', { idLast6: rightAnswers.idLast6 === '000000' ? '111111' : '000000' }],
     ['wrong phone', { phone: '13831100099' }],
     ["another member's phone", { phone: '13831100001' }],
   ];
@@ -185,16 +189,71 @@ describe('POST /auth/bind: bind tickets', () => {
   });
 });
 
+describe('strict tokens: session tokens and bind tickets need exp, an iat not in the future, and a bounded age', () => {
+  const nowS = () => Math.floor(Date.now() / 1000);
+  type Claims = { iat?: number; exp?: number; sub?: string };
+  async function signed(audience: 'lianxin:api' | 'lianxin:bind', claims: Claims): Promise<string> {
+    const { sessionKey } = await getSecrets();
+    const payload = audience === 'lianxin:api' ? { role: 'member', fam: 'f_0006' } : {};
+    let jwt = new SignJWT({ ...payload, ...(claims.iat !== undefined ? { iat: claims.iat } : {}), ...(claims.exp !== undefined ? { exp: claims.exp } : {}) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('lianxin')
+      .setAudience(audience);
+    if (claims.sub) jwt = jwt.setSubject(claims.sub);
+    return jwt.sign(sessionKey);
+  }
+  const sessionUse = async (claims: Claims) => (await call('GET', '/me', { token: await signed('lianxin:api', { sub: 'p_m0010', ...claims }) })).status;
+  const ticketUse = async (claims: Claims) => {
+    const res = await bind(await signed('lianxin:bind', { sub: openid(), ...claims }), wrongAnswers());
+    return res.status;
+  };
+  const refusals: Array<[string, () => Claims]> = [
+    ['no exp', () => ({ iat: nowS() })],
+    ['no iat', () => ({ exp: nowS() + 300 })],
+    ['expired', () => ({ iat: nowS() - 700, exp: nowS() - 60 })],
+    ['issued five minutes in the future', () => ({ iat: nowS() + 300, exp: nowS() + 600 })],
+    ['older than its lifetime allows, though exp is still ahead', () => ({ iat: nowS() - 31 * 60, exp: nowS() + 3600 })],
+    ['a year long, issued two hours ago', () => ({ iat: nowS() - 7200, exp: nowS() + 365 * 86400 })],
+  ];
+
+  test.each(refusals)('session token with %s → 403 from the gateway', async (_label, claims) => {
+    expect(await sessionUse(claims())).toBe(403);
+  });
+
+  test.each(refusals)('bind ticket with %s → 401', async (_label, claims) => {
+    expect(await ticketUse(claims())).toBe(401);
+  });
+
+  test('no subject → refused', async () => {
+    expect(await call('GET', '/me', { token: await signed('lianxin:api', { iat: nowS(), exp: nowS() + 300 }) }).then((r) => r.status)).toBe(403);
+    expect((await bind(await signed('lianxin:bind', { iat: nowS(), exp: nowS() + 300 }), wrongAnswers())).status).toBe(401);
+  });
+
+  test('well-formed tokens pass, also with a few seconds of clock skew', async () => {
+    expect(await sessionUse({ iat: nowS(), exp: nowS() + 1800 })).toBe(200);
+    expect(await sessionUse({ iat: nowS() + 10, exp: nowS() + 1800 })).toBe(200);
+    expect(await ticketUse({ iat: nowS() + 10, exp: nowS() + 600 })).toBe(400);
+  });
+
+  test('a session issued while a test moves the request time (x-test-now) still works: tokens run on the real clock', async () => {
+    const future = new Date(Date.now() + 3 * 86400_000).toISOString();
+    const res = await call('POST', '/auth/wechat', { body: { code: await wxLoginCode('demo-openid-p_m0010') }, headers: { 'x-test-now': future } });
+    expect(res.body.status).toBe('bound');
+    expect((await call('GET', '/me', { token: res.body.session.token })).status).toBe(200);
+    expect((await call('GET', '/me', { token: res.body.session.token, headers: { 'x-test-now': future } })).status).toBe(200);
+  });
+});
+
 describe('POST /auth/bind: rate limit', () => {
   test(`${BIND_ATTEMPTS_PER_HOUR} tries an hour per WeChat user, then 429 in Chinese; the window reopens after an hour`, async () => {
     const user = openid();
     const ticket = await bindTicketFor(user);
     const t0 = Date.now();
     for (let i = 1; i <= BIND_ATTEMPTS_PER_HOUR; i++) {
-      const res = await bind(ticket, wrongAnswers);
+      const res = await bind(ticket, wrongAnswers());
       expectApiError(res, 400, 'binding_failed');
     }
-    const sixth = await bind(ticket, wrongAnswers);
+    const sixth = await bind(ticket, wrongAnswers());
     expectApiError(sixth, 429, 'too_many_requests');
     expect(sixth.body.message).toMatch(/核对次数过多/);
     const minutes = Number(/(\d+) 分钟/.exec(sixth.body.message)?.[1]);
@@ -209,12 +268,12 @@ describe('POST /auth/bind: rate limit', () => {
     expect((await getItem(keys.person(UNBOUND_PERSON_ID)))?.openid).not.toBe(user);
 
     // Half an hour later: still closed, and the wait shrank.
-    const later = await bind(ticket, wrongAnswers, { 'x-test-now': new Date(t0 + 30 * 60_000).toISOString() });
+    const later = await bind(ticket, wrongAnswers(), { 'x-test-now': new Date(t0 + 30 * 60_000).toISOString() });
     expectApiError(later, 429, 'too_many_requests');
     expect(Number(/(\d+) 分钟/.exec(later.body.message)?.[1])).toBeLessThanOrEqual(31);
 
     // An hour and a minute later: allowed again (counted as the first try of a new window).
-    const next = await bind(ticket, wrongAnswers, { 'x-test-now': new Date(t0 + 61 * 60_000).toISOString() });
+    const next = await bind(ticket, wrongAnswers(), { 'x-test-now': new Date(t0 + 61 * 60_000).toISOString() });
     expectApiError(next, 400, 'binding_failed');
     expect((await getItem(rateLimitKey(user)))?.attempts).toBe(1);
   });
@@ -222,16 +281,16 @@ describe('POST /auth/bind: rate limit', () => {
   test('the limit is per WeChat user: another user is not affected', async () => {
     const a = openid();
     const ticketA = await bindTicketFor(a);
-    for (let i = 0; i <= BIND_ATTEMPTS_PER_HOUR; i++) await bind(ticketA, wrongAnswers);
-    expect((await bind(ticketA, wrongAnswers)).status).toBe(429);
+    for (let i = 0; i <= BIND_ATTEMPTS_PER_HOUR; i++) await bind(ticketA, wrongAnswers());
+    expect((await bind(ticketA, wrongAnswers())).status).toBe(429);
     const ticketB = await bindTicketFor(openid());
-    expectApiError(await bind(ticketB, wrongAnswers), 400, 'binding_failed');
+    expectApiError(await bind(ticketB, wrongAnswers()), 400, 'binding_failed');
   });
 
   test('ten tries at once from one WeChat user: never more than five counted', async () => {
     const user = openid();
     const ticket = await bindTicketFor(user);
-    const burst = await Promise.all(Array.from({ length: 10 }, () => bind(ticket, wrongAnswers)));
+    const burst = await Promise.all(Array.from({ length: 10 }, () => bind(ticket, wrongAnswers())));
     const statuses = burst.map((r) => r.status);
     const answered = statuses.filter((s) => s === 400).length;
     expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([]);
@@ -243,7 +302,7 @@ describe('POST /auth/bind: rate limit', () => {
     expect((await getItem(rateLimitKey(user)))?.attempts).toBe(answered);
     // Sequential tries fill the window to exactly five in all.
     let more = 0;
-    for (let i = 0; i < BIND_ATTEMPTS_PER_HOUR; i++) if ((await bind(ticket, wrongAnswers)).status === 400) more += 1;
+    for (let i = 0; i < BIND_ATTEMPTS_PER_HOUR; i++) if ((await bind(ticket, wrongAnswers())).status === 400) more += 1;
     expect(answered + more).toBe(BIND_ATTEMPTS_PER_HOUR);
     expect((await getItem(rateLimitKey(user)))?.attempts).toBe(BIND_ATTEMPTS_PER_HOUR);
   });

@@ -1,10 +1,13 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
 import { randomBytes } from 'node:crypto';
 import { addDays, allRoles, beijingDate, PRIVACY_GUIDE_VERSION, type Principal, type Role } from '../../domain';
 import { issueSessionToken } from '../../functions/lib/auth/tokens';
 import { followupsRoutes } from '../../functions/followups/routes';
 import { routes, type RouteDef } from '../../functions/routes';
+import { db, tableName } from '../../functions/lib/db/client';
 import { seedContactId } from '../../local/seed/ledger';
+import { personItem } from '../../local/seed/seed';
 import { SEED_CONSULTATION_ID } from '../../local/seed/messaging';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
@@ -314,6 +317,9 @@ describe('a township-level commission officer (not in the seed: token minted wit
   let token: string;
   beforeAll(async () => {
     token = (await issueSessionToken(township, new Date())).token;
+    // Lists that show families' types audit the read under the viewer's name: the officer has a record.
+    const officer = await personItem({ personId: township.personId, name: '城关镇卫健办', role: 'commission', gender: 'female', birthDate: '1980-01-01', commissionLevel: 'township', regionId: 't_chengguan', orgId: 'org_wjw', organisation: '城关镇卫健办' }, '13900000001');
+    await db().send(new PutCommand({ TableName: tableName(), Item: officer }));
   });
 
   test('reads a family of the township, not one of the other township', async () => {

@@ -4,7 +4,7 @@ import { db, tableName } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { expectIdempotent } from './idempotency-support';
-import { expectApiError, expectSliceUnchanged, getItem, operations, ownedBy, queryPartition } from './support-table';
+import { auditEventsOf, expectApiError, expectSliceUnchanged, getItem, operations, ownedBy, queryPartition } from './support-table';
 
 /**
  * Chronic follow-ups over HTTP on DynamoDB Local, with the injectable clock (x-test-now). This file
@@ -91,12 +91,12 @@ describe('who reads the file and readings', () => {
     expect(mine.body.trends.systolic).toEqual([{ at: day('2026-12-02'), value: 132, urgent: false }]);
     expect(mine.body.file.allergies).toEqual(['青霉素']);
 
-    const before = (await queryPartition(keys.auditPk(ZHU.familyId))).length;
+    const before = (await auditEventsOf(ZHU.familyId)).length;
     const doc = await call('GET', path(ZHU.familyId, ZHU.memberId, '/health'), { token: await doctor(), headers: at(day('2026-12-03')) });
     expect(doc.status).toBe(200);
     // Two reads, then the audit event.
     expect(operations(doc)).toEqual(['BatchGetItemCommand', 'QueryCommand', 'PutItemCommand']);
-    const audit = await queryPartition(keys.auditPk(ZHU.familyId));
+    const audit = await auditEventsOf(ZHU.familyId);
     expect(audit.length).toBe(before + 1);
     expect(audit.some((a) => a.field === 'health' && a.viewerId === DOC && a.subjectId === ZHU.memberId)).toBe(true);
   });

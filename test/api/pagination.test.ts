@@ -1,6 +1,5 @@
-import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
-import { ownedBy, queryPartition } from './support-table';
+import { ownedBy } from './support-table';
 
 /**
  * Paging every list: a page that is exactly full has no cursor (there is nothing after it), and
@@ -110,33 +109,35 @@ describe('walking the cursors returns every item once', () => {
   });
 });
 
-describe('the access log pages newest first', () => {
+describe('the access log pages newest first, whole days at a time, repeated reads grouped', () => {
   /**
-   * Five reveals at known instants a few minutes back, one second apart (x-test-now), so their
-   * order is certain. Other events may land in this log while the test runs (a list that shows a
-   * family's type audits the read): those are newer, so they go on top and never move what lies
-   * behind a cursor.
+   * Reveals on five days a couple of weeks back (x-test-now), three on each day, so their days and
+   * order are certain. Other events may land in this log while the test runs (a list that shows a
+   * family's type audits the read, today): those are newer, so they go on top and never move what
+   * lies behind a cursor.
    */
-  const REVEALS = 5;
-  const t0 = Math.floor((Date.now() - 10 * 60_000) / 1000) * 1000;
-  const revealAt = Array.from({ length: REVEALS }, (_, i) => t0 + i * 1000);
+  const DAYS = 5;
+  const PER_DAY = 3;
+  const t0 = Math.floor((Date.now() - 20 * 86400_000) / 1000) * 1000;
+  const revealAt = Array.from({ length: DAYS }, (_, d) => Array.from({ length: PER_DAY }, (_, i) => t0 + d * 86400_000 + i * 1000)).flat();
 
   interface Entry {
     at: string;
+    firstAt: string;
+    count: number;
     viewerName: string;
     subjectName: string;
     field: string;
   }
-  const line = (e: Entry) => `${e.at}|${e.viewerName}|${e.subjectName}|${e.field}`;
-  const newestFirst = async () => (await queryPartition(keys.auditPk(AUDIT_FAMILY))).sort((a, b) => (a.sk < b.sk ? 1 : -1)) as unknown as Entry[];
   const logPath = (limit: number, cursor?: string) => `/families/${AUDIT_FAMILY}/access-log?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+  const dayOf = (iso: string) => iso.slice(0, 10);
 
   let member: string;
-  const entries: Entry[] = [];
+  const pages: Entry[][] = [];
   const cursors: Array<string | undefined> = [];
 
   beforeAll(async () => {
-    // 西街村's cadre looks up 孙长海's phone five times.
+    // 西街村's cadre looks up 孙长海's phone three times a day on five days.
     const token = await tokenFor('p_cadre02');
     for (const at of revealAt) {
       const res = await call('GET', `/families/${AUDIT_FAMILY}/members/p_m0006/phone`, { token, headers: { 'x-test-now': new Date(at).toISOString() } });
@@ -145,52 +146,41 @@ describe('the access log pages newest first', () => {
     member = await tokenFor('p_m0006');
   });
 
-  test('paged by 2, the member sees every event once, newest first, the cursor on all but the last page', async () => {
-    const before = await newestFirst();
+  test('paged by 2: every group once, newest first, no day split between pages, the cursor on all but the last', async () => {
     let cursor: string | undefined;
     do {
       const res = await call('GET', logPath(2, cursor), { token: member });
       expect(res.status).toBe(200);
       expect(res.ddbRequests).toBe(1);
-      expect(res.body.items.length).toBeLessThanOrEqual(2);
-      entries.push(...(res.body.items as Entry[]));
+      pages.push(res.body.items as Entry[]);
       cursor = res.body.nextCursor;
       cursors.push(cursor);
     } while (cursor && cursors.length < 100);
-    const after = await newestFirst();
-
-    // Everything there was before paging, nothing twice: the log read is the stored partition, newest
-    // first, less only what arrived on top while paging.
-    expect(entries.length).toBeGreaterThanOrEqual(before.length);
-    expect(entries.map(line)).toEqual(after.slice(after.length - entries.length).map(line));
-    const times = entries.map((e) => Date.parse(e.at));
-    expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(cursors.length).toBe(Math.ceil(entries.length / 2));
+    const entries = pages.flat();
+    const groupKey = (e: Entry) => `${dayOf(e.at)}|${e.viewerName}|${e.field}|${e.subjectName}`;
+    expect(new Set(entries.map(groupKey)).size).toBe(entries.length);
+    const days = entries.map((e) => dayOf(e.at));
+    expect([...days].sort().reverse()).toEqual(days);
+    // A day is on one page only.
+    const pagesOfDay = new Map<string, Set<number>>();
+    pages.forEach((p, i) => p.forEach((e) => pagesOfDay.set(dayOf(e.at), (pagesOfDay.get(dayOf(e.at)) ?? new Set()).add(i))));
+    for (const seenOn of pagesOfDay.values()) expect(seenOn.size).toBe(1);
     expect(cursors.map(Boolean)).toEqual(cursors.map((_, i) => i < cursors.length - 1));
+    for (const p of pages.slice(0, -1)) expect(p.length).toBeGreaterThanOrEqual(2);
 
-    // The five reveals, newest first.
-    const reveals = entries.filter((e) => e.viewerName === '赵永强' && e.field === 'phone');
-    expect(reveals.map((e) => Date.parse(e.at))).toEqual([...revealAt].reverse());
-    for (const e of reveals) expect(e.subjectName).toBe('孙长海');
+    // Each day's three reveals are one line, 3 times, with the first and the last instant.
+    const reveals = entries.filter((e) => e.viewerName === '赵永强' && e.field === 'phone' && e.subjectName === '孙长海' && Date.parse(e.at) <= revealAt[revealAt.length - 1]);
+    expect(reveals.map((e) => e.count)).toEqual(Array(DAYS).fill(PER_DAY));
+    expect(reveals.map((e) => [Date.parse(e.firstAt), Date.parse(e.at)])).toEqual(
+      Array.from({ length: DAYS }, (_, d) => [t0 + d * 86400_000, t0 + d * 86400_000 + (PER_DAY - 1) * 1000]).reverse(),
+    );
   });
 
-  test('after a cursor, a page exactly as long as the rest has no cursor; one shorter has one, then the last', async () => {
-    const [first] = cursors;
-    expect(first).toBeTruthy();
-    const rest = entries.slice(2);
-    expect(rest.length).toBeGreaterThanOrEqual(3);
-    const token = await tokenFor('p_m0007');
-
-    const exact = await call('GET', logPath(rest.length, first), { token });
-    expect(exact.status).toBe(200);
-    expect((exact.body.items as Entry[]).map(line)).toEqual(rest.map(line));
-    expect(exact.body.nextCursor).toBeUndefined();
-
-    const short = await call('GET', logPath(rest.length - 1, first), { token });
-    expect((short.body.items as Entry[]).map(line)).toEqual(rest.slice(0, -1).map(line));
-    expect(short.body.nextCursor).toBeTruthy();
-    const last = await call('GET', logPath(rest.length - 1, short.body.nextCursor), { token });
-    expect((last.body.items as Entry[]).map(line)).toEqual(rest.slice(-1).map(line));
-    expect(last.body.nextCursor).toBeUndefined();
+  test('a cursor from the middle gives the same pages again', async () => {
+    expect(cursors[0]).toBeTruthy();
+    const again = await call('GET', logPath(2, cursors[0]), { token: await tokenFor('p_m0007') });
+    expect(again.status).toBe(200);
+    const line = (e: Entry) => `${e.at}|${e.count}|${e.viewerName}|${e.field}|${e.subjectName}`;
+    expect((again.body.items as Entry[]).map(line)).toEqual(pages[1].map(line));
   });
 });

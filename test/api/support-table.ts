@@ -70,6 +70,10 @@ export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
   // commission-account.test.ts: a county of its own (c_newcounty) and its officer's binding.
   county: { openidPrefix: 't-county-' },
+  /** Plants its own unbound members (PERSON#p_tl…, in f_0003) and locks them; outbox notices to f_0003's contacts. */
+  bindLock: { openidPrefix: 't-lock-', personPrefix: 'p_tl' },
+  /** p_m0014's consent; health and phone reads of AUDIT#f_0009 on far-future days; list-read events on such days. */
+  accessLog: { member: 'p_m0014', family: 'f_0009' },
   contacts: { audit: ['f_0001'] },
   me: { persons: ['p_m0012', 'p_m0013'] },
   matrix: { audit: ['f_0002'], persons: ['p_m0003', 'p_cadre01', 'p_doc01', 'p_hosp01', 'p_comm01'] },
@@ -127,7 +131,9 @@ export async function sliceFingerprint(slice: Slice): Promise<SliceFingerprint> 
     items.push(...(await scanAll()).filter((i) => !seen.has(String(i.pk)) && prefixes.some((p) => String(i.pk).startsWith(p)) && !except.some((p) => String(i.pk).startsWith(p))));
   }
   const skip = slice.skipSkPrefixes ?? [];
-  const kept = items.filter((i) => (!slice.skPrefixes || slice.skPrefixes.some((p) => String(i.sk).startsWith(p))) && !skip.some((p) => String(i.sk).startsWith(p)));
+  const kept = items.filter(
+    (i) => (!slice.skPrefixes || slice.skPrefixes.some((p) => String(i.sk).startsWith(p))) && !skip.some((p) => String(i.sk).startsWith(p)) && !isListReadAudit(i),
+  );
   items.length = 0;
   items.push(...kept);
   const lines = items.map(canonical).sort();
@@ -182,6 +188,18 @@ export async function expectSliceUnchanged<T>(slice: Slice, fn: () => Promise<T>
   expect(after.keys).toEqual(before.keys);
   expect(after).toEqual(before);
   return result;
+}
+
+/**
+ * A list view that shows families' types or members' conditions writes one audit event per viewer,
+ * subject and day (functions/lib/db/audit.ts) into every listed family's log, whichever suite
+ * lists them: not a write of the request under test, and not counted by suites that own a log.
+ */
+export const isListReadAudit = (item: Record<string, unknown>) => item.entity === 'audit' && String(item.sk).includes('#day#');
+
+/** A family's audit events other than list reads (see isListReadAudit). */
+export async function auditEventsOf(familyId: string): Promise<Record<string, any>[]> {
+  return (await queryPartition(keys.auditPk(familyId))).filter((i) => !isListReadAudit(i));
 }
 
 export const rateLimitKey = (openid: string) => keys.bindRateLimit(fingerprint(openid));

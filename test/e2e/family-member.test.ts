@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { PRIVACY_GUIDE_VERSION } from '../../domain';
 import { call, tokenFor } from '../support/api';
 import { elderReport, expectElderFriendly, usePhonePage } from './browser';
 import { agreeToPrivacy, button, chooseDemoPersona, input, screenshot, forgetConsent } from './flows';
@@ -33,7 +34,7 @@ test('a family member logs in, agrees to the privacy guide, sees three contacts 
 
   // The consent reached the server, with the health-data decision apart.
   const me = await call('GET', '/me', { token: await tokenFor('p_m0001') });
-  expect(me.body.consent).toMatchObject({ privacyGuideVersion: '2026-11-01', healthData: true });
+  expect(me.body.consent).toMatchObject({ privacyGuideVersion: PRIVACY_GUIDE_VERSION, healthData: true });
 
   await button(page, '出示就医服务卡').click();
   await page.getByText('QH20250001').waitFor();

@@ -29,7 +29,12 @@ export function meOf(person: PersonItem): Me {
   };
 }
 
-export async function sessionFor(person: PersonItem, now: Date): Promise<Session> {
-  const { token, expiresAt } = await issueSessionToken(principalOf(person), now);
+/**
+ * Issued on the real clock, not the request's time (a local test may move that with x-test-now):
+ * the authorizer verifies `iat` and `exp` on the real clock, so a token dated at a test's "now"
+ * would be refused as issued in the future, or already too old.
+ */
+export async function sessionFor(person: PersonItem): Promise<Session> {
+  const { token, expiresAt } = await issueSessionToken(principalOf(person), new Date());
   return { token, expiresAt, me: meOf(person) };
 }

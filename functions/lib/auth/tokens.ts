@@ -17,9 +17,27 @@ export class InvalidTokenError extends Error {
   }
 }
 
-async function verify(token: string, key: Uint8Array, audience: string, typ?: string) {
+/**
+ * Clocks of the Lambda fleet (and of the machine that signed) may differ by a little; more than
+ * this and a token claiming to be issued in the future is refused.
+ */
+export const CLOCK_SKEW_SECONDS = 30;
+
+/**
+ * Session and bind tokens must say when they were issued and when they end: a token without `exp`
+ * would never end, and `maxTokenAge` (counted from `iat`) bounds a token however far its `exp`
+ * was set, so a leaked signing key or a bug in issuing cannot mint tokens that live for a year.
+ */
+async function verify(token: string, key: Uint8Array, audience: string, maxAgeSeconds: number) {
   try {
-    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'], typ });
+    const { payload } = await jwtVerify(token, key, {
+      issuer: ISSUER,
+      audience,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat', 'sub'],
+      maxTokenAge: maxAgeSeconds,
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    });
     return payload;
   } catch (err) {
     throw new InvalidTokenError(err instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
@@ -50,7 +68,7 @@ export async function issueSessionToken(principal: Principal, now: Date) {
 
 export async function verifySessionToken(token: string): Promise<Principal> {
   const { sessionKey } = await getSecrets();
-  const payload = await verify(token, sessionKey, API_AUDIENCE);
+  const payload = await verify(token, sessionKey, API_AUDIENCE, TOKEN_TTL_SECONDS);
   const parsed = Principal.safeParse({
     personId: payload.sub,
     role: payload.role,
@@ -81,7 +99,7 @@ export async function issueBindTicket(openid: string, now: Date) {
 
 export async function verifyBindTicket(ticket: string): Promise<string> {
   const { sessionKey } = await getSecrets();
-  const payload = await verify(ticket, sessionKey, BIND_AUDIENCE);
+  const payload = await verify(ticket, sessionKey, BIND_AUDIENCE, BIND_TICKET_TTL_SECONDS);
   if (!payload.sub) throw new InvalidTokenError('invalid');
   return payload.sub;
 }

@@ -20,6 +20,8 @@ export const keys = {
   countyFamilySk: (townshipId: string, villageId: string, familyId: string) => `FAMILY#${townshipId}#${villageId}#${familyId}`,
   auditPk: (familyId: string) => `AUDIT#${familyId}`,
   bindRateLimit: (openid: string) => ({ pk: `RATE#bind#${openid}`, sk: 'WINDOW' as const }),
+  /** Wrong binding proofs against one identity: `person#<personId>` or `phone#<blind index>`. */
+  bindLock: (target: string) => ({ pk: `LOCK#bind#${target}`, sk: 'LOCK' as const }),
   outbox: (outboxId: string) => ({ pk: `OUTBOX#${outboxId}`, sk: 'OUTBOX' as const }),
   /** GSI2 partition of pending outbox items, sorted by when they are due (UTC ISO + id). */
   outboxDuePk: 'OUTBOX#DUE',

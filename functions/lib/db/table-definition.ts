@@ -19,6 +19,7 @@
  * | families of a county                      | GSI2 gsi2pk=COUNTY#<countyId>                                  |
  * | who read a family's sensitive data        | pk=AUDIT#<familyId>, sk=<instant>#<id>  (newest first)        |
  * | binding attempts of an openid this hour   | pk=RATE#bind#<openid>, sk=WINDOW  (expires by TTL)            |
+ * | wrong proofs / lock of a person or phone  | pk=LOCK#bind#person#<id> or phone#<blind index>, sk=LOCK (TTL) |
  * | a notification to send (outbox)           | pk=OUTBOX#<outboxId>, sk=OUTBOX                                |
  * | outbox items due to be sent (or retried)  | GSI2 gsi2pk=OUTBOX#DUE, gsi2sk <= <now ISO>  (oldest first)   |
  * | a person's remaining subscriptions        | pk=PERSON#<personId>, sk=SUBSCRIPTION#<template>              |

@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { ConsultationPath, Principal } from '../../../domain';
+import { type ConsultationPath, consultationStatus, pastConsultationAccess, pastConsultationMessage, type Principal } from '../../../domain';
 import { db, tableName } from '../db/client';
 import { isFamilyContact } from '../db/families';
+import { getPerson } from '../db/persons';
 import { keys } from '../db/keys';
 import { isStaffOnMemberContractTeam, type TeamItem } from '../db/signing';
 import { getThreadMeta, type ThreadMetaItem } from '../db/messaging/threads';
@@ -13,9 +14,10 @@ import { forbidden, notFound } from '../http/errors';
  * inbox holds it, or of the member's current contract team. The routes carry no family scope (a
  * nurse on the team is not a contact of the family): a member is checked against the family in
  * the token before anything is read; a doctor by the consultation's meta (one GetItem), so a
- * forged or foreign id is refused without telling whether it exists.
+ * forged or foreign id is refused without telling whether it exists. A doctor opens a closed
+ * consultation only while the member shares health data.
  */
-export async function consultationFor(principal: Principal, path: ConsultationPath): Promise<ThreadMetaItem & { callerName?: string }> {
+export async function consultationFor(principal: Principal, path: ConsultationPath, now: Date): Promise<ThreadMetaItem & { callerName?: string }> {
   if (principal.role === 'member' && principal.familyId !== path.familyId) throw forbidden('您没有权限查看这户家庭的信息');
   const meta = await getThreadMeta(path.consultationId);
   if (principal.role === 'member') {
@@ -25,6 +27,13 @@ export async function consultationFor(principal: Principal, path: ConsultationPa
   if (!meta || meta.kind !== 'consultation' || meta.familyId !== path.familyId) throw notYourTeams();
   const callerName = await doctorOnConsultation(principal.personId, meta);
   if (callerName === undefined) throw notYourTeams();
+  // A closed consultation follows the health-file consent rule (domain/policy/health-access.ts);
+  // the member's record is read only then, so an open one costs nothing more.
+  const closed = consultationStatus(meta, now) === 'closed';
+  if (closed && meta.memberId) {
+    const member = await getPerson(meta.memberId);
+    if (!pastConsultationAccess({ closed, healthDataShared: member?.consent?.healthData === true }).allowed) throw forbidden(pastConsultationMessage);
+  }
   return { ...meta, callerName };
 }
 

@@ -1,14 +1,24 @@
 import { useCallback } from 'react';
 import { View } from '@tarojs/components';
-import { sensitiveFieldLabels } from '@domain';
+import { type AccessLogEntry, sensitiveFieldLabels } from '@domain';
 import { api } from '../../../api/client';
+import { isH5 } from '../../../api/config';
 import { ApiFailure } from '../../../api/errors';
 import { Empty, LoadMore, RemoteStatus } from '../../../components/PageState';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, formatTime } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { usePaged } from '../../../lib/remote';
 
-/** Every time staff read a full phone number or other sensitive data of this family. */
+/** The day and time of a line: from the first to the last read when they differ. */
+function when(e: AccessLogEntry): string {
+  const first = formatDateTime(e.firstAt);
+  return first === formatDateTime(e.at) ? first : `${first} 至 ${formatTime(e.at)}`;
+}
+
+/**
+ * Every time staff read a full phone number or other sensitive data of this family; reads of one
+ * kind by one person on one day come as one line with how many times (the server groups them).
+ */
 export default function AccessLog() {
   const loadPage = useCallback(async (cursor?: string) => {
     const me = await requireMe();
@@ -20,21 +30,28 @@ export default function AccessLog() {
   return (
     <View className="page">
       <View className="h1">谁查看了我家信息</View>
-      <View className="text soft mb">工作人员查看您家人的完整手机号等信息时，都会记录在这里。</View>
+      <View className="text soft mb">工作人员查看您家人的完整手机号、健康信息、家庭类别等信息时，都会记录在这里。同一个人同一天多次查看同一类信息，合并为一条，并写明次数。</View>
       <RemoteStatus state={list.state} reload={list.reload} />
       {list.state.status === 'ready' && list.items.length === 0 ? <Empty text="还没有工作人员查看过您家的敏感信息。" /> : null}
-      {list.items.map((e, i) => (
-        <View className="card" key={`${e.at}-${i}`}>
-          <View className="h3">{formatDateTime(e.at)}</View>
-          <View className="text-lg">
-            {e.viewerName}（{e.viewerRoleLabel}）
+      {/*
+        The page scrolls inside the H5 router's page container; a long log has nothing to tab to,
+        so the list itself takes keyboard focus (arrow keys then scroll it), with a name saying what it is.
+      */}
+      <View {...(isH5 ? { tabIndex: 0 } : {})} aria-label="查看记录列表" role="region">
+        {list.items.map((e, i) => (
+          <View className="card" key={`${e.at}-${i}`}>
+            <View className="h3">{when(e)}</View>
+            <View className="text-lg">
+              {e.viewerName}（{e.viewerRoleLabel}）
+            </View>
+            <View className="text soft">{e.organisation}</View>
+            <View className="text mt">
+              查看了{e.subjectName}的{sensitiveFieldLabels[e.field]}
+              {e.count > 1 ? ` ${e.count} 次` : ''}
+            </View>
           </View>
-          <View className="text soft">{e.organisation}</View>
-          <View className="text mt">
-            查看了{e.subjectName}的{sensitiveFieldLabels[e.field]}
-          </View>
-        </View>
-      ))}
+        ))}
+      </View>
       <LoadMore list={list} />
     </View>
   );
