@@ -56,10 +56,11 @@ export function beijingTime(at: InstantLike): string {
 
 /**
  * How a user reads an instant: its Beijing date as formatChineseDate writes it and the time,
- * 11月24日 08:00 (2025年11月24日 08:00 when not this year). Pages and messages alike.
+ * 11月24日 08:00 (2025年11月24日 08:00 when not in the year of `now`). Pages and messages alike;
+ * handlers pass their request's `now` so the words follow the clock they run on.
  */
-export function beijingWhen(at: InstantLike, today: string = beijingDate(Date.now())): string {
-  return `${formatChineseDate(beijingDate(at), today)} ${beijingTime(at)}`;
+export function beijingWhen(at: InstantLike, now: InstantLike = Date.now()): string {
+  return `${formatChineseDate(beijingDate(at), beijingDate(now))} ${beijingTime(at)}`;
 }
 
 // ---- Beijing wall-clock times, as instants -------------------------------------------------

@@ -59,7 +59,7 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
         {
           recipientId: path.memberId,
           template: 'refill.status',
-          data: { medicine: refill.medicines, status: '医生已同意，正在备药', time: beijingWhen(at) },
+          data: { medicine: refill.medicines, status: '医生已同意，正在备药', time: beijingWhen(at, at) },
           page: 'packages/health/prescriptions/index',
           dedupeKey: `refill#${path.refillId}#approved`,
         },

@@ -33,7 +33,7 @@ export const handler = routeHandler('prescriptions.declineRefill', { path: Refil
       part(
         'outbox',
         outboxPut(
-          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: beijingWhen(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
+          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: beijingWhen(at, at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
           now,
         ),
       ),

@@ -36,7 +36,7 @@ export const handler = routeHandler('followups.getQueue', {}, async ({ principal
         priority: urgent ? 'urgent' : 'due',
         dueOn: plan.pending.at.slice(0, 10),
         title: urgent ? `读数异常：${plan.pending.urgent.map((f) => urgentFlagLabels[f]).join('、')}` : `${followUpKindLabels.online}待回复`,
-        detail: `提交于 ${beijingWhen(plan.pending.at)}`,
+        detail: `提交于 ${beijingWhen(plan.pending.at, now)}`,
         followUpId: plan.pending.followUpId,
       });
       continue;

@@ -26,7 +26,7 @@ export const handler = routeHandler('prescriptions.refillReady', { path: RefillP
       part(
         'outbox',
         outboxPut(
-          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: beijingWhen(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
+          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: beijingWhen(at, at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
           now,
         ),
       ),

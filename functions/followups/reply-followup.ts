@@ -45,7 +45,7 @@ export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, b
           {
             recipientId: path.memberId,
             template: 'consultation.reply',
-            data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: beijingWhen(at) },
+            data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: beijingWhen(at, at) },
             page: 'packages/health/readings/index',
             dedupeKey: `followup.reply#${path.followUpId}`,
           },

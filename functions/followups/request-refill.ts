@@ -66,7 +66,7 @@ export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBo
           {
             recipientId: rx.doctorId,
             template: 'refill.status',
-            data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: beijingWhen(at) },
+            data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: beijingWhen(at, at) },
             page: 'packages/doctor/queue/index',
             dedupeKey: `refill#${refillId}#submitted`,
           },

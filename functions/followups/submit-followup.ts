@@ -58,7 +58,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
         {
           recipientId,
           template: 'followup.urgent',
-          data: { member: ctx.member.name, item: `${urgent.map((f) => urgentFlagLabels[f]).join('、')} ${readingText}`, time: beijingWhen(at) },
+          data: { member: ctx.member.name, item: `${urgent.map((f) => urgentFlagLabels[f]).join('、')} ${readingText}`, time: beijingWhen(at, at) },
           page: recipientId === ctx.signing!.doctorId ? 'packages/doctor/queue/index' : 'packages/staff/families/index',
           dedupeKey: `followup.urgent#${followUpId}#${recipientId}`,
         },

@@ -67,7 +67,7 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
         {
           recipientId: team.leadId,
           template: 'signing.update',
-          data: { team: team.name, status: `${member.name}申请签约`, time: beijingWhen(now) },
+          data: { team: team.name, status: `${member.name}申请签约`, time: beijingWhen(now, now) },
           page: 'packages/team/applications/index',
           dedupeKey: `signing-apply-${applicationId}`,
         },

@@ -45,7 +45,7 @@ export function memberNotice(memberId: string, team: string, status: string, now
   return {
     recipientId: memberId,
     template: 'signing.update',
-    data: { team, status, time: beijingWhen(now) },
+    data: { team, status, time: beijingWhen(now, now) },
     page: 'packages/signing/index/index',
     dedupeKey,
   };

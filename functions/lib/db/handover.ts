@@ -98,7 +98,7 @@ export function handover(
         {
           recipientId: m.personId,
           template: 'contact.changed',
-          data: { role: contactKindLabels[kind], name: to.name, time: beijingWhen(at) },
+          data: { role: contactKindLabels[kind], name: to.name, time: beijingWhen(at, at) },
           page: 'packages/family/contacts/index',
             dedupeKey: handoverNoticeKey(handoverId, m.personId),
           },
