@@ -174,6 +174,8 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
       defects.push({ kind: 'offscreen', el: `${describe(el)} (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})` });
       continue;
     }
+    // A picture cropped to its frame is a thumbnail by design (tapped to open whole); words are what must not be cut.
+    if (/^(IMG|CANVAS|VIDEO)$/.test(el.tagName)) continue;
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       const ar = a.getBoundingClientRect();
       const x = !scrolls(a, 'x') && hides(a, 'x') && (r.left < ar.left - 1 || r.right > ar.right + 1);
