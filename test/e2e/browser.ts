@@ -176,6 +176,8 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
     }
     // A picture cropped to its frame is a thumbnail by design (tapped to open whole); words are what must not be cut.
     if (/^(IMG|CANVAS|VIDEO)$/.test(el.tagName)) continue;
+    // A date wheel shows a window onto its list by design.
+    if (el.closest('.weui-picker__bd')) continue;
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       const ar = a.getBoundingClientRect();
       const x = !scrolls(a, 'x') && hides(a, 'x') && (r.left < ar.left - 1 || r.right > ar.right + 1);
@@ -228,7 +230,8 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
       const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
       const gapY = Math.max(b.top - a.bottom, a.top - b.bottom);
       const gapX = Math.max(b.left - a.right, a.left - b.right);
-      const gap = overlapX > 0 ? gapY : overlapY > 0 ? gapX : Infinity;
+      // Boxes lying on each other are layers (a sheet over the page), not neighbours.
+      const gap = overlapX > 0 && overlapY > 0 ? Infinity : overlapX > 0 ? gapY : overlapY > 0 ? gapX : Infinity;
       if (gap < minGap) defects.push({ kind: 'closeTargets', el: `${describe(boxes[i].el)} / ${describe(boxes[j].el)} ${Math.round(Math.max(gap, 0))}px apart` });
     }
   }

@@ -22,7 +22,7 @@ export const ELDER_KNOWN_DEFECTS: readonly KnownElderDefect[] = [
     { kind: 'overflow', route, why: TEXT_BOXES },
   ]),
   // Button gaps: hospital, commission, 我家的预约, the patient file.
-  ...['/packages/staff/hospital/index', '/packages/hospital/today/index', '/packages/commission/dashboard/index', '/packages/commission/import/index', '/packages/booking/mine/index', '/packages/doctor/member/index', '/packages/doctor/health-file/index'].map(
+  ...['/packages/staff/hospital/index', '/packages/hospital/today/index', '/packages/commission/dashboard/index', '/packages/commission/import/index', '/packages/booking/mine/index', '/packages/doctor/member/index', '/packages/doctor/health-file/index', '/packages/hospital/admissions/index'].map(
     (route): KnownElderDefect => ({ kind: 'closeTargets', route, why: GAPS }),
   ),
   // The service card's QR code (and card number at 2x) past the screen's edge.
