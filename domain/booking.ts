@@ -53,9 +53,9 @@ export function parseSessionId(sessionId: string): { date: string; departmentId:
 export function priorityInWords(s: { priorityLeft: number; releaseAt: string; startsAt: string }, now: Date): string {
   const t = now.getTime();
   if (new Date(s.startsAt).getTime() <= t) return '这个时段已经开始，不能再预约';
-  if (new Date(s.releaseAt).getTime() <= t) return `优先号已于${beijingWhen(s.releaseAt)}转为普通号，请到医院窗口挂号`;
+  if (new Date(s.releaseAt).getTime() <= t) return `优先号已于${beijingWhen(s.releaseAt, now)}转为普通号，请到医院窗口挂号`;
   if (s.priorityLeft <= 0) return '优先号已约满，可以排队候补';
-  return `还剩 ${s.priorityLeft} 个优先号，保留到${beijingWhen(s.releaseAt)}`;
+  return `还剩 ${s.priorityLeft} 个优先号，保留到${beijingWhen(s.releaseAt, now)}`;
 }
 
 export const Institution = z.object({

@@ -1,6 +1,6 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId } from './common';
-import { addDays, addMonths, beijingIso, daysBetween } from './time';
+import { addDays, addMonths, beijingIso, daysBetween, formatChineseDate } from './time';
 
 /**
  * Chronic-disease follow-ups (慢病随访) and long prescriptions (长处方): the health file a signed
@@ -476,7 +476,7 @@ export function refillBlock(
   if (rx.refillsRemaining <= 0) return { reason: '续方次数已经用完，请找家庭医生重新开方' };
   if (rx.openRefillId) return { reason: '已经有一个续方申请在办理中' };
   const opensOn = addDays(rx.supplyEndsOn, -REFILL_WINDOW_DAYS);
-  if (today < opensOn) return { reason: `药还够用，${opensOn.slice(5).replace('-', '月')}日起可以申请续方`, opensOn };
+  if (today < opensOn) return { reason: `药还够用，${formatChineseDate(opensOn, today)}起可以申请续方`, opensOn };
   return undefined;
 }
 

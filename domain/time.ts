@@ -54,16 +54,13 @@ export function beijingTime(at: InstantLike): string {
   return `${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/** 2026-11-22 17:05 in Beijing time. */
-export const beijingDateTime = (at: InstantLike): string => `${beijingDate(at)} ${beijingTime(at)}`;
-
-/** 11-22 17:05 in Beijing time: short, for lists and notifications within the year. */
-export const beijingShortDateTime = (at: InstantLike): string => beijingDateTime(at).slice(5);
-
-/** 11月24日 08:00 in Beijing time: how a notification or a message tells the time. */
-export function beijingWhen(at: InstantLike): string {
-  const p = beijingParts(at);
-  return `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
+/**
+ * How a user reads an instant: its Beijing date as formatChineseDate writes it and the time,
+ * 11月24日 08:00 (2025年11月24日 08:00 when not in the year of `now`). Pages and messages alike;
+ * handlers pass their request's `now` so the words follow the clock they run on.
+ */
+export function beijingWhen(at: InstantLike, now: InstantLike = Date.now()): string {
+  return `${formatChineseDate(beijingDate(at), beijingDate(now))} ${beijingTime(at)}`;
 }
 
 // ---- Beijing wall-clock times, as instants -------------------------------------------------
@@ -132,10 +129,15 @@ export const monthOf = (isoDate: string): string => isoDate.slice(0, 7);
 /** The quarter of a date, e.g. 2026-Q4. */
 export const quarterOf = (isoDate: string) => `${isoDate.slice(0, 4)}-Q${Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1}`;
 
-/** How a date reads to a user: 2026年11月22日. */
-export function formatChineseDate(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+/**
+ * The one way a date reads to a user, on every page and in every message: 11月22日 within the
+ * current (Beijing) year, 2025年11月22日 otherwise; no leading zeros. Takes a YYYY-MM-DD date or an
+ * ISO instant (read in Beijing). API payloads and form values stay YYYY-MM-DD.
+ */
+export function formatChineseDate(isoDate: string, today: string = beijingDate(Date.now())): string {
+  const date = isoDate.length > 10 && isoDate.includes('T') ? beijingDate(isoDate) : isoDate.slice(0, 10);
+  const [y, m, d] = date.split('-').map(Number);
+  return y === Number(today.slice(0, 4)) ? `${m}月${d}日` : `${y}年${m}月${d}日`;
 }
 
 /** Whole years between a birth date and a day, both YYYY-MM-DD. */

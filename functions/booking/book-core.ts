@@ -19,7 +19,7 @@ export function assertSessionOpen(session: SessionItem, now: Date, opts: { needs
   const t = now.getTime();
   if (session.startsAtMs <= t) throw badRequest('这个时段已经过去，不能预约，请选择其他日期');
   if (session.releaseAtMs <= t) {
-    throw new ApiHttpError(409, 'released', `这个时段的优先号已于${beijingWhen(session.releaseAt)}转为普通号，请到医院窗口挂号或选择其他日期`);
+    throw new ApiHttpError(409, 'released', `这个时段的优先号已于${beijingWhen(session.releaseAt, now)}转为普通号，请到医院窗口挂号或选择其他日期`);
   }
   // The read already shows no place left: answered without a transaction (the transaction's own
   // condition is what guards a place that looks free).

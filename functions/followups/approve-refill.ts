@@ -1,4 +1,4 @@
-import { beijingShortDateTime, EmptyBody, addDays, beijingDate, followUpRecentEnough, REFILL_FOLLOW_UP_MAX_AGE_DAYS, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
+import { beijingWhen, EmptyBody, addDays, beijingDate, followUpRecentEnough, REFILL_FOLLOW_UP_MAX_AGE_DAYS, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
@@ -59,7 +59,7 @@ export const handler = routeHandler(ROUTE, { path: RefillPath, body: EmptyBody }
         {
           recipientId: path.memberId,
           template: 'refill.status',
-          data: { medicine: refill.medicines, status: '医生已同意，正在备药', time: beijingShortDateTime(at) },
+          data: { medicine: refill.medicines, status: '医生已同意，正在备药', time: beijingWhen(at, at) },
           page: 'packages/health/prescriptions/index',
           dedupeKey: `refill#${path.refillId}#approved`,
         },

@@ -1,4 +1,4 @@
-import { beijingShortDateTime, RefillDeclineRequest, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
+import { beijingWhen, RefillDeclineRequest, RefillPath, type RefillResponse, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
@@ -33,7 +33,7 @@ export const handler = routeHandler('prescriptions.declineRefill', { path: Refil
       part(
         'outbox',
         outboxPut(
-          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: beijingShortDateTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
+          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: '医生没有同意，请看原因', time: beijingWhen(at, at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#declined` },
           now,
         ),
       ),

@@ -1,9 +1,10 @@
 import {
   addDays,
   beijingDate,
-  beijingShortDateTime,
+  beijingWhen,
   DISCHARGE_FOLLOW_UP_DAYS,
   dueState,
+  formatChineseDate,
   followUpKindLabels,
   priorityForDue,
   type QueueEntry,
@@ -35,14 +36,14 @@ export const handler = routeHandler('followups.getQueue', {}, async ({ principal
         priority: urgent ? 'urgent' : 'due',
         dueOn: plan.pending.at.slice(0, 10),
         title: urgent ? `读数异常：${plan.pending.urgent.map((f) => urgentFlagLabels[f]).join('、')}` : `${followUpKindLabels.online}待回复`,
-        detail: `提交于 ${beijingShortDateTime(plan.pending.at)}`,
+        detail: `提交于 ${beijingWhen(plan.pending.at, now)}`,
         followUpId: plan.pending.followUpId,
       });
       continue;
     }
     const { state, dueOn } = dueState(plan, today);
     if (state === 'upcoming') continue;
-    entries.push({ ...base, kind: 'plan', priority: state, dueOn, title: state === 'overdue' ? '随访已逾期' : '该随访了', detail: plan.lastCompletedOn ? `上次随访 ${plan.lastCompletedOn}` : '还没有随访记录' });
+    entries.push({ ...base, kind: 'plan', priority: state, dueOn, title: state === 'overdue' ? '随访已逾期' : '该随访了', detail: plan.lastCompletedOn ? `上次随访 ${formatChineseDate(plan.lastCompletedOn, today)}` : '还没有随访记录' });
   }
   for (const d of found.discharges) {
     const dueOn = d.followUpDueBy.slice(0, 10) || addDays(d.dischargedAt.slice(0, 10), DISCHARGE_FOLLOW_UP_DAYS);

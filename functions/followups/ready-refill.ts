@@ -1,4 +1,4 @@
-import { beijingShortDateTime, EmptyBody, pharmacyLabels, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
+import { beijingWhen, EmptyBody, pharmacyLabels, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
 import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -26,7 +26,7 @@ export const handler = routeHandler('prescriptions.refillReady', { path: RefillP
       part(
         'outbox',
         outboxPut(
-          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: beijingShortDateTime(at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
+          { recipientId: path.memberId, template: 'refill.status', data: { medicine: refill.medicines, status: `${refillStatusLabels[next]}${where}`, time: beijingWhen(at, at) }, page: 'packages/health/prescriptions/index', dedupeKey: `refill#${path.refillId}#${next}` },
           now,
         ),
       ),

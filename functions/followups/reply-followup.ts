@@ -1,4 +1,4 @@
-import { beijingShortDateTime, FollowUpIdPath, ReplyRequest, toBeijingIso } from '../../domain';
+import { beijingWhen, FollowUpIdPath, ReplyRequest, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { type PlanItem, planPut, planQueueKeys } from '../lib/db/followups';
 import { part, parts, type TransactItem, transact } from '../lib/db/transact';
@@ -45,7 +45,7 @@ export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, b
           {
             recipientId: path.memberId,
             template: 'consultation.reply',
-            data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: beijingShortDateTime(at) },
+            data: { doctor: reply.doctorName, subject: '您的随访有了医生建议', time: beijingWhen(at, at) },
             page: 'packages/health/readings/index',
             dedupeKey: `followup.reply#${path.followUpId}`,
           },

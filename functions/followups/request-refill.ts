@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingShortDateTime, addDays, beijingDate, REFILL_WINDOW_DAYS, RefillRequestBody, type RefillResponse, refillBlock, RxPath, toBeijingIso } from '../../domain';
+import { beijingWhen, addDays, beijingDate, REFILL_WINDOW_DAYS, RefillRequestBody, type RefillResponse, refillBlock, RxPath, toBeijingIso } from '../../domain';
 import { db, tableName } from '../lib/db/client';
 import { type PrescriptionItem, put, type RefillItem } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
@@ -66,7 +66,7 @@ export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBo
           {
             recipientId: rx.doctorId,
             template: 'refill.status',
-            data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: beijingShortDateTime(at) },
+            data: { medicine: `${ctx.member.name}：${refill.medicines}`, status: '新的续方申请', time: beijingWhen(at, at) },
             page: 'packages/doctor/queue/index',
             dedupeKey: `refill#${refillId}#submitted`,
           },

@@ -1,4 +1,4 @@
-import { beijingShortDateTime, beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
+import { beijingWhen, beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
 import { followUpReminderPut, itemAt, planPut, put } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
@@ -58,7 +58,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
         {
           recipientId,
           template: 'followup.urgent',
-          data: { member: ctx.member.name, item: `${urgent.map((f) => urgentFlagLabels[f]).join('、')} ${readingText}`, time: beijingShortDateTime(at) },
+          data: { member: ctx.member.name, item: `${urgent.map((f) => urgentFlagLabels[f]).join('、')} ${readingText}`, time: beijingWhen(at, at) },
           page: recipientId === ctx.signing!.doctorId ? 'packages/doctor/queue/index' : 'packages/staff/families/index',
           dedupeKey: `followup.urgent#${followUpId}#${recipientId}`,
         },

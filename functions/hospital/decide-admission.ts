@@ -26,7 +26,7 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
           {
             recipientId: admission.memberId,
             template: 'booking.changed',
-            data: { place: admission.institutionName, time: beijingWhen(now), note: body.accept ? `床位已安排：${body.reason}` : `未能安排床位：${body.reason}` },
+            data: { place: admission.institutionName, time: beijingWhen(now, now), note: body.accept ? `床位已安排：${body.reason}` : `未能安排床位：${body.reason}` },
             page: 'packages/booking/mine/index',
             dedupeKey: `admission-${admission.admissionId}-decision`,
           },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { applicationDeadline, beijingDate, beijingDateTime, FamilyPath, SigningApplicationRequest, toBeijingIso } from '../../domain';
+import { applicationDeadline, beijingDate, beijingWhen, FamilyPath, SigningApplicationRequest, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
 import { keys } from '../lib/db/keys';
 import { type ApplicationItem, getVillageTeam, put, stateItem, teamContactOf } from '../lib/db/signing';
@@ -67,7 +67,7 @@ export const handler = routeHandler('signing.apply', { path: FamilyPath, body: S
         {
           recipientId: team.leadId,
           template: 'signing.update',
-          data: { team: team.name, status: `${member.name}申请签约`, time: beijingDateTime(now) },
+          data: { team: team.name, status: `${member.name}申请签约`, time: beijingWhen(now, now) },
           page: 'packages/team/applications/index',
           dedupeKey: `signing-apply-${applicationId}`,
         },

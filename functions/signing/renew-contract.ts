@@ -1,4 +1,4 @@
-import { beijingDate, ContractPath, contractEndDate, isInRenewalWindow, renewalStart, RENEWAL_WINDOW_DAYS, RenewRequest, toBeijingIso } from '../../domain';
+import { beijingDate, ContractPath, formatChineseDate, contractEndDate, isInRenewalWindow, renewalStart, RENEWAL_WINDOW_DAYS, RenewRequest, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import { closeContract, contractItem, newContractId, put } from '../lib/db/signing';
@@ -17,7 +17,7 @@ import { contractView } from './views';
 export const handler = routeHandler('signing.renew', { path: ContractPath, body: RenewRequest }, async ({ path, principal, now }) => {
   const old = await activeContractFor(principal, path);
   const today = beijingDate(now);
-  if (!isInRenewalWindow(old.endDate, today)) throw conflict(`签约到期前 ${RENEWAL_WINDOW_DAYS} 天内才能续约，本期到 ${old.endDate} 结束`);
+  if (!isInRenewalWindow(old.endDate, today)) throw conflict(`签约到期前 ${RENEWAL_WINDOW_DAYS} 天内才能续约，本期到 ${formatChineseDate(old.endDate, today)}结束`);
   const at = toBeijingIso(now);
   const startDate = renewalStart(old.endDate, today);
   const next = contractItem({

@@ -1,4 +1,4 @@
-import { beijingDateTime, type Principal } from '../../domain';
+import { beijingWhen, formatChineseDate, type Principal } from '../../domain';
 import type { FamilyMemberEntry, FamilyProfileItem } from '../lib/db/items';
 import { type ApplicationItem, type ContractItem, getApplication, getSigningState, type MemberSnapshot, putStateFrom, type SigningStateItem, type TeamItem, type TeamStaff } from '../lib/db/signing';
 import { signingCounterMove } from '../lib/db/signing-figures';
@@ -45,7 +45,7 @@ export function memberNotice(memberId: string, team: string, status: string, now
   return {
     recipientId: memberId,
     template: 'signing.update',
-    data: { team, status, time: beijingDateTime(now) },
+    data: { team, status, time: beijingWhen(now, now) },
     page: 'packages/signing/index/index',
     dedupeKey,
   };
@@ -80,6 +80,6 @@ export async function startSigningFrom(next: SigningStateItem, region: { countyI
 
 /** A termination date lies within the contract and not in the future (terminating, changing team). */
 export function checkTerminationDate(contract: ContractItem, date: string, today: string): void {
-  if (date < contract.startDate) throw badRequest('解约日期不能早于签约开始日期', { 'body.date': `不能早于 ${contract.startDate}` });
+  if (date < contract.startDate) throw badRequest('解约日期不能早于签约开始日期', { 'body.date': `不能早于${formatChineseDate(contract.startDate, today)}` });
   if (date > today) throw badRequest('解约日期不能晚于今天', { 'body.date': '不能晚于今天' });
 }

@@ -338,7 +338,7 @@ describe('due reminders', () => {
     expect(await reminderOf(YANG.memberId)).toMatchObject({
       template: 'followup.due', recipientId: YANG.memberId, status: 'pending', nextAttemptAt: '2026-12-12T09:00:00+08:00',
       gsi2sk: `2026-12-12T01:00:00.000Z#followup.due#${YANG.memberId}`, page: 'packages/health/followup/index',
-      data: { doctor: '柳林乡“1+1+1”家庭医生团队', item: '慢病随访：量血压、填随访表', time: '2026年12月13日' },
+      data: { doctor: '柳林乡“1+1+1”家庭医生团队', item: '慢病随访：量血压、填随访表', time: '12月13日' },
     });
     expect(await pendingRemindersOf(YANG.memberId)).toHaveLength(1);
 
@@ -350,7 +350,7 @@ describe('due reminders', () => {
     // A keyed submission: the marker's GetItem first, then the one read and the one transaction.
     expect(operations(first)).toEqual(['GetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand']);
     const moved = await reminderOf(YANG.memberId);
-    expect(moved).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: '2026-12-16T09:00:00+08:00', createdAt: day('2026-12-10', '08:00:00'), data: { time: '2026年12月17日' } });
+    expect(moved).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: '2026-12-16T09:00:00+08:00', createdAt: day('2026-12-10', '08:00:00'), data: { time: '12月17日' } });
     const retry = await call('POST', path(YANG.familyId, YANG.memberId, '/followups'), { token, body: form({ systolic: 128, diastolic: 80 }), headers });
     expect(retry.body).toEqual(first.body);
     expect(await reminderOf(YANG.memberId)).toEqual(moved);
@@ -377,7 +377,7 @@ describe('due reminders', () => {
     // 韩永福 (monthly, visited 12-05, due 01-05): weekly from 12-20 makes him due 12-12, already past.
     const res = await call('PUT', path(HAN.familyId, HAN.memberId, '/followup-plan'), { token: await doctor(), body: { cadence: 'weekly' }, headers: at(day('2026-12-20', '10:30:00')) });
     expect(res.body.plan).toMatchObject({ dueOn: '2026-12-12', state: 'overdue' });
-    expect(await reminderOf(HAN.memberId)).toMatchObject({ status: 'pending', nextAttemptAt: day('2026-12-20', '10:30:00'), data: { time: '2026年12月12日' } });
+    expect(await reminderOf(HAN.memberId)).toMatchObject({ status: 'pending', nextAttemptAt: day('2026-12-20', '10:30:00'), data: { time: '12月12日' } });
     expect(await pendingRemindersOf(HAN.memberId)).toHaveLength(1);
   });
 });
@@ -405,7 +405,7 @@ describe("the signed doctor's team and the contract's service counters", () => {
     const phone = await call('POST', path(ZHU.familyId, ZHU.memberId, '/followup-visits'), { token: specialist, body: { kind: 'phone', note: '电话随访，血糖平稳' }, headers: at(day('2027-02-01', '10:00:00')) });
     expect(phone.status).toBe(201);
     expect(await getItem(keys.followUpPlan(ZHU.memberId))).toMatchObject({ doctorId: DOC, gsi1pk: keys.staffPk(DOC), lastCompletedOn: '2027-02-01' });
-    expect(await reminderOf(ZHU.memberId)).toMatchObject({ nextAttemptAt: '2027-02-22T09:00:00+08:00', data: { time: '2027年3月1日' } });
+    expect(await reminderOf(ZHU.memberId)).toMatchObject({ nextAttemptAt: '2027-02-22T09:00:00+08:00', data: { time: '3月1日' } });
     expect(await delivered()).toEqual({ ...start, followUps: start.followUps + 1 });
 
     // The lead's home visit is a follow-up and a home visit.

@@ -25,7 +25,9 @@ test('a family member raises a request, sees the quarterly questions, and follow
   // Nothing chosen: the page says what is missing and keeps what was typed.
   await page.getByLabel('需要帮什么忙').locator('textarea').fill(TEXT);
   await button(page, '提交诉求').click();
-  await page.getByText('请先选择是哪方面的事').waitFor();
+  // Said at the form and under the group it is about, which is marked.
+  await page.getByText('请先选择是哪方面的事').first().waitFor();
+  await page.locator('[role=radiogroup][aria-invalid=true]').waitFor();
   expect(await page.getByLabel('需要帮什么忙').locator('textarea').inputValue()).toBe(TEXT);
   await page.getByRole('radio', { name: '看病就医' }).click();
   await button(page, '提交诉求').click();

@@ -17,7 +17,7 @@ describe('Beijing time, whatever the server zone', () => {
     const at = new Date('2026-11-22T17:30:00Z');
     expect(beijingDate(at)).toBe('2026-11-23');
     expect(toBeijingIso(at)).toBe('2026-11-23T01:30:00+08:00');
-    expect(formatChineseDate('2026-11-03')).toBe('2026年11月3日');
+    expect(formatChineseDate('2026-11-03', '2025-12-31')).toBe('2026年11月3日');
   });
 
   test('age counts whole years, the birthday itself included', () => {

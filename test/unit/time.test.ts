@@ -2,15 +2,14 @@ import {
   addDays,
   addMonths,
   beijingDate,
-  beijingDateTime,
   beijingDayEnd,
   beijingDayStart,
   beijingInstant,
   beijingIso,
   beijingMonth,
-  beijingShortDateTime,
   beijingTime,
   beijingWhen,
+  formatChineseDate,
   daysBetween,
   isRealDate,
   isWeekend,
@@ -31,20 +30,18 @@ describe('Beijing time of an instant', () => {
     expect(beijingDate(halfPastMidnight)).toBe('2026-11-22');
     expect(toBeijingIso(halfPastMidnight)).toBe('2026-11-22T00:30:00+08:00');
     expect(beijingTime(halfPastMidnight)).toBe('00:30');
-    expect(beijingDateTime(halfPastMidnight)).toBe('2026-11-22 00:30');
-    expect(beijingShortDateTime(halfPastMidnight)).toBe('11-22 00:30');
-    expect(beijingWhen(halfPastMidnight)).toBe('11月22日 00:30');
+    expect(beijingWhen(halfPastMidnight, '2026-11-22')).toBe('11月22日 00:30');
   });
 
   it('at 23:30 Beijing reads the same day', () => {
     expect(beijingDate(halfPastEleven)).toBe('2026-11-22');
     expect(toBeijingIso(halfPastEleven)).toBe('2026-11-22T23:30:00+08:00');
-    expect(beijingWhen(halfPastEleven)).toBe('11月22日 23:30');
+    expect(beijingWhen(halfPastEleven, '2026-11-22')).toBe('11月22日 23:30');
   });
 
   it('reads Dates, epoch milliseconds and ISO strings in any offset alike', () => {
     for (const at of [halfPastMidnight, halfPastMidnight.getTime(), '2026-11-21T16:30:00Z', '2026-11-22T00:30:00+08:00']) {
-      expect(beijingWhen(at)).toBe('11月22日 00:30');
+      expect(beijingWhen(at, '2026-11-22')).toBe('11月22日 00:30');
     }
   });
 
@@ -53,7 +50,8 @@ describe('Beijing time of an instant', () => {
     expect(beijingMonth(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12');
     expect(beijingDate(new Date('2026-12-31T16:10:00Z'))).toBe('2027-01-01');
     expect(beijingMonth(new Date('2026-12-31T16:10:00Z'))).toBe('2027-01');
-    expect(beijingWhen(new Date('2026-12-31T16:10:00Z'))).toBe('1月1日 00:10');
+    expect(beijingWhen(new Date('2026-12-31T16:10:00Z'), '2027-01-01')).toBe('1月1日 00:10');
+    expect(beijingWhen(new Date('2026-12-31T16:10:00Z'), '2026-12-31')).toBe('2027年1月1日 00:10');
   });
 
   it('does not depend on the process time zone', () => {
@@ -123,5 +121,33 @@ describe('calendar dates', () => {
     expect(isRealDate('2026-02-29')).toBe(false);
     expect(isRealDate('2026-13-01')).toBe(false);
     expect(isRealDate('2026-1-1')).toBe(false);
+  });
+});
+
+describe('one form for dates users read', () => {
+  it('leaves the year out within the current Beijing year, and has no leading zeros', () => {
+    expect(formatChineseDate('2026-11-28', '2026-12-07')).toBe('11月28日');
+    expect(formatChineseDate('2026-01-01', '2026-12-07')).toBe('1月1日');
+  });
+
+  it('writes the year for any other year, past or next', () => {
+    expect(formatChineseDate('2025-11-28', '2026-12-07')).toBe('2025年11月28日');
+    expect(formatChineseDate('2027-01-05', '2026-12-07')).toBe('2027年1月5日');
+  });
+
+  it('reads an instant on its Beijing day, whatever offset it was written in', () => {
+    expect(formatChineseDate('2026-12-31T16:10:00Z', '2027-01-01')).toBe('1月1日');
+    expect(formatChineseDate('2026-11-22T17:05:09+08:00', '2026-12-07')).toBe('11月22日');
+  });
+
+  it("defaults to today's Beijing year", () => {
+    const thisYear = beijingDate(Date.now()).slice(0, 4);
+    expect(formatChineseDate(`${thisYear}-03-08`)).toBe('3月8日');
+    expect(formatChineseDate('2001-03-08')).toBe('2001年3月8日');
+  });
+
+  it('tells an instant by the same date form and the time', () => {
+    expect(beijingWhen('2025-11-24T08:00:00+08:00', '2026-12-07')).toBe('2025年11月24日 08:00');
+    expect(beijingWhen('2026-11-24T08:00:00+08:00', '2026-12-07')).toBe('11月24日 08:00');
   });
 });

@@ -9,6 +9,7 @@ import {
   type UrgentFlag,
   addDays,
   followUpReminderAt,
+  beijingDate,
   formatChineseDate,
   nextDueOn,
 } from '../../../domain';
@@ -331,7 +332,7 @@ export function followUpReminderPut(prev: PlanItem | undefined, plan: PlanItem, 
     {
       recipientId: plan.memberId,
       template: 'followup.due',
-      data: { doctor: from, item: '慢病随访：量血压、填随访表', time: formatChineseDate(next.dueOn) },
+      data: { doctor: from, item: '慢病随访：量血压、填随访表', time: formatChineseDate(next.dueOn, beijingDate(now)) },
       page: 'packages/health/followup/index',
       dedupeKey: followUpReminderKey(plan.memberId),
       notBefore: at.getTime() > now.getTime() ? at : now,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingDateTime, contactKindLabels, missingContactKinds, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
+import { beijingWhen, contactKindLabels, missingContactKinds, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
 import { outboxPut } from '../notify/outbox';
 import { db, tableName } from './client';
 import { townshipStatsAdd } from './coverage';
@@ -98,7 +98,7 @@ export function handover(
         {
           recipientId: m.personId,
           template: 'contact.changed',
-          data: { role: contactKindLabels[kind], name: to.name, time: beijingDateTime(at) },
+          data: { role: contactKindLabels[kind], name: to.name, time: beijingWhen(at, at) },
           page: 'packages/family/contacts/index',
             dedupeKey: handoverNoticeKey(handoverId, m.personId),
           },

@@ -5,7 +5,7 @@ import {
   isActiveRequest,
   requestCategoryLabels,
   requestStatusLabels,
-  beijingDateTime,
+  beijingWhen,
   beijingInstant,
   toBeijingIso,
   type ContactKind,
@@ -244,7 +244,7 @@ export async function updateRequestStatus(
         {
           recipientId: memberId,
           template: 'request.update',
-          data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: beijingDateTime(at) },
+          data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: beijingWhen(at, at) },
           page: 'packages/requests/family/index',
             dedupeKey: `request.update#${item.requestId}#${version}#${memberId}`,
           },

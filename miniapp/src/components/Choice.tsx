@@ -54,6 +54,12 @@ interface RadioProps<V extends string> {
   /** Read out for the group, e.g. the question being answered. */
   label: string;
   options: { value: V; label: ReactNode }[];
+  /**
+   * What is wrong with the answer (e.g. none chosen), shown under the group in words and tied to it
+   * (aria-invalid, aria-describedby), as FormField does for text boxes. Needs `id`.
+   */
+  error?: string;
+  id?: string;
 }
 
 /**
@@ -62,26 +68,37 @@ interface RadioProps<V extends string> {
  * the radio role, the checked state and the keyboard; the wrapper has no box of its own, the tap
  * area is NutUI's row.
  */
-export function RadioChoices<V extends string>({ value, onChange, label, options }: RadioProps<V>) {
+export function RadioChoices<V extends string>({ value, onChange, label, options, error, id }: RadioProps<V>) {
   useEffect(() => dropAriaRoleAttributes('.choice'));
+  const errorId = error && id ? `${id}-error` : undefined;
   return (
-    <Radio.Group
-      className="choice-group"
-      value={value ?? ''}
-      onChange={(v) => onChange(v as V)}
-      role="radiogroup"
-      aria-label={label}
-    >
-      {options.map((o) => {
-        const on = o.value === value;
-        return (
-          <View className="choice-wrap" key={o.value} role="radio" aria-checked={on} {...pressable(() => onChange(o.value))}>
-            <Radio className={`choice${on ? ' choice--on' : ''}`} value={o.value} icon={<Mark shape="ring" on={false} />} activeIcon={<Mark shape="ring" on />}>
-              {o.label}
-            </Radio>
-          </View>
-        );
-      })}
-    </Radio.Group>
+    <>
+      <Radio.Group
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={errorId}
+        className="choice-group"
+        value={value ?? ''}
+        onChange={(v) => onChange(v as V)}
+        role="radiogroup"
+        aria-label={label}
+      >
+        {options.map((o) => {
+          const on = o.value === value;
+          return (
+            <View className="choice-wrap" key={o.value} role="radio" aria-checked={on} {...pressable(() => onChange(o.value))}>
+              <Radio className={`choice${on ? ' choice--on' : ''}`} value={o.value} icon={<Mark shape="ring" on={false} />} activeIcon={<Mark shape="ring" on />}>
+                {o.label}
+              </Radio>
+            </View>
+          );
+        })}
+      </Radio.Group>
+      {error ? (
+        <View className="field__error" id={errorId} role="alert">
+          <Icon name="warning" />
+          {error}
+        </View>
+      ) : null}
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components';
-import { readingRanges, type Measure, type TrendPoint } from '@domain';
+import { formatChineseDate, readingRanges, type Measure, type TrendPoint } from '@domain';
 import './TrendChart.scss';
 
-const shortDate = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+const shortDate = (iso: string) => formatChineseDate(iso);
 
 /**
  * The last readings of one measure as horizontal bars drawn with views (no chart library, and it

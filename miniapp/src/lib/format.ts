@@ -1,10 +1,10 @@
-import { beijingDate, beijingTime, formatChineseDate } from '@domain';
+import { beijingTime, beijingWhen, formatChineseDate } from '@domain';
 
-/** 2026年11月22日 17:05, in Beijing time whatever the phone's time zone. */
+/** 11月22日 17:05 (with the year when not this year), in Beijing time whatever the phone's time zone. */
 export function formatDateTime(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return `${formatChineseDate(beijingDate(at))} ${beijingTime(at)}`;
+  return beijingWhen(at);
 }
 
 /** 17:05 in Beijing time. */

@@ -72,7 +72,7 @@ export async function createConsultation(input: NewConsultation, now: Date): Pro
   const { profile, doctor, body } = input;
   const threadId = body.consultationId;
   const { meta, message } = consultationItems(input, now);
-  const time = beijingWhen(now);
+  const time = beijingWhen(now, now);
   try {
     await transact([
       part('meta', { Put: { TableName: tableName(), Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } }),

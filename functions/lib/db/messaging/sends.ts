@@ -87,7 +87,7 @@ export function messageParts(input: SendInput, now: Date): { message: MessageIte
   const preview = previewOf(message);
   const parts: Array<Part<SendLabel>> = [part('message', { Put: { TableName: tableName(), Item: message, ConditionExpression: 'attribute_not_exists(pk)' } })];
   const metaKey = keys.threadMeta(threadId);
-  const time = beijingWhen(now);
+  const time = beijingWhen(now, now);
 
   if (sender.side === 'family') {
     parts.push(part('meta', {

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { beijingDateTime, escalationLabels, requestCategoryLabels, requestStatusLabels, type RequestEntry } from '@domain';
+import { beijingWhen, formatChineseDate, escalationLabels, requestCategoryLabels, requestStatusLabels, type RequestEntry } from '@domain';
 import './requests.scss';
 
 
@@ -13,14 +13,14 @@ export function RequestCard({ request, children }: { request: RequestEntry; chil
         {requestCategoryLabels[request.category]}：{request.text}
       </View>
       <View className="soft">
-        希望办结：{request.dueDate}
+        希望办结：{formatChineseDate(request.dueDate)}
         {request.assignee ? `　经办人：${request.assignee.name}` : ''}
       </View>
       {late ? <View className="rq__escalated">{escalationLabels[request.escalation]}</View> : null}
       <View className="mt">
         {request.timeline.map((e, i) => (
           <View className="rq__step" key={`${e.at}-${i}`}>
-            <View className="rq__when">{beijingDateTime(e.at)}　{e.byName}</View>
+            <View className="rq__when">{beijingWhen(e.at)}　{e.byName}</View>
             <View>
               {e.assignedTo && i > 0 ? `转给新的联系人：${e.assignedTo}` : requestStatusLabels[e.status]}
               {e.department ? `（${e.department}）` : ''}

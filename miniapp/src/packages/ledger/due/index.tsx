@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { CadenceStatus, DueFamily } from '@domain';
+import { type CadenceStatus, type DueFamily, formatChineseDate } from '@domain';
 import { ledgerApi } from '../../../api/ledger';
 import { Btn } from '../../../components/Btn';
 import { FlashNotice, Notice } from '../../../components/Notice';
@@ -29,7 +29,7 @@ function FamilyDue({ f }: { f: DueFamily }) {
       <View className="text">{cadenceText('上次走访', f.visit, 30)}</View>
       {f.birthdays.map((b) => (
         <View className="text" key={b.name}>
-          生日：{b.name}，{b.daysUntil === 0 ? '就是今天' : `还有 ${b.daysUntil} 天（${b.date.slice(5)}）`}
+          生日：{b.name}，{b.daysUntil === 0 ? '就是今天' : `还有 ${b.daysUntil} 天（${formatChineseDate(b.date)}）`}
         </View>
       ))}
       <View className="mt">
@@ -60,7 +60,7 @@ export default function Due() {
         <>
           {state.data.festivals.map((fe) => (
             <Notice tone="info" icon="tips" key={fe.name}>
-              {fe.name}（{fe.date.slice(5)}）{fe.daysUntil === 0 ? '就是今天' : `还有 ${fe.daysUntil} 天`}，记得节日慰问。
+              {fe.name}（{formatChineseDate(fe.date)}）{fe.daysUntil === 0 ? '就是今天' : `还有 ${fe.daysUntil} 天`}，记得节日慰问。
             </Notice>
           ))}
           {state.data.families.length === 0 ? <Empty text="还没有给您分配联系的家庭。" /> : null}

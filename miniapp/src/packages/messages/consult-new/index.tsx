@@ -54,7 +54,7 @@ export default function NewConsultation() {
 
   const submit = () => {
     void requestSubscriptions(['consultation.reply']);
-    if (!urgent) return form.refuse({}, '请先回答上面的问题');
+    if (!urgent) return form.refuse({ urgent: '请先回答上面的问题' });
     // Plainer words than the schema's for the two boxes left empty.
     if (!subject.trim()) return form.refuse({ subject: '请写一下想问什么（主题）' });
     if (!description.trim()) return form.refuse({ description: '请把情况说一说' });
@@ -71,6 +71,8 @@ export default function NewConsultation() {
       <View className="card">
         <View className="h2">{TRIAGE_QUESTION}</View>
         <RadioChoices<'yes' | 'no'>
+          id="consult-urgent"
+          error={form.errors.urgent}
           label={TRIAGE_QUESTION}
           value={urgent}
           onChange={setUrgent}

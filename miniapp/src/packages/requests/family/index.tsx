@@ -39,7 +39,7 @@ export default function FamilyRequests() {
   const [requestId, setRequestId] = useState(newRequestId);
 
   const send = async () => {
-    if (!category) return form.refuse({}, '请先选择是哪方面的事');
+    if (!category) return form.refuse({ category: '请先选择是哪方面的事' });
     if (text.trim().length < 2) return form.refuse({ text: '请写一写需要帮什么忙' });
     setSent(false);
     const raised = await form.send(() => requestsApi.raise(familyId, { category, text: text.trim() }, requestId));
@@ -57,7 +57,7 @@ export default function FamilyRequests() {
       <View className="text-lg soft mb">有困难请告诉我们，联系人会在 {REQUEST_DEFAULT_DUE_DAYS} 天内给您答复。</View>
       <View className="field">
         <View className="field__label">是哪方面的事</View>
-        <RadioChoices label="是哪方面的事" value={category} onChange={setCategory} options={RequestCategory.options.map((c) => ({ value: c, label: requestCategoryLabels[c] }))} />
+        <RadioChoices id="request-category" error={form.errors.category} label="是哪方面的事" value={category} onChange={setCategory} options={RequestCategory.options.map((c) => ({ value: c, label: requestCategoryLabels[c] }))} />
       </View>
       <TextArea id="request-text" label="需要帮什么忙" hint="写清楚就行，不用太长" value={text} error={form.errors.text} maxlength={500} onInput={setText} />
       {form.failure ? (
