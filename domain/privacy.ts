@@ -1,9 +1,10 @@
 import * as z from './zod';
-import { SERVICE_CARD } from './card';
 
 /** Bump when the guide's text changes: everyone is asked again. */
 export const PRIVACY_GUIDE_VERSION = '2026-12-07';
 
+// Plain string literals only: a template literal with an imported name cannot be dropped by the
+// bundler, and would put the whole guide into every function that imports a consent schema.
 export const privacyGuide = {
   version: PRIVACY_GUIDE_VERSION,
   title: '连心用户隐私保护指引',
@@ -27,7 +28,7 @@ export const privacyGuide = {
   ],
   healthDataConsent: {
     heading: '健康信息单独同意',
-    body: `血压、血糖、病情、用药和在线咨询的内容等健康信息属于敏感个人信息。只有您同意后，家庭医生才能在线为您随访、开长处方，查看您的健康档案和以前的在线咨询记录。不同意也可以使用联系人和${SERVICE_CARD}，也可以在线咨询：正在进行的咨询，医生团队在结束前都能看到并回复。您可以随时撤回同意，撤回后医生不能再查看您的健康档案和已结束的咨询记录，记录不会删除，您自己仍能看到；再次同意后医生又能查看。`,
+    body: '血压、血糖、病情、用药和在线咨询的内容等健康信息属于敏感个人信息。只有您同意后，家庭医生才能在线为您随访、开长处方，查看您的健康档案和以前的在线咨询记录。不同意也可以使用联系人和就医服务卡，也可以在线咨询：正在进行的咨询，医生团队在结束前都能看到并回复。您可以随时撤回同意，撤回后医生不能再查看您的健康档案和已结束的咨询记录，记录不会删除，您自己仍能看到；再次同意后医生又能查看。',
   },
 } as const;
 

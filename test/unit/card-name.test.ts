@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { FORMER_SERVICE_CARD_NAMES, SERVICE_CARD } from '../../domain';
+import { FORMER_SERVICE_CARD_NAMES, SERVICE_CARD, privacyGuide } from '../../domain';
 
 const root = join(__dirname, '..', '..');
 
@@ -26,5 +26,9 @@ describe('the service card has one name', () => {
   test('the card page is titled with it (page configs are read at build time, apart from the domain)', () => {
     const config = readFileSync(join(root, 'miniapp/src/packages/family/card/index.config.ts'), 'utf8');
     expect(config).toContain(`navigationBarTitleText: '${SERVICE_CARD}'`);
+  });
+
+  test('the privacy guide (plain literals, so bundles can drop it) uses the same name', () => {
+    expect(privacyGuide.healthDataConsent.body).toContain(SERVICE_CARD);
   });
 });
