@@ -96,6 +96,11 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'imports.start': { uploads: 'read' },
   // A family's first open of an article puts its read mark and adds one to the article's count.
   'articles.read': { table: 'readwrite' },
+  // Staff lists that show a family's type or members' health write one audit event per viewer,
+  // family and day (BatchWriteItem of the events not yet written today).
+  'staff.listAssignedFamilies': { table: 'readwrite' },
+  'staff.listSignedMembers': { table: 'readwrite' },
+  'staff.listRegionFamilies': { table: 'readwrite' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,7 +17,11 @@ export interface SpawnedStack {
   stop(): Promise<void>;
 }
 
-export async function spawnLocalStack(options: { tableName?: string; verbose?: boolean; dynamoFaults?: boolean } = {}): Promise<SpawnedStack> {
+/**
+ * `logFile`: after the start, everything the stack prints (its functions' JSON log lines included)
+ * is appended there, so a 500 in a test run can be explained afterwards.
+ */
+export async function spawnLocalStack(options: { tableName?: string; verbose?: boolean; dynamoFaults?: boolean; logFile?: string } = {}): Promise<SpawnedStack> {
   const keyFile = join(mkdtempSync(join(tmpdir(), 'lianxin-')), 'keys.json');
   const child = spawn(process.execPath, ['--import', 'tsx', resolve('local/start.ts')], {
     env: {
@@ -40,7 +44,11 @@ export async function spawnLocalStack(options: { tableName?: string; verbose?: b
     let output = '';
     let started = false;
     const timer = setTimeout(() => reject(new Error(`local stack did not start within 60 s:\n${output}`)), 60_000);
+    const keep = (chunk: Buffer) => {
+      if (started && options.logFile) appendFileSync(options.logFile, chunk);
+    };
     child.stdout!.on('data', (chunk: Buffer) => {
+      keep(chunk);
       if (started) return;
       output += chunk.toString();
       const line = output.split('\n').find((l) => l.startsWith('LIANXIN_READY '));
@@ -51,6 +59,7 @@ export async function spawnLocalStack(options: { tableName?: string; verbose?: b
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => {
+      keep(chunk);
       if (!started) output += chunk.toString();
       if (options.verbose) process.stderr.write(chunk);
     });

@@ -65,6 +65,9 @@ const visits = (): Visit[] => [
   { who: 'member', route: '/packages/messages/conversation/index', query: { familyId: 'f_0001', staffId: 'p_cadre01', name: '王桂兰' } },
   { who: 'member', route: '/packages/messages/consult-new/index', emptySubmit: '发给家庭医生' },
   { who: 'member', route: '/packages/messages/inbox/index' },
+  { who: 'member', route: '/packages/info/entitlements/index', ready: '就医服务卡' },
+  { who: 'member', route: '/packages/info/articles/index' },
+  { who: 'member', route: '/packages/info/article/index', query: { id: 'ar_seedcounty0001' }, ready: '朗读' },
   { who: 'contact', route: '/packages/staff/families/index', ready: '王秀英家' },
   { who: 'contact', route: '/packages/family/contacts/index', query: { familyId: 'f_0001', staff: '1' } },
   { who: 'contact', route: '/packages/ledger/due/index' },
@@ -82,6 +85,7 @@ const visits = (): Visit[] => [
   { who: 'doctor', route: '/packages/team/applications/index' },
   { who: 'doctor', route: '/packages/team/teams/index' },
   { who: 'doctor', route: '/packages/team/home-visit/index' },
+  { who: 'doctor', route: '/packages/doctor/articles/index', emptySubmit: '发布' },
   { who: 'hospital', route: '/packages/staff/hospital/index' },
   { who: 'hospital', route: '/packages/hospital/today/index' },
   { who: 'hospital', route: '/packages/hospital/admissions/index' },
@@ -93,6 +97,7 @@ const visits = (): Visit[] => [
   { who: 'commission', route: '/packages/commission/dashboard/index' },
   { who: 'commission', route: '/packages/commission/import/index' },
   { who: 'commission', route: '/packages/requests/handover/index' },
+  { who: 'commission', route: '/packages/commission/articles/index', emptySubmit: '发布' },
 ];
 
 /** The pages app.config.ts declares, read from its text (it calls Taro's global defineAppConfig). */

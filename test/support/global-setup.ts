@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnLocalStack, stackEnvironment, type SpawnedStack } from '../../local/spawn';
 
 /**
@@ -13,7 +14,12 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   if (globalThis.__lianxinStack) return;
-  const stack = await spawnLocalStack({ verbose: Boolean(process.env.LIANXIN_TEST_VERBOSE), dynamoFaults: true });
+  // The stack's own output (its functions' log lines) goes to a file beside the screenshots, for a
+  // failed run to be explained afterwards (CI keeps test-artifacts/).
+  mkdirSync('test-artifacts', { recursive: true });
+  const logFile = 'test-artifacts/local-stack.log';
+  writeFileSync(logFile, '');
+  const stack = await spawnLocalStack({ verbose: Boolean(process.env.LIANXIN_TEST_VERBOSE), dynamoFaults: true, logFile });
   globalThis.__lianxinStack = stack;
   Object.assign(process.env, { LIANXIN_API_URL: stack.url }, stackEnvironment(stack));
 }

@@ -105,7 +105,8 @@ function HealthFileForm({ data, familyId, memberId }: MemberHealthFormProps) {
       <View className="card">
         <View className="h3">正在用的药</View>
         {medicines.map((row, i) => (
-          <View className="mt" key={i}>
+          // btn-wrap: the row may end with its 删掉 button, which must not touch 再加一种药 below.
+          <View className="mt btn-wrap" key={i}>
             <TextField id={`hf-med-${i}`} label={`第 ${i + 1} 种药的名称`} value={row.name} maxlength={40} error={errors[`medicines.${i}.name`]} onInput={(v) => setRow(i, { name: v })} />
             <TextField id={`hf-usage-${i}`} label={`第 ${i + 1} 种药的用法（可以不填）`} hint="例如：每日 1 次，每次 1 片" value={row.usage} maxlength={60} error={errors[`medicines.${i}.usage`]} onInput={(v) => setRow(i, { usage: v })} />
             {medicines.length > 1 ? (

@@ -30,7 +30,7 @@ export default function RecordContact() {
   const [requestId] = useState(() => `rc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
 
   const save = async () => {
-    if (!type) return form.refuse({}, '请先选择联系方式');
+    if (!type) return form.refuse({ type: '请先选择联系方式' });
     const body: ContactRecordRequest = {
       type,
       date,
@@ -52,7 +52,7 @@ export default function RecordContact() {
       {familyName ? <View className="text-lg mb">{familyName}</View> : null}
       <View className="field">
         <View className="field__label">联系方式</View>
-        <RadioChoices label="联系方式" value={type} onChange={setType} options={ContactType.options.map((t) => ({ value: t, label: contactTypeLabels[t] }))} />
+        <RadioChoices id="contact-type" error={form.errors.type} label="联系方式" value={type} onChange={setType} options={ContactType.options.map((t) => ({ value: t, label: contactTypeLabels[t] }))} />
       </View>
       <DateField id="contact-date" label="哪一天" hint={`补记以前的联系，可以改成 ${CONTACT_BACKDATE_DAYS} 天内的任何一天`} value={date} start={addDays(today, -CONTACT_BACKDATE_DAYS)} end={today} error={form.errors.date} onChange={setDate} />
       <TextArea id="contact-health" label="身体情况（可不填）" value={notes.health} error={form.errors.health} maxlength={500} onInput={(v) => setNotes({ ...notes, health: v })} />
