@@ -77,6 +77,27 @@ describe('list reads are audited once per viewer, family, kind and day', () => {
     for (const m of notShared) expect((await listEventsOn(m.familyId, DOCTOR, 'health', day)).some((e) => e.subjectId === m.personId)).toBe(false);
   });
 
+  test('the doctor\'s follow-up queue audits each member it shows once a day: one BatchGet per view, BatchWrites only the first time', async () => {
+    const day = freshDay();
+    const token = await tokenFor(DOCTOR);
+    const first = await call('GET', '/doctor/followups', { token, headers: at(day) });
+    expect(first.status).toBe(200);
+    const entries = first.body.items as Array<{ memberId: string; familyId: string; memberName: string }>;
+    const members = [...new Map(entries.map((e) => [e.memberId, e])).values()];
+    expect(members.length).toBeGreaterThan(0);
+    const batchGets = Math.ceil((members.length + 1) / 100);
+    expect(operations(first)).toEqual(['QueryCommand', ...Array(batchGets).fill('BatchGetItemCommand'), ...Array(Math.ceil(members.length / 25)).fill('BatchWriteItemCommand')]);
+    const eventsOf = async () => (await Promise.all([...new Set(members.map((m) => m.familyId))].map((f) => listEventsOn(f, DOCTOR, 'health', day)))).flat();
+    const events = await eventsOf();
+    expect(events.map((e) => e.subjectId).sort()).toEqual(members.map((m) => m.memberId).sort());
+    expect(events.find((e) => e.subjectId === members[0].memberId)).toMatchObject({ subjectName: members[0].memberName, viewerName: '马德福', routeId: 'followups.getQueue' });
+
+    const again = await call('GET', '/doctor/followups', { token, headers: at(new Date(day.getTime() + 3600_000)) });
+    expect(again.status).toBe(200);
+    expect(operations(again)).toEqual(['QueryCommand', ...Array(batchGets).fill('BatchGetItemCommand')]);
+    expect((await eventsOf()).length).toBe(members.length);
+  });
+
   test('thirty families in one list cost one BatchGet and two BatchWrites; the same list again costs one BatchGet', async () => {
     const sent: string[] = [];
     const client = db();
