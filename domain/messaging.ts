@@ -110,6 +110,12 @@ export const InboxItem = z.strictObject({
   urgent: z.optional(z.boolean()),
   status: z.optional(ConsultationStatus),
   overdue: z.optional(z.boolean()),
+  /**
+   * A closed consultation of a member who does not share health data (pastConsultationAccess):
+   * the row stays, so the team knows it exists and why it cannot open it, but its subject and
+   * preview are left out until the member agrees again.
+   */
+  withheld: z.optional(z.literal(true)),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 export const InboxResponse = z.strictObject({ items: z.array(InboxItem), unreadTotal: z.number(), nextCursor: z.optional(z.string()) });

@@ -12,6 +12,7 @@ import {
   sortQueue,
   urgentFlagLabels,
 } from '../../domain';
+import { auditListRead } from '../lib/db/audit';
 import { queueItems } from '../lib/db/followups';
 import { routeHandler } from '../lib/http/route-handler';
 
@@ -21,6 +22,10 @@ import { routeHandler } from '../lib/http/route-handler';
  * each plan's cadence and last completed follow-up with the request's clock; only the plan's place
  * in the index follows its due date. Discharge hand-backs (booking) are due within 7 days of
  * discharge; follow-up items from consultations are due by the date the doctor set.
+ *
+ * Every entry is health data (a member's readings, chronic follow-up, discharge or consultation
+ * note), so each member shown is audited once a day by the list-read rule (lib/db/audit.ts): one
+ * BatchGet per view (per 100 members), plus a BatchWrite per 25 members the first view of a day.
  */
 export const handler = routeHandler('followups.getQueue', {}, async ({ principal, now }) => {
   const today = beijingDate(now);
@@ -73,6 +78,8 @@ export const handler = routeHandler('followups.getQueue', {}, async ({ principal
       ref: item.gsi1sk,
     });
   }
+  const shown = [...new Map(entries.map((e) => [e.memberId, e])).values()];
+  await auditListRead(principal, shown.map((e) => ({ familyId: e.familyId, subjectId: e.memberId, subjectName: e.memberName, field: 'health' as const })), 'followups.getQueue', now);
   const body: QueueResponse = { items: sortQueue(entries), today };
   return { body };
 });

@@ -4,6 +4,7 @@ import { getStaffTeamIds } from '../lib/db/signing';
 import { staffInbox, type InboxCursor } from '../lib/db/messaging/inbox';
 import { badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
+import { withheldConsultations } from '../lib/messaging/consultation-access';
 import { inboxItems } from '../lib/messaging/views';
 
 /**
@@ -13,6 +14,8 @@ import { inboxItems } from '../lib/messaging/views';
  * INBOX#<caller>. A doctor's is the consultation inbox of their team (INBOX#TEAM#<teamId>, which
  * every member of the team reads and answers): one key-only Query for the caller's teams, then one
  * Query per team (a doctor on two teams, like a village doctor serving two townships, gets both).
+ * A page showing closed consultations adds one BatchGet of their members' consent: without it the
+ * team no longer sees a closed consultation's subject or text (domain/policy/health-access.ts).
  */
 export const handler = routeHandler('messaging.staffInbox', { query: PageQuery }, async ({ query, principal, now }) => {
   let partitions = [keys.inboxPk(principal.personId)];
@@ -21,7 +24,7 @@ export const handler = routeHandler('messaging.staffInbox', { query: PageQuery }
     if (teams.length) partitions = teams.map((t) => keys.teamInboxPk(t));
   }
   const page = await staffInbox(partitions, decodeInboxCursor(query.cursor, partitions));
-  const items = inboxItems(page.items, now);
+  const items = inboxItems(page.items, now, await withheldConsultations(page.items, now));
   const nextCursor = page.nextCursor;
   const body: InboxResponse = {
     items,

@@ -77,6 +77,27 @@ describe('list reads are audited once per viewer, family, kind and day', () => {
     for (const m of notShared) expect((await listEventsOn(m.familyId, DOCTOR, 'health', day)).some((e) => e.subjectId === m.personId)).toBe(false);
   });
 
+  test('the doctor\'s follow-up queue audits each member it shows once a day: one BatchGet per view, BatchWrites only the first time', async () => {
+    const day = freshDay();
+    const token = await tokenFor(DOCTOR);
+    const first = await call('GET', '/doctor/followups', { token, headers: at(day) });
+    expect(first.status).toBe(200);
+    const entries = first.body.items as Array<{ memberId: string; familyId: string; memberName: string }>;
+    const members = [...new Map(entries.map((e) => [e.memberId, e])).values()];
+    expect(members.length).toBeGreaterThan(0);
+    const batchGets = Math.ceil((members.length + 1) / 100);
+    expect(operations(first)).toEqual(['QueryCommand', ...Array(batchGets).fill('BatchGetItemCommand'), ...Array(Math.ceil(members.length / 25)).fill('BatchWriteItemCommand')]);
+    const eventsOf = async () => (await Promise.all([...new Set(members.map((m) => m.familyId))].map((f) => listEventsOn(f, DOCTOR, 'health', day)))).flat();
+    const events = await eventsOf();
+    expect(events.map((e) => e.subjectId).sort()).toEqual(members.map((m) => m.memberId).sort());
+    expect(events.find((e) => e.subjectId === members[0].memberId)).toMatchObject({ subjectName: members[0].memberName, viewerName: '马德福', routeId: 'followups.getQueue' });
+
+    const again = await call('GET', '/doctor/followups', { token, headers: at(new Date(day.getTime() + 3600_000)) });
+    expect(again.status).toBe(200);
+    expect(operations(again)).toEqual(['QueryCommand', ...Array(batchGets).fill('BatchGetItemCommand')]);
+    expect((await eventsOf()).length).toBe(members.length);
+  });
+
   test('thirty families in one list cost one BatchGet and two BatchWrites; the same list again costs one BatchGet', async () => {
     const sent: string[] = [];
     const client = db();
@@ -131,6 +152,24 @@ describe('withdrawing health-data consent: past consultations follow the health-
   const newId = () => `q_${randomInt(1e9, 1e10).toString(16)}${randomInt(1e6, 1e7).toString(16)}`;
   const consent = async (healthData: boolean) =>
     expect((await call('PUT', '/me/consent', { token: await tokenFor(MEMBER), body: { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData } })).status).toBe(200);
+  /** The consultation's row in the doctor's team inbox, and the DynamoDB operations of the page that held it. */
+  async function inboxRow(threadId: string, headers: Record<string, string> = {}) {
+    const token = await tokenFor(DOCTOR);
+    let cursor: string | undefined;
+    do {
+      const res = await call('GET', `/staff/inbox${cursor ? `?cursor=${cursor}` : ''}`, { token, headers });
+      expect(res.status).toBe(200);
+      const row = (res.body.items as Array<Record<string, unknown>>).find((i) => i.threadId === threadId);
+      if (row) return { row, ops: operations(res) };
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    throw new Error(`${threadId} is not in the inbox`);
+  }
+  /** The key-only team lookup and a Query per team, plus ONE BatchGet of consent when the page shows a closed consultation. */
+  const expectInboxBudget = (ops: string[], closedShown: boolean) => {
+    expect(ops.filter((o) => o !== 'QueryCommand')).toEqual(closedShown ? ['BatchGetItemCommand'] : []);
+    expect(ops.length).toBeLessThanOrEqual(4);
+  };
 
   test('closed consultations close to the doctor with the consent, open ones stay until closed, the family keeps all, agreeing again restores', async () => {
     const member = await tokenFor(MEMBER);
@@ -142,8 +181,21 @@ describe('withdrawing health-data consent: past consultations follow the health-
     expect((await call('POST', `${base}/${past}/close`, { token: member, body: {} })).body.consultation.status).toBe('closed');
     expect((await call('POST', base, { token: member, body: { consultationId: current, subject: '血压药', description: '氨氯地平可以晚上吃吗', urgentSymptoms: false } })).status).toBe(201);
     expect((await call('GET', `${base}/${past}/messages`, { token: doctor })).status).toBe(200);
+    const before = await inboxRow(past);
+    expect(before.row).toMatchObject({ status: 'closed', subject: '头晕', preview: '先量一下血压。' });
+    expect(before.row.withheld).toBeUndefined();
+    expectInboxBudget(before.ops, true);
 
     await consent(false);
+    // The team's inbox keeps the closed consultation's row but no longer shows what was asked or answered.
+    const withdrawn = await inboxRow(past);
+    expect(withdrawn.row).toMatchObject({ status: 'closed', preview: '', withheld: true, familyId: FAMILY });
+    expect(withdrawn.row.subject).toBeUndefined();
+    expectInboxBudget(withdrawn.ops, true);
+    expect(JSON.stringify(withdrawn.row)).not.toMatch(/头晕|血压/);
+    const open = await inboxRow(current);
+    expect(open.row).toMatchObject({ subject: '血压药', preview: expect.stringContaining('氨氯地平') });
+    expect(open.row.withheld).toBeUndefined();
     for (const path of [`${base}/${past}`, `${base}/${past}/messages`]) {
       const refused = await call('GET', path, { token: doctor });
       expect(refused.status).toBe(403);
@@ -158,6 +210,7 @@ describe('withdrawing health-data consent: past consultations follow the health-
     // A week after that answer it has closed by itself: then it follows the rule too.
     const week = { 'x-test-now': new Date(Date.now() + 7 * 86400_000 + 120_000).toISOString() };
     expect((await call('GET', `${base}/${current}`, { token: doctor, headers: week })).status).toBe(403);
+    expect((await inboxRow(current, week)).row).toMatchObject({ status: 'closed', preview: '', withheld: true });
     // The family keeps everything.
     const own = await call('GET', `${base}/${past}/messages`, { token: member });
     expect(own.status).toBe(200);
@@ -165,6 +218,10 @@ describe('withdrawing health-data consent: past consultations follow the health-
 
     await consent(true);
     expect((await call('GET', `${base}/${past}/messages`, { token: doctor })).status).toBe(200);
+    const again = await inboxRow(past);
+    expect(again.row).toMatchObject({ status: 'closed', subject: '头晕', preview: '先量一下血压。' });
+    expect(again.row.withheld).toBeUndefined();
+    expect((await inboxRow(current, week)).row).toMatchObject({ status: 'closed', subject: '血压药' });
     expect((await call('GET', `${base}/${current}`, { token: doctor, headers: week })).status).toBe(200);
   });
 });

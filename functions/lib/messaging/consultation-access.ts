@@ -1,8 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type ConsultationPath, consultationStatus, pastConsultationAccess, pastConsultationMessage, type Principal } from '../../../domain';
+import { batchGetAll } from '../db/batch';
 import { db, tableName } from '../db/client';
 import { isFamilyContact } from '../db/families';
-import { getPerson } from '../db/persons';
+import type { InboxSource } from '../db/messaging/inbox';
+import { getPerson, getPersons } from '../db/persons';
 import { keys } from '../db/keys';
 import { isStaffOnMemberContractTeam, type TeamItem } from '../db/signing';
 import { getThreadMeta, type ThreadMetaItem } from '../db/messaging/threads';
@@ -38,6 +40,26 @@ export async function consultationFor(principal: Principal, path: ConsultationPa
 }
 
 const notYourTeams = () => forbidden('这次咨询不属于您的家庭医生团队');
+
+/**
+ * The inbox rows whose text the team may no longer see: closed consultations of members who do
+ * not share health data, by the rule that refuses opening them (pastConsultationAccess). Nothing
+ * is read for a page without closed consultations; otherwise ONE BatchGet of their members'
+ * records (read fresh, so a withdrawal or a new agreement shows at once). Answered entries written
+ * before they carried the member's id cost one more BatchGet, of their metas.
+ */
+export async function withheldConsultations(sources: readonly InboxSource[], now: Date): Promise<Set<string>> {
+  const closed = sources.filter((s) => s.kind === 'consultation' && consultationStatus(s, now) === 'closed');
+  if (closed.length === 0) return new Set();
+  const unnamed = closed.filter((s) => !s.memberId);
+  const metas = unnamed.length ? await batchGetAll<ThreadMetaItem>(unnamed.map((s) => keys.threadMeta(s.threadId))) : [];
+  const memberOf = new Map<string, string>();
+  for (const s of [...closed, ...metas]) if (s.memberId) memberOf.set(s.threadId, s.memberId);
+  if (memberOf.size === 0) return new Set();
+  const sharing = new Set((await getPersons([...new Set(memberOf.values())])).filter((p) => p.consent?.healthData === true).map((p) => p.personId));
+  // A consultation without a member is not refused on opening either (consultationFor).
+  return new Set(closed.filter((s) => memberOf.has(s.threadId) && !pastConsultationAccess({ closed: true, healthDataShared: sharing.has(memberOf.get(s.threadId)!) }).allowed).map((s) => s.threadId));
+}
 
 /**
  * The caller's name if they may answer the consultation, else undefined: the doctor named on it

@@ -68,7 +68,7 @@ export function consultationView(meta: ThreadMetaItem, now: Date): ConsultationV
   };
 }
 
-function inboxItem(i: InboxSource, now: Date): InboxItem {
+function inboxItem(i: InboxSource, now: Date, withheld: boolean): InboxItem {
   const waiting = i.entity === 'thread';
   const today = beijingDate(now);
   const consultation = i.kind === 'consultation';
@@ -83,10 +83,10 @@ function inboxItem(i: InboxSource, now: Date): InboxItem {
     waiting,
     ...(waiting && i.waitingSince ? { waitingSince: i.waitingSince } : {}),
     lastMessageAt: i.lastMessageAt ?? i.createdAt ?? '',
-    preview: i.preview ?? '',
+    preview: withheld ? '' : (i.preview ?? ''),
     ...(consultation
       ? {
-          subject: i.subject,
+          ...(withheld ? { withheld: true as const } : { subject: i.subject }),
           urgent: Boolean(i.urgent),
           status: consultationStatus(i, now),
           overdue: isOverdue({ createdAt: i.createdAt ?? '', firstReplyAt: i.firstReplyAt }, now),
@@ -95,9 +95,12 @@ function inboxItem(i: InboxSource, now: Date): InboxItem {
   };
 }
 
-/** A page of the staff inbox in stored order, except that an overdue consultation is first in the doctor's queue, urgent or not. */
-export function inboxItems(sources: InboxSource[], now: Date): InboxItem[] {
-  const items = sources.map((s) => inboxItem(s, now));
+/**
+ * A page of the staff inbox in stored order, except that an overdue consultation is first in the
+ * doctor's queue, urgent or not. `withheld`: threads whose text the caller may no longer see.
+ */
+export function inboxItems(sources: InboxSource[], now: Date, withheld: ReadonlySet<string> = new Set()): InboxItem[] {
+  const items = sources.map((s) => inboxItem(s, now, withheld.has(s.threadId)));
   const overdue = items.filter((i) => i.waiting && i.overdue);
   return [...overdue, ...items.filter((i) => !overdue.includes(i))];
 }

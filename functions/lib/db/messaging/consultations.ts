@@ -121,9 +121,29 @@ export async function closeConsultation(meta: ThreadMetaItem, now: Date): Promis
     ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: { ':at': toBeijingIso(now) },
   };
-  if (!meta.region || meta.firstReplyAt || meta.closedAt || isOverdue(meta, now)) {
-    await db().send(new UpdateCommand(close));
-    return;
+  if (!meta.region || meta.firstReplyAt || meta.closedAt || isOverdue(meta, now)) await db().send(new UpdateCommand(close));
+  else await transact([part('meta', { Update: close }), part('stats', statsUpdate(meta.region, monthOf(meta.createdAt), { waitingDelete: waitingEntry(meta.createdAt, meta.threadId) }))]);
+  if (meta.firstReplyAt) await markAnsweredEntryClosed(meta.threadId, now);
+}
+
+/**
+ * An answered consultation stays in the team's inbox as its ~INBOX entry, which the inbox reads
+ * instead of the meta: it must say closed too, or the inbox keeps showing it as answered (and the
+ * consent rule for closed consultations would not apply to it). The entry exists only while the
+ * staff side spoke last, so its absence is not an error.
+ */
+async function markAnsweredEntryClosed(threadId: string, now: Date): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.threadAnswered(threadId),
+        UpdateExpression: 'SET closedAt = if_not_exists(closedAt, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': toBeijingIso(now) },
+      }),
+    );
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
   }
-  await transact([part('meta', { Update: close }), part('stats', statsUpdate(meta.region, monthOf(meta.createdAt), { waitingDelete: waitingEntry(meta.createdAt, meta.threadId) }))]);
 }

@@ -253,6 +253,6 @@ function recipientsOf(meta: ThreadMetaItem): string[] {
 }
 
 function pickInboxFields(m: ThreadMetaItem) {
-  const { threadId, kind, familyId, familyName, villageName, mainBirthDate, staffId, lastMessageAt, preview, subject, urgent, consultationId, createdAt, firstReplyAt, lastFamilyAt, lastStaffAt, lastFamilyMsgId, lastStaffMsgId, closedAt } = m;
-  return { threadId, kind, familyId, familyName, villageName, mainBirthDate, staffId, lastMessageAt, preview, subject, urgent, consultationId, createdAt, firstReplyAt, lastFamilyAt, lastStaffAt, lastFamilyMsgId, lastStaffMsgId, closedAt };
+  const { threadId, kind, familyId, familyName, villageName, mainBirthDate, staffId, lastMessageAt, preview, subject, urgent, consultationId, memberId, createdAt, firstReplyAt, lastFamilyAt, lastStaffAt, lastFamilyMsgId, lastStaffMsgId, closedAt } = m;
+  return { threadId, kind, familyId, familyName, villageName, mainBirthDate, staffId, lastMessageAt, preview, subject, urgent, consultationId, memberId, createdAt, firstReplyAt, lastFamilyAt, lastStaffAt, lastFamilyMsgId, lastStaffMsgId, closedAt };
 }

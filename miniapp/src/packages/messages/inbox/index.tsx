@@ -47,7 +47,8 @@ export default function Inbox() {
           ) : null}
           {state.data.staff.length + state.data.family.length === 0 ? <View className="card text mt">还没有消息。</View> : null}
           {state.data.staff.map((i) => (
-            <View className="card inbox-item" key={i.threadId} data-thread-id={i.threadId} onClick={() => open(i.kind, i.familyId, i.threadId, i.kind === 'conversation' ? state.data.me.personId : undefined)}>
+            // A withheld consultation cannot be opened (the server refuses it): no tap, a plain reason instead.
+            <View className="card inbox-item" key={i.threadId} data-thread-id={i.threadId} onClick={i.withheld ? undefined : () => open(i.kind, i.familyId, i.threadId, i.kind === 'conversation' ? state.data.me.personId : undefined)}>
               <View className="inbox-item__head">
                 <View className="h2">{i.familyName}</View>
                 {i.unread ? <View className="unread-count">{i.unread} 条未读</View> : null}
@@ -55,13 +56,19 @@ export default function Inbox() {
               <View className="text">
                 {i.villageName}
                 {i.age ? ` · ${i.age} 岁` : ''}
-                {i.kind === 'consultation' ? ` · 咨询：${i.subject ?? ''}` : ''}
+                {i.kind === 'consultation' && !i.withheld ? ` · 咨询：${i.subject ?? ''}` : ''}
               </View>
               {i.urgent ? <View className="text">【急】自述有急症</View> : null}
               {i.overdue ? <View className="text">【超时】已超过 24 小时未回复</View> : null}
               {i.waiting ? <View className="text">等您回复，从 {timeOf(i.waitingSince ?? i.lastMessageAt)} 起</View> : <View className="text soft">{i.status ? statusLabels[i.status] : '已回复'}</View>}
-              <View className="text soft inbox-item__preview">{i.preview}</View>
-              <Btn kind="secondary">打开</Btn>
+              {i.withheld ? (
+                <View className="text">居民没有同意或已撤回在线共享健康信息，已结束的咨询记录不能查看</View>
+              ) : (
+                <>
+                  <View className="text soft inbox-item__preview">{i.preview}</View>
+                  <Btn kind="secondary">打开</Btn>
+                </>
+              )}
             </View>
           ))}
           {state.data.family.map((i) => (
