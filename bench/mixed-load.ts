@@ -29,9 +29,9 @@ const SESSIONS = 20;
 const QUOTA = 15;
 /**
  * Ratio budgets (route ÷ raw GetItem, same run). At 200 users the 2-core machine and DynamoDB
- * Local are saturated (the raw GetItem itself waits ~200 ms), so these ratios measure how much
+ * Local are saturated (the raw GetItem's own p99 is 3-4× its p50), so these ratios measure how much
  * more of the queue a route needs than one raw read: a read (its scope check and one or two
- * requests) about 7-20×, a write (its reads and a transaction) about 30-45× at p50. The tails
+ * requests) about 5-10×, a write (its reads and a transaction) about 20-42× at p50. The tails
  * are flatter than the medians (the raw read's own p99 is already a queue wait): measured on an
  * otherwise idle machine in two runs at p99 reads 16-22×, writes 30-48× (tails are the noisiest
  * figure here). Set with room for a busier machine;
