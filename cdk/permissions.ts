@@ -101,6 +101,7 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'staff.listAssignedFamilies': { table: 'readwrite' },
   'staff.listSignedMembers': { table: 'readwrite' },
   'staff.listRegionFamilies': { table: 'readwrite' },
+  'followups.getQueue': { table: 'readwrite' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

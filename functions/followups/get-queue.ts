@@ -78,7 +78,9 @@ export const handler = routeHandler('followups.getQueue', {}, async ({ principal
       ref: item.gsi1sk,
     });
   }
-  const shown = [...new Map(entries.map((e) => [e.memberId, e])).values()];
+  // One subject per member, named from its first entry: plans and readings carry the member's name;
+  // a consultation's follow-up item may not (then the queue says 签约居民).
+  const shown = [...new Map(entries.toReversed().map((e) => [e.memberId, e])).values()];
   await auditListRead(principal, shown.map((e) => ({ familyId: e.familyId, subjectId: e.memberId, subjectName: e.memberName, field: 'health' as const })), 'followups.getQueue', now);
   const body: QueueResponse = { items: sortQueue(entries), today };
   return { body };
