@@ -251,7 +251,7 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
   };
 }
 
-/** Measures what is visible now; same rules as ../shared/tools/elder-audit.mjs, plus toasts and cut-off text. */
+/** Measures what is visible now: text and typed-text size, target size and spacing, off-screen and clipped elements, overflowing text boxes, toasts and axe (the rules are the checks below). */
 export async function elderReport(page: Page, { axe = true }: { axe?: boolean } = {}): Promise<ElderReport> {
   if (axe) await page.addScriptTag({ content: axeSource });
   const axeViolations = !axe ? [] : await page.evaluate(async () => {
