@@ -34,7 +34,11 @@ export interface AlarmsProps {
  *   given up for good (OutboxFailed: after every retry, or a fault retrying cannot fix; the
  *   family or contact never hears of the message or reminder), and an import job given up
  *   (ImportJobFailed: staff are left with a half-done or undone import). One is already worth a
- *   look; both are near zero when things work. Refused bookings get no alarm: every refusal is a
+ *   look; both are near zero when things work. DynamoDB unavailable after the SDK's retries
+ *   (DynamoUnavailable: throttled, failing or timing out): each such request was answered 503 with
+ *   Retry-After and nothing was half-written, so a few are the client retrying its way through a
+ *   blip; 10 in 5 minutes means users are being turned away (a hot partition, a regional fault).
+ *   Refused bookings get no alarm: every refusal is a
  *   booking rule doing its job (full, closed, too many, already booked, offer expired) with a
  *   clear message to the user; a rise in them is a capacity question for a dashboard, not a page.
  * Missing data (no traffic) is not breaching.
@@ -46,6 +50,7 @@ export class Alarms extends Construct {
   readonly functionErrors: cloudwatch.Alarm[];
   readonly outboxFailed: cloudwatch.Alarm;
   readonly importJobFailed: cloudwatch.Alarm;
+  readonly dynamoUnavailable: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -66,6 +71,7 @@ export class Alarms extends Construct {
     );
     this.outboxFailed = alarm('OutboxFailed', 'a notification was given up for good (OutboxFailed)', businessMetric(props.stage, 'OutboxFailed'), 1);
     this.importJobFailed = alarm('ImportJobFailed', 'an import job was given up (ImportJobFailed)', businessMetric(props.stage, 'ImportJobFailed'), 1);
+    this.dynamoUnavailable = alarm('DynamoUnavailable', 'DynamoDB turned 10 or more requests away in 5 minutes (503 service_busy)', businessMetric(props.stage, 'DynamoUnavailable'), 10);
     this.functionErrors = functionErrorAlarms(this, { stage: props.stage, topic: this.topic, functions: props.functions });
   }
 }

@@ -320,6 +320,14 @@ describe('alarms and outputs', () => {
     expect(alarms().filter((a) => a.MetricName === 'BookingRefused')).toEqual([]);
   });
 
+  it('alarms when DynamoDB turns many requests away (503 service_busy), not on a single retried blip', () => {
+    const [topicId] = ofType('AWS::SNS::Topic')[0];
+    const own = alarms().filter((a) => a.Namespace === 'Lianxin' && a.MetricName === 'DynamoUnavailable');
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ Statistic: 'Sum', Threshold: 10, Period: 300, Dimensions: [{ Name: 'service', Value: `lianxin-${STAGE}` }] });
+    expect(own[0].AlarmActions.map(logicalIdOf)).toEqual([topicId]);
+  });
+
   it("keeps every stack well within CloudFormation's limits (500 resources, 200 parameters and outputs)", () => {
     // Each route costs five resources in its feature's nested stack (cdk/constructs/feature-routes.ts).
     expect(stacks.length).toBeGreaterThan(1);
