@@ -355,6 +355,11 @@ export const QueueEntry = z.object({
   /** For `review`/`urgent`: the submission to reply to; for discharge/item: what a visit handles. */
   followUpId: z.optional(z.string()),
   ref: z.optional(z.string()),
+  /**
+   * The member has not agreed (or no longer agrees) to share health data online: the entry says
+   * only that a visit is due, in person, never what the readings or notes were.
+   */
+  withheld: z.optional(z.literal(true)),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 export const QueueResponse = z.object({ items: z.array(QueueEntry), today: IsoDate });
@@ -364,6 +369,16 @@ const priorityRank: Record<QueuePriority, number> = { urgent: 0, overdue: 1, due
 /** Urgent first, then overdue, then due; earliest due date first within each. */
 export function sortQueue<T extends Pick<QueueEntry, 'priority' | 'dueOn' | 'memberId'>>(entries: T[]): T[] {
   return [...entries].sort((a, b) => priorityRank[a.priority] - priorityRank[b.priority] || a.dueOn.localeCompare(b.dueOn) || a.memberId.localeCompare(b.memberId));
+}
+
+/**
+ * A queue entry of a member who does not share health data online (domain/policy/health-access.ts):
+ * the doctor still sees that someone of theirs needs a follow-up, and how soon, so nobody is
+ * forgotten, but not the readings, the discharge note or the consultation's summary; the follow-up
+ * happens in person, where consent can be asked for.
+ */
+export function withheldQueueEntry(e: QueueEntry): QueueEntry {
+  return { kind: e.kind, priority: e.priority, familyId: e.familyId, memberId: e.memberId, memberName: e.memberName, dueOn: e.dueOn, title: '需要当面随访', detail: '这位居民没有同意在线共享健康信息，请当面随访，并征得同意后再在线记录', withheld: true };
 }
 
 /** A discharge hand-back is a follow-up due within 7 days of discharge. */

@@ -9,7 +9,9 @@ import type { Principal } from '../auth';
  * - a doctor: the member's signed doctor or anyone on the team of the member's active contract
  *   (the nurse, the village doctor and the specialist of a 1+1+1 family-doctor team share the care),
  *   and only while the member agrees to share health data (the separate consent, read fresh on
- *   every call so a withdrawal takes effect at once);
+ *   every call so a withdrawal takes effect at once); the doctor's follow-up queue still lists a
+ *   member who does not share, so the follow-up is not forgotten, but only as "需要当面随访"
+ *   (domain/followups.ts#withheldQueueEntry);
  * - anyone else (contact persons, hospital, commission): no; a contact person may see only that a
  *   follow-up is overdue, through the status route, never the readings.
  */

@@ -11,9 +11,11 @@ import {
   type QueueResponse,
   sortQueue,
   urgentFlagLabels,
+  withheldQueueEntry,
 } from '../../domain';
 import { auditListRead } from '../lib/db/audit';
 import { queueItems } from '../lib/db/followups';
+import { getPersons } from '../lib/db/persons';
 import { routeHandler } from '../lib/http/route-handler';
 
 /**
@@ -24,8 +26,11 @@ import { routeHandler } from '../lib/http/route-handler';
  * discharge; follow-up items from consultations are due by the date the doctor set.
  *
  * Every entry is health data (a member's readings, chronic follow-up, discharge or consultation
- * note), so each member shown is audited once a day by the list-read rule (lib/db/audit.ts): one
- * BatchGet per view (per 100 members), plus a BatchWrite per 25 members the first view of a day.
+ * note), so the health-file rule applies: members who do not share health data online (consent read
+ * fresh, one BatchGet per 100 members) keep their place in the queue without the data
+ * (withheldQueueEntry), and each member whose data is shown is audited once a day by the list-read
+ * rule (lib/db/audit.ts): one BatchGet per view, plus a BatchWrite per 25 members the first view of
+ * a day.
  */
 export const handler = routeHandler('followups.getQueue', {}, async ({ principal, now }) => {
   const today = beijingDate(now);
@@ -80,8 +85,12 @@ export const handler = routeHandler('followups.getQueue', {}, async ({ principal
   }
   // One subject per member, named from its first entry: plans and readings carry the member's name;
   // a consultation's follow-up item may not (then the queue says 签约居民).
-  const shown = [...new Map(entries.toReversed().map((e) => [e.memberId, e])).values()];
+  const perMember = [...new Map(entries.toReversed().map((e) => [e.memberId, e])).values()];
+  const persons = perMember.length > 0 ? await getPersons(perMember.map((e) => e.memberId)) : [];
+  const sharing = new Set(persons.filter((p) => p.consent?.healthData === true).map((p) => p.personId));
+  const shown = perMember.filter((e) => sharing.has(e.memberId));
   await auditListRead(principal, shown.map((e) => ({ familyId: e.familyId, subjectId: e.memberId, subjectName: e.memberName, field: 'health' as const })), 'followups.getQueue', now);
-  const body: QueueResponse = { items: sortQueue(entries), today };
+  const items = entries.map((e) => (sharing.has(e.memberId) ? e : withheldQueueEntry(e)));
+  const body: QueueResponse = { items: sortQueue(items), today };
   return { body };
 });

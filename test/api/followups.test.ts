@@ -184,11 +184,17 @@ describe("the doctor's queue", () => {
 
     const res = await call('GET', '/doctor/followups', { token: await doctor(), headers: at(day('2026-12-05', '12:00:00')) });
     expect(res.status).toBe(200);
-    // One Query; the members shown are audited once a day (list-read rule, test/api/access-log.test.ts).
-    expect(operations(res).slice(0, 2)).toEqual(['QueryCommand', 'BatchGetItemCommand']);
-    expect(operations(res).slice(2).every((o) => o === 'BatchWriteItemCommand')).toBe(true);
+    // One Query; the members' consent read fresh (BatchGet); the members shown are audited once a day
+    // (list-read rule, test/api/access-log.test.ts).
+    expect(operations(res).slice(0, 3)).toEqual(['QueryCommand', 'BatchGetItemCommand', 'BatchGetItemCommand']);
+    expect(operations(res).slice(3).every((o) => o === 'BatchWriteItemCommand')).toBe(true);
     const mine = res.body.items.filter((e: { memberId: string }) => ['p_m0016', 'p_m0017', 'p_m0018', 'p_m0019', 'p_m0020'].includes(e.memberId));
     const summary = mine.map((e: { kind: string; priority: string; memberId: string }) => `${e.priority}:${e.kind}:${e.memberId}`);
+    // 秦桂兰 does not share health data online: her consultation item keeps its place and due date,
+    // but not its summary, and offers nothing to act on online; she is not in the day's audit.
+    const qin = mine.find((e: { memberId: string }) => e.memberId === QIN.memberId);
+    expect(qin).toEqual({ kind: 'item', priority: 'due', familyId: QIN.familyId, memberId: QIN.memberId, memberName: '签约居民', dueOn: '2026-12-09', title: '需要当面随访', detail: expect.stringContaining('当面'), withheld: true });
+    expect(JSON.stringify(res.body)).not.toContain('头晕');
     // 尤志明's newest submission (3.9 mmol/L) is normal, so his is a review, not urgent.
     expect(summary).toEqual(expect.arrayContaining(['overdue:discharge:p_m0016', 'due:item:p_m0019', 'due:review:p_m0020', 'due:review:p_m0017']));
     const ranks = { urgent: 0, overdue: 1, due: 2 } as Record<string, number>;

@@ -68,9 +68,11 @@ function QueueCard({ entry: e }: { entry: QueueEntry }) {
       <View className="text-lg strong">{e.title}</View>
       {e.detail ? <View className="text">{e.detail}</View> : null}
       <View className="text">{e.priority === 'urgent' ? '' : `应随访日期：${formatChineseDate(e.dueOn)}`}</View>
-      <Btn kind={e.priority === 'urgent' ? 'primary' : 'secondary'} icon="arrowRight" onClick={() => open(e, { followUpId: e.followUpId, ref: e.ref })}>
-        {e.kind === 'urgent' || e.kind === 'review' ? '查看读数并回复' : '记录随访'}
-      </Btn>
+      {e.withheld ? null : (
+        <Btn kind={e.priority === 'urgent' ? 'primary' : 'secondary'} icon="arrowRight" onClick={() => open(e, { followUpId: e.followUpId, ref: e.ref })}>
+          {e.kind === 'urgent' || e.kind === 'review' ? '查看读数并回复' : '记录随访'}
+        </Btn>
+      )}
     </View>
   );
 }
