@@ -111,6 +111,10 @@ const validBodies: Partial<Record<string, unknown>> = {
   // Last of the consultation routes in the table, so the sends above still find it open.
   'messaging.closeConsultation': {},
   'articles.publish': { title: '权限矩阵测试', text: '权限矩阵测试，这是一篇测试文章。' },
+  // Raised in 城关镇 with its leader responsible: a problem of its own, nothing seeded is touched.
+  'problems.create': { townshipId: 't_chengguan', area: 'other', description: '权限矩阵测试', responsibleUnit: '城关镇人民政府', leaderName: '张建华', responsiblePersonId: 'p_lead01', measures: '权限矩阵测试', deadline: '2099-12-31' },
+  'problems.update': { area: 'other', description: '权限矩阵测试', responsibleUnit: '城关镇人民政府', leaderName: '张建华', responsiblePersonId: 'p_lead01', measures: '权限矩阵测试', deadline: '2099-12-31', version: 1 },
+  'problems.rectify': { evidence: '权限矩阵测试，已经整改完成。', version: 1 },
 };
 /** A seeded contact in f_0002 by p_cadre01 (local/seed/ledger.ts), for the ledger's {contactId}. */
 const matrixContactId = seedContactId('f_0002', 'p_cadre01', 9);
@@ -146,6 +150,9 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'imports.get': 404,
   // No article under the placeholder id.
   'articles.read': 404,
+  // No problem under the placeholder id.
+  'problems.update': 404,
+  'problems.rectify': 404,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
@@ -159,7 +166,7 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', articleId: 'ar_matrixnothere01' };
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', articleId: 'ar_matrixnothere01', problemId: 'pb_matrixnothere01' };
 const fill = (route: RouteDef, target: Target) =>
   fillBookingIds(
     Object.entries(placeholderIds).reduce(

@@ -65,6 +65,8 @@ import type { ApiResponse } from '../support/api';
  *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag> (ledger-online: tag "o",
  *                                 with THREAD#/MSGSTATS#/OUTBOX# items of its conversations). The matrix's allowed
  *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
+ * - problems.test.ts:             the problems of 柳林乡 (PROBLEM# items with township t_liulin); the
+ *                                 matrix's allowed problems.create raises its own in 城关镇.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

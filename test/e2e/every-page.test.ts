@@ -98,6 +98,9 @@ const visits = (): Visit[] => [
   { who: 'commission', route: '/packages/commission/import/index' },
   { who: 'commission', route: '/packages/requests/handover/index' },
   { who: 'commission', route: '/packages/commission/articles/index', emptySubmit: '发布' },
+  { who: 'commission', route: '/packages/problems/list/index', ready: '登记新问题' },
+  { who: 'commission', route: '/packages/problems/edit/index', ready: '问题类别', emptySubmit: /^登记问题$/ },
+  { who: 'contact', route: '/packages/problems/list/index', ready: '我的整改任务' },
 ];
 
 /** The pages app.config.ts declares, read from its text (it calls Taro's global defineAppConfig). */

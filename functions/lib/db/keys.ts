@@ -173,6 +173,13 @@ export const keys = {
   requestStats: (countyId: string, townshipId: string) => ({ pk: `REQSTATS#${countyId}`, sk: `TOWNSHIP#${townshipId}` }),
   survey: (familyId: string, quarter: string) => ({ pk: `FAMILY#${familyId}`, sk: `SURVEY#${quarter}` }),
   surveyStats: (countyId: string, quarter: string, townshipId: string) => ({ pk: `REQSTATS#${countyId}`, sk: `SURVEY#${quarter}#${townshipId}` }),
+  // the problem ledger (问题台账): one item per problem; a county's list on GSI2 (township first in
+  // the sort key, so a township's is a begins_with), the responsible person's on GSI1 by deadline
+  problem: (problemId: string) => ({ pk: `PROBLEM#${problemId}`, sk: 'PROBLEM' as const }),
+  problemsCountyPk: (countyId: string) => `PROBLEMS#${countyId}`,
+  problemsCountySk: (townshipId: string, problemId: string) => `${townshipId}#${problemId}`,
+  problemsStaffPk: (personId: string) => `PROBLEMS#STAFF#${personId}`,
+  problemsStaffSk: (deadline: string, problemId: string) => `${deadline}#${problemId}`,
   /** A township's contact persons, by level, for picking who takes over a family (hand-over page). */
   staffDirectoryPk: (townshipId: string) => `STAFFDIR#${townshipId}`,
   staffDirectory: (townshipId: string, level: string, personId: string) => ({ pk: `STAFFDIR#${townshipId}`, sk: `${level}#${personId}` }),

@@ -8,6 +8,7 @@ import { RemoteStatus } from '../../../components/PageState';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { MessagingSection } from './MessagingSection';
+import { ProblemsSection, RaiseStaleGap } from './ProblemsSection';
 import { saveFile } from '../save-file';
 import './index.scss';
 
@@ -119,7 +120,9 @@ function Dashboard({ d }: { d: DashboardResponse }) {
             </View>
           </View>
         ))}
+        <RaiseStaleGap d={d} />
       </View>
+      <ProblemsSection />
       {error ? (
         <Notice tone="error" icon="tips">
           {error}

@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { canRevealMemberPhone, contactKindLabels, familyTypeLabels, type FamilySummary, type Me } from '@domain';
 import { api } from '../../../api/client';
 import { Btn } from '../../../components/Btn';
+import { ProblemsEntry } from '../../../components/ProblemsEntry';
 import { Icon } from '../../../components/Icon';
 import { genderLabels, groupPhone } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
@@ -88,6 +89,13 @@ function LedgerEntry({ me }: { me: Me }) {
           交接联系人
         </Btn>
       ) : null}
+      {me.role === 'commission' ? (
+        <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.problems })}>
+          问题台账（整改）
+        </Btn>
+      ) : (
+        <ProblemsEntry />
+      )}
     </View>
   );
 }
