@@ -78,9 +78,10 @@ export default function Problems() {
   );
 }
 
-function statusWord(p: Problem): { word: string; tone: 'overdue' | 'open' | 'rectified' } {
-  if (p.overdue) return { word: '已逾期', tone: 'overdue' };
-  return { word: problemStatusLabels[p.status], tone: p.status === 'rectified' ? 'rectified' : 'open' };
+/** The word and its frame (app.scss .badge-word): overdue in red, rectified in green. */
+function statusWord(p: Problem): { word: string; className: string } {
+  if (p.overdue) return { word: '已逾期', className: 'badge-word badge-word--urgent' };
+  return { word: problemStatusLabels[p.status], className: p.status === 'rectified' ? 'badge-word badge-word--done' : 'badge-word' };
 }
 
 function ProblemCard({ problem: p, me, onRectified }: { problem: Problem; me: Me; onRectified: (text: string) => void }) {
@@ -98,7 +99,7 @@ function ProblemCard({ problem: p, me, onRectified }: { problem: Problem; me: Me
   return (
     <View className={`card${p.overdue ? ' problem-card--overdue' : ''}`} data-problem={p.problemId}>
       <View className="row">
-        <View className={`problem-status problem-status--${status.tone}`}>{status.word}</View>
+        <View className={status.className}>{status.word}</View>
         <View className="h3">
           {p.townshipName} · {problemAreaLabels[p.area]}
         </View>
