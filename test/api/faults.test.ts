@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { db, tableName } from '../../functions/lib/db/client';
 import { keys } from '../../functions/lib/db/keys';
 import { listHospitalDay } from '../../functions/lib/db/booking/bookings';
-import { call, tokenFor } from '../support/api';
+import { type ApiResponse, call, tokenFor } from '../support/api';
 import { contentionMembers } from '../support/booking-load';
 import { at, HOSPITAL, makeSession } from './booking-support';
 import { burst, describeRun, faultScope, MIXED, newTally, type Tally } from './faults-support';
@@ -32,6 +32,30 @@ function expectClean(tally: Tally) {
   expect(tally.statuses[500] ?? 0).toBe(0);
   expect(tally.withoutRetryAfter).toBe(0);
   expect(tally.unreadable).toBe(0);
+}
+
+/**
+ * A burst of `n` logical requests under faults: each gets its own Idempotency-Key, kept across the
+ * client's retries; afterwards the run's figures are noted and no caller saw a 500 or a 503 without
+ * Retry-After. `send` gets the request's index and the headers to add (key and fault scope).
+ */
+async function faultedBurst(tag: string, feature: string, n: number, send: (i: number, headers: Record<string, string>) => Promise<ApiResponse>): Promise<ApiResponse[]> {
+  const faults = faultScope(`fx-${tag}`);
+  const tally = newTally();
+  const started = performance.now();
+  await faults.on({ rate: RATE, kinds: MIXED });
+  const results = await burst(
+    n,
+    (i) => {
+      const headers = { 'idempotency-key': `fx-${tag}-${i}-${randomBytes(4).toString('hex')}`, ...faults.header };
+      return () => send(i, headers);
+    },
+    tally,
+  );
+  const stats = await faults.off();
+  figures.push(describeRun(feature, n, tally, stats, (performance.now() - started) / 1000));
+  expectClean(tally);
+  return results;
 }
 
 afterAll(() => {
@@ -79,26 +103,13 @@ describe('booking', () => {
     const QUOTA = 20;
     const members = await contentionMembers(N, 'fxb');
     const session = await makeSession({ date: DATE, quota: QUOTA });
-    const faults = faultScope('fx-book');
-    const tally = newTally();
-    const started = performance.now();
-    await faults.on({ rate: RATE, kinds: MIXED });
-    const results = await burst(
-      N,
-      (i) => {
-        const key = `fx-book-${i}-${randomBytes(4).toString('hex')}`;
-        return () =>
-          call('POST', `/families/${members[i].familyId}/bookings`, {
-            token: members[i].token,
-            body: { institutionId: session.institutionId, sessionId: session.sessionId, memberId: members[i].personId },
-            headers: { 'x-test-now': NOW, 'idempotency-key': key, ...faults.header },
-          });
-      },
-      tally,
+    const results = await faultedBurst('book', 'booking', N, (i, headers) =>
+      call('POST', `/families/${members[i].familyId}/bookings`, {
+        token: members[i].token,
+        body: { institutionId: session.institutionId, sessionId: session.sessionId, memberId: members[i].personId },
+        headers: { 'x-test-now': NOW, ...headers },
+      }),
     );
-    const stats = await faults.off();
-    figures.push(describeRun('booking', N, tally, stats, (performance.now() - started) / 1000));
-    expectClean(tally);
     expect(results.map((r) => r.status)).toEqual(Array(N).fill(201));
 
     // Recount from the records: the session's bookings, each member's guard and counter.
@@ -133,21 +144,9 @@ describe('messaging', () => {
     const N = 16;
     const token = await tokenFor(w.member);
     const threadId = keys.conversationThreadId(w.family(1), w.cadre);
-    const faults = faultScope('fx-msg');
-    const tally = newTally();
-    const started = performance.now();
-    await faults.on({ rate: RATE, kinds: MIXED });
-    const results = await burst(
-      N,
-      (i) => {
-        const key = `fx-msg-${i}-${randomBytes(4).toString('hex')}`;
-        return () => call('POST', `/families/${w.family(1)}/conversations/${w.cadre}/messages`, { token, body: { text: `故障测试消息 ${i}` }, headers: { ...NOW_HEADER, 'idempotency-key': key, ...faults.header } });
-      },
-      tally,
+    const results = await faultedBurst('msg', 'messaging', N, (i, headers) =>
+      call('POST', `/families/${w.family(1)}/conversations/${w.cadre}/messages`, { token, body: { text: `故障测试消息 ${i}` }, headers: { ...NOW_HEADER, ...headers } }),
     );
-    const stats = await faults.off();
-    figures.push(describeRun('messaging', N, tally, stats, (performance.now() - started) / 1000));
-    expectClean(tally);
     expect(results.map((r) => r.status)).toEqual(Array(N).fill(201));
 
     const items = await queryPartition(keys.threadPk(threadId));
@@ -167,22 +166,10 @@ describe('contact ledger', () => {
       { familyId, type: 'phone', date: '2026-11-30' },
       { familyId, type: 'home_visit', date: TODAY },
     ]);
-    const faults = faultScope('fx-ledger');
-    const tally = newTally();
-    const started = performance.now();
-    await faults.on({ rate: RATE, kinds: MIXED });
-    const results = await burst(
-      logical.length,
-      (i) => {
-        const key = `fx-led-${i}-${randomBytes(4).toString('hex')}`;
-        const { familyId, ...body } = logical[i];
-        return () => call('POST', `/families/${familyId}/contact-log`, { token, body, headers: { ...NOW_HEADER, 'idempotency-key': key, ...faults.header } });
-      },
-      tally,
-    );
-    const stats = await faults.off();
-    figures.push(describeRun('ledger contact', logical.length, tally, stats, (performance.now() - started) / 1000));
-    expectClean(tally);
+    const results = await faultedBurst('ledger', 'ledger contact', logical.length, (i, headers) => {
+      const { familyId, ...body } = logical[i];
+      return call('POST', `/families/${familyId}/contact-log`, { token, body, headers: { ...NOW_HEADER, ...headers } });
+    });
     expect(results.map((r) => r.status)).toEqual(Array(logical.length).fill(201));
 
     for (const familyId of familyIds()) {
@@ -199,22 +186,10 @@ describe('requests', () => {
     const token = await tokenFor(w.cadre);
     const perFamily = 2;
     const logical = familyIds().filter((id) => id !== w.family(2)).flatMap((familyId) => Array.from({ length: perFamily }, (_, n) => ({ familyId, text: `故障测试诉求 ${familyId} ${n}` })));
-    const faults = faultScope('fx-req');
-    const tally = newTally();
-    const started = performance.now();
-    await faults.on({ rate: RATE, kinds: MIXED });
-    const results = await burst(
-      logical.length,
-      (i) => {
-        const key = `fx-req-${i}-${randomBytes(4).toString('hex')}`;
-        const { familyId, text } = logical[i];
-        return () => call('POST', `/families/${familyId}/requests`, { token, body: { category: 'living', text }, headers: { ...NOW_HEADER, 'idempotency-key': key, ...faults.header } });
-      },
-      tally,
-    );
-    const stats = await faults.off();
-    figures.push(describeRun('requests', logical.length, tally, stats, (performance.now() - started) / 1000));
-    expectClean(tally);
+    const results = await faultedBurst('req', 'requests', logical.length, (i, headers) => {
+      const { familyId, text } = logical[i];
+      return call('POST', `/families/${familyId}/requests`, { token, body: { category: 'living', text }, headers: { ...NOW_HEADER, ...headers } });
+    });
     expect(results.map((r) => r.status)).toEqual(Array(logical.length).fill(201));
 
     for (const { familyId, text } of logical) {
