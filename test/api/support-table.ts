@@ -65,6 +65,9 @@ import type { ApiResponse } from '../support/api';
  *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag> (ledger-online: tag "o",
  *                                 with THREAD#/MSGSTATS#/OUTBOX# items of its conversations). The matrix's allowed
  *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
+ * - urgent-tasks.test.ts:         its own ledger world (tag "u"): FAMILY#f_lg6u*, PERSON#/OPENID# of
+ *                                 p_lg6u*, STATS#c_lg6u; the admissions it plants ADMIT#adm_urg… at
+ *                                 org_xyy; OUTBOX#urgent#… and IDEM# items of its world's people.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
