@@ -101,7 +101,7 @@ export const ContactRecordRequest = z.strictObject({
   photoKeys: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(6, '最多上传 6 张照片'))),
   /** The urgent task (今天去看望) this home visit answers: recording the visit closes it. */
   taskId: z.optional(UrgentTaskId),
-});
+}).check(z.refine((c) => !c.taskId || countsAsVisit(c.type), { message: '看望任务请选择“登门走访”', path: ['type'] }));
 export type ContactRecordRequest = z.infer<typeof ContactRecordRequest>;
 
 /** Date and type stay as recorded (they drive the counters); the notes can be corrected. */

@@ -1,4 +1,4 @@
-import { addDays, beijingDate, CONTACT_BACKDATE_DAYS, ContactRecordRequest, countsAsVisit, FamilyPath, type ContactEntry } from '../../domain';
+import { addDays, beijingDate, CONTACT_BACKDATE_DAYS, ContactRecordRequest, FamilyPath, type ContactEntry } from '../../domain';
 import { contactRecording, readContactState, type OnlineContactLogItem } from '../lib/db/ledger';
 import { backoff, transact, TransactionRefused } from '../lib/db/transact';
 import { closeUrgentTaskPart, type UrgentTaskItem } from '../lib/db/urgent-tasks';
@@ -41,8 +41,6 @@ export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, 
     const tooEarly = `只能补记 ${CONTACT_BACKDATE_DAYS} 天内的联系`;
     throw badRequest(tooEarly, { 'body.date': tooEarly });
   }
-
-  if (body.taskId && !countsAsVisit(body.type)) throw badRequest('看望任务要记为登门走访', { 'body.type': '看望任务请选择“登门走访”' });
 
   const online = body.type === 'online';
   for (let attempt = 1; ; attempt++) {
