@@ -33,7 +33,7 @@ test('the contact sees the admission task on top of her due list and records the
   await button(page, '联系待办（台账）').click();
   await page.getByText(/^今天去看望（\d+ 项）$/).waitFor();
   await taskCard().getByText('钱玉珍 住院').waitFor();
-  await taskCard().getByText('赵德明家：住院：清河县人民医院').waitFor();
+  await taskCard().getByText('赵德明家，住院：清河县人民医院').waitFor();
   // On top: the task comes before every family's card.
   const taskTop = (await taskCard().boundingBox())!.y;
   const firstFamilyTop = (await page.locator('.due').first().boundingBox())!.y;
@@ -41,11 +41,13 @@ test('the contact sees the admission task on top of her due list and records the
   await screenshot(page, 'urgent-1-due-task');
   expectElderFriendly(await elderReport(page));
   // At a larger WeChat text size (applied on the next load) the task still reads and taps well.
-  await setTextScale(page, 1.5);
-  await page.reload();
-  await taskCard().getByText('钱玉珍 住院').waitFor();
-  await screenshot(page, 'urgent-1-due-task-1.5');
-  expectElderFriendly(await elderReport(page));
+  for (const scale of [1.5, 2]) {
+    await setTextScale(page, scale);
+    await page.reload();
+    await taskCard().getByText('钱玉珍 住院').waitFor();
+    await screenshot(page, `urgent-1-due-task-${scale}`);
+    expectElderFriendly(await elderReport(page));
+  }
   await setTextScale(page, 1);
   await page.reload();
   await taskCard().getByText('钱玉珍 住院').waitFor();

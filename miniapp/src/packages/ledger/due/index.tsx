@@ -63,7 +63,9 @@ function UrgentTaskCard({ t }: { t: UrgentTask }) {
         <View className={`badge ${late ? 'badge--late' : 'badge--urgent'}`}>{late ? `已超期 ${t.daysOverdue} 天` : '今天去看望'}</View>
         {t.memberName} {urgentKindLabels[t.kind]}
       </View>
-      <View className="text">{t.familyName}：{t.detail}</View>
+      <View className="text">
+        {t.familyName}，{t.detail}
+      </View>
       <View className="text soft">
         {formatChineseDate(t.dueOn)}通知，{urgentActionLabels[t.kind]}
       </View>
