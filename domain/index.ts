@@ -21,6 +21,7 @@ export * from './booking-choice';
 export * from './followups';
 export * from './policy/health-access';
 export * from './ledger';
+export * from './urgent-tasks';
 export * from './booking-schedules';
 export * from './requests';
 export * from './survey';

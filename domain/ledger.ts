@@ -3,6 +3,7 @@ import { FamilyId, IsoDate, PersonId, TownshipId } from './common';
 import { festivalDates } from './festival-dates';
 import { ContactKind } from './roles';
 import { addDays, daysBetween } from './time';
+import { UrgentTask, UrgentTaskId } from './urgent-tasks';
 
 /**
  * The contact persons' work ledger (台账): contact types, the cadence the policy asks for, and the
@@ -98,7 +99,9 @@ export const ContactRecordRequest = z.strictObject({
   followUp: z.optional(z.boolean()),
   /** Keys of photos already uploaded (through the same upload flow as message attachments); at most 6. */
   photoKeys: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(6, '最多上传 6 张照片'))),
-});
+  /** The urgent task (今天去看望) this home visit answers: recording the visit closes it. */
+  taskId: z.optional(UrgentTaskId),
+}).check(z.refine((c) => !c.taskId || countsAsVisit(c.type), { message: '看望任务请选择“登门走访”', path: ['type'] }));
 export type ContactRecordRequest = z.infer<typeof ContactRecordRequest>;
 
 /** Date and type stay as recorded (they drive the counters); the notes can be corrected. */
@@ -171,6 +174,8 @@ export type DueFamily = z.infer<typeof DueFamily>;
 
 export const DueResponse = z.object({
   today: IsoDate,
+  /** The caller's open urgent tasks (今天去看望), shown above everything else. */
+  tasks: z.array(UrgentTask),
   families: z.array(DueFamily),
   festivals: z.array(UpcomingDate),
 });

@@ -21,6 +21,8 @@ export const notificationTemplates = {
   'booking.changed': { title: '预约变更通知', fields: ['place', 'time', 'note'] },
   'followup.due': { title: '随访提醒', fields: ['doctor', 'item', 'time'] },
   'followup.urgent': { title: '健康异常提醒', fields: ['member', 'item', 'time'] },
+  /** To contact persons and the signed doctor: a member was admitted, discharged or died (go and see the family). */
+  'urgent.visit': { title: '紧急看望提醒', fields: ['member', 'item', 'time'] },
   'refill.status': { title: '续方进度通知', fields: ['medicine', 'status', 'time'] },
   'contact.changed': { title: '联系人变更通知', fields: ['role', 'name', 'time'] },
   'request.update': { title: '诉求办理进度', fields: ['subject', 'status', 'time'] },

@@ -1,9 +1,10 @@
-import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, VisitRequest } from '../../domain';
+import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, urgentFlagLabels, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { followUpReminderPut, itemAt, planPut, put, queueItemByRef } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { part, parts, transact } from '../lib/db/transact';
+import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { contractServices, followUpView, memberWithAccess, newFollowUp, nextPlan, planView, queueDoctorOf, reminderFrom, requireDoctor } from './access';
@@ -15,8 +16,8 @@ const ROUTE = 'followups.recordVisit';
  * completes the plan's follow-up (and clears a submission awaiting a reply: the doctor has now
  * spoken to the member), moves the member's due reminder to the next due date, counts the service
  * on the member's contract (a visit is a follow-up and a home visit) and, if it answers a discharge
- * hand-back or a consultation's follow-up item from the signed doctor's queue, closes that item,
- * all in one transaction with the Idempotency-Key's answer.
+ * hand-back or a consultation's follow-up item from the signed doctor's queue, closes that item;
+ * an urgent reading raises the contacts' urgent tasks (functions/lib/db/urgent-tasks.ts); all in one transaction with the Idempotency-Key's answer.
  */
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: VisitRequest }, async ({ path, body, principal, now, idempotency }) => {
   requireDoctor(principal);
@@ -43,6 +44,10 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
           : { Update: { TableName: tableName(), Key: { pk: handled.pk, sk: handled.sk }, UpdateExpression: 'SET #status = :done, doneAt = :at', ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':at': at, ':done': 'done', ':open': 'open' } } },
       ]
     : [];
+  // A reading the doctor took beyond the safe limits: the contacts go and see the member too.
+  const urgent = item.urgent.length
+    ? await raiseUrgentTask({ kind: 'urgentReading', familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, refId: item.followUpId, at, detail: item.urgent.map((f) => urgentFlagLabels[f]).join('、'), actorId: principal.personId }, now)
+    : [];
   const planChanged = () => conflict('随访计划刚被修改过，请刷新后再提交');
   await transact(
     [
@@ -51,6 +56,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
       ...parts('handled', closeHandled),
       ...parts('contract', contractServices(ctx, body.kind === 'visit' ? ['followUps', 'homeVisits'] : ['followUps'])),
       ...parts('reminder', followUpReminderPut(prev, plan, reminderFrom(ctx), now)),
+      ...urgent,
       ...idempotency.marker(response, 201),
     ],
     {

@@ -1,12 +1,11 @@
-import { beijingWhen, beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
-import { getFamilyRecord } from '../lib/db/families';
+import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
 import { followUpReminderPut, itemAt, planPut, put } from '../lib/db/followups';
+import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { part, parts, transact, TransactionRefused } from '../lib/db/transact';
 import { ApiHttpError, conflict, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { outboxPut } from '../lib/notify/outbox';
 import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView, reminderFrom } from './access';
 
 const ROUTE = 'followups.submit';
@@ -15,8 +14,9 @@ const ROUTE = 'followups.submit';
  * A member answers a follow-up. One BatchGet (plus the family's contacts when a reading is urgent),
  * then ONE transaction: the follow-up record, the plan (last completed,
  * the submission awaiting the doctor's reply, the queue position) conditioned on the version read,
- * the member's next due reminder (replacing the previous one), for urgent readings the
- * notifications to the doctor and the family's contact persons, and the Idempotency-Key's answer.
+ * the member's next due reminder (replacing the previous one), for urgent readings the contact
+ * persons' urgent tasks and the messages to them and the doctor (functions/lib/db/urgent-tasks.ts),
+ * and the Idempotency-Key's answer.
  * The member gets plain advice at once when a reading is urgent.
  */
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: FollowUpRequest }, async ({ path, body, principal, now, idempotency }) => {
@@ -46,30 +46,20 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
     );
     const response: FollowUpResponse = { followUp: followUpView(item), advice: urgentAdvice(urgent), plan: planView(plan, now) };
 
-    // The family's contact persons are read only when there is something urgent to tell them.
-    const contacts = urgent.length ? ((await getFamilyRecord(path.familyId))?.contacts ?? []) : [];
-    const recipients = urgent.length ? [ctx.signing.doctorId, ...contacts.filter((c) => c.kind !== 'doctor').map((c) => c.staffId)] : [];
+    // Something urgent: the family's contact persons get a task to go and see the member and,
+    // with the signed doctor, a message (one Query of the family, only then).
     const readingText = [
       body.readings.systolic !== undefined ? `血压${body.readings.systolic}/${body.readings.diastolic}` : '',
       body.readings.glucose !== undefined ? `血糖${body.readings.glucose}` : '',
     ].filter(Boolean).join(' ');
-    const notices = [...new Set(recipients)].map((recipientId) =>
-      outboxPut(
-        {
-          recipientId,
-          template: 'followup.urgent',
-          data: { member: ctx.member.name, item: `${urgent.map((f) => urgentFlagLabels[f]).join('、')} ${readingText}`, time: beijingWhen(at, at) },
-          page: recipientId === ctx.signing!.doctorId ? 'packages/doctor/queue/index' : 'packages/staff/families/index',
-          dedupeKey: `followup.urgent#${followUpId}#${recipientId}`,
-        },
-        now,
-      ),
-    );
+    const urgentParts = urgent.length
+      ? await raiseUrgentTask({ kind: 'urgentReading', familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, refId: followUpId, at, detail: `${urgent.map((f) => urgentFlagLabels[f]).join('、')} ${readingText}` }, now)
+      : [];
     try {
       await transact([
         part('followUp', put(item)),
         part('plan', planPut(plan, prev?.version)),
-        ...parts('outbox', notices),
+        ...urgentParts,
         ...parts('reminder', followUpReminderPut(prev, plan, reminderFrom(ctx), now)),
         ...idempotency.marker(response, 201),
       ]);

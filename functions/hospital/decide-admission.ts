@@ -4,6 +4,7 @@ import { getAdmission } from '../lib/db/booking/admissions';
 import { statusChange } from '../lib/db/booking/parts';
 import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
+import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import { outboxPut } from '../lib/notify/outbox';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -17,6 +18,10 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
   if (admission.status !== 'requested') throw conflict('这个申请已经答复过了');
   const status = body.accept ? 'accepted' : 'declined';
   const admittedOn = body.accept ? beijingDate(now) : undefined;
+  // Admitted: the family's contacts are to go and see them (one Query of the family).
+  const urgent = body.accept
+    ? await raiseUrgentTask({ kind: 'admission', familyId: admission.familyId, memberId: admission.memberId, memberName: admission.memberName, refId: admission.admissionId, at: now, detail: `住院：${admission.institutionName}` }, now)
+    : [];
   await transact(
     [
       statusChange(keys.admission(admission.admissionId), 'requested', status, { decisionReason: body.reason, decidedBy: principal.personId, ...(admittedOn ? { admittedOn } : {}) }, 'admission'),
@@ -33,6 +38,7 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
           now,
         ),
       ),
+      ...urgent,
     ],
     { refusals: { admission: () => conflict('这个申请已经答复过了') } },
   );

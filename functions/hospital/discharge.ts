@@ -5,6 +5,7 @@ import { statusChange, type BookingPart } from '../lib/db/booking/parts';
 import { tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
+import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { callerInstitution } from './green-channel';
@@ -44,7 +45,9 @@ export const handler = routeHandler('hospital.discharge', { path: AdmissionPath,
     };
     parts.push(part('other', { Put: { TableName: tableName(), Item: note, ConditionExpression: 'attribute_not_exists(pk)' } }));
   }
+  // Home again: the family's contacts are to go and see them (one Query of the family).
+  const urgent = await raiseUrgentTask({ kind: 'discharge', familyId: admission.familyId, memberId: admission.memberId, memberName: admission.memberName, refId: admission.admissionId, at: dischargedAt, detail: `出院：${admission.institutionName}` }, now);
   const done = () => conflict('这位患者已经办理过出院');
-  await transact(parts, { refusals: { admission: done, other: done } });
+  await transact([...parts, ...urgent], { refusals: { admission: done, other: done } });
   return { body: { ...admissionView({ ...admission, status: 'discharged', dischargedAt }), followUpQueued: Boolean(signing) } };
 });

@@ -16,6 +16,7 @@ import {
 } from '../../domain';
 import { listStaffFamilies } from '../lib/db/families';
 import { listStaffContactsSince } from '../lib/db/ledger';
+import { listOpenUrgentTasks } from '../lib/db/urgent-tasks';
 import { routeHandler } from '../lib/http/route-handler';
 import { contactEntry } from './views';
 
@@ -25,14 +26,19 @@ const MAX_FAMILIES = 100;
 /**
  * The contact person's home: per assigned family, how long since *their* last contact and home
  * visit (each of the 双岗 contacts keeps their own cadence), birthdays in the next 14 days, and the
- * festivals ahead. Three requests however many families: the assignments (Query), the caller's
- * contacts of the last 30 days including messaging's online ones (one Query of their GSI1
- * partition), and the profiles (BatchGet, inside listStaffFamilies).
+ * festivals ahead, and above them the caller's open urgent tasks (今天去看望). Four requests however
+ * many families: the assignments (Query), the caller's contacts of the last 30 days including
+ * messaging's online ones (one Query of their GSI1 partition), the open urgent tasks (one Query of
+ * the same partition, another sort-key range), and the profiles (BatchGet, inside listStaffFamilies).
  */
 export const handler = routeHandler('ledger.listDue', {}, async ({ principal, now }) => {
   const today = beijingDate(now);
   const since = addDays(today, -HOME_VISIT_EVERY_DAYS);
-  const [assigned, contacts] = await Promise.all([listStaffFamilies(principal.personId, { limit: MAX_FAMILIES }), listStaffContactsSince(principal.personId, since).then((items) => items.map(contactEntry))]);
+  const [assigned, contacts, tasks] = await Promise.all([
+    listStaffFamilies(principal.personId, { limit: MAX_FAMILIES }),
+    listStaffContactsSince(principal.personId, since).then((items) => items.map(contactEntry)),
+    listOpenUrgentTasks(principal.personId, today),
+  ]);
 
   const last = new Map<string, { contact?: string; visit?: string }>();
   for (const c of contacts) {
@@ -64,6 +70,6 @@ export const handler = routeHandler('ledger.listDue', {}, async ({ principal, no
       late: isLate(contact) || isLate(visit),
     };
   });
-  const body: DueResponse = { today, families: sortDue(families), festivals: upcomingFestivals(today) };
+  const body: DueResponse = { today, tasks, families: sortDue(families), festivals: upcomingFestivals(today) };
   return { body };
 });

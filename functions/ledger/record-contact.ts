@@ -1,6 +1,7 @@
 import { addDays, beijingDate, CONTACT_BACKDATE_DAYS, ContactRecordRequest, FamilyPath, type ContactEntry } from '../../domain';
 import { contactRecording, readContactState, type OnlineContactLogItem } from '../lib/db/ledger';
 import { backoff, transact, TransactionRefused } from '../lib/db/transact';
+import { closeUrgentTaskPart, type UrgentTaskItem } from '../lib/db/urgent-tasks';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { contactEntry } from './views';
@@ -17,12 +18,21 @@ function onlineAlreadyCounted(slot: OnlineContactLogItem) {
   );
 }
 
+/** Why the urgent task named in the request could not be closed, from the task as it was. */
+function taskRefusal(task: UrgentTaskItem | undefined, visitedOn: string) {
+  if (!task) return notFound('没有找到派给您的这项看望任务');
+  if (task.status !== 'open') return conflict('这项看望任务已经记录过走访了');
+  if (task.dueOn > visitedOn) return badRequest('走访日期早于看望任务的日期', { 'body.date': '看望任务之后的走访才能完成任务' });
+  return conflict('这项看望任务刚刚有变化，请刷新后再提交');
+}
+
 /**
  * A contact person records a contact with a family they serve. The contact, the family's ledger
  * summary, the township's counters and the Idempotency-Key's answer are written in one
  * transaction (functions/lib/db/ledger/contacts.ts). A 网络沟通 counts once per staff member, family and
  * day: if a reply in messaging already counted the day (or an earlier hand entry did), the hand
- * entry is refused with 409 and a message saying so.
+ * entry is refused with 409 and a message saying so. A home visit may name the caller's urgent task
+ * (今天去看望) it answers: the task is closed in the same transaction.
  */
 export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, body: ContactRecordRequest }, async ({ path, body, principal, now, idempotency }) => {
   const today = beijingDate(now);
@@ -41,10 +51,12 @@ export const handler = routeHandler('ledger.recordContact', { path: FamilyPath, 
     if (onlineSlot) throw onlineAlreadyCounted(onlineSlot);
     const { item, parts } = contactRecording({ familyId: path.familyId, staffId: principal.personId, staffName: staff.name, body }, summary, now);
     const response: ContactEntry = contactEntry(item as unknown as Record<string, unknown>);
+    const task = body.taskId ? [closeUrgentTaskPart({ familyId: path.familyId, taskId: body.taskId, staffId: principal.personId, contactId: item.contactId, visitedOn: body.date }, now)] : [];
     try {
-      await transact([...parts, ...idempotency.marker(response, 201)]);
+      await transact([...parts, ...task, ...idempotency.marker(response, 201)]);
       return { status: 201, body: response };
     } catch (err) {
+      if (err instanceof TransactionRefused && err.has('task')) throw taskRefusal(err.itemOf<UrgentTaskItem>('task'), body.date);
       // A reply or another contact got there first: read again (a slot taken is answered above).
       if (!(err instanceof TransactionRefused) || !(err.has('summary') || err.has('onlineSlot'))) throw err;
       if (attempt >= MAX_ATTEMPTS) throw conflict('这户家庭的台账正在更新，请稍后再提交');

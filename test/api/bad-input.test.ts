@@ -553,6 +553,8 @@ function ledgerBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.recordContac
       c('followUp of the wrong type', log, { body: contact({ followUp: 'yes' }), fields: f(['body.followUp']) }),
       c('note oversize (501)', log, { body: contact({ needs: '要'.repeat(501) }), fields: { 'body.needs': '诉求不能超过 500 字' } }),
       c('seven photos', log, { body: contact({ photoKeys: Array.from({ length: 7 }, (_, i) => `k${i}`) }), fields: { 'body.photoKeys': '最多上传 6 张照片' } }),
+      c('taskId not a task id', log, { body: contact({ type: 'home_visit', taskId: 'visit-42' }), fields: { 'body.taskId': '看望任务编号格式不正确' } }),
+      c('taskId with a phone call', log, { body: contact({ taskId: 'admission.adm_000000000000' }), fields: { 'body.type': '看望任务请选择“登门走访”' } }),
       ...badFamilyIds.map(([label, id]) => c(`familyId ${label}`, `/families/${id}/contact-log`, { body: contact(), fields: f(['path.familyId']), touch: { caller } })),
     ],
     'ledger.listContactLog': [

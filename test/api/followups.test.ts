@@ -141,7 +141,7 @@ describe('urgent readings', () => {
     const id = high.body.followUp.followUpId as string;
     // f_0012's contacts: township p_lead02, village p_cadre04, and the doctor.
     for (const recipient of [DOC, 'p_lead02', 'p_cadre04']) {
-      const item = await getItem(keys.outbox(`followup.urgent#${id}#${recipient}`));
+      const item = await getItem(keys.outbox(`urgent#urgentReading.${id}#${recipient}`));
       expect(item).toMatchObject({ template: 'followup.urgent', recipientId: recipient, status: 'pending' });
       expect(item!.data.member).toBe('尤志明');
     }

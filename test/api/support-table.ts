@@ -67,6 +67,9 @@ import type { ApiResponse } from '../support/api';
  *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
  * - problems.test.ts:             the problems of 柳林乡 (PROBLEM# items with township t_liulin); the
  *                                 matrix's allowed problems.create raises its own in 城关镇.
+ * - urgent-tasks.test.ts:         its own ledger world (tag "u"): FAMILY#f_lg6u*, PERSON#/OPENID# of
+ *                                 p_lg6u*, STATS#c_lg6u; the admissions it plants ADMIT#adm_urg… at
+ *                                 org_xyy; OUTBOX#urgent#… and IDEM# items of its world's people.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

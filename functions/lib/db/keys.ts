@@ -132,6 +132,11 @@ export const keys = {
   statsWeek: (countyId: string, weekStart: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `WEEK#${weekStart}#${townshipId}` }),
   statsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
   handover: (familyId: string, at: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `HANDOVER#${at}#${id}` }),
+  /** One contact person's urgent task (今天去看望) for one event; functions/lib/db/urgent-tasks.ts. */
+  urgentTask: (familyId: string, taskId: string, staffId: string) => ({ pk: `FAMILY#${familyId}`, sk: `URGENT#${taskId}#${staffId}` }),
+  /** GSI1 in the contact's STAFF# partition, only while the task is open (removed when visited). */
+  urgentTaskStaffSk: (dueOn: string, familyId: string, taskId: string) => `URGENT#${dueOn}#${familyId}#${taskId}`,
+  urgentTaskStaffPrefix: 'URGENT#' as const,
   /** A family's conversation with a contact person: one thread per family × contact. */
   conversationThreadId: (familyId: string, staffId: string) => `c.${familyId}.${staffId}`,
   threadPk: (threadId: string) => `THREAD#${threadId}`,

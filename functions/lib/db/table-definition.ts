@@ -105,6 +105,8 @@
  * | ledger: families by last contact day      | GSI1 LEDGER#<townshipId> / GSI2 LEDGER#<countyId>, sk < cutoff |
  * | coverage counters of a county             | pk=STATS#<countyId>, sk TOWNSHIP#<t> / WEEK#<Monday>#<t> / MONTH#<YYYY-MM>#<t> |
  * | a family's hand-overs                     | pk=FAMILY#<F>, begins_with(sk, HANDOVER#)                      |
+ * | urgent tasks: one per event and contact   | pk=FAMILY#<F>, sk=URGENT#<kind>.<refId>#<staffId>  (conditional put: a retried event writes nothing) |
+ * | urgent tasks: a contact's open ones       | GSI1 gsi1pk=STAFF#<id>, begins_with(gsi1sk, URGENT#)  (sparse: index keys removed when visited) |
  * | requests: a family's, with timelines      | pk=FAMILY#<F>, begins_with(sk, REQUEST#)  (+ sk=REQUESTS: version bumped per create) |
  * | requests: a contact's active, by due date | GSI1 gsi1pk=STAFF#<id>, begins_with(gsi1sk, REQUEST#A#)  (closed: REQUEST#Z#<at>) |
  * | requests: a township's overdue (escalate) | GSI2 gsi2pk=REQUESTS#<townshipId>, gsi2sk < <date>  (only while active: sparse) |

@@ -1,11 +1,12 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { type CadenceStatus, type DueFamily, formatChineseDate } from '@domain';
+import { type CadenceStatus, type DueFamily, formatChineseDate, type UrgentTask, urgentActionLabels, urgentKindLabels } from '@domain';
 import { ledgerApi } from '../../../api/ledger';
 import { Btn } from '../../../components/Btn';
 import { FlashNotice, Notice } from '../../../components/Notice';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { useRemote } from '../../../lib/remote';
+import { requestSubscriptions } from '../../../lib/subscriptions';
 import { paths, withQuery } from '../../../lib/routes';
 import '../ledger.scss';
 
@@ -33,7 +34,13 @@ function FamilyDue({ f }: { f: DueFamily }) {
         </View>
       ))}
       <View className="mt">
-        <Btn icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.ledgerRecord, { familyId: f.familyId, name: f.familyName }) })}>
+        <Btn
+          icon="arrowRight"
+          onClick={() => {
+            askForUrgentMessages();
+            void Taro.navigateTo({ url: withQuery(paths.ledgerRecord, { familyId: f.familyId, name: f.familyName }) });
+          }}
+        >
           记录联系
         </Btn>
       </View>
@@ -41,8 +48,45 @@ function FamilyDue({ f }: { f: DueFamily }) {
   );
 }
 
+/** Urgent events reach the contacts by subscription message: asked inside the tap, before navigating. */
+const askForUrgentMessages = () => void requestSubscriptions(['urgent.visit', 'followup.urgent']);
+
 /**
- * The contact person's home for the ledger: overdue families first, with the days in words, then
+ * One urgent task (今天去看望): what happened to whom, whether it is late, in words, and the one
+ * action, recording the visit against the task.
+ */
+function UrgentTaskCard({ t }: { t: UrgentTask }) {
+  const late = t.daysOverdue > 0;
+  return (
+    <View className={`card urgent-task${late ? ' urgent-task--late' : ''}`} data-task={t.taskId}>
+      <View className="h2">
+        <View className={`badge ${late ? 'badge--late' : 'badge--urgent'}`}>{late ? `已超期 ${t.daysOverdue} 天` : '今天去看望'}</View>
+        {t.memberName} {urgentKindLabels[t.kind]}
+      </View>
+      <View className="text">
+        {t.familyName}，{t.detail}
+      </View>
+      <View className="text soft">
+        {formatChineseDate(t.dueOn)}通知，{urgentActionLabels[t.kind]}
+      </View>
+      <View className="mt">
+        <Btn
+          icon="home"
+          onClick={() => {
+            askForUrgentMessages();
+            void Taro.navigateTo({ url: withQuery(paths.ledgerRecord, { familyId: t.familyId, name: t.familyName, taskId: t.taskId }) });
+          }}
+        >
+          记录看望
+        </Btn>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * The contact person's home for the ledger: urgent tasks (a member admitted, discharged, with an
+ * urgent reading, or dead) on top, then overdue families first, with the days in words, then
  * upcoming birthdays and festivals. Refreshes on return from the record page.
  */
 export default function Due() {
@@ -58,6 +102,14 @@ export default function Due() {
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         <>
+          {state.data.tasks.length ? (
+            <View className="mb" role="region" aria-label="今天去看望">
+              <View className="h2 mt">今天去看望（{state.data.tasks.length} 项）</View>
+              {state.data.tasks.map((t) => (
+                <UrgentTaskCard t={t} key={t.taskId} />
+              ))}
+            </View>
+          ) : null}
           {state.data.festivals.map((fe) => (
             <Notice tone="info" icon="tips" key={fe.name}>
               {fe.name}（{formatChineseDate(fe.date)}）{fe.daysUntil === 0 ? '就是今天' : `还有 ${fe.daysUntil} 天`}，记得节日慰问。

@@ -21,7 +21,9 @@ export default function RecordContact() {
   const { params } = useRouter();
   const familyId = params.familyId ?? '';
   const familyName = decodeURIComponent(params.name ?? '');
-  const [type, setType] = useState<ContactType | null>(null);
+  // Opened from an urgent task (今天去看望): a home visit recorded here closes the task.
+  const taskId = params.taskId ? decodeURIComponent(params.taskId) : undefined;
+  const [type, setType] = useState<ContactType | null>(taskId ? 'home_visit' : null);
   const today = beijingDate(new Date());
   const [date, setDate] = useState(today);
   const [notes, setNotes] = useState({ health: '', mood: '', needs: '' });
@@ -38,10 +40,12 @@ export default function RecordContact() {
       mood: notes.mood.trim() || undefined,
       needs: notes.needs.trim() || undefined,
       followUp,
+      // Only a home visit answers the task; another kind of contact is recorded on its own.
+      ...(taskId && type === 'home_visit' ? { taskId } : {}),
     };
     // A second tap before the page closes resends the same request id: recorded once.
     if (await form.send(() => ledgerApi.recordContact(familyId, body, requestId))) {
-      flash(`已记录${familyName ? `：${familyName}` : ''}，${contactTypeLabels[type]}${date === today ? '' : `（${formatChineseDate(date)}）`}`);
+      flash(`已记录${body.taskId ? '看望' : ''}${familyName ? `：${familyName}` : ''}，${contactTypeLabels[type]}${date === today ? '' : `（${formatChineseDate(date)}）`}`);
       void Taro.navigateBack();
     }
   };
@@ -50,6 +54,11 @@ export default function RecordContact() {
     <View className="page">
       <View className="h1">记录联系</View>
       {familyName ? <View className="text-lg mb">{familyName}</View> : null}
+      {taskId ? (
+        <Notice tone="info" icon="home">
+          这是看望任务：记为“登门走访”保存后，任务就完成了。
+        </Notice>
+      ) : null}
       <View className="field">
         <View className="field__label">联系方式</View>
         <RadioChoices id="contact-type" error={form.errors.type} label="联系方式" value={type} onChange={setType} options={ContactType.options.map((t) => ({ value: t, label: contactTypeLabels[t] }))} />
