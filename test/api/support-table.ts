@@ -65,6 +65,9 @@ import type { ApiResponse } from '../support/api';
  *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag> (ledger-online: tag "o",
  *                                 with THREAD#/MSGSTATS#/OUTBOX# items of its conversations). The matrix's allowed
  *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
+ * - institutions.test.ts:         its own county (ledger-world tag "ins", c_lg6ins): the institutions it
+ *                                 adds there (INST#org_<random>), a BOOKING# item of its own, the
+ *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
