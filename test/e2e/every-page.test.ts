@@ -98,6 +98,8 @@ const visits = (): Visit[] => [
   { who: 'commission', route: '/packages/commission/import/index' },
   { who: 'commission', route: '/packages/requests/handover/index' },
   { who: 'commission', route: '/packages/commission/articles/index', emptySubmit: '发布' },
+  { who: 'commission', route: '/packages/institutions/list/index', ready: '清河县人民医院' },
+  { who: 'commission', route: '/packages/institutions/edit/index', ready: '城关镇', emptySubmit: '保存定点机构' },
 ];
 
 /** The pages app.config.ts declares, read from its text (it calls Taro's global defineAppConfig). */

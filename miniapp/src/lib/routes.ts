@@ -50,6 +50,8 @@ export const paths = {
   article: '/packages/info/article/index',
   commissionArticles: '/packages/commission/articles/index',
   doctorArticles: '/packages/doctor/articles/index',
+  institutions: '/packages/institutions/list/index',
+  institutionEdit: '/packages/institutions/edit/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
