@@ -1,6 +1,6 @@
 import * as z from './zod';
 import { CallablePhone, TownshipId } from './common';
-import { DepartmentId, type Institution, InstitutionId, InstitutionKind } from './booking';
+import { DepartmentId, InstitutionId, InstitutionKind } from './booking';
 
 /**
  * Designated institutions as the county commission keeps them: the county hospital(s) and the
@@ -100,21 +100,5 @@ export const ManagedInstitutionsResponse = z.object({
 });
 export type ManagedInstitutionsResponse = z.infer<typeof ManagedInstitutionsResponse>;
 
-/** The green channel a family is pointed to: its township's designated institution. */
-export interface GreenChannel {
-  institutionId: string;
-  name: string;
-  greenChannelPhone: string;
-}
-
-/**
- * A township's designated institution for the green channel: the county-level hospital serving it
- * (urgent cases go where there is a ward), else the health centre serving it.
- */
-export function designatedFor<I extends Pick<Institution, 'institutionId' | 'name' | 'kind' | 'greenChannelPhone'> & { servesTownships?: readonly string[] }>(
-  institutions: readonly I[],
-  townshipId: string,
-): I | undefined {
-  const serving = institutions.filter((i) => i.servesTownships?.includes(townshipId));
-  return serving.find((i) => i.kind === 'hospital') ?? serving[0];
-}
+// Kept apart (no schemas), so the consultation and booking functions that use it stay small.
+export { designatedFor, type GreenChannel } from './designated-institution';

@@ -1,4 +1,5 @@
-import { designatedFor, type InstitutionListResponse } from '../../domain';
+import { type InstitutionListResponse } from '../../domain';
+import { designatedFor } from '../../domain/designated-institution';
 import { listInstitutions } from '../lib/db/booking/sessions';
 import { getFamilyRegion } from '../lib/db/families';
 import { routeHandler } from '../lib/http/route-handler';

@@ -1,4 +1,4 @@
-import { designatedFor, type GreenChannel } from '../../../domain';
+import { designatedFor, type GreenChannel } from '../../../domain/designated-institution';
 import { listInstitutions } from './booking/sessions';
 import { getFamilyRegion } from './families';
 

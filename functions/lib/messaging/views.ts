@@ -7,13 +7,13 @@ import {
   toBeijingIso,
   type ConsultationView,
   type FamilyThreadItem,
-  type GreenChannel,
   type InboxItem,
   type MessageView,
   type MessagingStatsRow,
   type ThreadSide,
   type ThreadSummary,
 } from '../../../domain';
+import type { GreenChannel } from '../../../domain/designated-institution';
 import type { InboxSource } from '../db/messaging/inbox';
 import type { MessagingStatsItem } from '../db/messaging/stats';
 import type { MessageItem, ThreadMetaItem } from '../db/messaging/threads';
