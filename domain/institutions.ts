@@ -36,8 +36,8 @@ export const DepartmentInput = z.strictObject({
 
 const InstitutionFields = z.strictObject({
   name: text('机构名称', 2, 40),
-  kind: InstitutionKind,
-  level: InstitutionLevel,
+  kind: z.enum(InstitutionKind.options, '请选择机构类别'),
+  level: z.enum(InstitutionLevel.options, '请选择医院等级'),
   address: text('地址', 4, 100),
   greenChannelPhone: CallablePhone,
   greenChannelHours: text('绿色通道服务时间', 2, 40),

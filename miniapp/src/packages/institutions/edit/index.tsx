@@ -115,10 +115,8 @@ function InstitutionForm({ editing, townships, onStale }: { editing?: ManagedIns
       <TextField id="inst-name" label="机构名称" hint="例如：清河县中医院" value={d.name} error={errors.name} maxlength={40} onInput={(name) => set({ name })} />
       <View className="section-title mt">机构类别</View>
       <RadioChoices<InstitutionKind> id="inst-kind" label="机构类别" value={d.kind} error={errors.kind} onChange={(kind) => set({ kind })} options={InstitutionKind.options.map((k) => ({ value: k, label: institutionKindLabels[k] }))} />
-      {errors.kind ? <Notice tone="error">请选择机构类别</Notice> : null}
       <View className="section-title mt">医院等级</View>
       <RadioChoices<InstitutionLevel> id="inst-level" label="医院等级" value={d.level} error={errors.level} onChange={(level) => set({ level })} options={InstitutionLevel.options.map((l) => ({ value: l, label: institutionLevelLabels[l] }))} />
-      {errors.level ? <Notice tone="error">请选择医院等级</Notice> : null}
       <TextField id="inst-address" label="地址" value={d.address} error={errors.address} maxlength={100} onInput={(address) => set({ address })} />
       <TextField id="inst-phone" label="绿色通道电话" hint="座机带区号，如 0311-86907120" type="text" value={d.greenChannelPhone} error={errors.greenChannelPhone} maxlength={20} onInput={(greenChannelPhone) => set({ greenChannelPhone })} />
       <TextField id="inst-hours" label="绿色通道服务时间" hint="例如：每天 8:00-17:30" value={d.greenChannelHours} error={errors.greenChannelHours} maxlength={40} onInput={(greenChannelHours) => set({ greenChannelHours })} />
