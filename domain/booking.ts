@@ -68,7 +68,11 @@ export const Institution = z.object({
   departments: z.array(z.object({ departmentId: DepartmentId, name: z.string() })),
 });
 export type Institution = z.infer<typeof Institution>;
-export const InstitutionListResponse = z.object({ items: z.array(Institution) });
+export const InstitutionListResponse = z.object({
+  items: z.array(Institution),
+  /** A member's family: its township's designated institution, whose green channel the app offers in an emergency. */
+  designated: z.optional(z.object({ institutionId: InstitutionId, name: z.string(), greenChannelPhone: z.string() })),
+});
 export type InstitutionListResponse = z.infer<typeof InstitutionListResponse>;
 
 export const InstitutionPath = z.strictObject({ institutionId: InstitutionId });

@@ -18,6 +18,7 @@ export * from './uploads';
 export * from './messaging';
 export * from './booking';
 export * from './booking-choice';
+export * from './institutions';
 export * from './followups';
 export * from './policy/health-access';
 export * from './ledger';

@@ -163,8 +163,11 @@ export const ConsultationView = z.strictObject({
   createdAt: z.string(),
   firstReplyDueAt: z.string(),
   overdue: z.boolean(),
-  /** For an urgent consultation: whom to call now. */
-  emergency: z.optional(z.strictObject({ ambulance: z.literal('120'), hospitalName: z.string(), greenChannelPhone: z.string() })),
+  /**
+   * For an urgent consultation: whom to call now. 120, and the green channel of the family's own
+   * designated institution (functions/lib/db/green-channel.ts) when its township has one.
+   */
+  emergency: z.optional(z.strictObject({ ambulance: z.literal('120'), hospitalName: z.optional(z.string()), greenChannelPhone: z.optional(z.string()) })),
 });
 export type ConsultationView = z.infer<typeof ConsultationView>;
 export const ConsultationResponse = z.strictObject({ consultation: ConsultationView });
@@ -191,12 +194,6 @@ export function consultationStatus(
 export const isOverdue = (c: { createdAt: string; firstReplyAt?: string }, now: Date) =>
   !c.firstReplyAt && now.getTime() - new Date(c.createdAt).getTime() > CONSULTATION_REPLY_DUE_MS;
 
-
-/**
- * The county's designated hospital for the green channel (seed: 清河县人民医院, whose green-channel
- * officer publishes this number). One county today; a per-county setting when more join.
- */
-export const designatedHospital = { name: '清河县人民医院', greenChannelPhone: '0311-86907120' } as const;
 
 /**
  * The commission's messaging view (委员会只看数量和响应时间，不看内容): per township of a Beijing

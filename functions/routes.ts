@@ -12,6 +12,7 @@ import { importsRoutes } from './imports/routes';
 import { entitlementsRoutes } from './entitlements/routes';
 import { articlesRoutes } from './articles/routes';
 import { problemsRoutes } from './problems/routes';
+import { institutionsRoutes } from './institutions/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -82,6 +83,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   entitlementsRoutes,
   articlesRoutes,
   problemsRoutes,
+  institutionsRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

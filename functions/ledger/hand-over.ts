@@ -2,6 +2,7 @@ import { canHold, contactKindLabels, FamilyPath, HandoverRequest } from '../../d
 import { getFamilyRecord } from '../lib/db/families';
 import { handover } from '../lib/db/handover';
 import { getPerson } from '../lib/db/persons';
+import { getCountyDoctor } from '../lib/db/staff-directory';
 import { familyRequestsVersion, listFamilyRequests, requestsHandoverItems } from '../lib/db/requests';
 import { transact, TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
@@ -11,7 +12,8 @@ import { handoverView } from './views';
 /**
  * Commission staff reassign one place (township leader, village cadre, doctor or volunteer) of a
  * family in their region to another person, atomically (functions/lib/db/handover.ts), with the
- * family's open requests and the Idempotency-Key's answer in the same transaction.
+ * family's open requests and the Idempotency-Key's answer in the same transaction. The person must
+ * work in the family's township (contacts) or county (doctors).
  */
 export const handler = routeHandler('ledger.handOver', { path: FamilyPath, body: HandoverRequest }, async ({ path, body, principal, now, idempotency }) => {
   // The family's requests and their summary version are read before the transaction and
@@ -26,6 +28,8 @@ export const handler = routeHandler('ledger.handOver', { path: FamilyPath, body:
   if (!record) throw notFound('没有找到这户家庭');
   if (!to || !canHold(body.kind, to)) throw badRequest(`这位人员不能担任${contactKindLabels[body.kind]}`, { 'body.toStaffId': '人员与岗位不符' });
   if (to.role === 'contact' && to.regionId !== record.profile.townshipId) throw badRequest('这位联系人不在这户家庭所在的乡镇', { 'body.toStaffId': '不在本乡镇' });
+  // Doctors' person items name no region: the county's doctor directory says whose they are.
+  if (to.role === 'doctor' && !(await getCountyDoctor(record.profile.countyId, to.personId))) throw badRequest('这位医生不是本县的医生', { 'body.toStaffId': '不是本县的医生' });
   const existing = record.contacts.find((c) => c.staffId === to.personId);
   if (existing) throw conflict(`${to.name}已经是这户家庭的${contactKindLabels[existing.kind]}`);
 

@@ -1,6 +1,7 @@
 import { CreateConsultationRequest, FamilyPath, type ConsultationResponse } from '../../domain';
 import { ConsultationIdTaken, createConsultation } from '../lib/db/messaging/consultations';
 import { getFamilyRecord } from '../lib/db/families';
+import { greenChannelOf } from '../lib/db/green-channel';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -14,7 +15,7 @@ import { consultationView } from '../lib/messaging/views';
 /**
  * A member opens a consultation with the family's doctor. If the member answered yes to the
  * triage question, it is urgent (first in the doctor's queue) and the answer carries 120 and the
- * designated hospital's green-channel phone (the app shows them before anything else, even before
+ * green-channel phone of the family's own designated institution (the app shows them before anything else, even before
  * this answer arrives). It goes to the inbox of the member's contract team (any member of the team
  * may answer), or of the doctor's team for a member not (yet) signed.
  */
@@ -28,7 +29,7 @@ export const handler = routeHandler('messaging.createConsultation', { path: Fami
   const attachments = await checkedAttachments(body.attachments, consultationUploadScope(path.familyId, body.consultationId), principal.personId);
   try {
     const { meta, created } = await createConsultation({ memberId: principal.personId, memberName: member?.name ?? '家庭成员', profile: record.profile, doctor, body, attachments, ...(teamId ? { teamId } : {}) }, now);
-    const response: ConsultationResponse = { consultation: consultationView(meta, now) };
+    const response: ConsultationResponse = { consultation: consultationView(meta, now, meta.urgent ? await greenChannelOf(record.profile) : undefined) };
     return { status: created ? 201 : 200, body: response };
   } catch (err) {
     if (err instanceof ConsultationIdTaken) throw conflict('咨询编号已被使用，请重新发起');

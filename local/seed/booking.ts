@@ -1,5 +1,7 @@
-import { addDays, beijingDate, BOOKING_RULES, weekdayOf, type Period } from '../../domain';
+import { addDays, beijingDate, BOOKING_RULES, InstitutionRequest, weekdayOf, type Period } from '../../domain';
+import { addInstitution } from '../../functions/institutions/add-institution';
 import { buildSessions, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem } from '../../functions/lib/db/booking/sessions';
+import { getInstitution, institutionItemOf } from '../../functions/lib/db/institutions';
 import type { PersonItem } from '../../functions/lib/db/items';
 import type { DoctorItem } from '../../functions/lib/db/booking/schedules';
 import { keys } from '../../functions/lib/db/keys';
@@ -7,8 +9,9 @@ import { county } from './demo-county';
 
 /**
  * The demo county's designated institutions (the county hospital and the two township health
- * centres), their departments, weekly schedules, a holiday and a doctor-away override, and the
- * sessions of the next 14 days generated from them (as the daily job would). Also a second
+ * centres, added through the commission's code path by `seedInstitutions`), their departments,
+ * weekly schedules, a holiday and a doctor-away override, and the sessions of the next 14 days
+ * generated from them (as the daily job would). Also a second
  * green-channel officer, at 城关镇卫生院, so "a hospital sees only its own bookings" can be shown.
  */
 export const HOSPITAL_ID = 'org_xyy';
@@ -16,7 +19,8 @@ export const TOWNSHIP_CENTRE_ID = 'org_cgwsy';
 export const SECOND_HOSPITAL_STAFF = 'p_hosp02';
 
 interface DemoInstitution {
-  item: Omit<InstitutionItem, 'pk' | 'sk' | 'entity' | 'gsi1pk' | 'gsi1sk' | 'countyId'>;
+  /** What the commission would type into the institution form, with the demo's fixed ids. */
+  item: InstitutionRequest & { institutionId: string };
   /** departmentId → weekly sessions [weekdays, period, start, end, doctor, priority quota] */
   schedule: Array<[string, number[], Period, string, string, string, number]>;
   /** Doctors without a weekly session (e.g. the one who stands in). */
@@ -34,7 +38,10 @@ export const demoInstitutions: DemoInstitution[] = [
       institutionId: HOSPITAL_ID,
       name: '清河县人民医院',
       kind: 'hospital',
+      level: 'grade2',
       address: '清河县城关镇人民路 88 号',
+      greenChannelHours: '每天 8:00-17:30，急诊 24 小时',
+      servesTownships: ['t_chengguan', 't_liulin'],
       greenChannelPlace: '门诊一楼绿色通道窗口（导诊台旁）',
       greenChannelPhone: '0311-86907120',
       departments: [
@@ -57,7 +64,10 @@ export const demoInstitutions: DemoInstitution[] = [
       institutionId: TOWNSHIP_CENTRE_ID,
       name: '城关镇卫生院',
       kind: 'township',
+      level: 'grade1',
       address: '城关镇卫生路 12 号',
+      greenChannelHours: '周一至周六 8:00-17:00',
+      servesTownships: ['t_chengguan'],
       greenChannelPlace: '一楼挂号窗口旁优先服务台',
       greenChannelPhone: '0311-86905120',
       departments: [
@@ -76,7 +86,10 @@ export const demoInstitutions: DemoInstitution[] = [
       institutionId: 'org_llwsy',
       name: '柳林乡卫生院',
       kind: 'township',
+      level: 'grade1',
       address: '柳林乡柳林村东 1 号',
+      greenChannelHours: '周一至周五 8:00-17:00',
+      servesTownships: ['t_liulin'],
       greenChannelPlace: '门诊大厅优先服务台',
       greenChannelPhone: '0311-86908120',
       departments: [{ departmentId: 'qk', name: '全科' }],
@@ -86,15 +99,23 @@ export const demoInstitutions: DemoInstitution[] = [
   },
 ];
 
-export function institutionItem(d: DemoInstitution['item']): InstitutionItem {
-  return {
-    ...keys.institution(d.institutionId),
-    entity: 'institution',
-    ...d,
-    countyId: county.countyId,
-    gsi1pk: keys.institutionsPk(county.countyId),
-    gsi1sk: keys.institutionsSk(d.kind, d.institutionId),
-  };
+/** The item the institution form makes (no write): sessions are generated from it before it is added. */
+export function institutionItem(d: DemoInstitution['item'], now: Date): InstitutionItem {
+  const { institutionId, ...fields } = d;
+  return institutionItemOf(county.countyId, institutionId, fields, 1, now);
+}
+
+/**
+ * The demo's institutions, added the way the commission's form adds them (the same validation and
+ * the same transaction). Runs after the townships' figures are in (an institution may serve only
+ * the county's townships); one already there (a seed retried after a failure) is left as it is.
+ */
+export async function seedInstitutions(now: Date): Promise<void> {
+  for (const { item } of demoInstitutions) {
+    if (await getInstitution(item.institutionId)) continue;
+    const { institutionId, ...fields } = item;
+    await addInstitution(county.countyId, InstitutionRequest.parse(fields), now, { institutionId });
+  }
 }
 
 /** The institution's doctors, one per name in its schedule (plus any extra), ids by order. */
@@ -151,10 +172,10 @@ export async function buildBookingItems(now: Date, personItem: PersonBuilder, bi
   const items: Array<InstitutionItem | DoctorItem | ScheduleItem | ScheduleOverrideItem | SessionItem | PersonItem> = [];
   const overrides = overrideItems(today);
   for (const inst of demoInstitutions) {
-    const institution = institutionItem(inst.item);
+    const institution = institutionItem(inst.item, now);
     const schedules = scheduleItems(inst);
     const own = overrides.filter((o) => o.institutionId === inst.item.institutionId);
-    items.push(institution, ...doctorItems(inst), ...schedules, ...own, ...buildSessions(institution, schedules, own, today, BOOKING_RULES.windowDays));
+    items.push(...doctorItems(inst), ...schedules, ...own, ...buildSessions(institution, schedules, own, today, BOOKING_RULES.windowDays));
   }
   const officer = await personItem(
     { personId: SECOND_HOSPITAL_STAFF, name: '钱芳', role: 'hospital', gender: 'female', birthDate: '1986-04-02', orgId: TOWNSHIP_CENTRE_ID, organisation: '城关镇卫生院', title: '优先服务台护士', workPhone: '0311-86905122' },

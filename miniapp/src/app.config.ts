@@ -19,6 +19,7 @@ export default defineAppConfig({
     { root: 'packages/info', pages: ['entitlements/index', 'articles/index', 'article/index'] },
     { root: 'packages/problems', pages: ['list/index', 'edit/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
+    { root: 'packages/institutions', pages: ['list/index', 'edit/index'] },
   ],
   // 微信同声传译: its textToSpeech reads articles aloud (lib/speech.ts); H5 uses speechSynthesis.
   plugins: {

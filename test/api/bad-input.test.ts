@@ -4,6 +4,7 @@ import { families, idNumberOf } from '../../local/seed/demo-county';
 import { call, tokenFor, wxLoginCode } from '../support/api';
 import { keys } from '../../functions/lib/db/keys';
 import { bookingBadInput } from './booking-bad-input';
+import { institutionsBadInput } from './institutions-bad-input';
 import { requestsBadInput } from './requests-bad-input';
 import { informationBadInput } from './information-bad-input';
 import { problemsBadInput } from './problems-bad-input';
@@ -421,6 +422,7 @@ const cases: Record<RouteId, BadCase[]> = {
     { label: 'townshipId given twice', caller: 'p_comm01', path: '/commission/families?townshipId=t_liulin&townshipId=t_chengguan', fields: f(['query.townshipId']) },
   ],
   ...bookingBadInput(),
+  ...institutionsBadInput(),
   'followups.getMemberHealth': [
     ...familyPathCases('p_m0008', '/members/p_m0008/health').filter((c) => !c.label.startsWith('unknown')),
     { label: 'memberId not an id', caller: 'p_doc03', path: '/families/f_0005/members/xx/health', fields: f(['path.memberId']) },

@@ -34,8 +34,11 @@ describe('sessions of a day', () => {
   test('the seeded institutions and the next days are there (generated from the weekly schedules)', async () => {
     const res = await asMember('p_m0016', 'GET', '/institutions', new Date().toISOString());
     expect(res.status).toBe(200);
-    expect(res.ddbRequests).toBe(1);
-    expect(res.body.items.map((i: { name: string }) => i.name).sort()).toEqual(['城关镇卫生院', '柳林乡卫生院', '清河县人民医院'].sort());
+    // The county's institutions, and the family's region for its designated one.
+    expect(res.ddbRequests).toBe(2);
+    // At least these: the commission's e2e adds (and then retires) one of its own meanwhile.
+    expect(res.body.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['城关镇卫生院', '柳林乡卫生院', '清河县人民医院']));
+    expect(res.body.designated).toEqual({ institutionId: 'org_xyy', name: '清河县人民医院', greenChannelPhone: '0311-86907120' });
   });
 
   test('the daily job opens 14 days of sessions from the weekly schedules, and a re-run changes nothing', async () => {

@@ -70,6 +70,9 @@ import type { ApiResponse } from '../support/api';
  * - urgent-tasks.test.ts:         its own ledger world (tag "u"): FAMILY#f_lg6u*, PERSON#/OPENID# of
  *                                 p_lg6u*, STATS#c_lg6u; the admissions it plants ADMIT#adm_urg… at
  *                                 org_xyy; OUTBOX#urgent#… and IDEM# items of its world's people.
+ * - institutions.test.ts:         its own county (ledger-world tag "ins", c_lg6ins): the institutions it
+ *                                 adds there (INST#org_<random>), a BOOKING# item of its own, the
+ *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

@@ -101,6 +101,8 @@ const visits = (): Visit[] => [
   { who: 'commission', route: '/packages/problems/list/index', ready: '登记新问题' },
   { who: 'commission', route: '/packages/problems/edit/index', ready: '问题类别', emptySubmit: /^登记问题$/ },
   { who: 'contact', route: '/packages/problems/list/index', ready: '我的整改任务' },
+  { who: 'commission', route: '/packages/institutions/list/index', ready: '清河县人民医院' },
+  { who: 'commission', route: '/packages/institutions/edit/index', ready: '城关镇', emptySubmit: '保存定点机构' },
 ];
 
 /** The pages app.config.ts declares, read from its text (it calls Taro's global defineAppConfig). */

@@ -3,7 +3,6 @@ import {
   beijingDate,
   CONSULTATION_REPLY_DUE_MS,
   consultationStatus,
-  designatedHospital,
   isOverdue,
   toBeijingIso,
   type ConsultationView,
@@ -14,6 +13,7 @@ import {
   type ThreadSide,
   type ThreadSummary,
 } from '../../../domain';
+import type { GreenChannel } from '../../../domain/designated-institution';
 import type { InboxSource } from '../db/messaging/inbox';
 import type { MessagingStatsItem } from '../db/messaging/stats';
 import type { MessageItem, ThreadMetaItem } from '../db/messaging/threads';
@@ -51,7 +51,8 @@ export function threadSummary(meta: ThreadMetaItem, side: ThreadSide): ThreadSum
   };
 }
 
-export function consultationView(meta: ThreadMetaItem, now: Date): ConsultationView {
+/** `greenChannel`: the family's designated institution, shown with 120 when the consultation is urgent. */
+export function consultationView(meta: ThreadMetaItem, now: Date, greenChannel?: GreenChannel): ConsultationView {
   return {
     consultationId: meta.threadId,
     familyId: meta.familyId,
@@ -64,7 +65,7 @@ export function consultationView(meta: ThreadMetaItem, now: Date): ConsultationV
     createdAt: meta.createdAt,
     firstReplyDueAt: toBeijingIso(new Date(new Date(meta.createdAt).getTime() + CONSULTATION_REPLY_DUE_MS)),
     overdue: isOverdue({ createdAt: meta.createdAt, firstReplyAt: meta.firstReplyAt }, now),
-    ...(meta.urgent ? { emergency: { ambulance: '120' as const, hospitalName: designatedHospital.name, greenChannelPhone: designatedHospital.greenChannelPhone } } : {}),
+    ...(meta.urgent ? { emergency: { ambulance: '120' as const, ...(greenChannel ? { hospitalName: greenChannel.name, greenChannelPhone: greenChannel.greenChannelPhone } : {}) } } : {}),
   };
 }
 

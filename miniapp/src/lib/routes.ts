@@ -52,6 +52,8 @@ export const paths = {
   doctorArticles: '/packages/doctor/articles/index',
   problems: '/packages/problems/list/index',
   problemEdit: '/packages/problems/edit/index',
+  institutions: '/packages/institutions/list/index',
+  institutionEdit: '/packages/institutions/edit/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

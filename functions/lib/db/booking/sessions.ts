@@ -9,6 +9,7 @@ import {
   toBeijingIso,
   weekdayOf,
   type Institution,
+  type InstitutionLevel,
   type Period,
 } from '../../../../domain';
 import { batchGetAll } from '../batch';
@@ -25,6 +26,14 @@ export interface InstitutionItem extends Institution {
   countyId: string;
   /** Who meets priority patients, printed on the confirmation. */
   meetBy: string;
+  /** Set by the commission's institution pages (functions/lib/db/institutions.ts). */
+  level?: InstitutionLevel;
+  greenChannelHours?: string;
+  /** Townships this institution serves as their designated (定点) institution. */
+  servesTownships?: string[];
+  version?: number;
+  updatedAt?: string;
+  retiredAt?: string;
   gsi1pk: string;
   gsi1sk: string;
 }

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CreateConsultationRequest, designatedHospital, TRIAGE_QUESTION, type AttachmentRef } from '@domain';
+import { CreateConsultationRequest, TRIAGE_QUESTION, type AttachmentRef } from '@domain';
+import { bookingApi } from '../../../api/booking';
 import { messagingApi, randomId } from '../../../api/messaging';
 import { loadSession } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
@@ -11,7 +12,7 @@ import { TextArea } from '../../../components/TextArea';
 import { TextField } from '../../../components/TextField';
 import { formErrors, useFormSend } from '../../../lib/form';
 import { callPhone } from '../../../lib/phone';
-import { handleFailure } from '../../../lib/remote';
+import { handleFailure, useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 import { requestSubscriptions } from '../../../lib/subscriptions';
 import { uploadFile } from '../components/upload';
@@ -31,6 +32,9 @@ export default function NewConsultation() {
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<Array<AttachmentRef & { preview: string }>>([]);
   const form = useFormSend();
+  // The family's township's designated institution: its green channel is offered next to 120.
+  const { state: institutions } = useRemote(() => bookingApi.institutions());
+  const designated = institutions.status === 'ready' ? institutions.data.designated : undefined;
   const thread = { kind: 'consultation' as const, familyId, consultationId };
 
   const addPhotos = () => {
@@ -85,17 +89,19 @@ export default function NewConsultation() {
       {urgent === 'yes' ? (
         <Notice tone="error">
           <View className="h2">请马上打 120 急救电话</View>
-          <View className="text">不要等医生在线回复。也可以打{designatedHospital.name}绿色通道电话。</View>
+          <View className="text">{designated ? `不要等医生在线回复。也可以打${designated.name}绿色通道电话。` : '不要等医生在线回复。'}</View>
           <View className="stack mt">
             <Btn big kind="call" icon="phone" onClick={() => void callPhone('120')}>
               打 120
             </Btn>
-            <Btn kind="secondary" icon="phone" onClick={() => void callPhone(designatedHospital.greenChannelPhone)}>
-              {/* One block, so the button's flex row keeps the label together and the number whole. */}
-              <View>
-                打绿色通道 <Text className="nowrap">{designatedHospital.greenChannelPhone}</Text>
-              </View>
-            </Btn>
+            {designated ? (
+              <Btn kind="secondary" icon="phone" onClick={() => void callPhone(designated.greenChannelPhone)}>
+                {/* One block, so the button's flex row keeps the label together and the number whole. */}
+                <View>
+                  打绿色通道 <Text className="nowrap">{designated.greenChannelPhone}</Text>
+                </View>
+              </Btn>
+            ) : null}
           </View>
         </Notice>
       ) : null}

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { addDays, beijingDate, designatedHospital } from '@domain';
+import { addDays, beijingDate } from '@domain';
 import { messagingApi, type ThreadRef } from '../../../api/messaging';
 import { loadSession } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
@@ -27,6 +27,8 @@ export default function Consultation() {
   const thread = useMemo<ThreadRef>(() => ({ kind: 'consultation', familyId, consultationId }), [familyId, consultationId]);
   const { state, reload } = useRemote(() => messagingApi.consultation(familyId, consultationId));
   const [booking, setBooking] = useState(false);
+  // The family's own designated institution, as the server names it for an urgent consultation.
+  const greenChannel = state.status === 'ready' ? state.data.consultation.emergency : undefined;
   const [followUp, setFollowUp] = useState('');
   const closing = useFormSend();
 
@@ -57,9 +59,11 @@ export default function Consultation() {
                 <Btn kind="call" icon="phone" onClick={() => void callPhone('120')}>
                   打 120 急救电话
                 </Btn>
-                <Btn kind="secondary" icon="phone" onClick={() => void callPhone(designatedHospital.greenChannelPhone)}>
-                  {designatedHospital.name}绿色通道
-                </Btn>
+                {greenChannel?.greenChannelPhone ? (
+                  <Btn kind="secondary" icon="phone" onClick={() => void callPhone(greenChannel.greenChannelPhone ?? '')}>
+                    {greenChannel.hospitalName}绿色通道
+                  </Btn>
+                ) : null}
               </View>
             </Notice>
           ) : null}

@@ -136,6 +136,11 @@ export default function Families() {
                 发布政策宣传文章
               </Btn>
             ) : null}
+            {me.role === 'commission' ? (
+              <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.institutions })}>
+                定点机构管理
+              </Btn>
+            ) : null}
           </>
         ) : null
       }
