@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingMonth, contactTypeLabels, ExportQuery, percent, SERVICE_CARD, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { beijingMonth, contactTypeLabels, countsAsGreeting, ExportQuery, percent, SERVICE_CARD, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
 import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
@@ -78,7 +78,7 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     const f = perFamily.get(c.familyId) ?? { contacts: 0, visits: 0, greetings: 0, last: '' };
     f.contacts += 1;
     f.visits += c.type === 'home_visit' ? 1 : 0;
-    f.greetings += c.type === 'festival' || c.type === 'birthday' ? 1 : 0;
+    f.greetings += countsAsGreeting(c.type, c.date) ? 1 : 0;
     f.last = c.date > f.last ? c.date : f.last;
     perFamily.set(c.familyId, f);
     const s = perStaff.get(c.staffId) ?? { name: c.staffName, contacts: 0, visits: 0, families: new Set<string>() };

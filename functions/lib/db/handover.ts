@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingWhen, contactKindLabels, missingContactKinds, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
+import { beijingWhen, contactKindLabels, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
 import { outboxPut } from '../notify/outbox';
 import { db, tableName } from './client';
-import { townshipStatsAdd } from './coverage';
+import { hasAllContacts, townshipStatsAdd } from './coverage';
 import type { FamilyContactItem, FamilyProfileItem, PersonItem } from './items';
 import { keys } from './keys';
 import { part, type Part, parts } from './transact';
@@ -73,7 +73,7 @@ export function handover(
     gsi1pk: keys.staffPk(to.personId),
     gsi1sk: keys.staffFamilySk(profile.familyId),
   };
-  const filledMissing = missingContactKinds(input.contacts.map((c) => c.kind)).length > 0 && missingContactKinds([...input.contacts.filter((c) => c !== old).map((c) => c.kind), kind]).length === 0;
+  const filledMissing = !hasAllContacts(input.contacts.map((c) => c.kind)) && hasAllContacts([...input.contacts.filter((c) => c !== old).map((c) => c.kind), kind]);
   const writes: Part<HandoverLabel>[] = [
     ...(old
       ? [
