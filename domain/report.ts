@@ -26,7 +26,8 @@ export const ReportQuery = z.strictObject({
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
-export const ReportExportQuery = z.strictObject({ ...ReportQuery.shape, format: z.enum(['docx', 'xlsx']) });
+/** Default: the Word document, the file cadres hand upward. */
+export const ReportExportQuery = z.strictObject({ ...ReportQuery.shape, format: z.optional(z.enum(['docx', 'xlsx'])) });
 export type ReportExportQuery = z.infer<typeof ReportExportQuery>;
 
 /** Targets the figures are held to (seed 001: every family, every member who wants it; seed 004: >= 95% of 建档立卡 members signed). */
