@@ -115,6 +115,8 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
   const statesOf = new Map<string, SigningStateItem>(states.map((s) => [s.memberId, s]));
   const gaps: ReportGaps = { missingContacts: [], notReached: [], poorUnsigned: [], wantingUnsigned: [], withoutCard: [], overdueRequests: [], staff: [] };
 
+  // A contact person may serve families of several townships: one line each, over all of them.
+  const staff = new Map<string, { name: string; families: Set<string>; notReached: number }>();
   const townships: ReportTownship[] = scope.townships.map((t) => {
     const r = reads.get(t.townshipId)!;
     const own = familyProfiles.filter((p) => p.townshipId === t.townshipId);
@@ -142,9 +144,8 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
         if (wantsSigning(state) && state !== 'signed') gaps.wantingUnsigned.push({ ...ref(p), memberName: m.name });
       }
     }
-    const staff = new Map<string, { name: string; families: Set<string>; notReached: number }>();
     for (const a of r.assignments) {
-      if (!profileById.has(a.familyId)) continue;
+      if (profileById.get(a.familyId)?.townshipId !== t.townshipId) continue;
       const s = staff.get(a.staffId) ?? { name: a.name, families: new Set<string>(), notReached: 0 };
       if (!s.families.has(a.familyId)) {
         s.families.add(a.familyId);
@@ -152,7 +153,6 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
       }
       staff.set(a.staffId, s);
     }
-    for (const [staffId, s] of staff) if (s.notReached > 0) gaps.staff.push({ staffId, name: s.name, notReached: s.notReached, families: s.families.size });
     for (const q of r.overdue) gaps.overdueRequests.push({ familyId: q.familyId, familyName: q.familyName, villageName: q.villageName, townshipName: q.townshipName, title: q.text.slice(0, 40), dueDate: q.dueDate, assigneeName: q.assignee?.name });
 
     const req = requestStats.find((x) => x.townshipId === t.townshipId);
@@ -186,6 +186,7 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
     return { townshipId: t.townshipId, townshipName: t.townshipName, ...figures };
   });
 
+  for (const [staffId, s] of staff) if (s.notReached > 0) gaps.staff.push({ staffId, name: s.name, notReached: s.notReached, families: s.families.size });
   for (const list of [gaps.missingContacts, gaps.notReached, gaps.poorUnsigned, gaps.wantingUnsigned, gaps.withoutCard, gaps.overdueRequests] as ReportFamilyRef[][]) list.sort(byPlace);
   gaps.staff.sort((a, b) => b.notReached - a.notReached || a.name.localeCompare(b.name, 'zh'));
 

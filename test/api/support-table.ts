@@ -65,6 +65,8 @@ import type { ApiResponse } from '../support/api';
  *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag> (ledger-online: tag "o",
  *                                 with THREAD#/MSGSTATS#/OUTBOX# items of its conversations). The matrix's allowed
  *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
+ * - report.test.ts:               its own ledger-world county (tag "r": FAMILY#f_lg6r*, PERSON#/OPENID# of
+ *                                 p_lg6r*, STATS#/REQSTATS#c_lg6r) and STAFFDIR#t_lg6r* entries.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
