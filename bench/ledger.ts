@@ -14,13 +14,13 @@ import { pairedLatency } from './paired-latency';
  * township's families' first page) in the same run. The records are written straight into the
  * table with the same builder the seed uses, so the counters are what the transactions keep.
  */
-const FAMILIES = 2000;
+export const FAMILIES = 2000;
 const CONTACTS = 60_000;
-const TOWNSHIPS = 10;
-const COUNTY = 'c_bench';
-const COMM = 'p_benchcomm';
+export const TOWNSHIPS = 10;
+export const COUNTY = 'c_bench';
+export const COMM = 'p_benchcomm';
 
-function buildCounty(now: Date) {
+export function buildCounty(now: Date) {
   const types: ContactType[] = ['phone', 'phone', 'home_visit', 'online', 'festival', 'phone'];
   const items: Array<{ entity: string }> = [];
   const comm: PersonItem = { ...keys.person(COMM), entity: 'person', personId: COMM, name: '压测专干', role: 'commission', commissionLevel: 'county', regionId: COUNTY, gender: 'male', birthDate: '1980-01-01', idNumberEnc: 'x', phoneEnc: 'x', phoneMasked: 'x', gsi1pk: 'PHONE#bench', gsi1sk: `PERSON#${COMM}`, openid: `demo-openid-${COMM}` };
