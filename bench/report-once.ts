@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { spawnLocalStack } from '../local/spawn';
 import { measureReport } from './report';
 
-const stack = await spawnLocalStack({ tableName: 'lianxin-bench-report' });
+const stack = await spawnLocalStack({ tableName: 'lianxin-bench-report', logFile: process.env.REPORT_BENCH_LOG });
 try {
   const result = await measureReport(stack);
   await writeFile('bench/results/report.json', `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);

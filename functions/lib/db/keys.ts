@@ -132,6 +132,8 @@ export const keys = {
   statsWeek: (countyId: string, weekStart: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `WEEK#${weekStart}#${townshipId}` }),
   statsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
   handover: (familyId: string, at: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `HANDOVER#${at}#${id}` }),
+  /** GSI2: a township's hand-overs of one month, for the monthly ledger export's hand-over sheet. */
+  handoverMonthPk: (townshipId: string, month: string) => `HANDOVERS#${townshipId}#${month}`,
   /** A family's conversation with a contact person: one thread per family × contact. */
   conversationThreadId: (familyId: string, staffId: string) => `c.${familyId}.${staffId}`,
   threadPk: (threadId: string) => `THREAD#${threadId}`,
