@@ -14,13 +14,13 @@ import { pairedLatency } from './paired-latency';
  * township's families' first page) in the same run. The records are written straight into the
  * table with the same builder the seed uses, so the counters are what the transactions keep.
  */
-const FAMILIES = 2000;
+export const FAMILIES = 2000;
 const CONTACTS = 60_000;
-const TOWNSHIPS = 10;
-const COUNTY = 'c_bench';
-const COMM = 'p_benchcomm';
+export const TOWNSHIPS = 10;
+export const COUNTY = 'c_bench';
+export const COMM = 'p_benchcomm';
 
-function buildCounty(now: Date) {
+export function buildCounty(now: Date) {
   const types: ContactType[] = ['phone', 'phone', 'home_visit', 'online', 'festival', 'phone'];
   const items: Array<{ entity: string }> = [];
   const comm: PersonItem = { ...keys.person(COMM), entity: 'person', personId: COMM, name: '压测专干', role: 'commission', commissionLevel: 'county', regionId: COUNTY, gender: 'male', birthDate: '1980-01-01', idNumberEnc: 'x', phoneEnc: 'x', phoneMasked: 'x', gsi1pk: 'PHONE#bench', gsi1sk: `PERSON#${COMM}`, openid: `demo-openid-${COMM}` };
@@ -77,7 +77,7 @@ function requestsAndSurvey(now: Date): Record<string, unknown>[] {
       const familyId = `f_bench${String(t + r * TOWNSHIPS).padStart(5, '0')}`;
       const requestId = `rq_bench${t}x${r}`;
       const dueDate = addDays(today, r < OVERDUE_PER_TOWNSHIP ? -3 : 3);
-      out.push({ ...keys.request(familyId, requestId), entity: 'request', requestId, familyId, countyId: COUNTY, townshipId, status: 'open', dueDate, gsi2pk: keys.requestTownshipPk(townshipId), gsi2sk: keys.requestTownshipSk(dueDate, familyId, requestId) });
+      out.push({ ...keys.request(familyId, requestId), entity: 'request', requestId, familyId, familyName: `压测${t + r * TOWNSHIPS}号家`, villageName: '压测村', townshipName: `第${t}镇`, category: 'living', text: '压测诉求', countyId: COUNTY, townshipId, status: 'open', dueDate, gsi2pk: keys.requestTownshipPk(townshipId), gsi2sk: keys.requestTownshipSk(dueDate, familyId, requestId) });
     }
     out.push({ ...keys.requestStats(COUNTY, townshipId), countyId: COUNTY, townshipId, opened: REQUESTS_PER_TOWNSHIP, active: REQUESTS_PER_TOWNSHIP });
     out.push({ ...keys.surveyStats(COUNTY, quarterOf(today), townshipId), countyId: COUNTY, townshipId, answered: 150, aw_know_all: 120, aw_know_some: 30, sat_satisfied: 100, sat_neutral: 50 });

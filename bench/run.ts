@@ -11,6 +11,7 @@ import { measureMixedLoad, mixedLoadFailures } from './mixed-load';
 import { measureLedgerImport } from './ledger-import';
 import { measureWeappPackages } from './weapp-size';
 import { measureSigning } from './signing';
+import { measureReport } from './report';
 
 /**
  * `npm run bench`: sizes, cold starts, latency ratios and DynamoDB round trips, each written to
@@ -65,6 +66,18 @@ try {
   await save('ledger-dashboard', ledger);
   if (!ledger.withinBudget) failures.push(`ledger.getDashboard: ${ledger.dashboardDdbRequests} DynamoDB requests > budget ${ledger.requestBudget}`);
   console.log('ledger dashboard (2,000 families, 60,000 contacts) vs raw Query:', JSON.stringify(ledger));
+
+  // In a stack of its own: it writes the same bench county as the dashboard's.
+  const reportStack = await spawnLocalStack({ tableName: 'lianxin-bench-report' });
+  try {
+    const report = await measureReport(reportStack);
+    await save('report', report);
+    if (!report.withinRequestBudget) failures.push(`report.getReport: ${report.reportDdbRequests} DynamoDB requests > budget ${report.requestBudget} (or a Scan)`);
+    if (!report.withinRatioBudget) failures.push(`report: ×${report.reportRatio.p50} / docx ×${report.docxExportRatio.p50} of the raw read > budget`);
+    console.log('self-inspection report (2,000 families) vs raw profiles Query:', JSON.stringify(report));
+  } finally {
+    await reportStack.stop();
+  }
   const messaging = await measureMessaging(stack);
   await save('messaging', messaging);
   for (const r of messaging.ddbRequestsPerCall) if (!r.withinBudget) failures.push(`${r.routeId}: ${r.requests} DynamoDB requests (${r.operations.join(',')}) > budget ${r.budget}`);

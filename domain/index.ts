@@ -30,3 +30,4 @@ export * from './imports';
 export * from './entitlements';
 export * from './articles';
 export * from './problems';
+export * from './report';

@@ -60,6 +60,14 @@ export const isLate = (s: CadenceState) => s.status === 'overdue' || s.status ==
 /** Every type counts as a contact; only a home visit counts as a visit. */
 export const countsAsVisit = (type: ContactType) => type === 'home_visit';
 
+const isFestivalDay = (date: string) => (festivalDates[Number(date.slice(0, 4))] ?? []).some((f) => f.date === date);
+
+/**
+ * Festival and birthday greetings count as greetings, and so does a home visit on a festival day:
+ * the seeds' 春节 home visit is both a visit and a greeting (counted once as each).
+ */
+export const countsAsGreeting = (type: ContactType, date: string) => type === 'festival' || type === 'birthday' || (type === 'home_visit' && isFestivalDay(date));
+
 /**
  * The next birthday on or after `today` (a 29 February birthday is kept on 28 February in common
  * years), and how many days away it is.
@@ -243,7 +251,7 @@ export const DashboardQuery = z.strictObject({ townshipId: z.optional(TownshipId
 
 export const CoverageFigures = z.object({
   families: z.number(),
-  /** Families with a township leader, a village cadre and a doctor (全覆盖 of contacts). */
+  /** Families with a township leader and a village cadre (全覆盖 of contacts; the doctor counts under signing). */
   familiesWithAllContacts: z.number(),
   members: z.number(),
   /** Members who want a family doctor (applied, signed, or declined and waiting: wantsSigning). */

@@ -13,6 +13,7 @@ import { entitlementsRoutes } from './entitlements/routes';
 import { articlesRoutes } from './articles/routes';
 import { problemsRoutes } from './problems/routes';
 import { institutionsRoutes } from './institutions/routes';
+import { reportRoutes } from './report/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -84,6 +85,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   articlesRoutes,
   problemsRoutes,
   institutionsRoutes,
+  reportRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

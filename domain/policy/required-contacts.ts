@@ -11,6 +11,15 @@ export function missingContactKinds(present: readonly ContactKind[]): ContactKin
   return requiredContactKinds.filter((kind) => !have.has(kind));
 }
 
+/**
+ * The contacts the coverage figure (联系人全覆盖) counts: the township leader and the village cadre
+ * seed 001 requires. The signed doctor is counted under signing, so a family that does not want a
+ * doctor can still be fully covered; dashboard, report and export all count with this.
+ */
+export const coverageContactKinds: readonly ContactKind[] = ['township_leader', 'village_cadre'];
+
+export const missingCoverageContacts = (present: readonly ContactKind[]): ContactKind[] => coverageContactKinds.filter((kind) => !present.includes(kind));
+
 /** Contacts show in this order: the people the family calls most come first. */
 export const contactKindOrder: Record<ContactKind, number> = {
   village_cadre: 0,

@@ -1,11 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingMonth, contactTypeLabels, ExportQuery, percent, SERVICE_CARD, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { beijingMonth, contactKindLabels, contactTypeLabels, countsAsGreeting, ExportQuery, percent, SERVICE_CARD, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
 import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
 import { keys } from '../lib/db/keys';
 import { countedByMessaging, type LedgerSummaryItem } from '../lib/db/ledger';
-import { buildCsv, buildXlsx, type Cell } from '../lib/export/xlsx';
+import { listTownshipHandovers } from '../lib/db/handover';
+import { regionProfiles } from '../lib/db/report/read';
+import { buildCsv, buildXlsx, excelDate, excelDateTime, type Cell } from '../lib/export/xlsx';
 import { badRequest, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { contactEntry } from './views';
@@ -31,9 +33,11 @@ async function contactsOfMonth(townshipId: string, month: string): Promise<Conta
 }
 
 /**
- * The month's ledger in the shape a township reports upward (.xlsx with four sheets, or the
- * contact rows as CSV): every contact, totals per family and per contact person, and the
- * coverage figures. One Query per township for the contacts (GSI2 by township and month).
+ * The month's ledger in the shape a township reports upward (.xlsx with five sheets, or the
+ * contact rows as CSV): every contact, totals for every family (those not contacted with zeros)
+ * and per contact person, the month's hand-overs and the coverage figures; dates as Excel dates.
+ * One Query per township for the contacts and one for the hand-overs (GSI2 by township and
+ * month), one paged Query of the region's families.
  */
 export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery }, async ({ query, principal, now }) => {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
@@ -63,7 +67,7 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     ['日期', '乡镇', '村（社区）', '家庭', '联系人', '方式', '身体情况', '心理状况', '诉求', '需跟进'],
     ...contacts.map((c) => {
       const s = summaries.get(c.familyId);
-      return [c.date, townshipName.get(s?.townshipId ?? '') ?? '', s?.villageName ?? '', s?.familyName ?? c.familyId, c.staffName, contactTypeLabels[c.type], c.health, c.mood, c.needs, c.followUp ? '是' : '否'];
+      return [excelDate(c.date), townshipName.get(s?.townshipId ?? '') ?? '', s?.villageName ?? '', s?.familyName ?? c.familyId, c.staffName, contactTypeLabels[c.type], c.health, c.mood, c.needs, c.followUp ? '是' : '否'];
     }),
   ];
   const filename = `连心台账-${month}`;
@@ -72,13 +76,24 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     return { body };
   }
 
+  // Every family of the region, the ones not contacted this month included (with zeros), and the
+  // month's hand-overs: one Query of the county's families, one of each township's hand-overs.
+  const chosen = new Set(coverage.map((t) => t.townshipId));
+  const [profiles, handovers] = countyId
+    ? await Promise.all([
+        regionProfiles({ countyId, townshipId: query.townshipId ?? (principal.level === 'county' ? undefined : principal.regionId) }),
+        Promise.all(coverage.map((t) => listTownshipHandovers(t.townshipId, month))).then((l) => l.flat()),
+      ])
+    : [[], []];
+  const families = profiles.filter((p) => chosen.has(p.townshipId));
+  const familyName = new Map(families.map((p) => [p.familyId, p]));
   const perFamily = new Map<string, { contacts: number; visits: number; greetings: number; last: string }>();
   const perStaff = new Map<string, { name: string; contacts: number; visits: number; families: Set<string> }>();
   for (const c of contacts) {
     const f = perFamily.get(c.familyId) ?? { contacts: 0, visits: 0, greetings: 0, last: '' };
     f.contacts += 1;
     f.visits += c.type === 'home_visit' ? 1 : 0;
-    f.greetings += c.type === 'festival' || c.type === 'birthday' ? 1 : 0;
+    f.greetings += countsAsGreeting(c.type, c.date) ? 1 : 0;
     f.last = c.date > f.last ? c.date : f.last;
     perFamily.set(c.familyId, f);
     const s = perStaff.get(c.staffId) ?? { name: c.staffName, contacts: 0, visits: 0, families: new Set<string>() };
@@ -103,12 +118,27 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
       name: '按家庭汇总',
       rows: [
         ['家庭', '村（社区）', '联系次数', '走访次数', '慰问次数', '最近联系'],
-        ...[...perFamily].map(([id, f]) => [summaries.get(id)?.familyName ?? id, summaries.get(id)?.villageName ?? '', f.contacts, f.visits, f.greetings, f.last]),
+        ...families.map((p) => {
+          const f = perFamily.get(p.familyId);
+          return [p.familyName, p.villageName, f?.contacts ?? 0, f?.visits ?? 0, f?.greetings ?? 0, f ? excelDate(f.last) : undefined];
+        }),
       ],
     },
     {
       name: '按联系人汇总',
       rows: [['联系人', '联系次数', '走访次数', '联系户数'], ...[...perStaff.values()].map((s) => [s.name, s.contacts, s.visits, s.families.size])],
+    },
+    {
+      name: '交接记录',
+      rows: [
+        ['交接时间', '乡镇', '村（社区）', '家庭', '岗位', '原联系人', '新联系人', '原因'],
+        ...handovers
+          .sort((a, b) => a.at.localeCompare(b.at))
+          .map((h) => {
+            const p = familyName.get(h.familyId);
+            return [excelDateTime(h.at), p?.townshipName ?? '', p?.villageName ?? '', p?.familyName ?? h.familyId, contactKindLabels[h.kind], h.from?.name ?? '（原无）', h.to.name, h.reason];
+          }),
+      ],
     },
   ]);
   const body: ExportResponse = {

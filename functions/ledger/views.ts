@@ -3,7 +3,7 @@ import type { HandoverItem } from '../lib/db/handover';
 import type { ContactLogItem, OnlineContactLogItem } from '../lib/db/ledger';
 
 /** A stored hand-over as the API shows it. */
-export const handoverView = ({ pk: _pk, sk: _sk, entity: _e, ...record }: HandoverItem): HandoverRecord => record;
+export const handoverView = ({ pk: _pk, sk: _sk, entity: _e, gsi2pk: _g, gsi2sk: _s, ...record }: HandoverItem): HandoverRecord => record;
 
 /** Newest first: by the contact's date, then by when it was entered. */
 export const newestFirst = (a: ContactEntry, b: ContactEntry) => b.date.localeCompare(a.date) || b.recordedAt.localeCompare(a.recordedAt);

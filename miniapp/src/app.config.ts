@@ -15,6 +15,7 @@ export default defineAppConfig({
     { root: 'packages/policy', pages: ['families/index', 'ledger/index'] },
     { root: 'packages/ledger', pages: ['due/index', 'record/index'] },
     { root: 'packages/commission', pages: ['dashboard/index', 'import/index', 'articles/index'] },
+    { root: 'packages/report', pages: ['index/index'] },
     { root: 'packages/requests', pages: ['family/index', 'staff/index', 'handover/index'] },
     { root: 'packages/info', pages: ['entitlements/index', 'articles/index', 'article/index'] },
     { root: 'packages/problems', pages: ['list/index', 'edit/index'] },

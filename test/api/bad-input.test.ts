@@ -8,6 +8,7 @@ import { institutionsBadInput } from './institutions-bad-input';
 import { requestsBadInput } from './requests-bad-input';
 import { informationBadInput } from './information-bad-input';
 import { problemsBadInput } from './problems-bad-input';
+import { reportBadInput } from './report-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -498,6 +499,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...requestsBadInput(),
   ...informationBadInput(),
   ...problemsBadInput(),
+  ...reportBadInput(),
   ...importBadCases(),
 };
 

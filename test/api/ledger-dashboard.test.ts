@@ -124,13 +124,22 @@ describe('monthly ledger export', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.body.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['覆盖情况', '联系记录', '按家庭汇总', '按联系人汇总']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['覆盖情况', '联系记录', '按家庭汇总', '按联系人汇总', '交接记录']);
     const rows = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
     const contactRows = rows('联系记录').slice(1);
     expect(contactRows).toHaveLength(9);
-    expect(contactRows[0]).toEqual(['2026-11-02', '甲镇', '测试村', '测试1号家', '测试村干部', '登门走访', undefined, undefined, undefined, '否']);
+    // Dates are Excel dates (the Beijing day), not text.
+    expect(contactRows[0]).toEqual([new Date('2026-11-02T00:00:00Z'), '甲镇', '测试村', '测试1号家', '测试村干部', '登门走访', undefined, undefined, undefined, '否']);
+    expect(wb.getWorksheet('联系记录')!.getCell('A2').numFmt).toBe('yyyy-mm-dd');
     const family1 = rows('按家庭汇总').find((r) => r[0] === '测试1号家');
-    expect(family1).toEqual(['测试1号家', '测试村', 2, 1, 0, '2026-11-18']);
+    expect(family1).toEqual(['测试1号家', '测试村', 2, 1, 0, new Date('2026-11-18T00:00:00Z')]);
+    // Every family, those not contacted this month with zeros.
+    expect(rows('按家庭汇总').slice(1).map((r) => r[0]).sort()).toEqual(familyIds().map((_, i) => `测试${i + 1}号家`).sort());
+    expect(rows('按家庭汇总').find((r) => r[0] === '测试9号家')).toEqual(['测试9号家', '测试村', 0, 0, 0]);
+    // The month's hand-over: family 2 got its village cadre on the 19th.
+    const handovers = rows('交接记录').slice(1);
+    expect(handovers.find((r) => r[3] === '测试2号家')).toEqual([expect.any(Date), '甲镇', '测试村', '测试2号家', '村（社区）联系人', '（原无）', '接任村干部']);
+    expect(handovers.find((r) => r[3] === '测试2号家')![0]).toEqual(new Date('2026-11-19T10:00:00Z'));
     const lead = rows('按联系人汇总').find((r) => r[0] === '测试镇领导');
     expect(lead).toEqual(['测试镇领导', 5, 3, 5]);
     const coverage = rows('覆盖情况').slice(1);

@@ -1,4 +1,4 @@
-import { daysBetween, missingContactKinds, monthOf, quarterOf, weekStart, type ContactKind } from '../../domain';
+import { countsAsGreeting, daysBetween, missingCoverageContacts, monthOf, quarterOf, weekStart, type ContactKind } from '../../domain';
 import { keys } from '../../functions/lib/db/keys';
 import { getItem, queryPartition } from './support-table';
 
@@ -37,7 +37,7 @@ export async function recount(familyIds: string[], today: string): Promise<Recou
       requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, surveyAware: 0, surveySatisfied: 0,
     };
     t.families += 1;
-    t.familiesWithAllContacts += missingContactKinds(kinds).length === 0 ? 1 : 0;
+    t.familiesWithAllContacts += missingCoverageContacts(kinds).length === 0 ? 1 : 0;
     t.members += profile.members.length;
     t.wantingMembers += wanting;
     t.signedMembers += signed;
@@ -46,7 +46,8 @@ export async function recount(familyIds: string[], today: string): Promise<Recou
     t.visitedThisMonth += log.some((c) => c.type === 'home_visit' && c.date.startsWith(month)) ? 1 : 0;
     t.contactsThisMonth += log.filter((c) => c.date.startsWith(month)).length;
     t.visitsThisMonth += log.filter((c) => c.type === 'home_visit' && c.date.startsWith(month)).length;
-    t.greetingsThisMonth += log.filter((c) => (c.type === 'festival' || c.type === 'birthday') && c.date.startsWith(month)).length;
+    // A home visit on a festival day is a greeting too (domain countsAsGreeting).
+    t.greetingsThisMonth += log.filter((c) => countsAsGreeting(c.type, c.date) && c.date.startsWith(month)).length;
     const active = items.filter((i) => i.entity === 'request' && (i.status === 'open' || i.status === 'in_progress'));
     t.requestsOpen += active.length;
     t.requestsOverdue += active.filter((r) => r.dueDate < today).length;

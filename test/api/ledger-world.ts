@@ -3,7 +3,16 @@ import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, Sig
 import { keys } from '../../functions/lib/db/keys';
 import { stateItem } from '../../functions/lib/db/signing';
 import { buildLedgerSeed } from '../../local/seed/ledger';
-import type { ContactKind } from '../../domain';
+import type { ContactKind, FamilyType } from '../../domain';
+
+/** Per-family differences a suite may ask for (the report's population table needs types, ages, 建档立卡 and couples). */
+export interface FamilyVariation {
+  familyType?: FamilyType;
+  poverty?: boolean;
+  birthDate?: string;
+  /** A second member (the spouse), with this birth date. */
+  spouseBirthDate?: string;
+}
 
 /**
  * A county of the ledger tests' own (c_lg6test), written straight into the table, so the ledger
@@ -58,7 +67,7 @@ const person = (personId: string, name: string, extra: Partial<PersonItem>): Per
  * leader and doctor except family 2, which lacks a village cadre; one member per family, signed
  * in even families (projection and STATE item, no contract). Returns the profiles.
  */
-export async function writeLedgerWorld(w: LedgerWorld, families: number, birthDate = '1950-06-15'): Promise<FamilyProfileItem[]> {
+export async function writeLedgerWorld(w: LedgerWorld, families: number, defaultBirthDate = '1950-06-15', vary: (n: number) => FamilyVariation = () => ({})): Promise<FamilyProfileItem[]> {
   const staff: PersonItem[] = [
     person(w.cadre, '测试村干部', { contactLevel: 'village', regionId: w.townships[0], organisation: '测试村委会', title: '村主任', workPhone: '13900000001' }),
     person(w.cadre2, '接任村干部', { contactLevel: 'village', regionId: w.townships[0], organisation: '测试村委会', title: '村委委员', workPhone: '13900000002' }),
@@ -75,19 +84,25 @@ export async function writeLedgerWorld(w: LedgerWorld, families: number, birthDa
     const townshipId = w.townships[n % 2 === 1 && n > 1 ? 1 : 0];
     const villageId = w.villages[townshipId === w.townships[0] ? 0 : 1];
     const memberId = n === 1 ? w.member : `p_lg6m${familyId.slice(-6)}`;
+    const v = vary(n);
+    const birthDate = v.birthDate ?? defaultBirthDate;
+    const spouseId = `p_lg6s${familyId.slice(-6)}`;
     const profile: FamilyProfileItem = {
       ...keys.familyProfile(familyId),
       entity: 'family',
       familyId,
       familyName: `测试${n}号家`,
-      familyType: 'bereaved',
-      poverty: false,
+      familyType: v.familyType ?? 'bereaved',
+      poverty: v.poverty ?? false,
       countyId: w.countyId,
       townshipId,
       townshipName: townshipId === w.townships[0] ? '甲镇' : '乙乡',
       villageId,
       villageName: '测试村',
-      members: [{ personId: memberId, name: `成员${n}`, relation: '本人', gender: 'male', birthDate, phoneMasked: '138****0000', conditions: [] }],
+      members: [
+        { personId: memberId, name: `成员${n}`, relation: '本人', gender: 'male', birthDate, phoneMasked: '138****0000', conditions: [] },
+        ...(v.spouseBirthDate ? [{ personId: spouseId, name: `配偶${n}`, relation: '配偶', gender: 'female' as const, birthDate: v.spouseBirthDate, phoneMasked: '138****0001', conditions: [] }] : []),
+      ],
       card: { cardNo: `T${n}`, issuedOn: '2025-01-01', issuer: '测试', version: 1, status: n % 3 === 0 ? 'revoked' : 'active' },
       helpline: { name: '测试县卫健委', phone: '0311-86900000' },
       gsi1pk: keys.townshipPk(townshipId),
@@ -118,6 +133,7 @@ export async function writeLedgerWorld(w: LedgerWorld, families: number, birthDa
       seedItems.push(contact);
     }
     items.push(person(memberId, `成员${n}`, { role: 'member', familyId, relation: '本人' }) as unknown as Record<string, unknown>);
+    if (v.spouseBirthDate) items.push(person(spouseId, `配偶${n}`, { role: 'member', familyId, relation: '配偶', birthDate: v.spouseBirthDate }) as unknown as Record<string, unknown>);
     if (n % 2 === 0) {
       const signing: SigningItem = {
         ...keys.familySigning(familyId, memberId),

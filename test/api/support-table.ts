@@ -73,6 +73,8 @@ import type { ApiResponse } from '../support/api';
  * - institutions.test.ts:         its own county (ledger-world tag "ins", c_lg6ins): the institutions it
  *                                 adds there (INST#org_<random>), a BOOKING# item of its own, the
  *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.
+ * - report.test.ts:               its own ledger-world county (tag "r": FAMILY#f_lg6r*, PERSON#/OPENID# of
+ *                                 p_lg6r*, STATS#/REQSTATS#c_lg6r) and STAFFDIR#t_lg6r* entries.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

@@ -95,6 +95,7 @@ const visits = (): Visit[] => [
   { who: 'township', route: '/packages/policy/ledger/index', query: { familyId: 'f_0008' } },
   { who: 'commission', route: '/packages/staff/families/index' },
   { who: 'commission', route: '/packages/commission/dashboard/index' },
+  { who: 'commission', route: '/packages/report/index/index' },
   { who: 'commission', route: '/packages/commission/import/index' },
   { who: 'commission', route: '/packages/requests/handover/index' },
   { who: 'commission', route: '/packages/commission/articles/index', emptySubmit: '发布' },

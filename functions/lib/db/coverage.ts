@@ -1,4 +1,4 @@
-import { missingContactKinds, type ContactKind, wantsSigning } from '../../../domain';
+import { missingCoverageContacts, type ContactKind, wantsSigning } from '../../../domain';
 import type { FamilyContactItem, FamilyProfileItem, SigningItem } from './items';
 import { keys } from './keys';
 import { tableName } from './client';
@@ -31,7 +31,7 @@ export interface FamilyFigures {
   cardHolders: number;
 }
 
-export const hasAllContacts = (kinds: ContactKind[]) => missingContactKinds(kinds).length === 0;
+export const hasAllContacts = (kinds: ContactKind[]) => missingCoverageContacts(kinds).length === 0;
 
 /**
  * Figures of one family from its records: a member counts as signed when the foundation's

@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingWhen, contactKindLabels, missingContactKinds, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
+import { beijingWhen, contactKindLabels, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
 import { outboxPut } from '../notify/outbox';
 import { db, tableName } from './client';
-import { townshipStatsAdd } from './coverage';
+import { hasAllContacts, townshipStatsAdd } from './coverage';
 import type { FamilyContactItem, FamilyProfileItem, PersonItem } from './items';
 import { keys } from './keys';
 import { part, type Part, parts } from './transact';
+import { queryAll } from './query-all';
 
 export interface HandoverItem extends HandoverRecord {
   pk: string;
   sk: string;
   entity: 'handover';
+  /** The township's month of hand-overs (keys.handoverMonthPk); absent on records written before it. */
+  gsi2pk?: string;
+  gsi2sk?: string;
 }
 
 export const newHandoverId = () => `ho_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
@@ -56,6 +60,8 @@ export function handover(
     at,
     byStaffId: input.byStaffId,
     reason: input.reason || undefined,
+    gsi2pk: keys.handoverMonthPk(profile.townshipId, at.slice(0, 7)),
+    gsi2sk: `${at}#${handoverId}`,
   };
   const next: FamilyContactItem = {
     ...keys.familyContact(profile.familyId, to.personId),
@@ -73,7 +79,7 @@ export function handover(
     gsi1pk: keys.staffPk(to.personId),
     gsi1sk: keys.staffFamilySk(profile.familyId),
   };
-  const filledMissing = missingContactKinds(input.contacts.map((c) => c.kind)).length > 0 && missingContactKinds([...input.contacts.filter((c) => c !== old).map((c) => c.kind), kind]).length === 0;
+  const filledMissing = !hasAllContacts(input.contacts.map((c) => c.kind)) && hasAllContacts([...input.contacts.filter((c) => c !== old).map((c) => c.kind), kind]);
   const writes: Part<HandoverLabel>[] = [
     ...(old
       ? [
@@ -108,6 +114,16 @@ export function handover(
     ),
   ];
   return { record, from: old, parts: writes };
+}
+
+/** A township's hand-overs of one month (GSI2), oldest first. */
+export async function listTownshipHandovers(townshipId: string, month: string): Promise<HandoverItem[]> {
+  return queryAll<HandoverItem>({
+    TableName: tableName(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.handoverMonthPk(townshipId, month) },
+  });
 }
 
 export async function listHandovers(familyId: string): Promise<HandoverItem[]> {

@@ -139,6 +139,8 @@ export const keys = {
   /** GSI1 in the contact's STAFF# partition, only while the task is open (removed when visited). */
   urgentTaskStaffSk: (dueOn: string, familyId: string, taskId: string) => `URGENT#${dueOn}#${familyId}#${taskId}`,
   urgentTaskStaffPrefix: 'URGENT#' as const,
+  /** GSI2: a township's hand-overs of one month, for the monthly ledger export's hand-over sheet. */
+  handoverMonthPk: (townshipId: string, month: string) => `HANDOVERS#${townshipId}#${month}`,
   /** A family's conversation with a contact person: one thread per family × contact. */
   conversationThreadId: (familyId: string, staffId: string) => `c.${familyId}.${staffId}`,
   threadPk: (threadId: string) => `THREAD#${threadId}`,

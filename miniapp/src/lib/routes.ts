@@ -37,6 +37,7 @@ export const paths = {
   ledgerDue: '/packages/ledger/due/index',
   ledgerRecord: '/packages/ledger/record/index',
   commissionDashboard: '/packages/commission/dashboard/index',
+  report: '/packages/report/index/index',
   conversation: '/packages/messages/conversation/index',
   consultation: '/packages/messages/consultation/index',
   newConsultation: '/packages/messages/consult-new/index',

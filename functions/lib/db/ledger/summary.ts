@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { addDays, countsAsVisit, monthOf, weekStart, type ContactType } from '../../../../domain';
+import { addDays, countsAsGreeting, countsAsVisit, monthOf, weekStart, type ContactType } from '../../../../domain';
 import { batchGetAll } from '../batch';
 import { db, tableName } from '../client';
 import { getFamilyProfile } from '../families';
@@ -93,7 +93,7 @@ export function contactEffects(summary: Pick<LedgerSummaryItem, 'weeksContacted'
     newMonth: !summary.monthsContacted.includes(month),
     newVisitMonth: visit && !summary.monthsVisited.includes(month),
     visit,
-    greeting: type === 'festival' || type === 'birthday',
+    greeting: countsAsGreeting(type, date),
   };
 }
 

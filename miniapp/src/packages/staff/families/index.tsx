@@ -85,6 +85,11 @@ function LedgerEntry({ me }: { me: Me }) {
         {me.role === 'commission' ? '超期诉求督办' : '诉求办理'}
       </Btn>
       {me.role === 'commission' ? (
+        <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.report })}>
+          自查报告
+        </Btn>
+      ) : null}
+      {me.role === 'commission' ? (
         <Btn kind="secondary" icon="user" onClick={() => Taro.navigateTo({ url: paths.handover })}>
           交接联系人
         </Btn>

@@ -1,0 +1,62 @@
+import { contactKindLabels, percent, quarterLabel, REPORT_TARGETS, reportPeriodLabel, reportTexts, SERVICE_CARD, type Headcount, type ReportResponse } from '../../domain';
+
+/**
+ * The report's text in the seeds' own wording ("目前，我县共有计划生育特殊家庭404户560人（失独339户469人、
+ * 伤残65户91人），其中49岁以上……"), each figure with its rate and, below target, how many and who.
+ */
+export interface Narrative {
+  title: string;
+  subtitle: string;
+  sections: Array<{ heading: string; paragraphs: string[] }>;
+}
+
+const hc = (h: Headcount) => `${h.families}户${h.people}人`;
+const pct = (part: number, whole: number) => `${percent(part, whole)}%`;
+const MAX_NAMES = 30;
+const names = (list: string[]) => (list.length > MAX_NAMES ? `${list.slice(0, MAX_NAMES).join('、')}等${list.length}个` : list.join('、'));
+
+export function reportNarrative(r: ReportResponse): Narrative {
+  const t = r.total;
+  const where = r.level === 'county' ? '我县' : '我乡镇';
+  const [all, ...bands] = r.population;
+  const population = [
+    `截至${r.asOf.slice(0, 4)}年${Number(r.asOf.slice(5, 7))}月${Number(r.asOf.slice(8))}日，${where}共有计划生育特殊家庭${hc(all.total)}（失独${hc(all.bereaved)}、伤残${hc(all.disabled)}），`,
+    bands.map((b) => `其中${b.label}${hc(b.total)}（失独${hc(b.bereaved)}、伤残${hc(b.disabled)}）`).join('；'),
+    '。',
+  ].join('');
+  const notReached = t.families - t.familiesReached;
+  const contact = [
+    `落实乡镇领导干部和村（社区）干部“双岗”联系人的家庭${t.familiesWithAllContacts}户，占${pct(t.familiesWithAllContacts, t.families)}。`,
+    `本期（${reportPeriodLabel(r.from, r.to)}）联系${t.contacts}次，其中登门走访${t.visits}次、电话联络${t.calls}次、网络沟通${t.online}次，节日和生日慰问${t.greetings}次（节日${t.festivalGreetings}次、生日${t.birthdayGreetings}次，节日登门走访同时计入走访和慰问）；联系到${t.familiesReached}户，登门走访到${t.familiesVisited}户，未联系${notReached}户。`,
+  ];
+  const signing = [
+    `特殊家庭成员${t.members}人，已签约家庭医生${t.signedMembers}人，签约率${pct(t.signedMembers, t.members)}；有签约意愿${t.wantingMembers}人，应签尽签率${pct(t.signedMembers, t.wantingMembers)}。`,
+    `建档立卡贫困家庭成员${t.poorMembers}人，已签约${t.poorSignedMembers}人，签约率${pct(t.poorSignedMembers, t.poorMembers)}（目标不低于${REPORT_TARGETS.signingPoor * 100}%，${t.poorMembers === 0 || t.poorSignedMembers / t.poorMembers >= REPORT_TARGETS.signingPoor ? '已达标' : '未达标'}）。`,
+  ];
+  const care = [
+    `持有${SERVICE_CARD}的家庭${t.cardHolders}户，持卡率${pct(t.cardHolders, t.families)}。`,
+    `累计受理诉求${t.requestsRaised}件，已解决${t.requestsResolved}件，办理中${t.requestsOpen}件，其中逾期${t.requestsOverdue}件。`,
+    `${quarterLabel(r.quarter)}共${t.surveyAnswered}户作答，知晓率${pct(t.surveyAware, t.surveyAnswered)}，满意度${pct(t.surveySatisfied, t.surveyAnswered)}。`,
+  ];
+  const g = r.gaps;
+  const problems = [
+    g.missingContacts.length ? `联系人未落实${g.missingContacts.length}户：${names(g.missingContacts.map((f) => `${f.familyName}（缺${f.missing.map((k) => contactKindLabels[k]).join('、')}）`))}。` : '',
+    g.notReached.length ? `本期未联系${g.notReached.length}户：${names(g.notReached.map((f) => f.familyName))}。` : '',
+    g.staff.length ? `有未联系家庭的联系人${g.staff.length}名：${names(g.staff.map((s) => `${s.name}（${s.notReached}户）`))}。` : '',
+    g.poorUnsigned.length ? `建档立卡成员未签约${g.poorUnsigned.length}人：${names(g.poorUnsigned.map((m) => m.memberName))}。` : '',
+    g.wantingUnsigned.length ? `有签约意愿尚未签约${g.wantingUnsigned.length}人：${names(g.wantingUnsigned.map((m) => m.memberName))}。` : '',
+    g.withoutCard.length ? `未持${SERVICE_CARD}${g.withoutCard.length}户：${names(g.withoutCard.map((f) => f.familyName))}。` : '',
+    g.overdueRequests.length ? `诉求逾期未办结${g.overdueRequests.length}件：${names(g.overdueRequests.map((q) => q.familyName))}。` : '',
+  ].filter(Boolean);
+  return {
+    title: reportTexts.title,
+    subtitle: `${r.regionName} ${reportPeriodLabel(r.from, r.to)}`,
+    sections: [
+      { heading: '一、基本情况', paragraphs: [population] },
+      { heading: '二、联系人制度落实情况', paragraphs: contact },
+      { heading: '三、家庭医生签约服务情况', paragraphs: signing },
+      { heading: '四、优先便利医疗服务和扶助关怀情况', paragraphs: care },
+      { heading: '五、存在的问题', paragraphs: problems.length ? problems : ['本期各项指标均已达标。'] },
+    ],
+  };
+}
