@@ -131,6 +131,18 @@ export const ReportGaps = z.object({
 });
 export type ReportGaps = z.infer<typeof ReportGaps>;
 
+/**
+ * The problem ledger (domain/problems.ts) in the report: problems raised in the period and how many
+ * of them are rectified, and every problem still open with those past their deadline named.
+ */
+export const ReportProblems = z.object({
+  raised: z.number(),
+  rectified: z.number(),
+  open: z.number(),
+  overdue: z.array(z.object({ problemId: z.string(), townshipName: z.string(), area: z.string(), description: z.string(), responsibleName: z.string(), deadline: z.string() })),
+});
+export type ReportProblems = z.infer<typeof ReportProblems>;
+
 export const ReportResponse = z.object({
   regionName: z.string(),
   level: z.enum(['county', 'township']),
@@ -144,6 +156,7 @@ export const ReportResponse = z.object({
   total: ReportFigures,
   trend: z.array(TrendMonth),
   gaps: ReportGaps,
+  problems: ReportProblems,
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 

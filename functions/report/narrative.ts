@@ -57,6 +57,15 @@ export function reportNarrative(r: ReportResponse): Narrative {
       { heading: '三、家庭医生签约服务情况', paragraphs: signing },
       { heading: '四、优先便利医疗服务和扶助关怀情况', paragraphs: care },
       { heading: '五、存在的问题', paragraphs: problems.length ? problems : ['本期各项指标均已达标。'] },
+      { heading: '六、问题整改情况', paragraphs: rectification(r) },
     ],
   };
+}
+
+/** The problem ledger's state: raised and rectified in the period, still open, and who is late. */
+function rectification(r: ReportResponse): string[] {
+  const p = r.problems;
+  const lines = [`本期登记问题${p.raised}个，已整改${p.rectified}个；目前尚在整改${p.open}个，其中超过整改时限${p.overdue.length}个。`];
+  if (p.overdue.length) lines.push(`超过整改时限的问题：${names(p.overdue.map((o) => `${o.townshipName}${o.area}（责任人${o.responsibleName}，时限${o.deadline}）`))}。`);
+  return lines;
 }

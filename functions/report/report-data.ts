@@ -1,6 +1,8 @@
 import {
   beijingDate,
+  isProblemOverdue,
   isRegisteredPoor,
+  problemAreaLabels,
   lastDayOfMonth,
   missingCoverageContacts,
   monthMinus,
@@ -16,6 +18,7 @@ import {
   type ReportFamilyRef,
   type ReportFigures,
   type ReportGaps,
+  type ReportProblems,
   type ReportQuery,
   type ReportResponse,
   type ReportTownship,
@@ -26,6 +29,7 @@ import { countyOfTownship, countyTownshipStats } from '../lib/db/dashboard';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { requestStatsOf, surveyFigures } from '../lib/db/ledger-requests';
 import { monthStats, organisationOf, overdueRequests, regionProfiles, townshipAssignments, townshipMonthContacts, type Assignment, type LoggedContact } from '../lib/db/report/read';
+import { listRegionProblems, type ProblemItem } from '../lib/db/problems';
 import { listCoverageStates, type SigningStateItem } from '../lib/db/signing';
 import { badRequest, forbidden } from '../lib/http/errors';
 
@@ -84,7 +88,7 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
   const onlyTownship = scope.level === 'township' ? townshipIds[0] : undefined;
   const trendFrom = monthMinus(period.to, TREND_MONTHS - 1);
 
-  const [profiles, states, months, requestStats, survey, organisation] = countyId && townshipIds.length
+  const [profiles, states, months, requestStats, survey, organisation, problemItems] = countyId && townshipIds.length
     ? await Promise.all([
         regionProfiles({ countyId, townshipId: onlyTownship }),
         listCoverageStates({ countyId, townshipId: onlyTownship }),
@@ -92,8 +96,9 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
         requestStatsOf(countyId),
         surveyFigures(countyId, period.quarter),
         organisationOf(principal.personId),
+        listRegionProblems(countyId, onlyTownship),
       ])
-    : [[], [], [], [], [], await organisationOf(principal.personId)];
+    : [[], [], [], [], [], await organisationOf(principal.personId), []];
 
   const reads = new Map<string, TownshipReads>(
     await Promise.all(
@@ -208,6 +213,22 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
     total: sumFigures(townships),
     trend,
     gaps,
+    problems: problemFigures(problemItems.filter((p) => chosen.has(p.townshipId)), period),
+  };
+}
+
+/** Raised in the period (and of those, rectified), and every one still open, overdue ones named. */
+export function problemFigures(items: ProblemItem[], period: { months: string[]; today: string }): ReportProblems {
+  const inPeriod = items.filter((p) => period.months.includes(p.raisedAt.slice(0, 7)));
+  const open = items.filter((p) => p.status === 'open');
+  return {
+    raised: inPeriod.length,
+    rectified: inPeriod.filter((p) => p.status === 'rectified').length,
+    open: open.length,
+    overdue: open
+      .filter((p) => isProblemOverdue(p, period.today))
+      .sort((a, b) => a.deadline.localeCompare(b.deadline))
+      .map((p) => ({ problemId: p.problemId, townshipName: p.townshipName, area: problemAreaLabels[p.area], description: p.description, responsibleName: p.responsibleName, deadline: p.deadline })),
   };
 }
 

@@ -171,9 +171,37 @@ test('county report: every figure equals a full recount of the records, in a bou
   // Bounded: 1 (townships) + 6 (profiles, states, months, request and survey counters, heading) +
   // per township: a contact-log Query per month, the staff directory, each contact person's
   // assignments (3 in each directory here), the overdue requests where some are active.
+  // (+1: the county's problem ledger, one Query.)
   const townships = 2;
-  expect(res.ddbRequests).toBeLessThanOrEqual(1 + 6 + townships * (2 + 1 + 3 + 1));
+  expect(res.ddbRequests).toBeLessThanOrEqual(1 + 7 + townships * (2 + 1 + 3 + 1));
   expect(res.headers.get('x-lianxin-ddb-operations')).not.toMatch(/Scan/);
+});
+
+test('the problem ledger in the report: raised and rectified in the period, the open ones, the late ones named', async () => {
+  const raise = (deadline: string, description: string, date: string) =>
+    call('POST', '/commission/problems', {
+      token: comm,
+      body: { townshipId: w.townships[0], area: 'visits', description, responsibleUnit: '甲镇政府', leaderName: '测试镇领导', responsiblePersonId: w.cadre, measures: '本月内入户走访', deadline },
+      headers: { ...at(date), 'idempotency-key': `rp-${date}-${Math.random().toString(36).slice(2)}` },
+    });
+  const late = await raise('2026-11-05', '报告测试逾期问题', '2026-11-01');
+  const onTime = await raise('2026-12-31', '报告测试按期问题', '2026-11-02');
+  const done = await raise('2026-12-31', '报告测试已整改问题', '2026-11-03');
+  // Raised before the period: open, but not counted as raised in it.
+  const older = await raise('2026-12-31', '报告测试上期问题', '2026-09-10');
+  for (const r of [late, onTime, done, older]) expect(r.status).toBe(201);
+  expect((await call('POST', `/problems/${done.body.problemId}/rectify`, { token: await tokenFor(w.cadre), body: { evidence: '已于11月10日入户走访并补记台账', version: 1 }, headers: at('2026-11-10') })).status).toBe(200);
+
+  const res = await call('GET', `/commission/report?from=${PERIOD.from}&to=${PERIOD.to}`, { token: comm, headers: { 'x-test-now': NOW } });
+  expect(res.body.problems).toEqual({
+    raised: 3,
+    rectified: 1,
+    open: 3,
+    overdue: [{ problemId: late.body.problemId, townshipName: '甲镇', area: '走访慰问', description: '报告测试逾期问题', responsibleName: '测试村干部', deadline: '2026-11-05' }],
+  });
+  // The township officer of the other township sees none of them.
+  const other = await call('GET', '/commission/report', { token: await tokenFor(w.commTownship), headers: { 'x-test-now': NOW } });
+  expect(other.body.problems).toEqual({ raised: 0, rectified: 0, open: 0, overdue: [] });
 });
 
 test('the same figure is the same number on the dashboard and the report', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
   beijingMonth,
@@ -16,6 +17,8 @@ import { reportApi } from '../../../api/report';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
+import { RaiseProblem } from '../../../components/RaiseProblem';
+import { paths } from '../../../lib/routes';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { saveFile } from '../../commission/save-file';
@@ -163,6 +166,29 @@ function Gaps({ r }: { r: ReportResponse }) {
       <NameList title="有意愿还未签约" names={g.wantingUnsigned.map((m) => `${m.memberName}，${place(m)}`)} />
       <NameList title={`未持${SERVICE_CARD}`} names={g.withoutCard.map(place)} />
       <NameList title="逾期诉求" names={g.overdueRequests.map((q) => `${place(q)}：${q.title}，应于${NB}${q.dueDate}${NB}前办结`)} />
+      {r.townships.map((t) => (
+        <View key={t.townshipId}>
+          <RaiseProblem townshipId={t.townshipId} townshipName={t.townshipName} area="contacts" gap="report.missingContacts" what="联系人未落实" families={g.missingContacts.filter((f) => f.townshipName === t.townshipName)} />
+          <RaiseProblem townshipId={t.townshipId} townshipName={t.townshipName} area="visits" gap="report.notReached" what="本期未联系" families={g.notReached.filter((f) => f.townshipName === t.townshipName)} />
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The problem ledger's state for the period, late ones named; one tap to the ledger. */
+function Problems({ r }: { r: ReportResponse }) {
+  const p = r.problems;
+  return (
+    <View className="card">
+      <View className="h2">问题整改</View>
+      <View className="text-lg">
+        本期登记{NB}{p.raised}{NB}个，已整改{NB}{p.rectified}{NB}个；尚在整改{NB}{p.open}{NB}个
+      </View>
+      <NameList title="超过整改时限" names={p.overdue.map((o) => `${o.townshipName}·${o.area}：${o.description}（责任人${o.responsibleName}，时限${NB}${o.deadline}）`)} />
+      <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: paths.problems })}>
+        查看问题台账
+      </Btn>
     </View>
   );
 }
@@ -212,6 +238,7 @@ export default function ReportPage() {
           <Townships r={state.data} />
           <Trend r={state.data} />
           <Gaps r={state.data} />
+          <Problems r={state.data} />
           {failure ? (
             <Notice tone="error" icon="tips">
               {failure}
