@@ -1,4 +1,4 @@
-import { AdmissionDecision, AdmissionPath, beijingDate, beijingWhen } from '../../domain';
+import { AdmissionDecision, AdmissionPath, beijingDate, beijingMonth, beijingWhen } from '../../domain';
 import { admissionView } from '../booking/views';
 import { getAdmission } from '../lib/db/booking/admissions';
 import { statusChange } from '../lib/db/booking/parts';
@@ -7,7 +7,9 @@ import { part, transact } from '../lib/db/transact';
 import { outboxPut } from '../lib/notify/outbox';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { callerInstitution } from './green-channel';
+import { callerInstitution, countPlace } from './green-channel';
+import { getFamilyProfile } from '../lib/db/families';
+import { greenChannelCount } from '../lib/db/green-channel';
 
 /** The hospital accepts (a bed from today) or declines a bed request, with a reason the family reads. */
 export const handler = routeHandler('hospital.decideAdmission', { path: AdmissionPath, body: AdmissionDecision }, async ({ path, body, principal, now }) => {
@@ -17,6 +19,8 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
   if (admission.status !== 'requested') throw conflict('这个申请已经答复过了');
   const status = body.accept ? 'accepted' : 'declined';
   const admittedOn = body.accept ? beijingDate(now) : undefined;
+  // An accepted request is a priority bed; it counts in the month of the decision.
+  const profile = body.accept ? await getFamilyProfile(admission.familyId) : undefined;
   await transact(
     [
       statusChange(keys.admission(admission.admissionId), 'requested', status, { decisionReason: body.reason, decidedBy: principal.personId, ...(admittedOn ? { admittedOn } : {}) }, 'admission'),
@@ -33,6 +37,7 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
           now,
         ),
       ),
+      ...(profile ? greenChannelCount(countPlace(profile, admission), beijingMonth(now), { admissions: 1, priorityBeds: 1 }) : []),
     ],
     { refusals: { admission: () => conflict('这个申请已经答复过了') } },
   );

@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import {
   BIND_TICKET_TTL_SECONDS,
+  PRESENTED_TICKET_TTL_SECONDS,
   Principal,
   TOKEN_TTL_SECONDS,
   toBeijingIso,
@@ -10,6 +11,7 @@ import { getSecrets } from '../crypto/secrets';
 const ISSUER = 'lianxin';
 const API_AUDIENCE = 'lianxin:api';
 const BIND_AUDIENCE = 'lianxin:bind';
+const PRESENTED_AUDIENCE = 'lianxin:presented';
 
 export class InvalidTokenError extends Error {
   constructor(readonly reason: 'expired' | 'invalid') {
@@ -102,4 +104,30 @@ export async function verifyBindTicket(ticket: string): Promise<string> {
   const payload = await verify(ticket, sessionKey, BIND_AUDIENCE, BIND_TICKET_TTL_SECONDS);
   if (!payload.sub) throw new InvalidTokenError('invalid');
   return payload.sub;
+}
+
+/**
+ * Proof that hospital staff found a family at their window (card code, card number, or name and
+ * ID digits): what lets them record a walk-in or an emergency admission for it. Bound to the
+ * staff member, so it cannot be passed to another.
+ */
+export async function issuePresentedTicket(staffId: string, familyId: string, now: Date): Promise<string> {
+  const { sessionKey } = await getSecrets();
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ fam: familyId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(staffId)
+    .setIssuer(ISSUER)
+    .setAudience(PRESENTED_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + PRESENTED_TICKET_TTL_SECONDS)
+    .sign(sessionKey);
+}
+
+/** The family the ticket names, if it is this staff member's and current. */
+export async function verifyPresentedTicket(ticket: string, staffId: string): Promise<string> {
+  const { sessionKey } = await getSecrets();
+  const payload = await verify(ticket, sessionKey, PRESENTED_AUDIENCE, PRESENTED_TICKET_TTL_SECONDS);
+  if (payload.sub !== staffId || typeof payload.fam !== 'string') throw new InvalidTokenError('invalid');
+  return payload.fam;
 }
