@@ -264,3 +264,35 @@ export function countsDelta(from: Partial<GreenChannelCounts>, to: Partial<Green
   }
   return out;
 }
+
+/** One counter item as read: a township × institution × month. */
+export interface GreenChannelCell extends Partial<GreenChannelCounts> {
+  townshipId: string;
+  townshipName: string;
+  institutionId: string;
+  institutionName: string;
+}
+
+const countsOf = (cell: Partial<GreenChannelCounts>): GreenChannelCounts => addGreenChannelCounts(noGreenChannelCounts(), cell);
+
+/** The month's counter items summed per institution, per township and in total (sorted by name). */
+export function summariseGreenChannel(month: string, cells: readonly GreenChannelCell[]): GreenChannelSection {
+  const by = (id: (c: GreenChannelCell) => string, name: (c: GreenChannelCell) => string) => {
+    const rows = new Map<string, GreenChannelRow>();
+    for (const c of cells) {
+      const row = rows.get(id(c)) ?? { id: id(c), name: name(c), figures: noGreenChannelCounts() };
+      row.figures = addGreenChannelCounts(row.figures, c);
+      rows.set(id(c), row);
+    }
+    return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  };
+  return {
+    month,
+    institutions: by((c) => c.institutionId, (c) => c.institutionName),
+    townships: by((c) => c.townshipId, (c) => c.townshipName),
+    total: cells.reduce<GreenChannelCounts>((acc, c) => addGreenChannelCounts(acc, countsOf(c)), noGreenChannelCounts()),
+  };
+}
+
+/** Yuan with 2 decimals for a fen amount, as the dashboard and the export print it. */
+export const fenToYuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(Math.abs(fen % 100)).padStart(2, '0')}`;

@@ -1,5 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingMonth, contactTypeLabels, ExportQuery, percent, SERVICE_CARD, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { beijingMonth, contactTypeLabels, ExportQuery, percent, SERVICE_CARD, summariseGreenChannel, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { greenChannelMonth } from '../lib/db/green-channel';
+import { greenChannelSheet } from './green-channel-sheet';
 import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
 import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
@@ -31,9 +33,9 @@ async function contactsOfMonth(townshipId: string, month: string): Promise<Conta
 }
 
 /**
- * The month's ledger in the shape a township reports upward (.xlsx with four sheets, or the
- * contact rows as CSV): every contact, totals per family and per contact person, and the
- * coverage figures. One Query per township for the contacts (GSI2 by township and month).
+ * The month's ledger in the shape a township reports upward (.xlsx with five sheets, or the
+ * contact rows as CSV): every contact, totals per family and per contact person, the coverage
+ * figures, and the green channel's figures per institution and township (one more Query). One Query per township for the contacts (GSI2 by township and month).
  */
 export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery }, async ({ query, principal, now }) => {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
@@ -51,7 +53,10 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     countyId = (await countyOfTownship(principal.regionId)) ?? '';
     townships = [{ townshipId: principal.regionId }];
   }
-  const coverage = countyId ? await coverageOf(countyId, townships, weekStart(`${month}-01`), month) : [];
+  const narrowTo = principal.level === 'county' ? query.townshipId : principal.regionId;
+  const [coverage, greenChannel] = countyId
+    ? await Promise.all([coverageOf(countyId, townships, weekStart(`${month}-01`), month), greenChannelMonth(countyId, month, narrowTo)])
+    : [[], []];
   const contacts = (await Promise.all(coverage.map((t) => contactsOfMonth(t.townshipId, month)))).flat();
   contacts.sort((a, b) => a.date.localeCompare(b.date) || a.familyId.localeCompare(b.familyId));
   const summaries = new Map(
@@ -110,6 +115,7 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
       name: '按联系人汇总',
       rows: [['联系人', '联系次数', '走访次数', '联系户数'], ...[...perStaff.values()].map((s) => [s.name, s.contacts, s.visits, s.families.size])],
     },
+    greenChannelSheet(summariseGreenChannel(month, greenChannel)),
   ]);
   const body: ExportResponse = {
     filename: `${filename}.xlsx`,
