@@ -44,9 +44,9 @@ export function assertCardCurrent(claims: CardCodeClaims, profile: FamilyProfile
 }
 
 /** The family a window lookup found (its ticket); the records of a walk-in need one. */
-export async function presentedFamily(ticket: string, staffId: string): Promise<string> {
+export async function presentedFamily(ticket: string, staffId: string, now: Date): Promise<string> {
   try {
-    return await verifyPresentedTicket(ticket, staffId);
+    return await verifyPresentedTicket(ticket, staffId, now);
   } catch (err) {
     if (!(err instanceof InvalidTokenError)) throw err;
     const message = err.reason === 'expired' ? '查找已过时，请重新查找患者家庭' : '查找凭证无效，请重新查找患者家庭';

@@ -31,7 +31,7 @@ export const handler = routeHandler('hospital.recordEmergencyAdmission', { body:
   if (approvedMs < now.getTime() - EMERGENCY_APPROVAL_MAX_AGE_HOURS * 3600_000) {
     throw badRequest('批准时间已超过 24 小时，请补办正常住院手续', { 'body.approvedAt': '不能早于 24 小时前' });
   }
-  const familyId = await presentedFamily(body.presentedTicket, principal.personId);
+  const familyId = await presentedFamily(body.presentedTicket, principal.personId, now);
   const items = await batchGetAll<FamilyProfileItem | InstitutionItem | PersonItem>([keys.familyProfile(familyId), keys.institution(institutionId), keys.person(principal.personId)]);
   const profile = items.find((i): i is FamilyProfileItem => i.entity === 'family');
   const institution = items.find((i): i is InstitutionItem => i.entity === 'institution');

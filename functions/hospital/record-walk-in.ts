@@ -21,7 +21,7 @@ import { walkInView } from './walk-in-view';
  */
 export const handler = routeHandler('hospital.recordWalkIn', { body: WalkInRequest }, async ({ body, principal, now, idempotency }) => {
   const institutionId = callerInstitution(principal);
-  const familyId = await presentedFamily(body.presentedTicket, principal.personId);
+  const familyId = await presentedFamily(body.presentedTicket, principal.personId, now);
   const items = await batchGetAll<FamilyProfileItem | InstitutionItem | PersonItem>([keys.familyProfile(familyId), keys.institution(institutionId), keys.person(principal.personId)]);
   const profile = items.find((i): i is FamilyProfileItem => i.entity === 'family');
   const institution = items.find((i): i is InstitutionItem => i.entity === 'institution');

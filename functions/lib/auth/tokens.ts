@@ -30,7 +30,7 @@ export const CLOCK_SKEW_SECONDS = 30;
  * would never end, and `maxTokenAge` (counted from `iat`) bounds a token however far its `exp`
  * was set, so a leaked signing key or a bug in issuing cannot mint tokens that live for a year.
  */
-async function verify(token: string, key: Uint8Array, audience: string, maxAgeSeconds: number) {
+async function verify(token: string, key: Uint8Array, audience: string, maxAgeSeconds: number, currentDate?: Date) {
   try {
     const { payload } = await jwtVerify(token, key, {
       issuer: ISSUER,
@@ -39,6 +39,7 @@ async function verify(token: string, key: Uint8Array, audience: string, maxAgeSe
       requiredClaims: ['exp', 'iat', 'sub'],
       maxTokenAge: maxAgeSeconds,
       clockTolerance: CLOCK_SKEW_SECONDS,
+      ...(currentDate ? { currentDate } : {}),
     });
     return payload;
   } catch (err) {
@@ -124,10 +125,10 @@ export async function issuePresentedTicket(staffId: string, familyId: string, no
     .sign(sessionKey);
 }
 
-/** The family the ticket names, if it is this staff member's and current. */
-export async function verifyPresentedTicket(ticket: string, staffId: string): Promise<string> {
+/** The family the ticket names, if it is this staff member's and current at the request's time. */
+export async function verifyPresentedTicket(ticket: string, staffId: string, now: Date): Promise<string> {
   const { sessionKey } = await getSecrets();
-  const payload = await verify(ticket, sessionKey, PRESENTED_AUDIENCE, PRESENTED_TICKET_TTL_SECONDS);
+  const payload = await verify(ticket, sessionKey, PRESENTED_AUDIENCE, PRESENTED_TICKET_TTL_SECONDS, now);
   if (payload.sub !== staffId || typeof payload.fam !== 'string') throw new InvalidTokenError('invalid');
   return payload.fam;
 }
