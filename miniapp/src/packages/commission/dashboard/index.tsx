@@ -8,6 +8,7 @@ import { RemoteStatus } from '../../../components/PageState';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { MessagingSection } from './MessagingSection';
+import { GreenChannelSection } from './GreenChannelSection';
 import { saveFile } from '../save-file';
 import './index.scss';
 
@@ -120,6 +121,7 @@ function Dashboard({ d }: { d: DashboardResponse }) {
           </View>
         ))}
       </View>
+      <GreenChannelSection g={d.greenChannel} />
       {error ? (
         <Notice tone="error" icon="tips">
           {error}
