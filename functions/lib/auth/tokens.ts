@@ -6,7 +6,7 @@ import {
   TOKEN_TTL_SECONDS,
   toBeijingIso,
 } from '../../../domain';
-import { getSecrets } from '../crypto/secrets';
+import { getCardKey, getSecrets } from '../crypto/secrets';
 
 const ISSUER = 'lianxin';
 const API_AUDIENCE = 'lianxin:api';
@@ -110,10 +110,11 @@ export async function verifyBindTicket(ticket: string): Promise<string> {
 /**
  * Proof that hospital staff found a family at their window (card code, card number, or name and
  * ID digits): what lets them record a walk-in or an emergency admission for it. Bound to the
- * staff member, so it cannot be passed to another.
+ * staff member, so it cannot be passed to another. Signed with the card key, which the hospital's
+ * functions hold already, so none of them needs the secret that mints session tokens.
  */
 export async function issuePresentedTicket(staffId: string, familyId: string, now: Date): Promise<string> {
-  const { sessionKey } = await getSecrets();
+  const sessionKey = await getCardKey();
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({ fam: familyId })
     .setProtectedHeader({ alg: 'HS256' })
@@ -127,7 +128,7 @@ export async function issuePresentedTicket(staffId: string, familyId: string, no
 
 /** The family the ticket names, if it is this staff member's and current at the request's time. */
 export async function verifyPresentedTicket(ticket: string, staffId: string, now: Date): Promise<string> {
-  const { sessionKey } = await getSecrets();
+  const sessionKey = await getCardKey();
   const payload = await verify(ticket, sessionKey, PRESENTED_AUDIENCE, PRESENTED_TICKET_TTL_SECONDS, now);
   if (payload.sub !== staffId || typeof payload.fam !== 'string') throw new InvalidTokenError('invalid');
   return payload.fam;
