@@ -10,7 +10,7 @@ import {
   type PatientLookupResponse,
 } from '../../domain';
 import { patientView } from '../booking/views';
-import { issuePresentedTicket } from '../lib/auth/tokens';
+import { issuePresentedTicket } from '../lib/auth/presented-ticket';
 import { auditItem } from '../lib/db/audit';
 import { batchGetAll, batchPutAll } from '../lib/db/batch';
 import { listHospitalDay } from '../lib/db/booking/bookings';

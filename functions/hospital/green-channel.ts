@@ -1,6 +1,6 @@
 import { CARD_CODE_EXPIRED, CARD_CODE_INVALID, SERVICE_CARD, type CardCodeClaims, type Principal } from '../../domain';
 import { InvalidCardCodeError, verifyCardQr } from '../lib/auth/card-code';
-import { InvalidTokenError, verifyPresentedTicket } from '../lib/auth/tokens';
+import { InvalidTicketError, verifyPresentedTicket } from '../lib/auth/presented-ticket';
 import type { CountPlace } from '../lib/db/green-channel';
 import type { BookingItem } from '../lib/db/booking/bookings';
 import type { FamilyProfileItem } from '../lib/db/items';
@@ -48,7 +48,7 @@ export async function presentedFamily(ticket: string, staffId: string, now: Date
   try {
     return await verifyPresentedTicket(ticket, staffId, now);
   } catch (err) {
-    if (!(err instanceof InvalidTokenError)) throw err;
+    if (!(err instanceof InvalidTicketError)) throw err;
     const message = err.reason === 'expired' ? '查找已过时，请重新查找患者家庭' : '查找凭证无效，请重新查找患者家庭';
     throw badRequest(message, { 'body.presentedTicket': message });
   }

@@ -11,7 +11,7 @@ import {
   walkInCounts,
   type GreenChannelCounts,
 } from '../../domain';
-import { issuePresentedTicket } from '../../functions/lib/auth/tokens';
+import { issuePresentedTicket } from '../../functions/lib/auth/presented-ticket';
 import { db, tableName } from '../../functions/lib/db/client';
 import type { GreenChannelStatsItem, WalkInItem } from '../../functions/lib/db/green-channel';
 import type { FamilyProfileItem } from '../../functions/lib/db/items';

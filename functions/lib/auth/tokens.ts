@@ -1,17 +1,15 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import {
   BIND_TICKET_TTL_SECONDS,
-  PRESENTED_TICKET_TTL_SECONDS,
   Principal,
   TOKEN_TTL_SECONDS,
   toBeijingIso,
 } from '../../../domain';
-import { getCardKey, getSecrets } from '../crypto/secrets';
+import { getSecrets } from '../crypto/secrets';
 
 const ISSUER = 'lianxin';
 const API_AUDIENCE = 'lianxin:api';
 const BIND_AUDIENCE = 'lianxin:bind';
-const PRESENTED_AUDIENCE = 'lianxin:presented';
 
 export class InvalidTokenError extends Error {
   constructor(readonly reason: 'expired' | 'invalid') {
@@ -30,7 +28,7 @@ export const CLOCK_SKEW_SECONDS = 30;
  * would never end, and `maxTokenAge` (counted from `iat`) bounds a token however far its `exp`
  * was set, so a leaked signing key or a bug in issuing cannot mint tokens that live for a year.
  */
-async function verify(token: string, key: Uint8Array, audience: string, maxAgeSeconds: number, currentDate?: Date) {
+async function verify(token: string, key: Uint8Array, audience: string, maxAgeSeconds: number) {
   try {
     const { payload } = await jwtVerify(token, key, {
       issuer: ISSUER,
@@ -39,7 +37,6 @@ async function verify(token: string, key: Uint8Array, audience: string, maxAgeSe
       requiredClaims: ['exp', 'iat', 'sub'],
       maxTokenAge: maxAgeSeconds,
       clockTolerance: CLOCK_SKEW_SECONDS,
-      ...(currentDate ? { currentDate } : {}),
     });
     return payload;
   } catch (err) {
@@ -105,31 +102,4 @@ export async function verifyBindTicket(ticket: string): Promise<string> {
   const payload = await verify(ticket, sessionKey, BIND_AUDIENCE, BIND_TICKET_TTL_SECONDS);
   if (!payload.sub) throw new InvalidTokenError('invalid');
   return payload.sub;
-}
-
-/**
- * Proof that hospital staff found a family at their window (card code, card number, or name and
- * ID digits): what lets them record a walk-in or an emergency admission for it. Bound to the
- * staff member, so it cannot be passed to another. Signed with the card key, which the hospital's
- * functions hold already, so none of them needs the secret that mints session tokens.
- */
-export async function issuePresentedTicket(staffId: string, familyId: string, now: Date): Promise<string> {
-  const sessionKey = await getCardKey();
-  const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ fam: familyId })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(staffId)
-    .setIssuer(ISSUER)
-    .setAudience(PRESENTED_AUDIENCE)
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + PRESENTED_TICKET_TTL_SECONDS)
-    .sign(sessionKey);
-}
-
-/** The family the ticket names, if it is this staff member's and current at the request's time. */
-export async function verifyPresentedTicket(ticket: string, staffId: string, now: Date): Promise<string> {
-  const sessionKey = await getCardKey();
-  const payload = await verify(ticket, sessionKey, PRESENTED_AUDIENCE, PRESENTED_TICKET_TTL_SECONDS, now);
-  if (payload.sub !== staffId || typeof payload.fam !== 'string') throw new InvalidTokenError('invalid');
-  return payload.fam;
 }
