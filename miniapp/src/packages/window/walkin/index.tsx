@@ -289,9 +289,11 @@ export default function WalkIn() {
               }}
             />
           ) : (
-            <Btn kind="secondary" onClick={() => setEmergency(true)}>
-              急诊入院（联系不上亲属）
-            </Btn>
+            <View className="mt">
+              <Btn kind="secondary" onClick={() => setEmergency(true)}>
+                急诊入院（联系不上亲属）
+              </Btn>
+            </View>
           )}
         </View>
       ) : null}
