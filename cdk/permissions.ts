@@ -56,7 +56,7 @@ export const uploadActions = {
 export interface FunctionPermissions {
   table: 'none' | 'read' | 'readwrite';
   fieldKey: boolean;
-  secrets: 'none' | 'app' | 'card';
+  secrets: 'none' | 'app' | 'card' | 'app+card';
   uploads: 'none' | 'presign' | 'read' | 'attach';
 }
 
@@ -74,6 +74,13 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   // The green channel verifies service-card QR tokens: the card key only (it cannot mint sessions).
   'hospital.checkCard': { table: 'read', secrets: 'card' },
   'hospital.checkIn': { secrets: 'card' },
+  // The window's lookup verifies card codes and signs its ticket (card key), and blind-indexes a
+  // name with ID digits (the app secret's index key: the import wrote the index with it); it
+  // writes the rate window, the lookup log and the family's audit event.
+  'hospital.findPatient': { secrets: 'app+card' },
+  // The walk-in and emergency records verify the lookup's ticket: the card key only.
+  'hospital.recordWalkIn': { secrets: 'card' },
+  'hospital.recordEmergencyAdmission': { secrets: 'card' },
   // A doctor's read of a member's health data writes the audit event the family sees.
   'followups.getMemberHealth': { table: 'readwrite' },
   'prescriptions.list': { table: 'readwrite' },

@@ -31,3 +31,4 @@ export * from './entitlements';
 export * from './articles';
 export * from './problems';
 export * from './report';
+export * from './green-channel';

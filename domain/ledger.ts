@@ -4,6 +4,7 @@ import { festivalDates } from './festival-dates';
 import { ContactKind } from './roles';
 import { addDays, daysBetween } from './time';
 import { UrgentTask, UrgentTaskId } from './urgent-tasks';
+import { GreenChannelSection } from './green-channel';
 
 /**
  * The contact persons' work ledger (台账): contact types, the cadence the policy asks for, and the
@@ -312,6 +313,8 @@ export const DashboardResponse = z.object({
   total: DashboardFigures,
   stale: z.array(StaleFamily),
   staleCount: z.number(),
+  /** This month's green-channel figures per institution and township (hospital visits, reductions, beds). */
+  greenChannel: GreenChannelSection,
 });
 export type DashboardResponse = z.infer<typeof DashboardResponse>;
 

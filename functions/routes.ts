@@ -14,6 +14,7 @@ import { articlesRoutes } from './articles/routes';
 import { problemsRoutes } from './problems/routes';
 import { institutionsRoutes } from './institutions/routes';
 import { reportRoutes } from './report/routes';
+import { hospitalRoutes } from './hospital/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -86,6 +87,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   problemsRoutes,
   institutionsRoutes,
   reportRoutes,
+  hospitalRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

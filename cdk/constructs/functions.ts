@@ -114,8 +114,8 @@ function grantPermissions(grantee: iam.Role, permissions: FunctionPermissions, d
     iam.Grant.addToPrincipal({ grantee, actions: [...tableActions[permissions.table]], resourceArns: [table.tableArn, ...indexes] });
   }
   if (permissions.fieldKey) fieldKey.grant(grantee, ...fieldKeyActions);
-  if (permissions.secrets === 'app') secret.grantRead(grantee);
-  if (permissions.secrets === 'card') cardSecret.grantRead(grantee);
+  if (permissions.secrets === 'app' || permissions.secrets === 'app+card') secret.grantRead(grantee);
+  if (permissions.secrets === 'card' || permissions.secrets === 'app+card') cardSecret.grantRead(grantee);
   if (permissions.uploads !== 'none') {
     iam.Grant.addToPrincipal({ grantee, actions: [...uploadActions[permissions.uploads]], resourceArns: [uploads.arnForObjects('*')] });
     const bucketId = Stack.of(uploads).getLogicalId(uploads.node.defaultChild as s3.CfnBucket);

@@ -1,4 +1,4 @@
-import { AdmissionDecision, AdmissionPath, beijingDate, beijingWhen } from '../../domain';
+import { AdmissionDecision, AdmissionPath, beijingDate, beijingMonth, beijingWhen } from '../../domain';
 import { admissionView } from '../booking/views';
 import { getAdmission } from '../lib/db/booking/admissions';
 import { statusChange } from '../lib/db/booking/parts';
@@ -8,7 +8,9 @@ import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import { outboxPut } from '../lib/notify/outbox';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { callerInstitution } from './green-channel';
+import { callerInstitution, countPlace } from './green-channel';
+import { getFamilyProfile } from '../lib/db/families';
+import { greenChannelCount } from '../lib/db/green-channel';
 
 /** The hospital accepts (a bed from today) or declines a bed request, with a reason the family reads. */
 export const handler = routeHandler('hospital.decideAdmission', { path: AdmissionPath, body: AdmissionDecision }, async ({ path, body, principal, now }) => {
@@ -22,6 +24,8 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
   const urgent = body.accept
     ? await raiseUrgentTask({ kind: 'admission', familyId: admission.familyId, memberId: admission.memberId, memberName: admission.memberName, refId: admission.admissionId, at: now, detail: `住院：${admission.institutionName}` }, now)
     : [];
+  // An accepted request is a priority bed; it counts in the month of the decision.
+  const profile = body.accept ? await getFamilyProfile(admission.familyId) : undefined;
   await transact(
     [
       statusChange(keys.admission(admission.admissionId), 'requested', status, { decisionReason: body.reason, decidedBy: principal.personId, ...(admittedOn ? { admittedOn } : {}) }, 'admission'),
@@ -39,6 +43,7 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
         ),
       ),
       ...urgent,
+      ...(profile ? greenChannelCount(countPlace(profile, admission), beijingMonth(now), { admissions: 1, priorityBeds: 1 }) : []),
     ],
     { refusals: { admission: () => conflict('这个申请已经答复过了') } },
   );

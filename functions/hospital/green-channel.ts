@@ -1,5 +1,7 @@
 import { CARD_CODE_EXPIRED, CARD_CODE_INVALID, SERVICE_CARD, type CardCodeClaims, type Principal } from '../../domain';
 import { InvalidCardCodeError, verifyCardQr } from '../lib/auth/card-code';
+import { InvalidTicketError, verifyPresentedTicket } from '../lib/auth/presented-ticket';
+import type { CountPlace } from '../lib/db/green-channel';
 import type { BookingItem } from '../lib/db/booking/bookings';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { badRequest, forbidden, notFound } from '../lib/http/errors';
@@ -39,4 +41,20 @@ export function assertCardCurrent(claims: CardCodeClaims, profile: FamilyProfile
     throw badRequest(`这张${SERVICE_CARD}已挂失或已补办，请使用新卡`, { token: `${SERVICE_CARD}已失效` });
   }
   return profile;
+}
+
+/** The family a window lookup found (its ticket); the records of a walk-in need one. */
+export async function presentedFamily(ticket: string, staffId: string, now: Date): Promise<string> {
+  try {
+    return await verifyPresentedTicket(ticket, staffId, now);
+  } catch (err) {
+    if (!(err instanceof InvalidTicketError)) throw err;
+    const message = err.reason === 'expired' ? '查找已过时，请重新查找患者家庭' : '查找凭证无效，请重新查找患者家庭';
+    throw badRequest(message, { 'body.presentedTicket': message });
+  }
+}
+
+/** Where a green-channel event counts: the family's township, the institution that served it. */
+export function countPlace(profile: Pick<FamilyProfileItem, 'countyId' | 'townshipId' | 'townshipName'>, institution: { institutionId: string; institutionName: string }): CountPlace {
+  return { countyId: profile.countyId, townshipId: profile.townshipId, townshipName: profile.townshipName, ...institution };
 }

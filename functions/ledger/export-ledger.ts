@@ -1,5 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingMonth, contactKindLabels, contactTypeLabels, countsAsGreeting, ExportQuery, percent, SERVICE_CARD, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { beijingMonth, contactKindLabels, contactTypeLabels, countsAsGreeting, ExportQuery, percent, SERVICE_CARD, summariseGreenChannel, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { greenChannelMonth } from '../lib/db/green-channel';
+import { greenChannelSheet } from './green-channel-sheet';
 import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
 import { countyOfTownship, countyTownshipStats, coverageOf } from '../lib/db/dashboard';
@@ -35,9 +37,10 @@ async function contactsOfMonth(townshipId: string, month: string): Promise<Conta
 /**
  * The month's ledger in the shape a township reports upward (.xlsx with five sheets, or the
  * contact rows as CSV): every contact, totals for every family (those not contacted with zeros)
- * and per contact person, the month's hand-overs and the coverage figures; dates as Excel dates.
- * One Query per township for the contacts and one for the hand-overs (GSI2 by township and
- * month), one paged Query of the region's families.
+ * and per contact person, the month's hand-overs, the coverage figures, and the green channel's
+ * figures per institution and township; dates as Excel dates. One Query per township for the
+ * contacts and one for the hand-overs (GSI2 by township and month), one paged Query of the
+ * region's families, one for the green-channel counters.
  */
 export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery }, async ({ query, principal, now }) => {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
@@ -55,7 +58,10 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     countyId = (await countyOfTownship(principal.regionId)) ?? '';
     townships = [{ townshipId: principal.regionId }];
   }
-  const coverage = countyId ? await coverageOf(countyId, townships, weekStart(`${month}-01`), month) : [];
+  const narrowTo = principal.level === 'county' ? query.townshipId : principal.regionId;
+  const [coverage, greenChannel] = countyId
+    ? await Promise.all([coverageOf(countyId, townships, weekStart(`${month}-01`), month), greenChannelMonth(countyId, month, narrowTo)])
+    : [[], []];
   const contacts = (await Promise.all(coverage.map((t) => contactsOfMonth(t.townshipId, month)))).flat();
   contacts.sort((a, b) => a.date.localeCompare(b.date) || a.familyId.localeCompare(b.familyId));
   const summaries = new Map(
@@ -140,6 +146,7 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
           }),
       ],
     },
+    greenChannelSheet(summariseGreenChannel(month, greenChannel)),
   ]);
   const body: ExportResponse = {
     filename: `${filename}.xlsx`,

@@ -1,6 +1,6 @@
 import { ConsultationPath, EmptyBody, type ConsultationResponse } from '../../domain';
 import { closeConsultation } from '../lib/db/messaging/consultations';
-import { familyGreenChannel } from '../lib/db/green-channel';
+import { familyGreenChannel } from '../lib/db/designated-channel';
 import { routeHandler } from '../lib/http/route-handler';
 import { consultationFor } from '../lib/messaging/consultation-access';
 import { consultationView } from '../lib/messaging/views';

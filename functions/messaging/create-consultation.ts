@@ -1,7 +1,7 @@
 import { CreateConsultationRequest, FamilyPath, type ConsultationResponse } from '../../domain';
 import { ConsultationIdTaken, createConsultation } from '../lib/db/messaging/consultations';
 import { getFamilyRecord } from '../lib/db/families';
-import { greenChannelOf } from '../lib/db/green-channel';
+import { greenChannelOf } from '../lib/db/designated-channel';
 import { conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';

@@ -1,5 +1,5 @@
 import { ConsultationPath, type ConsultationResponse } from '../../domain';
-import { familyGreenChannel } from '../lib/db/green-channel';
+import { familyGreenChannel } from '../lib/db/designated-channel';
 import { routeHandler } from '../lib/http/route-handler';
 import { consultationFor } from '../lib/messaging/consultation-access';
 import { consultationView } from '../lib/messaging/views';

@@ -10,6 +10,7 @@ import { buildBookingItems, seedInstitutions } from './booking';
 import { buildFollowUpItems } from './followups';
 import { buildLedgerSeed } from './ledger';
 import { buildImportSeed } from './imports';
+import { buildWalkInSeed } from './walk-in';
 import { buildSigningSeed } from './signing';
 import { buildTeamStaffSeed } from './team-staff';
 import { buildMessagingSeed } from './messaging';
@@ -27,7 +28,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   // The marker is written only after every item is in, so a failed seed is retried next start.
   const all = [...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[];
   // The ledger's counters are derived from the families, contacts and signings written above.
-  await batchPutAll([...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, personItem)), ...buildInformationSeed(now)]);
+  await batchPutAll([...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildWalkInSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, personItem)), ...buildInformationSeed(now)]);
   await seedInstitutions(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;

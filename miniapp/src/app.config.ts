@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
     { root: 'packages/booking', pages: ['book/index', 'confirmation/index', 'mine/index', 'referral/index', 'admission/index', 'reschedule/index'] },
     { root: 'packages/hospital', pages: ['today/index', 'admissions/index', 'schedule/index'] },
+    { root: 'packages/window', pages: ['walkin/index'] },
     { root: 'packages/health', pages: ['readings/index', 'followup/index', 'prescriptions/index'] },
     { root: 'packages/doctor', pages: ['queue/index', 'member/index', 'prescribe/index', 'health-file/index', 'articles/index'] },
     { root: 'packages/signing', pages: ['index/index', 'contract/index', 'sign/index'] },

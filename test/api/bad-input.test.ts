@@ -9,6 +9,7 @@ import { requestsBadInput } from './requests-bad-input';
 import { informationBadInput } from './information-bad-input';
 import { problemsBadInput } from './problems-bad-input';
 import { reportBadInput } from './report-bad-input';
+import { walkInBadInput } from './walk-in-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -500,6 +501,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...informationBadInput(),
   ...problemsBadInput(),
   ...reportBadInput(),
+  ...walkInBadInput(),
   ...importBadCases(),
 };
 

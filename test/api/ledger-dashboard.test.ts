@@ -65,7 +65,7 @@ const familyIds = () => Array.from({ length: FAMILIES }, (_, i) => w.family(i + 
 test('county: the counters agree with a full recount from the records, in 5 requests + 1 per township with active requests', async () => {
   const res = await call('GET', '/commission/dashboard', { token: comm, headers: { 'x-test-now': NOW } });
   expect(res.status).toBe(200);
-  expect(res.ddbRequests).toBe(5 + res.body.townships.filter((t: { requestsOpen: number }) => t.requestsOpen > 0).length);
+  expect(res.ddbRequests).toBe(6 + res.body.townships.filter((t: { requestsOpen: number }) => t.requestsOpen > 0).length);
   expect(res.headers.get('x-lianxin-ddb-operations')).not.toMatch(/Scan/);
   expect(res.body).toMatchObject({ today: '2026-11-20', weekStart: '2026-11-16', month: '2026-11', quarter: '2026-Q4' });
   expect(res.body.total).toMatchObject({ requestsOpen: 2, requestsOverdue: 1, surveyAnswered: 2, surveyAware: 1, surveySatisfied: 1 });
@@ -92,7 +92,7 @@ test('a county officer narrows to one township; a township officer sees only the
   const own = await call('GET', '/commission/dashboard', { token: townshipOfficer, headers: { 'x-test-now': NOW } });
   expect(own.status).toBe(200);
   expect(own.body).toEqual(narrowed.body);
-  expect(own.ddbRequests).toBeLessThanOrEqual(6);
+  expect(own.ddbRequests).toBeLessThanOrEqual(7);
   expectApiError(await call('GET', `/commission/dashboard?townshipId=${w.townships[0]}`, { token: townshipOfficer }), 403, 'forbidden');
   expectApiError(await call('GET', '/commission/dashboard?townshipId=t_chengguan', { token: comm }), 403, 'forbidden');
   expectApiError(await call('GET', '/commission/dashboard', { token: await tokenFor(w.cadre) }), 403, 'forbidden');
@@ -124,7 +124,7 @@ describe('monthly ledger export', () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.body.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['覆盖情况', '联系记录', '按家庭汇总', '按联系人汇总', '交接记录']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['覆盖情况', '联系记录', '按家庭汇总', '按联系人汇总', '交接记录', '绿色通道']);
     const rows = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
     const contactRows = rows('联系记录').slice(1);
     expect(contactRows).toHaveLength(9);

@@ -89,6 +89,12 @@ export const ownedBy = {
   matrix: { audit: ['f_0002'], persons: ['p_m0003', 'p_cadre01', 'p_doc01', 'p_hosp01', 'p_comm01'] },
   pagination: { audit: ['f_0004'] },
   followups: { audit: ['f_0010', 'f_0011', 'f_0012'], persons: ['p_m0016', 'p_m0017', 'p_m0018', 'p_m0019', 'p_m0020'] },
+  /**
+   * walk-in.test.ts: its own county (walk-in-world.ts): FAMILY#/PERSON#/AUDIT#/CARDNO#/NAMEID# of
+   * f_wk…, p_wk…, GCSTATS#c_wk…, RATE#lookup#p_wk…, its bookings and admissions at org_xyy on
+   * 2031-05 days (BOOKING#bk_wk…, ADMIT#…, WALKIN#org_xyy#2031-05-…, LOOKUPS#org_xyy) and IDEM#p_wk….
+   */
+  walkIn: { familyPrefix: 'f_wk', personPrefix: 'p_wk' },
 } as const;
 
 export interface Slice {
@@ -165,8 +171,8 @@ export const SEED_PARTITIONS: Slice = {
   // items in seeded families (CONTACTLOG#, LEDGER, DISCHARGE#, …) change as their suites run.
   skPrefixes: ['FAMILY', 'demo-county'],
   // Test-created worlds where contacts and signings change: the signing suites' families and the
-  // ledger suites' county (test/api/ledger-world.ts).
-  exceptPkPrefixes: ['FAMILY#f_sg', 'FAMILY#f_lg6'],
+  // ledger suites' county (test/api/ledger-world.ts), the walk-in suite's county (walk-in-world.ts).
+  exceptPkPrefixes: ['FAMILY#f_sg', 'FAMILY#f_lg6', 'FAMILY#f_wk'],
 };
 
 /** What a request could write to or names, given the handlers' write targets (see above). */

@@ -90,6 +90,7 @@ const visits = (): Visit[] => [
   { who: 'hospital', route: '/packages/hospital/today/index' },
   { who: 'hospital', route: '/packages/hospital/admissions/index' },
   { who: 'hospital', route: '/packages/hospital/schedule/index' },
+  { who: 'hospital', route: '/packages/window/walkin/index' },
   { who: 'township', route: '/packages/team/coverage/index' },
   { who: 'township', route: '/packages/policy/families/index' },
   { who: 'township', route: '/packages/policy/ledger/index', query: { familyId: 'f_0008' } },

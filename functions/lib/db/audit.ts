@@ -20,8 +20,12 @@ const instantOfSk = (sk: string) => Number(sk.slice(0, 15));
  * the random suffix keeps reads in the same millisecond apart.
  */
 export async function writeAuditEvent(event: AuditEvent, now: Date): Promise<void> {
-  const item: AuditItem = { pk: keys.auditPk(event.familyId), sk: `${instantSk(now)}#${randomUUID()}`, entity: 'audit', ...event };
-  await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  await db().send(new PutCommand({ TableName: tableName(), Item: auditItem(event, now) }));
+}
+
+/** The stored event, for a caller that writes it together with other items (one BatchWrite). */
+export function auditItem(event: AuditEvent, now: Date): AuditItem {
+  return { pk: keys.auditPk(event.familyId), sk: `${instantSk(now)}#${randomUUID()}`, entity: 'audit', ...event };
 }
 
 /** What a list showed of one subject: a family's type, or a member's chronic conditions. */

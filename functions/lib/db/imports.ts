@@ -1,6 +1,7 @@
 import { maskPhone, type ImportProblem } from '../../../domain';
 import { blindIndex, encryptField } from '../crypto/field-crypto';
 import { staffDirectoryItem } from './staff-directory';
+import { cardNumberItem, nameIdItem } from './green-channel';
 import type { FamilyUnit, ImportPerson, ImportUnit, StaffUnit } from '../imports/validate';
 import { batchGetAll } from './batch';
 import { tableName } from './client';
@@ -117,10 +118,12 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
     gsi2sk: keys.countyFamilySk(u.townshipId, u.row.村编号, familyId),
     importDigest: u.digest,
   };
-  const items: object[] = [profile, ledgerSummaryItem(profile)];
+  // With the card's number and each member's name + ID digits, the hospital window finds the family.
+  const items: object[] = [profile, ledgerSummaryItem(profile), cardNumberItem(profile.card.cardNo, familyId)];
   for (const m of members) {
     items.push(await personItem(m, m.personId, { role: 'member', familyId, relation: m.relation }));
     items.push(idGuardItem(ids.get(m.idNumber)!, m.personId, { familyId }));
+    items.push(await nameIdItem(m.name, m.idNumber, m.personId, familyId));
   }
   // A new family has its card and no contacts yet: the hand-over assigns them (and counts them).
   return { townshipId: u.townshipId, items, figures: { families: 1, members: members.length, cardHolders: 1 } };
@@ -181,7 +184,7 @@ export async function checkAgainstTable(units: ImportUnit[], ctx: ImportContext)
     }
     const clash = u.members.filter((m) => taken(m));
     for (const m of clash) problems.push({ row: m.line, column: '身份证号', reason: '这个身份证号已经登记在其他家庭或人员名下' });
-    if (!clash.length && !problems.some((p) => p.row === u.line)) fresh.push({ townshipId: u.townshipId, size: 2 + 2 * u.members.length, prepare: () => prepareFamily(u, ids, ctx) });
+    if (!clash.length && !problems.some((p) => p.row === u.line)) fresh.push({ townshipId: u.townshipId, size: 3 + 3 * u.members.length, prepare: () => prepareFamily(u, ids, ctx) });
   }
   problems.sort((a, b) => a.row - b.row);
   return { fresh, unchanged, problems };

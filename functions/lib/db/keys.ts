@@ -207,4 +207,18 @@ export const keys = {
   importLock: (countyId: string) => ({ pk: `IMPORTLOCK#${countyId}`, sk: 'LOCK' as const }),
   // staff numbers: a county's doctors and nurses, looked up by staff number when a team is defined
   countyDoctor: (countyId: string, personId: string) => ({ pk: `DOCDIR#${countyId}`, sk: `DOCTOR#${personId}` }),
+  // the hospital window: finding a family by card number or name + ID digits, walk-ins, figures
+  /** The physical card's number (upper case) → its family; the profile says whether it is current. */
+  cardNumber: (cardNo: string) => ({ pk: `CARDNO#${cardNo}`, sk: 'CARDNO' as const }),
+  /** Blind index of a member's name and last 6 ID characters; more than one person may share it. */
+  nameIdPk: (index: string) => `NAMEID#${index}`,
+  nameId: (index: string, personId: string) => ({ pk: `NAMEID#${index}`, sk: `PERSON#${personId}` }),
+  lookupRateLimit: (staffId: string) => ({ pk: `RATE#lookup#${staffId}`, sk: 'WINDOW' as const }),
+  /** Every window lookup of an institution, found or not (the family's own log gets the found ones). */
+  lookupLog: (institutionId: string, at: string, id: string) => ({ pk: `LOOKUPS#${institutionId}`, sk: `${at}#${id}` }),
+  walkInDayPk: (institutionId: string, date: string) => `WALKIN#${institutionId}#${date}`,
+  walkIn: (institutionId: string, date: string, recordedAt: string, visitId: string) => ({ pk: `WALKIN#${institutionId}#${date}`, sk: `${recordedAt}#${visitId}` }),
+  greenChannelStatsPk: (countyId: string) => `GCSTATS#${countyId}`,
+  greenChannelMonthPrefix: (month: string, townshipId?: string) => `MONTH#${month}#${townshipId ? `${townshipId}#` : ''}`,
+  greenChannelStats: (countyId: string, month: string, townshipId: string, institutionId: string) => ({ pk: `GCSTATS#${countyId}`, sk: `MONTH#${month}#${townshipId}#${institutionId}` }),
 } as const;

@@ -120,6 +120,11 @@
  * | a feed's articles (county, township, team)| GSI1 gsi1pk=FEED#COUNTY#<c> / FEED#TOWNSHIP#<t> / FEED#TEAM#<tm>, gsi1sk=<publishedAt>#<id> (newest first, Limit 20) |
  * | an author's articles                      | GSI2 gsi2pk=ARTICLES#<personId>, gsi2sk=<publishedAt>#<id>     |
  * | a family opened an article (once)         | pk=ARTREAD#<familyId>, sk=<articleId>  (BatchGet for the list's marks) |
+ * | hospital window: a card by its number      | pk=CARDNO#<card number, upper case>, sk=CARDNO  (→ familyId; the profile says if current) |
+ * | hospital window: a member by name + ID6    | pk=NAMEID#<blind index of name and last 6 ID chars>, sk=PERSON#<personId> |
+ * | window lookups of a staff member (limit)   | pk=RATE#lookup#<staffId>, sk=WINDOW  (TTL); log pk=LOOKUPS#<inst>, sk=<at>#<id> |
+ * | an institution's walk-ins of a day         | pk=WALKIN#<inst>#<date>, sk=<recordedAt>#<visitId>            |
+ * | green-channel counters of a month          | pk=GCSTATS#<county>, sk=MONTH#<YYYY-MM>#<township>#<inst>  (begins_with for a county or township; moved in the events' transactions) |
  */
 export const tableDefinition = {
   partitionKey: 'pk',

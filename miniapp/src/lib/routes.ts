@@ -17,6 +17,7 @@ export const paths = {
   greenChannelToday: '/packages/hospital/today/index',
   hospitalAdmissions: '/packages/hospital/admissions/index',
   hospitalSchedule: '/packages/hospital/schedule/index',
+  hospitalWalkIn: '/packages/window/walkin/index',
   referral: '/packages/booking/referral/index',
   healthReadings: '/packages/health/readings/index',
   healthFollowUp: '/packages/health/followup/index',

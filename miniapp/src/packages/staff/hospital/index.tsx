@@ -29,6 +29,9 @@ export default function Hospital() {
           <Btn big icon="scan" onClick={() => Taro.navigateTo({ url: paths.greenChannelToday })}>
             打开今天的优先就医名单
           </Btn>
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.hospitalWalkIn })}>
+            窗口接待（没有预约的持卡人）
+          </Btn>
           <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.hospitalAdmissions })}>
             住院床位申请
           </Btn>
