@@ -20,12 +20,14 @@ export const handler = routeHandler('hospital.decideAdmission', { path: Admissio
   if (admission.status !== 'requested') throw conflict('这个申请已经答复过了');
   const status = body.accept ? 'accepted' : 'declined';
   const admittedOn = body.accept ? beijingDate(now) : undefined;
-  // Admitted: the family's contacts are to go and see them (one Query of the family).
-  const urgent = body.accept
-    ? await raiseUrgentTask({ kind: 'admission', familyId: admission.familyId, memberId: admission.memberId, memberName: admission.memberName, refId: admission.admissionId, at: now, detail: `住院：${admission.institutionName}` }, now)
-    : [];
-  // An accepted request is a priority bed; it counts in the month of the decision.
-  const profile = body.accept ? await getFamilyProfile(admission.familyId) : undefined;
+  // Admitted: the family's contacts are to go and see them (one Query of the family), and it is a
+  // priority bed, counted in the month of the decision (the family's place: one GetItem, in parallel).
+  const [urgent, profile] = body.accept
+    ? await Promise.all([
+        raiseUrgentTask({ kind: 'admission', familyId: admission.familyId, memberId: admission.memberId, memberName: admission.memberName, refId: admission.admissionId, at: now, detail: `住院：${admission.institutionName}` }, now),
+        getFamilyProfile(admission.familyId),
+      ])
+    : [[], undefined];
   await transact(
     [
       statusChange(keys.admission(admission.admissionId), 'requested', status, { decisionReason: body.reason, decidedBy: principal.personId, ...(admittedOn ? { admittedOn } : {}) }, 'admission'),

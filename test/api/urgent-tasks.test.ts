@@ -75,8 +75,10 @@ describe('admission', () => {
     await plantAdmission(ADM, F, memberF);
     const accept = await call('POST', `/hospital/admissions/${ADM}/decision`, { token: await tokenFor('p_hosp01'), body: { accept: true, reason: '心内科 3 病区 12 床' }, headers: at('2031-03-02') });
     expect(accept.status).toBe(200);
-    // The admission (GetItem), the family with its contacts and the member's signing (Query), one transaction.
-    expect(operations(accept)).toEqual(['GetItemCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
+    // The admission (GetItem); then, side by side, the family with its contacts and the member's
+    // signing (Query) and the family's place for the green-channel count (GetItem); one transaction.
+    const ops = operations(accept);
+    expect([ops[0], [...ops.slice(1, 3)].sort(), ops[3], ops.length]).toEqual(['GetItemCommand', ['GetItemCommand', 'QueryCommand'], 'TransactWriteItemsCommand', 4]);
 
     for (const [token, staffId] of [[cadre, w.cadre], [lead, w.lead]] as const) {
       const list = await due(token, '2031-03-02');
