@@ -11,6 +11,7 @@ import { requestsRoutes } from './requests/routes';
 import { importsRoutes } from './imports/routes';
 import { entitlementsRoutes } from './entitlements/routes';
 import { articlesRoutes } from './articles/routes';
+import { peopleRoutes } from './people/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -78,6 +79,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   ledgerRoutes,
   requestsRoutes,
   importsRoutes,
+  peopleRoutes,
   entitlementsRoutes,
   articlesRoutes,
 );

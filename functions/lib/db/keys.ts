@@ -191,4 +191,10 @@ export const keys = {
   importLock: (countyId: string) => ({ pk: `IMPORTLOCK#${countyId}`, sk: 'LOCK' as const }),
   // staff numbers: a county's doctors and nurses, looked up by staff number when a team is defined
   countyDoctor: (countyId: string, personId: string) => ({ pk: `DOCDIR#${countyId}`, sk: `DOCTOR#${personId}` }),
+  // people: a county's staff of every post (人员管理), by township (`-` for county-wide and institution staff)
+  staffRosterPk: (countyId: string) => `ROSTER#${countyId}`,
+  staffRoster: (countyId: string, townshipId: string | undefined, personId: string) => ({ pk: `ROSTER#${countyId}`, sk: `${townshipId ?? '-'}#${personId}` }),
+  /** Social helpers' 精神慰藉 activities of a county, by date. */
+  activityPk: (countyId: string) => `ACTIVITY#${countyId}`,
+  activity: (countyId: string, date: string, activityId: string) => ({ pk: `ACTIVITY#${countyId}`, sk: `${date}#${activityId}` }),
 } as const;
