@@ -65,6 +65,12 @@ export const StaffView = z.object({
   version: z.number(),
 });
 export type StaffView = z.infer<typeof StaffView>;
+/** One staff member and the families they hold a place in (what a deactivation must hand over). */
+export const StaffDetail = z.object({
+  ...StaffView.shape,
+  families: z.array(z.object({ familyId: z.string(), familyName: z.string(), townshipId: z.string(), villageName: z.string(), kind: ContactKind })),
+});
+export type StaffDetail = z.infer<typeof StaffDetail>;
 export const StaffListResponse = z.object({ items: z.array(StaffView) });
 export type StaffListResponse = z.infer<typeof StaffListResponse>;
 

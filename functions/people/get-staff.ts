@@ -1,4 +1,4 @@
-import { StaffPath, StaffView, type ContactKind } from '../../domain';
+import { StaffPath, type StaffDetail } from '../../domain';
 import type { FamilyContactItem } from '../lib/db/items';
 import { listPlaces, staffView } from '../lib/db/staff';
 import { batchGetAll } from '../lib/db/batch';
@@ -6,11 +6,6 @@ import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { routeHandler } from '../lib/http/route-handler';
 import { staffOfOfficer } from './access';
-
-export interface StaffDetail extends StaffView {
-  /** The families this person holds a place in: what a deactivation must hand over. */
-  families: Array<{ familyId: string; familyName: string; townshipId: string; villageName: string; kind: ContactKind }>;
-}
 
 /** One staff member and their families, for the edit and deactivation pages. */
 export const handler = routeHandler('people.getStaff', { path: StaffPath }, async ({ path, principal }) => {

@@ -589,7 +589,8 @@ function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' 
     'ledger.handOver': [
       c('malformed JSON', { rawBody: '{"kind":', fields: f(['body']) }),
       c('text/plain', { rawBody: JSON.stringify(body()), headers: { 'content-type': 'text/plain' }, status: 415 }),
-      c('unknown field', { body: body({ fromStaffId: 'p_cadre02' }), fields: { 'body.fromStaffId': UNKNOWN } }),
+      c('unknown field', { body: body({ byStaffId: 'p_cadre02' }), fields: { 'body.byStaffId': UNKNOWN } }),
+      c('fromStaffId not a person id', { body: body({ fromStaffId: 'cadre02' }), fields: f(['body.fromStaffId']) }),
       c('kind not a contact place', { body: body({ kind: 'hospital' }), fields: f(['body.kind']) }),
       c('toStaffId not a person id', { body: body({ toStaffId: 'f_0001' }), fields: { 'body.toStaffId': '人员编号格式不正确' } }),
       c('toStaffId missing', { body: body({ toStaffId: undefined }), fields: f(['body.toStaffId']) }),
