@@ -17,6 +17,7 @@ export default defineAppConfig({
     { root: 'packages/commission', pages: ['dashboard/index', 'import/index', 'articles/index'] },
     { root: 'packages/requests', pages: ['family/index', 'staff/index', 'handover/index'] },
     { root: 'packages/info', pages: ['entitlements/index', 'articles/index', 'article/index'] },
+    { root: 'packages/people', pages: ['index/index', 'edit/index', 'assign/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
   ],
   // 微信同声传译: its textToSpeech reads articles aloud (lib/speech.ts); H5 uses speechSynthesis.

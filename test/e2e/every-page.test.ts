@@ -97,6 +97,9 @@ const visits = (): Visit[] => [
   { who: 'commission', route: '/packages/commission/dashboard/index' },
   { who: 'commission', route: '/packages/commission/import/index' },
   { who: 'commission', route: '/packages/requests/handover/index' },
+  { who: 'commission', route: '/packages/people/index/index', ready: '张建华' },
+  { who: 'commission', route: '/packages/people/edit/index', ready: '添加人员', emptySubmit: '添加' },
+  { who: 'commission', route: '/packages/people/assign/index', ready: '城关镇' },
   { who: 'commission', route: '/packages/commission/articles/index', emptySubmit: '发布' },
 ];
 

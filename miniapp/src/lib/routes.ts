@@ -50,6 +50,10 @@ export const paths = {
   article: '/packages/info/article/index',
   commissionArticles: '/packages/commission/articles/index',
   doctorArticles: '/packages/doctor/articles/index',
+  people: '/packages/people/index/index',
+  peopleEdit: '/packages/people/edit/index',
+  peopleAssign: '/packages/people/assign/index',
+  commissionImport: '/packages/commission/import/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

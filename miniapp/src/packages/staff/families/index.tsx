@@ -88,6 +88,11 @@ function LedgerEntry({ me }: { me: Me }) {
           交接联系人
         </Btn>
       ) : null}
+      {me.role === 'commission' ? (
+        <Btn kind="secondary" icon="user" onClick={() => Taro.navigateTo({ url: paths.people })}>
+          人员管理
+        </Btn>
+      ) : null}
     </View>
   );
 }
