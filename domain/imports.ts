@@ -79,14 +79,14 @@ export const importSamples: Record<ImportKind, string[][]> = {
 const familyTypeByLabel: Record<string, FamilyType> = { 失独: 'bereaved', 失独家庭: 'bereaved', 伤残: 'disabled', 伤残家庭: 'disabled' };
 /** 岗位 as people write it: each post's label, and a few other names in common use. */
 const postByLabel: Record<string, StaffPost> = {
-  ...Object.fromEntries(Object.entries(staffPostLabels).map(([post, label]) => [label, post as StaffPost])),
+  ...(/* @__PURE__ */ Object.fromEntries(Object.entries(staffPostLabels).map(([post, label]) => [label, post as StaffPost]))),
   家庭医生: 'doctor',
   乡村医生: 'doctor',
   护士: 'doctor',
   绿色通道专员: 'hospital_staff',
   计生协: 'association_member',
 };
-const teamRoleByLabel: Record<string, TeamRole> = Object.fromEntries(Object.entries(teamRoleLabels).map(([role, label]) => [label, role as TeamRole]));
+const teamRoleByLabel: Record<string, TeamRole> = /* @__PURE__ */ Object.fromEntries(Object.entries(teamRoleLabels).map(([role, label]) => [label, role as TeamRole]));
 /** 团队角色: labels separated by 、 or commas, each one of the team roles. */
 const TeamRoles = z.pipe(
   z.string().check(
