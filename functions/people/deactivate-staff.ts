@@ -51,10 +51,11 @@ export const handler = routeHandler('people.deactivateStaff', { path: StaffPath,
       await transact([...(chunks[0]?.parts ?? []), ...final]);
       transactions = 1;
     } else {
-      let version = body.version;
+      // A retry of a deactivation left half-way resumes from the leaving record as it stands.
+      let version = person.version ?? 0;
       if (status === 'active') {
-        await transact(statusParts(person, 'leaving', { version }, now, countyId));
-        version += 1;
+        await transact(statusParts(person, 'leaving', { version: body.version }, now, countyId));
+        version = body.version + 1;
         transactions += 1;
       }
       for (const chunk of chunks) {
