@@ -102,6 +102,10 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'staff.listSignedMembers': { table: 'readwrite' },
   'staff.listRegionFamilies': { table: 'readwrite' },
   'followups.getQueue': { table: 'readwrite' },
+  // A new staff member's ID number and phone are field-encrypted and blind-indexed (binding, one person per number).
+  'people.createStaff': { fieldKey: true },
+  // A changed phone is encrypted and blind-indexed again.
+  'people.updateStaff': { fieldKey: true },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {
