@@ -109,6 +109,10 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'staff.listSignedMembers': { table: 'readwrite' },
   'staff.listRegionFamilies': { table: 'readwrite' },
   'followups.getQueue': { table: 'readwrite' },
+  // A new staff member's ID number and phone are field-encrypted and blind-indexed (the index key is an app secret).
+  'people.createStaff': { fieldKey: true, secrets: 'app' },
+  // A changed phone is encrypted and blind-indexed again.
+  'people.updateStaff': { fieldKey: true, secrets: 'app' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

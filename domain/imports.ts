@@ -2,7 +2,7 @@ import * as z from './zod';
 import { CallablePhone, IsoDate, MobilePhone, PersonName, TownshipId, VillageId } from './common';
 import type { Gender } from './common';
 import { FamilyType } from './families';
-import { ContactLevel } from './roles';
+import { StaffPost, TeamRole, staffPostLabels, teamRoleLabels } from './roles';
 import { UploadKey } from './uploads';
 import { isRealDate } from './time';
 
@@ -47,7 +47,7 @@ export const normaliseIdNumber = (raw: string) => raw.replace(/\s/g, '').toUpper
 
 export const ImportKind = z.enum(['families', 'staff']);
 export type ImportKind = z.infer<typeof ImportKind>;
-export const importKindLabels: Record<ImportKind, string> = { families: '家庭和成员', staff: '联系人' };
+export const importKindLabels: Record<ImportKind, string> = { families: '家庭和成员', staff: '工作人员' };
 
 /**
  * The columns of each template, in order, by their Chinese heading (what the file must carry in
@@ -56,11 +56,13 @@ export const importKindLabels: Record<ImportKind, string> = { families: '家庭�
  */
 export const importColumns = {
   families: ['家庭编号', '乡镇编号', '村编号', '村名称', '家庭类别', '低保户', '服务卡号', '姓名', '与户主关系', '身份证号', '手机号', '慢性病'],
-  staff: ['姓名', '身份证号', '手机号', '岗位', '乡镇编号', '单位', '职务', '公示电话'],
+  staff: ['姓名', '身份证号', '手机号', '岗位', '乡镇编号', '单位', '职务', '公示电话', '单位编号', '团队角色'],
 } as const satisfies Record<ImportKind, readonly string[]>;
 
 /** Columns that may be left empty. */
-export const optionalImportColumns: Record<ImportKind, readonly string[]> = { families: ['手机号', '慢性病'], staff: [] };
+export const optionalImportColumns: Record<ImportKind, readonly string[]> = { families: ['手机号', '慢性病'], staff: ['乡镇编号', '单位编号', '团队角色'] };
+/** Columns added to a template later: a file made from the older template may lack them. */
+export const absentImportColumns: Record<ImportKind, readonly string[]> = { families: [], staff: ['单位编号', '团队角色'] };
 
 /** Two sample rows per template, so the downloaded file shows what is expected. */
 export const importSamples: Record<ImportKind, string[][]> = {
@@ -68,11 +70,33 @@ export const importSamples: Record<ImportKind, string[][]> = {
     ['LL0001', 't_liulin', 'v_liulin', '柳林村', '失独', '否', 'QH20260001', '张大山', '户主', '130123195503120019', '13800000001', '高血压'],
     ['LL0001', 't_liulin', 'v_liulin', '柳林村', '失独', '否', 'QH20260001', '李秀英', '配偶', '130123195708150028', '', ''],
   ],
-  staff: [['王建华', '130123197801010015', '13900000001', '村干部', 't_liulin', '柳林村村委会', '村计生专干', '0311-86900001']],
+  staff: [
+    ['王建华', '130123197801010015', '13900000001', '村干部', 't_liulin', '柳林村村委会', '村计生专干', '0311-86900001', '', ''],
+    ['刘卫国', '130123198203040033', '13900000002', '医生', '', '柳林乡卫生院', '全科医生', '0311-86900002', 'org_llwsy', '全科医生、健康管理师'],
+  ],
 };
 
 const familyTypeByLabel: Record<string, FamilyType> = { 失独: 'bereaved', 失独家庭: 'bereaved', 伤残: 'disabled', 伤残家庭: 'disabled' };
-const levelByLabel: Record<string, ContactLevel> = { 乡镇领导: 'township', 村干部: 'village', 志愿者: 'volunteer' };
+/** 岗位 as people write it: each post's label, and a few other names in common use. */
+const postByLabel: Record<string, StaffPost> = {
+  ...(/* @__PURE__ */ Object.fromEntries(Object.entries(staffPostLabels).map(([post, label]) => [label, post as StaffPost]))),
+  家庭医生: 'doctor',
+  乡村医生: 'doctor',
+  护士: 'doctor',
+  绿色通道专员: 'hospital_staff',
+  计生协: 'association_member',
+};
+const teamRoleByLabel: Record<string, TeamRole> = /* @__PURE__ */ Object.fromEntries(Object.entries(teamRoleLabels).map(([role, label]) => [label, role as TeamRole]));
+/** 团队角色: labels separated by 、 or commas, each one of the team roles. */
+const TeamRoles = z.pipe(
+  z.string().check(
+    z.refine(
+      (s) => s.split(/[、,，;；\s]+/).filter(Boolean).every((l) => l in teamRoleByLabel),
+      `团队角色只能填写：${Object.values(teamRoleLabels).join('、')}（多个用顿号隔开）`,
+    ),
+  ),
+  z.transform((s) => s.split(/[、,，;；\s]+/).filter(Boolean).map((l) => teamRoleByLabel[l]!)),
+);
 const yesNo: Record<string, boolean> = { 是: true, 否: false };
 
 const Text = (what: string, max: number) => z.string().check(z.trim(), z.minLength(1, `请填写${what}`), z.maxLength(max, `${what}不能超过 ${max} 个字`));
@@ -99,16 +123,18 @@ export const FamilyImportRow = z.object({
 });
 export type FamilyImportRow = z.infer<typeof FamilyImportRow>;
 
-/** A contact person (联系人) row: township leaders, village cadres and volunteers. */
+/** A staff row of any post (岗位): contact persons, social helpers, doctors, hospital and commission staff. */
 export const StaffImportRow = z.object({
   姓名: PersonName,
   身份证号: z.string(),
   手机号: MobilePhone,
-  岗位: Choice('岗位', levelByLabel),
-  乡镇编号: TownshipId,
+  岗位: Choice('岗位', postByLabel),
+  乡镇编号: z.optional(TownshipId),
   单位: Text('单位', 40),
   职务: Text('职务', 20),
   公示电话: CallablePhone,
+  单位编号: z.optional(z.string().check(z.regex(/^org_[a-z0-9_]{2,40}$/, '单位编号格式不正确（如 org_llwsy）'))),
+  团队角色: z.optional(TeamRoles),
 });
 export type StaffImportRow = z.infer<typeof StaffImportRow>;
 

@@ -32,3 +32,4 @@ export * from './articles';
 export * from './problems';
 export * from './report';
 export * from './green-channel';
+export * from './people';

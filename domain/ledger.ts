@@ -222,6 +222,8 @@ export const HandoverRequest = z.strictObject({
   kind: ContactKind,
   toStaffId: PersonId,
   reason: z.optional(z.string().check(z.trim(), z.maxLength(200, '交接原因不能超过 200 字'))),
+  /** For a place several may hold (social helpers): whose place moves; without it one more is added. */
+  fromStaffId: z.optional(PersonId),
 });
 export type HandoverRequest = z.infer<typeof HandoverRequest>;
 
@@ -239,11 +241,23 @@ export type HandoverRecord = z.infer<typeof HandoverRecord>;
 export const HandoverListResponse = z.object({ items: z.array(HandoverRecord) });
 export type HandoverListResponse = z.infer<typeof HandoverListResponse>;
 
+/**
+ * Whether a staff member may serve a family of this region: a county contact their county, other
+ * contact persons their township, a doctor whose county is recorded that county.
+ */
+export function servesRegion(staff: { role: string; contactLevel?: string; regionId?: string; countyId?: string }, family: { countyId: string; townshipId: string }): boolean {
+  if (staff.role === 'doctor') return !staff.countyId || staff.countyId === family.countyId;
+  if (staff.role !== 'contact') return true;
+  return staff.contactLevel === 'county' ? staff.regionId === family.countyId : staff.regionId === family.townshipId;
+}
+
 /** Which staff may hold which place: the contact level must match, a doctor holds the doctor's. */
-export function canHold(kind: ContactKind, staff: { role: string; contactLevel?: string }): boolean {
+export function canHold(kind: ContactKind, staff: { role: string; contactLevel?: string; status?: string }): boolean {
+  // A staff member who is leaving or has left takes on no family.
+  if (staff.status && staff.status !== 'active') return false;
   if (kind === 'doctor') return staff.role === 'doctor';
   if (staff.role !== 'contact') return false;
-  return { township_leader: 'township', village_cadre: 'village', volunteer: 'volunteer' }[kind] === staff.contactLevel;
+  return { township_leader: 'township', village_cadre: 'village', volunteer: 'volunteer', county_contact: 'county' }[kind] === staff.contactLevel;
 }
 
 // ---- coverage dashboard (三个全覆盖) ----

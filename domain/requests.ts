@@ -161,4 +161,4 @@ export const HandoverCandidate = z.object({
 export type HandoverCandidate = z.infer<typeof HandoverCandidate>;
 export const HandoverCandidatesResponse = z.object({ items: z.array(HandoverCandidate) });
 export type HandoverCandidatesResponse = z.infer<typeof HandoverCandidatesResponse>;
-export const kindOfContactLevel = { township: 'township_leader', village: 'village_cadre', volunteer: 'volunteer' } as const satisfies Record<ContactLevel, ContactKind>;
+export const kindOfContactLevel = { county: 'county_contact', township: 'township_leader', village: 'village_cadre', volunteer: 'volunteer' } as const satisfies Record<ContactLevel, ContactKind>;

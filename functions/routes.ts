@@ -15,6 +15,7 @@ import { problemsRoutes } from './problems/routes';
 import { institutionsRoutes } from './institutions/routes';
 import { reportRoutes } from './report/routes';
 import { hospitalRoutes } from './hospital/routes';
+import { peopleRoutes } from './people/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -82,6 +83,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   ledgerRoutes,
   requestsRoutes,
   importsRoutes,
+  peopleRoutes,
   entitlementsRoutes,
   articlesRoutes,
   problemsRoutes,

@@ -26,4 +26,5 @@ export const contactKindOrder: Record<ContactKind, number> = {
   township_leader: 1,
   doctor: 2,
   volunteer: 3,
+  county_contact: 4,
 };

@@ -75,7 +75,8 @@ export const handler = publicRouteHandler('auth.bind', { body: BindRequest }, as
       break;
     }
   }
-  if (!match || match.openid) {
+  // A deactivated staff member proves nothing: they may no longer sign in.
+  if (!match || match.openid || match.status === 'inactive') {
     await Promise.all(targets.map((t) => recordFailure(t, now, t.kind === 'person' ? lockNotices(named.find((p) => p.personId === t.personId)!, now) : undefined)));
     throw proofFailed();
   }

@@ -3,7 +3,7 @@ import { sessionFor } from '../lib/auth/session';
 import { issueBindTicket } from '../lib/auth/tokens';
 import { code2Session, WechatError } from '../lib/auth/wechat';
 import { getBinding, getPerson } from '../lib/db/persons';
-import { ApiHttpError, badRequest, conflict } from '../lib/http/errors';
+import { ApiHttpError, forbidden, badRequest, conflict } from '../lib/http/errors';
 import { publicRouteHandler, type RouteResult } from '../lib/http/route-handler';
 
 export const handler = publicRouteHandler('auth.wechatLogin', { body: WechatLoginRequest }, async ({ body, now }): Promise<RouteResult<WechatLoginResponse>> => {
@@ -26,6 +26,7 @@ export const handler = publicRouteHandler('auth.wechatLogin', { body: WechatLogi
   }
   const person = await getPerson(binding.personId);
   if (!person) throw conflict('您绑定的人员信息已被注销，请联系县卫健委');
+  if (person.status === 'inactive') throw forbidden('您的账号已停用，如有疑问请联系县卫健委');
   const bound: WechatLoginResponse = { status: 'bound', session: await sessionFor(person) };
   return { body: bound };
 });

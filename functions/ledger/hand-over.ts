@@ -1,4 +1,4 @@
-import { canHold, contactKindLabels, FamilyPath, HandoverRequest } from '../../domain';
+import { canHold, contactKindLabels, FamilyPath, HandoverRequest, servesRegion } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
 import { handover } from '../lib/db/handover';
 import { getPerson } from '../lib/db/persons';
@@ -27,13 +27,13 @@ export const handler = routeHandler('ledger.handOver', { path: FamilyPath, body:
   ]);
   if (!record) throw notFound('没有找到这户家庭');
   if (!to || !canHold(body.kind, to)) throw badRequest(`这位人员不能担任${contactKindLabels[body.kind]}`, { 'body.toStaffId': '人员与岗位不符' });
-  if (to.role === 'contact' && to.regionId !== record.profile.townshipId) throw badRequest('这位联系人不在这户家庭所在的乡镇', { 'body.toStaffId': '不在本乡镇' });
+  if (!servesRegion(to, record.profile)) throw badRequest('这位联系人不在这户家庭所在的乡镇', { 'body.toStaffId': '不在本乡镇' });
   // Doctors' person items name no region: the county's doctor directory says whose they are.
   if (to.role === 'doctor' && !(await getCountyDoctor(record.profile.countyId, to.personId))) throw badRequest('这位医生不是本县的医生', { 'body.toStaffId': '不是本县的医生' });
   const existing = record.contacts.find((c) => c.staffId === to.personId);
   if (existing) throw conflict(`${to.name}已经是这户家庭的${contactKindLabels[existing.kind]}`);
 
-  const change = handover({ profile: record.profile, contacts: record.contacts, kind: body.kind, to, byStaffId: principal.personId, reason: body.reason }, now);
+  const change = handover({ profile: record.profile, contacts: record.contacts, kind: body.kind, to, byStaffId: principal.personId, reason: body.reason, fromStaffId: body.fromStaffId }, now);
   const moving = change.from
     ? requestsHandoverItems({ familyId: path.familyId, requests, summaryVersion: requestsVersion, fromStaffId: change.from.staffId, to: { staffId: to.personId, name: to.name }, byName: by?.name ?? '卫健委' }, now)
     : [];

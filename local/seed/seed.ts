@@ -16,6 +16,9 @@ import { buildTeamStaffSeed } from './team-staff';
 import { buildMessagingSeed } from './messaging';
 import { buildRequestsSeed } from './requests';
 import { buildInformationSeed } from './information';
+import { bindOpenid } from '../../functions/lib/db/persons';
+import { createStaff, newStaffItems, type NewStaff } from '../../functions/lib/db/staff';
+import { postOf, staffPosts, type StaffPost } from '../../domain';
 import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
@@ -24,11 +27,14 @@ const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
 export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> {
   const marker = await db().send(new GetCommand({ TableName: tableName(), Key: SEED_MARKER }));
   if (marker.Item) return false;
-  const items = await buildDemoItems(now);
+  // Staff are created and bound through the product's own code paths; what those wrote is not written again.
+  const written = new Set<string>();
+  const items = await buildDemoItems(now, written);
   // The marker is written only after every item is in, so a failed seed is retried next start.
   const all = [...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[];
   // The ledger's counters are derived from the families, contacts and signings written above.
-  await batchPutAll([...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildWalkInSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, personItem)), ...buildInformationSeed(now)]);
+  const derived = [...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildWalkInSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, written)), ...buildInformationSeed(now)];
+  await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
   await seedInstitutions(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
@@ -49,7 +55,24 @@ export async function personItem(base: Omit<PersonItem, 'pk' | 'sk' | 'entity' |
 
 type SeedItem = Record<string, unknown> | PersonItem | BindingItem | FamilyProfileItem | FamilyContactItem | SigningItem | ReturnType<typeof buildFollowUpItems>[number];
 
-export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
+/**
+ * Creates a staff member as the form and the staff import do (lib/db/staff.ts), then binds their
+ * WeChat as the bind route does, and notes the keys written so the batch below skips them.
+ */
+export async function createSeedStaff(input: NewStaff, boundAt: string | undefined, written: Set<string>): Promise<PersonItem> {
+  const { items } = await newStaffItems(input);
+  const person = await createStaff(input);
+  for (const i of items as Array<{ pk: string; sk: string }>) written.add(`${i.pk}|${i.sk}`);
+  if (!boundAt) return person;
+  const openid = demoOpenid(person.personId);
+  await bindOpenid(openid, person.personId, boundAt);
+  written.add(`${keys.binding(openid).pk}|${keys.binding(openid).sk}`);
+  return { ...person, openid, boundAt };
+}
+
+const demoPost = (s: (typeof staff)[number]): StaffPost => postOf({ role: s.role, contactLevel: s.contactLevel, commissionLevel: s.commissionLevel })!;
+
+export async function buildDemoItems(now: Date, written: Set<string>): Promise<SeedItem[]> {
   const boundAt = toBeijingIso(now);
   const items: SeedItem[] = [];
   const bind = (person: PersonItem) => {
@@ -61,24 +84,26 @@ export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
   };
 
   for (const s of staff) {
-    const person = await personItem(
+    const post = demoPost(s);
+    const teamRole = s.role === 'doctor' ? doctorTeam.members.find((m) => m.name === s.name)?.role : undefined;
+    const person = await createSeedStaff(
       {
         personId: s.personId,
+        post,
         name: s.name,
-        role: s.role,
-        gender: s.gender,
-        birthDate: s.birthDate,
-        contactLevel: s.contactLevel,
-        commissionLevel: s.commissionLevel,
-        regionId: s.regionId,
+        idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
+        phone: s.phone,
+        countyId: county.countyId,
+        townshipId: staffPosts[post].region === 'township' ? s.regionId : undefined,
         orgId: s.orgId,
         organisation: s.organisation,
         title: s.title,
         workPhone: s.workPhone,
+        teamRoles: teamRole ? [teamRole] : undefined,
       },
-      s.phone,
+      boundAt,
+      written,
     );
-    bind(person);
     items.push(person);
   }
 

@@ -20,6 +20,7 @@ export default defineAppConfig({
     { root: 'packages/requests', pages: ['family/index', 'staff/index', 'handover/index'] },
     { root: 'packages/info', pages: ['entitlements/index', 'articles/index', 'article/index'] },
     { root: 'packages/problems', pages: ['list/index', 'edit/index'] },
+    { root: 'packages/people', pages: ['index/index', 'edit/index', 'assign/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
     { root: 'packages/institutions', pages: ['list/index', 'edit/index'] },
   ],

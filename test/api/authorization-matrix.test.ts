@@ -13,6 +13,7 @@ import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
 import { institutionsMatrixBodies, institutionsReachedStatus } from './institutions-authorization';
 import { walkInMatrixBodies, walkInNeedsResources } from './walk-in-authorization';
+import { fillPeopleIds, peopleMatrixBodies, peopleReachedStatus } from './people-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -84,6 +85,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   ...bookingMatrixBodies,
   ...institutionsMatrixBodies,
   ...walkInMatrixBodies,
+  ...peopleMatrixBodies,
   'followups.putHealthFile': { conditions: ['hypertension'], otherConditions: [], mobility: 'independent', medicines: [{ name: '氨氯地平片' }], allergies: [], stability: 'stable' },
   'followups.putPlan': { cadence: 'monthly' },
   'followups.submit': { readings: { systolic: 128, diastolic: 82 }, symptoms: [], missedDoses: 0, mood: 'good' },
@@ -158,6 +160,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'problems.update': 404,
   'problems.rectify': 404,
   ...institutionsReachedStatus,
+  ...peopleReachedStatus,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
@@ -173,12 +176,12 @@ const bodyRoutes = new Set(['POST', 'PUT']);
 
 const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', articleId: 'ar_matrixnothere01', problemId: 'pb_matrixnothere01' };
 const fill = (route: RouteDef, target: Target) =>
-  fillBookingIds(
+  fillPeopleIds(fillBookingIds(
     Object.entries(placeholderIds).reduce(
       (p, [k, v]) => p.replace(`{${k}}`, v),
       route.path.replace('{familyId}', target.familyId).replace('{memberId}', target.memberId).replace('{staffId}', target.staffId).replace('{consultationId}', target.consultationId),
     ),
-  );
+  ));
 
 type Scope = 'own' | 'other' | 'none';
 interface Case {

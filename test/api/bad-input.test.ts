@@ -10,6 +10,7 @@ import { informationBadInput } from './information-bad-input';
 import { problemsBadInput } from './problems-bad-input';
 import { reportBadInput } from './report-bad-input';
 import { walkInBadInput } from './walk-in-bad-input';
+import { peopleBadInput } from './people-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -502,6 +503,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...problemsBadInput(),
   ...reportBadInput(),
   ...walkInBadInput(),
+  ...peopleBadInput(),
   ...importBadCases(),
 };
 
@@ -597,7 +599,8 @@ function handoverBadCases(): Pick<Record<RouteId, BadCase[]>, 'ledger.handOver' 
     'ledger.handOver': [
       c('malformed JSON', { rawBody: '{"kind":', fields: f(['body']) }),
       c('text/plain', { rawBody: JSON.stringify(body()), headers: { 'content-type': 'text/plain' }, status: 415 }),
-      c('unknown field', { body: body({ fromStaffId: 'p_cadre02' }), fields: { 'body.fromStaffId': UNKNOWN } }),
+      c('unknown field', { body: body({ byStaffId: 'p_cadre02' }), fields: { 'body.byStaffId': UNKNOWN } }),
+      c('fromStaffId not a person id', { body: body({ fromStaffId: 'cadre02' }), fields: f(['body.fromStaffId']) }),
       c('kind not a contact place', { body: body({ kind: 'hospital' }), fields: f(['body.kind']) }),
       c('toStaffId not a person id', { body: body({ toStaffId: 'f_0001' }), fields: { 'body.toStaffId': '人员编号格式不正确' } }),
       c('toStaffId missing', { body: body({ toStaffId: undefined }), fields: f(['body.toStaffId']) }),

@@ -75,6 +75,9 @@ import type { ApiResponse } from '../support/api';
  *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.
  * - report.test.ts:               its own ledger-world county (tag "r": FAMILY#f_lg6r*, PERSON#/OPENID# of
  *                                 p_lg6r*, STATS#/REQSTATS#c_lg6r) and STAFFDIR#t_lg6r* entries.
+ * - people.test.ts:               its own county (ledger-world.ts, tag "s": c_lg6s), its staff's PERSON#,
+ *                                 IDNO#, ROSTER#c_lg6s, STAFFDIR#t_lg6s*, DOCDIR#c_lg6s, ACTIVITY#c_lg6s
+ *                                 and OPENID# t-people-* items; the matrix's staff calls write nothing.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

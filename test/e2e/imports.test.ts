@@ -27,7 +27,7 @@ test('a township officer imports contact persons: a bad file is reported row by 
   await button(page, '覆盖情况和月度台账').click();
   await button(page, '导入花名册').click();
   await page.getByText('整个文件要么全部导入').waitFor();
-  await page.getByRole('radio', { name: '联系人' }).click();
+  await page.getByRole('radio', { name: '工作人员' }).click();
   await screenshot(page, 'imports-1-page');
   expectElderFriendly(await elderReport(page));
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingWhen, contactKindLabels, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
+import { beijingWhen, contactKindLabels, isSharedContactKind, toBeijingIso, type ContactKind, type HandoverRecord } from '../../../domain';
 import { outboxPut } from '../notify/outbox';
 import { db, tableName } from './client';
 import { hasAllContacts, townshipStatsAdd } from './coverage';
@@ -23,7 +23,25 @@ export const newHandoverId = () => `ho_${randomUUID().replace(/-/g, '').slice(0,
 /** The dedupe key of the message telling one member of the family about the change. */
 export const handoverNoticeKey = (handoverId: string, memberId: string) => `contact.changed#${handoverId}#${memberId}`;
 
-export type HandoverLabel = 'oldContact' | 'newContact' | 'handover' | 'coverage' | 'outbox';
+export type HandoverLabel = 'oldContact' | 'newContact' | 'handover' | 'coverage' | 'outbox' | 'toPerson';
+
+/**
+ * The incoming person must still be active, and their `assignmentVersion` moves, so a deactivation
+ * that read their families before this hand-over is refused instead of leaving this family behind.
+ * One per person per transaction (DynamoDB allows one operation per item), so batches add it once.
+ */
+export function assignmentGuard(personId: string): Part<'toPerson'> {
+  return part('toPerson', {
+    Update: {
+      TableName: tableName(),
+      Key: keys.person(personId),
+      UpdateExpression: 'SET #av = if_not_exists(#av, :zero) + :one',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#st) OR #st = :active)',
+      ExpressionAttributeNames: { '#av': 'assignmentVersion', '#st': 'status' },
+      ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':active': 'active' },
+    },
+  });
+}
 
 /**
  * A hand-over of one place of a family, as the parts of ONE transaction, so there is no moment
@@ -42,11 +60,17 @@ export function handover(
     to: PersonItem;
     byStaffId: string;
     reason?: string;
+    /** A place several may hold (social helpers): whose place this is; none adds one more holder. */
+    fromStaffId?: string;
+    /** Part of a batch: the batch adds the coverage counter and the assignment guard once. */
+    batch?: boolean;
   },
   now: Date,
-): { record: HandoverItem; from: FamilyContactItem | undefined; parts: Part<HandoverLabel>[] } {
+): { record: HandoverItem; from: FamilyContactItem | undefined; parts: Part<HandoverLabel>[]; filledMissing: boolean } {
   const { profile, kind, to } = input;
-  const old = input.contacts.find((c) => c.kind === kind);
+  const old = isSharedContactKind(kind)
+    ? input.contacts.find((c) => c.kind === kind && c.staffId === input.fromStaffId)
+    : input.contacts.find((c) => c.kind === kind);
   const at = toBeijingIso(now);
   const handoverId = newHandoverId();
   const record: HandoverItem = {
@@ -96,7 +120,8 @@ export function handover(
       : []),
     part('newContact', { Put: { TableName: tableName(), Item: next, ConditionExpression: 'attribute_not_exists(pk)' } }),
     part('handover', { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } }),
-    ...(filledMissing ? [part('coverage', townshipStatsAdd(profile, { familiesWithAllContacts: 1 }))] : []),
+    ...(filledMissing && !input.batch ? [part('coverage', townshipStatsAdd(profile, { familiesWithAllContacts: 1 }))] : []),
+    ...(input.batch ? [] : [assignmentGuard(to.personId)]),
     ...parts(
       'outbox',
       profile.members.map((m) =>
@@ -113,7 +138,7 @@ export function handover(
       ),
     ),
   ];
-  return { record, from: old, parts: writes };
+  return { record, from: old, parts: writes, filledMissing };
 }
 
 /** A township's hand-overs of one month (GSI2), oldest first. */

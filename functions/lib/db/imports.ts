@@ -1,6 +1,6 @@
 import { maskPhone, type ImportProblem } from '../../../domain';
 import { blindIndex, encryptField } from '../crypto/field-crypto';
-import { staffDirectoryItem } from './staff-directory';
+import { newStaffItems } from './staff';
 import { cardNumberItem, nameIdItem } from './green-channel';
 import type { FamilyUnit, ImportPerson, ImportUnit, StaffUnit } from '../imports/validate';
 import { batchGetAll } from './batch';
@@ -31,6 +31,8 @@ export interface IdGuardItem {
 
 export interface ImportRegion {
   countyId: string;
+  /** A county officer: may import county-wide and institution staff too. */
+  countyWide: boolean;
   /** Townships the importer may write to, with their names. */
   townships: Map<string, { townshipName: string }>;
 }
@@ -129,20 +131,23 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
   return { townshipId: u.townshipId, items, figures: { families: 1, members: members.length, cardHolders: 1 } };
 }
 
-async function prepareStaff(u: StaffUnit, ids: Map<string, string>, ctx: ImportContext): Promise<PreparedUnit> {
-  const index = ids.get(u.person.idNumber)!;
-  const personId = personIdOf(index);
-  const person = await personItem(u.person, personId, {
-    role: 'contact',
-    contactLevel: u.row.岗位,
-    regionId: u.townshipId,
+async function prepareStaff(u: StaffUnit, ctx: ImportContext): Promise<PreparedUnit> {
+  const { items } = await newStaffItems({
+    post: u.row.岗位,
+    name: u.person.name,
+    idNumber: u.person.idNumber,
+    phone: u.person.phone!,
+    countyId: ctx.countyId,
+    townshipId: u.townshipId,
     organisation: u.row.单位,
     title: u.row.职务,
     workPhone: u.row.公示电话,
+    orgId: u.row.单位编号,
+    teamRoles: u.row.团队角色?.length ? u.row.团队角色 : undefined,
+    digest: u.digest,
   });
-  // The township's directory entry, so the hand-over page offers the imported contact at once.
-  const directory = staffDirectoryItem(person, ctx.countyId)!;
-  return { townshipId: u.townshipId, items: [person, directory, idGuardItem(index, personId, { digest: u.digest })], figures: {} };
+  // With the township's directory entry (staff.ts), the hand-over page offers an imported contact at once.
+  return { townshipId: u.townshipId ?? '-', items, figures: {} };
 }
 
 /**
@@ -153,7 +158,9 @@ async function prepareStaff(u: StaffUnit, ids: Map<string, string>, ctx: ImportC
 export async function checkAgainstTable(units: ImportUnit[], ctx: ImportContext): Promise<{ fresh: FreshUnit[]; unchanged: number; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = [];
   for (const u of units) {
-    if (!ctx.townships.has(u.townshipId)) problems.push({ row: u.line, column: '乡镇编号', reason: `乡镇编号 ${u.townshipId} 不在您的管辖范围内` });
+    if (u.townshipId === undefined) {
+      if (!ctx.countyWide) problems.push({ row: u.line, column: '岗位', reason: '乡镇只能导入本乡镇的联系人和帮扶人员，这个岗位请由县卫健委导入' });
+    } else if (!ctx.townships.has(u.townshipId)) problems.push({ row: u.line, column: '乡镇编号', reason: `乡镇编号 ${u.townshipId} 不在您的管辖范围内` });
   }
   const persons = units.flatMap((u) => (u.kind === 'family' ? u.members : [u.person]));
   const ids = new Map(await Promise.all(persons.map(async (p) => [p.idNumber, await idIndex(p.idNumber)] as const)));
@@ -173,7 +180,7 @@ export async function checkAgainstTable(units: ImportUnit[], ctx: ImportContext)
       const g = taken(u.person);
       if (g && g.digest === u.digest) unchanged += 1;
       else if (g) problems.push({ row: u.line, column: '身份证号', reason: '这个身份证号已经登记过（与文件中的这一行不同），导入只新增，不修改已有人员' });
-      else if (!problems.some((p) => p.row === u.line)) fresh.push({ townshipId: u.townshipId, size: 3, prepare: () => prepareStaff(u, ids, ctx) });
+      else if (!problems.some((p) => p.row === u.line)) fresh.push({ townshipId: u.townshipId ?? '-', size: 4, prepare: () => prepareStaff(u, ctx) });
       continue;
     }
     const existing = profileOf.get(familyIdOf(u.familyNumber));

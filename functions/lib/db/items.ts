@@ -1,4 +1,4 @@
-import type { SensitiveField, CardStatus, CommissionLevel, Consent, ContactKind, ContactLevel, FamilyType, Gender, Role, TeamMember } from '../../../domain';
+import type { SensitiveField, CardStatus, CommissionLevel, Consent, ContactKind, ContactLevel, FamilyType, Gender, Role, StaffPost, StaffStatus, TeamMember, TeamRole } from '../../../domain';
 
 /** The shapes stored in the table. Key attributes are built only by keys.ts. */
 
@@ -33,6 +33,19 @@ export interface PersonItem {
   openid?: string;
   boundAt?: string;
   consent?: Consent;
+  /** Staff: the post (岗位) they were created with; older records derive it (postOf). */
+  post?: StaffPost;
+  /** Staff: the county they serve (doctors' and hospital staff's only link to a region). */
+  countyId?: string;
+  /** Staff: absent means active (records written before staff management). */
+  status?: StaffStatus;
+  /** Staff: edits are conditioned on it, so of two editors one is refused and nothing is lost. */
+  version?: number;
+  /** Staff: moved by every hand-over to them, so a deactivation cannot miss a family given meanwhile. */
+  assignmentVersion?: number;
+  /** Doctors: their roles in a family-doctor team. */
+  teamRoles?: TeamRole[];
+  deactivatedAt?: string;
 }
 
 export interface FamilyMemberEntry {

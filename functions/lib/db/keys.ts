@@ -221,4 +221,10 @@ export const keys = {
   greenChannelStatsPk: (countyId: string) => `GCSTATS#${countyId}`,
   greenChannelMonthPrefix: (month: string, townshipId?: string) => `MONTH#${month}#${townshipId ? `${townshipId}#` : ''}`,
   greenChannelStats: (countyId: string, month: string, townshipId: string, institutionId: string) => ({ pk: `GCSTATS#${countyId}`, sk: `MONTH#${month}#${townshipId}#${institutionId}` }),
+  // people: a county's staff of every post (人员管理), by township (`-` for county-wide and institution staff)
+  staffRosterPk: (countyId: string) => `ROSTER#${countyId}`,
+  staffRoster: (countyId: string, townshipId: string | undefined, personId: string) => ({ pk: `ROSTER#${countyId}`, sk: `${townshipId ?? '-'}#${personId}` }),
+  /** Social helpers' 精神慰藉 activities of a county, by date. */
+  activityPk: (countyId: string) => `ACTIVITY#${countyId}`,
+  activity: (countyId: string, date: string, activityId: string) => ({ pk: `ACTIVITY#${countyId}`, sk: `${date}#${activityId}` }),
 } as const;

@@ -52,7 +52,7 @@ async function regionOf(importer: ImportJobItem['importer']): Promise<ImportRegi
   if (!countyId) return undefined;
   const all = await countyTownshipStats(countyId);
   const mine = importer.level === 'county' ? all : all.filter((t) => t.townshipId === importer.regionId);
-  return { countyId, townships: new Map(mine.map((t) => [t.townshipId, { townshipName: t.townshipName }])) };
+  return { countyId, countyWide: importer.level === 'county', townships: new Map(mine.map((t) => [t.townshipId, { townshipName: t.townshipName }])) };
 }
 
 const count = (units: ImportUnit[]) => ({

@@ -7,6 +7,8 @@ import {
   normaliseIdNumber,
   optionalImportColumns,
   StaffImportRow,
+  absentImportColumns,
+  staffPosts,
   type Gender,
   type ImportKind,
   type ImportProblem,
@@ -39,7 +41,8 @@ export interface FamilyUnit {
 export interface StaffUnit {
   kind: 'staff';
   line: number;
-  townshipId: string;
+  /** Township posts only. */
+  townshipId?: string;
   row: StaffImportRow;
   person: ImportPerson;
   digest: string;
@@ -54,7 +57,7 @@ const familyColumns = ['乡镇编号', '村编号', '村名称', '家庭类别',
 
 function headerProblems(kind: ImportKind, headers: string[]): ImportProblem[] {
   const expected: readonly string[] = importColumns[kind];
-  const missing = expected.filter((c) => !headers.includes(c));
+  const missing = expected.filter((c) => !headers.includes(c) && !absentImportColumns[kind].includes(c));
   const unknown = headers.filter((h) => h !== '' && !expected.includes(h));
   const dup = headers.filter((h, i) => h !== '' && headers.indexOf(h) !== i);
   const out: ImportProblem[] = [];
@@ -106,7 +109,11 @@ export function validateSheet(kind: ImportKind, sheet: TextSheet, today: string)
     const person: ImportPerson = { line, idNumber, name: parsed.data.姓名, ...idNumberFacts(idNumber), phone: parsed.data.手机号 || undefined };
     if (kind === 'staff') {
       const row = parsed.data as StaffImportRow;
-      units.push({ kind: 'staff', line, townshipId: row.乡镇编号, row, person, digest: digestOf(['staff', row, idNumber]) });
+      const region = staffPosts[row.岗位].region;
+      if (region === 'township' && !row.乡镇编号) problems.push({ row: line, column: '乡镇编号', reason: '这个岗位要填写所在的乡镇编号' });
+      else if (region !== 'township' && row.乡镇编号) problems.push({ row: line, column: '乡镇编号', reason: '这个岗位不属于某个乡镇，乡镇编号请留空' });
+      else if (row.团队角色?.length && staffPosts[row.岗位].role !== 'doctor') problems.push({ row: line, column: '团队角色', reason: '只有医生填写团队角色' });
+      else units.push({ kind: 'staff', line, townshipId: row.乡镇编号, row, person, digest: digestOf(['staff', row, idNumber]) });
       continue;
     }
     const row = parsed.data as FamilyImportRow;

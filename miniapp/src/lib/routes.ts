@@ -56,6 +56,10 @@ export const paths = {
   problemEdit: '/packages/problems/edit/index',
   institutions: '/packages/institutions/list/index',
   institutionEdit: '/packages/institutions/edit/index',
+  people: '/packages/people/index/index',
+  peopleEdit: '/packages/people/edit/index',
+  peopleAssign: '/packages/people/assign/index',
+  commissionImport: '/packages/commission/import/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

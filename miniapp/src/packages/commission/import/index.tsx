@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { importFinished, importKindLabels, type ImportContentType, type ImportJob, type ImportKind, type ImportReport } from '@domain';
 import { importsApi } from '../../../api/imports';
@@ -100,7 +100,7 @@ function Report({ r }: { r: ImportReport }) {
     <View className="card" data-testid="import-report">
       <View className="h2">导入完成</View>
       <View className="text">
-        文件共 {r.rows} 行：{r.kind === 'families' ? `${r.families} 户家庭、${r.persons} 位成员` : `${r.persons} 位联系人`}。
+        文件共 {r.rows} 行：{r.kind === 'families' ? `${r.families} 户家庭、${r.persons} 位成员` : `${r.persons} 位工作人员`}。
       </View>
       <View className="text">
         新写入 {r.created} {unitOf(r.kind)}，已在册未改动 {r.unchanged} {unitOf(r.kind)}。
@@ -111,7 +111,9 @@ function Report({ r }: { r: ImportReport }) {
 
 /** Commission staff load the register (families and members, or contact persons) from a spreadsheet. */
 export default function ImportPage() {
-  const [kind, setKind] = useState<ImportKind>('families');
+  // Opened from 人员管理 with `kind=staff`.
+  const { params } = useRouter();
+  const [kind, setKind] = useState<ImportKind>(params.kind === 'staff' ? 'staff' : 'families');
   const form = useFormSend();
   // Which of the two buttons the sending state belongs to.
   const [doing, setDoing] = useState<'template' | 'upload' | null>(null);

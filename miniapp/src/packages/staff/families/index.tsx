@@ -95,9 +95,14 @@ function LedgerEntry({ me }: { me: Me }) {
         </Btn>
       ) : null}
       {me.role === 'commission' ? (
-        <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.problems })}>
-          问题台账（整改）
-        </Btn>
+        <>
+          <Btn kind="secondary" icon="user" onClick={() => Taro.navigateTo({ url: paths.people })}>
+            人员管理
+          </Btn>
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.problems })}>
+            问题台账（整改）
+          </Btn>
+        </>
       ) : (
         <ProblemsEntry />
       )}
