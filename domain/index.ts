@@ -27,3 +27,5 @@ export * from './survey';
 export * from './imports';
 export * from './entitlements';
 export * from './articles';
+export * from './acting';
+export * from './policy/acting';

@@ -30,7 +30,7 @@ export default function AccessLog() {
   return (
     <View className="page">
       <View className="h1">谁查看了我家信息</View>
-      <View className="text soft mb">工作人员查看您家人的完整手机号、健康信息、家庭类别等信息时，都会记录在这里。同一个人同一天多次查看同一类信息，合并为一条，并写明次数。</View>
+      <View className="text soft mb">工作人员查看您家人的完整手机号、健康信息、家庭类别等信息时，以及联系人、家庭医生为您家代办事情时，都会记录在这里。同一个人同一天多次查看同一类信息，合并为一条，并写明次数。</View>
       <RemoteStatus state={list.state} reload={list.reload} />
       {list.state.status === 'ready' && list.items.length === 0 ? <Empty text="还没有工作人员查看过您家的敏感信息。" /> : null}
       {/*
@@ -45,10 +45,16 @@ export default function AccessLog() {
               {e.viewerName}（{e.viewerRoleLabel}）
             </View>
             <View className="text soft">{e.organisation}</View>
-            <View className="text mt">
-              查看了{e.subjectName}的{sensitiveFieldLabels[e.field]}
-              {e.count > 1 ? ` ${e.count} 次` : ''}
-            </View>
+            {e.actedLabel ? (
+              <View className="text mt">
+                为{e.subjectName}代办了{e.actedLabel}
+              </View>
+            ) : e.field ? (
+              <View className="text mt">
+                查看了{e.subjectName}的{sensitiveFieldLabels[e.field]}
+                {e.count > 1 ? ` ${e.count} 次` : ''}
+              </View>
+            ) : null}
           </View>
         ))}
       </View>

@@ -1,0 +1,35 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { toBeijingIso } from '../../../domain';
+import { db, tableName } from './client';
+import { keys } from './keys';
+
+/** The family's own choice whether staff may act for it (代办): `FAMILY#<id>` / `ACTING`. */
+export interface ActingSettingItem {
+  pk: string;
+  sk: 'ACTING';
+  entity: 'actingSetting';
+  familyId: string;
+  refused: boolean;
+  changedAt: string;
+  changedById: string;
+  changedByName: string;
+}
+
+export async function getActingSetting(familyId: string): Promise<ActingSettingItem | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.actingSetting(familyId), ConsistentRead: true }));
+  return out.Item as ActingSettingItem | undefined;
+}
+
+export async function putActingSetting(familyId: string, refused: boolean, by: { personId: string; name: string }, now: Date): Promise<ActingSettingItem> {
+  const item: ActingSettingItem = {
+    ...keys.actingSetting(familyId),
+    entity: 'actingSetting',
+    familyId,
+    refused,
+    changedAt: toBeijingIso(now),
+    changedById: by.personId,
+    changedByName: by.name,
+  };
+  await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  return item;
+}
