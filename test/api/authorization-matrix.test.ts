@@ -11,6 +11,7 @@ import { personItem } from '../../local/seed/seed';
 import { SEED_CONSULTATION_ID } from '../../local/seed/messaging';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
+import { actingMatrixBodies, actingNeedsResources } from './acting-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -80,6 +81,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   'me.grantSubscriptions': { accepted: ['message.new'] },
   'messaging.presignConversationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
   ...bookingMatrixBodies,
+  ...actingMatrixBodies,
   'followups.putHealthFile': { conditions: ['hypertension'], otherConditions: [], mobility: 'independent', medicines: [{ name: '氨氯地平片' }], allergies: [], stability: 'stable' },
   'followups.putPlan': { cadence: 'monthly' },
   'followups.submit': { readings: { systolic: 128, diastolic: 82 }, symptoms: [], missedDoses: 0, mood: 'good' },
@@ -207,7 +209,7 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
   test('answers as the route table says', async () => {
     const token = await tokenFor(callers[c.role].personId);
     const send = () => call(c.route.method, c.path, { token, body: validBodies[c.route.id] });
-    if (c.expected === 'allowed' && bookingNeedsResources.has(c.route.id)) {
+    if (c.expected === 'allowed' && (bookingNeedsResources.has(c.route.id) || actingNeedsResources.has(c.route.id))) {
       // Past the role and scope checks; booking-authorization.test.ts exercises it on real data.
       const res = await send();
       expect([401, 403]).not.toContain(res.status);

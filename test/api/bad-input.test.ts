@@ -6,6 +6,7 @@ import { keys } from '../../functions/lib/db/keys';
 import { bookingBadInput } from './booking-bad-input';
 import { requestsBadInput } from './requests-bad-input';
 import { informationBadInput } from './information-bad-input';
+import { actingBadInput } from './acting-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -495,6 +496,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...requestsBadInput(),
   ...informationBadInput(),
   ...importBadCases(),
+  ...actingBadInput(),
 };
 
 /** The ledger's routes: contacts of f_0005 by p_cadre02, who serves it. */

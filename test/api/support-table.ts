@@ -65,6 +65,11 @@ import type { ApiResponse } from '../support/api';
  *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag> (ledger-online: tag "o",
  *                                 with THREAD#/MSGSTATS#/OUTBOX# items of its conversations). The matrix's allowed
  *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
+ * - acting.test.ts:               its own world (acting-world.ts): FAMILY#/AUDIT#f_act<tag>*, PERSON#/
+ *                                 OPENID#/IDEM#/MEMBERBK# of p_act<tag>*, HEALTH#p_act<tag>*, REQSTATS#c_act<tag>,
+ *                                 and its BOOKING#/ADMIT#/OUTBOX# items; sessions as the booking suites.
+ *                                 The matrix's allowed acting calls add a request, a survey answer and
+ *                                 access-log lines to f_0002 (REQUEST#…, SURVEY#…, AUDIT#f_0002).
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

@@ -20,7 +20,11 @@ export async function getActingSetting(familyId: string): Promise<ActingSettingI
   return out.Item as ActingSettingItem | undefined;
 }
 
-export async function putActingSetting(familyId: string, refused: boolean, by: { personId: string; name: string }, now: Date): Promise<ActingSettingItem> {
+/**
+ * Saves the family's choice. Allowing what was never refused writes nothing (no item means
+ * allowed): the answer is then `undefined`.
+ */
+export async function putActingSetting(familyId: string, refused: boolean, by: { personId: string; name: string }, now: Date): Promise<ActingSettingItem | undefined> {
   const item: ActingSettingItem = {
     ...keys.actingSetting(familyId),
     entity: 'actingSetting',
@@ -30,6 +34,11 @@ export async function putActingSetting(familyId: string, refused: boolean, by: {
     changedById: by.personId,
     changedByName: by.name,
   };
-  await db().send(new PutCommand({ TableName: tableName(), Item: item }));
+  try {
+    await db().send(new PutCommand({ TableName: tableName(), Item: item, ...(refused ? {} : { ConditionExpression: 'attribute_exists(pk)' }) }));
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw err;
+  }
   return item;
 }

@@ -41,6 +41,9 @@ export interface Acting {
   parts(input: { action: ActingAction; subject?: { personId: string; name: string }; detail?: string; page: string; now: Date }): Part<'acting' | 'other'>[];
 }
 
+/** The notice to one member about one action: named after the access-log line's id (its sort key's suffix). */
+export const actedNoticeKey = (auditId: string, memberId: string) => `acted-${auditId}-${memberId}`;
+
 export const familyRefusedError = () => new ApiHttpError(403, 'acting_refused', actingMessages.refused);
 
 /** For a handler's `refusals`: the family asked, between the read and the write, that nobody acts for it. */
@@ -48,28 +51,43 @@ export const actingRefusals = { acting: familyRefusedError } as const;
 
 export async function actFor(
   principal: Principal,
-  target: { familyId: string; memberId?: string },
+  target: {
+    familyId: string;
+    /**
+     * The member the action is about; a function when it is known only from an item read with
+     * the acting checks (a booking's member): a doctor then pays a second BatchGet for the signing.
+     */
+    memberId?: string | ((get: <T>(k: Key) => T | undefined) => string | undefined);
+  },
   extraKeys: readonly Key[] = [],
   /** For the page before acting: the family's refusal is shown there, not raised. */
   opts: { evenIfRefused?: boolean } = {},
 ): Promise<Acting> {
-  const { familyId, memberId } = target;
+  const { familyId } = target;
   if (principal.role !== 'contact' && principal.role !== 'doctor') throw forbidden(actingMessages.role);
-  const memberKeys = memberId ? [keys.familySigning(familyId, memberId), keys.signingState(memberId)] : [];
+  const memberKeys = (id: string) => [keys.familySigning(familyId, id), keys.signingState(id)];
+  const known = typeof target.memberId === 'string' ? target.memberId : undefined;
   const items = await batchGetAll<Record<string, unknown> & Key>([
     keys.person(principal.personId),
     keys.familyProfile(familyId),
     keys.actingSetting(familyId),
     keys.familyContact(familyId, principal.personId),
-    ...memberKeys,
+    ...(known ? memberKeys(known) : []),
     ...extraKeys,
   ]);
   const get = <T>(k: Key) => itemAt<T>(items, k);
-  const signing = memberId ? get<SigningItem>(keys.familySigning(familyId, memberId)) : undefined;
+  const memberId = typeof target.memberId === 'function' ? target.memberId(get) : known;
+  const family = get<FamilyProfileItem>(keys.familyProfile(familyId));
+  // A member of another family is never "signed to the caller" here: the signing state names no
+  // family, so it is consulted only for a member of this one.
+  const inFamily = Boolean(memberId && family?.members.some((m) => m.personId === memberId));
   let signedToCaller: boolean | undefined;
   if (memberId && principal.role === 'doctor') {
+    if (inFamily && !known) items.push(...(await batchGetAll<Record<string, unknown> & Key>(memberKeys(memberId))));
+    const signing = inFamily ? get<SigningItem>(keys.familySigning(familyId, memberId)) : undefined;
     signedToCaller =
-      signing?.doctorId === principal.personId || (await isOnContractTeam(get<MemberContext['contract']>(keys.signingState(memberId)), principal.personId));
+      inFamily &&
+      (signing?.doctorId === principal.personId || (await isOnContractTeam(get<MemberContext['contract']>(keys.signingState(memberId)), principal.personId)));
   }
   const setting = get<{ refused?: boolean }>(keys.actingSetting(familyId));
   const decision = actingDecision(principal, {
@@ -79,9 +97,8 @@ export async function actFor(
     refused: setting?.refused === true && !opts.evenIfRefused,
   });
   if (!decision.allowed) throw decision.reason === 'refused' ? familyRefusedError() : forbidden(actingMessages[decision.reason]);
-  const family = get<FamilyProfileItem>(keys.familyProfile(familyId));
   if (!family) throw notFound('没有找到这户家庭');
-  if (memberId && !family.members.some((m) => m.personId === memberId)) throw notFound(actingMessages.noMember);
+  if (memberId && !inFamily) throw notFound(actingMessages.noMember);
   const staff = get<PersonItem>(keys.person(principal.personId));
   // The family's log names who acted: without the caller's own record, refuse rather than write an anonymous line.
   if (!staff) throw notFound('没有找到您的工作人员信息，请联系管理员');
@@ -96,10 +113,11 @@ export async function actFor(
     parts: ({ action, subject, detail, page, now }) => {
       const who = subject ?? family.members[0] ?? { personId: familyId, name: family.familyName };
       const at = toBeijingIso(now);
+      const id = randomUUID();
       const audit: AuditItem = {
         pk: keys.auditPk(familyId),
         // The access log's instant key (functions/lib/db/audit.ts) with a random suffix.
-        sk: `${String(now.getTime()).padStart(15, '0')}#${randomUUID()}`,
+        sk: `${String(now.getTime()).padStart(15, '0')}#${id}`,
         entity: 'audit',
         familyId,
         at,
@@ -125,7 +143,7 @@ export async function actFor(
         }),
         part('other', { Put: { TableName: tableName(), Item: audit } }),
         ...family.members.map((m) =>
-          part('other', outboxPut({ recipientId: m.personId, template: 'family.acted', data: { name: staff.name, item, time: beijingWhen(at, at) }, page }, now)),
+          part('other', outboxPut({ recipientId: m.personId, template: 'family.acted', data: { name: staff.name, item, time: beijingWhen(at, at) }, page, dedupeKey: actedNoticeKey(id, m.personId) }, now)),
         ),
       ];
     },
