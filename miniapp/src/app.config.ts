@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/privacy/index'],
   subPackages: [
     { root: 'packages/account', pages: ['bind/index'] },
-    { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
+    { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index', 'survey/index'] },
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
     { root: 'packages/booking', pages: ['book/index', 'confirmation/index', 'mine/index', 'referral/index', 'admission/index', 'reschedule/index'] },
     { root: 'packages/hospital', pages: ['today/index', 'admissions/index', 'schedule/index'] },
@@ -17,6 +17,7 @@ export default defineAppConfig({
     { root: 'packages/commission', pages: ['dashboard/index', 'import/index', 'articles/index'] },
     { root: 'packages/requests', pages: ['family/index', 'staff/index', 'handover/index'] },
     { root: 'packages/info', pages: ['entitlements/index', 'articles/index', 'article/index'] },
+    { root: 'packages/acting', pages: ['index/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
   ],
   // 微信同声传译: its textToSpeech reads articles aloud (lib/speech.ts); H5 uses speechSynthesis.

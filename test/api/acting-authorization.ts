@@ -18,3 +18,9 @@ export const actingMatrixBodies: Record<string, unknown> = {
 };
 
 export const actingNeedsResources = new Set<string>(['acting.book', 'acting.cancelBooking', 'acting.rescheduleBooking', 'acting.requestAdmission', 'acting.requestRefill', 'acting.recordSurvey']);
+
+/**
+ * Acting for one member named in the path: a doctor who is not the member's signed doctor is
+ * asked about the member's contract team (one key-only GetItem after the BatchGet), as for health data.
+ */
+export const actingTeamScoped = ['acting.requestRefill'];

@@ -11,7 +11,7 @@ import { personItem } from '../../local/seed/seed';
 import { SEED_CONSULTATION_ID } from '../../local/seed/messaging';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
-import { actingMatrixBodies, actingNeedsResources } from './acting-authorization';
+import { actingMatrixBodies, actingNeedsResources, actingTeamScoped } from './acting-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -156,7 +156,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
 /** Routes where a doctor's authority is the contract's team (functions/signing/contract-access.ts). */
 const teamScoped = new Set(['signing.presignSignature', 'signing.confirm', 'signing.terminate']);
 /** Health routes: a doctor's reach is the member's signed doctor or contract team (domain/policy/health-access.ts). */
-const healthTeamScoped = new Set<string>(followupsRoutes.filter((r) => r.path.includes('{memberId}')).map((r) => r.id));
+const healthTeamScoped = new Set<string>([...followupsRoutes.filter((r) => r.path.includes('{memberId}')).map((r) => r.id), ...actingTeamScoped]);
 const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'prescriptions.approveRefill', 'prescriptions.declineRefill', 'prescriptions.refillReady']);
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);

@@ -50,6 +50,9 @@ export const paths = {
   article: '/packages/info/article/index',
   commissionArticles: '/packages/commission/articles/index',
   doctorArticles: '/packages/doctor/articles/index',
+  /** 代办: staff act for a family; member pages it opens take `forFamily` (and `forMember`). */
+  actingHub: '/packages/acting/index/index',
+  faceSurvey: '/packages/family/survey/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {
