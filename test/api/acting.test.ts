@@ -249,3 +249,30 @@ describe('a bed, a refill, a request and the survey, on the family\'s behalf', (
     expect((await getItem(keys.surveyStats(w.countyId, quarter, w.townshipId)))?.f2f_answered).toBe(1);
   });
 });
+
+describe('DynamoDB requests per call (the budgets the report lists)', () => {
+  test('each acting route: its reads and its one transaction', async () => {
+    const ops = (res: { ddbRequests: number }) => operations(res as Parameters<typeof operations>[0]);
+    const s1 = await makeSession({ date: D, quota: 3 });
+    const s2 = await makeSession({ date: D, quota: 3, departmentId: s1.departmentId, period: 'pm' });
+    const page = await as(w.cadreB, 'GET', `/acting/families/${w.family2}`);
+    expect(ops(page)).toEqual(['BatchGetItemCommand']);
+    const booked = await as(w.cadreB, 'POST', `/acting/families/${w.family2}/bookings`, bookBody(s1, w.elder2), { 'idempotency-key': `acting-ops-${w.family2}-1` });
+    // The Idempotency-Key's marker read, the acting checks with the session, the transaction.
+    expect(ops(booked)).toEqual(['GetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    const moved = await as(w.cadreB, 'POST', `/acting/families/${w.family2}/bookings/${booked.body.bookingId}/reschedule`, { sessionId: s2.sessionId });
+    // The acting checks with the booking; the two sessions and the waiting list (in parallel); the transaction.
+    expect([...ops(moved)].sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'GetItemCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
+    const cancelled = await as(w.cadreB, 'POST', `/acting/families/${w.family2}/bookings/${moved.body.bookingId}/cancel`, {});
+    expect([...ops(cancelled)].sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
+    const bed = await as(w.cadreB, 'POST', `/acting/families/${w.family2}/admissions`, { institutionId: HOSPITAL, memberId: w.elder2, reason: '需要住院观察' });
+    expect(ops(bed)).toEqual(['BatchGetItemCommand', 'TransactWriteItemsCommand']);
+    const request = await as(w.cadreB, 'POST', `/acting/families/${w.family2}/requests`, { category: 'living', text: '请帮忙买米面油' }, { 'x-test-now': new Date().toISOString() });
+    expect(ops(request)).toEqual(['BatchGetItemCommand', 'QueryCommand', 'TransactWriteItemsCommand']);
+    const setting = await as(w.wife1, 'GET', `/families/${w.family1}/acting-setting`);
+    expect(ops(setting)).toEqual(['GetItemCommand']);
+    // Allowing what was never refused writes nothing; refusing is one PutItem after the member's name.
+    const allow = await as(w.wife1, 'PUT', `/families/${w.family1}/acting-setting`, { refused: false });
+    expect(ops(allow)).toEqual(['GetItemCommand', 'PutItemCommand']);
+  });
+});

@@ -32,6 +32,8 @@ export default function FamilyRequests() {
     const id = forFamily ?? params.familyId ?? me.familyId;
     if (!id) throw new ApiFailure('http', 404, '没有找到您家的登记信息，请联系村（社区）联系人');
     setFamilyId(id);
+    // Doctors raise a request for the family but do not follow its requests (contacts do).
+    if (forFamily && me.role === 'doctor') return { today: '', items: [] };
     return requestsApi.family(id);
   });
   const [category, setCategory] = useState<RequestCategory | null>(null);
