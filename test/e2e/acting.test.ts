@@ -49,8 +49,8 @@ test('a village cadre books for an elder who does not use the app; the family se
   await button(page, '确认预约').click();
 
   // 3. Back on the family's page: the booking, stamped.
-  await page.getByText('为王秀英家代办').waitFor();
-  const line = page.locator('.card', { hasText: '李国强 · 清河县人民医院' }).first();
+  await page.locator('.h1:visible', { hasText: '为王秀英家代办' }).waitFor();
+  const line = page.locator('.card:visible', { hasText: '李国强 · 清河县人民医院' }).first();
   await line.getByText('由王桂兰代办').waitFor();
   await screenshot(page, 'acting-3-booked');
   expectElderFriendly(await elderReport(page));

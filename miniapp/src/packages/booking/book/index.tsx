@@ -91,7 +91,9 @@ export default function Book() {
       const booked = await send(async () => {
         await actingApi.book(forFamily, body, key.current);
         key.current = newRequestKey();
-        Taro.redirectTo({ url: `${paths.actingHub}?familyId=${forFamily}` });
+        // Back to the family's 代办 page it came from (it reloads on show), else open it.
+        if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
+        else await Taro.redirectTo({ url: `${paths.actingHub}?familyId=${forFamily}` });
       });
       if (!booked) picker.reload();
       return;
