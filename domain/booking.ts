@@ -176,6 +176,10 @@ export const BookingView = z.object({
   prioritiesGiven: z.optional(z.array(PriorityGiven)),
   feeReductionYuan: z.optional(z.number()),
   referredByName: z.optional(z.string()),
+  /** Booked on the family's behalf: "由王桂兰代办". */
+  actedLabel: z.optional(z.string()),
+  /** Cancelled on the family's behalf. */
+  cancelActedLabel: z.optional(z.string()),
 });
 export type BookingView = z.infer<typeof BookingView>;
 export type BookingListResponse = z.infer<typeof BookingListResponse>;
@@ -308,6 +312,8 @@ export const AdmissionView = z.object({
   decisionReason: z.optional(z.string()),
   admittedOn: z.optional(IsoDate),
   dischargedAt: z.optional(z.string()),
+  /** Asked for on the family's behalf: "由王桂兰代办". */
+  actedLabel: z.optional(z.string()),
 });
 export type AdmissionView = z.infer<typeof AdmissionView>;
 export const AdmissionListResponse = z.object({ items: z.array(AdmissionView) });

@@ -131,7 +131,10 @@ export const AccessLogEntry = z.object({
   viewerRoleLabel: z.string(),
   organisation: z.string(),
   subjectName: z.string(),
-  field: SensitiveField,
+  /** A read of this kind of data; absent when the entry is an action taken for the family. */
+  field: z.optional(SensitiveField),
+  /** Staff acted for the family (代办): what they did, in words ("预约优先号：县医院内科"). */
+  actedLabel: z.optional(z.string()),
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 

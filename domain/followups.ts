@@ -450,6 +450,8 @@ export const RefillRecord = z.object({
   declineReason: z.optional(z.string()),
   readyAt: z.optional(z.string()),
   history: z.array(z.object({ status: RefillStatus, at: z.string() })),
+  /** Asked for on the family's behalf: "由王桂兰代办". */
+  actedLabel: z.optional(z.string()),
 });
 export type RefillRecord = z.infer<typeof RefillRecord>;
 

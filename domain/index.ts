@@ -33,3 +33,5 @@ export * from './problems';
 export * from './report';
 export * from './green-channel';
 export * from './people';
+export * from './acting';
+export * from './policy/acting';

@@ -29,6 +29,8 @@ export const notificationTemplates = {
   'signing.update': { title: '家庭医生签约通知', fields: ['team', 'status', 'time'] },
   /** To a member's contact persons: someone kept failing to prove they are this member. */
   'identity.bindLocked': { title: '身份核对异常提醒', fields: ['member', 'item', 'time'] },
+  /** To a family's members: a contact person or the doctor's team did something for the family (代办). */
+  'family.acted': { title: '代办事项通知', fields: ['name', 'item', 'time'] },
 } as const satisfies Record<string, { title: string; fields: readonly string[] }>;
 
 export type NotificationTemplate = keyof typeof notificationTemplates;

@@ -124,6 +124,8 @@ export const RequestEntry = z.object({
   escalation: Escalation,
   timeline: z.array(RequestEvent),
   version: z.number(),
+  /** Raised on the family's behalf: "由王桂兰代办". */
+  actedLabel: z.optional(z.string()),
 });
 export type RequestEntry = z.infer<typeof RequestEntry>;
 

@@ -39,7 +39,16 @@ export const SurveyState = z.object({
   quarterLabel: z.string(),
   today: IsoDate,
   answered: z.boolean(),
-  answer: z.optional(z.object({ awareness: Awareness, satisfaction: Satisfaction, answeredAt: z.string(), byName: z.string() })),
+  answer: z.optional(
+    z.object({
+      awareness: Awareness,
+      satisfaction: Satisfaction,
+      answeredAt: z.string(),
+      byName: z.string(),
+      /** Recorded face to face by staff (入户调查): "由王桂兰代办". */
+      actedLabel: z.optional(z.string()),
+    }),
+  ),
 });
 export type SurveyState = z.infer<typeof SurveyState>;
 

@@ -16,6 +16,7 @@ import { institutionsRoutes } from './institutions/routes';
 import { reportRoutes } from './report/routes';
 import { hospitalRoutes } from './hospital/routes';
 import { peopleRoutes } from './people/routes';
+import { actingRoutes } from './acting/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -90,6 +91,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   institutionsRoutes,
   reportRoutes,
   hospitalRoutes,
+  actingRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

@@ -3,6 +3,7 @@ import { bookingItem, bookParts, newBookingId, settleLapsedBookings, type BookPl
 import type { BookingPart, PartLabel } from '../lib/db/booking/parts';
 import { getSession, type SessionItem } from '../lib/db/booking/sessions';
 import { transact, TransactionRefused, type Part } from '../lib/db/transact';
+import { actingRefusals } from '../lib/http/acting';
 import { ApiHttpError, badRequest, conflict } from '../lib/http/errors';
 import type { Idempotency } from '../lib/http/idempotency';
 import { countMetric } from '../lib/observability/metrics';
@@ -62,6 +63,7 @@ const refusals = (plan: BookPlan) =>
     offer: () => conflict('候补名额已过期或已让给下一位，请重新排队'),
     guard: alreadyBookedError,
     session: () => sessionRefused(plan),
+    ...actingRefusals,
   }) satisfies { readonly [K in PartLabel]?: () => Error };
 
 /**

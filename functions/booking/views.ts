@@ -3,6 +3,7 @@ import {
   BOOKING_RULES,
   beijingWhen,
   bookingStatusLabels,
+  actedByLabel,
   priorityInWords,
   toBeijingIso,
   whatToBring,
@@ -71,6 +72,8 @@ export function bookingView(b: BookingItem, now: Date): BookingView {
     prioritiesGiven: b.prioritiesGiven,
     feeReductionYuan: b.feeReductionYuan,
     referredByName: b.referredByName,
+    actedLabel: b.actedBy ? actedByLabel(b.actedBy) : undefined,
+    cancelActedLabel: b.cancelActedBy ? actedByLabel(b.cancelActedBy) : undefined,
   };
 }
 
@@ -129,5 +132,6 @@ export function admissionView(a: AdmissionItem): AdmissionView {
     decisionReason: a.decisionReason,
     admittedOn: a.admittedOn,
     dischargedAt: a.dischargedAt,
+    actedLabel: a.actedBy ? actedByLabel(a.actedBy) : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   type FollowUpRecord,
+  actedByLabel,
   type Plan,
   type Prescription,
   type Principal,
@@ -113,6 +114,7 @@ export function refillView(item: RefillItem): RefillRecord {
     declineReason: item.declineReason,
     readyAt: item.readyAt,
     history: item.history,
+    actedLabel: item.actedBy ? actedByLabel(item.actedBy) : undefined,
   };
 }
 

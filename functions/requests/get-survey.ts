@@ -1,18 +1,11 @@
-import { beijingDate, FamilyPath, quarterLabel, quarterOf, type SurveyState } from '../../domain';
+import { beijingDate, FamilyPath, quarterOf } from '../../domain';
 import { getSurveyAnswer } from '../lib/db/survey';
 import { routeHandler } from '../lib/http/route-handler';
+import { surveyStateOf } from './views';
 
-/** This quarter's two questions for the family, and its answer if someone in the family gave it. */
+/** This quarter's two questions for the family, and its answer if someone in the family gave it (or staff recorded it face to face). */
 export const handler = routeHandler('survey.get', { path: FamilyPath }, async ({ path, now }) => {
   const today = beijingDate(now);
   const quarter = quarterOf(today);
-  const answer = await getSurveyAnswer(path.familyId, quarter);
-  const body: SurveyState = {
-    quarter,
-    quarterLabel: quarterLabel(quarter),
-    today,
-    answered: Boolean(answer),
-    answer: answer ? { awareness: answer.awareness, satisfaction: answer.satisfaction, answeredAt: answer.answeredAt, byName: answer.byName } : undefined,
-  };
-  return { body };
+  return { body: surveyStateOf(quarter, today, await getSurveyAnswer(path.familyId, quarter)) };
 });

@@ -1,5 +1,6 @@
-import { escalationOf, type RequestEntry } from '../../domain';
+import { actedByLabel, escalationOf, quarterLabel, type RequestEntry, type SurveyState } from '../../domain';
 import type { RequestItem } from '../lib/db/requests';
+import type { SurveyItem } from '../lib/db/survey';
 
 /** A stored request as the API shows it, with its escalation as of `today`. */
 export function toRequestEntry(item: RequestItem, today: string): RequestEntry {
@@ -19,5 +20,25 @@ export function toRequestEntry(item: RequestItem, today: string): RequestEntry {
     escalation: escalationOf(item.status, item.dueDate, today),
     timeline: item.timeline,
     version: item.version,
+    actedLabel: item.actedBy ? actedByLabel(item.actedBy) : undefined,
+  };
+}
+
+/** The quarter's survey as the family sees it, with the answer if one was given (or recorded face to face). */
+export function surveyStateOf(quarter: string, today: string, answer: SurveyItem | undefined): SurveyState {
+  return {
+    quarter,
+    quarterLabel: quarterLabel(quarter),
+    today,
+    answered: Boolean(answer),
+    answer: answer
+      ? {
+          awareness: answer.awareness,
+          satisfaction: answer.satisfaction,
+          answeredAt: answer.answeredAt,
+          byName: answer.byName,
+          actedLabel: answer.actedBy ? actedByLabel(answer.actedBy) : undefined,
+        }
+      : undefined,
   };
 }

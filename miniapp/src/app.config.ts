@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/privacy/index'],
   subPackages: [
     { root: 'packages/account', pages: ['bind/index'] },
-    { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index'] },
+    { root: 'packages/family', pages: ['contacts/index', 'card/index', 'access-log/index', 'survey/index'] },
     { root: 'packages/staff', pages: ['families/index', 'members/index', 'hospital/index'] },
     { root: 'packages/booking', pages: ['book/index', 'confirmation/index', 'mine/index', 'referral/index', 'admission/index', 'reschedule/index'] },
     { root: 'packages/hospital', pages: ['today/index', 'admissions/index', 'schedule/index'] },
@@ -21,6 +21,7 @@ export default defineAppConfig({
     { root: 'packages/info', pages: ['entitlements/index', 'articles/index', 'article/index'] },
     { root: 'packages/problems', pages: ['list/index', 'edit/index'] },
     { root: 'packages/people', pages: ['index/index', 'edit/index', 'assign/index'] },
+    { root: 'packages/acting', pages: ['index/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
     { root: 'packages/institutions', pages: ['list/index', 'edit/index'] },
   ],

@@ -14,6 +14,7 @@ import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './bo
 import { institutionsMatrixBodies, institutionsReachedStatus } from './institutions-authorization';
 import { walkInMatrixBodies, walkInNeedsResources } from './walk-in-authorization';
 import { fillPeopleIds, peopleMatrixBodies, peopleReachedStatus } from './people-authorization';
+import { actingMatrixBodies, actingNeedsResources, actingTeamScoped } from './acting-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -86,6 +87,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   ...institutionsMatrixBodies,
   ...walkInMatrixBodies,
   ...peopleMatrixBodies,
+  ...actingMatrixBodies,
   'followups.putHealthFile': { conditions: ['hypertension'], otherConditions: [], mobility: 'independent', medicines: [{ name: '氨氯地平片' }], allergies: [], stability: 'stable' },
   'followups.putPlan': { cadence: 'monthly' },
   'followups.submit': { readings: { systolic: 128, diastolic: 82 }, symptoms: [], missedDoses: 0, mood: 'good' },
@@ -169,7 +171,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
 /** Routes where a doctor's authority is the contract's team (functions/signing/contract-access.ts). */
 const teamScoped = new Set(['signing.presignSignature', 'signing.confirm', 'signing.terminate']);
 /** Health routes: a doctor's reach is the member's signed doctor or contract team (domain/policy/health-access.ts). */
-const healthTeamScoped = new Set<string>(followupsRoutes.filter((r) => r.path.includes('{memberId}')).map((r) => r.id));
+const healthTeamScoped = new Set<string>([...followupsRoutes.filter((r) => r.path.includes('{memberId}')).map((r) => r.id), ...actingTeamScoped]);
 const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'prescriptions.approveRefill', 'prescriptions.declineRefill', 'prescriptions.refillReady']);
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
@@ -222,7 +224,7 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
   test('answers as the route table says', async () => {
     const token = await tokenFor(callers[c.role].personId);
     const send = () => call(c.route.method, c.path, { token, body: validBodies[c.route.id] });
-    if (c.expected === 'allowed' && (bookingNeedsResources.has(c.route.id) || walkInNeedsResources.has(c.route.id))) {
+    if (c.expected === 'allowed' && (bookingNeedsResources.has(c.route.id) || walkInNeedsResources.has(c.route.id) || actingNeedsResources.has(c.route.id))) {
       // Past the role and scope checks; booking-authorization.test.ts exercises it on real data.
       const res = await send();
       expect([401, 403]).not.toContain(res.status);

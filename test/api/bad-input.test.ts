@@ -11,6 +11,7 @@ import { problemsBadInput } from './problems-bad-input';
 import { reportBadInput } from './report-bad-input';
 import { walkInBadInput } from './walk-in-bad-input';
 import { peopleBadInput } from './people-bad-input';
+import { actingBadInput } from './acting-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -505,6 +506,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...walkInBadInput(),
   ...peopleBadInput(),
   ...importBadCases(),
+  ...actingBadInput(),
 };
 
 /** The ledger's routes: contacts of f_0005 by p_cadre02, who serves it. */

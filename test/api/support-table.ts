@@ -78,6 +78,11 @@ import type { ApiResponse } from '../support/api';
  * - people.test.ts:               its own county (ledger-world.ts, tag "s": c_lg6s), its staff's PERSON#,
  *                                 IDNO#, ROSTER#c_lg6s, STAFFDIR#t_lg6s*, DOCDIR#c_lg6s, ACTIVITY#c_lg6s
  *                                 and OPENID# t-people-* items; the matrix's staff calls write nothing.
+ * - acting.test.ts:               its own world (acting-world.ts): FAMILY#/AUDIT#f_act<tag>*, PERSON#/
+ *                                 OPENID#/IDEM#/MEMBERBK# of p_act<tag>*, HEALTH#p_act<tag>*, REQSTATS#c_act<tag>,
+ *                                 and its BOOKING#/ADMIT#/OUTBOX# items; sessions as the booking suites.
+ *                                 The matrix's allowed acting calls add a request, a survey answer and
+ *                                 access-log lines to f_0002 (REQUEST#…, SURVEY#…, AUDIT#f_0002).
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

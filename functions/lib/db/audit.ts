@@ -153,7 +153,8 @@ function groupsOf(raw: AuditItem[], days: readonly string[]): AccessGroup[] {
   for (const e of raw) {
     const day = dayOf(e);
     if (!days.includes(day)) continue;
-    const key = `${day}|${e.viewerId}|${e.field}|${e.subjectId}`;
+    // An action taken for the family is never folded into another line: each one is shown.
+    const key = e.action ? e.sk : `${day}|${e.viewerId}|${e.field}|${e.subjectId}`;
     const g = groups.get(key);
     if (!g) groups.set(key, { day, at: e.at, firstAt: e.at, count: 1, event: e });
     else {

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import {
+  type ActedBy,
   type Cadence,
   type FollowUpRecord,
   type HealthFile,
@@ -73,6 +74,8 @@ export interface RefillItem extends Keys, RefillRecord {
   memberName: string;
   doctorId: string;
   medicines: string;
+  /** Asked for by staff on the family's behalf (代办). */
+  actedBy?: ActedBy;
   /** In the doctor's refill queue (GSI1) while the request is open. */
   gsi1pk?: string;
   gsi1sk?: string;

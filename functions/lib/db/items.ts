@@ -1,4 +1,4 @@
-import type { SensitiveField, CardStatus, CommissionLevel, Consent, ContactKind, ContactLevel, FamilyType, Gender, Role, StaffPost, StaffStatus, TeamMember, TeamRole } from '../../../domain';
+import type { ActingAction, SensitiveField, CardStatus, CommissionLevel, Consent, ContactKind, ContactLevel, FamilyType, Gender, Role, StaffPost, StaffStatus, TeamMember, TeamRole } from '../../../domain';
 
 /** The shapes stored in the table. Key attributes are built only by keys.ts. */
 
@@ -133,7 +133,11 @@ export interface AuditItem {
   organisation: string;
   subjectId: string;
   subjectName: string;
-  field: SensitiveField;
+  /** A read of sensitive data; absent on an action taken for the family (`action`). */
+  field?: SensitiveField;
+  /** Something staff did on the family's behalf (代办), with what it was about. */
+  action?: ActingAction;
+  actionDetail?: string;
   routeId: string;
 }
 

@@ -11,6 +11,8 @@ export const keys = {
   familyProfile: (familyId: string) => ({ pk: `FAMILY#${familyId}`, sk: 'FAMILY' as const }),
   familyContact: (familyId: string, staffId: string) => ({ pk: `FAMILY#${familyId}`, sk: `FAMILY#CONTACT#${staffId}` }),
   familySigning: (familyId: string, memberId: string) => ({ pk: `FAMILY#${familyId}`, sk: `FAMILY#SIGN#${memberId}` }),
+  /** Whether staff may act for the family (代办); sorts before FAMILY, outside the profile-and-contacts range. */
+  actingSetting: (familyId: string) => ({ pk: `FAMILY#${familyId}`, sk: 'ACTING' as const }),
   staffPk: (staffId: string) => `STAFF#${staffId}`,
   staffFamilySk: (familyId: string) => `FAMILY#${familyId}`,
   staffMemberSk: (memberId: string) => `MEMBER#${memberId}`,

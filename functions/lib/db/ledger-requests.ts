@@ -47,9 +47,14 @@ export const requestOpenedCounter = (region: Region) => addCounters(keys.request
 export const requestClosedCounter = (region: Region, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>) =>
   addCounters(keys.requestStats(region.countyId, region.townshipId), region, { active: -1, [outcome]: 1 });
 
-/** One family's answer of the quarter, counted by answer. */
-export const surveyCounter = (region: Region, quarter: string, answer: { awareness: Awareness; satisfaction: Satisfaction }) =>
-  addCounters(keys.surveyStats(region.countyId, quarter, region.townshipId), region, { answered: 1, [`aw_${answer.awareness}`]: 1, [`sat_${answer.satisfaction}`]: 1 });
+/**
+ * One family's answer of the quarter, counted by answer. A face-to-face survey recorded by staff
+ * (入户调查) is counted apart (`f2f_` counters), so the in-app figures stay the families' own answers.
+ */
+export const surveyCounter = (region: Region, quarter: string, answer: { awareness: Awareness; satisfaction: Satisfaction }, channel: 'app' | 'face_to_face' = 'app') => {
+  const p = channel === 'face_to_face' ? 'f2f_' : '';
+  return addCounters(keys.surveyStats(region.countyId, quarter, region.townshipId), region, { [`${p}answered`]: 1, [`${p}aw_${answer.awareness}`]: 1, [`${p}sat_${answer.satisfaction}`]: 1 });
+};
 
 /** Every township of a county that has ever had a request (the only ones that can have open ones). */
 export async function requestStatsOf(countyId: string): Promise<RequestStatsItem[]> {

@@ -8,6 +8,7 @@ import {
   beijingWhen,
   beijingInstant,
   toBeijingIso,
+  type ActedBy,
   type ContactKind,
   type RequestCategory,
   type RequestEvent,
@@ -43,6 +44,8 @@ export interface RequestItem {
   dueDate: string;
   raisedAt: string;
   raisedBy: { personId: string; name: string };
+  /** Raised by staff on the family's behalf (代办). */
+  actedBy?: ActedBy;
   assignee?: { staffId: string; name: string };
   /** Members told about each change. */
   notify: string[];
@@ -82,6 +85,7 @@ export function requestCreation(
     text: string;
     dueDate: string;
     raisedBy: { personId: string; name: string; role: 'family' | 'staff' };
+    actedBy?: ActedBy;
   },
   now: Date,
 ): { item: RequestItem; parts: Part<RequestCreationLabel>[] } {
@@ -106,6 +110,7 @@ export function requestCreation(
     dueDate: input.dueDate,
     raisedAt: at,
     raisedBy: { personId: input.raisedBy.personId, name: input.raisedBy.name },
+    ...(input.actedBy ? { actedBy: input.actedBy } : {}),
     assignee: assignee ? { staffId: assignee.staffId, name: assignee.name } : undefined,
     notify: profile.members.map((m) => m.personId),
     timeline: [{ at, status: 'open', byName: input.raisedBy.name, byRole: input.raisedBy.role, assignedTo: assignee?.name }],

@@ -60,6 +60,9 @@ export const paths = {
   peopleEdit: '/packages/people/edit/index',
   peopleAssign: '/packages/people/assign/index',
   commissionImport: '/packages/commission/import/index',
+  /** 代办: staff act for a family; member pages it opens take `forFamily` (and `forMember`). */
+  actingHub: '/packages/acting/index/index',
+  faceSurvey: '/packages/family/survey/index',
 } as const;
 
 export function withQuery(path: string, query: Record<string, string | undefined>): string {

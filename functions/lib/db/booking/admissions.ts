@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AdmissionStatus } from '../../../../domain';
+import type { ActedBy, AdmissionStatus } from '../../../../domain';
 import { db, tableName } from '../client';
 import type { SigningItem } from '../items';
 import { keys } from '../keys';
@@ -19,6 +19,8 @@ export interface AdmissionItem {
   reason: string;
   requestedAt: string;
   requestedBy: string;
+  /** Asked for by staff on the family's behalf (代办). */
+  actedBy?: ActedBy;
   decisionReason?: string;
   decidedBy?: string;
   admittedOn?: string;

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { BOOKING_RULES, SERVICE_CARD, toBeijingIso, type BookingStatus, type Period, type PriorityGiven } from '../../../../domain';
+import { BOOKING_RULES, SERVICE_CARD, toBeijingIso, type ActedBy, type BookingStatus, type Period, type PriorityGiven } from '../../../../domain';
 import { outboxCancel, outboxPut } from '../../notify/outbox';
 import { db, tableName } from '../client';
 import { keys } from '../keys';
@@ -46,6 +46,9 @@ export interface BookingItem {
   referredBy?: string;
   referredByName?: string;
   referralReason?: string;
+  /** Booked, or cancelled, by staff on the family's behalf (代办). */
+  actedBy?: ActedBy;
+  cancelActedBy?: ActedBy;
   gsi1pk: string;
   gsi1sk: string;
   /** Present while the booking is on the hospital's day list (not after a cancellation). */
@@ -103,6 +106,8 @@ export interface BookPlan {
   place: 'quota' | 'offer';
   /** Reschedule: the counter already counts the booking being replaced. */
   skipCounter?: boolean;
+  /** Staff booking on the family's behalf (functions/lib/http/acting.ts). */
+  actedBy?: ActedBy;
   now: Date;
 }
 
@@ -134,6 +139,7 @@ export function bookingItem(plan: BookPlan): BookingItem {
     needsWheelchair: plan.needsWheelchair,
     bookedAt: toBeijingIso(plan.now),
     ...(plan.referral ? { referredBy: plan.referral.doctorId, referredByName: plan.referral.doctorName, referralReason: plan.referral.reason } : {}),
+    ...(plan.actedBy ? { actedBy: plan.actedBy } : {}),
     gsi1pk: keys.familyBookingsPk(plan.booker.familyId),
     gsi1sk: keys.familyBookingSk(s.startsAt, plan.bookingId),
     gsi2pk: keys.hospitalDayPk(s.institutionId, s.date),
@@ -217,17 +223,24 @@ export function bookParts(plan: BookPlan): BookingPart[] {
 }
 
 /** The parts that cancel a booking before the cut-off and free its place. */
-export function cancelParts(booking: BookingItem, session: SessionItem, firstWaiting: WaitlistItem | undefined, now: Date, reason?: string): BookingPart[] {
+export function cancelParts(booking: BookingItem, session: SessionItem, firstWaiting: WaitlistItem | undefined, now: Date, reason?: string, actedBy?: ActedBy): BookingPart[] {
   const cutoff = now.getTime() + BOOKING_RULES.cancelCutoffHours * 3_600_000;
   return [
     part('old-booking', {
       Update: {
         TableName: T(),
         Key: keys.booking(booking.bookingId),
-        UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, cancelReason = :reason REMOVE gsi2pk, gsi2sk',
+        UpdateExpression: `SET #status = :cancelled, cancelledAt = :at, cancelReason = :reason${actedBy ? ', cancelActedBy = :actedBy' : ''} REMOVE gsi2pk, gsi2sk`,
         ConditionExpression: '#status = :booked AND startsAtMs > :cutoff',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':booked': 'booked', ':at': toBeijingIso(now), ':cutoff': cutoff, ':reason': reason ?? '' },
+        ExpressionAttributeValues: {
+          ':cancelled': 'cancelled',
+          ':booked': 'booked',
+          ':at': toBeijingIso(now),
+          ':cutoff': cutoff,
+          ':reason': reason ?? '',
+          ...(actedBy ? { ':actedBy': actedBy } : {}),
+        },
       },
     }),
     part('old-guard', { Delete: { TableName: T(), Key: keys.bookingGuard(booking.memberId, booking.institutionId, booking.sessionId) } }),

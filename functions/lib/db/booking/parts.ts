@@ -21,6 +21,7 @@ export type PartLabel =
   | 'old-guard'
   | 'old-session'
   | 'old-offer'
+  | 'acting'
   | 'other';
 
 export type BookingPart = Part<PartLabel>;

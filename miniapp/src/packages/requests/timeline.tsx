@@ -16,6 +16,7 @@ export function RequestCard({ request, children }: { request: RequestEntry; chil
         希望办结：{formatChineseDate(request.dueDate)}
         {request.assignee ? `　经办人：${request.assignee.name}` : ''}
       </View>
+      {request.actedLabel ? <View className="soft">{request.actedLabel}</View> : null}
       {late ? <View className="rq__escalated">{escalationLabels[request.escalation]}</View> : null}
       <View className="mt">
         {request.timeline.map((e, i) => (

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { AdmissionRequest, formatChineseDate, type AdmissionView } from '@domain';
+import { actingApi } from '../../../api/acting';
 import { bookingApi, newRequestKey } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
@@ -23,6 +24,7 @@ function AdmissionCard({ a }: { a: AdmissionView }) {
       {a.decisionReason ? <View className="text">医院答复：{a.decisionReason}</View> : null}
       {a.admittedOn ? <View className="text">入院日期：{formatChineseDate(a.admittedOn)}</View> : null}
       {a.dischargedAt ? <View className="text">出院时间：{formatChineseDate(a.dischargedAt.slice(0, 10))} {a.dischargedAt.slice(11, 16)}</View> : null}
+      {a.actedLabel ? <View className="text soft">{a.actedLabel}</View> : null}
     </View>
   );
 }
@@ -33,11 +35,17 @@ function AdmissionCard({ a }: { a: AdmissionView }) {
  * carries the same Idempotency-Key, so it cannot ask twice.
  */
 export default function Admission() {
+  // Staff acting for a family (代办) open this page with `forFamily` (and `forMember`).
+  const { params } = useRouter();
+  const forFamily = params.forFamily;
   const { state, reload } = useRemote(async () => {
     const me = await requireMe();
-    if (!me.familyId) throw new Error('没有找到您家的登记信息，请联系村（社区）联系人');
-    const [institutions, mine, admissions] = await Promise.all([bookingApi.institutions(), bookingApi.mine(me.familyId), bookingApi.admissions(me.familyId)]);
-    return { me, familyId: me.familyId, hospitals: institutions.items.filter((i) => i.kind === 'hospital'), members: mine.members, admissions: admissions.items };
+    const familyId = forFamily ?? me.familyId;
+    if (!familyId) throw new Error('没有找到您家的登记信息，请联系村（社区）联系人');
+    const [institutions, mine, admissions] = await Promise.all([bookingApi.institutions(), bookingApi.mine(familyId), bookingApi.admissions(familyId)]);
+    const wanted = params.forMember && mine.members.some((m) => m.personId === params.forMember) ? params.forMember : undefined;
+    const firstChoice = wanted ?? (forFamily ? mine.members[0]?.personId : me.personId);
+    return { me, firstChoice, familyId, hospitals: institutions.items.filter((i) => i.kind === 'hospital'), members: mine.members, admissions: admissions.items };
   }, { auto: false });
   useDidShow(() => void reload(state.status === 'ready'));
   const [memberId, setMemberId] = useState<string | null>(null);
@@ -48,7 +56,7 @@ export default function Admission() {
   const key = useRef(newRequestKey());
   const ready = state.status === 'ready' ? state.data : null;
   useEffect(() => {
-    if (ready && !memberId) setMemberId(ready.me.personId);
+    if (ready && !memberId && ready.firstChoice) setMemberId(ready.firstChoice);
   }, [ready, memberId]);
 
   if (state.status === 'loading') return <View className="page"><Loading /></View>;
@@ -60,7 +68,7 @@ export default function Admission() {
     const parsed = AdmissionRequest.safeParse({ memberId, institutionId, reason: reason.trim() });
     if (!parsed.success) return form.refuse(formErrors(parsed.error.issues));
     setSent(false);
-    const asked = await form.send(() => bookingApi.requestAdmission(data.familyId, parsed.data, key.current));
+    const asked = await form.send(() => (forFamily ? actingApi.requestAdmission(forFamily, parsed.data, key.current) : bookingApi.requestAdmission(data.familyId, parsed.data, key.current)));
     if (!asked) return;
     key.current = newRequestKey();
     setReason('');
@@ -70,7 +78,7 @@ export default function Admission() {
 
   return (
     <View className="page booking">
-      <View className="h1">需要住院床位</View>
+      <View className="h1">{forFamily ? '代为申请住院床位' : '需要住院床位'}</View>
       <View className="text soft mb">定点医院为计划生育特殊家庭优先安排床位。提交后医院会答复，答复会通过微信告诉您。</View>
       {data.hospitals.length === 0 ? <Empty text="本县还没有登记可以住院的定点医院。" /> : (
         <View className="card">
@@ -89,7 +97,7 @@ export default function Admission() {
           提交床位申请
         </Btn>
       ) : null}
-      <View className="h2 mt">我家的床位申请</View>
+      <View className="h2 mt">{forFamily ? '这户的床位申请' : '我家的床位申请'}</View>
       {data.admissions.length === 0 ? <Empty text="还没有床位申请。" /> : null}
       {data.admissions.map((a) => <AdmissionCard key={a.admissionId} a={a} />)}
     </View>

@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { bookingDefaults, SERVICE_CARD, type SessionView } from '@domain';
+import { actingApi } from '../../../api/acting';
 import { bookingApi, newRequestKey } from '../../../api/booking';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
 import { ErrorState, Loading } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
+import { paths } from '../../../lib/routes';
 import { useRemote } from '../../../lib/remote';
 import { useFormSend } from '../../../lib/form';
 import { requestSubscriptions } from '../../../lib/subscriptions';
@@ -27,15 +29,19 @@ const DAYS_SHOWN = 7;
  */
 export default function Book() {
   const params = Taro.getCurrentInstance().router?.params ?? {};
+  // Staff acting for a family (代办) open this page with `forFamily` (and `forMember` from a doctor's member page).
+  const forFamily = params.forFamily;
   const { state, reload } = useRemote(async () => {
     const me = await requireMe();
-    if (!me.familyId) throw new Error('没有找到您家的登记信息，请联系村（社区）联系人');
-    const [institutions, mine] = await Promise.all([bookingApi.institutions(), bookingApi.mine(me.familyId)]);
-    const memberId = params.memberId && mine.members.some((m) => m.personId === params.memberId) ? params.memberId : me.personId;
+    const familyId = forFamily ?? me.familyId;
+    if (!familyId) throw new Error('没有找到您家的登记信息，请联系村（社区）联系人');
+    const [institutions, mine] = await Promise.all([bookingApi.institutions(), bookingApi.mine(familyId)]);
+    const wanted = params.forMember ?? params.memberId;
+    const memberId = wanted && mine.members.some((m) => m.personId === wanted) ? wanted : forFamily ? (mine.members[0]?.personId ?? '') : me.personId;
     const defaults = params.institutionId
       ? { institutionId: params.institutionId, departmentId: params.departmentId ?? null }
       : bookingDefaults(institutions.items, mine.items, memberId);
-    return { me, memberId, defaults, familyId: me.familyId, institutions: institutions.items, members: mine.members };
+    return { me, memberId, defaults, familyId, institutions: institutions.items, members: mine.members };
   });
   const [memberId, setMemberId] = useState<string | null>(null);
   const [escort, setEscort] = useState(false);
@@ -64,8 +70,9 @@ export default function Book() {
     days: DAYS_SHOWN,
     initialInstitutionId: ready?.defaults.institutionId,
     initialDepartmentId: ready?.defaults.departmentId,
+    // The waiting list offers the place to the member's own phone: not for staff acting for a family.
     renderClosed: (s, institutionId) =>
-      s.waitlistOpen ? (
+      s.waitlistOpen && !forFamily ? (
         <Btn kind="secondary" busy={busy} onClick={() => void joinWaitlist(s, institutionId)}>
           排队候补
         </Btn>
@@ -79,12 +86,24 @@ export default function Book() {
 
   const submit = async () => {
     if (!institutionId || !chosen || !memberId) return refuse({}, '请先选好医院、科室、日期和时段');
+    const body = { institutionId, sessionId: chosen.sessionId, memberId, needsEscort: escort, needsWheelchair: wheelchair };
+    if (forFamily) {
+      const booked = await send(async () => {
+        await actingApi.book(forFamily, body, key.current);
+        key.current = newRequestKey();
+        // Back to the family's 代办 page it came from (it reloads on show), else open it.
+        if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
+        else await Taro.redirectTo({ url: `${paths.actingHub}?familyId=${forFamily}` });
+      });
+      if (!booked) picker.reload();
+      return;
+    }
     // Inside the tap, before any await (WeChat shows the request only there).
     const subscribed = requestSubscriptions([...bookingSubscriptions.book]);
     const booked = await send(async () => {
       // The grant is recorded before the booking writes its messages, so none is skipped.
       await subscribed;
-      const booking = await bookingApi.book(data.familyId, { institutionId, sessionId: chosen.sessionId, memberId, needsEscort: escort, needsWheelchair: wheelchair }, key.current);
+      const booking = await bookingApi.book(data.familyId, body, key.current);
       key.current = newRequestKey();
       Taro.redirectTo({ url: `${bookingPaths.confirmation}?bookingId=${booking.bookingId}` });
     });
@@ -94,7 +113,8 @@ export default function Book() {
 
   return (
     <View className="page booking">
-      <View className="h1">预约优先就医</View>
+      <View className="h1">{forFamily ? '代为预约优先号' : '预约优先就医'}</View>
+      {forFamily ? <Notice tone="info"><View className="text">您在为这户家庭代办，预约会写明由您代办，并通知用微信的家人。</View></Notice> : null}
       <View className="text soft mb">定点医院为计划生育特殊家庭保留了优先号，凭{SERVICE_CARD}优先挂号、就诊、取药、缴费。</View>
 
       {picker.element}
@@ -117,11 +137,13 @@ export default function Book() {
           确认预约
         </Btn>
       ) : null}
-      <View className="mt">
-        <Btn kind="secondary" onClick={() => Taro.navigateTo({ url: bookingPaths.mine })}>
-          查看我家的预约
-        </Btn>
-      </View>
+      {forFamily ? null : (
+        <View className="mt">
+          <Btn kind="secondary" onClick={() => Taro.navigateTo({ url: bookingPaths.mine })}>
+            查看我家的预约
+          </Btn>
+        </View>
+      )}
     </View>
   );
 }

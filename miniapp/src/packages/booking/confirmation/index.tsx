@@ -75,6 +75,7 @@ export default function Confirmation() {
         <Row label="接待">{b.meetBy}</Row>
         {b.needsEscort || b.needsWheelchair ? <Row label="已安排">{[b.needsEscort ? '陪诊' : '', b.needsWheelchair ? '轮椅' : ''].filter(Boolean).join('、')}</Row> : null}
         {b.referredByName ? <Row label="转诊医生">{b.referredByName}</Row> : null}
+        {b.actedLabel ? <Row label="代办">{b.actedLabel}</Row> : null}
       </View>
 
       <View className="card">

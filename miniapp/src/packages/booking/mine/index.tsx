@@ -67,6 +67,8 @@ export default function Mine() {
             {formatChineseDate(b.date)} {periodLabels[b.period]} {b.startsAt.slice(11, 16)}
           </View>
           <View className="text-lg">{b.memberName} · {b.institutionName}{b.departmentName}</View>
+          {b.actedLabel ? <View className="text soft">{b.actedLabel}</View> : null}
+          {b.cancelActedLabel ? <View className="text soft">取消：{b.cancelActedLabel}</View> : null}
           <Btn kind="secondary" onClick={() => Taro.navigateTo({ url: `${bookingPaths.confirmation}?bookingId=${b.bookingId}` })}>
             查看详情
           </Btn>

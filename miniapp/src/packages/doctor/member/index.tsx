@@ -17,6 +17,7 @@ import {
   type FollowUpRecord,
   type Prescription,
 } from '@domain';
+import { actingApi } from '../../../api/acting';
 import { followupsApi, newIdempotencyKey } from '../../../api/followups';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
@@ -65,6 +66,10 @@ export default function MemberFile() {
             {state.data.health.file ? '修改健康档案' : '建立健康档案'}
           </Btn>
           <Refills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
+          <ActingRefills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
+          <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.actingHub, { familyId, memberId }) })}>
+            为这户代办（预约、床位、诉求、入户调查）
+          </Btn>
           <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.doctorPrescribe, { familyId, memberId }) })}>
             开长处方
           </Btn>
@@ -142,6 +147,37 @@ function FileCard({ data }: { data: { file: import('@domain').HealthFile | null;
         病情评估：{stabilityLabels[f.stability.status]}（{formatChineseDate(f.stability.assessedOn)}，{f.stability.doctorName}）
       </View>
       {data.plan ? <View className="text">下次随访：{formatChineseDate(data.plan.dueOn)}</View> : null}
+    </View>
+  );
+}
+
+/**
+ * 代为申请续方: for an elder who cannot ask in the app, the doctor's team asks on the family's
+ * behalf (delivered to the home), stamped and told to the family like every acting action.
+ */
+function ActingRefills({ items, familyId, memberId, onDone }: { items: Prescription[]; familyId: string; memberId: string; onDone: () => void }) {
+  const form = useFormSend();
+  const key = useRef(newIdempotencyKey());
+  const due = items.filter((rx) => rx.refill.canRequest);
+  if (due.length === 0) return null;
+  const ask = async (rx: Prescription) => {
+    if (await form.send(() => actingApi.requestRefill(familyId, memberId, rx.prescriptionId, { fulfilment: 'delivery' }, key.current))) {
+      key.current = newIdempotencyKey();
+      onDone();
+    }
+  };
+  return (
+    <View className="card">
+      <View className="h3">可以续方的长处方</View>
+      {form.failure ? <Notice tone="error">{form.failure}</Notice> : null}
+      {due.map((rx) => (
+        <View className="mt" key={rx.prescriptionId}>
+          <View className="text-lg strong">{rx.items.map((i) => i.medicine).join('、')}</View>
+          <Btn kind="secondary" icon="check" busy={form.busy} busyText="正在提交…" onClick={() => void ask(rx)}>
+            代为申请续方（送药上门）
+          </Btn>
+        </View>
+      ))}
     </View>
   );
 }

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { RequestCategory, requestCategoryLabels, REQUEST_DEFAULT_DUE_DAYS } from '@domain';
 import { ApiFailure } from '../../../api/errors';
+import { actingApi } from '../../../api/acting';
 import { requestsApi } from '../../../api/requests';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
@@ -23,12 +24,16 @@ const newRequestId = () => `rq-${Date.now().toString(36)}-${Math.random().toStri
  */
 export default function FamilyRequests() {
   const { params } = useRouter();
-  const [familyId, setFamilyId] = useState<string>(params.familyId ?? '');
+  // `forFamily`: staff raising it on the family's behalf (代办), stamped and told to the family.
+  const forFamily = params.forFamily;
+  const [familyId, setFamilyId] = useState<string>(forFamily ?? params.familyId ?? '');
   const { state, reload } = useRemote(async () => {
     const me = await requireMe();
-    const id = params.familyId ?? me.familyId;
+    const id = forFamily ?? params.familyId ?? me.familyId;
     if (!id) throw new ApiFailure('http', 404, '没有找到您家的登记信息，请联系村（社区）联系人');
     setFamilyId(id);
+    // Doctors raise a request for the family but do not follow its requests (contacts do).
+    if (forFamily && me.role === 'doctor') return { today: '', items: [] };
     return requestsApi.family(id);
   });
   const [category, setCategory] = useState<RequestCategory | null>(null);
@@ -42,7 +47,8 @@ export default function FamilyRequests() {
     if (!category) return form.refuse({ category: '请先选择是哪方面的事' });
     if (text.trim().length < 2) return form.refuse({ text: '请写一写需要帮什么忙' });
     setSent(false);
-    const raised = await form.send(() => requestsApi.raise(familyId, { category, text: text.trim() }, requestId));
+    const body = { category, text: text.trim() };
+    const raised = await form.send(() => (forFamily ? actingApi.raise(forFamily, body, requestId) : requestsApi.raise(familyId, body, requestId)));
     if (!raised) return;
     setSent(true);
     setCategory(null);
@@ -53,7 +59,7 @@ export default function FamilyRequests() {
 
   return (
     <View className="page">
-      <View className="h1">我的诉求</View>
+      <View className="h1">{forFamily ? '代为提交诉求' : '我的诉求'}</View>
       <View className="text-lg soft mb">有困难请告诉我们，联系人会在 {REQUEST_DEFAULT_DUE_DAYS} 天内给您答复。</View>
       <View className="field">
         <View className="field__label">是哪方面的事</View>

@@ -69,6 +69,13 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
           查看这户的联系人
         </Btn>
       </View>
+      {me.role === 'contact' ? (
+        <View className="mt">
+          <Btn kind="secondary" icon="check" onClick={() => Taro.navigateTo({ url: withQuery(paths.actingHub, { familyId: family.familyId }) })}>
+            为这户代办
+          </Btn>
+        </View>
+      ) : null}
     </View>
   );
 }
