@@ -23,7 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // Each build empties its own output folder, so the two targets must not share one.
     outputRoot: isH5 ? 'dist-h5' : 'dist',
-    plugins: [],
+    // Every page gets a <page-meta>: its root-font-size carries the user's text size (page-meta.js).
+    plugins: isH5 ? [] : [path.resolve(__dirname, 'page-meta.js')],
     defineConstants: {
       'process.env.TARO_APP_API_BASE': JSON.stringify(apiBase),
       // {"message.new":"<template id>",...} from the mini-program console (subscription messages).
@@ -50,7 +51,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // domain/ lives outside the Taro project; without this Babel would skip it.
       compile: { include: [domainDir] },
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        // rem, not rpx: rpx follows only the screen's width, so WeChat's font size could never
+        // enlarge anything. rem follows the page's root font size, which each page's <page-meta>
+        // sets to the design unit times the user's text size (src/lib/text-scale.ts), as the H5
+        // build does on <html>. 1rem stays 40 design px (Taro's rem base), on both builds.
+        pxtransform: { enable: true, config: { targetUnit: 'rem' } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       miniCssExtractPluginOption: { ignoreOrder: true },

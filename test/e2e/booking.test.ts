@@ -48,6 +48,10 @@ test('a member books a priority place; the hospital verifies the card and checks
   await chooseDemoPersona(page, '王秀英 · 家庭成员');
   await passPrivacyIfAsked(page, 'p_m0001', '王桂兰');
   await button(page, '预约优先就医').click();
+  // Whether the family's usual place is chosen already depends on what the shared stack holds:
+  // open the lists either way, as a member choosing another place would.
+  await page.getByText(/^1\. (选择医院|医院和科室)$/).waitFor();
+  if (await button(page, '换一个').count()) await button(page, '换一个').click();
   await page.getByText('1. 选择医院').waitFor();
   await page.getByRole('radio', { name: '清河县人民医院' }).click();
   await page.getByRole('radio', { name: '全科' }).click();

@@ -91,7 +91,7 @@ export function watchToasts(selector: string): void {
 }
 
 /** A defect the page shows, by kind; `el` names the element (or the pair) so a failure says where. */
-export type ElderDefectKind = 'smallText' | 'smallTarget' | 'axe' | 'smallField' | 'toast' | 'offscreen' | 'clipped' | 'overflow' | 'closeTargets' | 'invalidInput' | 'page';
+export type ElderDefectKind = 'smallText' | 'smallTarget' | 'axe' | 'smallField' | 'toast' | 'offscreen' | 'clipped' | 'overflow' | 'overlap' | 'closeTargets' | 'invalidInput' | 'page';
 export interface ElderDefect {
   kind: ElderDefectKind;
   el: string;
@@ -216,6 +216,42 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
         });
         if (covers) defects.push({ kind: 'overflow', el: `${describe(el)} runs out of its box over the next` });
       }
+    }
+  }
+
+  // Words over words: two texts (neither inside the other) whose boxes cross, as when a line
+  // positioned on top of another or a negative margin lays one over the next at a larger text
+  // size. Compared within one layer only: a sheet or dialog over the page is meant to cover it.
+  const layer = (el: Element) => {
+    for (let a: Element | null = el; a; a = a.parentElement) if (/(fixed|sticky)/.test(getComputedStyle(a).position)) return a;
+    return null;
+  };
+  // The words' own boxes, a box per line (an element's box can be wider than its words).
+  const wordBoxes = (el: Element) =>
+    [...el.childNodes]
+      .filter((n) => n.nodeType === 3 && (n.textContent ?? '').trim())
+      .flatMap((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return [...range.getClientRects()];
+      })
+      .filter((r) => r.width > 2 && r.height > 2);
+  // Screen-reader-only text (a 1 px box) is not seen.
+  const seen = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 2 && r.height > 2;
+  };
+  const texts = all
+    .filter((el) => ownText(el) && !cut.has(el) && seen(el))
+    .map((el) => ({ el, rects: wordBoxes(el), layer: layer(el) }))
+    .filter((t) => t.rects.length);
+  const crosses = (p: DOMRect, q: DOMRect) => Math.min(p.right, q.right) - Math.max(p.left, q.left) > 4 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 4;
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      const a = texts[i];
+      const b = texts[j];
+      if (a.layer !== b.layer || a.el.contains(b.el) || b.el.contains(a.el)) continue;
+      if (a.rects.some((p) => b.rects.some((q) => crosses(p, q)))) defects.push({ kind: 'overlap', el: `${describe(a.el)} over ${describe(b.el)}` });
     }
   }
 

@@ -105,9 +105,11 @@ test('booking in three taps from home: the hospital, the department used last an
   await tap(button(page, '预约优先就医'));
   const sessionGroup = page.getByRole('radiogroup', { name: '选择时段' }).first();
   await sessionGroup.waitFor();
-  // Chosen already: the county hospital, 全科, and the first day with places (shown first).
-  expect(await page.getByRole('radio', { name: '清河县人民医院' }).getAttribute('aria-checked')).toBe('true');
-  expect(await page.getByRole('radio', { name: '全科' }).getAttribute('aria-checked')).toBe('true');
+  // Chosen already: the county hospital and 全科, shown as one line (not two lists), and the first
+  // day with places (shown first).
+  await page.getByText('清河县人民医院 · 全科', { exact: true }).waitFor();
+  expect(await page.getByRole('radio', { name: '清河县人民医院' }).count()).toBe(0);
+  expect(await button(page, '换一个').count()).toBe(1);
   const day = page.getByRole('radiogroup', { name: '选择日期' }).getByRole('radio', { checked: true });
   expect(await day.textContent()).toContain('有优先号');
   // Morning before afternoon, whatever can be booked.
@@ -128,8 +130,12 @@ test('booking in three taps from home: the hospital, the department used last an
   await button(page, '查看我家的全部预约').click();
   await button(page, '再约一次').first().click();
   await page.getByRole('radiogroup', { name: '选择时段' }).first().waitFor();
-  expect(await page.getByRole('radio', { name: '全科' }).getAttribute('aria-checked')).toBe('true');
+  await page.getByText('清河县人民医院 · 全科', { exact: true }).waitFor();
   await screenshot(page, 'booking-taps-3-again');
+  // 换一个 opens the lists, the choice still marked.
+  await button(page, '换一个').click();
+  expect(await page.getByRole('radio', { name: '清河县人民医院' }).getAttribute('aria-checked')).toBe('true');
+  expect(await page.getByRole('radio', { name: '全科' }).getAttribute('aria-checked')).toBe('true');
   // Another day than the one just booked (the same session again would be refused).
   await page.getByRole('radiogroup', { name: '选择日期' }).getByRole('radio', { checked: false, name: /有优先号/ }).first().click();
   await page.getByRole('radiogroup', { name: '选择时段' }).first().getByRole('radio').first().click();

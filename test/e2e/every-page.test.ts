@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, beijingDate, type SessionListResponse } from '../../domain';
 import { call, tokenFor } from '../support/api';
@@ -15,8 +15,15 @@ import { appUrl, agreeToPrivacy, button } from './flows';
  */
 
 const SCALES = [1, 1.5, 2] as const;
+/**
+ * One picture per page, persona and text size, for a person to look at: the checks measure what
+ * they know of, the eye catches the rest (a confusing layout, overlapping words). One image pixel
+ * per CSS pixel (not the phone's two) keeps a run's pictures small and adds seconds, not minutes.
+ */
+const SHOTS_DIR = 'test-artifacts/every-page';
 /** iPhone 12-15 width: the 390 px the bars are measured against. */
 const WIDTH = 390;
+const HEIGHT = 812;
 
 type Who = 'anonymous' | 'unbound' | 'member' | 'contact' | 'doctor' | 'township' | 'hospital' | 'commission';
 
@@ -123,6 +130,27 @@ function declaredRoutes(): string[] {
   return [...main, ...subs].map((r) => `/${r}`);
 }
 
+/** e.g. test-artifacts/every-page/member-packages-booking-book-index@1.5.png */
+function shotPath(visit: Visit, scale: number): string {
+  return `${SHOTS_DIR}/${visit.who}-${visit.route.slice(1).replace(/\//g, '-')}@${scale}.png`;
+}
+
+/**
+ * The whole page, not only the first screen (812 px): Taro's H5 page scrolls inside its own
+ * element, so Playwright's fullPage sees one screen. The window is made as tall as the page for the
+ * picture (vmin, and so the text size, follow the width) and put back before the next measurement.
+ */
+async function screenshotWholePage(page: Page, path: string) {
+  const viewport = page.viewportSize() ?? { width: WIDTH, height: HEIGHT };
+  const height = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll('.page')].map((el) => el.getBoundingClientRect()).filter((r) => r.height > 0);
+    return Math.ceil(Math.max(window.innerHeight, ...shown.map((r) => r.height + Math.max(r.top, 0))));
+  });
+  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 8000) });
+  await page.screenshot({ path, scale: 'css' });
+  if (height > viewport.height) await page.setViewportSize(viewport);
+}
+
 let browser: Browser;
 const contexts = new Map<Who, BrowserContext>();
 const found: { visit: Visit; scale: number; defects: ElderDefect[] }[] = [];
@@ -160,6 +188,8 @@ async function contextFor(who: Who): Promise<BrowserContext> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  rmSync(SHOTS_DIR, { recursive: true, force: true });
+  mkdirSync(SHOTS_DIR, { recursive: true });
   // A booking of 王秀英's husband at the township centre, for the confirmation and reschedule pages.
   const token = await tokenFor('p_m0001');
   for (let day = 1; day < 14 && !ids.bookingId; day++) {
@@ -203,6 +233,7 @@ test('every page of every role meets the elderly-friendly bars at text sizes 1, 
         await page.goto(`${appUrl()}?v=${++n}#${visit.route}${query ? `?${query}` : ''}`, { waitUntil: 'domcontentloaded' });
         const shown = await settle(page, visit.ready);
         const report: ElderReport = await elderReport(page, { axe: scale === 1 });
+        await screenshotWholePage(page, shotPath(visit, scale));
         const defects = unexpectedDefects({ ...report, route: visit.route }, ELDER_KNOWN_DEFECTS);
         if (!shown) defects.push({ kind: 'page', el: `never showed "${String(visit.ready)}" (now at ${report.route})` });
         if (report.textScale !== scale) defects.push({ kind: 'page', el: `page applied text scale ${report.textScale}, expected ${scale}` });

@@ -33,6 +33,8 @@ export interface LoadedPage {
   requests: SentRequest[];
   /** Elements rendered without a WeChat template: they would be blank on a phone. */
   missingTemplates: string[];
+  /** The page's data as WeChat holds it (what its template binds to). */
+  data: () => Record<string, unknown>;
   /** wx API calls the test may assert (navigateTo, makePhoneCall). */
   calls: { navigateTo: WxOptions[]; makePhoneCall: WxOptions[] };
 }
@@ -45,10 +47,17 @@ function answer(opts: WxOptions, res: Record<string, unknown>) {
   }, 0);
 }
 
-export function loadPage(route: string, session: Session, respond: Respond, query: Record<string, string> = {}): LoadedPage {
+/** What the WeChat client says about itself: the user's font size and the window (defaults: standard size, 375 wide). */
+export interface ClientInfo {
+  fontSizeScaleFactor?: number;
+  windowWidth?: number;
+}
+
+export function loadPage(route: string, session: Session, respond: Respond, query: Record<string, string> = {}, client: ClientInfo = {}): LoadedPage {
   const loaded: LoadedPage = {
     text: () => root().textContent ?? '',
     root: () => root(),
+    data: () => page.data,
     requests: [],
     missingTemplates: [],
     calls: { navigateTo: [], makePhoneCall: [] },
@@ -67,6 +76,9 @@ export function loadPage(route: string, session: Session, respond: Respond, quer
   const g = global as any;
   g.wx = require('miniprogram-simulate/src/api');
   const wx = g.wx;
+  const windowWidth = client.windowWidth ?? 375;
+  wx.getAppBaseInfo = () => ({ fontSizeScaleFactor: client.fontSizeScaleFactor ?? 1, fontSizeSetting: 17 * (client.fontSizeScaleFactor ?? 1) });
+  wx.getWindowInfo = () => ({ windowWidth, windowHeight: 812, screenWidth: windowWidth, screenHeight: 812, pixelRatio: 2 });
   // The simulator's storage is a no-op; the app keeps its session there.
   const storage = new Map<string, unknown>([['lianxin.session', session]]);
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');

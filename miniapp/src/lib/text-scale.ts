@@ -1,3 +1,4 @@
+import { hooks } from '@tarojs/runtime';
 import Taro from '@tarojs/taro';
 import { isH5 } from '../api/config';
 
@@ -60,16 +61,60 @@ export function readTextScale(): number {
   }
 }
 
-/** The page style that carries the factor to the stylesheet (app.scss reads --lx-text-scale). */
-export const textScaleStyle = (scale: number): string => `--lx-text-scale: ${scale};`;
+/**
+ * 1rem before the user's text size, in CSS px: the design's 40 px column of a 750-wide design
+ * (20 px on a 375-wide phone), kept within 20-40 px so a narrow phone does not shrink text under
+ * the floor and a tablet does not blow it up. The H5 build computes the same in app.scss.
+ */
+export function designRemPx(windowWidth: number): number {
+  return Math.min(Math.max((windowWidth * 40) / 750, 20), 40);
+}
+
+/** The root font size for a page of the WeChat build: 1rem at the user's text size. */
+export function rootFontSize(scale: number, windowWidth: number): string {
+  return `${Math.round(designRemPx(windowWidth) * scale * 100) / 100}px`;
+}
+
+function windowWidth(): number {
+  try {
+    // getWindowInfo since base library 2.20.1; older clients have the field on getSystemInfoSync.
+    const info = typeof Taro.getWindowInfo === 'function' ? Taro.getWindowInfo() : Taro.getSystemInfoSync();
+    return info.windowWidth || 375;
+  } catch {
+    return 375;
+  }
+}
+
+/** The page data field the build binds <page-meta root-font-size> to (config/page-meta.js). */
+export const PAGE_ROOT_FONT_SIZE_KEY = 'lxRootFontSize';
+
+/** Taro's page object as handed to WeChat's Page(): only its initial data matters here. */
+interface PageObject {
+  data?: Record<string, unknown>;
+}
 
 /**
- * H5: puts the factor on the document root once at start; app.scss multiplies the root font size
- * (1rem) by it. The data attribute says what was applied (the e2e checks read it).
+ * Applies the text size to every page. Sizes are in rem on both builds (config/index.ts), so one
+ * root font size enlarges text, targets and spacing together.
+ *
+ * H5: the factor goes on the document root; app.scss multiplies <html>'s font size by it. The data
+ * attribute says what was applied (the e2e checks read it).
+ *
+ * WeChat: a page's rem is its <page-meta root-font-size>; every page has one, bound to the page's
+ * data `lxRootFontSize` (config/page-meta.js). The value goes into each page's initial data as Taro
+ * registers the page, so its first frame is already at the user's size (no jump) and no page has to
+ * do anything.
  */
-export function applyTextScaleToDocument(scale: number): void {
-  if (!isH5) return;
-  const root = document.documentElement;
-  root.style.setProperty('--lx-text-scale', String(scale));
-  root.dataset.textScale = String(scale);
+export function applyTextScale(scale: number): void {
+  if (isH5) {
+    const root = document.documentElement;
+    root.style.setProperty('--lx-text-scale', String(scale));
+    root.dataset.textScale = String(scale);
+    return;
+  }
+  const size = rootFontSize(scale, windowWidth());
+  hooks.tap('modifyPageObject', (page: PageObject) => {
+    const data = page.data ?? {};
+    page.data = { ...data, [PAGE_ROOT_FONT_SIZE_KEY]: size };
+  });
 }

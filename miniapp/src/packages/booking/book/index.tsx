@@ -70,6 +70,7 @@ export default function Book() {
     days: DAYS_SHOWN,
     initialInstitutionId: ready?.defaults.institutionId,
     initialDepartmentId: ready?.defaults.departmentId,
+    collapseChosen: true,
     // The waiting list offers the place to the member's own phone: not for staff acting for a family.
     renderClosed: (s, institutionId) =>
       s.waitlistOpen && !forFamily ? (
@@ -121,7 +122,7 @@ export default function Book() {
 
       {chosen ? (
         <View className="card">
-          <View className="h3">5. 为谁预约</View>
+          <View className="h3">{picker.steps + 1}. 为谁预约</View>
           <RadioChoices label="为谁预约" value={memberId} onChange={setMemberId} options={data.members.map((m) => ({ value: m.personId, label: `${m.name}（${m.relation}）` }))} />
           <View className="h3 mt">需要的帮助</View>
           <CheckChoice checked={escort} onChange={setEscort}>需要陪诊（有人陪同看病）</CheckChoice>

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { addDays, beijingDate, formatChineseDate, periodLabels, weekdayOf, type Institution, type SessionView } from '@domain';
 import { bookingApi } from '../../../api/booking';
+import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { handleFailure } from '../../../lib/remote';
@@ -19,6 +20,12 @@ export interface SessionPickerOptions {
   initialDepartmentId?: string | null;
   /** Reschedule: the institution is fixed, only department, day and session are chosen. */
   fixedInstitutionId?: string;
+  /**
+   * When the hospital and department arrive chosen (the family's usual ones, or 再约一次), show
+   * them as one line with 换一个 instead of both lists: the common case then reads as "this place,
+   * which day, which time". 换一个 opens the lists.
+   */
+  collapseChosen?: boolean;
   /** What to show under a session that cannot be booked (e.g. a waiting-list button); without it, such sessions are not listed. */
   renderClosed?: (s: SessionView, institutionId: string) => ReactNode;
 }
@@ -31,6 +38,8 @@ export interface SessionPicker {
   reload: () => void;
   /** Steps 1–4 (institution, department, day, session) as cards. */
   element: ReactNode;
+  /** How many numbered steps the cards show, so the page numbers its own steps after them. */
+  steps: number;
 }
 
 /** Consecutive sessions that can be chosen form one radio group; a closed one stands between them, in time order. */
@@ -50,13 +59,15 @@ function runs(items: SessionView[]): Array<{ bookable: boolean; items: SessionVi
  * so the first day with places is chosen already and every day says whether it has any. The
  * choices stay on screen whatever the server answers.
  */
-export function useSessionPicker({ institutions, days, initialInstitutionId, initialDepartmentId, fixedInstitutionId, renderClosed }: SessionPickerOptions): SessionPicker {
+export function useSessionPicker({ institutions, days, initialInstitutionId, initialDepartmentId, fixedInstitutionId, collapseChosen, renderClosed }: SessionPickerOptions): SessionPicker {
   const [picked, setInstitutionId] = useState<string | null>(initialInstitutionId ?? null);
   const institutionId = fixedInstitutionId ?? picked;
   const [departmentId, setDepartmentId] = useState<string | null>(initialDepartmentId ?? null);
   const [date, setDate] = useState<string | null>(null);
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [sessions, setSessions] = useState<Sessions>({ status: 'idle', items: [] });
+  // 换一个 was tapped: the lists stay open from then on.
+  const [choosing, setChoosing] = useState(false);
   // The defaults usually arrive after the first render (they come from the family's bookings):
   // take them once, and never over what the member has chosen.
   const [seeded, setSeeded] = useState(false);
@@ -91,10 +102,13 @@ export function useSessionPicker({ institutions, days, initialInstitutionId, ini
   }, [institutionId, departmentId]);
 
   const institution = institutions.find((i) => i.institutionId === institutionId);
+  const department = institution?.departments.find((d) => d.departmentId === departmentId);
+  const collapsed = !!collapseChosen && !choosing && !fixedInstitutionId && !!institution && !!department;
   const ofDay = sessions.items.filter((s) => s.date === date && (s.bookable || renderClosed));
   const bookable = ofDay.filter((s) => s.bookable);
   const chosen = bookable.find((s) => s.sessionId === sessionId);
-  const n = fixedInstitutionId ? 0 : 1;
+  // Steps before the day: none (institution fixed), one (the collapsed line) or two (the lists).
+  const n = fixedInstitutionId || collapsed ? 0 : 1;
   const sessionTitle = (s: SessionView) => `${periodLabels[s.period]} ${s.startsAt.slice(11, 16)} ${s.doctorName}`;
   const hasPlaces = (d: string) => sessions.items.some((s) => s.date === d && s.bookable);
   const sessionLabel = (s: SessionView) => (
@@ -106,7 +120,20 @@ export function useSessionPicker({ institutions, days, initialInstitutionId, ini
 
   const element = (
     <>
-      {fixedInstitutionId ? null : (
+      {collapsed ? (
+        <View className="card">
+          <View className="h3">1. 医院和科室</View>
+          <View className="chosen-place">
+            <View className="text-lg strong chosen-place__name">
+              {institution.name} · {department.name}
+            </View>
+            <Btn kind="secondary" className="chosen-place__change" onClick={() => setChoosing(true)}>
+              换一个
+            </Btn>
+          </View>
+        </View>
+      ) : null}
+      {fixedInstitutionId || collapsed ? null : (
         <View className="card">
           <View className="h3">1. 选择医院</View>
           {institutions.length === 0 ? <Empty text="本县还没有登记定点医院。" /> : null}
@@ -122,7 +149,7 @@ export function useSessionPicker({ institutions, days, initialInstitutionId, ini
           />
         </View>
       )}
-      {institution ? (
+      {institution && !collapsed ? (
         <View className="card">
           <View className="h3">{n + 1}. 选择科室</View>
           <RadioChoices label="选择科室" value={departmentId} onChange={setDepartmentId} options={institution.departments.map((d) => ({ value: d.departmentId, label: d.name }))} />
@@ -174,5 +201,5 @@ export function useSessionPicker({ institutions, days, initialInstitutionId, ini
       ) : null}
     </>
   );
-  return { institutionId, chosen, reload: () => void load(true), element };
+  return { institutionId, chosen, reload: () => void load(true), element, steps: n + 3 };
 }

@@ -15,12 +15,25 @@ import { useRemote } from '../../../lib/remote';
 import { bookingPaths } from '../paths';
 import '../booking.scss';
 
-function Row({ label, children }: { label: string; children: string }) {
+/**
+ * Label/value pairs in two columns, the label column as wide as this card's longest label: one
+ * column for the whole card, and no wider than needed, so at a large text size the values keep
+ * room for a date or a place on a line.
+ */
+function Details({ rows }: { rows: Array<readonly [string, string] | null> }) {
+  const shown = rows.filter((r): r is readonly [string, string] => r !== null);
+  const labelEm = Math.max(...shown.map(([label]) => label.length)) + 0.6;
   return (
-    <View className="detail">
-      <View className="detail__label">{label}</View>
-      <View className="detail__value strong">{children}</View>
-    </View>
+    <>
+      {shown.map(([label, value]) => (
+        <View className="detail" key={label}>
+          <View className="detail__label" style={{ flexBasis: `${labelEm}em` }}>
+            {label}
+          </View>
+          <View className="detail__value strong">{value}</View>
+        </View>
+      ))}
+    </>
   );
 }
 
@@ -60,22 +73,30 @@ export default function Confirmation() {
             <Icon name={b.status === 'checked_in' ? 'check' : 'tips'} />
             {b.statusLabel}
           </View>
-          {b.checkedInAt ? <Row label="签到时间">{formatDateTime(b.checkedInAt)}</Row> : null}
-          {b.prioritiesGiven?.length ? <Row label="已享受">{b.prioritiesGiven.join('、')}</Row> : null}
-          {b.feeReductionYuan ? <Row label="减免费用">{`${b.feeReductionYuan} 元`}</Row> : null}
+          <Details
+            rows={[
+              b.checkedInAt ? ['签到时间', formatDateTime(b.checkedInAt)] : null,
+              b.prioritiesGiven?.length ? ['已享受', b.prioritiesGiven.join('、')] : null,
+              b.feeReductionYuan ? ['减免费用', `${b.feeReductionYuan} 元`] : null,
+            ]}
+          />
         </View>
       )}
 
       <View className="card">
         <View className="h2">{b.memberName}</View>
-        <Row label="日期">{`${formatChineseDate(b.date)} ${periodLabels[b.period]} ${b.startsAt.slice(11, 16)}`}</Row>
-        <Row label="医院">{b.institutionName}</Row>
-        <Row label="科室">{`${b.departmentName}，${b.doctorName}`}</Row>
-        <Row label="地点">{b.place}</Row>
-        <Row label="接待">{b.meetBy}</Row>
-        {b.needsEscort || b.needsWheelchair ? <Row label="已安排">{[b.needsEscort ? '陪诊' : '', b.needsWheelchair ? '轮椅' : ''].filter(Boolean).join('、')}</Row> : null}
-        {b.referredByName ? <Row label="转诊医生">{b.referredByName}</Row> : null}
-        {b.actedLabel ? <Row label="代办">{b.actedLabel}</Row> : null}
+        <Details
+          rows={[
+            ['日期', `${formatChineseDate(b.date)} ${periodLabels[b.period]} ${b.startsAt.slice(11, 16)}`],
+            ['医院', b.institutionName],
+            ['科室', `${b.departmentName}，${b.doctorName}`],
+            ['地点', b.place],
+            ['接待', b.meetBy],
+            b.needsEscort || b.needsWheelchair ? ['已安排', [b.needsEscort ? '陪诊' : '', b.needsWheelchair ? '轮椅' : ''].filter(Boolean).join('、')] : null,
+            b.referredByName ? ['转诊医生', b.referredByName] : null,
+            b.actedLabel ? ['代办', b.actedLabel] : null,
+          ]}
+        />
       </View>
 
       <View className="card">

@@ -18,18 +18,20 @@ export function ContactCard({ contact, onMessage }: { contact: FamilyContact; on
       <View className="h2 contact__name">{contact.name}</View>
       <View className="text">{contact.title}</View>
       <View className="text soft">{contact.organisation}</View>
-      <View className="text contact__phone">电话：{groupPhone(contact.phone)}</View>
+      <View className="text contact__phone">
+        电话：<Text className="nowrap">{groupPhone(contact.phone)}</Text>
+      </View>
       {contact.team ? (
         <View className="contact__team">
           <View className="h3">{contact.team.name}</View>
           {contact.team.members.map((m) => (
             <View className="text" key={`${m.role}-${m.name}`}>
               {teamRoleLabels[m.role]}：{m.name}
+              {/* The comma stays with the name: a line must not start with it. */}
               {m.phone ? (
-                <Text className="nowrap">
-                  {'，电话 '}
-                  {groupPhone(m.phone)}
-                </Text>
+                <>
+                  ，<Text className="nowrap">电话 {groupPhone(m.phone)}</Text>
+                </>
               ) : null}
             </View>
           ))}

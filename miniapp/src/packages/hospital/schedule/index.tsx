@@ -51,7 +51,7 @@ function Conflicts({ items }: { items: ScheduleConflict[] }) {
       <View className="h3">已有预约、保留原样的时段</View>
       <View className="text soft">排班改了，但这些时段已有家庭预约，没有撤下。请电话联系这些家庭，协商改约或取消。</View>
       {items.map((c) => (
-        <View className="patient" key={c.sessionId}>
+        <View className="entry" key={c.sessionId}>
           <View className="text-lg strong">{formatChineseDate(c.date)} {c.departmentName} {periodLabels[c.period]}，{c.doctorName}</View>
           <View className="text">已约 {c.booked} 人。{c.change}</View>
         </View>
@@ -97,7 +97,7 @@ function WeekEditor({ institutionId, doctor, onSaved }: { institutionId: string;
       {slots.map((s, i) => {
         const id = `slot-${s.weekday}-${s.period}`;
         return (
-          <View className="patient" key={id}>
+          <View className="entry" key={id}>
             <View className="h3">{slotName(s)}</View>
             <TimeField id={`${id}-start`} label={`${slotName(s)}开始时间`} hint="北京时间" value={s.startTime} error={form.errors[`slots.${i}.startTime`]} onChange={(v) => edit(i, { startTime: v })} />
             <TimeField id={`${id}-end`} label={`${slotName(s)}结束时间`} value={s.endTime} error={form.errors[`slots.${i}.endTime`]} onChange={(v) => edit(i, { endTime: v })} />
@@ -251,7 +251,7 @@ export default function Schedule() {
         <View className="h2">已安排的停诊和代诊</View>
         {data.overrides.length === 0 ? <Empty text="今天以后没有停诊或代诊安排。" /> : null}
         {data.overrides.map((o) => (
-          <View className="patient" key={`${o.date}-${o.target}`}>
+          <View className="entry" key={`${o.date}-${o.target}`}>
             <View className="text-lg strong">{formatChineseDate(o.date)} {o.targetLabel}：{o.closed ? '停诊' : `${o.substituteName ?? ''}`}</View>
             <View className="text">原因：{o.reason}</View>
             <Btn kind="secondary" busy={removal.busy && removing === `${o.date}-${o.target}`} onClick={() => void removeOverride(o.date, o.target)}>

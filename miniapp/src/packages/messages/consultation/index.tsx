@@ -69,6 +69,8 @@ export default function Consultation() {
           ) : null}
           {doctor && state.data.consultation.status !== 'closed' ? (
             <View className="card">
+              {/* Said outright: above the conversation these read as settings of the page, not of the reply. */}
+              <View className="h3">回复时可以一起发送</View>
               <CheckChoice checked={booking} onChange={setBooking}>
                 附上预约挂号的入口
               </CheckChoice>
