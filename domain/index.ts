@@ -22,6 +22,7 @@ export * from './institutions';
 export * from './followups';
 export * from './policy/health-access';
 export * from './ledger';
+export * from './contact-counting';
 export * from './urgent-tasks';
 export * from './booking-schedules';
 export * from './requests';

@@ -1,6 +1,7 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId, TownshipId } from './common';
 import { festivalDates } from './festival-dates';
+import { countsAsVisit } from './contact-counting';
 import { ContactKind } from './roles';
 import { addDays, daysBetween } from './time';
 import { UrgentTask, UrgentTaskId } from './urgent-tasks';
@@ -58,16 +59,6 @@ export const visitCadence = (lastVisit: string | undefined, today: string) => ca
 
 export const isLate = (s: CadenceState) => s.status === 'overdue' || s.status === 'never';
 
-/** Every type counts as a contact; only a home visit counts as a visit. */
-export const countsAsVisit = (type: ContactType) => type === 'home_visit';
-
-const isFestivalDay = (date: string) => (festivalDates[Number(date.slice(0, 4))] ?? []).some((f) => f.date === date);
-
-/**
- * Festival and birthday greetings count as greetings, and so does a home visit on a festival day:
- * the seeds' 春节 home visit is both a visit and a greeting (counted once as each).
- */
-export const countsAsGreeting = (type: ContactType, date: string) => type === 'festival' || type === 'birthday' || (type === 'home_visit' && isFestivalDay(date));
 
 /**
  * The next birthday on or after `today` (a 29 February birthday is kept on 28 February in common

@@ -27,9 +27,11 @@ export const handler = routeHandler('ledger.handOver', { path: FamilyPath, body:
   ]);
   if (!record) throw notFound('没有找到这户家庭');
   if (!to || !canHold(body.kind, to)) throw badRequest(`这位人员不能担任${contactKindLabels[body.kind]}`, { 'body.toStaffId': '人员与岗位不符' });
-  if (!servesRegion(to, record.profile)) throw badRequest('这位联系人不在这户家庭所在的乡镇', { 'body.toStaffId': '不在本乡镇' });
-  // Doctors' person items name no region: the county's doctor directory says whose they are.
-  if (to.role === 'doctor' && !(await getCountyDoctor(record.profile.countyId, to.personId))) throw badRequest('这位医生不是本县的医生', { 'body.toStaffId': '不是本县的医生' });
+  // A doctor's county is the county's doctor directory (their person item may name none); a
+  // contact person's is their region (servesRegion). Each is told in its own words.
+  if (to.role === 'doctor') {
+    if (!servesRegion(to, record.profile) || !(await getCountyDoctor(record.profile.countyId, to.personId))) throw badRequest('这位医生不是本县的医生', { 'body.toStaffId': '不是本县的医生' });
+  } else if (!servesRegion(to, record.profile)) throw badRequest('这位联系人不在这户家庭所在的乡镇', { 'body.toStaffId': '不在本乡镇' });
   const existing = record.contacts.find((c) => c.staffId === to.personId);
   if (existing) throw conflict(`${to.name}已经是这户家庭的${contactKindLabels[existing.kind]}`);
 

@@ -51,6 +51,9 @@ export function problemsBadInput(): Record<ProblemsRouteId, ProblemsBadCase[]> {
       c('township not an id', { path: '/commission/problems?townshipId=%E6%9F%B3%E6%9E%97', fields: f(['query.townshipId']) }),
     ],
     'problems.update': [
+      c('malformed JSON', { path: `/commission/problems/${PB}`, rawBody: '{"version":', fields: f(['body']) }),
+      c('text/plain', { path: `/commission/problems/${PB}`, rawBody: JSON.stringify(updateBody()), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      c('unknown field', { path: `/commission/problems/${PB}`, body: updateBody({ status: 'rectified' }), fields: { 'body.status': UNKNOWN } }),
       c('problemId without the prefix', { path: '/commission/problems/0001765000000000', body: updateBody(), fields: { 'path.problemId': '问题编号格式不正确' } }),
       c('version missing', { path: `/commission/problems/${PB}`, body: updateBody({ version: undefined }), fields: f(['body.version']) }),
       c('version zero', { path: `/commission/problems/${PB}`, body: updateBody({ version: 0 }), fields: { 'body.version': '版本号不正确' } }),
@@ -58,6 +61,9 @@ export function problemsBadInput(): Record<ProblemsRouteId, ProblemsBadCase[]> {
       c('measures only spaces', { path: `/commission/problems/${PB}`, body: updateBody({ measures: '      ' }), fields: { 'body.measures': '请填写整改措施' } }),
     ],
     'problems.rectify': [
+      { label: 'malformed JSON', caller: 'p_cadre02', path: `/problems/${PB}/rectify`, rawBody: '{"evidence":', fields: f(['body']) },
+      { label: 'text/plain', caller: 'p_cadre02', path: `/problems/${PB}/rectify`, rawBody: JSON.stringify({ evidence: '已明确孙志刚为村级联系人并入户见面', version: 1 }), headers: { 'content-type': 'text/plain' }, status: 415 },
+      { label: 'unknown field', caller: 'p_cadre02', path: `/problems/${PB}/rectify`, body: { evidence: '已明确孙志刚为村级联系人并入户见面', version: 1, status: 'rectified' }, fields: { 'body.status': UNKNOWN } },
       { label: 'evidence too short', caller: 'p_cadre02', path: `/problems/${PB}/rectify`, body: { evidence: '已整改', version: 1 }, fields: { 'body.evidence': '请填写整改情况' } },
       { label: 'evidence oversize (501)', caller: 'p_cadre02', path: `/problems/${PB}/rectify`, body: { evidence: '改'.repeat(501), version: 1 }, fields: { 'body.evidence': '整改情况不能超过 500 个字' } },
       { label: 'version of the wrong type', caller: 'p_cadre02', path: `/problems/${PB}/rectify`, body: { evidence: '已明确孙志刚为村级联系人并入户见面', version: '1' }, fields: f(['body.version']) },
