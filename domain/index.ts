@@ -27,3 +27,4 @@ export * from './survey';
 export * from './imports';
 export * from './entitlements';
 export * from './articles';
+export * from './lifecycle';

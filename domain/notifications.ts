@@ -27,6 +27,8 @@ export const notificationTemplates = {
   'signing.update': { title: '家庭医生签约通知', fields: ['team', 'status', 'time'] },
   /** To a member's contact persons: someone kept failing to prove they are this member. */
   'identity.bindLocked': { title: '身份核对异常提醒', fields: ['member', 'item', 'time'] },
+  /** To a family's contact persons: a member of the family died (recorded by the commission). */
+  'family.memberDied': { title: '家庭成员亡故通知', fields: ['member', 'item', 'time'] },
 } as const satisfies Record<string, { title: string; fields: readonly string[] }>;
 
 export type NotificationTemplate = keyof typeof notificationTemplates;

@@ -11,6 +11,7 @@ import { requestsRoutes } from './requests/routes';
 import { importsRoutes } from './imports/routes';
 import { entitlementsRoutes } from './entitlements/routes';
 import { articlesRoutes } from './articles/routes';
+import { lifecycleRoutes } from './lifecycle/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -80,6 +81,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   importsRoutes,
   entitlementsRoutes,
   articlesRoutes,
+  lifecycleRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

@@ -102,7 +102,12 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
     familyId,
     familyName: `${members[0]!.name}家`,
     familyType: u.row.家庭类别,
-    poverty: u.row.低保户,
+    // 低保 is a civil-affairs benefit, not a poverty-programme registration: it alone does not
+    // switch on the 双签约 cadence (the other two flags are set in the family's details).
+    lowIncome: u.row.低保户,
+    registeredPoor: false,
+    illnessPoverty: false,
+    version: 1,
     countyId: ctx.countyId,
     townshipId: u.townshipId,
     townshipName,
