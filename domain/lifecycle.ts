@@ -88,7 +88,7 @@ export const CardHandOverRequest = z.strictObject({
   byStaffId: z.optional(PersonId),
   card: z.boolean({ error: '请选择是否送达服务卡' }),
   infoCard: z.boolean({ error: '请选择是否送达联系知情卡' }),
-});
+}).check(z.refine((v) => v.card || v.infoCard, { message: '请至少选择一项送达的卡', path: ['card'] }));
 export type CardHandOverRequest = z.infer<typeof CardHandOverRequest>;
 
 export const CardRevokeRequest = z.strictObject({

@@ -12,7 +12,6 @@ import { familyDetailsView } from './views';
 
 /** Records who put the card and the 联系知情卡 into the family's hands, and on which day. */
 export const handler = routeHandler('lifecycle.handOverCard', { path: FamilyPath, body: CardHandOverRequest }, async ({ path, body, principal, now }) => {
-  if (!body.card && !body.infoCard) throw badRequest('请至少选择一项送达的卡', { 'body.card': `请选择是否送达${SERVICE_CARD}` });
   if (body.on > beijingDate(now)) throw badRequest('送达日期不能晚于今天', { 'body.on': '送达日期不能晚于今天' });
   const { profile, contacts, actor } = await familyForChange(path.familyId, body.version, principal);
   const giverId = body.byStaffId ?? principal.personId;

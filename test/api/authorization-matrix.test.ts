@@ -11,6 +11,7 @@ import { personItem } from '../../local/seed/seed';
 import { SEED_CONSULTATION_ID } from '../../local/seed/messaging';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
+import { lifecycleMatrixBodies, lifecycleReachedStatus } from './lifecycle-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -80,6 +81,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   'me.grantSubscriptions': { accepted: ['message.new'] },
   'messaging.presignConversationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
   ...bookingMatrixBodies,
+  ...lifecycleMatrixBodies,
   'followups.putHealthFile': { conditions: ['hypertension'], otherConditions: [], mobility: 'independent', medicines: [{ name: '氨氯地平片' }], allergies: [], stability: 'stable' },
   'followups.putPlan': { cadence: 'monthly' },
   'followups.submit': { readings: { systolic: 128, diastolic: 82 }, symptoms: [], missedDoses: 0, mood: 'good' },
@@ -146,6 +148,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'imports.get': 404,
   // No article under the placeholder id.
   'articles.read': 404,
+  ...lifecycleReachedStatus,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the

@@ -6,6 +6,7 @@ import { keys } from '../../functions/lib/db/keys';
 import { bookingBadInput } from './booking-bad-input';
 import { requestsBadInput } from './requests-bad-input';
 import { informationBadInput } from './information-bad-input';
+import { lifecycleBadInput } from './lifecycle-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -494,6 +495,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...ledgerBadCases(),
   ...requestsBadInput(),
   ...informationBadInput(),
+  ...lifecycleBadInput(),
   ...importBadCases(),
 };
 

@@ -127,8 +127,9 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
     items.push(await personItem(m, m.personId, { role: 'member', familyId, relation: m.relation }));
     items.push(idGuardItem(ids.get(m.idNumber)!, m.personId, { familyId }));
   }
-  // A new family has its card and no contacts yet: the hand-over assigns them (and counts them).
-  return { townshipId: u.townshipId, items, figures: { families: 1, members: members.length, cardHolders: 1 } };
+  // A new family has its card issued but not yet in its hands, and no contacts yet: the card's
+  // hand-over and the contacts' assignment count them (the 持卡 figure counts cards handed over).
+  return { townshipId: u.townshipId, items, figures: { families: 1, members: members.length } };
 }
 
 async function prepareStaff(u: StaffUnit, ids: Map<string, string>, ctx: ImportContext): Promise<PreparedUnit> {
