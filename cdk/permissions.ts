@@ -102,6 +102,8 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'staff.listSignedMembers': { table: 'readwrite' },
   'staff.listRegionFamilies': { table: 'readwrite' },
   'followups.getQueue': { table: 'readwrite' },
+  // A corrected phone is stored encrypted with its blind index (binding finds the person by it).
+  'lifecycle.correctMember': { fieldKey: true, secrets: 'app' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -45,8 +45,10 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
   const at = toBeijingIso(now);
   const region = { townshipId: body.townshipId, townshipName: target.townshipName, villageId: body.villageId, villageName: body.villageName };
   const moved = { ...profile, ...region, address: body.address };
-  const kept = contacts.filter((c) => !TOWNSHIP_KINDS.includes(c.kind));
-  const replaced = contacts.filter((c) => TOWNSHIP_KINDS.includes(c.kind));
+  // A place whose holder already serves the new township stays as it is.
+  const stays = (c: FamilyContactItem) => !TOWNSHIP_KINDS.includes(c.kind) || to[c.kind]?.personId === c.staffId;
+  const kept = contacts.filter(stays);
+  const replaced = contacts.filter((c) => !stays(c));
   const writes: Part[] = [
     part('profile', profileUpdate(path.familyId, body.version, { ...region, address: body.address, ...familyRegionKeys({ familyId: profile.familyId, countyId: profile.countyId, ...region }) })),
     part('summary', summaryRegionUpdate(reads.summary, region)),
@@ -55,6 +57,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
   const newContacts: FamilyContactItem[] = [];
   for (const kind of TOWNSHIP_KINDS) {
     const person = to[kind]!;
+    if (kept.some((c) => c.staffId === person.personId)) continue;
     const old = replaced.find((c) => c.kind === kind);
     const contact: FamilyContactItem = {
       ...keys.familyContact(path.familyId, person.personId),
@@ -108,7 +111,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
           kind: 'move',
           by: actor,
           summary: `从${profile.townshipName}${profile.villageName}迁往${target.townshipName}${body.villageName}，联系人交接给${to.township_leader!.name}、${to.village_cadre!.name}`,
-          before: { 乡镇: profile.townshipName, 村: profile.villageName, 住址: profile.address ?? '', 乡镇联系人: replaced.map((c) => c.name).join('、') },
+          before: { 乡镇: profile.townshipName, 村: profile.villageName, 住址: profile.address ?? '', 乡镇联系人: contacts.filter((c) => TOWNSHIP_KINDS.includes(c.kind)).map((c) => c.name).join('、') },
           after: { 乡镇: target.townshipName, 村: body.villageName, 住址: body.address, 乡镇联系人: `${to.township_leader!.name}、${to.village_cadre!.name}` },
         },
         now,

@@ -65,6 +65,9 @@ import type { ApiResponse } from '../support/api';
  *                                 OPENID# of p_lg6<tag>*, STATS#c_lg6<tag> (ledger-online: tag "o",
  *                                 with THREAD#/MSGSTATS#/OUTBOX# items of its conversations). The matrix's allowed
  *                                 ledger calls add a contact to f_0002 (CONTACTLOG#, LEDGER, STATS#c_qinghe).
+ * - lifecycle.test.ts:            its own ledger-world county (tag "lc": FAMILY#f_lg6lc*, STATS#c_lg6lc,
+ *                                 SIGNING#/PERSON# of its members, OUTBOX#family.memberDied#f_lg6lc…), and
+ *                                 the hospital p_hosp01's card checks (reads only).
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

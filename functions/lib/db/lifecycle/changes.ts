@@ -6,7 +6,7 @@ import { tableKeyAttributes, type Page, queryPage } from '../pagination';
 import type { TransactItem } from '../transact';
 
 /**
- * A family's change records (FAMILY#<fid> / CHANGE#<at>#<id>): who changed what, when, and the
+ * A family's change records (FAMILY#<fid> / CHANGE#<epoch ms>#<id>): who changed what, when, and the
  * values before and after. Written in the same transaction as the change, never updated, so a
  * correction keeps what was there before and the history is also the change's audit trail.
  */
@@ -41,7 +41,7 @@ export function changeItem(input: ChangeInput, now: Date): FamilyChangeItem {
   const at = toBeijingIso(now);
   const changeId = `chg_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   return {
-    ...keys.familyChange(input.familyId, at, changeId),
+    ...keys.familyChange(input.familyId, now, changeId),
     entity: 'familyChange',
     changeId,
     familyId: input.familyId,

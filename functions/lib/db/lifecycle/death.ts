@@ -106,8 +106,9 @@ export function deathParts(input: DeathInput, reads: DeathReads, now: Date): Par
   const stateFrom = state && (contract || wantsSigning(state.state)) ? state.state : undefined;
   if (contract) {
     out.push(part('contract', closeContract(contract, 'terminated', { reason: 'death', date: input.diedOn, byId: input.by.personId, at })));
-    out.push(part('projection', { Delete: { TableName: T, Key: keys.familySigning(profile.familyId, memberId) } }));
   }
+  // The family's "signed" projection goes with a signed state, contract or not.
+  if (state?.state === 'signed') out.push(part('projection', { Delete: { TableName: T, Key: keys.familySigning(profile.familyId, memberId) } }));
   if (state && stateFrom) {
     out.push(
       part('state', {
