@@ -28,3 +28,4 @@ export * from './imports';
 export * from './entitlements';
 export * from './articles';
 export * from './lifecycle';
+export * from './policy-support';

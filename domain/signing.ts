@@ -383,6 +383,8 @@ export const CostEntryView = z.object({
   commercialFen: z.number(),
   outOfPocketFen: z.number(),
   claimPending: z.boolean(),
+  /** The claim's progress (代报代办); absent: nothing to claim. */
+  claim: z.optional(z.object({ status: z.enum(['filed', 'submitted', 'paid', 'refused']), statusLabel: z.string(), claimedFen: z.optional(z.number()), paidFen: z.optional(z.number()), reason: z.optional(z.string()), updatedAt: z.optional(z.string()) })),
   enteredByName: z.string(),
   enteredAt: z.string(),
 });

@@ -18,6 +18,7 @@ export default defineAppConfig({
     { root: 'packages/requests', pages: ['family/index', 'staff/index', 'handover/index'] },
     { root: 'packages/info', pages: ['entitlements/index', 'articles/index', 'article/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
+    { root: 'packages/lifecycle', pages: ['family/index'] },
   ],
   // 微信同声传译: its textToSpeech reads articles aloud (lib/speech.ts); H5 uses speechSynthesis.
   plugins: {

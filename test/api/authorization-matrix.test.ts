@@ -11,7 +11,7 @@ import { personItem } from '../../local/seed/seed';
 import { SEED_CONSULTATION_ID } from '../../local/seed/messaging';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
-import { lifecycleMatrixBodies, lifecycleReachedStatus } from './lifecycle-authorization';
+import { lifecycleMatrixBodies, lifecycleReachedStatus, policySupportMatrixBodies } from './lifecycle-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -82,6 +82,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   'messaging.presignConversationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
   ...bookingMatrixBodies,
   ...lifecycleMatrixBodies,
+  ...policySupportMatrixBodies,
   'followups.putHealthFile': { conditions: ['hypertension'], otherConditions: [], mobility: 'independent', medicines: [{ name: '氨氯地平片' }], allergies: [], stability: 'stable' },
   'followups.putPlan': { cadence: 'monthly' },
   'followups.submit': { readings: { systolic: 128, diastolic: 82 }, symptoms: [], missedDoses: 0, mood: 'good' },
@@ -162,7 +163,7 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', articleId: 'ar_matrixnothere01' };
+const placeholderIds = { ...otherIds, entryId: 'ce_matrixnothere01', contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', articleId: 'ar_matrixnothere01' };
 const fill = (route: RouteDef, target: Target) =>
   fillBookingIds(
     Object.entries(placeholderIds).reduce(

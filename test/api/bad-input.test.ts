@@ -6,7 +6,7 @@ import { keys } from '../../functions/lib/db/keys';
 import { bookingBadInput } from './booking-bad-input';
 import { requestsBadInput } from './requests-bad-input';
 import { informationBadInput } from './information-bad-input';
-import { lifecycleBadInput } from './lifecycle-bad-input';
+import { lifecycleBadInput, policySupportBadInput } from './lifecycle-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -251,6 +251,7 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
     ['claim status missing', (({ claimPending: _c, ...rest }) => rest)(cost), { 'body.claimPending': '请选择报销是否办结' }],
     ['a visit date that does not exist', { ...cost, visitDate: '2026-02-30' }, { 'body.visitDate': '日期不存在' }],
   ], ledgerTouch),
+  ...policySupportBadInput(),
 };
 const convBase = '/families/f_0005/conversations/p_cadre02';
 const consBase = '/families/f_0005/consultations/q_badinput0001';

@@ -17,4 +17,19 @@ export const lifecycleMatrixBodies: Record<string, unknown> = {
   'lifecycle.reissueCard': { version: STALE, cardNo: 'QHMATRIX01' },
 };
 
-export const lifecycleReachedStatus: Record<string, number> = Object.fromEntries(Object.keys(lifecycleMatrixBodies).map((id) => [id, 409]));
+/**
+ * The 双签约 routes: f_0002 is not a 因病致贫 family (a contract is refused, 409) and has no
+ * policy-support contract (the claim and the two teams' views answer 404).
+ */
+export const policySupportMatrixBodies: Record<string, unknown> = {
+  'policy.createContract': { cadreId: 'p_cadre01', yearlyIncomeFen: 2_000_000, startDate: '2026-01-01', endDate: '2026-12-31' },
+  'policy.updateClaim': { status: 'submitted', claimedFen: 100 },
+};
+
+export const lifecycleReachedStatus: Record<string, number> = {
+  ...Object.fromEntries(Object.keys(lifecycleMatrixBodies).map((id) => [id, 409])),
+  'policy.createContract': 409,
+  'policy.updateClaim': 404,
+  'policy.getCostBurden': 404,
+  'policy.getFollowUpDates': 404,
+};

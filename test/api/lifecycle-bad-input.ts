@@ -9,7 +9,7 @@ import { f, UNKNOWN, type BadCase } from './bad-case';
  * later than the request's day are refused by the handlers: lifecycle.test.ts.)
  */
 type LifecycleRouteId = (typeof lifecycleRoutes)[number]['id'];
-export type LifecycleBadCase = BadCase<'p_comm01' | 'p_cadre02'>;
+export type LifecycleBadCase = BadCase<'p_comm01' | 'p_cadre02' | 'p_doc03'>;
 
 const touch = { familyId: 'f_0005' };
 const fam = '/families/f_0005';
@@ -81,5 +81,41 @@ export function lifecycleBadInput(): Record<LifecycleRouteId, LifecycleBadCase[]
       ...basics(`${fam}/card/reissue`, { version: 1, cardNo: 'QH2026NEW1' }),
       c('card number in lower case with spaces', `${fam}/card/reissue`, { body: { version: 1, cardNo: 'qh 01' }, fields: { 'body.cardNo': '服务卡号应为 4 到 24 位大写字母、数字或连字符' } }),
     ],
+  };
+}
+
+type PolicySupportRouteId = 'policy.createContract' | 'policy.updateClaim' | 'policy.getCostBurden' | 'policy.getFollowUpDates';
+
+/** The 双签约 routes this work adds (policy/routes.ts): contracts, claims, the two teams' views. */
+export function policySupportBadInput(): Record<PolicySupportRouteId, LifecycleBadCase[]> {
+  const c = (label: string, path: string, rest: Partial<LifecycleBadCase>): LifecycleBadCase => ({ label, caller: 'p_comm01', path, touch, ...rest });
+  const contract = { cadreId: 'p_cadre02', yearlyIncomeFen: 2_400_000, startDate: '2026-01-01', endDate: '2026-12-31' };
+  const claimPath = `${fam}/policy/ledger/ce_seed00050/claim`;
+  const claim = { status: 'submitted', claimedFen: 10000 };
+  const cadre = (label: string, path: string, rest: Partial<LifecycleBadCase>) => c(label, path, { caller: 'p_cadre02', ...rest });
+  return {
+    'policy.createContract': [
+      c('malformed JSON', `${fam}/policy/contract`, { rawBody: '{"cadreId":', fields: f(['body']) }),
+      c('text/plain', `${fam}/policy/contract`, { rawBody: JSON.stringify(contract), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      c('unknown field', `${fam}/policy/contract`, { body: { ...contract, totals: {} }, fields: { 'body.totals': UNKNOWN } }),
+      c('cadreId not a person id', `${fam}/policy/contract`, { body: { ...contract, cadreId: 'f_0005' }, fields: { 'body.cadreId': '人员编号格式不正确' } }),
+      c('income negative', `${fam}/policy/contract`, { body: { ...contract, yearlyIncomeFen: -1 }, fields: { 'body.yearlyIncomeFen': '金额不能为负数' } }),
+      c('warning share of 5%', `${fam}/policy/contract`, { body: { ...contract, warningSharePercent: 5 }, fields: { 'body.warningSharePercent': '预警比例不能低于 10%' } }),
+      c('ends before it starts', `${fam}/policy/contract`, { body: { ...contract, endDate: '2025-12-31' }, fields: { 'body.endDate': '结束日期应晚于开始日期' } }),
+      c('a start date that does not exist', `${fam}/policy/contract`, { body: { ...contract, startDate: '2026-02-30' }, fields: { 'body.startDate': '日期不存在' } }),
+    ],
+    'policy.updateClaim': [
+      cadre('malformed JSON', claimPath, { rawBody: '{"status":', fields: f(['body']) }),
+      cadre('text/plain', claimPath, { rawBody: JSON.stringify(claim), headers: { 'content-type': 'text/plain' }, status: 415 }),
+      cadre('unknown field', claimPath, { body: { ...claim, entryId: 'ce_x' }, fields: { 'body.entryId': UNKNOWN } }),
+      cadre('status back to filed', claimPath, { body: { status: 'filed' }, fields: { 'body.status': '请选择办理进度：已提交、已到账或未予报销' } }),
+      cadre('submitted without the amount', claimPath, { body: { status: 'submitted' }, fields: { 'body.claimedFen': '请填写申报金额' } }),
+      cadre('paid without the amount', claimPath, { body: { status: 'paid' }, fields: { 'body.paidFen': '请填写到账金额' } }),
+      cadre('refused without a reason', claimPath, { body: { status: 'refused' }, fields: { 'body.reason': '请填写未予报销的原因' } }),
+      cadre('a negative amount', claimPath, { body: { status: 'paid', paidFen: -5 }, fields: { 'body.paidFen': '金额不能为负数' } }),
+      cadre('entryId not one of ours', `${fam}/policy/ledger/x1/claim`, { body: claim, fields: { 'path.entryId': '费用记录编号格式不正确' } }),
+    ],
+    'policy.getCostBurden': [c('unknown query parameter', `${fam}/policy/cost-burden?all=1`, { caller: 'p_doc03', fields: { 'query.all': UNKNOWN } }), c('familyId not an id', '/families/x/policy/cost-burden', { caller: 'p_doc03', fields: f(['path.familyId']), touch: {} })],
+    'policy.getFollowUpDates': [cadre('unknown query parameter', `${fam}/policy/follow-up-dates?all=1`, { fields: { 'query.all': UNKNOWN } }), cadre('familyId not an id', '/families/x/policy/follow-up-dates', { fields: f(['path.familyId']), touch: {} })],
   };
 }
