@@ -29,3 +29,4 @@ export * from './entitlements';
 export * from './articles';
 export * from './lifecycle';
 export * from './policy-support';
+export * from './lifecycle-views';

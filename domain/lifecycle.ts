@@ -1,6 +1,5 @@
 import * as z from './zod';
-import { Cursor, FamilyId, Gender, IsoDate, MobilePhone, PersonId, PersonName, TownshipId, VillageId } from './common';
-import { FamilyType } from './families';
+import { FamilyId, IsoDate, MobilePhone, PersonId, PersonName, TownshipId, VillageId } from './common';
 
 /**
  * Keeping a family's record current: details, type, a member's death, moves, corrections and the
@@ -104,60 +103,6 @@ export const CardReissueRequest = z.strictObject({
   cardNo: z.string().check(z.trim(), z.regex(/^[A-Z0-9-]{4,24}$/, '服务卡号应为 4 到 24 位大写字母、数字或连字符')),
 });
 export type CardReissueRequest = z.infer<typeof CardReissueRequest>;
-
-const HandedOverView = z.object({ on: IsoDate, byName: z.string() });
-
-export const MemberDetails = z.object({
-  personId: PersonId,
-  name: z.string(),
-  relation: z.string(),
-  gender: Gender,
-  birthDate: IsoDate,
-  phoneMasked: z.string(),
-  deceasedOn: z.optional(IsoDate),
-});
-
-export const FamilyDetailsResponse = z.object({
-  familyId: FamilyId,
-  familyName: z.string(),
-  version: z.number(),
-  status: z.enum(['active', 'transferred_out']),
-  familyType: FamilyType,
-  lowIncome: z.boolean(),
-  registeredPoor: z.boolean(),
-  illnessPoverty: z.boolean(),
-  address: z.string(),
-  townshipId: TownshipId,
-  townshipName: z.string(),
-  villageId: VillageId,
-  villageName: z.string(),
-  members: z.array(MemberDetails),
-  card: z.object({
-    cardNo: z.string(),
-    status: z.enum(['active', 'revoked']),
-    issuedOn: IsoDate,
-    handedOver: z.optional(HandedOverView),
-    infoCardHandedOver: z.optional(HandedOverView),
-  }),
-});
-export type FamilyDetailsResponse = z.infer<typeof FamilyDetailsResponse>;
-
-export const FamilyChange = z.object({
-  changeId: z.string(),
-  kind: ChangeKind,
-  kindLabel: z.string(),
-  at: z.string(),
-  byName: z.string(),
-  /** One plain line: what changed, e.g. "家庭类别：伤残家庭 → 失独家庭". */
-  summary: z.string(),
-  /** The values before and after, by field label. */
-  before: z.record(z.string(), z.string()),
-  after: z.record(z.string(), z.string()),
-});
-export type FamilyChange = z.infer<typeof FamilyChange>;
-
-export const FamilyChangesResponse = z.object({ items: z.array(FamilyChange), nextCursor: z.optional(Cursor) });
-export type FamilyChangesResponse = z.infer<typeof FamilyChangesResponse>;
 
 export const MemberDeathPath = z.strictObject({ familyId: FamilyId, memberId: PersonId });
 

@@ -1,10 +1,9 @@
-import { beijingDate, DeathRequest, FamilyMemberPath, LIFECYCLE_STALE } from '../../domain';
-import { closeConsultationsAfterDeath, deathParts, readForDeath } from '../lib/db/lifecycle/death';
+import { beijingDate, DeathRequest, type DeathResponse, FamilyMemberPath, LIFECYCLE_STALE } from '../../domain';
+import { closeConsultationsAfterDeath, deathParts, endedByDeath, readForDeath } from '../lib/db/lifecycle/death';
 import { transact, TransactionRefused } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { familyForChange } from './family-change';
-import { familyDetailsView } from './views';
 
 /**
  * Records a member's death (functions/lib/db/lifecycle/death.ts holds the transaction). Anything
@@ -19,8 +18,7 @@ export const handler = routeHandler('lifecycle.recordDeath', { path: FamilyMembe
   if (member.deceasedOn) throw conflict(`${member.name}的亡故已于此前登记`);
   const reads = await readForDeath(path.familyId, path.memberId, now);
   const parts = deathParts({ profile, contacts, memberId: path.memberId, diedOn: body.diedOn, note: body.note, version: body.version, by: actor }, reads, now);
-  const members = profile.members.map((m) => (m.personId === member.personId ? { ...m, deceasedOn: body.diedOn } : m));
-  const response = familyDetailsView({ ...profile, members, version: body.version + 1 });
+  const response: DeathResponse = { familyId: path.familyId, memberId: path.memberId, diedOn: body.diedOn, version: body.version + 1, ended: endedByDeath(reads) };
   try {
     await transact([...parts, ...idempotency.marker(response, 201)]);
   } catch (err) {

@@ -154,7 +154,8 @@ describe('a death', () => {
     const before = (await expectCountersAgree()).total;
     const res = await call('POST', `/families/${f4}/members/${m4}/death`, { token: county, body: { version: 1, diedOn: '2026-01-03', note: '病故' }, headers: { 'idempotency-key': 'lc-death-f4' } });
     expect(res.status).toBe(201);
-    expect(res.body.members[0]).toMatchObject({ personId: m4, deceasedOn: '2026-01-03' });
+    expect(res.body).toEqual({ familyId: f4, memberId: m4, diedOn: '2026-01-03', version: 2, ended: [] });
+    expect((await call('GET', `/families/${f4}/details`, { token: county })).body.members[0]).toMatchObject({ personId: m4, deceasedOn: '2026-01-03' });
     expect(await getItem(keys.familySigning(f4, m4))).toBeUndefined();
     expect(await getItem(keys.signingState(m4))).toMatchObject({ state: 'terminated' });
     expect(await getItem(keys.person(m4))).toMatchObject({ deceasedOn: '2026-01-03' });

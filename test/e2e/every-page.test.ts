@@ -97,6 +97,7 @@ const visits = (): Visit[] => [
   { who: 'commission', route: '/packages/commission/dashboard/index' },
   { who: 'commission', route: '/packages/commission/import/index' },
   { who: 'commission', route: '/packages/requests/handover/index' },
+  { who: 'commission', route: '/packages/lifecycle/family/index', query: { familyId: 'f_0001' }, ready: '变更记录' },
   { who: 'commission', route: '/packages/commission/articles/index', emptySubmit: '发布' },
 ];
 

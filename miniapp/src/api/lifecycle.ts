@@ -1,4 +1,5 @@
 import {
+  DeathResponse,
   FamilyChangesResponse,
   FamilyDetailsResponse,
   type CardHandOverRequest,
@@ -18,7 +19,7 @@ export const lifecycleApi = {
   editDetails: (familyId: string, body: FamilyDetailsRequest) => authedCall('PUT', `${fam(familyId)}/details`, FamilyDetailsResponse, { body }),
   /** `requestId` makes a retried tap (slow network) record the death once. */
   recordDeath: (familyId: string, memberId: string, body: DeathRequest, requestId: string) =>
-    authedCall('POST', `${fam(familyId)}/members/${seg(memberId)}/death`, FamilyDetailsResponse, { body, headers: { 'Idempotency-Key': requestId } }),
+    authedCall('POST', `${fam(familyId)}/members/${seg(memberId)}/death`, DeathResponse, { body, headers: { 'Idempotency-Key': requestId } }),
   handOverCard: (familyId: string, body: CardHandOverRequest) => authedCall('POST', `${fam(familyId)}/card/handover`, FamilyDetailsResponse, { body }),
   reissueCard: (familyId: string, body: CardReissueRequest) => authedCall('POST', `${fam(familyId)}/card/reissue`, FamilyDetailsResponse, { body }),
 };

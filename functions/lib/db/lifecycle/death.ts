@@ -87,6 +87,11 @@ export async function readForDeath(familyId: string, memberId: string, now: Date
   return { state, contract: contract?.status === 'active' ? contract : undefined, plan, bookings, waiting, sessions, consultations };
 }
 
+/** What the death ends, in plain words, for the change record and the answer. */
+export function endedByDeath(reads: DeathReads): string[] {
+  return [reads.contract ? '家庭医生签约' : '', reads.plan ? '随访计划' : '', reads.bookings.length ? `${reads.bookings.length} 个预约` : '', reads.waiting.length ? '候补' : '', reads.consultations.length ? '在线咨询' : ''].filter(Boolean);
+}
+
 /** The parts of the death's one transaction (see the module comment). */
 export function deathParts(input: DeathInput, reads: DeathReads, now: Date): Part<DeathLabel>[] {
   const { profile, memberId } = input;
@@ -165,7 +170,7 @@ export function deathParts(input: DeathInput, reads: DeathReads, now: Date): Par
     if (s) out.push(...releasePlaceParts(s.session, s.waitlist.find((x) => x.status === 'waiting' && x.memberId !== memberId), now, `offer-${memberId}`).map((p) => part('session' as const, p.item)));
   }
 
-  const ended = [contract ? '家庭医生签约' : '', reads.plan ? '随访计划' : '', reads.bookings.length ? `${reads.bookings.length} 个预约` : '', reads.waiting.length ? '候补' : '', reads.consultations.length ? '在线咨询' : ''].filter(Boolean);
+  const ended = endedByDeath(reads);
   out.push(
     part(
       'change',

@@ -13,6 +13,7 @@ import { TextField } from '../../../components/TextField';
 import { requireMe } from '../../../lib/guard';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
+import './index.scss';
 
 type Action = 'none' | 'details' | 'death' | 'card' | 'handover';
 const newKey = () => `death-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -91,7 +92,7 @@ export default function FamilyRecord() {
       ) : null}
 
       {!transferred && action === 'none' ? (
-        <View className="stack mt">
+        <View className="lc-actions mt">
           {commission ? (
             <Btn kind="secondary" icon="arrowRight" onClick={() => open('details')}>
               修改家庭信息
@@ -143,7 +144,7 @@ interface FormProps {
 
 function Actions({ busy, busyText, confirm, onConfirm, onCancel }: { busy: boolean; busyText: string; confirm: string; onConfirm: () => void; onCancel: () => void }) {
   return (
-    <View className="stack mt">
+    <View className="lc-actions mt">
       <Btn big icon="check" busy={busy} busyText={busyText} onClick={onConfirm}>
         {confirm}
       </Btn>

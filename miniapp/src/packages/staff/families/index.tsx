@@ -72,6 +72,11 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
           查看这户的联系人
         </Btn>
       </View>
+      <View className="mt">
+        <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.familyRecord, { familyId: family.familyId }) })}>
+          家庭档案与变更记录
+        </Btn>
+      </View>
     </View>
   );
 }
