@@ -68,6 +68,8 @@ import type { ApiResponse } from '../support/api';
  * - lifecycle.test.ts:            its own ledger-world county (tag "lc": FAMILY#f_lg6lc*, STATS#c_lg6lc,
  *                                 SIGNING#/PERSON# of its members, OUTBOX#family.memberDied#f_lg6lc…), and
  *                                 the hospital p_hosp01's card checks (reads only).
+ * - policy-support.test.ts:       its own ledger-world county (tag "ps": FAMILY#/POLICY#f_lg6ps*, PERSON#p_lg6psmem001
+ *                                 consent).
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
