@@ -14,10 +14,11 @@ beforeEach(() => {
 async function openRecord() {
   await page.goto(`${appUrl()}?persona=demo-openid-p_comm01`);
   const privacy = page.getByText('第一步：隐私保护指引');
-  await privacy.or(button(page, '交接联系人')).first().waitFor();
+  await privacy.or(button(page, '交接联系人')).first().waitFor({ timeout: 90_000 });
   if (await privacy.isVisible()) await agreeToPrivacy(page, false);
   await page.goto(`${appUrl()}#/packages/lifecycle/family/index?familyId=f_0012`);
-  await page.getByText('变更记录').first().waitFor();
+  // The first page of a run builds its chunks: give it the time a cold start takes.
+  await page.getByText('变更记录').first().waitFor({ timeout: 90_000 });
 }
 
 test('the commission records a member\'s death; the record shows it and keeps it in the history', async () => {

@@ -168,14 +168,14 @@ function DetailsForm({ details, form, onCancel, onDone }: FormProps) {
   return (
     <View className="card mt">
       <View className="h2">修改家庭信息</View>
-      <TextField id="lc-address" label="家庭住址" value={address} error={form.errors['body.address']} maxlength={100} onInput={setAddress} />
-      <RadioChoices id="lc-type" label="家庭类别" value={familyType} onChange={setType} error={form.errors['body.familyType']} options={[{ value: 'bereaved', label: familyTypeLabels.bereaved }, { value: 'disabled', label: familyTypeLabels.disabled }]} />
+      <TextField id="lc-address" label="家庭住址" value={address} error={form.errors.address} maxlength={100} onInput={setAddress} />
+      <RadioChoices id="lc-type" label="家庭类别" value={familyType} onChange={setType} error={form.errors.familyType} options={[{ value: 'bereaved', label: familyTypeLabels.bereaved }, { value: 'disabled', label: familyTypeLabels.disabled }]} />
       {povertyFlagNames.map((f) => (
         <CheckChoice key={f} checked={flags[f]} onChange={(v) => setFlags({ ...flags, [f]: v })}>
           {povertyFlagLabels[f]}
         </CheckChoice>
       ))}
-      {familyType !== details.familyType ? <TextField id="lc-reason" label="变更家庭类别的原因" value={reason} error={form.errors['body.reason']} maxlength={200} onInput={setReason} /> : null}
+      {familyType !== details.familyType ? <TextField id="lc-reason" label="变更家庭类别的原因" value={reason} error={form.errors.reason} maxlength={200} onInput={setReason} /> : null}
       <Actions busy={form.busy} busyText="正在保存…" confirm="保存" onConfirm={save} onCancel={onCancel} />
     </View>
   );
@@ -200,7 +200,7 @@ function DeathForm({ details, form, onCancel, onDone }: FormProps) {
     <View className="card mt">
       <View className="h2">登记成员亡故</View>
       <RadioChoices id="lc-member" label="亡故的成员" value={memberId} onChange={setMember} error={form.errors.memberId} options={living.map((m) => ({ value: m.personId, label: `${m.name}（${m.relation}）` }))} />
-      <DateField id="lc-died" label="亡故日期" value={diedOn} end={beijingDate(new Date())} error={form.errors['body.diedOn']} onChange={setDiedOn} />
+      <DateField id="lc-died" label="亡故日期" value={diedOn} end={beijingDate(new Date())} error={form.errors.diedOn} onChange={setDiedOn} />
       <Actions busy={form.busy} busyText="正在登记…" confirm="登记亡故" onConfirm={() => (member ? setAsking(true) : record())} onCancel={onCancel} />
       <ConfirmDialog
         open={asking}
@@ -225,7 +225,7 @@ function ReissueForm({ details, form, onCancel, onDone }: FormProps) {
     <View className="card mt">
       <View className="h2">补办{SERVICE_CARD}</View>
       <View className="text-lg soft">补办后旧卡 {details.card.cardNo} 立即失效，医院扫旧卡二维码会被拒绝。</View>
-      <TextField id="lc-cardno" label="新卡号" value={cardNo} error={form.errors['body.cardNo']} maxlength={24} onInput={setCardNo} />
+      <TextField id="lc-cardno" label="新卡号" value={cardNo} error={form.errors.cardNo} maxlength={24} onInput={setCardNo} />
       <Actions busy={form.busy} busyText="正在补办…" confirm="补办新卡" onConfirm={save} onCancel={onCancel} />
     </View>
   );
@@ -249,8 +249,8 @@ function HandOverForm({ details, form, onCancel, onDone }: FormProps) {
       <CheckChoice checked={infoCard} onChange={setInfoCard}>
         联系知情卡
       </CheckChoice>
-      {form.errors['body.card'] ? <Notice tone="error">{form.errors['body.card']}</Notice> : null}
-      <DateField id="lc-on" label="送达日期" value={on} end={beijingDate(new Date())} error={form.errors['body.on']} onChange={setOn} />
+      {form.errors.card ? <Notice tone="error">{form.errors.card}</Notice> : null}
+      <DateField id="lc-on" label="送达日期" value={on} end={beijingDate(new Date())} error={form.errors.on} onChange={setOn} />
       <Actions busy={form.busy} busyText="正在登记…" confirm="登记送达" onConfirm={save} onCancel={onCancel} />
     </View>
   );
