@@ -16,6 +16,8 @@ async function openRecord() {
   const privacy = page.getByText('第一步：隐私保护指引');
   await privacy.or(button(page, '交接联系人')).first().waitFor({ timeout: 90_000 });
   if (await privacy.isVisible()) await agreeToPrivacy(page, false);
+  // The agreement is saved before the record page is opened (it would send us back to the guide).
+  await button(page, '交接联系人').waitFor();
   await page.goto(`${appUrl()}#/packages/lifecycle/family/index?familyId=f_0012`);
   // The first page of a run builds its chunks: give it the time a cold start takes.
   await page.getByText('变更记录').first().waitFor({ timeout: 90_000 });
