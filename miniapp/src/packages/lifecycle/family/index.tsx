@@ -78,9 +78,8 @@ export default function FamilyRecord() {
 
       <View className="card mt">
         <View className="h2">{SERVICE_CARD}</View>
-        <View className="text-lg">
-          卡号 {details.card.cardNo}，{details.card.status === 'active' ? '有效' : '已挂失'}
-        </View>
+        <View className="text-lg lc-wrap">卡号：{details.card.cardNo}</View>
+        <View className="text-lg">状态：{details.card.status === 'active' ? '有效' : '已挂失'}</View>
         <View className="text-lg">{details.card.handedOver ? `已由${details.card.handedOver.byName}于${details.card.handedOver.on}送达` : '还没有登记送达'}</View>
         <View className="text-lg">{details.card.infoCardHandedOver ? `联系知情卡已由${details.card.infoCardHandedOver.byName}于${details.card.infoCardHandedOver.on}送达` : '联系知情卡还没有登记送达'}</View>
       </View>
