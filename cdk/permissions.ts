@@ -113,6 +113,8 @@ const declared: Partial<Record<RouteId, Partial<FunctionPermissions>>> = {
   'people.createStaff': { fieldKey: true, secrets: 'app' },
   // A changed phone is encrypted and blind-indexed again.
   'people.updateStaff': { fieldKey: true, secrets: 'app' },
+  // A corrected phone is stored encrypted with its blind index (binding finds the person by it).
+  'lifecycle.correctMember': { fieldKey: true, secrets: 'app' },
 };
 
 export function routePermissions(route: Pick<RouteDef, 'id' | 'method'>): FunctionPermissions {

@@ -7,6 +7,20 @@ export const FamilyType = z.enum(['bereaved', 'disabled']);
 export type FamilyType = z.infer<typeof FamilyType>;
 export const familyTypeLabels: Record<FamilyType, string> = { bereaved: '失独家庭', disabled: '伤残家庭' };
 
+/**
+ * Three registrations that are easy to confuse and must be kept apart: 低保 (minimum living
+ * allowance, a civil-affairs benefit), 建档立卡 (registered in the poverty-alleviation files) and
+ * 因病致贫 (fell into poverty through illness). Only the last two put the family in the
+ * health-poverty programme (seed 004), which switches on the weekly 双签约 follow-up cadence.
+ */
+export const povertyFlagLabels = { lowIncome: '低保户', registeredPoor: '建档立卡户', illnessPoverty: '因病致贫' } as const;
+export type PovertyFlag = keyof typeof povertyFlagLabels;
+export type PovertyFlags = Record<PovertyFlag, boolean>;
+export const povertyFlagNames = Object.keys(povertyFlagLabels) as PovertyFlag[];
+
+/** Whether the family is in the health-poverty programme; a stored record without the flags is not. */
+export const inPovertyProgramme = (f: Partial<PovertyFlags>): boolean => f.registeredPoor === true || f.illnessPoverty === true;
+
 export const FamilyPath = z.strictObject({ familyId: FamilyId });
 export const FamilyMemberPath = z.strictObject({ familyId: FamilyId, memberId: PersonId });
 
@@ -67,7 +81,9 @@ export const FamilySummary = z.object({
   members: z.array(MemberSummary),
   /** Only for roles allowed to see it (domain/policy/visibility.ts). */
   familyType: z.optional(FamilyType),
-  poverty: z.optional(z.boolean()),
+  lowIncome: z.optional(z.boolean()),
+  registeredPoor: z.optional(z.boolean()),
+  illnessPoverty: z.optional(z.boolean()),
   /** How the caller is linked to the family, for contact persons. */
   myContactKind: z.optional(ContactKind),
 });

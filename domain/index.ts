@@ -36,3 +36,6 @@ export * from './green-channel';
 export * from './people';
 export * from './acting';
 export * from './policy/acting';
+export * from './lifecycle';
+export * from './policy-support';
+export * from './lifecycle-views';

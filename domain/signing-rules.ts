@@ -4,6 +4,7 @@
  * matters. Money is in fen (integer cents) so sums are exact.
  */
 import { addDays, daysBetween, isRealDate, isWeekend } from './time';
+import type { SigningState } from './signing';
 
 // Re-exported: signing callers have always found these date rules here.
 export { addDays, daysBetween, isRealDate, isWeekend };
@@ -104,3 +105,21 @@ export function imageKindOf(bytes: Uint8Array): ImageKind | undefined {
 }
 
 export const SIGNATURE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Whether a member in this signing state counts among "those who want a family doctor": they
+ * applied, are signed, or were declined and still wait for a team. A member never asked (no state)
+ * or whose contract ended (terminated: moved away, died, withdrew) does not. The ONE rule behind
+ * both the signing coverage page and the dashboard's running counter, so the two cannot disagree.
+ */
+export function wantsSigning(state: SigningState | undefined): boolean {
+  return state === 'applied' || state === 'signed' || state === 'declined';
+}
+
+/** How a move between two signing states changes the "wanting" and "signed" counts (-1, 0, +1). */
+export function signingFiguresDelta(from: SigningState | undefined, to: SigningState): { wantingMembers: number; signedMembers: number } {
+  return {
+    wantingMembers: Number(wantsSigning(to)) - Number(wantsSigning(from)),
+    signedMembers: Number(to === 'signed') - Number(from === 'signed'),
+  };
+}

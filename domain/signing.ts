@@ -245,24 +245,6 @@ export const ApplicationPath = z.strictObject({ memberId: PersonId, applicationI
 export const SigningState = z.enum(['none', 'applied', 'signed', 'declined', 'terminated']);
 export type SigningState = z.infer<typeof SigningState>;
 
-/**
- * Whether a member in this signing state counts among "those who want a family doctor": they
- * applied, are signed, or were declined and still wait for a team. A member never asked (no state)
- * or whose contract ended (terminated: moved away, died, withdrew) does not. The ONE rule behind
- * both the signing coverage page and the dashboard's running counter, so the two cannot disagree.
- */
-export function wantsSigning(state: SigningState | undefined): boolean {
-  return state === 'applied' || state === 'signed' || state === 'declined';
-}
-
-/** How a move between two signing states changes the "wanting" and "signed" counts (-1, 0, +1). */
-export function signingFiguresDelta(from: SigningState | undefined, to: SigningState): { wantingMembers: number; signedMembers: number } {
-  return {
-    wantingMembers: Number(wantsSigning(to)) - Number(wantsSigning(from)),
-    signedMembers: Number(to === 'signed') - Number(from === 'signed'),
-  };
-}
-
 export const ApplicationView = z.object({
   applicationId: ApplicationId,
   memberId: PersonId,
@@ -383,6 +365,8 @@ export const CostEntryView = z.object({
   commercialFen: z.number(),
   outOfPocketFen: z.number(),
   claimPending: z.boolean(),
+  /** The claim's progress (代报代办); absent: nothing to claim. */
+  claim: z.optional(z.object({ status: z.enum(['filed', 'submitted', 'paid', 'refused']), statusLabel: z.string(), claimedFen: z.optional(z.number()), paidFen: z.optional(z.number()), reason: z.optional(z.string()), updatedAt: z.optional(z.string()) })),
   enteredByName: z.string(),
   enteredAt: z.string(),
 });

@@ -17,6 +17,7 @@ import { reportRoutes } from './report/routes';
 import { hospitalRoutes } from './hospital/routes';
 import { peopleRoutes } from './people/routes';
 import { actingRoutes } from './acting/routes';
+import { lifecycleRoutes } from './lifecycle/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -92,6 +93,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   reportRoutes,
   hospitalRoutes,
   actingRoutes,
+  lifecycleRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

@@ -1,4 +1,4 @@
-import { beijingDate, CountySupportSettings, defaultCountySupport, entitlementsFor, type EntitlementsResponse, FamilyPath } from '../../domain';
+import { beijingDate, CountySupportSettings, defaultCountySupport, entitlementsFor, type EntitlementsResponse, FamilyPath, inPovertyProgramme } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
 import { listInstitutions } from '../lib/db/booking/sessions';
 import type { CountySupportItem } from '../lib/db/county-support';
@@ -32,7 +32,7 @@ export const handler = routeHandler('entitlements.get', { path: FamilyPath }, as
       familyId: profile.familyId,
       familyName: profile.familyName,
       familyType: profile.familyType,
-      poverty: profile.poverty,
+      poverty: inPovertyProgramme(profile),
       members: profile.members,
       card: { cardNo: profile.card.cardNo, status: profile.card.status },
       helpline: profile.helpline,

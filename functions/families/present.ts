@@ -35,7 +35,9 @@ export function familySummary(profile: FamilyProfileItem, viewer: Principal, now
     villageName: profile.villageName,
     members: profile.members.map((m) => memberSummary(m, now)),
     familyType: showType ? profile.familyType : undefined,
-    poverty: showType ? profile.poverty : undefined,
+    lowIncome: showType ? profile.lowIncome === true : undefined,
+    registeredPoor: showType ? profile.registeredPoor === true : undefined,
+    illnessPoverty: showType ? profile.illnessPoverty === true : undefined,
     myContactKind: contact?.kind,
   };
 }

@@ -1,4 +1,4 @@
-import { beijingDate, FamilyMemberPath, HealthFileRequest, type MemberHealthResponse, planCadence, toBeijingIso } from '../../domain';
+import { beijingDate, FamilyMemberPath, inPovertyProgramme, HealthFileRequest, type MemberHealthResponse, planCadence, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
 import { followUpReminderPut, type HealthFileItem, planPut, put } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
@@ -31,7 +31,7 @@ export const handler = routeHandler('followups.putHealthFile', { path: FamilyMem
     stability: { status: body.stability, assessedOn: today, doctorId: principal.personId, doctorName: ctx.viewer?.name ?? '' },
     updatedAt: toBeijingIso(now),
   };
-  const poverty = profile?.poverty === true;
+  const poverty = inPovertyProgramme(profile ?? {});
   const prev = ctx.plan;
   const rule = planCadence({ mobility: body.mobility, poverty });
   const doctorId = queueDoctorOf(ctx, principal);

@@ -1,4 +1,4 @@
-import { beijingDate, FamilyMemberPath, type FollowUpResponse, toBeijingIso, urgentFlagLabels, VisitRequest } from '../../domain';
+import { beijingDate, FamilyMemberPath, inPovertyProgramme, type FollowUpResponse, toBeijingIso, urgentFlagLabels, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { followUpReminderPut, itemAt, planPut, put, queueItemByRef } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
@@ -26,7 +26,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
   const handled = body.handles ? await queueItemByRef(doctorId, body.handles) : undefined;
   if (body.handles && (!handled || handled.memberId !== path.memberId)) throw badRequest('没有找到这位居民的这项待办', { 'body.handles': '待办事项不存在' });
   const prev = ctx.plan ?? undefined;
-  const poverty = prev?.poverty ?? itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId))?.poverty === true;
+  const poverty = prev?.poverty ?? inPovertyProgramme(itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId)) ?? {});
   const today = beijingDate(now);
   const at = toBeijingIso(now);
   const item = newFollowUp(path, now, { kind: body.kind, readings: body.readings ?? {}, symptoms: [], note: body.note, recordedBy: principal.personId });

@@ -1,4 +1,5 @@
-import { beijingDate, FamilyMemberPath, FollowUpRequest, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
+import { beijingWhen, beijingDate, FamilyMemberPath, FollowUpRequest, inPovertyProgramme, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
+import { getFamilyRecord } from '../lib/db/families';
 import { followUpReminderPut, itemAt, planPut, put } from '../lib/db/followups';
 import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import type { FamilyProfileItem } from '../lib/db/items';
@@ -41,7 +42,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
     const prev = ctx.plan;
     const plan = nextPlan(
       prev,
-      { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: ctx.signing.doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty: profile?.poverty === true, today },
+      { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: ctx.signing.doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty: inPovertyProgramme(profile ?? {}), today },
       { lastCompletedOn: today, pending: { followUpId, at, urgent } },
     );
     const response: FollowUpResponse = { followUp: followUpView(item), advice: urgentAdvice(urgent), plan: planView(plan, now) };

@@ -1,5 +1,5 @@
-import { type CostEntryView, isPovertyWarning, type PolicyFamilySummary } from '../../domain';
-import type { CostEntryItem, PolicyContractItem } from '../lib/db/policy';
+import { claimStatusLabels, type CostEntryView, isPovertyWarning, type PolicyFamilySummary } from '../../domain';
+import { claimStatusOf, type CostEntryItem, type PolicyContractItem } from '../lib/db/policy';
 
 export function summaryOf(c: PolicyContractItem): PolicyFamilySummary {
   return {
@@ -30,7 +30,15 @@ export function entryView(e: CostEntryItem, c: PolicyContractItem): CostEntryVie
     commercialFen: e.commercialFen,
     outOfPocketFen: e.outOfPocketFen,
     claimPending: e.claimPending,
+    claim: claimView(e),
     enteredByName: e.enteredById === c.cadreId ? c.cadreName : '',
     enteredAt: e.enteredAt,
   };
+}
+
+function claimView(e: CostEntryItem): CostEntryView['claim'] {
+  const status = claimStatusOf(e);
+  if (!status) return undefined;
+  const c = e.claim;
+  return { status, statusLabel: claimStatusLabels[status], claimedFen: c?.claimedFen, paidFen: c?.paidFen, reason: c?.reason, updatedAt: c?.updatedAt };
 }

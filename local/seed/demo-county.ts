@@ -81,7 +81,10 @@ export interface DemoFamily {
   familyId: string;
   villageId: string;
   familyType: FamilyType;
-  poverty: boolean;
+  /** 建档立卡 (in the health-poverty programme); 因病致贫 and 低保 are separate registrations. */
+  registeredPoor: boolean;
+  illnessPoverty?: boolean;
+  lowIncome?: boolean;
   members: DemoMember[];
   cardIssuedOn: string;
   contacts: ContactKind[];
@@ -92,47 +95,47 @@ const m = (personId: string, name: string, gender: Gender, birthDate: string, re
 const all: ContactKind[] = ['township_leader', 'village_cadre', 'doctor'];
 
 export const families: DemoFamily[] = [
-  { familyId: 'f_0001', villageId: 'v_dongguan', familyType: 'bereaved', poverty: false, cardIssuedOn: '2025-03-18', contacts: all, volunteer: true, members: [
+  { familyId: 'f_0001', villageId: 'v_dongguan', familyType: 'bereaved', registeredPoor: false, cardIssuedOn: '2025-03-18', contacts: all, volunteer: true, members: [
     m('p_m0001', '王秀英', 'female', '1951-05-16', '本人', '13831100001', ['高血压', '2型糖尿病']),
     m('p_m0002', '李国强', 'male', '1949-08-02', '配偶', '13831100002', ['冠心病']),
   ] },
-  { familyId: 'f_0002', villageId: 'v_dongguan', familyType: 'bereaved', poverty: false, cardIssuedOn: '2025-03-18', contacts: all, members: [
+  { familyId: 'f_0002', villageId: 'v_dongguan', familyType: 'bereaved', registeredPoor: false, cardIssuedOn: '2025-03-18', contacts: all, members: [
     m('p_m0003', '赵德明', 'male', '1958-01-27', '本人', '13831100003', ['高血压']),
     m('p_m0004', '钱玉珍', 'female', '1960-11-11', '配偶', '13831100004', []),
   ] },
-  { familyId: 'f_0003', villageId: 'v_dongguan', familyType: 'disabled', poverty: false, cardIssuedOn: '2025-04-02', contacts: all, members: [
+  { familyId: 'f_0003', villageId: 'v_dongguan', familyType: 'disabled', registeredPoor: false, cardIssuedOn: '2025-04-02', contacts: all, members: [
     m('p_m0005', '李淑珍', 'female', '1964-07-09', '本人', '13831100005', ['2型糖尿病']),
   ] },
-  { familyId: 'f_0004', villageId: 'v_xijie', familyType: 'bereaved', poverty: true, cardIssuedOn: '2025-04-02', contacts: all, volunteer: true, members: [
+  { familyId: 'f_0004', villageId: 'v_xijie', familyType: 'bereaved', registeredPoor: true, illnessPoverty: true, lowIncome: true, cardIssuedOn: '2025-04-02', contacts: all, volunteer: true, members: [
     m('p_m0006', '孙长海', 'male', '1944-03-15', '本人', '13831100006', ['慢阻肺', '高血压']),
     m('p_m0007', '周桂芳', 'female', '1946-12-20', '配偶', '13831100007', ['脑卒中后遗症']),
   ] },
-  { familyId: 'f_0005', villageId: 'v_xijie', familyType: 'bereaved', poverty: false, cardIssuedOn: '2025-05-10', contacts: all, members: [
+  { familyId: 'f_0005', villageId: 'v_xijie', familyType: 'bereaved', registeredPoor: false, cardIssuedOn: '2025-05-10', contacts: all, members: [
     m('p_m0008', '吴振华', 'male', '1955-09-30', '本人', '13831100008', ['高血压']),
     m('p_m0009', '郑美兰', 'female', '1957-04-04', '配偶', '13831100009', ['高血压', '冠心病']),
   ] },
-  { familyId: 'f_0006', villageId: 'v_xijie', familyType: 'disabled', poverty: false, cardIssuedOn: '2025-05-10', contacts: ['township_leader', 'doctor'], members: [
+  { familyId: 'f_0006', villageId: 'v_xijie', familyType: 'disabled', registeredPoor: false, cardIssuedOn: '2025-05-10', contacts: ['township_leader', 'doctor'], members: [
     m('p_m0010', '冯建国', 'male', '1962-02-14', '本人', '13831100010', [], false),
   ] },
-  { familyId: 'f_0007', villageId: 'v_liulin', familyType: 'bereaved', poverty: true, cardIssuedOn: '2025-03-25', contacts: all, members: [
+  { familyId: 'f_0007', villageId: 'v_liulin', familyType: 'bereaved', registeredPoor: true, lowIncome: true, cardIssuedOn: '2025-03-25', contacts: all, members: [
     m('p_m0011', '陈玉梅', 'female', '1941-06-08', '本人', '13831100011', ['高血压', '脑卒中后遗症']),
   ] },
-  { familyId: 'f_0008', villageId: 'v_liulin', familyType: 'bereaved', poverty: false, cardIssuedOn: '2025-03-25', contacts: all, members: [
+  { familyId: 'f_0008', villageId: 'v_liulin', familyType: 'bereaved', registeredPoor: false, cardIssuedOn: '2025-03-25', contacts: all, members: [
     m('p_m0012', '褚福生', 'male', '1953-10-19', '本人', '13831100012', ['2型糖尿病']),
     m('p_m0013', '卫秀兰', 'female', '1955-01-03', '配偶', '13831100013', ['高血压']),
   ] },
-  { familyId: 'f_0009', villageId: 'v_liulin', familyType: 'disabled', poverty: false, cardIssuedOn: '2025-06-01', contacts: all, members: [
+  { familyId: 'f_0009', villageId: 'v_liulin', familyType: 'disabled', registeredPoor: false, cardIssuedOn: '2025-06-01', contacts: all, members: [
     m('p_m0014', '蒋立军', 'male', '1966-08-21', '本人', '13831100014', []),
     m('p_m0015', '沈丽华', 'female', '1968-02-26', '配偶', '13831100015', [], false),
   ] },
-  { familyId: 'f_0010', villageId: 'v_hewan', familyType: 'bereaved', poverty: true, cardIssuedOn: '2025-04-18', contacts: all, members: [
+  { familyId: 'f_0010', villageId: 'v_hewan', familyType: 'bereaved', registeredPoor: true, illnessPoverty: true, cardIssuedOn: '2025-04-18', contacts: all, members: [
     m('p_m0016', '韩永福', 'male', '1947-05-05', '本人', '13831100016', ['慢阻肺']),
     m('p_m0017', '杨淑芬', 'female', '1949-09-09', '配偶', '13831100017', ['高血压', '2型糖尿病']),
   ] },
-  { familyId: 'f_0011', villageId: 'v_hewan', familyType: 'bereaved', poverty: false, cardIssuedOn: '2025-04-18', contacts: all, members: [
+  { familyId: 'f_0011', villageId: 'v_hewan', familyType: 'bereaved', registeredPoor: false, cardIssuedOn: '2025-04-18', contacts: all, members: [
     m('p_m0018', '朱宝山', 'male', '1959-12-12', '本人', '13831100018', ['冠心病']),
   ] },
-  { familyId: 'f_0012', villageId: 'v_hewan', familyType: 'disabled', poverty: false, cardIssuedOn: '2025-06-20', contacts: all, members: [
+  { familyId: 'f_0012', villageId: 'v_hewan', familyType: 'disabled', registeredPoor: false, cardIssuedOn: '2025-06-20', contacts: all, members: [
     m('p_m0019', '秦桂兰', 'female', '1970-03-17', '本人', '13831100019', []),
     m('p_m0020', '尤志明', 'male', '1968-07-07', '配偶', '13831100020', ['高血压']),
   ] },

@@ -6,6 +6,7 @@ import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypt
 import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
+import { familyProfileItem } from '../../functions/lib/db/lifecycle/profile';
 import { buildBookingItems, seedInstitutions } from './booking';
 import { buildFollowUpItems } from './followups';
 import { buildLedgerSeed } from './ledger';
@@ -112,18 +113,20 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
     const village = villages.find((v) => v.villageId === f.villageId)!;
     const township = townships.find((t) => t.townshipId === village.townshipId)!;
     const head = f.members[0];
-    const profile: FamilyProfileItem = {
-      ...keys.familyProfile(f.familyId),
-      entity: 'family',
+    // The card is handed over by the family's village cadre (the township leader where the village
+    // has none assigned) on the day it was issued: the 持卡 figure counts only cards handed over.
+    const giver = staff.find((s) => s.contactLevel === 'village' && s.villageId === village.villageId && f.contacts.includes('village_cadre')) ?? staff.find((s) => s.contactLevel === 'township' && s.regionId === township.townshipId)!;
+    const handedOver = { on: f.cardIssuedOn, byId: giver.personId, byName: giver.name };
+    const profile = familyProfileItem({
       familyId: f.familyId,
       familyName: `${head.name}家`,
       familyType: f.familyType,
-      poverty: f.poverty,
-      countyId: county.countyId,
-      townshipId: township.townshipId,
-      townshipName: township.name,
-      villageId: village.villageId,
-      villageName: village.name,
+      lowIncome: f.lowIncome === true,
+      registeredPoor: f.registeredPoor,
+      illnessPoverty: f.illnessPoverty === true,
+      county,
+      township: { townshipId: township.townshipId, townshipName: township.name },
+      village: { villageId: village.villageId, villageName: village.name },
       members: f.members.map((mem) => ({
         personId: mem.personId,
         name: mem.name,
@@ -133,13 +136,9 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
         phoneMasked: maskPhone(mem.phone),
         conditions: mem.conditions,
       })),
-      card: { cardNo: `QH${f.cardIssuedOn.slice(0, 4)}${f.familyId.slice(2)}`, issuedOn: f.cardIssuedOn, issuer: '清河县卫生健康局', version: 1, status: 'active' },
+      card: { cardNo: `QH${f.cardIssuedOn.slice(0, 4)}${f.familyId.slice(2)}`, issuedOn: f.cardIssuedOn, issuer: '清河县卫生健康局', handedOver, infoCardHandedOver: handedOver },
       helpline,
-      gsi1pk: keys.townshipPk(township.townshipId),
-      gsi1sk: keys.townshipFamilySk(village.villageId, f.familyId),
-      gsi2pk: keys.countyPk(county.countyId),
-      gsi2sk: keys.countyFamilySk(township.townshipId, village.villageId, f.familyId),
-    };
+    });
     items.push(profile);
 
     const doctorId = township.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';

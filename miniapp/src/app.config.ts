@@ -24,6 +24,7 @@ export default defineAppConfig({
     { root: 'packages/acting', pages: ['index/index'] },
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
     { root: 'packages/institutions', pages: ['list/index', 'edit/index'] },
+    { root: 'packages/lifecycle', pages: ['family/index'] },
   ],
   // 微信同声传译: its textToSpeech reads articles aloud (lib/speech.ts); H5 uses speechSynthesis.
   plugins: {

@@ -15,6 +15,7 @@ import { institutionsMatrixBodies, institutionsReachedStatus } from './instituti
 import { walkInMatrixBodies, walkInNeedsResources } from './walk-in-authorization';
 import { fillPeopleIds, peopleMatrixBodies, peopleReachedStatus } from './people-authorization';
 import { actingMatrixBodies, actingNeedsResources, actingTeamScoped } from './acting-authorization';
+import { lifecycleMatrixBodies, lifecycleReachedStatus, policySupportMatrixBodies } from './lifecycle-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -88,6 +89,8 @@ const validBodies: Partial<Record<string, unknown>> = {
   ...walkInMatrixBodies,
   ...peopleMatrixBodies,
   ...actingMatrixBodies,
+  ...lifecycleMatrixBodies,
+  ...policySupportMatrixBodies,
   'followups.putHealthFile': { conditions: ['hypertension'], otherConditions: [], mobility: 'independent', medicines: [{ name: '氨氯地平片' }], allergies: [], stability: 'stable' },
   'followups.putPlan': { cadence: 'monthly' },
   'followups.submit': { readings: { systolic: 128, diastolic: 82 }, symptoms: [], missedDoses: 0, mood: 'good' },
@@ -163,6 +166,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'problems.rectify': 404,
   ...institutionsReachedStatus,
   ...peopleReachedStatus,
+  ...lifecycleReachedStatus,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
@@ -176,7 +180,7 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', articleId: 'ar_matrixnothere01', problemId: 'pb_matrixnothere01' };
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', entryId: 'ce_matrixnothere01', articleId: 'ar_matrixnothere01', problemId: 'pb_matrixnothere01' };
 const fill = (route: RouteDef, target: Target) =>
   fillPeopleIds(fillBookingIds(
     Object.entries(placeholderIds).reduce(

@@ -12,6 +12,7 @@ import { reportBadInput } from './report-bad-input';
 import { walkInBadInput } from './walk-in-bad-input';
 import { peopleBadInput } from './people-bad-input';
 import { actingBadInput } from './acting-bad-input';
+import { lifecycleBadInput, policySupportBadInput } from './lifecycle-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -256,6 +257,7 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
     ['claim status missing', (({ claimPending: _c, ...rest }) => rest)(cost), { 'body.claimPending': '请选择报销是否办结' }],
     ['a visit date that does not exist', { ...cost, visitDate: '2026-02-30' }, { 'body.visitDate': '日期不存在' }],
   ], ledgerTouch),
+  ...policySupportBadInput(),
 };
 const convBase = '/families/f_0005/conversations/p_cadre02';
 const consBase = '/families/f_0005/consultations/q_badinput0001';
@@ -505,6 +507,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...reportBadInput(),
   ...walkInBadInput(),
   ...peopleBadInput(),
+  ...lifecycleBadInput(),
   ...importBadCases(),
   ...actingBadInput(),
 };

@@ -30,7 +30,7 @@ describe('GET /families/{familyId}/contacts', () => {
     expect(doctor.team.members.map((m: { role: string }) => m.role)).toEqual(['gp', 'nurse', 'village_doctor']);
     for (const m of doctor.team.members) expect(m.phone).toBeTruthy();
     // Nothing sensitive about the family is on this page.
-    expect(JSON.stringify(res.body)).not.toMatch(/bereaved|disabled|familyType|poverty|idNumber|13831100001/);
+    expect(JSON.stringify(res.body)).not.toMatch(/bereaved|disabled|familyType|lowIncome|registeredPoor|illnessPoverty|idNumber|13831100001/);
   });
 
   test('a family without a volunteer has the three required contacts and nothing missing', async () => {
@@ -135,7 +135,7 @@ describe('staff lists', () => {
     expect(items.map((f) => f.familyId).sort()).toEqual(['f_0001', 'f_0002', 'f_0003']);
     expect(Object.fromEntries(items.map((f) => [f.familyId, f.familyType]))).toEqual({ f_0001: 'bereaved', f_0002: 'bereaved', f_0003: 'disabled' });
     for (const f of items) {
-      expect(f).toMatchObject({ villageId: 'v_dongguan', villageName: '东关社区', townshipId: 't_chengguan', myContactKind: 'village_cadre', poverty: false });
+      expect(f).toMatchObject({ villageId: 'v_dongguan', villageName: '东关社区', townshipId: 't_chengguan', myContactKind: 'village_cadre', lowIncome: false, registeredPoor: false, illnessPoverty: false });
       for (const m of f.members) expect(m.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
     }
     expect(res.body.nextCursor).toBeUndefined();
@@ -174,7 +174,7 @@ describe('staff lists', () => {
       expect(['东关社区', '西街村']).toContain(m.villageName);
       expect(['f_0001', 'f_0002', 'f_0003', 'f_0004', 'f_0005']).toContain(m.familyId);
       expect(m).not.toHaveProperty('familyType');
-      expect(m).not.toHaveProperty('poverty');
+      expect(m).not.toHaveProperty('registeredPoor');
       expect(m.signedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(m.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
       expect(Array.isArray(m.conditions)).toBe(true);

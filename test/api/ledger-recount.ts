@@ -22,6 +22,8 @@ export async function recount(familyIds: string[], today: string): Promise<Recou
   for (const familyId of familyIds) {
     const items = await queryPartition(keys.familyPk(familyId));
     const profile = items.find((i) => i.sk === 'FAMILY')!;
+    // A family moved out of the county keeps its records but is no longer the county's to count.
+    if (profile.status === 'transferred_out') continue;
     const kinds = items.filter((i) => String(i.sk).startsWith('FAMILY#CONTACT#')).map((i) => i.kind as ContactKind);
     const signed = items.filter((i) => String(i.sk).startsWith('FAMILY#SIGN#')).length;
     // Wanting a family doctor, from each member's own signing record: applied, signed, or declined
@@ -38,10 +40,12 @@ export async function recount(familyIds: string[], today: string): Promise<Recou
     };
     t.families += 1;
     t.familiesWithAllContacts += missingCoverageContacts(kinds).length === 0 ? 1 : 0;
-    t.members += profile.members.length;
+    // The living members: a death stays on the record but is not counted.
+    t.members += profile.members.filter((m: { deceasedOn?: string }) => !m.deceasedOn).length;
     t.wantingMembers += wanting;
     t.signedMembers += signed;
-    t.cardHolders += profile.card.status === 'active' ? 1 : 0;
+    // Holding a card means an active card was put into the family's hands, not merely issued.
+    t.cardHolders += profile.card.status === 'active' && profile.card.handedOver ? 1 : 0;
     t.contactedThisWeek += log.some((c) => c.date >= week) ? 1 : 0;
     t.visitedThisMonth += log.some((c) => c.type === 'home_visit' && c.date.startsWith(month)) ? 1 : 0;
     t.contactsThisMonth += log.filter((c) => c.date.startsWith(month)).length;

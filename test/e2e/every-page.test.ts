@@ -113,6 +113,7 @@ const visits = (): Visit[] => [
   { who: 'commission', route: '/packages/people/index/index', ready: '张建华' },
   { who: 'commission', route: '/packages/people/edit/index', ready: '添加人员', emptySubmit: '添加' },
   { who: 'commission', route: '/packages/people/assign/index', ready: '城关镇' },
+  { who: 'commission', route: '/packages/lifecycle/family/index', query: { familyId: 'f_0001' }, ready: '变更记录' },
   { who: 'commission', route: '/packages/commission/articles/index', emptySubmit: '发布' },
   { who: 'commission', route: '/packages/problems/list/index', ready: '登记新问题' },
   { who: 'commission', route: '/packages/problems/edit/index', ready: '问题类别', emptySubmit: /^登记问题$/ },

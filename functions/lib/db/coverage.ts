@@ -33,6 +33,12 @@ export interface FamilyFigures {
 
 export const hasAllContacts = (kinds: ContactKind[]) => missingCoverageContacts(kinds).length === 0;
 
+/** A family holds its card once an active card was handed over to it (issuing alone is not enough). */
+export const holdsCard = (card: FamilyProfileItem['card']) => card.status === 'active' && Boolean(card.handedOver);
+
+/** Members still living: a deceased member stays on the record but is no longer counted. */
+export const livingMembers = (profile: Pick<FamilyProfileItem, 'members'>) => profile.members.filter((m) => !m.deceasedOn);
+
 /**
  * Figures of one family from its records: a member counts as signed when the foundation's
  * SigningItem exists (FAMILY#<fid>/FAMILY#SIGN#<memberId>), and as wanting a family doctor when
@@ -48,10 +54,10 @@ export function familyFigures(
   return {
     families: 1,
     familiesWithAllContacts: hasAllContacts(contacts.map((c) => c.kind)) ? 1 : 0,
-    members: profile.members.length,
+    members: livingMembers(profile).length,
     wantingMembers: states.filter((s) => wantsSigning(s.state)).length,
     signedMembers: new Set(signings.map((s) => s.memberId)).size,
-    cardHolders: profile.card.status === 'active' ? 1 : 0,
+    cardHolders: holdsCard(profile.card) ? 1 : 0,
   };
 }
 

@@ -105,7 +105,12 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
     familyId,
     familyName: `${members[0]!.name}家`,
     familyType: u.row.家庭类别,
-    poverty: u.row.低保户,
+    // 低保 is a civil-affairs benefit, not a poverty-programme registration: it alone does not
+    // switch on the 双签约 cadence (the other two flags are set in the family's details).
+    lowIncome: u.row.低保户,
+    registeredPoor: false,
+    illnessPoverty: false,
+    version: 1,
     countyId: ctx.countyId,
     townshipId: u.townshipId,
     townshipName,
@@ -127,8 +132,9 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
     items.push(idGuardItem(ids.get(m.idNumber)!, m.personId, { familyId }));
     items.push(await nameIdItem(m.name, m.idNumber, m.personId, familyId));
   }
-  // A new family has its card and no contacts yet: the hand-over assigns them (and counts them).
-  return { townshipId: u.townshipId, items, figures: { families: 1, members: members.length, cardHolders: 1 } };
+  // A new family has its card issued but not yet in its hands, and no contacts yet: the card's
+  // hand-over and the contacts' assignment count them (the 持卡 figure counts cards handed over).
+  return { townshipId: u.townshipId, items, figures: { families: 1, members: members.length } };
 }
 
 async function prepareStaff(u: StaffUnit, ctx: ImportContext): Promise<PreparedUnit> {

@@ -56,6 +56,15 @@ export interface FamilyMemberEntry {
   birthDate: string;
   phoneMasked: string;
   conditions: string[];
+  /** Set when the member's death was recorded (functions/lib/db/lifecycle/death.ts). */
+  deceasedOn?: string;
+}
+
+/** Who handed something over to the family, and on which Beijing day. */
+export interface HandedOver {
+  on: string;
+  byId: string;
+  byName: string;
 }
 
 export interface FamilyProfileItem {
@@ -65,14 +74,33 @@ export interface FamilyProfileItem {
   familyId: string;
   familyName: string;
   familyType: FamilyType;
-  poverty: boolean;
+  /** 低保, 建档立卡 and 因病致贫: three separate registrations (domain/families.ts). */
+  lowIncome: boolean;
+  registeredPoor: boolean;
+  illnessPoverty: boolean;
+  /** Edit version for the lifecycle routes' condition; a record written without one is version 1. */
+  version?: number;
+  address?: string;
+  /** `transferred_out`: moved out of the county; the records are kept but no longer counted. */
+  status?: 'active' | 'transferred_out';
+  transferredOut?: { destination: string; on: string };
   countyId: string;
   townshipId: string;
   townshipName: string;
   villageId: string;
   villageName: string;
   members: FamilyMemberEntry[];
-  card: { cardNo: string; issuedOn: string; issuer: string; version: number; status: CardStatus };
+  card: {
+    cardNo: string;
+    issuedOn: string;
+    issuer: string;
+    version: number;
+    status: CardStatus;
+    /** The card put into the family's hands; only then does the family count as holding it. */
+    handedOver?: HandedOver;
+    /** The 联系知情卡 (the contacts' names and phones on paper), handed over with the card or later. */
+    infoCardHandedOver?: HandedOver;
+  };
   /** Who the family asks when a required contact is missing. */
   helpline: { name: string; phone: string };
   gsi1pk: string;

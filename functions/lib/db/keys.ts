@@ -207,6 +207,9 @@ export const keys = {
   importPendingPk: 'IMPORT#PENDING',
   /** One import writes into a county at a time: its job holds this lock (with a lease) while it runs. */
   importLock: (countyId: string) => ({ pk: `IMPORTLOCK#${countyId}`, sk: 'LOCK' as const }),
+  // lifecycle: a family's change records (变更记录), in time order (epoch ms: ISO seconds tie)
+  familyChange: (familyId: string, at: Date, changeId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CHANGE#${String(at.getTime()).padStart(15, '0')}#${changeId}` }),
+  familyChangePrefix: 'CHANGE#' as const,
   // staff numbers: a county's doctors and nurses, looked up by staff number when a team is defined
   countyDoctor: (countyId: string, personId: string) => ({ pk: `DOCDIR#${countyId}`, sk: `DOCTOR#${personId}` }),
   // the hospital window: finding a family by card number or name + ID digits, walk-ins, figures

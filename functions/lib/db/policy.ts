@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ClaimStatus } from '../../../domain';
 import { db, tableName } from './client';
 import { keys } from './keys';
 import { queryAll } from './query-all';
@@ -55,6 +56,8 @@ export interface CostEntryItem {
   commercialFen: number;
   outOfPocketFen: number;
   claimPending: boolean;
+  /** The claim's progress; an entry with a pending claim and none of this is `filed`. */
+  claim?: { status: ClaimStatus; claimedFen?: number; paidFen?: number; reason?: string; updatedAt: string; byId: string };
   enteredById: string;
   enteredAt: string;
 }
@@ -68,6 +71,11 @@ export function policyContractItem(c: Omit<PolicyContractItem, 'pk' | 'sk' | 'en
     gsi1pk: keys.staffPk(c.cadreId),
     gsi1sk: keys.staffPolicySk(c.familyId),
   };
+}
+
+/** Where a claim stands: entries written before claims were tracked say only whether one is pending. */
+export function claimStatusOf(e: Pick<CostEntryItem, 'claim' | 'claimPending'>): ClaimStatus | undefined {
+  return e.claim?.status ?? (e.claimPending ? 'filed' : undefined);
 }
 
 /** The contract and every ledger entry of a family: one Query. */

@@ -46,6 +46,7 @@ export const paths = {
   familyRequests: '/packages/requests/family/index',
   staffRequests: '/packages/requests/staff/index',
   handover: '/packages/requests/handover/index',
+  familyRecord: '/packages/lifecycle/family/index',
   entitlements: '/packages/info/entitlements/index',
   admission: '/packages/booking/admission/index',
   articles: '/packages/info/articles/index',

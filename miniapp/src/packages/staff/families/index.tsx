@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { canRevealMemberPhone, contactKindLabels, familyTypeLabels, type FamilySummary, type Me } from '@domain';
+import { canRevealMemberPhone, contactKindLabels, familyTypeLabels, povertyFlagLabels, povertyFlagNames, type FamilySummary, type Me } from '@domain';
 import { api } from '../../../api/client';
 import { Btn } from '../../../components/Btn';
 import { ProblemsEntry } from '../../../components/ProblemsEntry';
@@ -36,7 +36,11 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
             {familyTypeLabels[family.familyType]}
           </View>
         ) : null}
-        {family.poverty ? <View className="badge badge--sensitive">建档立卡户</View> : null}
+        {povertyFlagNames.filter((flag) => family[flag]).map((flag) => (
+          <View className="badge badge--sensitive" key={flag}>
+            {povertyFlagLabels[flag]}
+          </View>
+        ))}
       </View>
       {family.members.map((m) => (
         <View className="member" key={m.personId}>
@@ -76,6 +80,11 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
           </Btn>
         </View>
       ) : null}
+      <View className="mt">
+        <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.familyRecord, { familyId: family.familyId }) })}>
+          家庭档案与变更记录
+        </Btn>
+      </View>
     </View>
   );
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家庭档案与变更' });

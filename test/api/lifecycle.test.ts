@@ -1,0 +1,210 @@
+import { keys } from '../../functions/lib/db/keys';
+import { call, tokenFor } from '../support/api';
+import { expectIdempotent } from './idempotency-support';
+import { ledgerWorld, writeLedgerWorld } from './ledger-world';
+import { expectAgrees, recount } from './ledger-recount';
+import { expectApiError, expectSliceUnchanged, getItem, queryPartition, touchable } from './support-table';
+
+/**
+ * Keeping families current: details and the three poverty flags, type changes, corrections, two
+ * editors at once, the card's hand-over, revocation and reissue (the old QR refused at the
+ * hospital), a death, a move between townships and a move out of the county. After every change
+ * the dashboard's counters equal a recount from the records. Own county (ledger-world tag "lc").
+ */
+const w = ledgerWorld('lc');
+const FAMILIES = 8;
+const memberOf = (n: number) => (n === 1 ? w.member : `p_lg6m${w.family(n).slice(-6)}`);
+const familyIds = () => Array.from({ length: FAMILIES }, (_, i) => w.family(i + 1));
+
+let county = '';
+let townshipB = '';
+let cadre = '';
+beforeAll(async () => {
+  await writeLedgerWorld(w, FAMILIES);
+  [county, townshipB, cadre] = await Promise.all([tokenFor(w.commCounty), tokenFor(w.commTownship), tokenFor(w.cadre)]);
+});
+
+async function expectCountersAgree() {
+  const res = await call('GET', '/commission/dashboard', { token: county });
+  expect(res.status).toBe(200);
+  const today = res.body.today as string;
+  expectAgrees(res.body, await recount(familyIds(), today));
+  return res.body;
+}
+
+const details = (change: Record<string, unknown> = {}) => ({ version: 1, address: '甲镇测试村 6 号', lowIncome: false, registeredPoor: false, illnessPoverty: false, familyType: 'bereaved', ...change });
+
+describe('details, type and corrections', () => {
+  const f6 = w.family(6);
+
+  test('the three poverty flags are stored apart; the change record keeps the old values; the family sees its history', async () => {
+    const res = await call('PUT', `/families/${f6}/details`, { token: county, body: details({ lowIncome: true }) });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ version: 2, lowIncome: true, registeredPoor: false, illnessPoverty: false, address: '甲镇测试村 6 号' });
+    const profile = (await getItem(keys.familyProfile(f6)))!;
+    expect(profile).toMatchObject({ lowIncome: true, registeredPoor: false, illnessPoverty: false, version: 2 });
+    // The family's own page: a member of the family reads the change records.
+    const history = await call('GET', `/families/${f6}/changes`, { token: await tokenFor(memberOf(6)) });
+    expect(history.status).toBe(200);
+    expect(history.body.items[0]).toMatchObject({ kind: 'details', kindLabel: '修改家庭信息', before: { 低保户: '否', 家庭住址: '' }, after: { 低保户: '是', 家庭住址: '甲镇测试村 6 号' } });
+    expect(history.body.items[0].byName).toBe('测试县卫健委');
+  });
+
+  test('a type change needs a reason (nothing written without one), and is recorded as its own kind', async () => {
+    const before = await queryPartition(keys.familyPk(f6));
+    const refused = await call('PUT', `/families/${f6}/details`, { token: county, body: details({ version: 2, lowIncome: true, familyType: 'disabled' }) });
+    expectApiError(refused, 400, 'invalid_request');
+    expect(refused.body.fields).toEqual({ 'body.reason': '请填写变更原因' });
+    expect(await queryPartition(keys.familyPk(f6))).toEqual(before);
+    const res = await call('PUT', `/families/${f6}/details`, { token: county, body: details({ version: 2, lowIncome: true, familyType: 'disabled', reason: '子女鉴定为重度残疾' }) });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ familyType: 'disabled', version: 3 });
+    const history = await call('GET', `/families/${f6}/changes`, { token: county });
+    expect(history.body.items[0]).toMatchObject({ kind: 'family_type', before: { 家庭类别: '失独家庭' }, after: { 家庭类别: '伤残家庭' } });
+    expect(history.body.items[0].summary).toContain('子女鉴定为重度残疾');
+  });
+
+  test('two editors of one family at once: one is saved, the other refused with a clear message and nothing of it written', async () => {
+    const [a, b] = await Promise.all([
+      call('PUT', `/families/${f6}/details`, { token: county, body: details({ version: 3, familyType: 'disabled', address: '编辑甲的地址' }) }),
+      call('PUT', `/families/${f6}/details`, { token: county, body: details({ version: 3, familyType: 'disabled', address: '编辑乙的地址' }) }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const lost = a.status === 409 ? a : b;
+    const won = a.status === 200 ? a : b;
+    expect(lost.body.message).toBe('这户家庭的信息刚被其他人修改过，您的修改没有保存。请刷新后重新填写');
+    const profile = (await getItem(keys.familyProfile(f6)))!;
+    expect(profile.address).toBe(won.body.address);
+    expect(profile.version).toBe(4);
+    const changes = (await queryPartition(keys.familyPk(f6))).filter((i) => i.entity === 'familyChange');
+    expect(changes).toHaveLength(3);
+  });
+
+  test('a correction keeps what was there before', async () => {
+    const res = await call('PUT', `/families/${f6}/members/${memberOf(6)}`, { token: county, body: { version: 4, name: '成员六', relation: '户主', birthDate: '1950-06-15', gender: 'female', phone: '13912345678', reason: '户口本核对' } });
+    expect(res.status).toBe(200);
+    expect(res.body.members[0]).toMatchObject({ name: '成员六', relation: '户主', gender: 'female', phoneMasked: '139****5678' });
+    const person = (await getItem(keys.person(memberOf(6))))!;
+    expect(person).toMatchObject({ name: '成员六', relation: '户主', phoneMasked: '139****5678' });
+    expect(person.phoneEnc).toMatch(/^v1\./);
+    const history = await call('GET', `/families/${f6}/changes`, { token: cadre });
+    expect(history.body.items[0]).toMatchObject({ kind: 'correction', before: { 姓名: '成员6', 与户主关系: '本人', 性别: '男', 手机号: '138****0000' }, after: { 姓名: '成员六', 与户主关系: '户主', 性别: '女', 手机号: '139****5678' } });
+  });
+
+  test('a township officer acts only in their township; moves are the county\'s', async () => {
+    const other = await expectSliceUnchanged(touchable({ familyId: f6 }), () => call('PUT', `/families/${f6}/details`, { token: townshipB, body: details({ version: 5, familyType: 'disabled' }) }));
+    expectApiError(other, 403, 'forbidden');
+    const f7 = w.family(7);
+    const own = await call('PUT', `/families/${f7}/details`, { token: townshipB, body: details({ address: '乙乡测试村 7 号' }) });
+    expect(own.status).toBe(200);
+    const move = await call('POST', `/families/${f7}/move`, { token: townshipB, body: { version: 2, townshipId: w.townships[0], villageId: w.villages[0], villageName: '测试村', address: '甲镇 1 号', townshipLeaderId: w.lead, villageCadreId: w.cadre2 } });
+    expectApiError(move, 403, 'forbidden');
+  });
+});
+
+describe('the service card', () => {
+  test('handed over by the cadre: the 持卡 figure counts it, and the recount agrees', async () => {
+    const f8 = w.family(8);
+    const before = (await expectCountersAgree()).total.cardHolders;
+    const future = await call('POST', `/families/${f8}/card/handover`, { token: cadre, body: { version: 1, on: '2999-01-01', card: true, infoCard: true } });
+    expectApiError(future, 400, 'invalid_request');
+    expect(future.body.fields).toEqual({ 'body.on': '送达日期不能晚于今天' });
+    const res = await call('POST', `/families/${f8}/card/handover`, { token: cadre, body: { version: 1, on: '2026-01-05', card: true, infoCard: true } });
+    expect(res.status).toBe(200);
+    expect(res.body.card).toMatchObject({ handedOver: { on: '2026-01-05', byName: '测试村干部' }, infoCardHandedOver: { on: '2026-01-05', byName: '测试村干部' } });
+    expect((await expectCountersAgree()).total.cardHolders).toBe(before + 1);
+    const again = await call('POST', `/families/${f8}/card/handover`, { token: cadre, body: { version: 2, on: '2026-01-06', card: true, infoCard: false } });
+    expectApiError(again, 409, 'conflict');
+  });
+
+  test('reissued with a new number: the old QR is refused at the hospital at once, the new one works', async () => {
+    const f1 = w.family(1);
+    const member = await tokenFor(w.member);
+    const hospital = await tokenFor('p_hosp01');
+    const oldQr = (await call('GET', `/families/${f1}/card`, { token: member })).body.qr.content as string;
+    expect((await call('POST', '/hospital/card-checks', { token: hospital, body: { token: oldQr } })).status).toBe(200);
+    const version = (await call('GET', `/families/${f1}/details`, { token: county })).body.version as number;
+    const res = await call('POST', `/families/${f1}/card/reissue`, { token: county, body: { version, cardNo: 'T1-2' } });
+    expect(res.status).toBe(200);
+    expect(res.body.card).toEqual({ cardNo: 'T1-2', status: 'active', issuedOn: expect.any(String) });
+    const refused = await call('POST', '/hospital/card-checks', { token: hospital, body: { token: oldQr } });
+    expectApiError(refused, 400, 'invalid_request');
+    expect(refused.body.message).toContain('已挂失或已补办');
+    const card = (await call('GET', `/families/${f1}/card`, { token: member })).body;
+    expect(card.cardNo).toBe('T1-2');
+    const ok = await call('POST', '/hospital/card-checks', { token: hospital, body: { token: card.qr.content } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.cardNo).toBe('T1-2');
+    // Not in the family's hands yet: no longer counted until handed over.
+    await expectCountersAgree();
+    const revoked = await call('POST', `/families/${f1}/card/revoke`, { token: county, body: { version: version + 1, reason: 'lost' } });
+    expect(revoked.status).toBe(200);
+    expectApiError(await call('POST', '/hospital/card-checks', { token: hospital, body: { token: card.qr.content } }), 400, 'invalid_request');
+    const history = await call('GET', `/families/${f1}/changes`, { token: member });
+    expect(history.body.items.map((c: { kind: string }) => c.kind)).toEqual(['card_revoke', 'card_reissue']);
+    await expectCountersAgree();
+  });
+});
+
+describe('a death', () => {
+  test('ends the signing, stops counting the member, tells each contact at once, and refuses a second record', async () => {
+    const f4 = w.family(4);
+    const m4 = memberOf(4);
+    const future = await call('POST', `/families/${f4}/members/${m4}/death`, { token: county, body: { version: 1, diedOn: '2999-01-01' } });
+    expect(future.body.fields).toEqual({ 'body.diedOn': '亡故日期不能晚于今天' });
+    const before = (await expectCountersAgree()).total;
+    // A retry with the same key is answered from its marker; the same key with another request is refused.
+    const send = (note: string) => (key: string) => call('POST', `/families/${f4}/members/${m4}/death`, { token: county, body: { version: 1, diedOn: '2026-01-03', note }, headers: { 'idempotency-key': key } });
+    const res = await expectIdempotent({ route: 'lifecycle.recordDeath', status: 201, scopeReads: 1, send: send('病故'), other: send('意外') });
+    expect(res.body).toEqual({ familyId: f4, memberId: m4, diedOn: '2026-01-03', version: 2, ended: [] });
+    expect((await call('GET', `/families/${f4}/details`, { token: county })).body.members[0]).toMatchObject({ personId: m4, deceasedOn: '2026-01-03' });
+    expect(await getItem(keys.familySigning(f4, m4))).toBeUndefined();
+    expect(await getItem(keys.signingState(m4))).toMatchObject({ state: 'terminated' });
+    expect(await getItem(keys.person(m4))).toMatchObject({ deceasedOn: '2026-01-03' });
+    const after = (await expectCountersAgree()).total;
+    expect(after).toMatchObject({ members: before.members - 1, signedMembers: before.signedMembers - 1, wantingMembers: before.wantingMembers - 1 });
+    for (const staffId of [w.lead, w.doctor, w.cadre]) {
+      expect(await getItem(keys.outbox(`family.memberDied#${f4}#${m4}#${staffId}`))).toMatchObject({ template: 'family.memberDied', recipientId: staffId });
+    }
+    const history = await call('GET', `/families/${f4}/changes`, { token: cadre });
+    expect(history.body.items[0]).toMatchObject({ kind: 'death', kindLabel: '成员亡故' });
+    expect(history.body.items[0].summary).toContain('亡故');
+    // A second record of the same death is refused.
+    expectApiError(await call('POST', `/families/${f4}/members/${m4}/death`, { token: county, body: { version: 2, diedOn: '2026-01-03' } }), 409, 'conflict');
+  });
+});
+
+describe('moves', () => {
+  test('to another township: the township contacts are handed over and the counters move with the family', async () => {
+    const f3 = w.family(3);
+    const res = await call('POST', `/families/${f3}/move`, { token: county, body: { version: 1, townshipId: w.townships[0], villageId: w.villages[0], villageName: '测试村', address: '甲镇测试村 3 号', townshipLeaderId: w.lead, villageCadreId: w.cadre2 } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ townshipId: w.townships[0], townshipName: '甲镇', address: '甲镇测试村 3 号' });
+    const items = await queryPartition(keys.familyPk(f3));
+    const contactIds = items.filter((i) => i.entity === 'familyContact').map((i) => i.staffId).sort();
+    expect(contactIds).toEqual([w.cadre2, w.doctor, w.lead].sort());
+    expect(items.filter((i) => i.entity === 'handover')).toHaveLength(1);
+    expect(await getItem(keys.ledgerSummary(f3))).toMatchObject({ townshipId: w.townships[0], gsi1pk: keys.ledgerTownshipPk(w.townships[0]) });
+    await expectCountersAgree();
+    const list = await call('GET', `/commission/families?townshipId=${w.townships[0]}&limit=100`, { token: county });
+    expect(list.body.items.map((f: { familyId: string }) => f.familyId)).toContain(f3);
+  });
+
+  test('out of the county: records kept, no longer listed or counted, no longer editable', async () => {
+    const f5 = w.family(5);
+    const before = (await expectCountersAgree()).total;
+    const res = await call('POST', `/families/${f5}/transfer-out`, { token: county, body: { version: 1, destination: '石家庄市长安区', movedOn: '2026-01-02' } });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('transferred_out');
+    const after = (await expectCountersAgree()).total;
+    expect(after.families).toBe(before.families - 1);
+    const list = await call('GET', '/commission/families?limit=100', { token: county });
+    expect(list.body.items.map((f: { familyId: string }) => f.familyId)).not.toContain(f5);
+    // Still readable by the county, with its history.
+    const history = await call('GET', `/families/${f5}/changes`, { token: county });
+    expect(history.body.items[0]).toMatchObject({ kind: 'transfer_out', after: { 状态: '已迁出', 迁往: '石家庄市长安区' } });
+    const edit = await call('PUT', `/families/${f5}/details`, { token: county, body: details({ version: 2 }) });
+    expectApiError(edit, 409, 'conflict');
+    expect(edit.body.message).toBe('这户家庭已迁出本县，记录只能查看，不能再修改');
+  });
+});
