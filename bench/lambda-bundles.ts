@@ -65,6 +65,9 @@ export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, number>> = {
   // Deactivating a staff member hands all their families over in batches (the hand-over's own
   // parts, packed under the transaction limit): ~95 KB. A rare commission call.
   'people/deactivate-staff': 100 * 1024,
+  // A death ends everything that runs for the member (contract, plan, bookings, waiting places) and
+  // raises the contacts' 慰问 task, in one transaction: ~95 KB. A rare commission call.
+  'lifecycle/record-death': 100 * 1024,
 };
 
 /** The exceljs bundles (over 1 MB): not held to the cold-require budget. */

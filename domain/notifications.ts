@@ -31,8 +31,6 @@ export const notificationTemplates = {
   'identity.bindLocked': { title: '身份核对异常提醒', fields: ['member', 'item', 'time'] },
   /** To a family's members: a contact person or the doctor's team did something for the family (代办). */
   'family.acted': { title: '代办事项通知', fields: ['name', 'item', 'time'] },
-  /** To a family's contact persons: a member of the family died (recorded by the commission). */
-  'family.memberDied': { title: '家庭成员亡故通知', fields: ['member', 'item', 'time'] },
 } as const satisfies Record<string, { title: string; fields: readonly string[] }>;
 
 export type NotificationTemplate = keyof typeof notificationTemplates;

@@ -37,7 +37,7 @@ export const REPORT_TARGETS = { contactCoverage: 1, reached: 1, signingWanting: 
  * 建档立卡 (registered poor) as the report reads it. Every read of a family's poverty flag goes
  * through here, so a change of how the flag is stored changes one line.
  */
-export const isRegisteredPoor = (family: { poverty?: boolean }): boolean => family.poverty === true;
+export const isRegisteredPoor = (family: { registeredPoor?: boolean }): boolean => family.registeredPoor === true;
 
 /**
  * The seeds count families and people "49岁以上" etc.: a person counts in a band when their age on

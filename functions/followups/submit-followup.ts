@@ -1,5 +1,4 @@
-import { beijingWhen, beijingDate, FamilyMemberPath, FollowUpRequest, inPovertyProgramme, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
-import { getFamilyRecord } from '../lib/db/families';
+import { beijingDate, FamilyMemberPath, FollowUpRequest, inPovertyProgramme, type FollowUpResponse, toBeijingIso, urgentAdvice, urgentFlagLabels } from '../../domain';
 import { followUpReminderPut, itemAt, planPut, put } from '../lib/db/followups';
 import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import type { FamilyProfileItem } from '../lib/db/items';

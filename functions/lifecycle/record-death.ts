@@ -1,6 +1,7 @@
 import { beijingDate, DeathRequest, type DeathResponse, FamilyMemberPath, LIFECYCLE_STALE } from '../../domain';
 import { closeConsultationsAfterDeath, deathParts, endedByDeath, readForDeath } from '../lib/db/lifecycle/death';
 import { transact, TransactionRefused } from '../lib/db/transact';
+import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { familyForChange } from './family-change';
@@ -16,11 +17,15 @@ export const handler = routeHandler('lifecycle.recordDeath', { path: FamilyMembe
   const member = profile.members.find((m) => m.personId === path.memberId);
   if (!member) throw notFound('这户家庭没有这位成员');
   if (member.deceasedOn) throw conflict(`${member.name}的亡故已于此前登记`);
-  const reads = await readForDeath(path.familyId, path.memberId, now);
+  // The contacts go to see the family at once (慰问), and they and the signed doctor are told.
+  const [reads, urgent] = await Promise.all([
+    readForDeath(path.familyId, path.memberId, now),
+    raiseUrgentTask({ kind: 'death', familyId: path.familyId, memberId: path.memberId, memberName: member.name, refId: path.memberId, at: now, actorId: principal.personId }, now),
+  ]);
   const parts = deathParts({ profile, contacts, memberId: path.memberId, diedOn: body.diedOn, note: body.note, version: body.version, by: actor }, reads, now);
   const response: DeathResponse = { familyId: path.familyId, memberId: path.memberId, diedOn: body.diedOn, version: body.version + 1, ended: endedByDeath(reads) };
   try {
-    await transact([...parts, ...idempotency.marker(response, 201)]);
+    await transact([...parts, ...urgent, ...idempotency.marker(response, 201)]);
   } catch (err) {
     if (err instanceof TransactionRefused) throw conflict(err.has('profile') ? LIFECYCLE_STALE : '这位成员的预约或签约信息刚有变化，亡故没有登记，请刷新后重试');
     throw err;

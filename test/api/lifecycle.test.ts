@@ -163,8 +163,12 @@ describe('a death', () => {
     expect(await getItem(keys.person(m4))).toMatchObject({ deceasedOn: '2026-01-03' });
     const after = (await expectCountersAgree()).total;
     expect(after).toMatchObject({ members: before.members - 1, signedMembers: before.signedMembers - 1, wantingMembers: before.wantingMembers - 1 });
+    // Each contact person gets a 慰问 task on top of their due list; they and the signed doctor a message.
+    for (const staffId of [w.lead, w.cadre]) {
+      expect(await getItem(keys.urgentTask(f4, `death.${m4}`, staffId))).toMatchObject({ kind: 'death', status: 'open', staffId });
+    }
     for (const staffId of [w.lead, w.doctor, w.cadre]) {
-      expect(await getItem(keys.outbox(`family.memberDied#${f4}#${m4}#${staffId}`))).toMatchObject({ template: 'family.memberDied', recipientId: staffId });
+      expect(await getItem(keys.outbox(`urgent#death.${m4}#${staffId}`))).toMatchObject({ template: 'urgent.visit', recipientId: staffId });
     }
     const history = await call('GET', `/families/${f4}/changes`, { token: cadre });
     expect(history.body.items[0]).toMatchObject({ kind: 'death', kindLabel: '成员亡故' });

@@ -84,7 +84,7 @@ import type { ApiResponse } from '../support/api';
  *                                 The matrix's allowed acting calls add a request, a survey answer and
  *                                 access-log lines to f_0002 (REQUEST#…, SURVEY#…, AUDIT#f_0002).
  * - lifecycle.test.ts:            its own ledger-world county (tag "lc": FAMILY#f_lg6lc*, STATS#c_lg6lc,
- *                                 SIGNING#/PERSON# of its members, OUTBOX#family.memberDied#f_lg6lc…), and
+ *                                 SIGNING#/PERSON# of its members, OUTBOX#urgent#death.… items), and
  *                                 the hospital p_hosp01's card checks (reads only).
  * - policy-support.test.ts:       its own ledger-world county (tag "ps": FAMILY#/POLICY#f_lg6ps*, PERSON#p_lg6psmem001
  *                                 consent).

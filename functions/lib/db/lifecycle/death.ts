@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingWhen, signingFiguresDelta, toBeijingIso, wantsSigning } from '../../../../domain';
-import { outboxCancel, outboxPut } from '../../notify/outbox';
+import { signingFiguresDelta, toBeijingIso, wantsSigning } from '../../../../domain';
+import { outboxCancel } from '../../notify/outbox';
 import type { BookingItem } from '../booking/bookings';
 import { listFamilyBookings } from '../booking/bookings';
 import { releasePlaceParts, listWaitlist, type WaitlistItem } from '../booking/waitlist';
@@ -29,14 +29,14 @@ import { profileUpdate } from './profile';
  * - future bookings are cancelled whatever the cut-off (the place goes back to the quota or to the
  *   next one waiting), waiting-list places given up (an offered place passes on), and their
  *   reminders withdrawn;
- * - the change record (亡故, kept in the family's history as its ledger entry) is written;
- * - each of the family's contact persons gets a message at once (outbox, same transaction).
+ * - the change record (亡故, kept in the family's history as its ledger entry) is written.
+ * The caller adds the urgent task (functions/lib/db/urgent-tasks.ts): a 慰问 visit on top of each
+ * contact person's due list and a message to them and the signed doctor, in the same transaction.
  * Open consultations of the member close right after (closing is idempotent and keeps its own
- * messaging counters). A caller that has more to do at a death (a 慰问 task for the contacts)
- * adds its parts to `parts` before running the transaction.
+ * messaging counters).
  */
 
-export type DeathLabel = 'profile' | 'person' | 'contract' | 'state' | 'projection' | 'counter' | 'plan' | 'reminder' | 'booking' | 'waitlist' | 'session' | 'bookingCounter' | 'change' | 'notice';
+export type DeathLabel = 'profile' | 'person' | 'contract' | 'state' | 'projection' | 'counter' | 'plan' | 'reminder' | 'booking' | 'waitlist' | 'session' | 'bookingCounter' | 'change';
 
 export interface DeathInput {
   profile: FamilyProfileItem;
@@ -188,23 +188,6 @@ export function deathParts(input: DeathInput, reads: DeathReads, now: Date): Par
       ),
     ),
   );
-  for (const c of input.contacts) {
-    out.push(
-      part(
-        'notice',
-        outboxPut(
-          {
-            recipientId: c.staffId,
-            template: 'family.memberDied',
-            data: { member: `${profile.familyName} ${member.name}`.slice(0, 20), item: '请尽快上门慰问', time: beijingWhen(at, at) },
-            page: 'packages/lifecycle/family/index',
-            dedupeKey: `family.memberDied#${profile.familyId}#${memberId}#${c.staffId}`,
-          },
-          now,
-        ),
-      ),
-    );
-  }
   return out;
 }
 
