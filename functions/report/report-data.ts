@@ -24,7 +24,7 @@ import {
   type ReportTownship,
   type TrendMonth,
 } from '../../domain';
-import type { TownshipStatsItem } from '../lib/db/coverage';
+import { holdsCard, type TownshipStatsItem } from '../lib/db/coverage';
 import { countyOfTownship, countyTownshipStats } from '../lib/db/dashboard';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { requestStatsOf, surveyFigures } from '../lib/db/ledger-requests';
@@ -138,7 +138,8 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
       const missing = missingCoverageContacts((kindsOf.get(p.familyId) ?? []).map((a) => a.kind));
       if (missing.length) gaps.missingContacts.push({ ...ref(p), missing });
       if (!reached.has(p.familyId)) gaps.notReached.push({ ...ref(p), contactNames: [...new Set((kindsOf.get(p.familyId) ?? []).map((a) => a.name))] });
-      if (p.card.status !== 'active') gaps.withoutCard.push(ref(p));
+      // The same rule as the 持卡 counter: an active card that was handed over.
+      if (!holdsCard(p.card)) gaps.withoutCard.push(ref(p));
       for (const m of p.members) {
         const state = statesOf.get(m.personId)?.state;
         if (isRegisteredPoor(p)) {

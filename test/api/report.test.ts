@@ -110,9 +110,10 @@ async function recount(months: string[], asOf: string) {
     add('familiesVisited', inPeriod.some((c) => c.type === 'home_visit') ? 1 : 0);
     add('wantingMembers', states.filter((s) => s && ['applied', 'signed', 'declined'].includes(s.state)).length);
     add('signedMembers', items.filter((i) => String(i.sk).startsWith('FAMILY#SIGN#')).length);
-    add('poorMembers', p.poverty ? p.members.length : 0);
-    add('poorSignedMembers', p.poverty ? states.filter((s) => s?.state === 'signed').length : 0);
-    add('cardHolders', p.card.status === 'active' ? 1 : 0);
+    add('poorMembers', p.registeredPoor ? p.members.length : 0);
+    add('poorSignedMembers', p.registeredPoor ? states.filter((s) => s?.state === 'signed').length : 0);
+    // A card counts once it is active and was handed over to the family.
+    add('cardHolders', p.card.status === 'active' && p.card.handedOver ? 1 : 0);
     add('requestsRaised', requests.length);
     add('requestsResolved', requests.filter((r) => r.status === 'resolved').length);
     add('requestsOpen', active.length);
@@ -131,8 +132,8 @@ async function recount(months: string[], asOf: string) {
     }
     if (!covered) gaps.missing.push(familyId);
     if (!inPeriod.length) gaps.notReached.push(familyId);
-    if (p.card.status !== 'active') gaps.withoutCard.push(familyId);
-    if (p.poverty) p.members.forEach((m: { name: string }, i: number) => states[i]?.state !== 'signed' && gaps.poorUnsigned.push(m.name));
+    if (!(p.card.status === 'active' && p.card.handedOver)) gaps.withoutCard.push(familyId);
+    if (p.registeredPoor) p.members.forEach((m: { name: string }, i: number) => states[i]?.state !== 'signed' && gaps.poorUnsigned.push(m.name));
     gaps.overdue += active.filter((r) => r.dueDate < TODAY).length;
   }
   return { perTownship, population, gaps, monthly };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { contactKindLabels, CreateStaffRequest, staffPostLabels, staffPosts, StaffPost, TeamRole, teamRoleLabels, UpdateStaffRequest, z, type StaffDetail, type StaffView } from '@domain';
 import { newIdempotencyKey } from '../../../api/idempotency-key';
@@ -177,7 +177,6 @@ export default function EditPerson() {
             person={person}
             onDone={(s) => {
               setPerson({ ...person, ...s, families: [] });
-              Taro.showToast({ title: '已停用', icon: 'none' });
               setDone(`${s.name}已停用，联系的家庭已交接。`);
             }}
           />
