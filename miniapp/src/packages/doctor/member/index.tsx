@@ -31,6 +31,7 @@ import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
+import { PaperContract } from './PaperContract';
 
 /**
  * A signed member's file for the doctor: the submission to answer (urgent readings spelled out),
@@ -67,6 +68,7 @@ export default function MemberFile() {
           </Btn>
           <Refills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
           <ActingRefills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
+          <PaperContract familyId={familyId} memberId={memberId} />
           <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.actingHub, { familyId, memberId }) })}>
             为这户代办（预约、床位、诉求、入户调查）
           </Btn>
