@@ -57,6 +57,8 @@ export default function MemberFile() {
 
   return (
     <View className="page">
+      {/* Outside the health file: a contract signed on paper does not wait for the health-data consent. */}
+      <PaperContract familyId={familyId} memberId={memberId} />
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         <View>
@@ -68,7 +70,6 @@ export default function MemberFile() {
           </Btn>
           <Refills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
           <ActingRefills items={state.data.rx.items} familyId={familyId} memberId={memberId} onDone={refresh} />
-          <PaperContract familyId={familyId} memberId={memberId} />
           <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.actingHub, { familyId, memberId }) })}>
             为这户代办（预约、床位、诉求、入户调查）
           </Btn>
