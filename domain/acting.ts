@@ -20,7 +20,7 @@ export type ActedBy = z.infer<typeof ActedBy>;
 /** What the family sees on the item: "由王桂兰代办". */
 export const actedByLabel = (actedBy: { name: string }): string => '由' + actedBy.name + '代办';
 
-export const ActingAction = z.enum(['book', 'reschedule', 'cancel', 'admission', 'refill', 'request', 'survey']);
+export const ActingAction = z.enum(['book', 'reschedule', 'cancel', 'admission', 'refill', 'request', 'survey', 'paperContract']);
 export type ActingAction = z.infer<typeof ActingAction>;
 export const actingActionLabels: Record<ActingAction, string> = {
   book: '预约优先号',
@@ -30,6 +30,7 @@ export const actingActionLabels: Record<ActingAction, string> = {
   refill: '申请续方',
   request: '提交诉求',
   survey: '入户调查',
+  paperContract: '纸质签约',
 };
 
 /** The family's own setting: whether staff may act for it. Absent means they may. */

@@ -123,3 +123,8 @@ export function signingFiguresDelta(from: SigningState | undefined, to: SigningS
     signedMembers: Number(to === 'signed') - Number(from === 'signed'),
   };
 }
+/** A phone photo of the signed paper form: larger than a drawn signature, still small enough to upload on a village network. */
+export const PAPER_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+/** What an uploaded confirmation image is: the signature drawn in the app, or a photo of the form signed on paper. */
+export type ConfirmationImage = 'signature' | 'paper';
+export const confirmationImageMaxBytes = (kind: ConfirmationImage): number => (kind === 'paper' ? PAPER_PHOTO_MAX_BYTES : SIGNATURE_MAX_BYTES);

@@ -2,7 +2,8 @@ import * as z from './zod';
 import { Cursor, FamilyId, IsoDate, PersonId, TownshipId } from './common';
 import { TeamRole } from './roles';
 import { UploadKey } from './uploads';
-import { contractEndDate, costPartFields, isRealDate, outOfPocketOf, SIGNATURE_MAX_BYTES } from './signing-rules';
+import { ActedBy } from './acting';
+import { contractEndDate, costPartFields, isRealDate, outOfPocketOf, PAPER_PHOTO_MAX_BYTES, SIGNATURE_MAX_BYTES } from './signing-rules';
 
 export * from './signing-rules';
 
@@ -167,7 +168,15 @@ export const ContractView = z.object({
   lapsed: z.boolean(),
   renewable: z.boolean(),
   /** signature: drawn in the app; tap: renewal in one tap; paper: signed on paper before the app. */
-  confirmation: z.optional(z.object({ kind: z.enum(['signature', 'tap', 'paper']), at: z.string(), byName: z.string() })),
+  confirmation: z.optional(
+    z.object({
+      kind: z.enum(['signature', 'tap', 'paper']),
+      at: z.string(),
+      byName: z.string(),
+      /** Who confirmed it for the family (a paper form photographed by the doctor's team): "由…代办". */
+      actedBy: z.optional(ActedBy),
+    }),
+  ),
   termination: z.optional(z.object({ reason: TerminationReason, reasonLabel: z.string(), date: IsoDate })),
   performance: z.array(PerformanceRow),
 });
@@ -213,17 +222,30 @@ export type ChangeTeamRequest = z.infer<typeof ChangeTeamRequest>;
  * (size, and the magic bytes, not the declared type) before it records the confirmation.
  */
 export const signatureContentTypes = ['image/png', 'image/jpeg'] as const;
+/**
+ * `kind: 'paper'`: instead of the signature drawn in the app, a photo of the form the member
+ * signed on paper, uploaded and confirmed by the contract's team acting for the family (代办);
+ * a photo may be up to 5 MB, a drawn signature 1 MB.
+ */
+export const ConfirmationImageKind = z.enum(['signature', 'paper'], '上传类型应为签名或纸质签约照片');
 export const SignatureUploadRequest = z.strictObject({
+  kind: z.optional(ConfirmationImageKind),
   contentType: z.enum(signatureContentTypes, '签名应为 PNG 或 JPEG 图片'),
-  size: z.int('图片大小不正确').check(z.minimum(1, '签名图片是空的'), z.maximum(SIGNATURE_MAX_BYTES, '签名图片不能超过 1 MB')),
-});
+  size: z.int('图片大小不正确').check(z.minimum(1, '签名图片是空的'), z.maximum(PAPER_PHOTO_MAX_BYTES, '照片不能超过 5 MB')),
+}).check(
+  z.superRefine((v, ctx) => {
+    if (v.kind !== 'paper' && typeof v.size === 'number' && v.size > SIGNATURE_MAX_BYTES) {
+      ctx.issues.push({ code: 'custom', message: '签名图片不能超过 1 MB', path: ['size'], input: v });
+    }
+  }),
+);
 export type SignatureUploadRequest = z.infer<typeof SignatureUploadRequest>;
 
-export const SignatureRequest = z.strictObject({ key: UploadKey });
+export const SignatureRequest = z.strictObject({ key: UploadKey, kind: z.optional(ConfirmationImageKind) });
 export type SignatureRequest = z.infer<typeof SignatureRequest>;
 
-/** The stored signature: a short-lived URL to fetch the image from, and when it was given. */
-export const SignatureView = z.object({ contractId: ContractId, at: z.string(), url: z.string() });
+/** The stored signature (or photo of the paper form): a short-lived URL to fetch the image from, and when it was given. */
+export const SignatureView = z.object({ contractId: ContractId, at: z.string(), url: z.string(), kind: z.optional(ConfirmationImageKind) });
 export type SignatureView = z.infer<typeof SignatureView>;
 
 // ---- applications ----------------------------------------------------------------------------

@@ -2,7 +2,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../../domain';
 import { db, tableName } from '../lib/db/client';
 import { keys } from '../lib/db/keys';
-import { type ContractItem, getContract } from '../lib/db/signing';
+import { type ContractItem, getContract, type SigningStateItem } from '../lib/db/signing';
+import { type Acting, actFor } from '../lib/http/acting';
 import { conflict, forbidden, notFound } from '../lib/http/errors';
 import { familyInScope } from '../lib/http/scope';
 
@@ -27,4 +28,24 @@ export async function activeContractFor(
   if (principal.role === 'doctor' && !(await onTeam(contract.teamId, principal.personId))) throw forbidden('这份签约不属于您的团队');
   if (contract.status !== 'active') throw conflict(contract.status === 'renewed' ? '这份签约已经续约' : '这份签约已经解除');
   return contract;
+}
+
+/**
+ * The active contract a path names, for a contract signed on paper and confirmed by the team
+ * acting for the family (代办): the one acting rule decides (functions/lib/http/acting.ts; a
+ * doctor of the member's current contract's team, only while the family has not refused 代办),
+ * in its one BatchGet that also reads the contract. The contract must be the member's current one,
+ * so the team the rule checked is the contract's own.
+ */
+export async function paperContractFor(
+  principal: Principal,
+  path: { familyId: string; memberId: string; contractId: string },
+): Promise<{ contract: ContractItem; acting: Acting }> {
+  const contractKey = keys.signingContract(path.memberId, path.contractId);
+  const acting = await actFor(principal, { familyId: path.familyId, memberId: path.memberId }, [contractKey]);
+  const contract = acting.get<ContractItem>(contractKey);
+  if (!contract || contract.familyId !== path.familyId) throw notFound('没有找到这份签约');
+  if (contract.status !== 'active') throw conflict(contract.status === 'renewed' ? '这份签约已经续约' : '这份签约已经解除');
+  if (acting.get<SigningStateItem>(keys.signingState(path.memberId))?.contractId !== contract.contractId) throw forbidden('这份签约不属于您的团队');
+  return { contract, acting };
 }

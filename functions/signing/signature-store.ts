@@ -1,4 +1,4 @@
-import { imageKindOf, SIGNATURE_MAX_BYTES, type ImageKind, type SignatureUploadRequest, type UploadTicket } from '../../domain';
+import { type ConfirmationImage, confirmationImageMaxBytes, imageKindOf, type ImageKind, type SignatureUploadRequest, type UploadTicket } from '../../domain';
 import { badRequest } from '../lib/http/errors';
 import { s3, uploadsBucket } from '../lib/storage/s3';
 import { attachmentView, markAttached, presignUpload, verifyUpload } from '../lib/storage/uploads';
@@ -10,7 +10,9 @@ import { attachmentView, markAttached, presignUpload, verifyUpload } from '../li
  * and before anything is written the stored object is checked again: under this contract and
  * uploader (so a key cannot be borrowed from another contract), at most 1 MB (HeadObject), and
  * really a PNG or JPEG by its first bytes (a ranged GetObject of 8 bytes, not the declared type).
- * The contract item records the key, the kind, the size and the time.
+ * The contract item records the key, the kind, the size and the time. A photo of a form signed on
+ * paper (kind 'paper', uploaded by the team acting for the family) takes the same path with a
+ * 5 MB limit instead of 1 MB.
  */
 const signatureScope = (familyId: string, contractId: string) => `sign/${familyId}/${contractId}`;
 const MAGIC_BYTES = 8;
@@ -23,17 +25,25 @@ export interface StoredSignature {
 }
 
 export function presignSignature(familyId: string, contractId: string, uploaderId: string, req: SignatureUploadRequest): Promise<UploadTicket> {
-  return presignUpload(signatureScope(familyId, contractId), uploaderId, { kind: 'image', ...req }, SIGNATURE_MAX_BYTES);
+  const { kind = 'signature', contentType, size } = req;
+  return presignUpload(signatureScope(familyId, contractId), uploaderId, { kind: 'image', contentType, size }, confirmationImageMaxBytes(kind));
 }
 
 /** The uploaded signature behind `key`, checked; a 400 naming `body.key` otherwise. */
-export async function verifySignature(key: string, contract: { familyId: string; contractId: string }, uploaderId: string): Promise<StoredSignature> {
+export async function verifySignature(
+  key: string,
+  contract: { familyId: string; contractId: string },
+  uploaderId: string,
+  image: ConfirmationImage = 'signature',
+): Promise<StoredSignature> {
   const field = 'body.key';
   if (!key.startsWith(`${signatureScope(contract.familyId, contract.contractId)}/${uploaderId}/`) || key.includes('..')) {
     throw badRequest('签名图片不属于这份签约，请重新签字', { [field]: '签名图片不属于这份签约' });
   }
   const stored = await verifyUpload(key, signatureScope(contract.familyId, contract.contractId), uploaderId, field);
-  if (stored.kind !== 'image' || stored.size > SIGNATURE_MAX_BYTES) throw badRequest('签名图片不能超过 1 MB', { [field]: '图片超过 1 MB' });
+  if (stored.kind !== 'image' || stored.size > confirmationImageMaxBytes(image)) {
+    throw image === 'paper' ? badRequest('照片不能超过 5 MB', { [field]: '图片超过 5 MB' }) : badRequest('签名图片不能超过 1 MB', { [field]: '图片超过 1 MB' });
+  }
   const { sdk, client } = await s3();
   const head = await client.send(new sdk.GetObjectCommand({ Bucket: uploadsBucket(), Key: key, Range: `bytes=0-${MAGIC_BYTES - 1}` }));
   const first = head.Body ? await head.Body.transformToByteArray() : new Uint8Array(0);

@@ -68,7 +68,9 @@ export function contractView(c: ContractItem, today: string): ContractView {
     status: c.status,
     lapsed,
     renewable: c.status === 'active' && isInRenewalWindow(c.endDate, today),
-    confirmation: c.confirmation ? { kind: c.confirmation.kind, at: c.confirmation.at, byName: c.confirmation.byName } : undefined,
+    confirmation: c.confirmation
+      ? { kind: c.confirmation.kind, at: c.confirmation.at, byName: c.confirmation.byName, ...(c.confirmation.actedBy ? { actedBy: c.confirmation.actedBy } : {}) }
+      : undefined,
     termination: c.termination ? { reason: c.termination.reason, reasonLabel: terminationReasonLabels[c.termination.reason], date: c.termination.date } : undefined,
     performance: ServiceKind.options.map((kind) => ({
       kind,

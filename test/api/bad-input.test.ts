@@ -196,12 +196,17 @@ const signingCases: Record<Extract<RouteId, `signing.${string}` | `policy.${stri
     ['a signature over 1 MB', { contentType: 'image/png', size: 1024 * 1024 + 1 }, { 'body.size': '签名图片不能超过 1 MB' }],
     ['an empty file', { contentType: 'image/png', size: 0 }, { 'body.size': '签名图片是空的' }],
     ['size missing', { contentType: 'image/png' }, f(['body.size'])],
+    ['a kind that is neither signature nor paper', { kind: 'ink', contentType: 'image/png', size: 2048 }, { 'body.kind': '上传类型应为签名或纸质签约照片' }],
+    ['a paper photo over 5 MB', { kind: 'paper', contentType: 'image/jpeg', size: 5 * 1024 * 1024 + 1 }, { 'body.size': '照片不能超过 5 MB' }],
+    ['a paper photo as a GIF', { kind: 'paper', contentType: 'image/gif', size: 2048 }, { 'body.contentType': '签名应为 PNG 或 JPEG 图片' }],
   ], signingTouch),
   'signing.confirm': [
     ...signingBodyCases('p_m0008', `${contractBase}/signature`, { key: signatureKey }, [
       ['the image itself instead of its upload key', { image: onePixelPng }, { 'body.image': UNKNOWN, 'body.key': true }],
       ['a remote URL instead of the key', { key: 'https://example.com/a.png' }, f(['body.key'])],
       ['key missing', {}, f(['body.key'])],
+      ['a kind that is neither signature nor paper', { key: signatureKey, kind: 'photo' }, { 'body.kind': '上传类型应为签名或纸质签约照片' }],
+      ['paper without the photo key', { kind: 'paper' }, f(['body.key'])],
     ], signingTouch),
     ...badIdPaths('p_m0008', (id) => `/families/f_0005/members/p_m0008/contracts/${id}/signature`, 'path.contractId', ['xx', 'ap_20260101abcdef'], signingTouch, { key: signatureKey }),
   ],

@@ -39,6 +39,8 @@ import type { ApiResponse } from '../support/api';
  *                                 partition of persons, families, teams and villages named p_sg…,
  *                                 f_sg…, tm_sg…, v_sg…, their SIGNING#/POLICY#/OUTBOX# items; the
  *                                 fixture families are left out of SEED_PARTITIONS.
+ * - paper-contract.test.ts:       its own fixture county c_sgptest (p_sgp…, f_sgp…, tm_sgp…, v_sgp…),
+ *                                 their SIGNING#/AUDIT#/OUTBOX# items and sign/f_sgp… objects.
  * - notify.test.ts:               PERSON#p_m0016 / PERSON#p_m0017 SUBSCRIPTION# items, and the
  *                                 OUTBOX#t-notify-* items it writes (delivered by the local loop).
  * - uploads.test.ts:              only objects in the local S3 (conv/f_0010/...).

@@ -55,6 +55,21 @@ test('a village cadre books for an elder who does not use the app; the family se
   await screenshot(page, 'acting-3-booked');
   expectElderFriendly(await elderReport(page));
 
+  // 3b. The cadre moves it to the next clinic day through the member's own reschedule page.
+  let nextDay = addDays(day, 1);
+  while (weekdayOf(nextDay) === 7) nextDay = addDays(nextDay, 1);
+  await line.locator('taro-button-core').filter({ hasText: '代为改约' }).click();
+  await page.getByText('您在为这户家庭代办').waitFor();
+  await page.getByRole('radio', { name: '全科' }).click();
+  await page.getByRole('radio', { name: new RegExp(formatChineseDate(nextDay)) }).click();
+  await page.getByRole('radio', { name: /上午 08:00/ }).click();
+  await screenshot(page, 'acting-3b-reschedule');
+  expectElderFriendly(await elderReport(page));
+  await button(page, '确认改到这个时段').click();
+  await page.locator('.h1:visible', { hasText: '为王秀英家代办' }).waitFor();
+  const moved = page.locator('.card:visible', { hasText: '李国强 · 清河县人民医院' }).filter({ hasText: formatChineseDate(nextDay) }).first();
+  await moved.getByText('由王桂兰代办').waitFor();
+
   // 4. 王秀英's phone: her family's bookings and access log say who acted.
   const member = await (await phoneContext(page.context().browser()!)).newPage();
   try {
@@ -63,8 +78,8 @@ test('a village cadre books for an elder who does not use the app; the family se
     if (me.body.consent?.privacyGuideVersion !== PRIVACY_GUIDE_VERSION) await agreeToPrivacy(member, false);
     await member.getByText('王桂兰').first().waitFor();
     await member.goto(`${appUrl()}?v=acting#/packages/booking/mine/index`, { waitUntil: 'domcontentloaded' });
-    const mine = member.locator('.card', { hasText: '李国强 · 清河县人民医院' }).first();
-    await mine.getByText('由王桂兰代办').waitFor();
+    const mine = member.locator('.card', { hasText: '李国强 · 清河县人民医院' }).filter({ hasText: formatChineseDate(nextDay) }).first();
+    await mine.getByText('由王桂兰代办', { exact: true }).waitFor();
     await screenshot(member, 'acting-4-family-bookings');
     expectElderFriendly(await elderReport(member));
     await member.goto(`${appUrl()}?v=acting2#/packages/family/access-log/index`, { waitUntil: 'domcontentloaded' });

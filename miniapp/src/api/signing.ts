@@ -6,6 +6,7 @@ import {
   FamilySigningResponse,
   HomeVisitCandidatesResponse,
   RegionTeam,
+  SignatureView,
   RegionTeamsResponse,
   LedgerResponse,
   MemberContractResponse,
@@ -38,8 +39,10 @@ export const signingApi = {
   contracts: (familyId: string, memberId: string) => authedCall('GET', `/families/${seg(familyId)}/members/${seg(memberId)}/contracts`, MemberContractResponse),
   presignSignature: (familyId: string, memberId: string, contractId: string, body: SignatureUploadRequest) =>
     authedCall('POST', `${contractPath(familyId, memberId, contractId)}/signature/upload`, UploadTicket, { body }),
-  confirm: (familyId: string, memberId: string, contractId: string, key: string) =>
-    authedCall('PUT', `${contractPath(familyId, memberId, contractId)}/signature`, ContractView, { body: { key } }),
+  /** `paper`: the photo of a form signed on paper, confirmed by the doctor's team acting for the family. */
+  confirm: (familyId: string, memberId: string, contractId: string, key: string, kind?: 'paper') =>
+    authedCall('PUT', `${contractPath(familyId, memberId, contractId)}/signature`, ContractView, { body: kind ? { key, kind } : { key } }),
+  signature: (familyId: string, memberId: string, contractId: string) => authedCall('GET', `${contractPath(familyId, memberId, contractId)}/signature`, SignatureView),
   renew: (familyId: string, memberId: string, contractId: string) => authedCall('POST', `${contractPath(familyId, memberId, contractId)}/renew`, ContractView, { body: {} }),
   applications: () => authedCall('GET', '/team/applications', TeamApplicationsResponse),
   accept: (memberId: string, applicationId: string) => authedCall('POST', `/team/applications/${seg(memberId)}/${seg(applicationId)}/accept`, ContractView, { body: {} }),

@@ -14,6 +14,7 @@ export const paths = {
   doctorMembers: '/packages/staff/members/index',
   hospital: '/packages/staff/hospital/index',
   book: '/packages/booking/book/index',
+  reschedule: '/packages/booking/reschedule/index',
   greenChannelToday: '/packages/hospital/today/index',
   hospitalAdmissions: '/packages/hospital/admissions/index',
   hospitalSchedule: '/packages/hospital/schedule/index',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { contractEndDate, type PackageId, promisesOf, type ServiceKind, type TeamMember, type TerminationReason } from '../../../../domain';
+import { type ActedBy, contractEndDate, type PackageId, promisesOf, type ServiceKind, type TeamMember, type TerminationReason } from '../../../../domain';
 import { db, tableName } from '../client';
 import type { FamilyContactItem, SigningItem } from '../items';
 import { keys } from '../keys';
@@ -24,9 +24,11 @@ export interface ContractConfirmation {
   byName: string;
   imageKind?: 'png' | 'jpeg';
   bytes?: number;
-  /** The drawn signature's object in the attachments bucket (signature-store.ts). */
+  /** The drawn signature's (or the paper form photo's) object in the attachments bucket (signature-store.ts). */
   key?: string;
   contentType?: string;
+  /** A paper contract is confirmed by the team acting for the family (代办). */
+  actedBy?: ActedBy;
 }
 
 export interface ContractItem {

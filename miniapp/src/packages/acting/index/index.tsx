@@ -12,8 +12,8 @@ import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 
-/** An upcoming booking of the family, with who booked it for them and a way to cancel it for them. */
-function BookingLine({ b, busy, onCancel }: { b: BookingView; busy: boolean; onCancel: () => void }) {
+/** An upcoming booking of the family, with who booked it for them and a way to move or cancel it for them. */
+function BookingLine({ b, busy, onReschedule, onCancel }: { b: BookingView; busy: boolean; onReschedule: () => void; onCancel: () => void }) {
   return (
     <View className="card">
       <View className="status-line">{b.statusLabel}</View>
@@ -26,9 +26,14 @@ function BookingLine({ b, busy, onCancel }: { b: BookingView; busy: boolean; onC
       </View>
       {b.actedLabel ? <View className="text soft">{b.actedLabel}</View> : null}
       {b.canCancel ? (
-        <Btn kind="secondary" busy={busy} onClick={onCancel}>
-          代为取消这个预约
-        </Btn>
+        <>
+          <Btn kind="secondary" icon="arrowRight" onClick={onReschedule}>
+            代为改约
+          </Btn>
+          <Btn kind="secondary" busy={busy} onClick={onCancel}>
+            代为取消这个预约
+          </Btn>
+        </>
       ) : null}
     </View>
   );
@@ -100,7 +105,13 @@ export default function ActingHub() {
           <View className="h2 mt">这户的预约</View>
           {bookings.length === 0 ? <View className="text soft">目前没有未就诊的预约。</View> : null}
           {bookings.map((b) => (
-            <BookingLine key={b.bookingId} b={b} busy={form.busy} onCancel={() => void cancel(b)} />
+            <BookingLine
+              key={b.bookingId}
+              b={b}
+              busy={form.busy}
+              onReschedule={go(withQuery(paths.reschedule, { bookingId: b.bookingId, forFamily: familyId }))}
+              onCancel={() => void cancel(b)}
+            />
           ))}
         </>
       )}

@@ -31,6 +31,7 @@ import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
+import { PaperContract } from './PaperContract';
 
 /**
  * A signed member's file for the doctor: the submission to answer (urgent readings spelled out),
@@ -56,6 +57,8 @@ export default function MemberFile() {
 
   return (
     <View className="page">
+      {/* Outside the health file: a contract signed on paper does not wait for the health-data consent. */}
+      <PaperContract familyId={familyId} memberId={memberId} />
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         <View>

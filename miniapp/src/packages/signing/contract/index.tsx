@@ -1,6 +1,6 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { type ContractView, formatChineseDate } from '@domain';
+import { actedByLabel, type ContractView, formatChineseDate } from '@domain';
 import { ApiFailure } from '../../../api/errors';
 import { signingApi } from '../../../api/signing';
 import { Btn } from '../../../components/Btn';
@@ -63,6 +63,24 @@ export default function ContractPage() {
   );
 }
 
+/** The photo of the paper form the doctor's team uploaded, opened full screen (a short-lived URL). */
+function PaperPhoto({ contract: c, familyId }: { contract: ContractView; familyId: string }) {
+  const { busy, failure, send } = useFormSend();
+  const open = () =>
+    void send(async () => {
+      const { url } = await signingApi.signature(familyId, c.memberId, c.contractId);
+      await Taro.previewImage({ urls: [url], current: url });
+    });
+  return (
+    <View>
+      {failure ? <Notice tone="error">{failure}</Notice> : null}
+      <Btn kind="secondary" busy={busy} busyText="正在打开…" onClick={open}>
+        查看纸质签约书照片
+      </Btn>
+    </View>
+  );
+}
+
 function Current({ contract: c, familyId, onChanged }: { contract: ContractView; familyId: string; onChanged: () => void }) {
   const { busy, failure: error, send } = useFormSend();
   const renew = async () => {
@@ -101,9 +119,11 @@ function Current({ contract: c, familyId, onChanged }: { contract: ContractView;
         {c.confirmation ? (
           <View className="text soft">
             {confirmationWords[c.confirmation.kind]}：{c.confirmation.byName}，{formatDateTime(c.confirmation.at)}
+            {c.confirmation.actedBy ? '，' + actedByLabel(c.confirmation.actedBy) : ''}
           </View>
         ) : null}
       </View>
+      {c.confirmation?.kind === 'paper' ? <PaperPhoto contract={c} familyId={familyId} /> : null}
       <View className="section-title">签约服务做了多少</View>
       <View className="card">
         {c.performance.map((p) => (
