@@ -47,7 +47,7 @@ async function writeFixture(): Promise<void> {
   for (const [memberId, name] of [[P.elder, '郑老'], [P.optedOut, '王老']] as const) {
     const familyId = fam(memberId);
     const profile: FamilyProfileItem = {
-      ...keys.familyProfile(familyId), entity: 'family', familyId, familyName: `${name}家`, familyType: 'bereaved', poverty: false,
+      ...keys.familyProfile(familyId), entity: 'family', familyId, familyName: `${name}家`, familyType: 'bereaved', lowIncome: false, registeredPoor: false, illnessPoverty: false,
       countyId: P.county, townshipId: P.township, townshipName: '测试丙镇', villageId: 'v_sgpA', villageName: '丙村',
       members: [{ personId: memberId, name, relation: '本人', gender: 'female', birthDate: '1950-03-01', phoneMasked: '139****0000', conditions: [] }],
       card: { cardNo: `SGP${memberId.slice(-2)}`, issuedOn: '2026-01-01', issuer: '测试', version: 1, status: 'active' },
