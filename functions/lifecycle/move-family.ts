@@ -1,7 +1,7 @@
 import { beijingWhen, canHold, contactKindLabels, FamilyPath, MoveRequest, toBeijingIso, type ContactKind } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { townshipStatsAdd } from '../lib/db/coverage';
-import { newHandoverId, type HandoverItem } from '../lib/db/handover';
+import { handoverNoticeKey, handoverRecord } from '../lib/db/handover';
 import type { FamilyContactItem, PersonItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { changePut } from '../lib/db/lifecycle/changes';
@@ -74,19 +74,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
       gsi1sk: keys.staffFamilySk(path.familyId),
     };
     newContacts.push(contact);
-    const handoverId = newHandoverId();
-    const record: HandoverItem = {
-      ...keys.handover(path.familyId, at, handoverId),
-      entity: 'handover',
-      handoverId,
-      familyId: path.familyId,
-      kind,
-      from: old ? { staffId: old.staffId, name: old.name } : undefined,
-      to: { staffId: person.personId, name: person.name },
-      at,
-      byStaffId: principal.personId,
-      reason: `迁往${target.townshipName}`,
-    };
+    const record = handoverRecord({ familyId: path.familyId, townshipId: body.townshipId, kind, from: old, to: person, at, byStaffId: principal.personId, reason: `迁往${target.townshipName}` });
     writes.push(
       part('newContact', { Put: { TableName: tableName(), Item: contact, ConditionExpression: 'attribute_not_exists(pk)' } }),
       part('handover', { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } }),
@@ -94,7 +82,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
         'outbox',
         profile.members
           .filter((m) => !m.deceasedOn)
-          .map((m) => outboxPut({ recipientId: m.personId, template: 'contact.changed', data: { role: contactKindLabels[kind], name: person.name, time: beijingWhen(at, at) }, page: 'packages/family/contacts/index', dedupeKey: `contact.changed#${handoverId}#${m.personId}` }, now)),
+          .map((m) => outboxPut({ recipientId: m.personId, template: 'contact.changed', data: { role: contactKindLabels[kind], name: person.name, time: beijingWhen(at, at) }, page: 'packages/family/contacts/index', dedupeKey: handoverNoticeKey(record.handoverId, m.personId) }, now)),
       ),
     );
   }

@@ -1,3 +1,4 @@
+import { listTownshipHandovers } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { expectIdempotent } from './idempotency-support';
@@ -187,7 +188,10 @@ describe('moves', () => {
     const items = await queryPartition(keys.familyPk(f3));
     const contactIds = items.filter((i) => i.entity === 'familyContact').map((i) => i.staffId).sort();
     expect(contactIds).toEqual([w.cadre2, w.doctor, w.lead].sort());
+    const [moved] = items.filter((i) => i.entity === 'handover');
     expect(items.filter((i) => i.entity === 'handover')).toHaveLength(1);
+    // Filed under the new township's month, as every hand-over (the monthly export's 交接记录).
+    expect(await listTownshipHandovers(w.townships[0], String(moved.at).slice(0, 7))).toEqual(expect.arrayContaining([expect.objectContaining({ handoverId: moved.handoverId, reason: '迁往甲镇' })]));
     expect(await getItem(keys.ledgerSummary(f3))).toMatchObject({ townshipId: w.townships[0], gsi1pk: keys.ledgerTownshipPk(w.townships[0]) });
     await expectCountersAgree();
     const list = await call('GET', `/commission/families?townshipId=${w.townships[0]}&limit=100`, { token: county });

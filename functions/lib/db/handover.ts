@@ -20,6 +20,38 @@ export interface HandoverItem extends HandoverRecord {
 
 export const newHandoverId = () => `ho_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 
+/**
+ * The record of one place changing hands, in the family's history and in its township's month (the
+ * monthly export's 交接记录 sheet): every hand-over, a family's move included, is written by this.
+ */
+export function handoverRecord(h: {
+  familyId: string;
+  /** The township the family is in after the change. */
+  townshipId: string;
+  kind: ContactKind;
+  from?: { staffId: string; name: string };
+  to: { personId: string; name: string };
+  at: string;
+  byStaffId: string;
+  reason?: string;
+}): HandoverItem {
+  const handoverId = newHandoverId();
+  return {
+    ...keys.handover(h.familyId, h.at, handoverId),
+    entity: 'handover',
+    handoverId,
+    familyId: h.familyId,
+    kind: h.kind,
+    from: h.from ? { staffId: h.from.staffId, name: h.from.name } : undefined,
+    to: { staffId: h.to.personId, name: h.to.name },
+    at: h.at,
+    byStaffId: h.byStaffId,
+    reason: h.reason || undefined,
+    gsi2pk: keys.handoverMonthPk(h.townshipId, h.at.slice(0, 7)),
+    gsi2sk: `${h.at}#${handoverId}`,
+  };
+}
+
 /** The dedupe key of the message telling one member of the family about the change. */
 export const handoverNoticeKey = (handoverId: string, memberId: string) => `contact.changed#${handoverId}#${memberId}`;
 
@@ -72,21 +104,7 @@ export function handover(
     ? input.contacts.find((c) => c.kind === kind && c.staffId === input.fromStaffId)
     : input.contacts.find((c) => c.kind === kind);
   const at = toBeijingIso(now);
-  const handoverId = newHandoverId();
-  const record: HandoverItem = {
-    ...keys.handover(profile.familyId, at, handoverId),
-    entity: 'handover',
-    handoverId,
-    familyId: profile.familyId,
-    kind,
-    from: old ? { staffId: old.staffId, name: old.name } : undefined,
-    to: { staffId: to.personId, name: to.name },
-    at,
-    byStaffId: input.byStaffId,
-    reason: input.reason || undefined,
-    gsi2pk: keys.handoverMonthPk(profile.townshipId, at.slice(0, 7)),
-    gsi2sk: `${at}#${handoverId}`,
-  };
+  const record = handoverRecord({ familyId: profile.familyId, townshipId: profile.townshipId, kind, from: old, to, at, byStaffId: input.byStaffId, reason: input.reason });
   const next: FamilyContactItem = {
     ...keys.familyContact(profile.familyId, to.personId),
     entity: 'familyContact',
@@ -131,7 +149,7 @@ export function handover(
           template: 'contact.changed',
           data: { role: contactKindLabels[kind], name: to.name, time: beijingWhen(at, at) },
           page: 'packages/family/contacts/index',
-            dedupeKey: handoverNoticeKey(handoverId, m.personId),
+            dedupeKey: handoverNoticeKey(record.handoverId, m.personId),
           },
           now,
         ),
