@@ -36,8 +36,11 @@ test('a village cadre books for an elder who does not use the app; the family se
 
   // 2. The member's own booking form, for the family.
   await button(page, '代为预约优先号').click();
-  await page.getByText('1. 选择医院').waitFor();
   await page.getByText('您在为这户家庭代办').waitFor();
+  // The family's usual place may be chosen already (one line with 换一个): open the lists either way.
+  await page.getByText(/^1\. (选择医院|医院和科室)$/).waitFor();
+  if (await button(page, '换一个').count()) await button(page, '换一个').click();
+  await page.getByText('1. 选择医院').waitFor();
   await page.getByRole('radio', { name: '清河县人民医院' }).click();
   await page.getByRole('radio', { name: '全科' }).click();
   await page.getByRole('radio', { name: new RegExp(formatChineseDate(day)) }).click();

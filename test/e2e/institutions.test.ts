@@ -69,6 +69,9 @@ test('the county officer adds an institution with a department; a family of a to
 
   const member = await as('王秀英 · 家庭成员', '预约优先就医', true);
   await button(member, '预约优先就医').click();
+  // Her usual place may be chosen already (one line with 换一个): open the lists to see the new one.
+  await member.getByText(/^1\. (选择医院|医院和科室)$/).waitFor();
+  if (await button(member, '换一个').count()) await button(member, '换一个').click();
   await member.getByText('1. 选择医院').waitFor();
   await member.getByRole('radio', { name: NAME }).click();
   await member.getByRole('radio', { name: '康复科' }).waitFor();
