@@ -71,7 +71,7 @@ test('a township commission officer sees the coverage figures and downloads the 
   expect(download.suggestedFilename()).toMatch(/^连心台账-\d{4}-\d{2}\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile((await download.path())!);
-  expect(wb.worksheets.map((s) => s.name)).toEqual(['覆盖情况', '联系记录', '按家庭汇总', '按联系人汇总', '交接记录']);
+  expect(wb.worksheets.map((s) => s.name)).toEqual(['覆盖情况', '联系记录', '按家庭汇总', '按联系人汇总', '交接记录', '绿色通道']);
   const coverage = wb.getWorksheet('覆盖情况')!;
   expect(coverage.rowCount).toBe(2);
   const towns = [coverage.getRow(2).values as unknown[]];
