@@ -109,6 +109,9 @@ test('the doctor refers a member; the member asks for a bed; the hospital accept
   await screenshot(member, 'admission-5-member-sees-answer');
   expectElderFriendly(await elderReport(member));
 
+  // The queue names the discharge and its note only for a member who shares health data online
+  // (otherwise it says 需要当面随访): 孙长海 agrees, as he would when the doctor asks him.
+  expect((await call('PUT', '/me/consent', { token: await tokenFor('p_m0006'), body: { privacyGuideVersion: PRIVACY_GUIDE_VERSION, agreePrivacyGuide: true, healthData: true } })).status).toBe(200);
   await doctor.goto(`${appUrl().replace(/\/$/, '')}/?persona=demo-openid-p_doc01`);
   await button(doctor, '随访待办和续方审核').click();
   const followUp = doctor.locator('.queue-card').filter({ hasText: '出院随访：清河县人民医院' }).filter({ hasText: '孙长海' }).first();

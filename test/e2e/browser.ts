@@ -241,8 +241,10 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
     const r = el.getBoundingClientRect();
     return r.width > 2 && r.height > 2;
   };
+  // The date wheel's rows scroll under its own header and mask: the wheel shows them through its
+  // window, so rows passing under 取消 / 确定 are how a wheel looks, not words laid over words.
   const texts = all
-    .filter((el) => ownText(el) && !cut.has(el) && seen(el))
+    .filter((el) => ownText(el) && !cut.has(el) && seen(el) && !el.closest('.weui-picker__bd'))
     .map((el) => ({ el, rects: wordBoxes(el), layer: layer(el) }))
     .filter((t) => t.rects.length);
   const crosses = (p: DOMRect, q: DOMRect) => Math.min(p.right, q.right) - Math.max(p.left, q.left) > 4 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 4;
@@ -260,6 +262,8 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
   for (const el of targets) if (!boxes.some((b) => b.el.contains(el) || el.contains(b.el))) boxes.push({ el, r: el.getBoundingClientRect() });
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
+      // A sheet or wheel over the page is another layer: its buttons are not the page's neighbours.
+      if (layer(boxes[i].el) !== layer(boxes[j].el)) continue;
       const a = boxes[i].r;
       const b = boxes[j].r;
       const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);

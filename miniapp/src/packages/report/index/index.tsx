@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
@@ -166,11 +166,12 @@ function Gaps({ r }: { r: ReportResponse }) {
       <NameList title="有意愿还未签约" names={g.wantingUnsigned.map((m) => `${m.memberName}，${place(m)}`)} />
       <NameList title={`未持${SERVICE_CARD}`} names={g.withoutCard.map(place)} />
       <NameList title="逾期诉求" names={g.overdueRequests.map((q) => `${place(q)}：${q.title}，应于${NB}${q.dueDate}${NB}前办结`)} />
+      {/* Siblings, not wrapped per township: the gap rule between buttons (app.scss) holds across them. */}
       {r.townships.map((t) => (
-        <View key={t.townshipId}>
+        <Fragment key={t.townshipId}>
           <RaiseProblem townshipId={t.townshipId} townshipName={t.townshipName} area="contacts" gap="report.missingContacts" what="联系人未落实" families={g.missingContacts.filter((f) => f.townshipName === t.townshipName)} />
           <RaiseProblem townshipId={t.townshipId} townshipName={t.townshipName} area="visits" gap="report.notReached" what="本期未联系" families={g.notReached.filter((f) => f.townshipName === t.townshipName)} />
-        </View>
+        </Fragment>
       ))}
     </View>
   );
