@@ -37,7 +37,7 @@ test('the commission officer imports staff, adds a doctor by form and assigns a 
 
   // A doctor by form, with the institution and team role.
   await button(page, '添加人员').click();
-  await page.getByText('岗位').first().waitFor();
+  await page.getByText('岗位').locator('visible=true').first().waitFor();
   await page.getByRole('radio', { name: '医生', exact: true }).click();
   await input(page, /^姓名$/).fill('林晓燕');
   await input(page, /^身份证号$/).fill(demoIdNumber('130199', '1986-06-06', 32, 'female'));

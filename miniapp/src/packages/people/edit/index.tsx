@@ -54,7 +54,10 @@ function Deactivate({ person, onDone }: { person: StaffDetail; onDone: (s: Staff
             {person.families.length > 3 ? '等' : ''}）。停用前要选好接任的人，这些家庭会同时交接给他，家属会收到通知。
           </View>
           {successors.length ? (
-            <RadioChoices label="由谁接任" value={successorId} onChange={setSuccessor} options={successors.map((s) => ({ value: s.personId, label: `${s.name}（${s.organisation}${s.title}）` }))} />
+            <View className="field">
+              <View className="field__label">由谁接任</View>
+              <RadioChoices label="由谁接任" value={successorId} onChange={setSuccessor} options={successors.map((s) => ({ value: s.personId, label: `${s.name}（${s.organisation}${s.title}）` }))} />
+            </View>
           ) : (
             <Notice tone="info">同岗位、同乡镇还没有别的人员。请先添加接任的人。</Notice>
           )}
@@ -140,13 +143,19 @@ export default function EditPerson() {
       {person ? (
         <View className="text-lg soft mb">岗位：{staffPostLabels[person.post]}</View>
       ) : (
-        <RadioChoices id="post" label="岗位" value={f.post} onChange={(v) => set('post', v)} error={form.errors.post} options={StaffPost.options.map((p) => ({ value: p, label: staffPostLabels[p] }))} />
+        <View className="field">
+          <View className="field__label">岗位</View>
+          <RadioChoices id="post" label="岗位" value={f.post} onChange={(v) => set('post', v)} error={form.errors.post} options={StaffPost.options.map((p) => ({ value: p, label: staffPostLabels[p] }))} />
+        </View>
       )}
       <TextField id="name" label="姓名" value={f.name} error={form.errors.name} autocomplete="name" onInput={(v) => set('name', v)} />
       {person ? null : <TextField id="idNumber" label="身份证号" type="idcard" maxlength={18} value={f.idNumber} error={form.errors.idNumber} onInput={(v) => set('idNumber', v)} />}
       <TextField id="phone" label={person ? '手机号（要改时才填）' : '手机号（绑定微信时核对）'} type="number" maxlength={11} value={f.phone} error={form.errors.phone} onInput={(v) => set('phone', v)} />
       {!person && info?.region === 'township' ? (
-        <RadioChoices id="townshipId" label="所在乡镇" value={f.townshipId} onChange={(v) => set('townshipId', v)} error={form.errors.townshipId} options={townships.map((t) => ({ value: t.townshipId, label: t.townshipName }))} />
+        <View className="field">
+          <View className="field__label">所在乡镇</View>
+          <RadioChoices id="townshipId" label="所在乡镇" value={f.townshipId} onChange={(v) => set('townshipId', v)} error={form.errors.townshipId} options={townships.map((t) => ({ value: t.townshipId, label: t.townshipName }))} />
+        </View>
       ) : null}
       <TextField id="organisation" label={info?.helper ? '所在组织（如计生协、志愿服务队）' : '单位'} value={f.organisation} error={form.errors.organisation} onInput={(v) => set('organisation', v)} />
       <TextField id="title" label="职务" value={f.title} error={form.errors.title} onInput={(v) => set('title', v)} />

@@ -82,7 +82,10 @@ function Lookup({ onFound }: { onFound: (f: Found | null) => void }) {
   return (
     <View className="card">
       <View className="h2">查找患者家庭</View>
-      <RadioChoices label="查找方式" value={method} onChange={choose} options={methodOptions} />
+      <View className="field">
+        <View className="field__label">查找方式</View>
+        <RadioChoices label="查找方式" value={method} onChange={choose} options={methodOptions} />
+      </View>
       {method === 'cardNo' ? <TextField id="lookup-card" label="服务卡号" hint={`印在实体${SERVICE_CARD}上`} value={cardNo} error={form.errors.cardNo} maxlength={30} onInput={setCardNo} /> : null}
       {method === 'nameId' ? (
         <>
@@ -141,9 +144,15 @@ function WalkInForm({ found, departments, onSaved }: { found: Found; departments
     <View className="visit">
       <View className="h2">记录窗口就诊</View>
       {found.holders.length > 1 ? (
-        <RadioChoices label="就诊的是" value={memberId} onChange={setMemberId} options={found.holders.map((h) => ({ value: h.personId, label: `${h.name}（${h.relation}）` }))} />
+        <View className="field">
+          <View className="field__label">就诊的是</View>
+          <RadioChoices label="就诊的是" value={memberId} onChange={setMemberId} options={found.holders.map((h) => ({ value: h.personId, label: `${h.name}（${h.relation}）` }))} />
+        </View>
       ) : null}
-      <RadioChoices id="walkin-dept" label="就诊科室" value={departmentId} error={form.errors.departmentId} onChange={setDepartmentId} options={departments.map((d) => ({ value: d.departmentId, label: d.name }))} />
+      <View className="field">
+        <View className="field__label">就诊科室</View>
+        <RadioChoices id="walkin-dept" label="就诊科室" value={departmentId} error={form.errors.departmentId} onChange={setDepartmentId} options={departments.map((d) => ({ value: d.departmentId, label: d.name }))} />
+      </View>
       <View className="h3">提供的优先服务</View>
       {walkInPriorities.map((p) => (
         <CheckChoice key={p} checked={priorities.includes(p)} onChange={(on) => setPriorities(on ? [...priorities, p] : priorities.filter((x) => x !== p))}>
