@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { beijingDate, familyTypeLabels, povertyFlagLabels, povertyFlagNames, SERVICE_CARD, type FamilyDetailsResponse, type FamilyType, type PovertyFlag } from '@domain';
+import { beijingDate, familyTypeLabels, formatChineseDate, povertyFlagLabels, povertyFlagNames, SERVICE_CARD, type FamilyDetailsResponse, type FamilyType, type PovertyFlag } from '@domain';
 import { lifecycleApi } from '../../../api/lifecycle';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
@@ -68,10 +68,15 @@ export default function FamilyRecord() {
       <View className="card">
         <View className="h2">家庭信息</View>
         <View className="text-lg">家庭类别：{familyTypeLabels[details.familyType]}</View>
-        <View className="text-lg">{povertyFlagNames.map((f) => `${povertyFlagLabels[f]}：${details[f] ? '是' : '否'}`).join('　')}</View>
+        {/* One flag a line: three on a line broke inside their words at a larger text size. */}
+        {povertyFlagNames.map((f) => (
+          <View className="text-lg" key={f}>
+            {povertyFlagLabels[f]}：{details[f] ? '是' : '否'}
+          </View>
+        ))}
         {details.members.map((m) => (
           <View className="text-lg" key={m.personId}>
-            {m.name}（{m.relation}）{m.deceasedOn ? `，${m.deceasedOn} 亡故` : ''}
+            {m.name}（{m.relation}）{m.deceasedOn ? `，${formatChineseDate(m.deceasedOn)} 亡故` : ''}
           </View>
         ))}
       </View>
@@ -80,8 +85,8 @@ export default function FamilyRecord() {
         <View className="h2">{SERVICE_CARD}</View>
         <View className="text-lg lc-wrap">卡号：{details.card.cardNo}</View>
         <View className="text-lg">状态：{details.card.status === 'active' ? '有效' : '已挂失'}</View>
-        <View className="text-lg">{details.card.handedOver ? `已由${details.card.handedOver.byName}于${details.card.handedOver.on}送达` : '还没有登记送达'}</View>
-        <View className="text-lg">{details.card.infoCardHandedOver ? `联系知情卡已由${details.card.infoCardHandedOver.byName}于${details.card.infoCardHandedOver.on}送达` : '联系知情卡还没有登记送达'}</View>
+        <View className="text-lg">{details.card.handedOver ? `已由${details.card.handedOver.byName}于${formatChineseDate(details.card.handedOver.on)}送达` : '还没有登记送达'}</View>
+        <View className="text-lg">{details.card.infoCardHandedOver ? `联系知情卡已由${details.card.infoCardHandedOver.byName}于${formatChineseDate(details.card.infoCardHandedOver.on)}送达` : '联系知情卡还没有登记送达'}</View>
       </View>
 
       {form.failure ? (
