@@ -8,13 +8,13 @@ import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectApiError, getItem, queryPartition } from './support-table';
 
 /**
- * The self-inspection report over a county of its own (ledger world, tag "r": two townships, types,
+ * The self-inspection report over a county of its own (ledger world, tag "k": two townships, types,
  * ages, couples, 建档立卡, contacts of every kind over two months, requests, a survey answer): every
  * figure recounted here from the records, family partition by family partition (the test may read
  * item by item; the product reads counters and per-region Queries), the request count bounded, and
  * the Word document opened and read.
  */
-const w = ledgerWorld('r');
+const w = ledgerWorld('k');
 const FAMILIES = 12;
 const NOW = '2026-11-20T10:00:00+08:00';
 const at = (date: string) => ({ 'x-test-now': `${date}T10:00:00+08:00` });

@@ -75,8 +75,8 @@ import type { ApiResponse } from '../support/api';
  * - institutions.test.ts:         its own county (ledger-world tag "ins", c_lg6ins): the institutions it
  *                                 adds there (INST#org_<random>), a BOOKING# item of its own, the
  *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.
- * - report.test.ts:               its own ledger-world county (tag "r": FAMILY#f_lg6r*, PERSON#/OPENID# of
- *                                 p_lg6r*, STATS#/REQSTATS#c_lg6r) and STAFFDIR#t_lg6r* entries.
+ * - report.test.ts:               its own ledger-world county (tag "k": FAMILY#f_lg6k*, PERSON#/OPENID# of
+ *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r").
  * - people.test.ts:               its own county (ledger-world.ts, tag "s": c_lg6s), its staff's PERSON#,
  *                                 IDNO#, ROSTER#c_lg6s, STAFFDIR#t_lg6s*, DOCDIR#c_lg6s, ACTIVITY#c_lg6s
  *                                 and OPENID# t-people-* items; the matrix's staff calls write nothing.
