@@ -63,12 +63,14 @@ export type PopulationRow = z.infer<typeof PopulationRow>;
 export const bandLabel = (band: PopulationRow['band']) => (band === 'all' ? '合计' : `${band}岁以上`);
 
 /** The population rows of a set of families, counted as the seeds count them. */
-export function populationRows(families: Array<{ familyType: FamilyType; members: Array<{ birthDate: string }> }>, onDay: string): PopulationRow[] {
+export function populationRows(families: Array<{ familyType: FamilyType; members: Array<{ birthDate: string; deceasedOn?: string }> }>, onDay: string): PopulationRow[] {
   const bands: Array<PopulationRow['band']> = ['all', ...AGE_BANDS.map((b) => String(b) as '49' | '60' | '80')];
   return bands.map((band) => {
     const row: PopulationRow = { band, label: bandLabel(band), total: { families: 0, people: 0 }, bereaved: { families: 0, people: 0 }, disabled: { families: 0, people: 0 } };
     for (const f of families) {
-      const people = band === 'all' ? f.members.length : f.members.filter((m) => ageOn(m.birthDate, onDay) >= Number(band)).length;
+      // The living, as the members counter counts them: a member who died stays on the record only.
+      const living = f.members.filter((m) => !m.deceasedOn || m.deceasedOn > onDay);
+      const people = band === 'all' ? living.length : living.filter((m) => ageOn(m.birthDate, onDay) >= Number(band)).length;
       if (people === 0) continue;
       for (const h of [row.total, row[f.familyType]]) {
         h.families += 1;
