@@ -3,7 +3,10 @@ import { InvalidCardCodeError, verifyCardQr } from '../lib/auth/card-code';
 import { InvalidTicketError, verifyPresentedTicket } from '../lib/auth/presented-ticket';
 import type { CountPlace } from '../lib/db/green-channel';
 import type { BookingItem } from '../lib/db/booking/bookings';
-import type { FamilyProfileItem } from '../lib/db/items';
+import { batchGetAll } from '../lib/db/batch';
+import type { InstitutionItem } from '../lib/db/booking/sessions';
+import type { FamilyProfileItem, PersonItem } from '../lib/db/items';
+import { keys } from '../lib/db/keys';
 import { badRequest, forbidden, notFound } from '../lib/http/errors';
 
 /** Shared checks of the hospital routes. Not a handler. */
@@ -52,6 +55,22 @@ export async function presentedFamily(ticket: string, staffId: string, now: Date
     const message = err.reason === 'expired' ? '查找已过时，请重新查找患者家庭' : '查找凭证无效，请重新查找患者家庭';
     throw badRequest(message, { 'body.presentedTicket': message });
   }
+}
+
+/**
+ * What a record at the window needs, in one BatchGet: the family its lookup found (the ticket), the
+ * caller's institution and the caller, and the member being served.
+ */
+export async function windowRecordContext(input: { ticket: string; staffId: string; institutionId: string; memberId: string }, now: Date) {
+  const familyId = await presentedFamily(input.ticket, input.staffId, now);
+  const items = await batchGetAll<FamilyProfileItem | InstitutionItem | PersonItem>([keys.familyProfile(familyId), keys.institution(input.institutionId), keys.person(input.staffId)]);
+  const profile = items.find((i): i is FamilyProfileItem => i.entity === 'family');
+  const institution = items.find((i): i is InstitutionItem => i.entity === 'institution');
+  const staff = items.find((i): i is PersonItem => i.entity === 'person');
+  if (!profile || !institution || !staff) throw notFound('没有找到这户家庭或本院的信息，请重新查找');
+  const member = profile.members.find((m) => m.personId === input.memberId);
+  if (!member) throw badRequest('请选择这户家庭的成员', { 'body.memberId': '不是这户家庭的成员' });
+  return { familyId, profile, institution, staff, member };
 }
 
 /** Where a green-channel event counts: the family's township, the institution that served it. */

@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { beijingDate, beijingMonth, EMERGENCY_APPROVAL_MAX_AGE_HOURS, EmergencyAdmissionRequest, toBeijingIso, type EmergencyAdmissionView } from '../../domain';
 import { admissionView } from '../booking/views';
-import { batchGetAll } from '../lib/db/batch';
 import type { AdmissionItem } from '../lib/db/booking/admissions';
-import type { InstitutionItem } from '../lib/db/booking/sessions';
 import { tableName } from '../lib/db/client';
 import { greenChannelCount } from '../lib/db/green-channel';
-import type { FamilyProfileItem, PersonItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
-import { badRequest, notFound } from '../lib/http/errors';
+import { badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { callerInstitution, countPlace, presentedFamily } from './green-channel';
+import { callerInstitution, countPlace, windowRecordContext } from './green-channel';
 
 /** The approval and who recorded it, kept on the admission. */
 export interface EmergencyAdmissionItem extends AdmissionItem {
@@ -31,14 +28,7 @@ export const handler = routeHandler('hospital.recordEmergencyAdmission', { body:
   if (approvedMs < now.getTime() - EMERGENCY_APPROVAL_MAX_AGE_HOURS * 3600_000) {
     throw badRequest('批准时间已超过 24 小时，请补办正常住院手续', { 'body.approvedAt': '不能早于 24 小时前' });
   }
-  const familyId = await presentedFamily(body.presentedTicket, principal.personId, now);
-  const items = await batchGetAll<FamilyProfileItem | InstitutionItem | PersonItem>([keys.familyProfile(familyId), keys.institution(institutionId), keys.person(principal.personId)]);
-  const profile = items.find((i): i is FamilyProfileItem => i.entity === 'family');
-  const institution = items.find((i): i is InstitutionItem => i.entity === 'institution');
-  const staff = items.find((i): i is PersonItem => i.entity === 'person');
-  if (!profile || !institution || !staff) throw notFound('没有找到这户家庭或本院的信息，请重新查找');
-  const member = profile.members.find((m) => m.personId === body.memberId);
-  if (!member) throw badRequest('请选择这户家庭的成员', { 'body.memberId': '不是这户家庭的成员' });
+  const { familyId, profile, institution, staff, member } = await windowRecordContext({ ticket: body.presentedTicket, staffId: principal.personId, institutionId, memberId: body.memberId }, now);
 
   const admissionId = `adm_${randomBytes(12).toString('hex')}`;
   const at = toBeijingIso(now);

@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { beijingDate, beijingMonth, toBeijingIso, walkInCounts, WalkInRequest } from '../../domain';
-import { batchGetAll } from '../lib/db/batch';
-import type { InstitutionItem } from '../lib/db/booking/sessions';
 import { tableName } from '../lib/db/client';
 import { greenChannelCount, type WalkInItem } from '../lib/db/green-channel';
-import type { FamilyProfileItem, PersonItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { part, transact } from '../lib/db/transact';
-import { badRequest, notFound } from '../lib/http/errors';
+import { badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { callerInstitution, countPlace, presentedFamily } from './green-channel';
+import { callerInstitution, countPlace, windowRecordContext } from './green-channel';
 import { walkInView } from './walk-in-view';
 
 /**
@@ -21,14 +18,7 @@ import { walkInView } from './walk-in-view';
  */
 export const handler = routeHandler('hospital.recordWalkIn', { body: WalkInRequest }, async ({ body, principal, now, idempotency }) => {
   const institutionId = callerInstitution(principal);
-  const familyId = await presentedFamily(body.presentedTicket, principal.personId, now);
-  const items = await batchGetAll<FamilyProfileItem | InstitutionItem | PersonItem>([keys.familyProfile(familyId), keys.institution(institutionId), keys.person(principal.personId)]);
-  const profile = items.find((i): i is FamilyProfileItem => i.entity === 'family');
-  const institution = items.find((i): i is InstitutionItem => i.entity === 'institution');
-  const staff = items.find((i): i is PersonItem => i.entity === 'person');
-  if (!profile || !institution || !staff) throw notFound('没有找到这户家庭或本院的信息，请重新查找');
-  const member = profile.members.find((m) => m.personId === body.memberId);
-  if (!member) throw badRequest('请选择这户家庭的成员', { 'body.memberId': '不是这户家庭的成员' });
+  const { familyId, profile, institution, staff, member } = await windowRecordContext({ ticket: body.presentedTicket, staffId: principal.personId, institutionId, memberId: body.memberId }, now);
   const department = institution.departments.find((d) => d.departmentId === body.departmentId);
   if (!department) throw badRequest('请选择本院的科室', { 'body.departmentId': '本院没有这个科室' });
 
