@@ -12,6 +12,7 @@ import { startLocalStack } from './stack';
  *
  * The test setup starts this same program with an in-memory database on a free port
  * (LIANXIN_DATA_DIR=memory, PORT=0, LIANXIN_EMIT_READY=1) and reads the LIANXIN_READY line it prints.
+ * LIANXIN_SEED=none leaves an empty table empty (the go-live test builds its county through the API).
  */
 const port = Number(process.env.PORT ?? 8787);
 const dataDir = process.env.LIANXIN_DATA_DIR ?? '.local/dynamodb';
@@ -21,7 +22,7 @@ try {
   const inMemory = dataDir === 'memory';
   // Objects go next to the table's data, or into a fresh temporary folder when the table is in memory.
   const s3Dir = process.env.LIANXIN_S3_DIR ?? (inMemory ? mkdtempSync(join(tmpdir(), 'lianxin-s3-')) : resolve('.local/s3'));
-  stack = await startLocalStack({ port, dataDir: inMemory ? null : resolve(dataDir), s3Dir, keyFile, tableName: process.env.LIANXIN_TABLE, dynamoFaults: process.env.LIANXIN_DYNAMO_FAULTS === '1' });
+  stack = await startLocalStack({ port, dataDir: inMemory ? null : resolve(dataDir), s3Dir, keyFile, tableName: process.env.LIANXIN_TABLE, dynamoFaults: process.env.LIANXIN_DYNAMO_FAULTS === '1', seed: process.env.LIANXIN_SEED !== 'none' });
 } catch (err) {
   if ((err as { code?: string }).code === 'EADDRINUSE') {
     console.error(`Port ${port} is already in use (another npm start?). Stop it, or choose another port: PORT=${port + 1} npm start`);
