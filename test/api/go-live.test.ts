@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { beijingDate, importColumns } from '../../domain';
+import { addDays, beijingDate, importColumns, weekdayOf } from '../../domain';
+import { generateSessions } from '../../functions/booking/generate-sessions';
 import { spawnLocalStack, stackEnvironment, type SpawnedStack } from '../../local/spawn';
 import { createCommissionAccount } from '../../scripts/create-commission-account';
 import { call } from '../support/api';
@@ -190,6 +191,16 @@ test("the hospital's officer puts a doctor on the roster and sets the doctor's w
   expect(after.body.doctors).toHaveLength(1);
 });
 
+test("the daily sessions job opens the new county's days as they come into the window", async () => {
+  // A week on, the job opens days the schedule's own regeneration could not yet reach (14 days ahead).
+  const weekOn = new Date(Date.now() + 7 * 86_400_000);
+  expect((await generateSessions(weekOn)).created).toBeGreaterThan(0);
+  const later = Array.from({ length: 6 }, (_, i) => addDays(beijingDate(new Date()), 15 + i)).find((d) => weekdayOf(d) <= 5)!;
+  const sessions = await call('GET', `/institutions/${institutions.hospital}/sessions?date=${later}`, { token: token('doctor') });
+  expect(sessions.status).toBe(200);
+  expect(sessions.body.items).toEqual([expect.objectContaining({ doctorName: '林振华 主任医师', period: 'am' })]);
+});
+
 test('a member binds with their ID proof, applies for a family doctor, and the team lead accepts', async () => {
   const head = familyRows.liu.members[0];
   const member = await bindAs(openid('member'), { name: head.name, idNumber: head.idNumber, phone: head.phone });
@@ -221,6 +232,12 @@ test('the member logs in again and sees the cadres, the doctor and the card hand
   expect(card.status).toBe(200);
   expect(card.body).toMatchObject({ cardNo: 'XL20260001', status: 'active', handedOver: { on: beijingDate(new Date()), byName: '周红梅' } });
   expect(card.body.qr).toBeDefined();
+  // The county's institutions, the township's health centre as the designated one; staff see the same list.
+  const offered = await call('GET', '/institutions', { token: memberToken });
+  expect(offered.body.items.map((i: { name: string }) => i.name).sort()).toEqual(['东岭镇卫生院', '新岭县人民医院'].sort());
+  expect(offered.body.designated).toMatchObject({ institutionId: expect.stringMatching(/^org_/) });
+  const forStaff = await call('GET', '/institutions', { token: token('doctor') });
+  expect(forStaff.body.items.map((i: { name: string }) => i.name).sort()).toEqual(['东岭镇卫生院', '新岭县人民医院'].sort());
 });
 
 test("the dashboard counts the new county as it is: 2 of 4 families hold their card, 3 have all contacts, 1 member signed", async () => {
