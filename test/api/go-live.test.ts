@@ -238,6 +238,13 @@ test('the member logs in again and sees the cadres, the doctor and the card hand
   expect(offered.body.designated).toMatchObject({ institutionId: expect.stringMatching(/^org_/) });
   const forStaff = await call('GET', '/institutions', { token: token('doctor') });
   expect(forStaff.body.items.map((i: { name: string }) => i.name).sort()).toEqual(['东岭镇卫生院', '新岭县人民医院'].sort());
+  // What the family may use names the new county's hospitals and its signed doctor, nothing of the demo's.
+  const entitlements = await call('GET', `/families/${liu}/entitlements`, { token: memberToken });
+  expect(entitlements.status).toBe(200);
+  const text = JSON.stringify(entitlements.body);
+  expect(text).toContain('新岭县人民医院');
+  expect(text).toContain('东岭镇家庭医生一队');
+  expect(text).not.toMatch(/清河|城关|柳林/);
 });
 
 test("the dashboard counts the new county as it is: 2 of 4 families hold their card, 3 have all contacts, 1 member signed", async () => {
