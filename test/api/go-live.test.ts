@@ -254,4 +254,8 @@ test("the dashboard counts the new county as it is: 2 of 4 families hold their c
   const byTownship = Object.fromEntries(dash.body.townships.map((t: { townshipId: string }) => [t.townshipId, t]));
   expect(byTownship[townshipA.townshipId]).toMatchObject({ families: 3, cardHolders: 2, familiesWithAllContacts: 3 });
   expect(byTownship[townshipB.townshipId]).toMatchObject({ families: 1, cardHolders: 0, familiesWithAllContacts: 0 });
+  expect(dash.body.total).toMatchObject({ wantingMembers: 1, signedMembers: 1 });
+  // Signing coverage: 1 of the 1 member who asked for a doctor is signed; nobody is overdue.
+  const coverage = await call('GET', '/commission/signing/coverage', { token: token('officer') });
+  expect(coverage.body).toMatchObject({ totals: { wanting: 1, signed: 1, overdueApplications: 0 }, overdue: [] });
 });
