@@ -238,6 +238,15 @@ test('the member logs in again and sees the cadres, the doctor and the card hand
   expect(offered.body.designated).toMatchObject({ institutionId: expect.stringMatching(/^org_/) });
   const forStaff = await call('GET', '/institutions', { token: token('doctor') });
   expect(forStaff.body.items.map((i: { name: string }) => i.name).sort()).toEqual(['东岭镇卫生院', '新岭县人民医院'].sort());
+  // At the hospital window the card's code is checked: the new county's hospital knows the new county's card.
+  const checked = await call('POST', '/hospital/card-checks', { token: token('hospitalOfficer'), body: { token: card.body.qr.content } });
+  expect(checked.body).toMatchObject({ valid: true, familyId: liu, cardNo: 'XL20260001' });
+  // And the member books a priority place of the roster doctor (days ahead: a day before, unused places turn general).
+  const week = await call('GET', `/institutions/${institutions.hospital}/sessions?date=${addDays(beijingDate(new Date()), 3)}&days=7`, { token: memberToken });
+  const session = week.body.items[0];
+  expect(session).toMatchObject({ doctorName: '林振华 主任医师' });
+  const booked = await call('POST', `/families/${liu}/bookings`, { token: memberToken, body: { institutionId: institutions.hospital, sessionId: session.sessionId, memberId: ids.member }, headers: { 'idempotency-key': 'golive-book' } });
+  expect({ status: booked.status, body: booked.body }).toMatchObject({ status: 201, body: { sessionId: session.sessionId } });
   // What the family may use names the new county's hospitals and its signed doctor, nothing of the demo's.
   const entitlements = await call('GET', `/families/${liu}/entitlements`, { token: memberToken });
   expect(entitlements.status).toBe(200);
