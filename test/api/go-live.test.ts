@@ -264,6 +264,10 @@ test("the dashboard counts the new county as it is: 2 of 4 families hold their c
   expect(byTownship[townshipA.townshipId]).toMatchObject({ families: 3, cardHolders: 2, familiesWithAllContacts: 3 });
   expect(byTownship[townshipB.townshipId]).toMatchObject({ families: 1, cardHolders: 0, familiesWithAllContacts: 0 });
   expect(dash.body.total).toMatchObject({ wantingMembers: 1, signedMembers: 1 });
+  // The family with nobody yet is told whom to ask: the county's own commission, from the import.
+  const unserved = await call('GET', `/families/${ma}/contacts`, { token: token('officer') });
+  expect(unserved.body.contacts).toEqual([]);
+  expect(unserved.body.missing).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'village_cadre', phone: '0311-86600001', whoToAsk: expect.stringContaining('新岭县卫健委') })]));
   // Signing coverage: 1 of the 1 member who asked for a doctor is signed; nobody is overdue.
   const coverage = await call('GET', '/commission/signing/coverage', { token: token('officer') });
   expect(coverage.body).toMatchObject({ totals: { wanting: 1, signed: 1, overdueApplications: 0 }, overdue: [] });
