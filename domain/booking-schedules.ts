@@ -1,5 +1,5 @@
 import * as z from './zod';
-import { IsoDate } from './common';
+import { IsoDate, PersonName } from './common';
 import { BOOKING_RULES, DepartmentId, InstitutionId, Period, periodLabels, SessionId } from './booking';
 
 /**
@@ -86,6 +86,17 @@ export type OverrideRequest = z.infer<typeof OverrideRequest>;
 
 export const SchedulePath = z.strictObject({ institutionId: InstitutionId });
 export const OverridePath = z.strictObject({ institutionId: InstitutionId, date: IsoDate, target: OverrideTarget });
+
+/**
+ * A doctor put on the institution's outpatient roster, so that weekly slots can name them. The
+ * session shows name and title together ("林振华 主任医师"), as the families read it.
+ */
+export const RosterDoctorRequest = z.strictObject({
+  name: PersonName,
+  title: z.string('请填写职称').check(z.trim(), z.minLength(2, '请填写职称'), z.maxLength(10, '职称不能超过 10 个字')),
+  departmentId: DepartmentId,
+});
+export type RosterDoctorRequest = z.infer<typeof RosterDoctorRequest>;
 
 export const DoctorView = z.object({
   doctorId: DoctorId,

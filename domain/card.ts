@@ -74,6 +74,8 @@ export const ServiceCardResponse = z.object({
   /** Present only while the card is active. */
   qr: z.optional(z.object({ content: z.string(), expiresAt: z.string() })),
   priorities: z.array(z.string()),
+  /** When and by whom the card was put into the family's hands (lifecycle.handOverCard); absent until then. */
+  handedOver: z.optional(z.object({ on: IsoDate, byName: z.string() })),
 });
 export type ServiceCardResponse = z.infer<typeof ServiceCardResponse>;
 

@@ -18,10 +18,11 @@ export interface SpawnedStack {
 }
 
 /**
+ * `seed: false`: the table stays empty (no demo county).
  * `logFile`: after the start, everything the stack prints (its functions' JSON log lines included)
  * is appended there, so a 500 in a test run can be explained afterwards.
  */
-export async function spawnLocalStack(options: { tableName?: string; verbose?: boolean; dynamoFaults?: boolean; logFile?: string } = {}): Promise<SpawnedStack> {
+export async function spawnLocalStack(options: { tableName?: string; verbose?: boolean; dynamoFaults?: boolean; logFile?: string; seed?: boolean } = {}): Promise<SpawnedStack> {
   const keyFile = join(mkdtempSync(join(tmpdir(), 'lianxin-')), 'keys.json');
   const child = spawn(process.execPath, ['--import', 'tsx', resolve('local/start.ts')], {
     env: {
@@ -32,6 +33,7 @@ export async function spawnLocalStack(options: { tableName?: string; verbose?: b
       LIANXIN_TABLE: options.tableName ?? 'lianxin-test',
       LIANXIN_EMIT_READY: '1',
       ...(options.dynamoFaults ? { LIANXIN_DYNAMO_FAULTS: '1' } : {}),
+      ...(options.seed === false ? { LIANXIN_SEED: 'none' } : {}),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,6 +25,11 @@ export interface LocalStackOptions {
   tableName?: string;
   /** Puts the DynamoDB fault injector in front of DynamoDB Local, switched by /__dev/faults. */
   dynamoFaults?: boolean;
+  /**
+   * false: leave an empty table empty (no demo county), for the go-live test that builds a county
+   * through the API alone, as a real county starts. Default true.
+   */
+  seed?: boolean;
 }
 
 export interface LocalStack {
@@ -91,7 +96,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'cn-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await ensureTable(admin, tableName);
     admin.destroy();
-    const seeded = await seedDemoCountyIfEmpty();
+    const seeded = options.seed === false ? false : await seedDemoCountyIfEmpty();
 
     const server = createLocalServer({
       h5Dir: options.h5Dir ?? resolve('miniapp/dist-h5'),

@@ -1,17 +1,19 @@
 import { beijingDate, BOOKING_RULES } from '../../domain';
 import { getInstitutionSchedule } from '../lib/db/booking/schedules';
-import { buildSessions, listInstitutions, putSessionsIfAbsent } from '../lib/db/booking/sessions';
+import { buildSessions, listInstitutionCounties, listInstitutions, putSessionsIfAbsent } from '../lib/db/booking/sessions';
 import { observedJob } from '../lib/observability/middleware';
-import { COUNTY_ID } from './county';
 
 /**
  * Scheduled daily (and run by the seed): opens the sessions of the next 14 days from each
- * institution's weekly schedule and overrides. Sessions already there keep their quota.
+ * institution's weekly schedule and overrides, in every county that has institutions. Sessions
+ * already there keep their quota.
  */
 export async function generateSessions(now: Date): Promise<{ created: number }> {
   const today = beijingDate(now);
   let created = 0;
-  for (const inst of await listInstitutions(COUNTY_ID)) {
+  const counties = await listInstitutionCounties();
+  const institutions = (await Promise.all(counties.map(listInstitutions))).flat();
+  for (const inst of institutions) {
     const { institution, schedules, overrides } = await getInstitutionSchedule(inst.institutionId);
     if (!institution) continue;
     created += await putSessionsIfAbsent(buildSessions(institution, schedules, overrides, today, BOOKING_RULES.windowDays));

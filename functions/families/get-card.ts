@@ -18,6 +18,7 @@ export const handler = routeHandler('families.getCard', { path: FamilyPath }, as
     status: card.status,
     qr: card.status === 'active' ? await issueCardQr({ familyId: profile.familyId, version: card.version }, now) : undefined,
     priorities: [...greenChannelPriorities],
+    handedOver: card.handedOver ? { on: card.handedOver.on, byName: card.handedOver.byName } : undefined,
   };
   return { body };
 });

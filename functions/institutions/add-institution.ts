@@ -1,6 +1,6 @@
 import type { InstitutionRequest } from '../../domain';
 import type { InstitutionItem } from '../lib/db/booking/sessions';
-import { createInstitutionPart, institutionItemOf, newInstitutionId } from '../lib/db/institutions';
+import { createInstitutionPart, institutionCountyPart, institutionItemOf, newInstitutionId } from '../lib/db/institutions';
 import { transact, TransactionRefused, type Part } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { checkServedTownships } from './access';
@@ -20,7 +20,7 @@ export async function addInstitution(
   await checkServedTownships(countyId, body);
   const item = institutionItemOf(countyId, options.institutionId ?? newInstitutionId(), body, 1, now);
   try {
-    await transact([createInstitutionPart(item), ...(options.alongside?.(item) ?? [])]);
+    await transact([createInstitutionPart(item), institutionCountyPart(countyId), ...(options.alongside?.(item) ?? [])]);
   } catch (err) {
     if (err instanceof TransactionRefused && err.has('institution')) throw conflict('这个机构已经存在');
     throw err;

@@ -32,6 +32,8 @@ export const bookingMatrixBodies: Record<string, unknown> = {
   // Refused by the handler (no such doctor; a substitute with no one away): the seeded schedule others read stays as it is.
   'hospital.putDoctorSchedule': { doctorId: 'dr_nobody', slots: [] },
   'hospital.putOverride': { date: '2030-01-01', substituteDoctorId: 'dr_nobody', reason: '权限矩阵' },
+  // A department the hospital does not have: refused by the handler, so no doctor joins the seeded roster.
+  'hospital.addDoctor': { name: '权限矩阵', title: '主治医师', departmentId: 'nowhere' },
 };
 
 export const bookingNeedsResources = new Set<string>([
@@ -51,6 +53,7 @@ export const bookingNeedsResources = new Set<string>([
   'hospital.decideAdmission',
   'hospital.discharge',
   'hospital.putDoctorSchedule',
+  'hospital.addDoctor',
   'hospital.putOverride',
   'hospital.deleteOverride',
 ]);

@@ -18,6 +18,7 @@ const ADM = 'adm_000000000000';
 /** Shaped like a card code (the schema passes it); its signature is wrong. */
 const TOKEN = `LX1.GAYDAMI.1.TBK2QO.TBK3FW.${'A'.repeat(20)}`;
 const TOWNSHIP = 'org_cgwsy';
+const rosterDoctor = { name: '林振华', title: '主任医师', departmentId: 'qk' };
 const slot = { weekday: 1, period: 'am', startTime: '08:00', endTime: '11:30', capacity: 30, priorityQuota: 3, releaseHoursBefore: 24 };
 
 /** Malformed JSON, text/plain and an unknown field next to a valid body. */
@@ -143,6 +144,15 @@ export function bookingBadInput(): Record<BookingRouteId, BookingBadCase[]> {
       { label: 'negative quota', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1', slots: [{ ...slot, priorityQuota: -1 }] }, fields: f(['body.slots.0.priorityQuota']) },
       { label: 'capacity not a whole number', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1', slots: [{ ...slot, capacity: 2.5 }] }, fields: f(['body.slots.0.capacity']) },
       { label: 'slots missing', caller: h, path: `/hospital/institutions/${TOWNSHIP}/schedule`, body: { doctorId: 'dr_cgwsy1' }, fields: f(['body.slots']) },
+    ],
+    'hospital.addDoctor': [
+      ...bodyBasics(h, `/hospital/institutions/${TOWNSHIP}/doctors`, rosterDoctor),
+      { label: 'name missing', caller: h, path: `/hospital/institutions/${TOWNSHIP}/doctors`, body: { ...rosterDoctor, name: undefined }, fields: f(['body.name']) },
+      { label: 'name blank', caller: h, path: `/hospital/institutions/${TOWNSHIP}/doctors`, body: { ...rosterDoctor, name: '  ' }, fields: { 'body.name': '请填写姓名' } },
+      { label: 'title missing', caller: h, path: `/hospital/institutions/${TOWNSHIP}/doctors`, body: { ...rosterDoctor, title: undefined }, fields: { 'body.title': '请填写职称' } },
+      { label: 'title too long', caller: h, path: `/hospital/institutions/${TOWNSHIP}/doctors`, body: { ...rosterDoctor, title: '主'.repeat(11) }, fields: { 'body.title': '职称不能超过 10 个字' } },
+      { label: 'departmentId with capitals', caller: h, path: `/hospital/institutions/${TOWNSHIP}/doctors`, body: { ...rosterDoctor, departmentId: 'QK' }, fields: { 'body.departmentId': '科室编号格式不正确' } },
+      { label: 'institutionId not an id', caller: h, path: '/hospital/institutions/cgwsy/doctors', body: rosterDoctor, fields: f(['path.institutionId']) },
     ],
     'hospital.putOverride': [
       ...bodyBasics(h, `/hospital/institutions/${TOWNSHIP}/schedule-overrides`, { date: '2030-10-01', reason: '国庆放假' }),

@@ -90,6 +90,8 @@ import type { ApiResponse } from '../support/api';
  *                                 the hospital p_hosp01's card checks (reads only).
  * - policy-support.test.ts:       its own ledger-world county (tag "ps": FAMILY#/POLICY#f_lg6ps*, PERSON#p_lg6psmem001
  *                                 consent).
+ * - go-live.test.ts:              nothing here: it builds its county in a stack and table of its own,
+ *                                 started empty (LIANXIN_SEED=none).
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

@@ -70,6 +70,15 @@ export function createInstitutionPart(item: InstitutionItem): Part<InstitutionLa
 }
 
 /**
+ * Puts the county on the list the daily sessions job walks (generate-sessions.ts), in the same
+ * transaction as the county's institution: without it a county other than the first would never
+ * get its sessions opened. A plain Put, so each institution of the county writes the same item.
+ */
+export function institutionCountyPart(countyId: string): Part<'county'> {
+  return part('county', { Put: { TableName: tableName(), Item: { ...keys.institutionCounty(countyId), entity: 'institutionCounty', countyId } } });
+}
+
+/**
  * An edit made from `version`: refused if anyone changed (or retired) the institution since. An
  * item written before versions existed counts as version 1.
  */

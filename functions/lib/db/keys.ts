@@ -70,6 +70,8 @@ export const keys = {
   institutionsSk: (kind: string, institutionId: string) => `${kind}#${institutionId}`,
   /** GSI1: a county's retired institutions, apart so that booking and the sessions job never list them. */
   retiredInstitutionsPk: (countyId: string) => `INSTITUTIONS-RETIRED#${countyId}`,
+  /** The counties that have institutions, for the daily sessions job (a table may hold several counties). */
+  institutionCounty: (countyId: string) => ({ pk: 'INSTITUTION-COUNTIES', sk: `COUNTY#${countyId}` }),
   schedule: (institutionId: string, departmentId: string, weekday: number, period: string) => ({ pk: `INST#${institutionId}`, sk: `SCHED#${departmentId}#${weekday}#${period}` }),
   /** departmentId `ALL` closes every department that day (a holiday). */
   scheduleOverride: (institutionId: string, date: string, departmentId: string) => ({ pk: `INST#${institutionId}`, sk: `OVERRIDE#${date}#${departmentId}` }),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, beijingDate, beijingDayEnd, beijingTime, BOOKING_RULES, periodLabels, type ScheduleChangeResponse, type ScheduleConflict, type WeeklySlot, weekdayOf } from '../../../../domain';
 import { outboxPut } from '../../notify/outbox';
@@ -18,6 +19,12 @@ export interface DoctorItem {
   /** Name and title, as printed on a session: "刘建军 主任医师". */
   name: string;
   departmentId: string;
+}
+
+/** A new roster entry; the id is random, as no number identifies an outpatient doctor across institutions. */
+export function newDoctorItem(institutionId: string, name: string, departmentId: string): DoctorItem {
+  const doctorId = `dr_${randomBytes(8).toString('hex')}`;
+  return { ...keys.doctor(institutionId, doctorId), entity: 'doctor', institutionId, doctorId, name, departmentId };
 }
 
 /** A future session with bookings that the schedule now changes or removes: kept as it was, listed for staff. */

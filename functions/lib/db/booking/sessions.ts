@@ -15,6 +15,7 @@ import {
 import { batchGetAll } from '../batch';
 import { db, tableName } from '../client';
 import { keys } from '../keys';
+import { queryAll } from '../query-all';
 
 /** Institutions, their weekly schedules and overrides, and the sessions generated from them. */
 
@@ -107,6 +108,12 @@ export async function listInstitutions(countyId: string): Promise<InstitutionIte
     new QueryCommand({ TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.institutionsPk(countyId) } }),
   );
   return (out.Items ?? []) as InstitutionItem[];
+}
+
+/** Every county with an institution (one Query of one small partition). */
+export async function listInstitutionCounties(): Promise<string[]> {
+  const items = await queryAll<{ countyId: string }>({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.institutionCounty('').pk } });
+  return items.map((i) => i.countyId);
 }
 
 /** Every session of one institution on one day, optionally one department: one Query. */
