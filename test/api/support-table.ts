@@ -97,7 +97,8 @@ export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
   // commission-account.test.ts: a county of its own (c_newcounty) and its officer's binding.
   county: { openidPrefix: 't-county-' },
-  // city-account.test.ts: a city of its own (city_newcity) and its officer's binding.
+  // city-account.test.ts: a city of its own (city_newcity) and its officer's binding. The
+  // matrix's city row (city-authorization.ts) records the demo city officer p_city01's consent.
   city: { openidPrefix: 't-city-' },
   /** Plants its own unbound members (PERSON#p_tl…, in f_0003) and locks them; outbox notices to f_0003's contacts. */
   bindLock: { openidPrefix: 't-lock-', personPrefix: 'p_tl' },
