@@ -190,7 +190,7 @@ function Gaps({ r, readOnly }: { r: ReportResponse; readOnly: boolean }) {
       {empty ? <View className="text">没有，各项都已达标。</View> : null}
       <NameList title="联系人未落实" names={g.missingContacts.map((f) => `${place(f)}：缺${f.missing.map((k) => contactKindLabels[k]).join('、')}`)} />
       <NameList title="本期未联系" names={g.notReached.map((f) => `${place(f)}${f.contactNames.length ? `，联系人${f.contactNames.join('、')}` : ''}`)} />
-      <NameList title="有未联系家庭的联系人" names={g.staff.map((s) => `${s.name}：${s.notReached}${NB}户未联系（共${NB}${s.families}${NB}户）`)} />
+      <NameList title="有未联系家庭的联系人" names={g.staff.map((s) => `${s.countyName ? `${s.countyName}·` : ''}${s.name}：${s.notReached}${NB}户未联系（共${NB}${s.families}${NB}户）`)} />
       <NameList title="建档立卡成员未签约" names={g.poorUnsigned.map((m) => `${m.memberName}，${place(m)}`)} />
       <NameList title="有意愿还未签约" names={g.wantingUnsigned.map((m) => `${m.memberName}，${place(m)}`)} />
       <NameList title={`未持${SERVICE_CARD}`} names={g.withoutCard.map(place)} />
@@ -278,8 +278,8 @@ export default function ReportPage() {
             </View>
             <Summary f={state.data.total} quarter={state.data.quarter} />
           </View>
-          <Population r={state.data} />
           <Counties r={state.data} onPick={setCountyId} />
+          <Population r={state.data} />
           <Townships r={state.data} />
           <Trend r={state.data} />
           <Gaps r={state.data} readOnly={city} />
