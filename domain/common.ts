@@ -5,6 +5,7 @@ export const idPrefixes = {
   person: 'p',
   family: 'f',
   county: 'c',
+  city: 'city',
   township: 't',
   village: 'v',
   team: 'tm',
@@ -18,7 +19,8 @@ export const FamilyId = z.string().check(z.regex(idPattern(idPrefixes.family), '
 export const CountyId = z.string().check(z.regex(idPattern(idPrefixes.county), '县区编号格式不正确'));
 export const TownshipId = z.string().check(z.regex(idPattern(idPrefixes.township), '乡镇编号格式不正确'));
 export const VillageId = z.string().check(z.regex(idPattern(idPrefixes.village), '村社区编号格式不正确'));
-export const RegionId = z.union([CountyId, TownshipId]);
+export const CityId = z.string().check(z.regex(idPattern(idPrefixes.city), '市编号格式不正确'));
+export const RegionId = z.union([CountyId, TownshipId, CityId]);
 
 /** Mainland mobile number, 11 digits starting with 1. */
 export const MobilePhone = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'));

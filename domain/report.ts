@@ -1,5 +1,5 @@
 import * as z from './zod';
-import { FamilyId, TownshipId } from './common';
+import { CountyId, FamilyId, TownshipId } from './common';
 import { ContactKind } from './roles';
 import { ageOn } from './time';
 import type { FamilyType } from './families';
@@ -23,6 +23,8 @@ export const ReportQuery = z.strictObject({
   /** Last month of the period; default: this month. */
   to: z.optional(Month),
   townshipId: z.optional(TownshipId),
+  /** A city officer's report narrowed to one of the city's counties (with townshipId: one of its townships). */
+  countyId: z.optional(CountyId),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
@@ -81,7 +83,8 @@ export function populationRows(families: Array<{ familyType: FamilyType; members
   });
 }
 
-export const ReportFamilyRef = z.object({ familyId: FamilyId, familyName: z.string(), villageName: z.string(), townshipName: z.string() });
+/** `countyName` only in a city's report, whose names behind the gaps are grouped by county. */
+export const ReportFamilyRef = z.object({ familyId: FamilyId, familyName: z.string(), villageName: z.string(), townshipName: z.string(), countyName: z.optional(z.string()) });
 export type ReportFamilyRef = z.infer<typeof ReportFamilyRef>;
 
 export const ReportFigures = z.object({
@@ -129,7 +132,7 @@ export const ReportGaps = z.object({
   withoutCard: z.array(ReportFamilyRef),
   overdueRequests: z.array(z.object({ ...ReportFamilyRef.shape, title: z.string(), dueDate: z.string(), assigneeName: z.optional(z.string()) })),
   /** Contact persons with families they did not reach in the period. */
-  staff: z.array(z.object({ staffId: z.string(), name: z.string(), notReached: z.number(), families: z.number() })),
+  staff: z.array(z.object({ staffId: z.string(), name: z.string(), notReached: z.number(), families: z.number(), countyName: z.optional(z.string()) })),
 });
 export type ReportGaps = z.infer<typeof ReportGaps>;
 
@@ -141,13 +144,25 @@ export const ReportProblems = z.object({
   raised: z.number(),
   rectified: z.number(),
   open: z.number(),
-  overdue: z.array(z.object({ problemId: z.string(), townshipName: z.string(), area: z.string(), description: z.string(), responsibleName: z.string(), deadline: z.string() })),
+  overdue: z.array(z.object({ problemId: z.string(), townshipName: z.string(), area: z.string(), description: z.string(), responsibleName: z.string(), deadline: z.string(), countyName: z.optional(z.string()) })),
 });
 export type ReportProblems = z.infer<typeof ReportProblems>;
 
+/**
+ * One county of a city's report, side by side with the others: its own report's total (computed
+ * by the county code itself) and its problem ledger's counts.
+ */
+export const ReportCounty = z.object({
+  countyId: CountyId,
+  countyName: z.string(),
+  ...ReportFigures.shape,
+  problems: z.object({ raised: z.number(), rectified: z.number(), open: z.number(), overdue: z.number() }),
+});
+export type ReportCounty = z.infer<typeof ReportCounty>;
+
 export const ReportResponse = z.object({
   regionName: z.string(),
-  level: z.enum(['county', 'township']),
+  level: z.enum(['county', 'township', 'city']),
   from: Month,
   to: Month,
   /** The day the population is counted on: the period's last day, or today when earlier. */
@@ -159,6 +174,8 @@ export const ReportResponse = z.object({
   trend: z.array(TrendMonth),
   gaps: ReportGaps,
   problems: ReportProblems,
+  /** A city's report: its counties side by side (`townships` is then empty). */
+  counties: z.optional(z.array(ReportCounty)),
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 

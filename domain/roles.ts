@@ -12,8 +12,12 @@ export const allRoles: readonly Role[] = Role.options;
 export const ContactLevel = z.enum(['county', 'township', 'village', 'volunteer']);
 export type ContactLevel = z.infer<typeof ContactLevel>;
 
-/** Commission staff see a whole county or one township. */
-export const CommissionLevel = z.enum(['county', 'township']);
+/**
+ * Commission staff see a whole county or one township; a city commission (市卫健委) reads its
+ * counties' figures side by side and writes nothing of theirs (functions/lib/http/route-handler.ts
+ * lets it through only to routes marked `city: true`).
+ */
+export const CommissionLevel = z.enum(['county', 'township', 'city']);
 export type CommissionLevel = z.infer<typeof CommissionLevel>;
 
 /**
@@ -59,7 +63,7 @@ export const teamRoleLabels: Record<TeamRole, string> = {
 /**
  * A staff member's post (岗位): the one place that says which role, level and region every kind of
  * staff has. Forms, the staff import and the seed all create staff from a post.
- * - `region`: what `regionId` names: the township, the county, or nothing (doctors and hospital
+ * - `region`: what `regionId` names: the township, the county, the city, or nothing (doctors and hospital
  *   staff belong to an institution; their county is kept as `countyId`).
  * - `kind`: the family place the post can hold, if any.
  */
@@ -74,6 +78,7 @@ export const StaffPost = z.enum([
   'hospital_staff',
   'township_health',
   'county_commission',
+  'city_commission',
 ]);
 export type StaffPost = z.infer<typeof StaffPost>;
 
@@ -81,7 +86,7 @@ export interface StaffPostInfo {
   role: Exclude<Role, 'member'>;
   contactLevel?: ContactLevel;
   commissionLevel?: CommissionLevel;
-  region: 'township' | 'county' | 'none';
+  region: 'township' | 'county' | 'city' | 'none';
   kind?: ContactKind;
   /** A social helper (志愿者, 计生协会员, 爱心人士): several per family, organised in groups. */
   helper?: true;
@@ -98,6 +103,7 @@ export const staffPosts: Record<StaffPost, StaffPostInfo> = {
   hospital_staff: { role: 'hospital', region: 'none' },
   township_health: { role: 'commission', commissionLevel: 'township', region: 'township' },
   county_commission: { role: 'commission', commissionLevel: 'county', region: 'county' },
+  city_commission: { role: 'commission', commissionLevel: 'city', region: 'city' },
 };
 
 export const staffPostLabels: Record<StaffPost, string> = {
@@ -111,6 +117,7 @@ export const staffPostLabels: Record<StaffPost, string> = {
   hospital_staff: '医院绿色通道',
   township_health: '乡镇卫健办',
   county_commission: '县卫健委',
+  city_commission: '市卫健委',
 };
 
 /** The post of a staff member written before posts were recorded, from role and level. */
@@ -124,7 +131,7 @@ export function postOf(person: { role: Role; contactLevel?: ContactLevel; commis
     case 'hospital':
       return 'hospital_staff';
     case 'commission':
-      return person.commissionLevel === 'township' ? 'township_health' : 'county_commission';
+      return person.commissionLevel === 'township' ? 'township_health' : person.commissionLevel === 'city' ? 'city_commission' : 'county_commission';
     default:
       return undefined;
   }

@@ -31,7 +31,17 @@ export type Access =
    * Signed-in callers with one of these roles. `scope: 'family'` additionally requires the
    * `{familyId}` in the path to be within the caller's reach (functions/lib/http/scope.ts).
    */
-  | { kind: 'roles'; roles: readonly Role[]; scope?: 'family' };
+  | {
+      kind: 'roles';
+      roles: readonly Role[];
+      scope?: 'family';
+      /**
+       * A city commission officer may call this route. Every other route refuses them before the
+       * handler runs: handlers branch on `level === 'township'` / `'county'`, and a city officer
+       * must never fall into a county branch (deny by default, functions/lib/http/route-handler.ts).
+       */
+      city?: true;
+    };
 
 export interface RouteDef {
   id: string;
@@ -56,8 +66,8 @@ export const everyone: readonly Role[] = ['member', 'contact', 'doctor', 'hospit
 const foundationRoutes = [
   { id: 'auth.wechatLogin', method: 'POST', path: '/auth/wechat', handler: 'auth/wechat-login', access: { kind: 'public' }, summary: 'Exchange a wx.login code for a session, or a bind ticket if the WeChat user is not bound yet' },
   { id: 'auth.bind', method: 'POST', path: '/auth/bind', handler: 'auth/bind', access: { kind: 'public' }, summary: 'Bind a WeChat user to an imported person who proves who they are' },
-  { id: 'me.get', method: 'GET', path: '/me', handler: 'me/get-me', access: { kind: 'roles', roles: everyone }, summary: 'Who am I, and have I consented' },
-  { id: 'me.putConsent', method: 'PUT', path: '/me/consent', handler: 'me/put-consent', access: { kind: 'roles', roles: everyone }, summary: 'Record agreement to the privacy guide and the separate health-data consent' },
+  { id: 'me.get', method: 'GET', path: '/me', handler: 'me/get-me', access: { kind: 'roles', roles: everyone, city: true }, summary: 'Who am I, and have I consented' },
+  { id: 'me.putConsent', method: 'PUT', path: '/me/consent', handler: 'me/put-consent', access: { kind: 'roles', roles: everyone, city: true }, summary: 'Record agreement to the privacy guide and the separate health-data consent' },
   { id: 'families.getContacts', method: 'GET', path: '/families/{familyId}/contacts', handler: 'families/get-contacts', access: { kind: 'roles', roles: ['member', 'contact', 'doctor', 'commission'], scope: 'family' }, summary: "A family's contact persons and doctor, and which required contacts are missing" },
   { id: 'families.getCard', method: 'GET', path: '/families/{familyId}/card', handler: 'families/get-card', access: { kind: 'roles', roles: ['member'], scope: 'family' }, summary: "The family's priority service card with a fresh QR token" },
   { id: 'families.revealMemberPhone', method: 'GET', path: '/families/{familyId}/members/{memberId}/phone', handler: 'families/reveal-member-phone', access: { kind: 'roles', roles: memberPhoneRevealRoles, scope: 'family' }, summary: "A member's full phone number, for calling; the read is audited" },

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { CountyId, CallablePhone, MobilePhone, PersonName, TownshipId, idNumberFacts, idNumberProblem, normaliseIdNumber, beijingDate } from '../domain';
+import { CountyId, CallablePhone, MobilePhone, PersonName, TownshipId, idNumberFacts, idNumberProblem, normaliseIdNumber, beijingDate, type CommissionLevel } from '../domain';
 import * as z from '../domain/zod';
 import { emptyFigures, townshipStatsItem } from '../functions/lib/db/coverage';
 import { idGuardItem, idIndex, personIdOf, personItem } from '../functions/lib/db/imports';
 import { tableName } from '../functions/lib/db/client';
-import { part, transact, TransactionRefused } from '../functions/lib/db/transact';
+import { part, transact, TransactionRefused, type Part } from '../functions/lib/db/transact';
 
 /**
  * Creates a county's first commission account and its townships, which no route can do: every
@@ -22,44 +22,55 @@ import { part, transact, TransactionRefused } from '../functions/lib/db/transact
  *                  "title": "…", "workPhone": "0311-…" } }
  * The officer then opens the mini-program and binds with name, ID number's last 6 and phone.
  */
+export const OfficerFile = z.strictObject({
+  name: PersonName,
+  idNumber: z.string(),
+  phone: MobilePhone,
+  organisation: z.string().check(z.minLength(2)),
+  title: z.string(),
+  workPhone: z.optional(CallablePhone),
+});
+export type OfficerFile = z.infer<typeof OfficerFile>;
+
 const CountyFile = z.strictObject({
   countyId: CountyId,
   townships: z.array(z.strictObject({ townshipId: TownshipId, townshipName: z.string().check(z.minLength(2)) })).check(z.minLength(1)),
-  officer: z.strictObject({
-    name: PersonName,
-    idNumber: z.string(),
-    phone: MobilePhone,
-    organisation: z.string().check(z.minLength(2)),
-    title: z.string(),
-    workPhone: z.optional(CallablePhone),
-  }),
+  officer: OfficerFile,
 });
 export type CountyFile = z.infer<typeof CountyFile>;
 
-/** The transaction's parts; exported for the test that runs it against DynamoDB Local. */
-export async function createCommissionAccount(input: CountyFile, now = new Date()): Promise<{ personId: string }> {
-  const idNumber = normaliseIdNumber(input.officer.idNumber);
+const absent = 'attribute_not_exists(pk)';
+export const putIfAbsent = (item: object) => ({ Put: { TableName: tableName(), Item: item as Record<string, unknown>, ConditionExpression: absent } });
+
+/** A commission officer's person and ID-guard items, as the import writes them, each only if absent. */
+export async function officerParts(officer: OfficerFile, level: CommissionLevel, regionId: string, now: Date): Promise<{ personId: string; parts: Part[] }> {
+  const idNumber = normaliseIdNumber(officer.idNumber);
   const problem = idNumberProblem(idNumber, beijingDate(now));
   if (problem) throw new Error(`officer.idNumber: ${problem}`);
   const index = await idIndex(idNumber);
   const personId = personIdOf(index);
   const person = await personItem(
-    { line: 0, idNumber, name: input.officer.name, phone: input.officer.phone, ...idNumberFacts(idNumber) },
+    { line: 0, idNumber, name: officer.name, phone: officer.phone, ...idNumberFacts(idNumber) },
     personId,
-    { role: 'commission', commissionLevel: 'county', regionId: input.countyId, organisation: input.officer.organisation, title: input.officer.title, workPhone: input.officer.workPhone },
+    { role: 'commission', commissionLevel: level, regionId, organisation: officer.organisation, title: officer.title, workPhone: officer.workPhone },
   );
-  const absent = 'attribute_not_exists(pk)';
-  const put = (item: object) => ({ Put: { TableName: tableName(), Item: item as Record<string, unknown>, ConditionExpression: absent } });
+  return { personId, parts: [part('person', putIfAbsent(person)), part('idGuard', putIfAbsent(idGuardItem(index, personId)))] };
+}
+
+/** Runs the parts in one transaction; a refusal says which items were there already. */
+export async function writeOnce(parts: Part[]): Promise<void> {
   try {
-    await transact([
-      part('person', put(person)),
-      part('idGuard', put(idGuardItem(index, personId))),
-      ...input.townships.map((t) => part(`township ${t.townshipId}`, put(townshipStatsItem({ countyId: input.countyId, ...t }, emptyFigures())))),
-    ]);
+    await transact(parts);
   } catch (err) {
     if (err instanceof TransactionRefused) throw new Error(`Nothing written: already present: ${err.failed.join(', ')}`);
     throw err;
   }
+}
+
+/** The transaction's parts; exported for the test that runs it against DynamoDB Local. */
+export async function createCommissionAccount(input: CountyFile, now = new Date()): Promise<{ personId: string }> {
+  const { personId, parts } = await officerParts(input.officer, 'county', input.countyId, now);
+  await writeOnce([...parts, ...input.townships.map((t) => part(`township ${t.townshipId}`, putIfAbsent(townshipStatsItem({ countyId: input.countyId, ...t }, emptyFigures()))))]);
   return { personId };
 }
 

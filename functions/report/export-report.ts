@@ -2,7 +2,7 @@ import { ReportExportQuery, reportPeriodLabel, reportTexts, type ExportResponse 
 import { buildXlsx } from '../lib/export/xlsx';
 import { routeHandler } from '../lib/http/route-handler';
 import { buildReportDocx } from './docx';
-import { loadReport } from './report-data';
+import { reportFor } from './city-report';
 import { reportTables } from './tables';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -15,7 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export const handler = routeHandler('report.exportReport', { query: ReportExportQuery }, async ({ query, principal, now }) => {
   const { format = 'docx', ...period } = query;
-  const report = await loadReport(principal, period, now);
+  const report = await reportFor(principal, period, now);
   const filename = `${reportTexts.title.slice(-4)}-${report.regionName}-${reportPeriodLabel(report.from, report.to)}`;
   const bytes =
     format === 'docx'

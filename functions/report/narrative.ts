@@ -17,7 +17,7 @@ const names = (list: string[]) => (list.length > MAX_NAMES ? `${list.slice(0, MA
 
 export function reportNarrative(r: ReportResponse): Narrative {
   const t = r.total;
-  const where = r.level === 'county' ? '我县' : '我乡镇';
+  const where = r.level === 'city' ? '我市' : r.level === 'county' ? '我县' : '我乡镇';
   const [all, ...bands] = r.population;
   const population = [
     `截至${r.asOf.slice(0, 4)}年${Number(r.asOf.slice(5, 7))}月${Number(r.asOf.slice(8))}日，${where}共有计划生育特殊家庭${hc(all.total)}（失独${hc(all.bereaved)}、伤残${hc(all.disabled)}），`,
@@ -49,10 +49,11 @@ export function reportNarrative(r: ReportResponse): Narrative {
     g.overdueRequests.length ? `诉求逾期未办结${g.overdueRequests.length}件：${names(g.overdueRequests.map((q) => q.familyName))}。` : '',
   ].filter(Boolean);
   return {
-    title: reportTexts.title,
+    // A city's report goes up under its own name ("清河市计划生育特殊家庭…自查报告").
+    title: r.level === 'city' ? r.regionName + reportTexts.title : reportTexts.title,
     subtitle: `${r.regionName} ${reportPeriodLabel(r.from, r.to)}`,
     sections: [
-      { heading: '一、基本情况', paragraphs: [population] },
+      { heading: '一、基本情况', paragraphs: [population, ...countyLines(r)] },
       { heading: '二、联系人制度落实情况', paragraphs: contact },
       { heading: '三、家庭医生签约服务情况', paragraphs: signing },
       { heading: '四、优先便利医疗服务和扶助关怀情况', paragraphs: care },
@@ -66,6 +67,14 @@ export function reportNarrative(r: ReportResponse): Narrative {
 function rectification(r: ReportResponse): string[] {
   const p = r.problems;
   const lines = [`本期登记问题${p.raised}个，已整改${p.rectified}个；目前尚在整改${p.open}个，其中超过整改时限${p.overdue.length}个。`];
-  if (p.overdue.length) lines.push(`超过整改时限的问题：${names(p.overdue.map((o) => `${o.townshipName}${o.area}（责任人${o.responsibleName}，时限${o.deadline}）`))}。`);
+  if (p.overdue.length) lines.push(`超过整改时限的问题：${names(p.overdue.map((o) => `${o.countyName ?? ''}${o.townshipName}${o.area}（责任人${o.responsibleName}，时限${o.deadline}）`))}。`);
   return lines;
+}
+
+/** A city's counties side by side, one sentence each: families, contacts reached, signing, cards, problems. */
+function countyLines(r: ReportResponse): string[] {
+  return (r.counties ?? []).map(
+    (c) =>
+      `${c.countyName}：特殊家庭${c.families}户${c.members}人，“双岗”联系人落实率${pct(c.familiesWithAllContacts, c.families)}，本期联系到${c.familiesReached}户（${pct(c.familiesReached, c.families)}），有意愿成员签约率${pct(c.signedMembers, c.wantingMembers)}，持卡率${pct(c.cardHolders, c.families)}；本期登记问题${c.problems.raised}个，尚在整改${c.problems.open}个，其中超过整改时限${c.problems.overdue}个。`,
+  );
 }

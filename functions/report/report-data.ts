@@ -54,6 +54,8 @@ const byPlace = (a: ReportFamilyRef, b: ReportFamilyRef) =>
 /** Which townships the caller's report covers, and their county. */
 async function scopeOf(principal: Principal, townshipId: string | undefined): Promise<{ countyId: string; townships: TownshipStatsItem[]; level: 'county' | 'township' }> {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
+  // A city's report is its counties' (city-report.ts); a city id is never a township's.
+  if (principal.level === 'city') throw forbidden('这个县区不在您的管辖范围内');
   if (principal.level === 'county') {
     const all = await countyTownshipStats(principal.regionId);
     const chosen = townshipId ? all.filter((t) => t.townshipId === townshipId) : all;

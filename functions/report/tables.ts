@@ -22,10 +22,11 @@ export function populationTable(r: ReportResponse): ReportTable {
   };
 }
 
-const regionRows = (r: ReportResponse, row: (name: string, f: ReportFigures) => TableCell[]) => [
-  ...r.townships.map((t) => row(t.townshipName, t)),
-  ...(r.townships.length > 1 ? [row('合计', r.total)] : []),
-];
+/** Townships side by side, or in a city's report its counties. */
+const regionRows = (r: ReportResponse, row: (name: string, f: ReportFigures) => TableCell[]) => {
+  const regions: Array<[string, ReportFigures]> = r.counties ? r.counties.map((c) => [c.countyName, c]) : r.townships.map((t) => [t.townshipName, t]);
+  return [...regions.map(([name, f]) => row(name, f)), ...(regions.length > 1 ? [row('合计', r.total)] : [])];
+};
 
 export function contactTable(r: ReportResponse): ReportTable {
   return {
@@ -53,14 +54,14 @@ export function careTable(r: ReportResponse): ReportTable {
 /** Every name behind a figure below its target, one row each. */
 export function gapsTable(r: ReportResponse): ReportTable {
   const g = r.gaps;
-  const place = (f: { townshipName: string; villageName: string }) => `${f.townshipName}${f.villageName}`;
+  const place = (f: { townshipName: string; villageName: string; countyName?: string }) => `${f.countyName ?? ''}${f.townshipName}${f.villageName}`;
   return {
     title: reportTexts.gapsTable,
     header: ['问题', '乡镇村', '家庭或人员', '说明'],
     rows: [
       ...g.missingContacts.map((f) => ['联系人未落实', place(f), f.familyName, `缺${f.missing.map((k) => contactKindLabels[k]).join('、')}`]),
       ...g.notReached.map((f) => ['本期未联系', place(f), f.familyName, f.contactNames.length ? `联系人：${f.contactNames.join('、')}` : '无联系人']),
-      ...g.staff.map((s) => ['联系人未履职', '', s.name, `${s.notReached} 户未联系（共 ${s.families} 户）`]),
+      ...g.staff.map((s) => ['联系人未履职', s.countyName ?? '', s.name, `${s.notReached} 户未联系（共 ${s.families} 户）`]),
       ...g.poorUnsigned.map((m) => ['建档立卡成员未签约', place(m), `${m.familyName} ${m.memberName}`, '']),
       ...g.wantingUnsigned.map((m) => ['有意愿未签约', place(m), `${m.familyName} ${m.memberName}`, '']),
       ...g.withoutCard.map((f) => [`未持${SERVICE_CARD}`, place(f), f.familyName, '']),
@@ -69,4 +70,7 @@ export function gapsTable(r: ReportResponse): ReportTable {
   };
 }
 
-export const reportTables = (r: ReportResponse): ReportTable[] => [populationTable(r), contactTable(r), careTable(r), gapsTable(r)];
+export const reportTables = (r: ReportResponse): ReportTable[] => [populationTable(r), contactTable(r), careTable(r), gapsTable(r)].map((t) => (r.counties ? countyColumns(t) : t));
+
+/** A city's tables name counties where a county's name townships. */
+const countyColumns = (t: ReportTable): ReportTable => ({ ...t, header: t.header.map((h) => (h === '乡镇' ? '县（市、区）' : h === '乡镇村' ? '县乡镇村' : h)) });

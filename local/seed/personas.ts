@@ -33,4 +33,5 @@ export const personas: Persona[] = [
   persona('p_cadre02', '赵永强', 'contact', '村（社区）联系人', '西街村党支部书记，孙长海家的政策帮扶干部'),
   persona('p_hosp01', '吴静', 'hospital', '医院绿色通道', '清河县人民医院绿色通道专员'),
   persona('p_comm01', '郑国栋', 'commission', '卫健委', '清河县卫健委人口家庭科，全县'),
+  persona('p_city01', '孟淑芬', 'commission', '市卫健委', '清河市卫健委，看各县的自查报告（只读）'),
 ];

@@ -17,6 +17,7 @@ import { buildTeamStaffSeed } from './team-staff';
 import { buildMessagingSeed } from './messaging';
 import { buildRequestsSeed } from './requests';
 import { buildInformationSeed } from './information';
+import { seedDemoCity } from './city';
 import { bindOpenid } from '../../functions/lib/db/persons';
 import { createStaff, newStaffItems, type NewStaff } from '../../functions/lib/db/staff';
 import { postOf, staffPosts, type StaffPost } from '../../domain';
@@ -37,6 +38,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   const derived = [...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildWalkInSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, written)), ...buildInformationSeed(now)];
   await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
   await seedInstitutions(now);
+  await seedDemoCity(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
 }

@@ -16,6 +16,7 @@ import { walkInMatrixBodies, walkInNeedsResources } from './walk-in-authorizatio
 import { fillPeopleIds, peopleMatrixBodies, peopleReachedStatus } from './people-authorization';
 import { actingMatrixBodies, actingNeedsResources, actingTeamScoped } from './acting-authorization';
 import { lifecycleMatrixBodies, lifecycleReachedStatus, policySupportMatrixBodies } from './lifecycle-authorization';
+import { describeCityOfficer } from './city-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -272,6 +273,8 @@ describe.each(cases.map((c) => [`${c.route.method} ${c.path} as ${c.role} (${c.s
     }
   });
 });
+
+describeCityOfficer(protectedRoutes, (route) => ({ path: fill(route, own), body: validBodies[route.id] }));
 
 describe('public routes', () => {
   test.each(routes.filter((r) => r.access.kind === 'public').map((r) => [r.id, r] as const))('%s needs no token (reaches validation, not the gateway)', async (_id, route) => {

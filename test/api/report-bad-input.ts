@@ -17,6 +17,7 @@ export function reportBadInput(): Record<ReportRouteId, ReportBadCase[]> {
     c('more than twelve months', `${base}${sep}from=2024-01&to=2025-06`, { 'query.from': '一次最多统计 12 个月' }),
     c('a future month', `${base}${sep}to=2099-01`, { 'query.to': '不能统计未来的月份' }),
     c('townshipId with the county prefix', `${base}${sep}townshipId=c_qinghe`, f(['query.townshipId'])),
+    c('countyId with the township prefix', `${base}${sep}countyId=t_chengguan`, { 'query.countyId': '县区编号格式不正确' }),
     c('unknown query parameter', `${base}${sep}month=2026-01`, { 'query.month': UNKNOWN }),
   ];
   return {

@@ -92,11 +92,16 @@ import type { ApiResponse } from '../support/api';
  *                                 consent).
  * - go-live.test.ts:              nothing here: it builds its county in a stack and table of its own,
  *                                 started empty (LIANXIN_SEED=none).
+ * - city-report.test.ts:          two ledger-world counties (tags "qcx", "qcy": FAMILY#f_lg6qc*, STATS#/
+ *                                 REQSTATS#c_lg6qc*, PERSON#/OPENID# of p_lg6qc*) and the city CITY#city_lg6qc.
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
   // commission-account.test.ts: a county of its own (c_newcounty) and its officer's binding.
   county: { openidPrefix: 't-county-' },
+  // city-account.test.ts: a city of its own (city_newcity) and its officer's binding. The
+  // matrix's city row (city-authorization.ts) records the demo city officer p_city01's consent.
+  city: { openidPrefix: 't-city-' },
   /** Plants its own unbound members (PERSON#p_tl…, in f_0003) and locks them; outbox notices to f_0003's contacts. */
   bindLock: { openidPrefix: 't-lock-', personPrefix: 'p_tl' },
   /** p_m0014's consent; health and phone reads of AUDIT#f_0009 on far-future days; list-read events on such days. */

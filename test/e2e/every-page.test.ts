@@ -25,7 +25,7 @@ const SHOTS_DIR = 'test-artifacts/every-page';
 const WIDTH = 390;
 const HEIGHT = 812;
 
-type Who = 'anonymous' | 'unbound' | 'member' | 'contact' | 'doctor' | 'township' | 'hospital' | 'commission';
+type Who = 'anonymous' | 'unbound' | 'member' | 'contact' | 'doctor' | 'township' | 'hospital' | 'commission' | 'city';
 
 const personaLabel: Record<Exclude<Who, 'anonymous' | 'unbound'>, string> = {
   member: '王秀英 · 家庭成员',
@@ -34,6 +34,7 @@ const personaLabel: Record<Exclude<Who, 'anonymous' | 'unbound'>, string> = {
   township: '何文静 · 乡镇卫健办',
   hospital: '吴静 · 医院绿色通道',
   commission: '郑国栋 · 卫健委',
+  city: '孟淑芬 · 市卫健委',
 };
 
 interface Visit {
@@ -108,6 +109,7 @@ const visits = (): Visit[] => [
   { who: 'commission', route: '/packages/staff/families/index' },
   { who: 'commission', route: '/packages/commission/dashboard/index' },
   { who: 'commission', route: '/packages/report/index/index' },
+  { who: 'city', route: '/packages/report/index/index', ready: '各县对比' },
   { who: 'commission', route: '/packages/commission/import/index' },
   { who: 'commission', route: '/packages/requests/handover/index' },
   { who: 'commission', route: '/packages/people/index/index', ready: '张建华' },
@@ -219,7 +221,7 @@ test('the list below visits every page in app.config.ts', () => {
 test('every page of every role meets the elderly-friendly bars at text sizes 1, 1.5 and 2', async () => {
   const started = Date.now();
   let n = 0;
-  for (const who of ['anonymous', 'unbound', 'member', 'contact', 'doctor', 'township', 'hospital', 'commission'] as const) {
+  for (const who of ['anonymous', 'unbound', 'member', 'contact', 'doctor', 'township', 'hospital', 'commission', 'city'] as const) {
     // EVERY_PAGE_ONLY=<part of a route> narrows the run while working on one page.
     const mine = visits().filter((v) => v.who === who && v.route.includes(process.env.EVERY_PAGE_ONLY ?? ''));
     if (!mine.length) continue;

@@ -55,3 +55,10 @@ test('headings must be the template\'s', () => {
   const out = validateSheet('staff', { headers: ['姓名', '身份证', '手机号'], rows: [] }, TODAY);
   expect(out.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/^缺少列：身份证号、岗位/), '模板中没有这些列：身份证（请使用下载的模板）']);
 });
+
+test('a staff sheet cannot create a 市卫健委 account: the city is no county\'s to make', () => {
+  const cells = (post: string) => importColumns.staff.map((c) => ({ 姓名: '孟淑芬', 身份证号: demoIdNumber('130199', '1974-03-12', 9, 'female'), 手机号: '13203110901', 岗位: post, 单位: '清河市卫健委', 职务: '科长', 公示电话: '0311-86909001' } as Record<string, string>)[c] ?? '');
+  const out = validateSheet('staff', { headers: [...importColumns.staff], rows: [{ line: 2, cells: cells('市卫健委') }] }, TODAY);
+  expect(out.units).toEqual([]);
+  expect(out.problems).toEqual([{ row: 2, column: '岗位', reason: '市卫健委的账号不能由县里导入' }]);
+});

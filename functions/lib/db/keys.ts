@@ -19,6 +19,8 @@ export const keys = {
   townshipPk: (townshipId: string) => `TOWNSHIP#${townshipId}`,
   townshipFamilySk: (villageId: string, familyId: string) => `FAMILY#${villageId}#${familyId}`,
   countyPk: (countyId: string) => `COUNTY#${countyId}`,
+  /** A city and the counties it holds, for the city commission's report (one GetItem). */
+  city: (cityId: string) => ({ pk: `CITY#${cityId}`, sk: 'CITY' as const }),
   countyFamilySk: (townshipId: string, villageId: string, familyId: string) => `FAMILY#${townshipId}#${villageId}#${familyId}`,
   auditPk: (familyId: string) => `AUDIT#${familyId}`,
   bindRateLimit: (openid: string) => ({ pk: `RATE#bind#${openid}`, sk: 'WINDOW' as const }),

@@ -156,7 +156,8 @@ export async function staffInReach(principal: Principal, p: PersonItem): Promise
 /** Whether an officer may create staff of this post there (same rule as staffInReach). */
 export function postInReach(principal: Principal, post: StaffPost, townshipId: string | undefined): boolean {
   if (principal.level === 'township') return staffPosts[post].region === 'township' && townshipId === principal.regionId;
-  return true;
+  // A city officer's account is made by scripts/create-city-account.ts, never by a county.
+  return staffPosts[post].region !== 'city';
 }
 
 export interface StaffChanges {

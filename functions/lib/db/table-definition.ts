@@ -17,6 +17,7 @@
  * | members signed to a doctor                | GSI1 gsi1pk=STAFF#<doctorId>, begins_with(gsi1sk, MEMBER#)    |
  * | families of a township                    | GSI1 gsi1pk=TOWNSHIP#<townshipId>                              |
  * | families of a county                      | GSI2 gsi2pk=COUNTY#<countyId>                                  |
+ * | a city and its counties (ids and names)   | pk=CITY#<cityId>, sk=CITY  (GetItem)                           |
  * | who read a family's sensitive data        | pk=AUDIT#<familyId>, sk=<instant>#<id>  (newest first)        |
  * | binding attempts of an openid this hour   | pk=RATE#bind#<openid>, sk=WINDOW  (expires by TTL)            |
  * | wrong proofs / lock of a person or phone  | pk=LOCK#bind#person#<id> or phone#<blind index>, sk=LOCK (TTL) |

@@ -118,6 +118,7 @@ function buildHandler<S extends Schemas, R>(
       if (!principal) throw unauthenticated();
       callerRole(principal.role);
       if (!route.access.roles.includes(principal.role)) throw forbidden();
+      if (principal.level === 'city' && !('city' in route.access && route.access.city)) throw forbidden('市卫健委可以查看各县的自查报告，这项工作由县、乡镇办理');
     }
     const parts = validateParts(schemas, {
       body: event.body,

@@ -110,7 +110,8 @@ export function validateSheet(kind: ImportKind, sheet: TextSheet, today: string)
     if (kind === 'staff') {
       const row = parsed.data as StaffImportRow;
       const region = staffPosts[row.岗位].region;
-      if (region === 'township' && !row.乡镇编号) problems.push({ row: line, column: '乡镇编号', reason: '这个岗位要填写所在的乡镇编号' });
+      if (region === 'city') problems.push({ row: line, column: '岗位', reason: '市卫健委的账号不能由县里导入' });
+      else if (region === 'township' && !row.乡镇编号) problems.push({ row: line, column: '乡镇编号', reason: '这个岗位要填写所在的乡镇编号' });
       else if (region !== 'township' && row.乡镇编号) problems.push({ row: line, column: '乡镇编号', reason: '这个岗位不属于某个乡镇，乡镇编号请留空' });
       else if (row.团队角色?.length && staffPosts[row.岗位].role !== 'doctor') problems.push({ row: line, column: '团队角色', reason: '只有医生填写团队角色' });
       else units.push({ kind: 'staff', line, townshipId: row.乡镇编号, row, person, digest: digestOf(['staff', row, idNumber]) });

@@ -81,8 +81,10 @@ export function startPageFor(me: Me): string {
     case 'member':
       return paths.contacts;
     case 'contact':
-    case 'commission':
       return paths.staffFamilies;
+    case 'commission':
+      // A city officer (市卫健委) reads the city's report, counties side by side; no family list.
+      return me.commissionLevel === 'city' ? paths.report : paths.staffFamilies;
     case 'doctor':
       return paths.doctorMembers;
     case 'hospital':

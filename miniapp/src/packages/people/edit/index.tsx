@@ -145,7 +145,7 @@ export default function EditPerson() {
       ) : (
         <View className="field">
           <View className="field__label">岗位</View>
-          <RadioChoices id="post" label="岗位" value={f.post} onChange={(v) => set('post', v)} error={form.errors.post} options={StaffPost.options.map((p) => ({ value: p, label: staffPostLabels[p] }))} />
+          <RadioChoices id="post" label="岗位" value={f.post} onChange={(v) => set('post', v)} error={form.errors.post} options={StaffPost.options.filter((p) => staffPosts[p].region !== 'city').map((p) => ({ value: p, label: staffPostLabels[p] }))} />
         </View>
       )}
       <TextField id="name" label="姓名" value={f.name} error={form.errors.name} autocomplete="name" onInput={(v) => set('name', v)} />

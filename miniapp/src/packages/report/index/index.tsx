@@ -14,6 +14,7 @@ import {
   type ReportResponse,
 } from '@domain';
 import { reportApi } from '../../../api/report';
+import { loadSession } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
@@ -135,6 +136,34 @@ function Townships({ r }: { r: ReportResponse }) {
   );
 }
 
+/** A city's counties side by side, each one tap away from its own report. */
+function Counties({ r, onPick }: { r: ReportResponse; onPick: (countyId: string) => void }) {
+  if (!r.counties) return null;
+  return (
+    <View className="card">
+      <View className="h2">各县对比</View>
+      {r.counties.length === 0 ? <View className="text">本市还没有登记县区，请联系管理员。</View> : null}
+      {r.counties.map((c) => (
+        <View className="rrow" key={c.countyId}>
+          <View className="text-lg">
+            {c.countyName}（{c.families}{NB}户{NB}{c.members}{NB}人）
+          </View>
+          <Bar label="落实双岗联系人" part={c.familiesWithAllContacts} whole={c.families} target={REPORT_TARGETS.contactCoverage} />
+          <Bar label="联系到" part={c.familiesReached} whole={c.families} target={REPORT_TARGETS.reached} />
+          <Bar label="有意愿已签约" part={c.signedMembers} whole={c.wantingMembers} target={REPORT_TARGETS.signingWanting} />
+          <Bar label={`持${SERVICE_CARD}`} part={c.cardHolders} whole={c.families} target={REPORT_TARGETS.cards} />
+          <View className="text keep-words mb">
+            问题：本期登记{NB}{c.problems.raised}{NB}个，尚在整改{NB}{c.problems.open}{NB}个，超过时限{NB}{c.problems.overdue}{NB}个
+          </View>
+          <Btn kind="secondary" icon="arrowRight" onClick={() => onPick(c.countyId)}>
+            只看{c.countyName}
+          </Btn>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function NameList({ title, names }: { title: string; names: string[] }) {
   if (names.length === 0) return null;
   return (
@@ -151,9 +180,9 @@ function NameList({ title, names }: { title: string; names: string[] }) {
   );
 }
 
-function Gaps({ r }: { r: ReportResponse }) {
+function Gaps({ r, readOnly }: { r: ReportResponse; readOnly: boolean }) {
   const g = r.gaps;
-  const place = (f: { townshipName: string; villageName: string; familyName: string }) => `${f.familyName}（${f.townshipName}${f.villageName}）`;
+  const place = (f: { townshipName: string; villageName: string; familyName: string; countyName?: string }) => `${f.familyName}（${f.countyName ?? ''}${f.townshipName}${f.villageName}）`;
   const empty = Object.values(g).every((l) => l.length === 0);
   return (
     <View className="card">
@@ -161,13 +190,14 @@ function Gaps({ r }: { r: ReportResponse }) {
       {empty ? <View className="text">没有，各项都已达标。</View> : null}
       <NameList title="联系人未落实" names={g.missingContacts.map((f) => `${place(f)}：缺${f.missing.map((k) => contactKindLabels[k]).join('、')}`)} />
       <NameList title="本期未联系" names={g.notReached.map((f) => `${place(f)}${f.contactNames.length ? `，联系人${f.contactNames.join('、')}` : ''}`)} />
-      <NameList title="有未联系家庭的联系人" names={g.staff.map((s) => `${s.name}：${s.notReached}${NB}户未联系（共${NB}${s.families}${NB}户）`)} />
+      <NameList title="有未联系家庭的联系人" names={g.staff.map((s) => `${s.countyName ? `${s.countyName}·` : ''}${s.name}：${s.notReached}${NB}户未联系（共${NB}${s.families}${NB}户）`)} />
       <NameList title="建档立卡成员未签约" names={g.poorUnsigned.map((m) => `${m.memberName}，${place(m)}`)} />
       <NameList title="有意愿还未签约" names={g.wantingUnsigned.map((m) => `${m.memberName}，${place(m)}`)} />
       <NameList title={`未持${SERVICE_CARD}`} names={g.withoutCard.map(place)} />
       <NameList title="逾期诉求" names={g.overdueRequests.map((q) => `${place(q)}：${q.title}，应于${NB}${q.dueDate}${NB}前办结`)} />
       {/* Siblings, not wrapped per township: the gap rule between buttons (app.scss) holds across them. */}
-      {r.townships.map((t) => (
+      {/* A city officer reads; problems are raised by the county or township. */}
+      {(readOnly ? [] : r.townships).map((t) => (
         <Fragment key={t.townshipId}>
           <RaiseProblem townshipId={t.townshipId} townshipName={t.townshipName} area="contacts" gap="report.missingContacts" what="联系人未落实" families={g.missingContacts.filter((f) => f.townshipName === t.townshipName)} />
           <RaiseProblem townshipId={t.townshipId} townshipName={t.townshipName} area="visits" gap="report.notReached" what="本期未联系" families={g.notReached.filter((f) => f.townshipName === t.townshipName)} />
@@ -178,7 +208,7 @@ function Gaps({ r }: { r: ReportResponse }) {
 }
 
 /** The problem ledger's state for the period, late ones named; one tap to the ledger. */
-function Problems({ r }: { r: ReportResponse }) {
+function Problems({ r, readOnly }: { r: ReportResponse; readOnly: boolean }) {
   const p = r.problems;
   return (
     <View className="card">
@@ -186,33 +216,41 @@ function Problems({ r }: { r: ReportResponse }) {
       <View className="text-lg">
         本期登记{NB}{p.raised}{NB}个，已整改{NB}{p.rectified}{NB}个；尚在整改{NB}{p.open}{NB}个
       </View>
-      <NameList title="超过整改时限" names={p.overdue.map((o) => `${o.townshipName}·${o.area}：${o.description}（责任人${o.responsibleName}，时限${NB}${o.deadline}）`)} />
-      <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: paths.problems })}>
-        查看问题台账
-      </Btn>
+      <NameList title="超过整改时限" names={p.overdue.map((o) => `${o.countyName ?? ''}${o.townshipName}·${o.area}：${o.description}（责任人${o.responsibleName}，时限${NB}${o.deadline}）`)} />
+      {readOnly ? null : (
+        <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: paths.problems })}>
+          查看问题台账
+        </Btn>
+      )}
     </View>
   );
 }
 
 /**
- * The self-inspection report (自查报告) of the officer's county or township: one tap per period,
+ * The self-inspection report (自查报告) of the officer's county or township (a city officer's: the
+ * city's, counties side by side, or one county's): one tap per period,
  * figures as bars, the 12-month trend and townships side by side, the names behind every gap,
  * and the Word document to hand upward.
  */
 export default function ReportPage() {
   const choices = periods(beijingMonth(new Date()));
   const [chosen, setChosen] = useState(choices[0]);
-  const { state, reload } = useRemote(() => reportApi.get({ from: chosen.from, to: chosen.to }));
+  // A city officer (市卫健委) sees the counties side by side and may narrow to one of them.
+  const city = loadSession()?.me.commissionLevel === 'city';
+  const [countyId, setCountyId] = useState<string | undefined>(undefined);
+  const asked = { from: chosen.from, to: chosen.to, countyId };
+  const { state, reload } = useRemote(() => reportApi.get(asked));
   const { busy, failure, send } = useFormSend();
   // The first load is useRemote's own; a new choice loads again once it is rendered.
-  const shown = useRef(chosen.key);
+  const shownKey = `${chosen.key}|${countyId ?? ''}`;
+  const shown = useRef(shownKey);
   useEffect(() => {
-    if (shown.current === chosen.key) return;
-    shown.current = chosen.key;
+    if (shown.current === shownKey) return;
+    shown.current = shownKey;
     void reload();
-  }, [chosen.key, reload]);
+  }, [shownKey, reload]);
   const pick = (c: (typeof choices)[number]) => setChosen(c);
-  const download = (format: 'docx' | 'xlsx') => send(async () => saveFile(await reportApi.export({ from: chosen.from, to: chosen.to }, format)));
+  const download = (format: 'docx' | 'xlsx') => send(async () => saveFile(await reportApi.export(asked, format)));
   return (
     <View className="page">
       <View className="h1">自查报告</View>
@@ -223,6 +261,11 @@ export default function ReportPage() {
           </Btn>
         ))}
       </View>
+      {city && countyId ? (
+        <Btn kind="secondary" icon="arrowRight" onClick={() => setCountyId(undefined)}>
+          回到全市
+        </Btn>
+      ) : null}
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         <>
@@ -235,11 +278,12 @@ export default function ReportPage() {
             </View>
             <Summary f={state.data.total} quarter={state.data.quarter} />
           </View>
+          <Counties r={state.data} onPick={setCountyId} />
           <Population r={state.data} />
           <Townships r={state.data} />
           <Trend r={state.data} />
-          <Gaps r={state.data} />
-          <Problems r={state.data} />
+          <Gaps r={state.data} readOnly={city} />
+          <Problems r={state.data} readOnly={city} />
           {failure ? (
             <Notice tone="error" icon="tips">
               {failure}

@@ -1,0 +1,124 @@
+import { monthMinus, monthsBetween, populationRows, TREND_MONTHS, type Principal, type ReportCounty, type ReportQuery, type ReportResponse } from '../../domain';
+import { getCity, type CityCounty } from '../lib/db/cities';
+import { badRequest, forbidden } from '../lib/http/errors';
+import { loadReport, reportPeriod, sumFigures } from './report-data';
+
+const notInCity = '这个县区不在您的管辖范围内';
+
+/**
+ * The report the caller may have: a city officer's over the city's counties, anyone else's over
+ * their county or township (report-data.ts). `countyId` narrows a city's report to one county and
+ * is refused to anyone who is not that county's officer or its city's.
+ */
+export async function reportFor(principal: Principal, query: ReportQuery, now: Date): Promise<ReportResponse> {
+  if (principal.level === 'city') return loadCityReport(principal, query, now);
+  if (query.countyId && !(principal.level === 'county' && query.countyId === principal.regionId)) throw forbidden(notInCity);
+  return loadReport(principal, query, now);
+}
+
+/**
+ * A city's report: each county's report computed by the county code itself (the same counters
+ * and per-region Queries, so a county's figures in the city report are its own report's), then
+ * added up. Requests: one GetItem for the city, then one county report per county; never a Scan.
+ */
+export async function loadCityReport(principal: Principal, query: ReportQuery, now: Date): Promise<ReportResponse> {
+  const { countyId, townshipId, ...months } = query;
+  // The period is checked before anything is read, as the county report does.
+  const period = reportPeriod(months, now);
+  if (townshipId && !countyId) throw badRequest('请先选择县区，再选择乡镇', { 'query.townshipId': '请先选择县区' });
+  if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
+  const city = await getCity(principal.regionId);
+  if (!city) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
+  const counties = countyId ? city.counties.filter((c) => c.countyId === countyId) : city.counties;
+  if (countyId && counties.length === 0) throw forbidden(notInCity);
+  const reports = await Promise.all(
+    counties.map(async (county) => ({
+      county,
+      // The county's own report, as its officer would get it (the city officer stands in for them).
+      report: await loadReport({ ...principal, level: 'county', regionId: county.countyId }, { ...months, townshipId }, now),
+    })),
+  );
+  if (countyId) {
+    const [{ county, report }] = reports;
+    return { ...report, regionName: report.level === 'county' ? county.countyName : report.regionName };
+  }
+  const zero: ReportResponse = {
+    regionName: city.cityName,
+    level: 'city',
+    from: period.from,
+    to: period.to,
+    asOf: period.asOf,
+    quarter: period.quarter,
+    population: populationRows([], period.asOf),
+    townships: [],
+    total: sumFigures([]),
+    trend: monthsBetween(monthMinus(period.to, TREND_MONTHS - 1), period.to).map((month) => ({ month, contacts: 0, visits: 0, greetings: 0, familiesContacted: 0, familiesVisited: 0 })),
+    gaps: { missingContacts: [], notReached: [], poorUnsigned: [], wantingUnsigned: [], withoutCard: [], overdueRequests: [], staff: [] },
+    problems: { raised: 0, rectified: 0, open: 0, overdue: [] },
+  };
+  return cityOf(zero, reports);
+}
+
+/**
+ * Adds county reports into the city's: figures, population rows and trend months summed, the
+ * names behind the gaps and the late problems listed county after county (each with its county's
+ * name), and the counties side by side. A section this function does not know (one added to the
+ * county report later) is merged by shape: numbers added, lists joined, objects field by field.
+ */
+export function cityOf(zero: ReportResponse, reports: Array<{ county: CityCounty; report: ReportResponse }>): ReportResponse {
+  const out: ReportResponse = { ...zero, counties: [] };
+  for (const { county, report: r } of reports) {
+    const countyName = county.countyName;
+    const named = <T extends object>(list: T[]) => list.map((x) => ({ ...x, countyName }));
+    out.population = out.population.map((row, i) => {
+      const add = r.population[i];
+      const h = (a: { families: number; people: number }, b: { families: number; people: number }) => ({ families: a.families + b.families, people: a.people + b.people });
+      return { ...row, total: h(row.total, add.total), bereaved: h(row.bereaved, add.bereaved), disabled: h(row.disabled, add.disabled) };
+    });
+    out.trend = out.trend.map((m) => {
+      const add = r.trend.find((x) => x.month === m.month);
+      return add ? { month: m.month, contacts: m.contacts + add.contacts, visits: m.visits + add.visits, greetings: m.greetings + add.greetings, familiesContacted: m.familiesContacted + add.familiesContacted, familiesVisited: m.familiesVisited + add.familiesVisited } : m;
+    });
+    out.gaps = {
+      missingContacts: [...out.gaps.missingContacts, ...named(r.gaps.missingContacts)],
+      notReached: [...out.gaps.notReached, ...named(r.gaps.notReached)],
+      poorUnsigned: [...out.gaps.poorUnsigned, ...named(r.gaps.poorUnsigned)],
+      wantingUnsigned: [...out.gaps.wantingUnsigned, ...named(r.gaps.wantingUnsigned)],
+      withoutCard: [...out.gaps.withoutCard, ...named(r.gaps.withoutCard)],
+      overdueRequests: [...out.gaps.overdueRequests, ...named(r.gaps.overdueRequests)],
+      staff: [...out.gaps.staff, ...named(r.gaps.staff)],
+    };
+    out.problems = {
+      raised: out.problems.raised + r.problems.raised,
+      rectified: out.problems.rectified + r.problems.rectified,
+      open: out.problems.open + r.problems.open,
+      overdue: [...out.problems.overdue, ...named(r.problems.overdue)],
+    };
+    const side: ReportCounty = {
+      ...r.total,
+      countyId: county.countyId,
+      countyName,
+      problems: { raised: r.problems.raised, rectified: r.problems.rectified, open: r.problems.open, overdue: r.problems.overdue.length },
+    };
+    out.counties!.push(side);
+    for (const key of Object.keys(r) as Array<keyof ReportResponse>) {
+      if (known.has(key)) continue;
+      (out as Record<string, unknown>)[key] = key in out ? mergeByShape((out as Record<string, unknown>)[key], r[key]) : r[key];
+    }
+  }
+  out.total = sumFigures(out.counties!);
+  return out;
+}
+
+const known = new Set<string>(['regionName', 'level', 'from', 'to', 'asOf', 'quarter', 'population', 'townships', 'total', 'trend', 'gaps', 'problems', 'counties']);
+
+function mergeByShape(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    return Object.fromEntries([...new Set([...Object.keys(x), ...Object.keys(y)])].map((k) => [k, k in x && k in y ? mergeByShape(x[k], y[k]) : (x[k] ?? y[k])]));
+  }
+  return a ?? b;
+}
