@@ -1,6 +1,7 @@
 import { listTownshipHandovers } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
+import { asMember, at, book, HOSPITAL, makeSession } from './booking-support';
 import { expectIdempotent } from './idempotency-support';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectAgrees, recount } from './ledger-recount';
@@ -214,5 +215,98 @@ describe('moves', () => {
     const edit = await call('PUT', `/families/${f5}/details`, { token: county, body: details({ version: 2 }) });
     expectApiError(edit, 409, 'conflict');
     expect(edit.body.message).toBe('这户家庭已迁出本县，记录只能查看，不能再修改');
+  });
+});
+
+/**
+ * What a family takes along, or ends, when it leaves its township or the county: open requests
+ * and the survey answer move with a move; bookings and waiting places end with a move out of the
+ * county. A county of its own (ledger-world tag "lfl"), so the figures of the "lc" county above stay put.
+ */
+describe('leftovers of a move', () => {
+  const x = ledgerWorld('lfl');
+  const memberOfX = (n: number) => (n === 1 ? x.member : `p_lg6m${x.family(n).slice(-6)}`);
+  const xFamilies = () => Array.from({ length: 6 }, (_, i) => x.family(i + 1));
+  let xCounty = '';
+  beforeAll(async () => {
+    await writeLedgerWorld(x, 6);
+    xCounty = await tokenFor(x.commCounty);
+  });
+  const dashboard = async () => {
+    const res = await call('GET', '/commission/dashboard', { token: xCounty });
+    expect(res.status).toBe(200);
+    expectAgrees(res.body, await recount(xFamilies(), res.body.today));
+    return new Map<string, Record<string, number>>(res.body.townships.map((t: { townshipId: string }) => [t.townshipId, t]));
+  };
+  const activeIds = async (staffId: string) => (await call('GET', '/contact/requests', { token: await tokenFor(staffId) })).body.items.map((r: { requestId: string }) => r.requestId);
+
+  test('to another township: open requests (and their overdue count), the survey answer and their counters go along; the new cadre has the requests, the old not', async () => {
+    const [tA, tB] = x.townships;
+    const f3 = x.family(3);
+    const member = await tokenFor(memberOfX(3));
+    // One raised long ago (overdue today), one today, one closed (it stays counted where it was handled).
+    const raise = (text: string, headers: Record<string, string> = {}) => call('POST', `/families/${f3}/requests`, { token: member, body: { category: 'living', text }, headers });
+    const old = await raise('屋顶漏雨需要修缮', { 'x-test-now': at('2026-01-05', '10:00') });
+    const fresh = await raise('想了解医保报销');
+    const done = await raise('已经解决的事情');
+    expect([old.status, fresh.status, done.status]).toEqual([201, 201, 201]);
+    const closed = await call('PUT', `/families/${f3}/requests/${done.body.requestId}`, { token: await tokenFor(x.cadre), body: { status: 'resolved', note: '已办好', version: 1 } });
+    expect(closed.status).toBe(200);
+    expect((await call('POST', `/families/${f3}/survey`, { token: member, body: { awareness: 'know_all', satisfaction: 'satisfied' } })).status).toBe(201);
+    expect(await activeIds(x.cadre)).toEqual(expect.arrayContaining([old.body.requestId, fresh.body.requestId]));
+    const before = await dashboard();
+    expect(before.get(tB)).toMatchObject({ requestsOpen: 2, requestsOverdue: 1, surveyAnswered: 1 });
+
+    const res = await call('POST', `/families/${f3}/move`, { token: xCounty, body: { version: 1, townshipId: tA, villageId: x.villages[0], villageName: '测试村', address: '甲镇测试村 3 号', townshipLeaderId: x.lead, villageCadreId: x.cadre2 } });
+    expect(res.status).toBe(200);
+    const after = await dashboard();
+    expect(after.get(tB)).toMatchObject({ requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, families: before.get(tB)!.families - 1 });
+    expect(after.get(tA)).toMatchObject({ requestsOpen: before.get(tA)!.requestsOpen + 2, requestsOverdue: before.get(tA)!.requestsOverdue + 1, surveyAnswered: before.get(tA)!.surveyAnswered + 1 });
+    const moved = await getItem(keys.request(f3, old.body.requestId));
+    expect(moved).toMatchObject({ townshipId: tA, townshipName: '甲镇', gsi2pk: keys.requestTownshipPk(tA), gsi1pk: keys.staffPk(x.cadre2), assignee: { staffId: x.cadre2, name: '接任村干部' } });
+    expect(moved!.timeline.at(-1)).toMatchObject({ assignedTo: '接任村干部', note: '家庭迁往甲镇，诉求转由新乡镇继续办理' });
+    // The closed one stays as it was handled.
+    expect(await getItem(keys.request(f3, done.body.requestId))).toMatchObject({ townshipId: tB, status: 'resolved' });
+    expect(await activeIds(x.cadre2)).toEqual(expect.arrayContaining([old.body.requestId, fresh.body.requestId]));
+    expect(await activeIds(x.cadre)).not.toContain(old.body.requestId);
+    // The township leader of the new township sees the overdue one among the escalated.
+    const escalated = await call('GET', '/contact/requests?view=escalated', { token: await tokenFor(x.lead) });
+    expect(escalated.body.items.map((r: { requestId: string }) => r.requestId)).toContain(old.body.requestId);
+    const history = await call('GET', `/families/${f3}/changes`, { token: xCounty });
+    expect(history.body.items[0].summary).toContain('2 件未办结的诉求转由甲镇办理');
+  });
+
+  test('out of the county: future bookings cancelled and waiting places given up (the place offered to the next one waiting), reminders stopped, the member told, records kept', async () => {
+    const f4 = x.family(4);
+    const m4 = memberOfX(4);
+    const m2 = memberOfX(2);
+    const T0 = at('2031-09-01', '10:00');
+    const s1 = await makeSession({ date: '2031-09-10', quota: 1 });
+    const s2 = await makeSession({ date: '2031-09-10', quota: 1 });
+    const mine = await book(m4, f4, s1, T0);
+    expect(mine.status).toBe(201);
+    expect((await book(m2, x.family(2), s2, T0)).status).toBe(201);
+    const wait = (personId: string, familyId: string, s: { sessionId: string }) => asMember(personId, 'POST', `/families/${familyId}/waitlist`, T0, { institutionId: HOSPITAL, sessionId: s.sessionId, memberId: personId });
+    expect((await wait(m2, x.family(2), s1)).status).toBe(201);
+    expect((await wait(m4, f4, s2)).status).toBe(201);
+    const bookingId = mine.body.bookingId as string;
+    expect(await getItem(keys.outbox(`booking-${bookingId}-remind-1d`))).toBeDefined();
+
+    const res = await call('POST', `/families/${f4}/transfer-out`, { token: xCounty, body: { version: 1, destination: '保定市竞秀区', movedOn: '2031-09-01' }, headers: { 'x-test-now': at('2031-09-01', '11:00') } });
+    expect(res.status).toBe(200);
+    // Kept as a record, cancelled, its guard and reminders gone, the member told.
+    expect(await getItem(keys.booking(bookingId))).toMatchObject({ status: 'cancelled', cancelReason: '家庭迁出本县' });
+    expect(await getItem(keys.bookingGuard(m4, HOSPITAL, s1.sessionId))).toBeUndefined();
+    expect(await getItem(keys.outbox(`booking-${bookingId}-remind-1d`))).toBeUndefined();
+    expect(await getItem(keys.outbox(`booking-${bookingId}-released`))).toMatchObject({ template: 'booking.changed', recipientId: m4, data: { note: '家庭已迁出本县，预约已取消' } });
+    expect(await getItem(keys.outbox(`waitlist-released-${HOSPITAL}-${s2.sessionId}-${m4}`))).toMatchObject({ template: 'booking.changed', recipientId: m4 });
+    expect(await getItem(keys.bookingCounter(m4))).toMatchObject({ active: 0 });
+    // The freed place went to the one waiting; the given-up waiting place is gone.
+    const s1List = await queryPartition(keys.waitlistPk(HOSPITAL, s1.sessionId));
+    expect(s1List.find((w) => w.memberId === m2)).toMatchObject({ status: 'offered' });
+    expect((await queryPartition(keys.waitlistPk(HOSPITAL, s2.sessionId))).map((w) => w.memberId)).not.toContain(m4);
+    const history = await call('GET', `/families/${f4}/changes`, { token: xCounty });
+    expect(history.body.items[0].summary).toContain('已取消：1 个预约、1 个候补');
+    await dashboard();
   });
 });

@@ -87,7 +87,9 @@ import type { ApiResponse } from '../support/api';
  *                                 access-log lines to f_0002 (REQUEST#…, SURVEY#…, AUDIT#f_0002).
  * - lifecycle.test.ts:            its own ledger-world county (tag "lc": FAMILY#f_lg6lc*, STATS#c_lg6lc,
  *                                 SIGNING#/PERSON# of its members, OUTBOX#urgent#death.… items), and
- *                                 the hospital p_hosp01's card checks (reads only).
+ *                                 the hospital p_hosp01's card checks (reads only). A second county
+ *                                 (tag "lfl": FAMILY#f_lg6lfl*, STATS#/REQSTATS#c_lg6lfl, MEMBERBK#p_lg6…lfl…)
+ *                                 with bookings and waiting places on 2031-09-10 sessions of its own departments.
  * - policy-support.test.ts:       its own ledger-world county (tag "ps": FAMILY#/POLICY#f_lg6ps*, PERSON#p_lg6psmem001
  *                                 consent).
  */

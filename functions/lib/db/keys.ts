@@ -20,6 +20,9 @@ export const keys = {
   townshipFamilySk: (villageId: string, familyId: string) => `FAMILY#${villageId}#${familyId}`,
   countyPk: (countyId: string) => `COUNTY#${countyId}`,
   countyFamilySk: (townshipId: string, villageId: string, familyId: string) => `FAMILY#${townshipId}#${villageId}#${familyId}`,
+  /** GSI2 of a family moved out of the county: still listed for the months it was in the county (monthly export). */
+  countyTransferredPk: (countyId: string) => `COUNTYOUT#${countyId}`,
+  countyTransferredSk: (movedOn: string, townshipId: string, familyId: string) => `${movedOn}#${townshipId}#${familyId}`,
   auditPk: (familyId: string) => `AUDIT#${familyId}`,
   bindRateLimit: (openid: string) => ({ pk: `RATE#bind#${openid}`, sk: 'WINDOW' as const }),
   /** Wrong binding proofs against one identity: `person#<personId>` or `phone#<blind index>`. */

@@ -263,16 +263,39 @@ export async function updateRequestStatus(
 
 /**
  * The hand-over's part (functions/lib/db/handover.ts runs it in the SAME transaction): each active
- * request assigned to the outgoing contact moves to the incoming one, conditioned on the version
- * read, with a timeline entry; and the family's request summary must still be at the version read,
- * so a request raised meanwhile fails the hand-over instead of staying with the old contact.
+ * request assigned to the outgoing contact moves to the incoming one (carryActiveRequests).
  */
 export function requestsHandoverItems(
   input: { familyId: string; requests: RequestItem[]; summaryVersion: number; fromStaffId: string; to: { staffId: string; name: string }; byName: string },
   now: Date,
 ): Part<'requestsSummary' | 'request'>[] {
+  return carryActiveRequests({ ...input, reassign: new Map([[input.fromStaffId, input.to]]), note: '联系人交接，诉求转给新的联系人继续办理' }, now);
+}
+
+/**
+ * A family's active requests carried along a change of who serves it, in the SAME transaction as
+ * the change: a request whose assignee is in `reassign` goes to the new person (their GSI1 list),
+ * and with `region` (a move to another township) every active request changes township (its
+ * township's GSI2 due-date index, so the new township sees and escalates it, the old no longer).
+ * Each is conditioned on the version read, with a timeline entry; the family's request summary
+ * must still be at the version read, so a request raised meanwhile fails the transaction instead
+ * of staying behind.
+ */
+export function carryActiveRequests(
+  input: {
+    familyId: string;
+    requests: RequestItem[];
+    summaryVersion: number;
+    reassign: ReadonlyMap<string, { staffId: string; name: string }>;
+    region?: { townshipId: string; townshipName: string; villageName: string };
+    byName: string;
+    note: string;
+  },
+  now: Date,
+): Part<'requestsSummary' | 'request'>[] {
   const at = toBeijingIso(now);
-  const moving = input.requests.filter((r) => isActiveRequest(r.status) && r.assignee?.staffId === input.fromStaffId);
+  const { region } = input;
+  const moving = carriedRequests(input);
   return [
     part('requestsSummary', {
       ConditionCheck: {
@@ -283,19 +306,35 @@ export function requestsHandoverItems(
       },
     }),
     ...moving.map((r) => {
-      const event: RequestEvent = { at, status: r.status, byName: input.byName, byRole: 'staff', assignedTo: input.to.name, note: '联系人交接，诉求转给新的联系人继续办理' };
+      const to = r.assignee ? input.reassign.get(r.assignee.staffId) : undefined;
+      const event: RequestEvent = { at, status: r.status, byName: input.byName, byRole: 'staff', ...(to ? { assignedTo: to.name } : {}), note: input.note };
+      const sets = ['#timeline = list_append(#timeline, :event)', '#version = :next'];
+      const values: Record<string, unknown> = { ':event': [event], ':v': r.version, ':next': r.version + 1 };
+      if (to) {
+        sets.push('assignee = :to', 'gsi1pk = :pk');
+        Object.assign(values, { ':to': to, ':pk': keys.staffPk(to.staffId) });
+      }
+      if (region) {
+        sets.push('townshipId = :t', 'townshipName = :tn', 'villageName = :vn', 'gsi2pk = :g2');
+        Object.assign(values, { ':t': region.townshipId, ':tn': region.townshipName, ':vn': region.villageName, ':g2': keys.requestTownshipPk(region.townshipId) });
+      }
       return part('request', {
         Update: {
           TableName: tableName(),
           Key: keys.request(r.familyId, r.requestId),
-          UpdateExpression: 'SET assignee = :to, gsi1pk = :pk, #timeline = list_append(#timeline, :event), #version = :next',
+          UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: '#version = :v',
           ExpressionAttributeNames: { '#timeline': 'timeline', '#version': 'version' },
-          ExpressionAttributeValues: { ':to': input.to, ':pk': keys.staffPk(input.to.staffId), ':event': [event], ':v': r.version, ':next': r.version + 1 },
+          ExpressionAttributeValues: values,
         },
       });
     }),
   ];
+}
+
+/** The active requests a carry changes: all of them on a move, else those of a reassigned person. */
+export function carriedRequests(input: { requests: RequestItem[]; reassign: ReadonlyMap<string, unknown>; region?: unknown }): RequestItem[] {
+  return input.requests.filter((r) => isActiveRequest(r.status) && (input.region || (r.assignee && input.reassign.has(r.assignee.staffId))));
 }
 
 /** Active requests assigned to a staff member, soonest due first (GSI1). */

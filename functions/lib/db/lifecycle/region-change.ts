@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingDate, quarterOf } from '../../../../domain';
 import { batchGetAll } from '../batch';
 import { db, tableName } from '../client';
 import { familyFigures, type FamilyFigures, type TownshipStatsItem } from '../coverage';
@@ -7,7 +8,10 @@ import { keys } from '../keys';
 import type { LedgerSummaryItem } from '../ledger';
 import { queryAll } from '../query-all';
 import type { SigningStateItem } from '../signing';
-import type { TransactItem } from '../transact';
+import { requestsMovedCounters, surveyCounter } from '../ledger-requests';
+import { carriedRequests, carryActiveRequests, familyRequestsVersion, listFamilyRequests, type RequestItem } from '../requests';
+import { getSurveyAnswer, type SurveyItem } from '../survey';
+import { part, type Part, type TransactItem } from '../transact';
 
 /**
  * What a family moving out of its township (to another one, or out of the county) takes out of
@@ -59,4 +63,56 @@ export function summaryRegionUpdate(summary: LedgerSummaryItem, region: { townsh
       },
     },
   };
+}
+
+/** What else of a family is counted by township: its requests and this quarter's survey answer. */
+export interface TownshipBound {
+  requests: RequestItem[];
+  requestsVersion: number;
+  quarter: string;
+  survey?: SurveyItem;
+}
+
+export async function readTownshipBound(familyId: string, now: Date): Promise<TownshipBound> {
+  const quarter = quarterOf(beijingDate(now));
+  const [requests, requestsVersion, survey] = await Promise.all([
+    listFamilyRequests(familyId),
+    familyRequestsVersion(familyId),
+    getSurveyAnswer(familyId, quarter),
+  ]);
+  return { requests, requestsVersion, quarter, survey };
+}
+
+/**
+ * A move's parts for what is counted by township besides the standing figures: the active
+ * requests change township (and, where their assignee was handed over, person) with their
+ * counters, and this quarter's survey answer is counted in the new township instead of the old.
+ */
+export function townshipBoundParts(
+  input: {
+    profile: FamilyProfileItem;
+    region: { townshipId: string; townshipName: string; villageName: string };
+    reassign: ReadonlyMap<string, { staffId: string; name: string }>;
+    byName: string;
+  },
+  bound: TownshipBound,
+  now: Date,
+): Part<'requestsSummary' | 'request' | 'requestCounter' | 'surveyCounter'>[] {
+  const { profile, region } = input;
+  const to = { countyId: profile.countyId, townshipId: region.townshipId };
+  const carry = { familyId: profile.familyId, requests: bound.requests, summaryVersion: bound.requestsVersion, reassign: input.reassign, region, byName: input.byName, note: `家庭迁往${region.townshipName}，诉求转由新乡镇继续办理` };
+  const moving = carriedRequests(carry).length;
+  const out: Part<'requestsSummary' | 'request' | 'requestCounter' | 'surveyCounter'>[] = [...carryActiveRequests(carry, now)];
+  if (moving) out.push(...requestsMovedCounters(profile, to, moving).map((item) => part('requestCounter' as const, item)));
+  // An answer given meanwhile would be counted in the old township: the check fails the move.
+  out.push(
+    part('surveyCounter', {
+      ConditionCheck: { TableName: tableName(), Key: keys.survey(profile.familyId, bound.quarter), ConditionExpression: bound.survey ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)' },
+    }),
+  );
+  if (bound.survey) {
+    const channel = bound.survey.actedBy ? 'face_to_face' : 'app';
+    out.push(part('surveyCounter', surveyCounter(profile, bound.quarter, bound.survey, channel, -1)), part('surveyCounter', surveyCounter(to, bound.quarter, bound.survey, channel)));
+  }
+  return out;
 }
