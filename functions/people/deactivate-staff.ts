@@ -1,5 +1,5 @@
 import { canHold, DeactivateStaffRequest, StaffPath, contactKindLabels, type DeactivateStaffResponse } from '../../domain';
-import { listSignedMembers, packTransactions, planHandovers, planSigningMoves } from '../lib/db/handover-batch';
+import { allSignedMembers, packTransactions, planHandovers, planSigningMoves } from '../lib/db/handover-batch';
 import type { FamilyContactItem } from '../lib/db/items';
 import { getPerson } from '../lib/db/persons';
 import { countyOfStaff, listPlaces, staffStatusOf, staffView, statusParts } from '../lib/db/staff';
@@ -25,7 +25,7 @@ export const handler = routeHandler('people.deactivateStaff', { path: StaffPath,
   const status = staffStatusOf(person);
   if (status === 'inactive') throw conflict('这位人员已经停用');
   if (status === 'active' && (person.version ?? 0) !== body.version) throw stale();
-  const [places, signings] = await Promise.all([listPlaces<FamilyContactItem>(person.personId), person.role === 'doctor' ? listSignedMembers(person.personId) : []]);
+  const [places, signings] = await Promise.all([listPlaces<FamilyContactItem>(person.personId), person.role === 'doctor' ? allSignedMembers(person.personId) : []]);
   if (places.length && !body.successorId) {
     throw conflict(`${person.name}还是 ${places.length} 户家庭的${contactKindLabels[places[0]!.kind]}等联系人，请先把这些家庭交接给别人，或指定接任人一起交接`);
   }

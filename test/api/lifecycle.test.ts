@@ -1,7 +1,7 @@
 import { listTownshipHandovers } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
-import { asMember, at, book, HOSPITAL, makeSession } from './booking-support';
+import { asMember, at, book, HOSPITAL, makeSession, sessionLeft } from './booking-support';
 import { expectIdempotent } from './idempotency-support';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectAgrees, recount } from './ledger-recount';
@@ -308,5 +308,42 @@ describe('leftovers of a move', () => {
     const history = await call('GET', `/families/${f4}/changes`, { token: xCounty });
     expect(history.body.items[0].summary).toContain('已取消：1 个预约、1 个候补');
     await dashboard();
+  });
+
+  test('a death ends the member\'s future booking (the place back to the quota) by the same release', async () => {
+    const f5 = x.family(5);
+    const m5 = memberOfX(5);
+    const T = at('2031-10-01', '09:00');
+    const s = await makeSession({ date: '2031-10-05', quota: 1 });
+    const booked = await book(m5, f5, s, T);
+    expect(booked.status).toBe(201);
+    expect(await sessionLeft(s)).toBe(0);
+    const res = await call('POST', `/families/${f5}/members/${m5}/death`, { token: xCounty, body: { version: 1, diedOn: '2031-10-01' }, headers: { 'x-test-now': at('2031-10-01', '10:00') } });
+    expect(res.status).toBe(201);
+    expect(res.body.ended).toContain('1 个预约');
+    expect(await getItem(keys.booking(booked.body.bookingId))).toMatchObject({ status: 'cancelled', cancelReason: '成员亡故' });
+    expect(await sessionLeft(s)).toBe(1);
+  });
+
+  test('the monthly export names a death (亡故) and a move out of the county (已迁出), and lists the family moved out only for the months it was here', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const perFamily = async (month: string, now: string) => {
+      const res = await call('GET', `/commission/ledger-export?month=${month}`, { token: xCounty, headers: { 'x-test-now': now } });
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(res.body.base64, 'base64') as unknown as ArrayBuffer);
+      const rows = (wb.getWorksheet('按家庭汇总')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+      expect(rows[0]).toEqual(['家庭', '村（社区）', '联系次数', '走访次数', '慰问次数', '最近联系', '备注']);
+      return new Map(rows.slice(1).map((r) => [r[0] as string, r]));
+    };
+    const october = await perFamily('2031-10', at('2031-10-02', '09:00'));
+    expect(october.get('测试5号家')![6]).toBe('成员5亡故（10月1日）');
+    expect(october.get('测试1号家')![6]).toBeUndefined();
+    // Moved out on 2031-09-01: still the county's in September (and before), no longer in October.
+    expect(october.has('测试4号家')).toBe(false);
+    const september = await perFamily('2031-09', at('2031-10-02', '09:00'));
+    expect(september.get('测试4号家')![6]).toBe('已迁出（9月1日迁往保定市竞秀区）');
+    // A death after the month is not yet shown in it.
+    expect(september.get('测试5号家')![6]).toBeUndefined();
   });
 });

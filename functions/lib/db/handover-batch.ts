@@ -2,11 +2,10 @@ import { beijingWhen, canHold, contactKindLabels, servesRegion, toBeijingIso, ty
 import { outboxPut } from '../notify/outbox';
 import { batchGetAll } from './batch';
 import { townshipStatsAdd } from './coverage';
-import { getFamilyRecord } from './families';
+import { getFamilyRecord, listSignedMembers } from './families';
 import { assignmentGuard, handover, type HandoverItem } from './handover';
 import type { FamilyProfileItem, PersonItem, SigningItem } from './items';
 import { changePut } from './lifecycle/changes';
-import { queryAll } from './query-all';
 import { tableName } from './client';
 import { familyRequestsVersion, listFamilyRequests, requestsHandoverItems } from './requests';
 import { part, type Part } from './transact';
@@ -88,14 +87,16 @@ export async function planHandovers(
   return { groups, records, problems };
 }
 
-/** The members signed with a doctor: the foundation's signing projections on GSI1 (STAFF#<doctor> / MEMBER#…). */
-export function listSignedMembers(doctorId: string): Promise<SigningItem[]> {
-  return queryAll<SigningItem>({
-    TableName: tableName(),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :m)',
-    ExpressionAttributeValues: { ':pk': keys.staffPk(doctorId), ':m': keys.staffMemberSk('') },
-  });
+/** Every member signed with a doctor (the families feature's paged list, read to the end). */
+export async function allSignedMembers(doctorId: string): Promise<SigningItem[]> {
+  const out: SigningItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listSignedMembers(doctorId, { cursor, limit: 100 });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
 }
 
 /**
