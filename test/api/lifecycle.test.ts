@@ -291,6 +291,15 @@ describe('leftovers of a move', () => {
     expect((await wait(m4, f4, s2)).status).toBe(201);
     const bookingId = mine.body.bookingId as string;
     expect(await getItem(keys.outbox(`booking-${bookingId}-remind-1d`))).toBeDefined();
+    // An open request and this quarter's survey answer, counted in the township until the family leaves.
+    const m4Token = await tokenFor(m4);
+    const request = await call('POST', `/families/${f4}/requests`, { token: m4Token, body: { category: 'medical', text: '需要陪同去县医院复查' } });
+    expect(request.status).toBe(201);
+    // The survey answer in the quarter of the (test) clock the transfer runs on.
+    expect((await call('POST', `/families/${f4}/survey`, { token: m4Token, body: { awareness: 'know_some', satisfaction: 'very_satisfied' }, headers: { 'x-test-now': T0 } })).status).toBe(201);
+    const surveyStats = () => getItem(keys.surveyStats(x.countyId, '2031-Q3', x.townships[0]));
+    expect(await surveyStats()).toMatchObject({ answered: 1, aw_know_some: 1, sat_very_satisfied: 1 });
+    const counted = (await dashboard()).get(x.townships[0])!;
 
     const res = await call('POST', `/families/${f4}/transfer-out`, { token: xCounty, body: { version: 1, destination: '保定市竞秀区', movedOn: '2031-09-01' }, headers: { 'x-test-now': at('2031-09-01', '11:00') } });
     expect(res.status).toBe(200);
@@ -306,8 +315,16 @@ describe('leftovers of a move', () => {
     expect(s1List.find((w) => w.memberId === m2)).toMatchObject({ status: 'offered' });
     expect((await queryPartition(keys.waitlistPk(HOSPITAL, s2.sessionId))).map((w) => w.memberId)).not.toContain(m4);
     const history = await call('GET', `/families/${f4}/changes`, { token: xCounty });
-    expect(history.body.items[0].summary).toContain('已取消：1 个预约、1 个候补');
-    await dashboard();
+    expect(history.body.items[0].summary).toContain('已取消：1 个预约、1 个候补；1 件未办结的诉求转交迁入地');
+    // The request is referred on to where the family went, off every list; the member told.
+    const referred = (await getItem(keys.request(f4, request.body.requestId)))!;
+    expect(referred).toMatchObject({ status: 'referred', version: 2 });
+    expect(referred.gsi2pk).toBeUndefined();
+    expect(referred.timeline.at(-1)).toMatchObject({ status: 'referred', department: '保定市竞秀区' });
+    expect(await getItem(keys.outbox(`request.update#${request.body.requestId}#2#${m4}`))).toMatchObject({ template: 'request.update' });
+    const left = (await dashboard()).get(x.townships[0])!;
+    expect(left).toMatchObject({ requestsOpen: counted.requestsOpen - 1, families: counted.families - 1 });
+    expect(await surveyStats()).toMatchObject({ answered: 0, aw_know_some: 0, sat_very_satisfied: 0 });
   });
 
   test('a death ends the member\'s future booking (the place back to the quota) by the same release', async () => {

@@ -43,9 +43,9 @@ function addCounters(key: { pk: string; sk: string }, region: Region, delta: Rec
 /** A request raised: one more opened and active in its township. */
 export const requestOpenedCounter = (region: Region) => addCounters(keys.requestStats(region.countyId, region.townshipId), region, { opened: 1, active: 1 });
 
-/** A request closed with this outcome: one fewer active. */
-export const requestClosedCounter = (region: Region, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>) =>
-  addCounters(keys.requestStats(region.countyId, region.townshipId), region, { active: -1, [outcome]: 1 });
+/** `n` requests (one by default) closed with this outcome: as many fewer active. */
+export const requestClosedCounter = (region: Region, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>, n = 1) =>
+  addCounters(keys.requestStats(region.countyId, region.townshipId), region, { active: -n, [outcome]: n });
 
 /** Active requests of a family moving to another township: their figures go with them. */
 export const requestsMovedCounters = (from: Region, to: Region, n: number): TransactItem[] => [

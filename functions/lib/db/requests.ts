@@ -19,7 +19,7 @@ import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyProfileItem } from './items';
 import { keys } from './keys';
 import { requestClosedCounter, requestOpenedCounter } from './ledger-requests';
-import { part, type Part, parts, transact } from './transact';
+import { part, type Part, parts, transact, type TransactItem } from './transact';
 
 /**
  * A request (诉求) of a family: one item in the family's partition holding its timeline, so a
@@ -189,17 +189,15 @@ export async function familyRequestsVersion(familyId: string): Promise<number> {
   return (out.Item?.version as number | undefined) ?? 0;
 }
 
+type StatusChange = { status: Exclude<RequestStatus, 'open'>; note?: string; department?: string; reason?: string; byName: string };
+
 /**
- * Moves a request to its next status: the item changes only if it is still at the version and
- * status read; the timeline gets the entry; closing takes it out of the township's index, moves
- * the counters and drops the overdue notice if it is not due yet; the family's members are told.
- * A stale change is refused by the transaction (`TransactionRefused`); the caller answers it.
+ * One request's own parts of a status change: the item (only if still at the version and status
+ * read) with its timeline entry, out of the township's index when it closes, the overdue notice
+ * dropped if not due yet, and each member told. The township counter and the family's request
+ * summary are the caller's (once per transaction, however many requests close together).
  */
-export async function updateRequestStatus(
-  item: RequestItem,
-  change: { status: Exclude<RequestStatus, 'open'>; note?: string; department?: string; reason?: string; byName: string },
-  now: Date,
-): Promise<RequestItem> {
+function requestStatusParts(item: RequestItem, change: StatusChange, now: Date): { parts: Part<'request' | 'outbox'>[]; next: RequestItem } {
   const at = toBeijingIso(now);
   const event: RequestEvent = { at, status: change.status, byName: change.byName, byRole: 'staff', note: change.note, department: change.department, reason: change.reason };
   const closing = !isActiveRequest(change.status);
@@ -214,8 +212,7 @@ export async function updateRequestStatus(
       values[':closedSk'] = keys.requestClosedStaffSk(at, item.requestId);
     }
   }
-  const noticeNotBefore = overdueNoticeAt(item.dueDate);
-  await transact([
+  const own: Part<'request' | 'outbox'>[] = [
     part('request', {
       Update: {
         TableName: tableName(),
@@ -226,39 +223,77 @@ export async function updateRequestStatus(
         ExpressionAttributeValues: values,
       },
     }),
-    ...(closing
-      ? [
-          part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined')),
-          part('summary', {
-            Update: {
-              TableName: tableName(),
-              Key: keys.familyRequests(item.familyId),
-              UpdateExpression: 'ADD active :minus',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':minus': -1 },
-            },
-          }),
-          // Not due yet means not sent yet: the notice can still be dropped (once sent it stays).
-          ...(now < noticeNotBefore ? [part('outbox', outboxCancel(keys.requestOverdueNoticeKey(item.requestId)))] : []),
-        ]
-      : []),
+    // Not due yet means not sent yet: the notice can still be dropped (once sent it stays).
+    ...(closing && now < overdueNoticeAt(item.dueDate) ? [part('outbox', outboxCancel(keys.requestOverdueNoticeKey(item.requestId)))] : []),
     ...parts(
       'outbox',
       item.notify.map((memberId) =>
         outboxPut(
-        {
-          recipientId: memberId,
-          template: 'request.update',
-          data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: beijingWhen(at, at) },
-          page: 'packages/requests/family/index',
+          {
+            recipientId: memberId,
+            template: 'request.update',
+            data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: beijingWhen(at, at) },
+            page: 'packages/requests/family/index',
             dedupeKey: `request.update#${item.requestId}#${version}#${memberId}`,
           },
           now,
         ),
       ),
     ),
+  ];
+  return { parts: own, next: { ...item, status: change.status, version, timeline: [...item.timeline, event] } };
+}
+
+/** The family's request summary after `n` of its requests closed (at the version read, if given). */
+function summaryClosed(familyId: string, n: number, version?: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.familyRequests(familyId),
+      UpdateExpression: 'ADD active :minus',
+      ConditionExpression: version === undefined ? 'attribute_exists(pk)' : 'version = :v',
+      ExpressionAttributeValues: { ':minus': -n, ...(version === undefined ? {} : { ':v': version }) },
+    },
+  };
+}
+
+/**
+ * Moves a request to its next status (requestStatusParts), with the township's counters and the
+ * family's summary when it closes. A stale change is refused by the transaction
+ * (`TransactionRefused`); the caller answers it.
+ */
+export async function updateRequestStatus(item: RequestItem, change: StatusChange, now: Date): Promise<RequestItem> {
+  const closing = !isActiveRequest(change.status);
+  const { parts: own, next } = requestStatusParts(item, change, now);
+  await transact([
+    ...own,
+    ...(closing
+      ? [part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined')), part('summary', summaryClosed(item.familyId, 1))]
+      : []),
   ]);
-  return { ...item, status: change.status, version, timeline: [...item.timeline, event] };
+  return next;
+}
+
+/**
+ * A family moved out of the county: its active requests are referred on to where it went (closed
+ * here as 转交, each member told), in the caller's transaction, so none stays open, overdue or on
+ * a contact's list for a family the county no longer serves. The family's request summary must
+ * still be at the version read: a request raised meanwhile fails the transaction.
+ */
+export function requestsReferredOnParts(
+  input: { familyId: string; region: { countyId: string; townshipId: string }; requests: RequestItem[]; summaryVersion: number; destination: string; byName: string },
+  now: Date,
+): Part<'request' | 'outbox' | 'counter' | 'requestsSummary'>[] {
+  const active = input.requests.filter((r) => isActiveRequest(r.status));
+  if (!active.length) {
+    return [part('requestsSummary', { ConditionCheck: { TableName: tableName(), Key: keys.familyRequests(input.familyId), ConditionExpression: input.summaryVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v', ...(input.summaryVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': input.summaryVersion } }) } })];
+  }
+  const change: StatusChange = { status: 'referred', department: input.destination, note: '家庭已迁出本县，诉求转交迁入地继续办理', byName: input.byName };
+  return [
+    ...active.flatMap((r) => requestStatusParts(r, change, now).parts),
+    part('counter', requestClosedCounter(input.region, 'referred', active.length)),
+    part('requestsSummary', summaryClosed(input.familyId, active.length, input.summaryVersion)),
+  ];
 }
 
 /**

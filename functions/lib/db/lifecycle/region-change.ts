@@ -104,15 +104,24 @@ export function townshipBoundParts(
   const moving = carriedRequests(carry).length;
   const out: Part<'requestsSummary' | 'request' | 'requestCounter' | 'surveyCounter'>[] = [...carryActiveRequests(carry, now)];
   if (moving) out.push(...requestsMovedCounters(profile, to, moving).map((item) => part('requestCounter' as const, item)));
-  // An answer given meanwhile would be counted in the old township: the check fails the move.
-  out.push(
+  out.push(...surveyMoveParts(profile, to, bound));
+  return out;
+}
+
+/**
+ * This quarter's survey answer taken out of the family's township and counted in `to` (or, leaving
+ * the county, nowhere). An answer given meanwhile would stay behind: the check fails the change.
+ */
+export function surveyMoveParts(from: { countyId: string; townshipId: string; familyId: string }, to: { countyId: string; townshipId: string } | undefined, bound: TownshipBound): Part<'surveyCounter'>[] {
+  const out: Part<'surveyCounter'>[] = [
     part('surveyCounter', {
-      ConditionCheck: { TableName: tableName(), Key: keys.survey(profile.familyId, bound.quarter), ConditionExpression: bound.survey ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)' },
+      ConditionCheck: { TableName: tableName(), Key: keys.survey(from.familyId, bound.quarter), ConditionExpression: bound.survey ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)' },
     }),
-  );
+  ];
   if (bound.survey) {
     const channel = bound.survey.actedBy ? 'face_to_face' : 'app';
-    out.push(part('surveyCounter', surveyCounter(profile, bound.quarter, bound.survey, channel, -1)), part('surveyCounter', surveyCounter(to, bound.quarter, bound.survey, channel)));
+    out.push(part('surveyCounter', surveyCounter(from, bound.quarter, bound.survey, channel, -1)));
+    if (to) out.push(part('surveyCounter', surveyCounter(to, bound.quarter, bound.survey, channel)));
   }
   return out;
 }
