@@ -91,7 +91,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
   }
   // Active requests, and this quarter's survey answer, are the new township's from now on.
   const reassign = new Map(replaced.map((c) => [c.staffId, { staffId: to[c.kind]!.personId, name: to[c.kind]!.name }]));
-  writes.push(...townshipBoundParts({ profile, region, reassign, byName: actor.name || '卫健委' }, bound, now));
+  writes.push(...townshipBoundParts({ profile, region, reassign, leader: { staffId: to.township_leader!.personId }, byName: actor.name || '卫健委' }, bound, now));
   const openRequests = bound.requests.filter((r) => isActiveRequest(r.status)).length;
   const before = figuresOf(profile, contacts, reads);
   const after = figuresOf(moved, [...kept, ...newContacts], reads);

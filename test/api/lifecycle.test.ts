@@ -1,3 +1,5 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../functions/lib/db/client';
 import { listTownshipHandovers } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
@@ -256,6 +258,10 @@ describe('leftovers of a move', () => {
     expect(await activeIds(x.cadre)).toEqual(expect.arrayContaining([old.body.requestId, fresh.body.requestId]));
     const before = await dashboard();
     expect(before.get(tB)).toMatchObject({ requestsOpen: 2, requestsOverdue: 1, surveyAnswered: 1 });
+    // The overdue notice of the fresh one is still to come; as if addressed to the old township's leader.
+    const notice = keys.outbox(keys.requestOverdueNoticeKey(fresh.body.requestId));
+    expect(await getItem(notice)).toMatchObject({ status: 'pending', recipientId: x.lead });
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: notice, UpdateExpression: 'SET recipientId = :old', ExpressionAttributeValues: { ':old': 'p_lg6lfloldlead' } }));
 
     const res = await call('POST', `/families/${f3}/move`, { token: xCounty, body: { version: 1, townshipId: tA, villageId: x.villages[0], villageName: '测试村', address: '甲镇测试村 3 号', townshipLeaderId: x.lead, villageCadreId: x.cadre2 } });
     expect(res.status).toBe(200);
@@ -267,6 +273,7 @@ describe('leftovers of a move', () => {
     expect(moved!.timeline.at(-1)).toMatchObject({ assignedTo: '接任村干部', note: '家庭迁往甲镇，诉求转由新乡镇继续办理' });
     // The closed one stays as it was handled.
     expect(await getItem(keys.request(f3, done.body.requestId))).toMatchObject({ townshipId: tB, status: 'resolved' });
+    expect(await getItem(notice)).toMatchObject({ status: 'pending', recipientId: x.lead });
     expect(await activeIds(x.cadre2)).toEqual(expect.arrayContaining([old.body.requestId, fresh.body.requestId]));
     expect(await activeIds(x.cadre)).not.toContain(old.body.requestId);
     // The township leader of the new township sees the overdue one among the escalated.

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingDate, quarterOf } from '../../../../domain';
+import { beijingDate, isActiveRequest, quarterOf } from '../../../../domain';
+import type { OutboxItem } from '../../notify/outbox';
 import { batchGetAll } from '../batch';
 import { db, tableName } from '../client';
 import { familyFigures, type FamilyFigures, type TownshipStatsItem } from '../coverage';
@@ -71,6 +72,8 @@ export interface TownshipBound {
   requestsVersion: number;
   quarter: string;
   survey?: SurveyItem;
+  /** The active requests' overdue notices to the township leader not sent yet. */
+  pendingNotices: OutboxItem[];
 }
 
 export async function readTownshipBound(familyId: string, now: Date): Promise<TownshipBound> {
@@ -80,19 +83,22 @@ export async function readTownshipBound(familyId: string, now: Date): Promise<To
     familyRequestsVersion(familyId),
     getSurveyAnswer(familyId, quarter),
   ]);
-  return { requests, requestsVersion, quarter, survey };
+  const notices = await batchGetAll<OutboxItem>(requests.filter((r) => isActiveRequest(r.status)).map((r) => keys.outbox(keys.requestOverdueNoticeKey(r.requestId))));
+  return { requests, requestsVersion, quarter, survey, pendingNotices: notices.filter((n) => n.status === 'pending') };
 }
 
 /**
  * A move's parts for what is counted by township besides the standing figures: the active
  * requests change township (and, where their assignee was handed over, person) with their
- * counters, and this quarter's survey answer is counted in the new township instead of the old.
+ * counters and their pending overdue notices, and this quarter's survey answer is counted in the new township instead of the old.
  */
 export function townshipBoundParts(
   input: {
     profile: FamilyProfileItem;
     region: { townshipId: string; townshipName: string; villageName: string };
     reassign: ReadonlyMap<string, { staffId: string; name: string }>;
+    /** The new township's leader, who is told of a request gone overdue. */
+    leader?: { staffId: string };
     byName: string;
   },
   bound: TownshipBound,
@@ -104,6 +110,23 @@ export function townshipBoundParts(
   const moving = carriedRequests(carry).length;
   const out: Part<'requestsSummary' | 'request' | 'requestCounter' | 'surveyCounter'>[] = [...carryActiveRequests(carry, now)];
   if (moving) out.push(...requestsMovedCounters(profile, to, moving).map((item) => part('requestCounter' as const, item)));
+  // The overdue notices not sent yet go to the new township's leader (only while still not sent).
+  if (input.leader) {
+    for (const n of bound.pendingNotices.filter((x) => x.recipientId !== input.leader!.staffId)) {
+      out.push(
+        part('request', {
+          Update: {
+            TableName: tableName(),
+            Key: keys.outbox(n.outboxId),
+            UpdateExpression: 'SET recipientId = :to',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':to': input.leader.staffId, ':pending': 'pending' },
+          },
+        }),
+      );
+    }
+  }
   out.push(...surveyMoveParts(profile, to, bound));
   return out;
 }
