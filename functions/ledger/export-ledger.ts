@@ -54,7 +54,8 @@ function familyRemark(p: FamilyProfileItem, month: string, today: string): strin
  * and per contact person, the month's hand-overs, the coverage figures, and the green channel's
  * figures per institution and township; dates as Excel dates. One Query per township for the
  * contacts and one for the hand-overs (GSI2 by township and month), one paged Query of the
- * region's families, one for the green-channel counters.
+ * region's families and one of those moved out of the county since the month began (listed with
+ * 已迁出; a member who had died, with 亡故), one for the green-channel counters.
  */
 export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery }, async ({ query, principal, now }) => {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
