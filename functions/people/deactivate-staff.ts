@@ -1,6 +1,9 @@
 import { canHold, DeactivateStaffRequest, StaffPath, contactKindLabels, type DeactivateStaffResponse } from '../../domain';
 import { allSignedMembers, packTransactions, planHandovers, planSigningMoves } from '../lib/db/handover-batch';
+import { batchGetAll } from '../lib/db/batch';
+import type { PlanItem } from '../lib/db/followups';
 import type { FamilyContactItem } from '../lib/db/items';
+import { keys } from '../lib/db/keys';
 import { getPerson } from '../lib/db/persons';
 import { countyOfStaff, listPlaces, staffStatusOf, staffView, statusParts } from '../lib/db/staff';
 import { transact, TransactionRefused } from '../lib/db/transact';
@@ -52,7 +55,8 @@ export const handler = routeHandler('people.deactivateStaff', { path: StaffPath,
     const first = [...plan.problems.values()][0]!;
     throw badRequest(`接任人不能接手全部家庭：${first}`, { 'body.successorId': first });
   }
-  const moves = signings.length ? planSigningMoves(signings, person, successor!, { staffId: principal.personId, name: by?.name ?? '卫健委' }, body.reason || `${person.name}停用`, now) : [];
+  const plans = signings.length ? await batchGetAll<PlanItem>(signings.map((s) => keys.followUpPlan(s.memberId))) : [];
+  const moves = signings.length ? planSigningMoves(signings, person, successor!, { staffId: principal.personId, name: by?.name ?? '卫健委' }, body.reason || `${person.name}停用`, now, plans) : [];
   const final = statusParts(person, 'inactive', status === 'active' ? { version: body.version } : { status: 'leaving' }, now, countyId);
   const chunks = packTransactions([...plan.groups, ...moves], final.length);
   let transactions = 0;

@@ -313,7 +313,10 @@ test('a doctor with signed members: refused without a successor; moved only to a
     const item = (await getItem(keys.familySigning(s.familyId, s.memberId)))!;
     await batchPutAll([{ ...item, doctorId: leaving.personId, gsi1pk: keys.staffPk(leaving.personId) }]);
   }
-  const slices = () => sliceFingerprint({ pks: signed.map((s) => keys.familyPk(s.familyId)) });
+  // One of them has a follow-up plan on the leaving doctor's queue.
+  const plan = { ...keys.followUpPlan(signed[0]!.memberId), entity: 'followUpPlan', familyId: signed[0]!.familyId, memberId: signed[0]!.memberId, memberName: '成员10', doctorId: leaving.personId, cadence: 'monthly', reason: 'default', poverty: false, startedOn: '2026-01-01', version: 1, gsi1pk: keys.staffPk(leaving.personId), gsi1sk: keys.planQueueSk('2026-02-01', signed[0]!.memberId) };
+  await batchPutAll([plan]);
+  const slices = () => sliceFingerprint({ pks: [...signed.map((s) => keys.familyPk(s.familyId)), plan.pk] });
   const before = await slices();
   const refused = await call('POST', `/commission/staff/${leaving.personId}/deactivation`, { token: comm, body: { version: 1 } });
   expectApiError(refused, 409, 'conflict');
@@ -329,6 +332,7 @@ test('a doctor with signed members: refused without a successor; moved only to a
   const off = await call('POST', `/commission/staff/${leaving.personId}/deactivation`, { token: comm, body: { version: 1, successorId: next.personId, reason: '调往市医院' } });
   expect(off.status).toBe(200);
   expect(off.body).toMatchObject({ staff: { status: 'inactive' }, handedOver: 0, signedMembersMoved: 2, transactions: 1 });
+  expect(await getItem(keys.followUpPlan(signed[0]!.memberId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId), version: 2 });
   for (const s of signed) {
     expect(await getItem(keys.familySigning(s.familyId, s.memberId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId) });
     expect(await getItem(keys.outbox(`signing.doctor#${s.memberId}#${next.personId}`))).toMatchObject({ template: 'contact.changed', recipientId: s.memberId, data: { role: '签约家庭医生', name: '接任签约医生' } });

@@ -79,7 +79,7 @@ import type { ApiResponse } from '../support/api';
  *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r").
  * - people.test.ts:               its own county (ledger-world.ts, tag "s": c_lg6s), its staff's PERSON#,
  *                                 IDNO#, ROSTER#c_lg6s, STAFFDIR#t_lg6s*, DOCDIR#c_lg6s, ACTIVITY#c_lg6s
- *                                 and OPENID# t-people-* items; the matrix's staff calls write nothing.
+ *                                 and OPENID# t-people-* items, a HEALTH#p_lg6ms010 plan; the matrix's staff calls write nothing.
  * - acting.test.ts:               its own world (acting-world.ts): FAMILY#/AUDIT#f_act<tag>*, PERSON#/
  *                                 OPENID#/IDEM#/MEMBERBK# of p_act<tag>*, HEALTH#p_act<tag>*, REQSTATS#c_act<tag>,
  *                                 and its BOOKING#/ADMIT#/OUTBOX# items; sessions as the booking suites.

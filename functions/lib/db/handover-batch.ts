@@ -4,6 +4,7 @@ import { batchGetAll } from './batch';
 import { townshipStatsAdd } from './coverage';
 import { getFamilyRecord, listSignedMembers } from './families';
 import { assignmentGuard, handover, type HandoverItem } from './handover';
+import type { PlanItem } from './followups';
 import type { FamilyProfileItem, PersonItem, SigningItem } from './items';
 import { changePut } from './lifecycle/changes';
 import { tableName } from './client';
@@ -103,9 +104,19 @@ export async function allSignedMembers(doctorId: string): Promise<SigningItem[]>
  * A leaving doctor's signed members moved to the successor, as groups packed with the families'
  * hand-overs (packTransactions): per family, each member's signing projection names the new
  * doctor (only while it still names the old one), each member is told, and the family's change
- * record says who signs for them now. The contract itself (its team) stays: the team is unchanged.
+ * record says who signs for them now; a follow-up plan on the old doctor's queue moves to the
+ * successor's. The contract itself (its team) stays: the team is unchanged.
  */
-export function planSigningMoves(signings: SigningItem[], from: PersonItem, to: PersonItem, by: { staffId: string; name: string }, reason: string, now: Date): FamilyGroup[] {
+export function planSigningMoves(
+  signings: SigningItem[],
+  from: PersonItem,
+  to: PersonItem,
+  by: { staffId: string; name: string },
+  reason: string,
+  now: Date,
+  /** The members' follow-up plans: those on the leaving doctor's queue go to the successor's. */
+  plans: PlanItem[] = [],
+): FamilyGroup[] {
   const at = toBeijingIso(now);
   const byFamily = new Map<string, SigningItem[]>();
   for (const s of signings) byFamily.set(s.familyId, [...(byFamily.get(s.familyId) ?? []), s]);
@@ -125,6 +136,19 @@ export function planSigningMoves(signings: SigningItem[], from: PersonItem, to: 
             ExpressionAttributeValues: { ':to': to.personId, ':pk': keys.staffPk(to.personId), ':from': from.personId },
           },
         }),
+        ...plans
+          .filter((p) => p.memberId === s.memberId && p.doctorId === from.personId)
+          .map((p) =>
+            part('plan', {
+              Update: {
+                TableName: tableName(),
+                Key: keys.followUpPlan(p.memberId),
+                UpdateExpression: 'SET doctorId = :to, gsi1pk = :pk, version = :next',
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':to': to.personId, ':pk': keys.staffPk(to.personId), ':v': p.version, ':next': p.version + 1 },
+              },
+            }),
+          ),
         part(
           'outbox',
           outboxPut({ recipientId: s.memberId, template: 'contact.changed', data: { role: '签约家庭医生', name: to.name, time: beijingWhen(at, at) }, page: 'packages/family/contacts/index', dedupeKey: `signing.doctor#${s.memberId}#${to.personId}` }, now),
