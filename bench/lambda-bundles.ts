@@ -68,6 +68,14 @@ export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, number>> = {
   // A death ends everything that runs for the member (contract, plan, bookings, waiting places) and
   // raises the contacts' 慰问 task, in one transaction: ~95 KB. A rare commission call.
   'lifecycle/record-death': 100 * 1024,
+  // A move to another township takes the family's open requests (their township index, assignee
+  // and counters) and this quarter's survey answer along in its one transaction: ~95 KB. A rare
+  // county commission call.
+  'lifecycle/move-family': 100 * 1024,
+  // A move out of the county ends what runs for the family in its one transaction: bookings and
+  // waiting places (the death's release), reminders, open requests referred on (the request's
+  // status parts), the survey answer's counters: ~93 KB. A rare county commission call.
+  'lifecycle/transfer-out': 100 * 1024,
 };
 
 /** The exceljs bundles (over 1 MB): not held to the cold-require budget. */

@@ -13,7 +13,7 @@ const text = (label: string, min: number, max: number) =>
 /** The record's version the editor read: a change made meanwhile by someone else refuses this one. */
 const Version = z.number({ error: '缺少记录版本，请刷新后重试' }).check(z.int('记录版本应为整数'), z.minimum(1, '记录版本应为正整数'));
 
-export const ChangeKind = z.enum(['details', 'family_type', 'death', 'move', 'transfer_out', 'correction', 'card_handover', 'card_revoke', 'card_reissue']);
+export const ChangeKind = z.enum(['details', 'family_type', 'death', 'move', 'transfer_out', 'correction', 'card_handover', 'card_revoke', 'card_reissue', 'doctor_change']);
 export type ChangeKind = z.infer<typeof ChangeKind>;
 export const changeKindLabels: Record<ChangeKind, string> = {
   details: '修改家庭信息',
@@ -25,6 +25,7 @@ export const changeKindLabels: Record<ChangeKind, string> = {
   card_handover: '送达服务卡',
   card_revoke: '服务卡挂失',
   card_reissue: '补办服务卡',
+  doctor_change: '更换签约医生',
 };
 
 /** Address and the three poverty-related registrations; the type changes here too (伤残 → 失独). */

@@ -76,7 +76,7 @@ export type StaffListResponse = z.infer<typeof StaffListResponse>;
 
 export const DeactivateStaffRequest = z.strictObject({
   version: Version,
-  /** Takes over every family place the leaving person holds, in the same transaction. */
+  /** Takes over every family place the leaving person holds (and, for a doctor, every signed member), in the same transaction. */
   successorId: z.optional(PersonId),
   reason: z.optional(z.string().check(z.trim(), z.maxLength(200, '停用原因不能超过 200 字'))),
 });
@@ -86,6 +86,8 @@ export const DeactivateStaffResponse = z.object({
   staff: StaffView,
   /** Families whose place moved to the successor. */
   handedOver: z.number(),
+  /** Signed members whose family doctor became the successor (a doctor leaving). */
+  signedMembersMoved: z.optional(z.number()),
   /** Transactions it took (one unless the person had many families). */
   transactions: z.number(),
 });

@@ -1,6 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { beijingMonth, contactKindLabels, contactTypeLabels, countsAsGreeting, ExportQuery, percent, SERVICE_CARD, summariseGreenChannel, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { beijingDate, beijingMonth, contactKindLabels, formatChineseDate, contactTypeLabels, countsAsGreeting, ExportQuery, percent, SERVICE_CARD, summariseGreenChannel, weekStart, type ContactEntry, type ExportResponse } from '../../domain';
+import { listTransferredSince } from '../lib/db/families';
 import { greenChannelMonth } from '../lib/db/green-channel';
+import type { FamilyProfileItem } from '../lib/db/items';
 import { greenChannelSheet } from './green-channel-sheet';
 import { batchGetAll } from '../lib/db/batch';
 import { db, tableName } from '../lib/db/client';
@@ -35,12 +37,25 @@ async function contactsOfMonth(townshipId: string, month: string): Promise<Conta
 }
 
 /**
+ * What the per-family row must not leave unsaid: a family that has moved out of the county (listed
+ * for the months it was still here) and the members who had died by the month's end.
+ */
+function familyRemark(p: FamilyProfileItem, month: string, today: string): string | undefined {
+  const notes = [
+    ...(p.status === 'transferred_out' && p.transferredOut ? [`已迁出（${formatChineseDate(p.transferredOut.on, today)}迁往${p.transferredOut.destination}）`] : []),
+    ...p.members.filter((m) => m.deceasedOn && m.deceasedOn.slice(0, 7) <= month).map((m) => `${m.name}亡故（${formatChineseDate(m.deceasedOn!, today)}）`),
+  ];
+  return notes.length ? notes.join('；') : undefined;
+}
+
+/**
  * The month's ledger in the shape a township reports upward (.xlsx with five sheets, or the
  * contact rows as CSV): every contact, totals for every family (those not contacted with zeros)
  * and per contact person, the month's hand-overs, the coverage figures, and the green channel's
  * figures per institution and township; dates as Excel dates. One Query per township for the
  * contacts and one for the hand-overs (GSI2 by township and month), one paged Query of the
- * region's families, one for the green-channel counters.
+ * region's families and one of those moved out of the county since the month began (listed with
+ * 已迁出; a member who had died, with 亡故), one for the green-channel counters.
  */
 export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery }, async ({ query, principal, now }) => {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
@@ -85,13 +100,16 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
   // Every family of the region, the ones not contacted this month included (with zeros), and the
   // month's hand-overs: one Query of the county's families, one of each township's hand-overs.
   const chosen = new Set(coverage.map((t) => t.townshipId));
-  const [profiles, handovers] = countyId
+  // Families that moved out of the county during or after the month were still here in it.
+  const [profiles, handovers, movedOut] = countyId
     ? await Promise.all([
         regionProfiles({ countyId, townshipId: query.townshipId ?? (principal.level === 'county' ? undefined : principal.regionId) }),
         Promise.all(coverage.map((t) => listTownshipHandovers(t.townshipId, month))).then((l) => l.flat()),
+        listTransferredSince(countyId, `${month}-01`),
       ])
-    : [[], []];
-  const families = profiles.filter((p) => chosen.has(p.townshipId));
+    : [[], [], []];
+  const families = [...profiles, ...movedOut].filter((p) => chosen.has(p.townshipId));
+  const today = beijingDate(now);
   const familyName = new Map(families.map((p) => [p.familyId, p]));
   const perFamily = new Map<string, { contacts: number; visits: number; greetings: number; last: string }>();
   const perStaff = new Map<string, { name: string; contacts: number; visits: number; families: Set<string> }>();
@@ -123,10 +141,10 @@ export const handler = routeHandler('ledger.exportLedger', { query: ExportQuery 
     {
       name: '按家庭汇总',
       rows: [
-        ['家庭', '村（社区）', '联系次数', '走访次数', '慰问次数', '最近联系'],
+        ['家庭', '村（社区）', '联系次数', '走访次数', '慰问次数', '最近联系', '备注'],
         ...families.map((p) => {
           const f = perFamily.get(p.familyId);
-          return [p.familyName, p.villageName, f?.contacts ?? 0, f?.visits ?? 0, f?.greetings ?? 0, f ? excelDate(f.last) : undefined];
+          return [p.familyName, p.villageName, f?.contacts ?? 0, f?.visits ?? 0, f?.greetings ?? 0, f ? excelDate(f.last) : undefined, familyRemark(p, month, today)];
         }),
       ],
     },

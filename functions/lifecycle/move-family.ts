@@ -1,4 +1,4 @@
-import { beijingWhen, canHold, contactKindLabels, FamilyPath, MoveRequest, toBeijingIso, type ContactKind } from '../../domain';
+import { beijingWhen, canHold, isActiveRequest, contactKindLabels, FamilyPath, MoveRequest, toBeijingIso, type ContactKind } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { townshipStatsAdd } from '../lib/db/coverage';
 import { handoverNoticeKey, handoverRecord } from '../lib/db/handover';
@@ -6,7 +6,7 @@ import type { FamilyContactItem, PersonItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { changePut } from '../lib/db/lifecycle/changes';
 import { familyRegionKeys, profileUpdate } from '../lib/db/lifecycle/profile';
-import { figuresOf, getTownshipStats, negate, readRegionChange, summaryRegionUpdate } from '../lib/db/lifecycle/region-change';
+import { figuresOf, getTownshipStats, negate, readRegionChange, readTownshipBound, summaryRegionUpdate, townshipBoundParts } from '../lib/db/lifecycle/region-change';
 import { getPerson } from '../lib/db/persons';
 import { part, parts, type Part, transact } from '../lib/db/transact';
 import { badRequest, conflict } from '../lib/http/errors';
@@ -16,23 +16,26 @@ import { familyForChange, requireCountyOfficer, staleRefusal } from './family-ch
 import { familyDetailsView } from './views';
 
 const TOWNSHIP_KINDS: ContactKind[] = ['township_leader', 'village_cadre'];
+const requestsChanged = () => conflict('这户家庭的诉求或满意度调查刚有变化，迁移没有办理，什么也没有改变。请刷新后重试');
 
 /**
  * A family moves to another township of the county. In one transaction: the profile and its list
  * keys, the ledger summary's township, the township leader and village cadre handed over to the
  * new township's people (hand-over records, the family told), the family's standing figures taken
- * from the old township and added to the new, and the change record. The doctor and volunteer
+ * from the old township and added to the new, its active requests and this quarter's survey answer
+ * (with their counters) moved to the new township, and the change record. The doctor and volunteer
  * stay until the commission hands them over. Only the county may move a family between townships.
  */
 export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, body: MoveRequest }, async ({ path, body, principal, now }) => {
   requireCountyOfficer(principal);
   const { profile, contacts, actor } = await familyForChange(path.familyId, body.version, principal);
   if (body.townshipId === profile.townshipId) throw badRequest('这户家庭已经在这个乡镇', { 'body.townshipId': '与现在的乡镇相同' });
-  const [target, leader, cadre, reads] = await Promise.all([
+  const [target, leader, cadre, reads, bound] = await Promise.all([
     getTownshipStats(profile.countyId, body.townshipId),
     getPerson(body.townshipLeaderId),
     getPerson(body.villageCadreId),
     readRegionChange(profile),
+    readTownshipBound(path.familyId, now),
   ]);
   if (!target) throw badRequest('这个乡镇不在本县', { 'body.townshipId': '不在本县' });
   const check = (kind: ContactKind, p: PersonItem | undefined, field: string) => {
@@ -86,6 +89,10 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
       ),
     );
   }
+  // Active requests, and this quarter's survey answer, are the new township's from now on.
+  const reassign = new Map(replaced.map((c) => [c.staffId, { staffId: to[c.kind]!.personId, name: to[c.kind]!.name }]));
+  writes.push(...townshipBoundParts({ profile, region, reassign, leader: { staffId: to.township_leader!.personId }, byName: actor.name || '卫健委' }, bound, now));
+  const openRequests = bound.requests.filter((r) => isActiveRequest(r.status)).length;
   const before = figuresOf(profile, contacts, reads);
   const after = figuresOf(moved, [...kept, ...newContacts], reads);
   writes.push(
@@ -98,7 +105,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
           familyId: path.familyId,
           kind: 'move',
           by: actor,
-          summary: `从${profile.townshipName}${profile.villageName}迁往${target.townshipName}${body.villageName}，联系人交接给${to.township_leader!.name}、${to.village_cadre!.name}`,
+          summary: `从${profile.townshipName}${profile.villageName}迁往${target.townshipName}${body.villageName}，联系人交接给${to.township_leader!.name}、${to.village_cadre!.name}${openRequests ? `，${openRequests} 件未办结的诉求转由${target.townshipName}办理` : ''}`,
           before: { 乡镇: profile.townshipName, 村: profile.villageName, 住址: profile.address ?? '', 乡镇联系人: contacts.filter((c) => TOWNSHIP_KINDS.includes(c.kind)).map((c) => c.name).join('、') },
           after: { 乡镇: target.townshipName, 村: body.villageName, 住址: body.address, 乡镇联系人: `${to.township_leader!.name}、${to.village_cadre!.name}` },
         },
@@ -106,6 +113,6 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
       ),
     ),
   );
-  await transact(writes, { refusals: staleRefusal });
+  await transact(writes, { refusals: { ...staleRefusal, requestsSummary: requestsChanged, request: requestsChanged, surveyCounter: requestsChanged } });
   return { body: familyDetailsView({ ...moved, version: body.version + 1 }) };
 });

@@ -1,6 +1,9 @@
-import { DeactivateStaffRequest, StaffPath, contactKindLabels, type DeactivateStaffResponse } from '../../domain';
-import { packTransactions, planHandovers } from '../lib/db/handover-batch';
+import { canHold, DeactivateStaffRequest, StaffPath, contactKindLabels, type DeactivateStaffResponse } from '../../domain';
+import { allSignedMembers, packTransactions, planHandovers, planSigningMoves } from '../lib/db/handover-batch';
+import { batchGetAll } from '../lib/db/batch';
+import type { PlanItem } from '../lib/db/followups';
 import type { FamilyContactItem } from '../lib/db/items';
+import { keys } from '../lib/db/keys';
 import { getPerson } from '../lib/db/persons';
 import { countyOfStaff, listPlaces, staffStatusOf, staffView, statusParts } from '../lib/db/staff';
 import { transact, TransactionRefused } from '../lib/db/transact';
@@ -17,19 +20,29 @@ const stale = () => conflict('这位人员的信息或所联系的家庭刚有�
  * with more families than one transaction holds is first marked leaving (nobody can give them a
  * family any more), their families handed over batch by batch, and then deactivated; a failure
  * half-way leaves every family with a contact and the person leaving, and a retry finishes.
+ * A doctor's signed members go the same way, with the families: refused without a successor, and
+ * moved (in the same transactions or batches) only to a working doctor of the same county.
  */
 export const handler = routeHandler('people.deactivateStaff', { path: StaffPath, body: DeactivateStaffRequest }, async ({ path, body, principal, now }) => {
   const person = await staffOfOfficer(principal, path.personId);
   const status = staffStatusOf(person);
   if (status === 'inactive') throw conflict('这位人员已经停用');
   if (status === 'active' && (person.version ?? 0) !== body.version) throw stale();
-  const places = await listPlaces<FamilyContactItem>(person.personId);
+  const [places, signings] = await Promise.all([listPlaces<FamilyContactItem>(person.personId), person.role === 'doctor' ? allSignedMembers(person.personId) : []]);
   if (places.length && !body.successorId) {
     throw conflict(`${person.name}还是 ${places.length} 户家庭的${contactKindLabels[places[0]!.kind]}等联系人，请先把这些家庭交接给别人，或指定接任人一起交接`);
+  }
+  if (signings.length && !body.successorId) {
+    throw conflict(`${person.name}还是 ${signings.length} 位居民的签约家庭医生，请指定本县的一位医生接任，签约居民一起转给他`);
   }
   const successor = body.successorId ? await getPerson(body.successorId) : undefined;
   if (body.successorId === person.personId) throw badRequest('接任人不能是要停用的人员本人', { 'body.successorId': '不能是本人' });
   if (body.successorId && !successor) throw badRequest('没有找到接任人', { 'body.successorId': '没有找到这位人员' });
+  const countyId = await countyOfStaff(person);
+  // Signed members stay with a doctor of the county: the successor must be one, still working.
+  if (signings.length && (!canHold('doctor', successor!) || (await countyOfStaff(successor!)) !== countyId)) {
+    throw badRequest('签约居民只能转给本县在岗的医生', { 'body.successorId': '不是本县在岗的医生' });
+  }
 
   const by = await getPerson(principal.personId);
   const plan = await planHandovers(
@@ -42,9 +55,10 @@ export const handler = routeHandler('people.deactivateStaff', { path: StaffPath,
     const first = [...plan.problems.values()][0]!;
     throw badRequest(`接任人不能接手全部家庭：${first}`, { 'body.successorId': first });
   }
-  const countyId = await countyOfStaff(person);
+  const plans = signings.length ? await batchGetAll<PlanItem>(signings.map((s) => keys.followUpPlan(s.memberId))) : [];
+  const moves = signings.length ? planSigningMoves(signings, person, successor!, { staffId: principal.personId, name: by?.name ?? '卫健委' }, body.reason || `${person.name}停用`, now, plans) : [];
   const final = statusParts(person, 'inactive', status === 'active' ? { version: body.version } : { status: 'leaving' }, now, countyId);
-  const chunks = packTransactions(plan.groups, final.length);
+  const chunks = packTransactions([...plan.groups, ...moves], final.length);
   let transactions = 0;
   try {
     if (chunks.length <= 1) {
@@ -70,5 +84,5 @@ export const handler = routeHandler('people.deactivateStaff', { path: StaffPath,
     throw err;
   }
   const after = (await getPerson(person.personId))!;
-  return { body: { staff: staffView(after), handedOver: plan.records.length, transactions } satisfies DeactivateStaffResponse };
+  return { body: { staff: staffView(after), handedOver: plan.records.length, ...(signings.length ? { signedMembersMoved: signings.length } : {}), transactions } satisfies DeactivateStaffResponse };
 });

@@ -1,6 +1,9 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../functions/lib/db/client';
 import { listTownshipHandovers } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
+import { asMember, at, book, HOSPITAL, makeSession, sessionLeft } from './booking-support';
 import { expectIdempotent } from './idempotency-support';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectAgrees, recount } from './ledger-recount';
@@ -214,5 +217,157 @@ describe('moves', () => {
     const edit = await call('PUT', `/families/${f5}/details`, { token: county, body: details({ version: 2 }) });
     expectApiError(edit, 409, 'conflict');
     expect(edit.body.message).toBe('这户家庭已迁出本县，记录只能查看，不能再修改');
+  });
+});
+
+/**
+ * What a family takes along, or ends, when it leaves its township or the county: open requests
+ * and the survey answer move with a move; bookings and waiting places end with a move out of the
+ * county. A county of its own (ledger-world tag "lfl"), so the figures of the "lc" county above stay put.
+ */
+describe('leftovers of a move', () => {
+  const x = ledgerWorld('lfl');
+  const memberOfX = (n: number) => (n === 1 ? x.member : `p_lg6m${x.family(n).slice(-6)}`);
+  const xFamilies = () => Array.from({ length: 6 }, (_, i) => x.family(i + 1));
+  let xCounty = '';
+  beforeAll(async () => {
+    await writeLedgerWorld(x, 6);
+    xCounty = await tokenFor(x.commCounty);
+  });
+  const dashboard = async () => {
+    const res = await call('GET', '/commission/dashboard', { token: xCounty });
+    expect(res.status).toBe(200);
+    expectAgrees(res.body, await recount(xFamilies(), res.body.today));
+    return new Map<string, Record<string, number>>(res.body.townships.map((t: { townshipId: string }) => [t.townshipId, t]));
+  };
+  const activeIds = async (staffId: string) => (await call('GET', '/contact/requests', { token: await tokenFor(staffId) })).body.items.map((r: { requestId: string }) => r.requestId);
+
+  test('to another township: open requests (and their overdue count), the survey answer and their counters go along; the new cadre has the requests, the old not', async () => {
+    const [tA, tB] = x.townships;
+    const f3 = x.family(3);
+    const member = await tokenFor(memberOfX(3));
+    // One raised long ago (overdue today), one today, one closed (it stays counted where it was handled).
+    const raise = (text: string, headers: Record<string, string> = {}) => call('POST', `/families/${f3}/requests`, { token: member, body: { category: 'living', text }, headers });
+    const old = await raise('屋顶漏雨需要修缮', { 'x-test-now': at('2026-01-05', '10:00') });
+    const fresh = await raise('想了解医保报销');
+    const done = await raise('已经解决的事情');
+    expect([old.status, fresh.status, done.status]).toEqual([201, 201, 201]);
+    const closed = await call('PUT', `/families/${f3}/requests/${done.body.requestId}`, { token: await tokenFor(x.cadre), body: { status: 'resolved', note: '已办好', version: 1 } });
+    expect(closed.status).toBe(200);
+    expect((await call('POST', `/families/${f3}/survey`, { token: member, body: { awareness: 'know_all', satisfaction: 'satisfied' } })).status).toBe(201);
+    expect(await activeIds(x.cadre)).toEqual(expect.arrayContaining([old.body.requestId, fresh.body.requestId]));
+    const before = await dashboard();
+    expect(before.get(tB)).toMatchObject({ requestsOpen: 2, requestsOverdue: 1, surveyAnswered: 1 });
+    // The overdue notice of the fresh one is still to come; as if addressed to the old township's leader.
+    const notice = keys.outbox(keys.requestOverdueNoticeKey(fresh.body.requestId));
+    expect(await getItem(notice)).toMatchObject({ status: 'pending', recipientId: x.lead });
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: notice, UpdateExpression: 'SET recipientId = :old', ExpressionAttributeValues: { ':old': 'p_lg6lfloldlead' } }));
+
+    const res = await call('POST', `/families/${f3}/move`, { token: xCounty, body: { version: 1, townshipId: tA, villageId: x.villages[0], villageName: '测试村', address: '甲镇测试村 3 号', townshipLeaderId: x.lead, villageCadreId: x.cadre2 } });
+    expect(res.status).toBe(200);
+    const after = await dashboard();
+    expect(after.get(tB)).toMatchObject({ requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, families: before.get(tB)!.families - 1 });
+    expect(after.get(tA)).toMatchObject({ requestsOpen: before.get(tA)!.requestsOpen + 2, requestsOverdue: before.get(tA)!.requestsOverdue + 1, surveyAnswered: before.get(tA)!.surveyAnswered + 1 });
+    const moved = await getItem(keys.request(f3, old.body.requestId));
+    expect(moved).toMatchObject({ townshipId: tA, townshipName: '甲镇', gsi2pk: keys.requestTownshipPk(tA), gsi1pk: keys.staffPk(x.cadre2), assignee: { staffId: x.cadre2, name: '接任村干部' } });
+    expect(moved!.timeline.at(-1)).toMatchObject({ assignedTo: '接任村干部', note: '家庭迁往甲镇，诉求转由新乡镇继续办理' });
+    // The closed one stays as it was handled.
+    expect(await getItem(keys.request(f3, done.body.requestId))).toMatchObject({ townshipId: tB, status: 'resolved' });
+    expect(await getItem(notice)).toMatchObject({ status: 'pending', recipientId: x.lead });
+    expect(await activeIds(x.cadre2)).toEqual(expect.arrayContaining([old.body.requestId, fresh.body.requestId]));
+    expect(await activeIds(x.cadre)).not.toContain(old.body.requestId);
+    // The township leader of the new township sees the overdue one among the escalated.
+    const escalated = await call('GET', '/contact/requests?view=escalated', { token: await tokenFor(x.lead) });
+    expect(escalated.body.items.map((r: { requestId: string }) => r.requestId)).toContain(old.body.requestId);
+    const history = await call('GET', `/families/${f3}/changes`, { token: xCounty });
+    expect(history.body.items[0].summary).toContain('2 件未办结的诉求转由甲镇办理');
+  });
+
+  test('out of the county: future bookings cancelled and waiting places given up (the place offered to the next one waiting), reminders stopped, the member told, records kept', async () => {
+    const f4 = x.family(4);
+    const m4 = memberOfX(4);
+    const m2 = memberOfX(2);
+    const T0 = at('2031-09-01', '10:00');
+    const s1 = await makeSession({ date: '2031-09-10', quota: 1 });
+    const s2 = await makeSession({ date: '2031-09-10', quota: 1 });
+    const mine = await book(m4, f4, s1, T0);
+    expect(mine.status).toBe(201);
+    expect((await book(m2, x.family(2), s2, T0)).status).toBe(201);
+    const wait = (personId: string, familyId: string, s: { sessionId: string }) => asMember(personId, 'POST', `/families/${familyId}/waitlist`, T0, { institutionId: HOSPITAL, sessionId: s.sessionId, memberId: personId });
+    expect((await wait(m2, x.family(2), s1)).status).toBe(201);
+    expect((await wait(m4, f4, s2)).status).toBe(201);
+    const bookingId = mine.body.bookingId as string;
+    expect(await getItem(keys.outbox(`booking-${bookingId}-remind-1d`))).toBeDefined();
+    // An open request and this quarter's survey answer, counted in the township until the family leaves.
+    const m4Token = await tokenFor(m4);
+    const request = await call('POST', `/families/${f4}/requests`, { token: m4Token, body: { category: 'medical', text: '需要陪同去县医院复查' } });
+    expect(request.status).toBe(201);
+    // The survey answer in the quarter of the (test) clock the transfer runs on.
+    expect((await call('POST', `/families/${f4}/survey`, { token: m4Token, body: { awareness: 'know_some', satisfaction: 'very_satisfied' }, headers: { 'x-test-now': T0 } })).status).toBe(201);
+    const surveyStats = () => getItem(keys.surveyStats(x.countyId, '2031-Q3', x.townships[0]));
+    expect(await surveyStats()).toMatchObject({ answered: 1, aw_know_some: 1, sat_very_satisfied: 1 });
+    const counted = (await dashboard()).get(x.townships[0])!;
+
+    const res = await call('POST', `/families/${f4}/transfer-out`, { token: xCounty, body: { version: 1, destination: '保定市竞秀区', movedOn: '2031-09-01' }, headers: { 'x-test-now': at('2031-09-01', '11:00') } });
+    expect(res.status).toBe(200);
+    // Kept as a record, cancelled, its guard and reminders gone, the member told.
+    expect(await getItem(keys.booking(bookingId))).toMatchObject({ status: 'cancelled', cancelReason: '家庭迁出本县' });
+    expect(await getItem(keys.bookingGuard(m4, HOSPITAL, s1.sessionId))).toBeUndefined();
+    expect(await getItem(keys.outbox(`booking-${bookingId}-remind-1d`))).toBeUndefined();
+    expect(await getItem(keys.outbox(`booking-${bookingId}-released`))).toMatchObject({ template: 'booking.changed', recipientId: m4, data: { note: '家庭已迁出本县，预约已取消' } });
+    expect(await getItem(keys.outbox(`waitlist-released-${HOSPITAL}-${s2.sessionId}-${m4}`))).toMatchObject({ template: 'booking.changed', recipientId: m4 });
+    expect(await getItem(keys.bookingCounter(m4))).toMatchObject({ active: 0 });
+    // The freed place went to the one waiting; the given-up waiting place is gone.
+    const s1List = await queryPartition(keys.waitlistPk(HOSPITAL, s1.sessionId));
+    expect(s1List.find((w) => w.memberId === m2)).toMatchObject({ status: 'offered' });
+    expect((await queryPartition(keys.waitlistPk(HOSPITAL, s2.sessionId))).map((w) => w.memberId)).not.toContain(m4);
+    const history = await call('GET', `/families/${f4}/changes`, { token: xCounty });
+    expect(history.body.items[0].summary).toContain('已取消：1 个预约、1 个候补；1 件未办结的诉求转交迁入地');
+    // The request is referred on to where the family went, off every list; the member told.
+    const referred = (await getItem(keys.request(f4, request.body.requestId)))!;
+    expect(referred).toMatchObject({ status: 'referred', version: 2 });
+    expect(referred.gsi2pk).toBeUndefined();
+    expect(referred.timeline.at(-1)).toMatchObject({ status: 'referred', department: '保定市竞秀区' });
+    expect(await getItem(keys.outbox(`request.update#${request.body.requestId}#2#${m4}`))).toMatchObject({ template: 'request.update' });
+    const left = (await dashboard()).get(x.townships[0])!;
+    expect(left).toMatchObject({ requestsOpen: counted.requestsOpen - 1, families: counted.families - 1 });
+    expect(await surveyStats()).toMatchObject({ answered: 0, aw_know_some: 0, sat_very_satisfied: 0 });
+  });
+
+  test('a death ends the member\'s future booking (the place back to the quota) by the same release', async () => {
+    const f5 = x.family(5);
+    const m5 = memberOfX(5);
+    const T = at('2031-10-01', '09:00');
+    const s = await makeSession({ date: '2031-10-05', quota: 1 });
+    const booked = await book(m5, f5, s, T);
+    expect(booked.status).toBe(201);
+    expect(await sessionLeft(s)).toBe(0);
+    const res = await call('POST', `/families/${f5}/members/${m5}/death`, { token: xCounty, body: { version: 1, diedOn: '2031-10-01' }, headers: { 'x-test-now': at('2031-10-01', '10:00') } });
+    expect(res.status).toBe(201);
+    expect(res.body.ended).toContain('1 个预约');
+    expect(await getItem(keys.booking(booked.body.bookingId))).toMatchObject({ status: 'cancelled', cancelReason: '成员亡故' });
+    expect(await sessionLeft(s)).toBe(1);
+  });
+
+  test('the monthly export names a death (亡故) and a move out of the county (已迁出), and lists the family moved out only for the months it was here', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const perFamily = async (month: string, now: string) => {
+      const res = await call('GET', `/commission/ledger-export?month=${month}`, { token: xCounty, headers: { 'x-test-now': now } });
+      expect(res.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(res.body.base64, 'base64') as unknown as ArrayBuffer);
+      const rows = (wb.getWorksheet('按家庭汇总')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+      expect(rows[0]).toEqual(['家庭', '村（社区）', '联系次数', '走访次数', '慰问次数', '最近联系', '备注']);
+      return new Map(rows.slice(1).map((r) => [r[0] as string, r]));
+    };
+    const october = await perFamily('2031-10', at('2031-10-02', '09:00'));
+    expect(october.get('测试5号家')![6]).toBe('成员5亡故（10月1日）');
+    expect(october.get('测试1号家')![6]).toBeUndefined();
+    // Moved out on 2031-09-01: still the county's in September (and before), no longer in October.
+    expect(october.has('测试4号家')).toBe(false);
+    const september = await perFamily('2031-09', at('2031-10-02', '09:00'));
+    expect(september.get('测试4号家')![6]).toBe('已迁出（9月1日迁往保定市竞秀区）');
+    // A death after the month is not yet shown in it.
+    expect(september.get('测试5号家')![6]).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { batchPutAll } from '../../functions/lib/db/batch';
 import { handoverNoticeKey } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { importColumns, staffPostLabels, type StaffPost } from '../../domain';
@@ -302,4 +303,43 @@ test('who may manage whom: a township officer only their township, a county offi
   expect((await call('GET', '/commission/staff', { token: other })).body.items.map((s: { countyId: string }) => s.countyId)).not.toContain(w.countyId);
   expectApiError(await call('GET', `/commission/staff/${inB.personId}`, { token: other }), 404, 'not_found');
   expect(await getItem(keys.person(inA.personId))).toMatchObject({ status: 'active', version: 1 });
+});
+
+test('a doctor with signed members: refused without a successor; moved only to a working doctor of the county, each member told, the family\'s history says so', async () => {
+  const leaving = (await create(staffBody('doctor', { name: '离任医生' }))).body;
+  const next = (await create(staffBody('doctor', { name: '接任签约医生' }))).body;
+  const cadre = (await create(staffBody('village_cadre', { name: '不是医生' }))).body;
+  // Two members signed with the leaving doctor (their families' signing projections, as the signing feature writes them).
+  const signed = [10, 12].map((n) => ({ familyId: w.family(n), memberId: `p_lg6m${w.family(n).slice(-6)}` }));
+  for (const s of signed) {
+    const item = (await getItem(keys.familySigning(s.familyId, s.memberId)))!;
+    await batchPutAll([{ ...item, doctorId: leaving.personId, gsi1pk: keys.staffPk(leaving.personId) }]);
+  }
+  // One of them has a follow-up plan on the leaving doctor's queue.
+  const plan = { ...keys.followUpPlan(signed[0]!.memberId), entity: 'followUpPlan', familyId: signed[0]!.familyId, memberId: signed[0]!.memberId, memberName: '成员10', doctorId: leaving.personId, cadence: 'monthly', reason: 'default', poverty: false, startedOn: '2026-01-01', version: 1, gsi1pk: keys.staffPk(leaving.personId), gsi1sk: keys.planQueueSk('2026-02-01', signed[0]!.memberId) };
+  await batchPutAll([plan]);
+  const slices = () => sliceFingerprint({ pks: [...signed.map((s) => keys.familyPk(s.familyId)), plan.pk] });
+  const before = await slices();
+  const refused = await call('POST', `/commission/staff/${leaving.personId}/deactivation`, { token: comm, body: { version: 1 } });
+  expectApiError(refused, 409, 'conflict');
+  expect(refused.body.message).toContain('2 位居民的签约家庭医生');
+  for (const [successorId, field] of [[cadre.personId, '不是本县在岗的医生'], ['p_doc01', '不是本县在岗的医生']]) {
+    const wrong = await call('POST', `/commission/staff/${leaving.personId}/deactivation`, { token: comm, body: { version: 1, successorId } });
+    expectApiError(wrong, 400, 'invalid_request');
+    expect(wrong.body.fields['body.successorId']).toBe(field);
+  }
+  expect(await slices()).toEqual(before);
+  expect(await getItem(keys.person(leaving.personId))).toMatchObject({ status: 'active' });
+
+  const off = await call('POST', `/commission/staff/${leaving.personId}/deactivation`, { token: comm, body: { version: 1, successorId: next.personId, reason: '调往市医院' } });
+  expect(off.status).toBe(200);
+  expect(off.body).toMatchObject({ staff: { status: 'inactive' }, handedOver: 0, signedMembersMoved: 2, transactions: 1 });
+  expect(await getItem(keys.followUpPlan(signed[0]!.memberId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId), version: 2 });
+  for (const s of signed) {
+    expect(await getItem(keys.familySigning(s.familyId, s.memberId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId) });
+    expect(await getItem(keys.outbox(`signing.doctor#${s.memberId}#${next.personId}`))).toMatchObject({ template: 'contact.changed', recipientId: s.memberId, data: { role: '签约家庭医生', name: '接任签约医生' } });
+    const history = await call('GET', `/families/${s.familyId}/changes`, { token: comm });
+    expect(history.body.items[0]).toMatchObject({ kind: 'doctor_change', kindLabel: '更换签约医生', before: { 签约家庭医生: '离任医生' }, after: { 签约家庭医生: '接任签约医生' } });
+    expect(history.body.items[0].summary).toContain('调往市医院');
+  }
 });

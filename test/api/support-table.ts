@@ -79,7 +79,7 @@ import type { ApiResponse } from '../support/api';
  *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r").
  * - people.test.ts:               its own county (ledger-world.ts, tag "s": c_lg6s), its staff's PERSON#,
  *                                 IDNO#, ROSTER#c_lg6s, STAFFDIR#t_lg6s*, DOCDIR#c_lg6s, ACTIVITY#c_lg6s
- *                                 and OPENID# t-people-* items; the matrix's staff calls write nothing.
+ *                                 and OPENID# t-people-* items, a HEALTH#p_lg6ms010 plan; the matrix's staff calls write nothing.
  * - acting.test.ts:               its own world (acting-world.ts): FAMILY#/AUDIT#f_act<tag>*, PERSON#/
  *                                 OPENID#/IDEM#/MEMBERBK# of p_act<tag>*, HEALTH#p_act<tag>*, REQSTATS#c_act<tag>,
  *                                 and its BOOKING#/ADMIT#/OUTBOX# items; sessions as the booking suites.
@@ -87,7 +87,9 @@ import type { ApiResponse } from '../support/api';
  *                                 access-log lines to f_0002 (REQUEST#…, SURVEY#…, AUDIT#f_0002).
  * - lifecycle.test.ts:            its own ledger-world county (tag "lc": FAMILY#f_lg6lc*, STATS#c_lg6lc,
  *                                 SIGNING#/PERSON# of its members, OUTBOX#urgent#death.… items), and
- *                                 the hospital p_hosp01's card checks (reads only).
+ *                                 the hospital p_hosp01's card checks (reads only). A second county
+ *                                 (tag "lfl": FAMILY#f_lg6lfl*, STATS#/REQSTATS#c_lg6lfl, MEMBERBK#p_lg6…lfl…)
+ *                                 with bookings and waiting places on 2031-09-10 sessions of its own departments.
  * - policy-support.test.ts:       its own ledger-world county (tag "ps": FAMILY#/POLICY#f_lg6ps*, PERSON#p_lg6psmem001
  *                                 consent).
  * - go-live.test.ts:              nothing here: it builds its county in a stack and table of its own,

@@ -4,6 +4,7 @@ import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyPartitionItem, FamilyProfileItem, SigningItem } from './items';
 import { keys } from './keys';
 import { gsiKeyAttributes, type Page, queryPage } from './pagination';
+import { queryAll } from './query-all';
 
 export interface FamilyRecord {
   profile: FamilyProfileItem;
@@ -127,4 +128,17 @@ export function listRegionFamilies(
       startsWith: { [`${query.index}sk`]: query.prefix },
     },
   );
+}
+
+/**
+ * Families that moved out of the county on or after `fromDate` (GSI2, by the day they left): they
+ * were still the county's for part of every month up to then, so the monthly export lists them.
+ */
+export function listTransferredSince(countyId: string, fromDate: string): Promise<FamilyProfileItem[]> {
+  return queryAll<FamilyProfileItem>({
+    TableName: tableName(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :from',
+    ExpressionAttributeValues: { ':pk': keys.countyTransferredPk(countyId), ':from': fromDate },
+  });
 }

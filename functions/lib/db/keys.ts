@@ -22,6 +22,9 @@ export const keys = {
   /** A city and the counties it holds, for the city commission's report (one GetItem). */
   city: (cityId: string) => ({ pk: `CITY#${cityId}`, sk: 'CITY' as const }),
   countyFamilySk: (townshipId: string, villageId: string, familyId: string) => `FAMILY#${townshipId}#${villageId}#${familyId}`,
+  /** GSI2 of a family moved out of the county: still listed for the months it was in the county (monthly export). */
+  countyTransferredPk: (countyId: string) => `COUNTYOUT#${countyId}`,
+  countyTransferredSk: (movedOn: string, townshipId: string, familyId: string) => `${movedOn}#${townshipId}#${familyId}`,
   auditPk: (familyId: string) => `AUDIT#${familyId}`,
   bindRateLimit: (openid: string) => ({ pk: `RATE#bind#${openid}`, sk: 'WINDOW' as const }),
   /** Wrong binding proofs against one identity: `person#<personId>` or `phone#<blind index>`. */

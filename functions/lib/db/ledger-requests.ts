@@ -43,17 +43,24 @@ function addCounters(key: { pk: string; sk: string }, region: Region, delta: Rec
 /** A request raised: one more opened and active in its township. */
 export const requestOpenedCounter = (region: Region) => addCounters(keys.requestStats(region.countyId, region.townshipId), region, { opened: 1, active: 1 });
 
-/** A request closed with this outcome: one fewer active. */
-export const requestClosedCounter = (region: Region, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>) =>
-  addCounters(keys.requestStats(region.countyId, region.townshipId), region, { active: -1, [outcome]: 1 });
+/** `n` requests (one by default) closed with this outcome: as many fewer active. */
+export const requestClosedCounter = (region: Region, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>, n = 1) =>
+  addCounters(keys.requestStats(region.countyId, region.townshipId), region, { active: -n, [outcome]: n });
+
+/** Active requests of a family moving to another township: their figures go with them. */
+export const requestsMovedCounters = (from: Region, to: Region, n: number): TransactItem[] => [
+  addCounters(keys.requestStats(from.countyId, from.townshipId), from, { opened: -n, active: -n }),
+  addCounters(keys.requestStats(to.countyId, to.townshipId), to, { opened: n, active: n }),
+];
 
 /**
  * One family's answer of the quarter, counted by answer. A face-to-face survey recorded by staff
  * (入户调查) is counted apart (`f2f_` counters), so the in-app figures stay the families' own answers.
+ * `by` -1 takes the answer out of its township again (the family moved to another one).
  */
-export const surveyCounter = (region: Region, quarter: string, answer: { awareness: Awareness; satisfaction: Satisfaction }, channel: 'app' | 'face_to_face' = 'app') => {
+export const surveyCounter = (region: Region, quarter: string, answer: { awareness: Awareness; satisfaction: Satisfaction }, channel: 'app' | 'face_to_face' = 'app', by: 1 | -1 = 1) => {
   const p = channel === 'face_to_face' ? 'f2f_' : '';
-  return addCounters(keys.surveyStats(region.countyId, quarter, region.townshipId), region, { [`${p}answered`]: 1, [`${p}aw_${answer.awareness}`]: 1, [`${p}sat_${answer.satisfaction}`]: 1 });
+  return addCounters(keys.surveyStats(region.countyId, quarter, region.townshipId), region, { [`${p}answered`]: by, [`${p}aw_${answer.awareness}`]: by, [`${p}sat_${answer.satisfaction}`]: by });
 };
 
 /** Every township of a county that has ever had a request (the only ones that can have open ones). */

@@ -19,7 +19,7 @@ import { db, tableName } from './client';
 import type { FamilyContactItem, FamilyProfileItem } from './items';
 import { keys } from './keys';
 import { requestClosedCounter, requestOpenedCounter } from './ledger-requests';
-import { part, type Part, parts, transact } from './transact';
+import { part, type Part, parts, transact, type TransactItem } from './transact';
 
 /**
  * A request (诉求) of a family: one item in the family's partition holding its timeline, so a
@@ -189,17 +189,15 @@ export async function familyRequestsVersion(familyId: string): Promise<number> {
   return (out.Item?.version as number | undefined) ?? 0;
 }
 
+type StatusChange = { status: Exclude<RequestStatus, 'open'>; note?: string; department?: string; reason?: string; byName: string };
+
 /**
- * Moves a request to its next status: the item changes only if it is still at the version and
- * status read; the timeline gets the entry; closing takes it out of the township's index, moves
- * the counters and drops the overdue notice if it is not due yet; the family's members are told.
- * A stale change is refused by the transaction (`TransactionRefused`); the caller answers it.
+ * One request's own parts of a status change: the item (only if still at the version and status
+ * read) with its timeline entry, out of the township's index when it closes, the overdue notice
+ * dropped if not due yet, and each member told. The township counter and the family's request
+ * summary are the caller's (once per transaction, however many requests close together).
  */
-export async function updateRequestStatus(
-  item: RequestItem,
-  change: { status: Exclude<RequestStatus, 'open'>; note?: string; department?: string; reason?: string; byName: string },
-  now: Date,
-): Promise<RequestItem> {
+function requestStatusParts(item: RequestItem, change: StatusChange, now: Date): { parts: Part<'request' | 'outbox'>[]; next: RequestItem } {
   const at = toBeijingIso(now);
   const event: RequestEvent = { at, status: change.status, byName: change.byName, byRole: 'staff', note: change.note, department: change.department, reason: change.reason };
   const closing = !isActiveRequest(change.status);
@@ -214,8 +212,7 @@ export async function updateRequestStatus(
       values[':closedSk'] = keys.requestClosedStaffSk(at, item.requestId);
     }
   }
-  const noticeNotBefore = overdueNoticeAt(item.dueDate);
-  await transact([
+  const own: Part<'request' | 'outbox'>[] = [
     part('request', {
       Update: {
         TableName: tableName(),
@@ -226,53 +223,114 @@ export async function updateRequestStatus(
         ExpressionAttributeValues: values,
       },
     }),
-    ...(closing
-      ? [
-          part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined')),
-          part('summary', {
-            Update: {
-              TableName: tableName(),
-              Key: keys.familyRequests(item.familyId),
-              UpdateExpression: 'ADD active :minus',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':minus': -1 },
-            },
-          }),
-          // Not due yet means not sent yet: the notice can still be dropped (once sent it stays).
-          ...(now < noticeNotBefore ? [part('outbox', outboxCancel(keys.requestOverdueNoticeKey(item.requestId)))] : []),
-        ]
-      : []),
+    // Not due yet means not sent yet: the notice can still be dropped (once sent it stays).
+    ...(closing && now < overdueNoticeAt(item.dueDate) ? [part('outbox', outboxCancel(keys.requestOverdueNoticeKey(item.requestId)))] : []),
     ...parts(
       'outbox',
       item.notify.map((memberId) =>
         outboxPut(
-        {
-          recipientId: memberId,
-          template: 'request.update',
-          data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: beijingWhen(at, at) },
-          page: 'packages/requests/family/index',
+          {
+            recipientId: memberId,
+            template: 'request.update',
+            data: { subject: requestCategoryLabels[item.category], status: requestStatusLabels[change.status], time: beijingWhen(at, at) },
+            page: 'packages/requests/family/index',
             dedupeKey: `request.update#${item.requestId}#${version}#${memberId}`,
           },
           now,
         ),
       ),
     ),
+  ];
+  return { parts: own, next: { ...item, status: change.status, version, timeline: [...item.timeline, event] } };
+}
+
+/** The family's request summary after `n` of its requests closed (at the version read, if given). */
+function summaryClosed(familyId: string, n: number, version?: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.familyRequests(familyId),
+      UpdateExpression: 'ADD active :minus',
+      ConditionExpression: version === undefined ? 'attribute_exists(pk)' : 'version = :v',
+      ExpressionAttributeValues: { ':minus': -n, ...(version === undefined ? {} : { ':v': version }) },
+    },
+  };
+}
+
+/**
+ * Moves a request to its next status (requestStatusParts), with the township's counters and the
+ * family's summary when it closes. A stale change is refused by the transaction
+ * (`TransactionRefused`); the caller answers it.
+ */
+export async function updateRequestStatus(item: RequestItem, change: StatusChange, now: Date): Promise<RequestItem> {
+  const closing = !isActiveRequest(change.status);
+  const { parts: own, next } = requestStatusParts(item, change, now);
+  await transact([
+    ...own,
+    ...(closing
+      ? [part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined')), part('summary', summaryClosed(item.familyId, 1))]
+      : []),
   ]);
-  return { ...item, status: change.status, version, timeline: [...item.timeline, event] };
+  return next;
+}
+
+/**
+ * A family moved out of the county: its active requests are referred on to where it went (closed
+ * here as 转交, each member told), in the caller's transaction, so none stays open, overdue or on
+ * a contact's list for a family the county no longer serves. The family's request summary must
+ * still be at the version read: a request raised meanwhile fails the transaction.
+ */
+export function requestsReferredOnParts(
+  input: { familyId: string; region: { countyId: string; townshipId: string }; requests: RequestItem[]; summaryVersion: number; destination: string; byName: string },
+  now: Date,
+): Part<'request' | 'outbox' | 'counter' | 'requestsSummary'>[] {
+  const active = input.requests.filter((r) => isActiveRequest(r.status));
+  if (!active.length) {
+    return [part('requestsSummary', { ConditionCheck: { TableName: tableName(), Key: keys.familyRequests(input.familyId), ConditionExpression: input.summaryVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v', ...(input.summaryVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': input.summaryVersion } }) } })];
+  }
+  const change: StatusChange = { status: 'referred', department: input.destination, note: '家庭已迁出本县，诉求转交迁入地继续办理', byName: input.byName };
+  return [
+    ...active.flatMap((r) => requestStatusParts(r, change, now).parts),
+    part('counter', requestClosedCounter(input.region, 'referred', active.length)),
+    part('requestsSummary', summaryClosed(input.familyId, active.length, input.summaryVersion)),
+  ];
 }
 
 /**
  * The hand-over's part (functions/lib/db/handover.ts runs it in the SAME transaction): each active
- * request assigned to the outgoing contact moves to the incoming one, conditioned on the version
- * read, with a timeline entry; and the family's request summary must still be at the version read,
- * so a request raised meanwhile fails the hand-over instead of staying with the old contact.
+ * request assigned to the outgoing contact moves to the incoming one (carryActiveRequests).
  */
 export function requestsHandoverItems(
   input: { familyId: string; requests: RequestItem[]; summaryVersion: number; fromStaffId: string; to: { staffId: string; name: string }; byName: string },
   now: Date,
 ): Part<'requestsSummary' | 'request'>[] {
+  return carryActiveRequests({ ...input, reassign: new Map([[input.fromStaffId, input.to]]), note: '联系人交接，诉求转给新的联系人继续办理' }, now);
+}
+
+/**
+ * A family's active requests carried along a change of who serves it, in the SAME transaction as
+ * the change: a request whose assignee is in `reassign` goes to the new person (their GSI1 list),
+ * and with `region` (a move to another township) every active request changes township (its
+ * township's GSI2 due-date index, so the new township sees and escalates it, the old no longer).
+ * Each is conditioned on the version read, with a timeline entry; the family's request summary
+ * must still be at the version read, so a request raised meanwhile fails the transaction instead
+ * of staying behind.
+ */
+export function carryActiveRequests(
+  input: {
+    familyId: string;
+    requests: RequestItem[];
+    summaryVersion: number;
+    reassign: ReadonlyMap<string, { staffId: string; name: string }>;
+    region?: { townshipId: string; townshipName: string; villageName: string };
+    byName: string;
+    note: string;
+  },
+  now: Date,
+): Part<'requestsSummary' | 'request'>[] {
   const at = toBeijingIso(now);
-  const moving = input.requests.filter((r) => isActiveRequest(r.status) && r.assignee?.staffId === input.fromStaffId);
+  const { region } = input;
+  const moving = carriedRequests(input);
   return [
     part('requestsSummary', {
       ConditionCheck: {
@@ -283,19 +341,35 @@ export function requestsHandoverItems(
       },
     }),
     ...moving.map((r) => {
-      const event: RequestEvent = { at, status: r.status, byName: input.byName, byRole: 'staff', assignedTo: input.to.name, note: '联系人交接，诉求转给新的联系人继续办理' };
+      const to = r.assignee ? input.reassign.get(r.assignee.staffId) : undefined;
+      const event: RequestEvent = { at, status: r.status, byName: input.byName, byRole: 'staff', ...(to ? { assignedTo: to.name } : {}), note: input.note };
+      const sets = ['#timeline = list_append(#timeline, :event)', '#version = :next'];
+      const values: Record<string, unknown> = { ':event': [event], ':v': r.version, ':next': r.version + 1 };
+      if (to) {
+        sets.push('assignee = :to', 'gsi1pk = :pk');
+        Object.assign(values, { ':to': to, ':pk': keys.staffPk(to.staffId) });
+      }
+      if (region) {
+        sets.push('townshipId = :t', 'townshipName = :tn', 'villageName = :vn', 'gsi2pk = :g2');
+        Object.assign(values, { ':t': region.townshipId, ':tn': region.townshipName, ':vn': region.villageName, ':g2': keys.requestTownshipPk(region.townshipId) });
+      }
       return part('request', {
         Update: {
           TableName: tableName(),
           Key: keys.request(r.familyId, r.requestId),
-          UpdateExpression: 'SET assignee = :to, gsi1pk = :pk, #timeline = list_append(#timeline, :event), #version = :next',
+          UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: '#version = :v',
           ExpressionAttributeNames: { '#timeline': 'timeline', '#version': 'version' },
-          ExpressionAttributeValues: { ':to': input.to, ':pk': keys.staffPk(input.to.staffId), ':event': [event], ':v': r.version, ':next': r.version + 1 },
+          ExpressionAttributeValues: values,
         },
       });
     }),
   ];
+}
+
+/** The active requests a carry changes: all of them on a move, else those of a reassigned person. */
+export function carriedRequests(input: { requests: RequestItem[]; reassign: ReadonlyMap<string, unknown>; region?: unknown }): RequestItem[] {
+  return input.requests.filter((r) => isActiveRequest(r.status) && (input.region || (r.assignee && input.reassign.has(r.assignee.staffId))));
 }
 
 /** Active requests assigned to a staff member, soonest due first (GSI1). */

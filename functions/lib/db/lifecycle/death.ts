@@ -1,10 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { signingFiguresDelta, toBeijingIso, wantsSigning } from '../../../../domain';
 import { outboxCancel } from '../../notify/outbox';
-import type { BookingItem } from '../booking/bookings';
 import { listFamilyBookings } from '../booking/bookings';
-import { releasePlaceParts, listWaitlist, type WaitlistItem } from '../booking/waitlist';
-import { getSession } from '../booking/sessions';
 import { batchGetAll } from '../batch';
 import { db, tableName } from '../client';
 import { townshipStatsAdd } from '../coverage';
@@ -16,6 +13,7 @@ import { closeConsultation } from '../messaging/consultations';
 import type { ThreadMetaItem } from '../messaging/threads';
 import { closeContract, type ContractItem, type SigningStateItem } from '../signing';
 import { part, type Part } from '../transact';
+import { bookingsReleaseParts, readBookingsToRelease, type ReleaseLabel, type ReleaseReads } from './bookings-release';
 import { changePut } from './changes';
 import { profileUpdate } from './profile';
 
@@ -36,7 +34,7 @@ import { profileUpdate } from './profile';
  * messaging counters).
  */
 
-export type DeathLabel = 'profile' | 'person' | 'contract' | 'state' | 'projection' | 'counter' | 'plan' | 'reminder' | 'booking' | 'waitlist' | 'session' | 'bookingCounter' | 'change';
+export type DeathLabel = 'profile' | 'person' | 'contract' | 'state' | 'projection' | 'counter' | 'plan' | 'change' | ReleaseLabel;
 
 export interface DeathInput {
   profile: FamilyProfileItem;
@@ -48,18 +46,12 @@ export interface DeathInput {
   by: { personId: string; name: string };
 }
 
-export interface DeathReads {
+export interface DeathReads extends ReleaseReads {
   state?: SigningStateItem;
   contract?: ContractItem;
   plan?: PlanItem;
-  bookings: BookingItem[];
-  waiting: WaitlistItem[];
-  /** The session and its list for each booking and offered place that frees a place. */
-  sessions: Map<string, { session: NonNullable<Awaited<ReturnType<typeof getSession>>>; waitlist: WaitlistItem[] }>;
   consultations: ThreadMetaItem[];
 }
-
-const sessionKey = (institutionId: string, sessionId: string) => `${institutionId}#${sessionId}`;
 
 /** Everything the death's transaction will condition on or end, read before it. */
 export async function readForDeath(familyId: string, memberId: string, now: Date): Promise<DeathReads> {
@@ -73,18 +65,9 @@ export async function readForDeath(familyId: string, memberId: string, now: Date
   const contract = state?.state === 'signed' && state.contractId
     ? ((await db().send(new GetCommand({ TableName: tableName(), Key: keys.signingContract(memberId, state.contractId) }))).Item as ContractItem | undefined)
     : undefined;
-  const bookings = family.bookings.filter((b) => b.memberId === memberId && b.status === 'booked' && b.startsAtMs > now.getTime());
-  const waiting = family.waitlist.filter((w) => w.memberId === memberId);
-  const freeing = [...bookings.map((b) => [b.institutionId, b.sessionId] as const), ...waiting.filter((w) => w.status === 'offered').map((w) => [w.institutionId, w.sessionId] as const)];
-  const sessions: DeathReads['sessions'] = new Map();
-  await Promise.all(
-    freeing.map(async ([institutionId, sessionId]) => {
-      const [session, waitlist] = await Promise.all([getSession(institutionId, sessionId), listWaitlist(institutionId, sessionId)]);
-      if (session) sessions.set(sessionKey(institutionId, sessionId), { session, waitlist });
-    }),
-  );
+  const release = await readBookingsToRelease(family, new Set([memberId]), now);
   const consultations = threads.filter((t) => t.kind === 'consultation' && t.memberId === memberId && !t.closedAt);
-  return { state, contract: contract?.status === 'active' ? contract : undefined, plan, bookings, waiting, sessions, consultations };
+  return { state, contract: contract?.status === 'active' ? contract : undefined, plan, ...release, consultations };
 }
 
 /** What the death ends, in plain words, for the change record and the answer. */
@@ -137,38 +120,7 @@ export function deathParts(input: DeathInput, reads: DeathReads, now: Date): Par
     out.push(part('reminder', outboxCancel(followUpReminderKey(memberId))));
   }
 
-  // Bookings and waiting places. Each session item is touched once: a freed place is released
-  // per booking (a member holds at most one place per session: the booking guard).
-  for (const b of reads.bookings) {
-    out.push(
-      part('booking', {
-        Update: {
-          TableName: T,
-          Key: keys.booking(b.bookingId),
-          UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, cancelReason = :reason REMOVE gsi2pk, gsi2sk',
-          ConditionExpression: '#status = :booked',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':booked': 'booked', ':at': at, ':reason': '成员亡故' },
-        },
-      }),
-      part('booking', { Delete: { TableName: T, Key: keys.bookingGuard(memberId, b.institutionId, b.sessionId) } }),
-      ...[`booking-${b.bookingId}-remind-1d`, `booking-${b.bookingId}-remind-2h`].map((k) => part('reminder' as const, outboxCancel(k))),
-    );
-    const s = reads.sessions.get(sessionKey(b.institutionId, b.sessionId));
-    if (s) out.push(...releasePlaceParts(s.session, s.waitlist.find((w) => w.status === 'waiting' && w.memberId !== memberId), now, b.bookingId).map((p) => part('session' as const, p.item)));
-  }
-  if (reads.bookings.length) {
-    out.push(
-      part('bookingCounter', {
-        Update: { TableName: T, Key: keys.bookingCounter(memberId), UpdateExpression: 'ADD active :minus', ExpressionAttributeValues: { ':minus': -reads.bookings.length } },
-      }),
-    );
-  }
-  for (const w of reads.waiting) {
-    out.push(part('waitlist', { Delete: { TableName: T, Key: { pk: w.pk, sk: w.sk }, ConditionExpression: '#status = :s', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':s': w.status } } }));
-    const s = w.status === 'offered' ? reads.sessions.get(sessionKey(w.institutionId, w.sessionId)) : undefined;
-    if (s) out.push(...releasePlaceParts(s.session, s.waitlist.find((x) => x.status === 'waiting' && x.memberId !== memberId), now, `offer-${memberId}`).map((p) => part('session' as const, p.item)));
-  }
+  out.push(...bookingsReleaseParts(reads, new Set([memberId]), '成员亡故', now));
 
   const ended = endedByDeath(reads);
   out.push(

@@ -1,4 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingDate, isActiveRequest, quarterOf } from '../../../../domain';
+import type { OutboxItem } from '../../notify/outbox';
 import { batchGetAll } from '../batch';
 import { db, tableName } from '../client';
 import { familyFigures, type FamilyFigures, type TownshipStatsItem } from '../coverage';
@@ -7,7 +9,10 @@ import { keys } from '../keys';
 import type { LedgerSummaryItem } from '../ledger';
 import { queryAll } from '../query-all';
 import type { SigningStateItem } from '../signing';
-import type { TransactItem } from '../transact';
+import { requestsMovedCounters, surveyCounter } from '../ledger-requests';
+import { carriedRequests, carryActiveRequests, familyRequestsVersion, listFamilyRequests, type RequestItem } from '../requests';
+import { getSurveyAnswer, type SurveyItem } from '../survey';
+import { part, type Part, type TransactItem } from '../transact';
 
 /**
  * What a family moving out of its township (to another one, or out of the county) takes out of
@@ -59,4 +64,87 @@ export function summaryRegionUpdate(summary: LedgerSummaryItem, region: { townsh
       },
     },
   };
+}
+
+/** What else of a family is counted by township: its requests and this quarter's survey answer. */
+export interface TownshipBound {
+  requests: RequestItem[];
+  requestsVersion: number;
+  quarter: string;
+  survey?: SurveyItem;
+  /** The active requests' overdue notices to the township leader not sent yet. */
+  pendingNotices: OutboxItem[];
+}
+
+export async function readTownshipBound(familyId: string, now: Date): Promise<TownshipBound> {
+  const quarter = quarterOf(beijingDate(now));
+  const [requests, requestsVersion, survey] = await Promise.all([
+    listFamilyRequests(familyId),
+    familyRequestsVersion(familyId),
+    getSurveyAnswer(familyId, quarter),
+  ]);
+  const notices = await batchGetAll<OutboxItem>(requests.filter((r) => isActiveRequest(r.status)).map((r) => keys.outbox(keys.requestOverdueNoticeKey(r.requestId))));
+  return { requests, requestsVersion, quarter, survey, pendingNotices: notices.filter((n) => n.status === 'pending') };
+}
+
+/**
+ * A move's parts for what is counted by township besides the standing figures: the active
+ * requests change township (and, where their assignee was handed over, person) with their
+ * counters and their pending overdue notices, and this quarter's survey answer is counted in the new township instead of the old.
+ */
+export function townshipBoundParts(
+  input: {
+    profile: FamilyProfileItem;
+    region: { townshipId: string; townshipName: string; villageName: string };
+    reassign: ReadonlyMap<string, { staffId: string; name: string }>;
+    /** The new township's leader, who is told of a request gone overdue. */
+    leader?: { staffId: string };
+    byName: string;
+  },
+  bound: TownshipBound,
+  now: Date,
+): Part<'requestsSummary' | 'request' | 'requestCounter' | 'surveyCounter'>[] {
+  const { profile, region } = input;
+  const to = { countyId: profile.countyId, townshipId: region.townshipId };
+  const carry = { familyId: profile.familyId, requests: bound.requests, summaryVersion: bound.requestsVersion, reassign: input.reassign, region, byName: input.byName, note: `家庭迁往${region.townshipName}，诉求转由新乡镇继续办理` };
+  const moving = carriedRequests(carry).length;
+  const out: Part<'requestsSummary' | 'request' | 'requestCounter' | 'surveyCounter'>[] = [...carryActiveRequests(carry, now)];
+  if (moving) out.push(...requestsMovedCounters(profile, to, moving).map((item) => part('requestCounter' as const, item)));
+  // The overdue notices not sent yet go to the new township's leader (only while still not sent).
+  if (input.leader) {
+    for (const n of bound.pendingNotices.filter((x) => x.recipientId !== input.leader!.staffId)) {
+      out.push(
+        part('request', {
+          Update: {
+            TableName: tableName(),
+            Key: keys.outbox(n.outboxId),
+            UpdateExpression: 'SET recipientId = :to',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':to': input.leader.staffId, ':pending': 'pending' },
+          },
+        }),
+      );
+    }
+  }
+  out.push(...surveyMoveParts(profile, to, bound));
+  return out;
+}
+
+/**
+ * This quarter's survey answer taken out of the family's township and counted in `to` (or, leaving
+ * the county, nowhere). An answer given meanwhile would stay behind: the check fails the change.
+ */
+export function surveyMoveParts(from: { countyId: string; townshipId: string; familyId: string }, to: { countyId: string; townshipId: string } | undefined, bound: TownshipBound): Part<'surveyCounter'>[] {
+  const out: Part<'surveyCounter'>[] = [
+    part('surveyCounter', {
+      ConditionCheck: { TableName: tableName(), Key: keys.survey(from.familyId, bound.quarter), ConditionExpression: bound.survey ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)' },
+    }),
+  ];
+  if (bound.survey) {
+    const channel = bound.survey.actedBy ? 'face_to_face' : 'app';
+    out.push(part('surveyCounter', surveyCounter(from, bound.quarter, bound.survey, channel, -1)));
+    if (to) out.push(part('surveyCounter', surveyCounter(to, bound.quarter, bound.survey, channel)));
+  }
+  return out;
 }
