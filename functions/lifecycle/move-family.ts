@@ -96,6 +96,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
       changePut(
         {
           familyId: path.familyId,
+          townshipId: body.townshipId,
           kind: 'move',
           by: actor,
           summary: `从${profile.townshipName}${profile.villageName}迁往${target.townshipName}${body.villageName}，联系人交接给${to.township_leader!.name}、${to.village_cadre!.name}`,

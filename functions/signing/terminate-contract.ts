@@ -9,6 +9,8 @@ import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
 import { checkTerminationDate, memberNotice } from './shared';
+import { endedEvent } from './change-events';
+import { getPerson } from '../lib/db/persons';
 import { contractView } from './views';
 
 /**
@@ -20,7 +22,7 @@ import { contractView } from './views';
  * handed over by the commission.
  */
 export const handler = routeHandler('signing.terminate', { path: ContractPath, body: TerminateRequest }, async ({ path, body, principal, now }) => {
-  const contract = await activeContractFor(principal, path);
+  const [contract, actor] = await Promise.all([activeContractFor(principal, path), getPerson(principal.personId)]);
   const today = beijingDate(now);
   checkTerminationDate(contract, body.date, today);
   const at = toBeijingIso(now);
@@ -29,6 +31,7 @@ export const handler = routeHandler('signing.terminate', { path: ContractPath, b
   await transact(
     [
       part('contract', closeContract(contract, 'terminated', termination)),
+      part('changeList', endedEvent(contract, body.reason, body.date, actor?.name ?? '', now)),
       part('state', {
         Update: {
           TableName: tableName(),
