@@ -16,6 +16,7 @@ import { walkInMatrixBodies, walkInNeedsResources } from './walk-in-authorizatio
 import { fillPeopleIds, peopleMatrixBodies, peopleReachedStatus } from './people-authorization';
 import { actingMatrixBodies, actingNeedsResources, actingTeamScoped } from './acting-authorization';
 import { lifecycleMatrixBodies, lifecycleReachedStatus, policySupportMatrixBodies } from './lifecycle-authorization';
+import { changesReachedStatus } from './changes-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -167,6 +168,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   ...institutionsReachedStatus,
   ...peopleReachedStatus,
   ...lifecycleReachedStatus,
+  ...changesReachedStatus,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the
