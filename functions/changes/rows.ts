@@ -49,8 +49,9 @@ function fromChange(c: FamilyChangeItem, townshipId: string, ctx: RowContext): R
     note: c.summary,
     byName: c.byName,
   };
-  // One row per changed field, so each before/after pair can be copied into its own box.
-  const fields = [...new Set([...Object.keys(c.before), ...Object.keys(c.after)])];
+  // One row per changed field, so each before/after pair can be copied into its own box; a value
+  // a record keeps for context only (the card number of a revoked card) is not a change.
+  const fields = [...new Set([...Object.keys(c.before), ...Object.keys(c.after)])].filter((f) => c.before[f] !== c.after[f]);
   if (!fields.length) return [base];
   return fields.map((field) => ({ ...base, field, before: c.before[field], after: c.after[field] }));
 }
