@@ -22,7 +22,9 @@ import { contractView } from './views';
  * handed over by the commission.
  */
 export const handler = routeHandler('signing.terminate', { path: ContractPath, body: TerminateRequest }, async ({ path, body, principal, now }) => {
-  const [contract, actor] = await Promise.all([activeContractFor(principal, path), getPerson(principal.personId)]);
+  const contract = await activeContractFor(principal, path);
+  // Read after the access check: a refused caller reads nothing but what decides the refusal.
+  const actor = await getPerson(principal.personId);
   const today = beijingDate(now);
   checkTerminationDate(contract, body.date, today);
   const at = toBeijingIso(now);
