@@ -37,13 +37,15 @@ export type ChangeListSheet = keyof typeof changeListSheets;
 
 /**
  * Changes recorded outside the family's change history (变更记录), written to the change list's
- * index in the transaction that makes them: a family registered by an import, a doctor contract
+ * index in the transaction that makes them: a family registered by an import, a move as the
+ * township it left sees it (the move's record is filed under the new one), a doctor contract
  * made, renewed, moved to another team or ended, a 双签约 policy contract made.
  */
-export const ChangeEventKind = z.enum(['family_created', 'signing_signed', 'signing_renewed', 'signing_team_changed', 'signing_ended', 'policy_created']);
+export const ChangeEventKind = z.enum(['family_created', 'moved_away', 'signing_signed', 'signing_renewed', 'signing_team_changed', 'signing_ended', 'policy_created']);
 export type ChangeEventKind = z.infer<typeof ChangeEventKind>;
 export const changeEventLabels: Record<ChangeEventKind, string> = {
   family_created: '新增家庭',
+  moved_away: '迁往本县其他乡镇',
   signing_signed: '签约家庭医生',
   signing_renewed: '家庭医生续约',
   signing_team_changed: '更换家庭医生团队',
@@ -52,6 +54,7 @@ export const changeEventLabels: Record<ChangeEventKind, string> = {
 };
 export const changeEventSheets: Record<ChangeEventKind, ChangeListSheet> = {
   family_created: 'family',
+  moved_away: 'family',
   signing_signed: 'signing',
   signing_renewed: 'signing',
   signing_team_changed: 'signing',

@@ -70,6 +70,8 @@ function fromHandover(h: HandoverItem, townshipId: string, ctx: RowContext): Row
 
 function rowsOf({ townshipId, item }: { townshipId: string; item: ChangeListItem }, ctx: RowContext): Row[] {
   if (item.entity === 'familyChange') return fromChange(item, townshipId, ctx);
+  // A move is one change: where the list also covers the new township, its own record says it.
+  if (item.entity === 'changeEvent' && item.toTownshipId && ctx.townshipNames.has(item.toTownshipId)) return [];
   if (item.entity === 'changeEvent') return fromEvent(item, townshipId, ctx);
   return fromHandover(item, townshipId, ctx);
 }

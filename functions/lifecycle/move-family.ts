@@ -4,6 +4,7 @@ import { townshipStatsAdd } from '../lib/db/coverage';
 import { handoverNoticeKey, handoverRecord } from '../lib/db/handover';
 import type { FamilyContactItem, PersonItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
+import { changeEventPut } from '../lib/db/change-list';
 import { changePut } from '../lib/db/lifecycle/changes';
 import { familyRegionKeys, profileUpdate } from '../lib/db/lifecycle/profile';
 import { figuresOf, getTownshipStats, negate, readRegionChange, summaryRegionUpdate } from '../lib/db/lifecycle/region-change';
@@ -107,6 +108,8 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
       ),
     ),
   );
+  // The township the family left sees the move in its change list too.
+  writes.push(part('changeList', changeEventPut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'moved_away', byName: actor.name, field: '乡镇', before: profile.townshipName, after: target.townshipName, toTownshipId: body.townshipId }, now)));
   await transact(writes, { refusals: staleRefusal });
   return { body: familyDetailsView({ ...moved, version: body.version + 1 }) };
 });

@@ -116,6 +116,8 @@ test('county: every kind of change since the date, on its sheet, in the document
     ]),
   );
   expect(res.body.rows).toBe(family.rows.length + member.rows.length + contact.rows.length + signing.rows.length);
+  // The move is listed once, by its own record, though the township it left has it filed too.
+  expect(family.rows.filter((r) => r['家庭'] === '测试3号家' && r['变更项目'] === '乡镇')).toHaveLength(1);
 });
 
 test('the end date leaves out what came after it; the start date what came before', async () => {
@@ -124,11 +126,12 @@ test('the end date leaves out what came after it; the start date what came befor
   expect(sheet('家庭变更').rows.map((r) => r['变更日期'])).toContainEqual(day('2026-11-08'));
 });
 
-test('a township officer gets only their township (a family moved away is filed under its new one)', async () => {
+test('a township officer gets only their township, and a family that moved away as a move out of it', async () => {
   const { res, sheet } = await download(township, 'from=2026-10-01');
   const families = new Set(['家庭变更', '成员变更', '联系人变更', '签约变更'].flatMap((s) => sheet(s).rows.map((r) => r['家庭'])));
-  expect([...families].sort()).toEqual(['测试5号家', '测试7号家', '测试9号家']);
+  expect([...families].sort()).toEqual(['测试3号家', '测试5号家', '测试7号家', '测试9号家']);
   expect(sheet('家庭变更').rows.every((r) => r['乡镇'] === '乙乡')).toBe(true);
+  expect(sheet('家庭变更').rows.filter((r) => r['家庭'] === '测试3号家')).toEqual([expect.objectContaining({ 变更日期: day('2026-10-20'), 变更类别: '迁往本县其他乡镇', 变更项目: '乡镇', 变更前: '乙乡', 变更后: '甲镇', 经办人: '测试县卫健委' })]);
   // Its county first (one Query), then as the county's but for one township.
   expect(res.ddbRequests).toBeLessThanOrEqual(1 + 1 + 2 * 2 + 2);
   expectApiError(await call('GET', `/commission/change-list?from=2026-10-01&townshipId=${w.townships[0]}`, { token: township, headers: at(NOW) }), 403, 'forbidden');

@@ -36,6 +36,8 @@ export interface ChangeEventItem {
   before?: string;
   after?: string;
   note?: string;
+  /** A move's destination: a list that covers it shows the move's own record instead of this. */
+  toTownshipId?: string;
   gsi2pk: string;
   gsi2sk: string;
 }
