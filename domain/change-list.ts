@@ -67,6 +67,7 @@ export const CONTACT_HANDOVER = '联系人交接';
 export const TEAM_FIELD = '家庭医生团队';
 export const CADRE_FIELD = '帮扶干部';
 export const CARD_NO_FIELD = '服务卡号';
+export const TOWNSHIP_FIELD = '乡镇';
 export const IMPORT_BY = '花名册导入';
 
 export const CHANGE_LIST_FROM_FUTURE = '开始日期不能晚于今天';

@@ -7,6 +7,7 @@ import {
   CONTACT_HANDOVER,
   contactKindLabels,
   MEMBER_ADDED,
+  TOWNSHIP_FIELD,
   type ChangeListSheet,
 } from '../../domain';
 import type { ChangeEventItem, ChangeListItem } from '../lib/db/change-list';
@@ -58,6 +59,8 @@ function fromChange(c: FamilyChangeItem, townshipId: string, ctx: RowContext): R
 
 function fromEvent(e: ChangeEventItem, townshipId: string, ctx: RowContext): Row[] {
   const row: Row = { sheet: changeEventSheets[e.kind], at: e.at, familyId: e.familyId, townshipId, memberName: e.memberName, kind: changeEventLabels[e.kind], field: e.field, before: e.before, after: e.after, note: e.note, byName: e.byName };
+  // A move out of the township: from the township the event is filed under to the one the family is in now.
+  if (e.kind === 'moved_away') return [{ ...row, field: TOWNSHIP_FIELD, before: ctx.townshipNames.get(townshipId), after: ctx.profiles.get(e.familyId)?.townshipName }];
   if (e.kind !== 'family_created') return [row];
   // A new family's members are new members too; the profile lists them as they are now.
   const members = ctx.profiles.get(e.familyId)?.members ?? [];

@@ -109,7 +109,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
     ),
   );
   // The township the family left sees the move in its change list too.
-  writes.push(part('changeList', changeEventPut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'moved_away', byName: actor.name, field: '乡镇', before: profile.townshipName, after: target.townshipName, toTownshipId: body.townshipId }, now)));
+  writes.push(part('changeList', changeEventPut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'moved_away', byName: actor.name, toTownshipId: body.townshipId }, now)));
   await transact(writes, { refusals: staleRefusal });
   return { body: familyDetailsView({ ...moved, version: body.version + 1 }) };
 });

@@ -47,9 +47,8 @@ export type ChangeEventInput = Omit<ChangeEventItem, 'pk' | 'sk' | 'entity' | 'e
 export function changeEventItem(input: ChangeEventInput, now: Date): ChangeEventItem {
   const at = toBeijingIso(now);
   const eventId = `evt_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-  // Optional fields left out rather than undefined: the document client refuses undefined values.
-  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== '')) as ChangeEventInput;
-  return { ...keys.changeEvent(input.familyId, at, eventId), entity: 'changeEvent', eventId, at, ...given, ...changeListIndex(input.townshipId, at, eventId) };
+  // Optional fields left undefined are not stored (the document client's removeUndefinedValues).
+  return { ...keys.changeEvent(input.familyId, at, eventId), entity: 'changeEvent', eventId, at, ...input, ...changeListIndex(input.townshipId, at, eventId) };
 }
 
 export function changeEventPut(input: ChangeEventInput, now: Date): TransactItem {
