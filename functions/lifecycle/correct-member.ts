@@ -49,7 +49,7 @@ export const handler = routeHandler('lifecycle.correctMember', { path: FamilyMem
           ExpressionAttributeValues: { ':name': body.name, ':relation': body.relation, ':birthDate': body.birthDate, ':gender': body.gender, ':familyId': path.familyId, ...phone },
         },
       }),
-      part('change', changePut({ familyId: path.familyId, kind: 'correction', by: actor, summary: `更正${member.name}的登记信息：${summary}（${body.reason}）`, before, after, memberId: member.personId }, now)),
+      part('change', changePut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'correction', by: actor, summary: `更正${member.name}的登记信息：${summary}（${body.reason}）`, before, after, memberId: member.personId }, now)),
     ],
     { refusals: staleRefusal },
   );

@@ -33,7 +33,7 @@ export const handler = routeHandler('lifecycle.editDetails', { path: FamilyPath,
   await transact(
     [
       part('profile', profileUpdate(path.familyId, body.version, set)),
-      part('change', changePut({ familyId: path.familyId, kind: typeChanged ? 'family_type' : 'details', by: actor, summary: body.reason ? `${summary}（${body.reason}）` : summary, before, after }, now)),
+      part('change', changePut({ familyId: path.familyId, townshipId: profile.townshipId, kind: typeChanged ? 'family_type' : 'details', by: actor, summary: body.reason ? `${summary}（${body.reason}）` : summary, before, after }, now)),
     ],
     { refusals: staleRefusal },
   );

@@ -27,7 +27,7 @@ export const handler = routeHandler('lifecycle.handOverCard', { path: FamilyPath
     [
       part('profile', profileUpdate(path.familyId, body.version, { card })),
       ...cardHoldersMove(profile.card, card, profile),
-      part('change', changePut({ familyId: path.familyId, kind: 'card_handover', by: actor, summary: `${giver.name}于${body.on}送达${what}`, after: { 送达: what, 送达人: giver.name, 送达日期: body.on } }, now)),
+      part('change', changePut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'card_handover', by: actor, summary: `${giver.name}于${body.on}送达${what}`, after: { 送达: what, 送达人: giver.name, 送达日期: body.on } }, now)),
     ],
     { refusals: staleRefusal },
   );

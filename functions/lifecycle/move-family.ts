@@ -4,6 +4,7 @@ import { townshipStatsAdd } from '../lib/db/coverage';
 import { handoverNoticeKey, handoverRecord } from '../lib/db/handover';
 import type { FamilyContactItem, PersonItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
+import { changeEventPut } from '../lib/db/change-list';
 import { changePut } from '../lib/db/lifecycle/changes';
 import { familyRegionKeys, profileUpdate } from '../lib/db/lifecycle/profile';
 import { figuresOf, getTownshipStats, negate, readRegionChange, readTownshipBound, summaryRegionUpdate, townshipBoundParts } from '../lib/db/lifecycle/region-change';
@@ -103,6 +104,7 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
       changePut(
         {
           familyId: path.familyId,
+          townshipId: body.townshipId,
           kind: 'move',
           by: actor,
           summary: `从${profile.townshipName}${profile.villageName}迁往${target.townshipName}${body.villageName}，联系人交接给${to.township_leader!.name}、${to.village_cadre!.name}${openRequests ? `，${openRequests} 件未办结的诉求转由${target.townshipName}办理` : ''}`,
@@ -113,6 +115,8 @@ export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, 
       ),
     ),
   );
+  // The township the family left sees the move in its change list too.
+  writes.push(part('changeList', changeEventPut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'moved_away', byName: actor.name, toTownshipId: body.townshipId }, now)));
   await transact(writes, { refusals: { ...staleRefusal, requestsSummary: requestsChanged, request: requestsChanged, surveyCounter: requestsChanged } });
   return { body: familyDetailsView({ ...moved, version: body.version + 1 }) };
 });

@@ -19,7 +19,7 @@ export const handler = routeHandler('lifecycle.reissueCard', { path: FamilyPath,
     [
       part('profile', profileUpdate(path.familyId, body.version, { card })),
       ...cardHoldersMove(profile.card, card, profile),
-      part('change', changePut({ familyId: path.familyId, kind: 'card_reissue', by: actor, summary: `补办${SERVICE_CARD}：${profile.card.cardNo} → ${card.cardNo}，旧卡二维码立即失效`, before: { 卡号: profile.card.cardNo }, after: { 卡号: card.cardNo } }, now)),
+      part('change', changePut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'card_reissue', by: actor, summary: `补办${SERVICE_CARD}：${profile.card.cardNo} → ${card.cardNo}，旧卡二维码立即失效`, before: { 卡号: profile.card.cardNo }, after: { 卡号: card.cardNo } }, now)),
     ],
     { refusals: staleRefusal },
   );

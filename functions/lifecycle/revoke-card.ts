@@ -17,7 +17,7 @@ export const handler = routeHandler('lifecycle.revokeCard', { path: FamilyPath, 
     [
       part('profile', profileUpdate(path.familyId, body.version, { card })),
       ...cardHoldersMove(profile.card, card, profile),
-      part('change', changePut({ familyId: path.familyId, kind: 'card_revoke', by: actor, summary: `${SERVICE_CARD}${card.cardNo}挂失（${cardRevokeReasonLabels[body.reason]}），旧卡二维码立即失效`, before: { 卡号: card.cardNo, 状态: '有效' }, after: { 卡号: card.cardNo, 状态: '已挂失' } }, now)),
+      part('change', changePut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'card_revoke', by: actor, summary: `${SERVICE_CARD}${card.cardNo}挂失（${cardRevokeReasonLabels[body.reason]}），旧卡二维码立即失效`, before: { 卡号: card.cardNo, 状态: '有效' }, after: { 卡号: card.cardNo, 状态: '已挂失' } }, now)),
     ],
     { refusals: staleRefusal },
   );

@@ -58,6 +58,7 @@ export const handler = routeHandler('lifecycle.transferOut', { path: FamilyPath,
       changePut(
         {
           familyId: path.familyId,
+          townshipId: profile.townshipId,
           kind: 'transfer_out',
           by: actor,
           summary: `${body.movedOn}迁往${body.destination}，记录保留，不再计入本县统计${ended.length ? `；已取消：${ended.join('、')}` : ''}${referred ? `；${referred} 件未办结的诉求转交迁入地` : ''}`,

@@ -2,7 +2,7 @@ import { canHold, DeactivateStaffRequest, StaffPath, contactKindLabels, type Dea
 import { allSignedMembers, packTransactions, planHandovers, planSigningMoves } from '../lib/db/handover-batch';
 import { batchGetAll } from '../lib/db/batch';
 import type { PlanItem } from '../lib/db/followups';
-import type { FamilyContactItem } from '../lib/db/items';
+import type { FamilyContactItem, FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { getPerson } from '../lib/db/persons';
 import { countyOfStaff, listPlaces, staffStatusOf, staffView, statusParts } from '../lib/db/staff';
@@ -55,8 +55,14 @@ export const handler = routeHandler('people.deactivateStaff', { path: StaffPath,
     const first = [...plan.problems.values()][0]!;
     throw badRequest(`接任人不能接手全部家庭：${first}`, { 'body.successorId': first });
   }
-  const plans = signings.length ? await batchGetAll<PlanItem>(signings.map((s) => keys.followUpPlan(s.memberId))) : [];
-  const moves = signings.length ? planSigningMoves(signings, person, successor!, { staffId: principal.personId, name: by?.name ?? '卫健委' }, body.reason || `${person.name}停用`, now, plans) : [];
+  // One BatchGet: the members' plans, and their families' profiles for the township each change is filed under.
+  const signedFamilies = [...new Set(signings.map((s) => s.familyId))];
+  const found = signings.length
+    ? await batchGetAll<(PlanItem | FamilyProfileItem) & { sk: string }>([...signings.map((s) => keys.followUpPlan(s.memberId)), ...signedFamilies.map(keys.familyProfile)])
+    : [];
+  const plans = found.filter((i): i is PlanItem & { sk: string } => i.sk !== 'FAMILY');
+  const townships = new Map(found.filter((i): i is FamilyProfileItem & { sk: string } => i.sk === 'FAMILY').map((p) => [p.familyId, p.townshipId]));
+  const moves = signings.length ? planSigningMoves(signings, person, successor!, { staffId: principal.personId, name: by?.name ?? '卫健委' }, body.reason || `${person.name}停用`, now, plans, (familyId) => townships.get(familyId) ?? '') : [];
   const final = statusParts(person, 'inactive', status === 'active' ? { version: body.version } : { status: 'leaving' }, now, countyId);
   const chunks = packTransactions([...plan.groups, ...moves], final.length);
   let transactions = 0;

@@ -1,5 +1,7 @@
-import { FamilyPath, NOT_ILLNESS_POVERTY, PolicyContractRequest, type PolicyFamilySummary } from '../../domain';
+import { CADRE_FIELD, FamilyPath, NOT_ILLNESS_POVERTY, PolicyContractRequest, type PolicyFamilySummary } from '../../domain';
+import { changeEventPut } from '../lib/db/change-list';
 import { tableName } from '../lib/db/client';
+import { getPerson } from '../lib/db/persons';
 import { getFamilyRecord } from '../lib/db/families';
 import { policyContractItem } from '../lib/db/policy';
 import { part, transact } from '../lib/db/transact';
@@ -12,8 +14,8 @@ import { summaryOf } from './views';
  * must already be one of the family's township or village contacts, so the cadre reaches the
  * family's ledger through the ordinary family scope. One contract per family (the Put's condition).
  */
-export const handler = routeHandler('policy.createContract', { path: FamilyPath, body: PolicyContractRequest }, async ({ path, body }) => {
-  const record = await getFamilyRecord(path.familyId);
+export const handler = routeHandler('policy.createContract', { path: FamilyPath, body: PolicyContractRequest }, async ({ path, body, principal, now }) => {
+  const [record, actor] = await Promise.all([getFamilyRecord(path.familyId), getPerson(principal.personId)]);
   if (!record) throw notFound('没有找到这户家庭');
   const { profile, contacts } = record;
   if (profile.status === 'transferred_out') throw conflict('这户家庭已迁出本县');
@@ -34,7 +36,11 @@ export const handler = routeHandler('policy.createContract', { path: FamilyPath,
     endDate: body.endDate,
     totals: { entries: 0, totalFen: 0, outOfPocketFen: 0, pendingClaims: 0 },
   });
-  await transact([part('contract', { Put: { TableName: tableName(), Item: contract, ConditionExpression: 'attribute_not_exists(pk)' } })], {
+  const listed = changeEventPut(
+    { familyId: profile.familyId, townshipId: profile.townshipId, kind: 'policy_created', byName: actor?.name ?? '', field: CADRE_FIELD, after: cadre.name, note: `${body.startDate} 至 ${body.endDate}` },
+    now,
+  );
+  await transact([part('contract', { Put: { TableName: tableName(), Item: contract, ConditionExpression: 'attribute_not_exists(pk)' } }), part('changeList', listed)], {
     refusals: { contract: () => conflict('这户家庭已经有政策帮扶签约') },
   });
   const body201: PolicyFamilySummary = summaryOf(contract);

@@ -6,6 +6,7 @@ import { badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { answeredAlready, applicationToAnswer, memberNotice } from './shared';
+import { signedEvent } from './change-events';
 import { contractView } from './views';
 
 /**
@@ -55,6 +56,7 @@ export const handler = routeHandler('signing.accept', { path: ApplicationPath, b
       part('projection', put(signingProjection(contract))),
       part('doctorContact', doctorContactUpdate(contract, at)),
       ...parts('counter', signingCounterMove(app.member, 'applied', 'signed')),
+      part('changeList', signedEvent(contract, app.teamName, now)),
       part('outbox', outboxPut(memberNotice(app.memberId, app.teamName, '已同意签约，请签字确认', now, `signing-accepted-${app.applicationId}`), now)),
     ],
     { refusals: { application: answeredAlready, state: answeredAlready } },

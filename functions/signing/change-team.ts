@@ -8,6 +8,8 @@ import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
 import { checkTerminationDate, memberNotice, responsibleDoctor } from './shared';
+import { teamChangedEvent } from './change-events';
+import { getPerson } from '../lib/db/persons';
 import { contractView } from './views';
 
 /**
@@ -22,7 +24,7 @@ export const handler = routeHandler('signing.changeTeam', { path: ContractPath, 
   const today = beijingDate(now);
   checkTerminationDate(old, body.date, today);
   if (body.teamId === old.teamId) throw badRequest('新团队与现在的团队相同', { 'body.teamId': '请选择另一个团队' });
-  const team = await getTeam(body.teamId);
+  const [team, actor] = await Promise.all([getTeam(body.teamId), getPerson(principal.personId)]);
   if (!team || team.countyId !== old.member.countyId) throw badRequest('没有找到这个团队', { 'body.teamId': '本县没有这个团队' });
   const doctor = responsibleDoctor(team, old.member.villageId);
   const at = toBeijingIso(now);
@@ -46,6 +48,7 @@ export const handler = routeHandler('signing.changeTeam', { path: ContractPath, 
     [
       part('old', closeContract(old, 'terminated', { reason: body.reason, date: body.date, byId: principal.personId, at })),
       part('next', put(next, 'attribute_not_exists(pk)')),
+      part('changeList', teamChangedEvent(old, next, body.reason, actor?.name ?? '', now)),
       part('state', {
         Update: {
           TableName: tableName(),

@@ -6,6 +6,7 @@ import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { activeContractFor } from './contract-access';
+import { renewedEvent } from './change-events';
 import { contractView } from './views';
 
 /**
@@ -42,6 +43,7 @@ export const handler = routeHandler('signing.renew', { path: ContractPath, body:
     [
       part('old', closeContract(old, 'renewed')),
       part('next', put(next, 'attribute_not_exists(pk)')),
+      part('changeList', renewedEvent(old, next, old.member.name, now)),
       part('state', {
         Update: {
           TableName: tableName(),

@@ -6,6 +6,7 @@ import { badRequest, conflict, forbidden, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { memberNotice, memberSnapshot, startSigningFrom } from './shared';
+import { signedEvent } from './change-events';
 import { contractView } from './views';
 
 /**
@@ -56,6 +57,7 @@ export const handler = routeHandler('signing.signHomeVisit', { body: HomeVisitSi
     part('contract', put(contract, 'attribute_not_exists(pk)')),
     part('projection', put(signingProjection(contract))),
     part('doctorContact', doctorContactUpdate(contract, at)),
+    part('changeList', signedEvent(contract, doctor.name, now)),
     part('outbox', outboxPut(memberNotice(member.personId, team.name, '医生上门签约，请签字确认', now, `signing-home-${contractId}`), now)),
     ...idempotency.marker(response, 201),
   ]);

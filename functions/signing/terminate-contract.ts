@@ -9,6 +9,8 @@ import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
 import { activeContractFor } from './contract-access';
 import { checkTerminationDate, memberNotice } from './shared';
+import { endedEvent } from './change-events';
+import { getPerson } from '../lib/db/persons';
 import { contractView } from './views';
 
 /**
@@ -21,6 +23,8 @@ import { contractView } from './views';
  */
 export const handler = routeHandler('signing.terminate', { path: ContractPath, body: TerminateRequest }, async ({ path, body, principal, now }) => {
   const contract = await activeContractFor(principal, path);
+  // Read after the access check: a refused caller reads nothing but what decides the refusal.
+  const actor = await getPerson(principal.personId);
   const today = beijingDate(now);
   checkTerminationDate(contract, body.date, today);
   const at = toBeijingIso(now);
@@ -29,6 +33,7 @@ export const handler = routeHandler('signing.terminate', { path: ContractPath, b
   await transact(
     [
       part('contract', closeContract(contract, 'terminated', termination)),
+      part('changeList', endedEvent(contract, body.reason, body.date, actor?.name ?? '', now)),
       part('state', {
         Update: {
           TableName: tableName(),

@@ -17,6 +17,7 @@ import { fillPeopleIds, peopleMatrixBodies, peopleReachedStatus } from './people
 import { actingMatrixBodies, actingNeedsResources, actingTeamScoped } from './acting-authorization';
 import { lifecycleMatrixBodies, lifecycleReachedStatus, policySupportMatrixBodies } from './lifecycle-authorization';
 import { describeCityOfficer } from './city-authorization';
+import { changesReachedStatus } from './changes-authorization';
 import { expectApiError, expectReadsOnly, expectSliceUnchanged, operations, ownedBy, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
 
 /**
@@ -168,6 +169,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   ...institutionsReachedStatus,
   ...peopleReachedStatus,
   ...lifecycleReachedStatus,
+  ...changesReachedStatus,
 };
 /**
  * Routes whose success needs an earlier state (a refill to decide, a follow-up to reply to): the

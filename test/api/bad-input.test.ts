@@ -13,6 +13,7 @@ import { walkInBadInput } from './walk-in-bad-input';
 import { peopleBadInput } from './people-bad-input';
 import { actingBadInput } from './acting-bad-input';
 import { lifecycleBadInput, policySupportBadInput } from './lifecycle-bad-input';
+import { changesBadInput } from './changes-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -513,6 +514,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ...walkInBadInput(),
   ...peopleBadInput(),
   ...lifecycleBadInput(),
+  ...changesBadInput(),
   ...importBadCases(),
   ...actingBadInput(),
 };

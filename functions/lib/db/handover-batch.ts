@@ -116,6 +116,8 @@ export function planSigningMoves(
   now: Date,
   /** The members' follow-up plans: those on the leaving doctor's queue go to the successor's. */
   plans: PlanItem[] = [],
+  /** The township each family's change record is filed under (the change list reads by township). */
+  townshipOf: (familyId: string) => string = () => '',
 ): FamilyGroup[] {
   const at = toBeijingIso(now);
   const byFamily = new Map<string, SigningItem[]>();
@@ -159,6 +161,7 @@ export function planSigningMoves(
         changePut(
           {
             familyId,
+            townshipId: townshipOf(familyId),
             kind: 'doctor_change',
             by: { personId: by.staffId, name: by.name },
             summary: `${members.map((s) => s.member.name).join('、')}的签约家庭医生由${from.name}改为${to.name}（${reason}）`,

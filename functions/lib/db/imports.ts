@@ -1,9 +1,10 @@
-import { maskPhone, type ImportProblem } from '../../../domain';
+import { CARD_NO_FIELD, IMPORT_BY, maskPhone, type ImportProblem } from '../../../domain';
 import { blindIndex, encryptField } from '../crypto/field-crypto';
 import { newStaffItems } from './staff';
 import { cardNumberItem, nameIdItem } from './green-channel';
 import type { FamilyUnit, ImportPerson, ImportUnit, StaffUnit } from '../imports/validate';
 import { batchGetAll } from './batch';
+import { changeEventItem } from './change-list';
 import { tableName } from './client';
 import { townshipStatsAdd, type FamilyFigures } from './coverage';
 import type { FamilyProfileItem, PersonItem } from './items';
@@ -39,7 +40,7 @@ export interface ImportRegion {
 
 export interface ImportContext extends ImportRegion {
   today: string;
-  importer: { organisation: string; workPhone: string };
+  importer: { organisation: string; workPhone: string; name?: string };
 }
 
 /** A unit to write: its size is known at once, its items (encryption) are made when written. */
@@ -127,6 +128,8 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
   };
   // With the card's number and each member's name + ID digits, the hospital window finds the family.
   const items: object[] = [profile, ledgerSummaryItem(profile), cardNumberItem(profile.card.cardNo, familyId)];
+  // The change list's 新增家庭 row (and its members' rows, read from the profile when listed).
+  items.push(changeEventItem({ familyId, townshipId: u.townshipId, kind: 'family_created', byName: ctx.importer.name || IMPORT_BY, field: CARD_NO_FIELD, after: profile.card.cardNo, note: IMPORT_BY }, new Date()));
   for (const m of members) {
     items.push(await personItem(m, m.personId, { role: 'member', familyId, relation: m.relation }));
     items.push(idGuardItem(ids.get(m.idNumber)!, m.personId, { familyId }));
@@ -197,7 +200,7 @@ export async function checkAgainstTable(units: ImportUnit[], ctx: ImportContext)
     }
     const clash = u.members.filter((m) => taken(m));
     for (const m of clash) problems.push({ row: m.line, column: '身份证号', reason: '这个身份证号已经登记在其他家庭或人员名下' });
-    if (!clash.length && !problems.some((p) => p.row === u.line)) fresh.push({ townshipId: u.townshipId, size: 3 + 3 * u.members.length, prepare: () => prepareFamily(u, ids, ctx) });
+    if (!clash.length && !problems.some((p) => p.row === u.line)) fresh.push({ townshipId: u.townshipId, size: 4 + 3 * u.members.length, prepare: () => prepareFamily(u, ids, ctx) });
   }
   problems.sort((a, b) => a.row - b.row);
   return { fresh, unchanged, problems };

@@ -217,6 +217,10 @@ export const keys = {
   // lifecycle: a family's change records (变更记录), in time order (epoch ms: ISO seconds tie)
   familyChange: (familyId: string, at: Date, changeId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CHANGE#${String(at.getTime()).padStart(15, '0')}#${changeId}` }),
   familyChangePrefix: 'CHANGE#' as const,
+  /** GSI2: a township's changes of one month (change records and change events), for the change list. */
+  changesMonthPk: (townshipId: string, month: string) => `CHANGES#${townshipId}#${month}`,
+  /** A change the family's history does not record (import, contracts), kept for the change list. */
+  changeEvent: (familyId: string, at: string, eventId: string) => ({ pk: `FAMILY#${familyId}`, sk: `CHANGEEVT#${at}#${eventId}` }),
   // staff numbers: a county's doctors and nurses, looked up by staff number when a team is defined
   countyDoctor: (countyId: string, personId: string) => ({ pk: `DOCDIR#${countyId}`, sk: `DOCTOR#${personId}` }),
   // the hospital window: finding a family by card number or name + ID digits, walk-ins, figures

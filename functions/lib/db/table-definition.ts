@@ -102,6 +102,7 @@
  * | ledger: a staff member's contacts by day  | GSI1 gsi1pk=STAFF#<id>, gsi1sk BETWEEN CONTACTLOG#<from> AND ~ |
  * | ledger: a township's contacts of a month  | GSI2 gsi2pk=CONTACTS#<townshipId>#<YYYY-MM>  (export)          |
  * | ledger: a township's hand-overs of a month| GSI2 gsi2pk=HANDOVERS#<townshipId>#<YYYY-MM>, gsi2sk=<at>#<id> |
+ * | change list: a township's changes of a month | GSI2 gsi2pk=CHANGES#<townshipId>#<YYYY-MM>, gsi2sk=<at>#<id> (change records, FAMILY#<F>/CHANGEEVT#… events) |
  * | ledger: earlier versions of a contact     | pk=FAMILY#<F>, begins_with(sk, CONTACTVER#<contactId>#)        |
  * | ledger: a family's summary (last contact) | pk=FAMILY#<F>, sk=LEDGER                                       |
  * | ledger: families by last contact day      | GSI1 LEDGER#<townshipId> / GSI2 LEDGER#<countyId>, sk < cutoff |

@@ -104,7 +104,7 @@ async function work(job: ImportJobItem, deadline: number): Promise<RunOutcome> {
   if (!(await acquireImportLock(region.countyId, job.importId, Date.now(), IMPORT_LEASE_MS))) return 'waiting';
   try {
     const importer = await getPerson(job.importer.personId);
-    const ctx = { ...region, today, importer: { organisation: importer?.organisation ?? '', workPhone: importer?.workPhone ?? '' } };
+    const ctx = { ...region, today, importer: { organisation: importer?.organisation ?? '', workPhone: importer?.workPhone ?? '', name: importer?.name ?? '' } };
     const against = await checkAgainstTable(checked.units, ctx);
     if (against.problems.length) {
       if (!job.plan) return await reject(sheet.rows.length, checked.units, against.problems);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { changeKindLabels, toBeijingIso, type ChangeKind, type FamilyChange } from '../../../../domain';
+import { changeListIndex } from '../change-list';
 import { tableName } from '../client';
 import { keys } from '../keys';
 import { tableKeyAttributes, type Page, queryPage } from '../pagination';
@@ -25,10 +26,15 @@ export interface FamilyChangeItem {
   after: Record<string, string>;
   /** The member the change is about, if any. */
   memberId?: string;
+  /** The change list's index (change-list.ts); absent on records written before it. */
+  gsi2pk?: string;
+  gsi2sk?: string;
 }
 
 export interface ChangeInput {
   familyId: string;
+  /** The township the family is in after the change: the change list files it there. */
+  townshipId: string;
   kind: ChangeKind;
   by: { personId: string; name: string };
   summary: string;
@@ -53,6 +59,7 @@ export function changeItem(input: ChangeInput, now: Date): FamilyChangeItem {
     before: input.before ?? {},
     after: input.after ?? {},
     ...(input.memberId ? { memberId: input.memberId } : {}),
+    ...changeListIndex(input.townshipId, at, changeId),
   };
 }
 

@@ -129,6 +129,7 @@ export function deathParts(input: DeathInput, reads: DeathReads, now: Date): Par
       changePut(
         {
           familyId: profile.familyId,
+          townshipId: profile.townshipId,
           kind: 'death',
           by: input.by,
           memberId,

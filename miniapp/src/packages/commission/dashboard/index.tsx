@@ -10,6 +10,7 @@ import { useRemote } from '../../../lib/remote';
 import { MessagingSection } from './MessagingSection';
 import { ProblemsSection, RaiseStaleGap } from './ProblemsSection';
 import { GreenChannelSection } from './GreenChannelSection';
+import { ChangeListSection } from './ChangeListSection';
 import { saveFile } from '../save-file';
 import './index.scss';
 
@@ -133,6 +134,7 @@ function Dashboard({ d }: { d: DashboardResponse }) {
       <Btn big icon="arrowRight" busy={busy} busyText="正在生成…" onClick={download}>
         下载本月台账（Excel）
       </Btn>
+      <ChangeListSection today={d.today} />
       <Btn kind="secondary" icon="arrowRight" onClick={() => void Taro.navigateTo({ url: '/packages/commission/import/index' })}>
         导入花名册
       </Btn>
