@@ -73,12 +73,16 @@ export const Cadence = z.enum(['weekly', 'monthly', 'quarterly']);
 export type Cadence = z.infer<typeof Cadence>;
 export const cadenceLabels: Record<Cadence, string> = { weekly: '每周一次', monthly: '每月一次', quarterly: '每季度一次' };
 
+/** The three tiers of the double-signing programme (domain/double-signing.ts holds their rules). */
+export const DoubleSigningTier = z.enum(['village', 'township', 'county']);
+export type DoubleSigningTier = z.infer<typeof DoubleSigningTier>;
+
 /** The health-poverty double-signing programme (seed 004): three tiers, each its own cadence. */
 export const doubleSigningTiers = [
   { level: 'village', label: '村医', cadence: 'weekly' },
   { level: 'township', label: '乡镇卫生院', cadence: 'monthly' },
   { level: 'county', label: '县级医院', cadence: 'quarterly' },
-] as const satisfies readonly { level: string; label: string; cadence: Cadence }[];
+] as const satisfies readonly { level: DoubleSigningTier; label: string; cadence: Cadence }[];
 
 export type CadenceReason = 'default' | 'mobility' | 'poverty' | 'doctor';
 export const cadenceReasonLabels: Record<CadenceReason, string> = {
@@ -274,6 +278,8 @@ export const FollowUpRecord = z.object({
   note: z.optional(z.string()),
   reply: z.optional(z.object({ advice: z.string(), doctorName: z.string(), at: z.string() })),
   recordedBy: z.string(),
+  /** The double-signing tier this visit or call serves, from the recorder's place on the member's team. */
+  tier: z.optional(DoubleSigningTier),
 });
 export type FollowUpRecord = z.infer<typeof FollowUpRecord>;
 
@@ -362,7 +368,23 @@ export const QueueEntry = z.object({
   withheld: z.optional(z.literal(true)),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
-export const QueueResponse = z.object({ items: z.array(QueueEntry), today: IsoDate });
+/**
+ * A member in the double-signing programme whose tier the calling doctor serves and who has not
+ * had that tier's visit or call in the current week, month or quarter (domain/double-signing.ts).
+ */
+export const TierDueEntry = z.object({
+  familyId: FamilyId,
+  memberId: PersonId,
+  memberName: z.string(),
+  villageName: z.string(),
+  tier: DoubleSigningTier,
+  /** The current period of the tier (a week's Monday, YYYY-MM or YYYY-Qn). */
+  period: z.string(),
+  lastServedOn: z.optional(IsoDate),
+});
+export type TierDueEntry = z.infer<typeof TierDueEntry>;
+
+export const QueueResponse = z.object({ items: z.array(QueueEntry), today: IsoDate, tierDue: z.optional(z.array(TierDueEntry)) });
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
 const priorityRank: Record<QueuePriority, number> = { urgent: 0, overdue: 1, due: 2 };

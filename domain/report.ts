@@ -3,6 +3,7 @@ import { FamilyId, TownshipId } from './common';
 import { ContactKind } from './roles';
 import { ageOn } from './time';
 import type { FamilyType } from './families';
+import { DoubleSigningSection } from './double-signing';
 
 /**
  * The self-inspection report (自查报告) of a township or a county for a period of whole months:
@@ -159,6 +160,8 @@ export const ReportResponse = z.object({
   trend: z.array(TrendMonth),
   gaps: ReportGaps,
   problems: ReportProblems,
+  /** The health-poverty double-signing programme's three tiers (domain/double-signing.ts). */
+  doubleSigning: DoubleSigningSection,
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 

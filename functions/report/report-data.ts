@@ -32,6 +32,7 @@ import { monthStats, organisationOf, overdueRequests, regionProfiles, townshipAs
 import { listRegionProblems, type ProblemItem } from '../lib/db/problems';
 import { listCoverageStates, type SigningStateItem } from '../lib/db/signing';
 import { badRequest, forbidden } from '../lib/http/errors';
+import { loadDoubleSigning } from './double-signing';
 
 /** The period asked for, checked against today: whole months, at most a year, none in the future. */
 export function reportPeriod(query: Pick<ReportQuery, 'from' | 'to'>, now: Date) {
@@ -202,6 +203,8 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
     return { month, contacts: add('contacts'), visits: add('visits'), greetings: add('greetings'), familiesContacted: add('familiesContacted'), familiesVisited: add('familiesVisited') };
   });
 
+  const doubleSigning = await loadDoubleSigning({ profiles: familyProfiles, states: statesOf, townships: scope.townships, fromDay: `${period.from}-01`, asOf: period.asOf });
+
   return {
     regionName: scope.level === 'township' && townships[0] ? townships[0].townshipName : organisation ?? '',
     level: scope.level,
@@ -215,6 +218,7 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
     trend,
     gaps,
     problems: problemFigures(problemItems.filter((p) => chosen.has(p.townshipId)), period),
+    doubleSigning,
   };
 }
 

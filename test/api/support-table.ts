@@ -90,6 +90,8 @@ import type { ApiResponse } from '../support/api';
  *                                 the hospital p_hosp01's card checks (reads only).
  * - policy-support.test.ts:       its own ledger-world county (tag "ps": FAMILY#/POLICY#f_lg6ps*, PERSON#p_lg6psmem001
  *                                 consent).
+ * - double-signing.test.ts:       its own ledger-world county (tag "dsg": FAMILY#f_lg6dsg*, HEALTH#/SIGNING#/PERSON# of
+ *                                 p_lg6*dsg*, the team TEAM#tm_lg6dsg1 and its TEAM#/VILLAGE# items).
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },
