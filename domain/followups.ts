@@ -384,7 +384,10 @@ export const TierDueEntry = z.object({
 });
 export type TierDueEntry = z.infer<typeof TierDueEntry>;
 
-export const QueueResponse = z.object({ items: z.array(QueueEntry), today: IsoDate, tierDue: z.optional(z.array(TierDueEntry)) });
+export const TierDueResponse = z.object({ items: z.array(TierDueEntry), today: IsoDate });
+export type TierDueResponse = z.infer<typeof TierDueResponse>;
+
+export const QueueResponse = z.object({ items: z.array(QueueEntry), today: IsoDate });
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
 const priorityRank: Record<QueuePriority, number> = { urgent: 0, overdue: 1, due: 2 };

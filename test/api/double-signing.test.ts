@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { PRIVACY_GUIDE_VERSION, type DoubleSigningTier, type TierFigures, TIERS, tierPeriodOf, tierPeriodsBetween } from '../../domain';
 import { batchPutAll } from '../../functions/lib/db/batch';
 import { keys } from '../../functions/lib/db/keys';
@@ -63,20 +64,27 @@ describe('three tiers, each tracked against its responsible doctor', () => {
     expect(submitted.body.followUp.tier).toBeUndefined();
 
     // Week 3 (from 15 September): the village doctor sees the member as due this week.
-    const village = await call('GET', '/doctor/followups', { token: await tokenFor(VDOC), headers: at('2031-09-18') });
+    const village = await call('GET', '/doctor/double-signing', { token: await tokenFor(VDOC), headers: at('2031-09-18') });
     expect(village.status).toBe(200);
-    expect(village.body.tierDue).toEqual([{ familyId: F, memberId: member, memberName: '成员4', villageName: '测试村', tier: 'village', period: '2031-09-15', lastServedOn: '2031-09-09' }]);
+    expect(village.body.items).toEqual([{ familyId: F, memberId: member, memberName: '成员4', villageName: '测试村', tier: 'village', period: '2031-09-15', lastServedOn: '2031-09-09' }]);
     // The GP called this month: nothing due at the township tier; the specialist's quarter is open.
-    const gp = await call('GET', '/doctor/followups', { token: await tokenFor(w.doctor), headers: at('2031-09-18') });
-    expect(gp.body.tierDue ?? []).toEqual([]);
-    const county = await call('GET', '/doctor/followups', { token: await tokenFor(SPEC), headers: at('2031-09-18') });
-    expect(county.body.tierDue).toEqual([{ familyId: F, memberId: member, memberName: '成员4', villageName: '测试村', tier: 'county', period: '2031-Q3' }]);
-    const nurse = await call('GET', '/doctor/followups', { token: await tokenFor(NURSE), headers: at('2031-09-18') });
-    expect(nurse.body.tierDue ?? []).toEqual([]);
+    const gp = await call('GET', '/doctor/double-signing', { token: await tokenFor(w.doctor), headers: at('2031-09-18') });
+    expect(gp.body.items).toEqual([]);
+    const county = await call('GET', '/doctor/double-signing', { token: await tokenFor(SPEC), headers: at('2031-09-18') });
+    expect(county.body.items).toEqual([{ familyId: F, memberId: member, memberName: '成员4', villageName: '测试村', tier: 'county', period: '2031-Q3' }]);
+    const nurse = await call('GET', '/doctor/double-signing', { token: await tokenFor(NURSE), headers: at('2031-09-18') });
+    expect(nurse.body.items).toEqual([]);
 
     expect((await visit(VDOC, '2031-09-24', 'visit')).status).toBe(201);
-    const after = await call('GET', '/doctor/followups', { token: await tokenFor(VDOC), headers: at('2031-09-25') });
-    expect(after.body.tierDue ?? []).toEqual([]);
+    const after = await call('GET', '/doctor/double-signing', { token: await tokenFor(VDOC), headers: at('2031-09-25') });
+    expect(after.body.items).toEqual([]);
+
+    // The tier is the recorder's, never the request's: a visit that claims one is refused, nothing written.
+    const before = await queryPartition(keys.healthPk(member));
+    const claimed = await call('POST', `/families/${F}/members/${member}/followup-visits`, { token: await tokenFor(VDOC), body: { kind: 'visit', note: '上门随访', tier: 'county' }, headers: at('2031-09-25') });
+    expect(claimed.status).toBe(400);
+    expect(claimed.body.fields).toEqual({ 'body.tier': '不支持这个字段' });
+    expect(await queryPartition(keys.healthPk(member))).toEqual(before);
 
     const records = (await queryPartition(keys.healthPk(member))).filter((i) => i.entity === 'followUp');
     expect(records.map((r) => [r.kind, r.tier ?? null]).sort()).toEqual(
@@ -122,5 +130,11 @@ describe('three tiers, each tracked against its responsible doctor', () => {
     // The Word document's narrative carries the same figures and names.
     const doc = await call('GET', '/commission/report-export?from=2031-09&to=2031-09', { token: await tokenFor(w.commCounty), headers: at('2031-09-28', '20:00:00') });
     expect(doc.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(Buffer.from(doc.body.base64, 'base64'))).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('纳入健康扶贫“双签约”的对象2人');
+    expect(text).toContain('村级（乡村医生）（每周一次）：有责任医生1人；应随访8人次，已随访3人次，完成率38%；本周已随访1人，未落实2人。');
+    expect(text).toContain('成员4（县级（县级医院），责任医生县医院刘医生，本季度尚未随访）');
+    expect(text).toContain('“双签约”三级随访未落实名单');
   });
 });
