@@ -17,7 +17,6 @@ import { auditListRead } from '../lib/db/audit';
 import { queueItems } from '../lib/db/followups';
 import { getPersons } from '../lib/db/persons';
 import { routeHandler } from '../lib/http/route-handler';
-import { tierDueOf } from './tier-due';
 
 /**
  * The doctor's follow-up queue in ONE Query (functions/lib/db/followups.ts#queueItems): urgent
@@ -32,13 +31,10 @@ import { tierDueOf } from './tier-due';
  * (withheldQueueEntry), and each member whose data is shown is audited once a day by the list-read
  * rule (lib/db/audit.ts): one BatchGet per view, plus a BatchWrite per 25 members the first view of
  * a day.
- *
- * Beside the queue, the double-signing members whose tier this doctor serves and who are due this
- * week, month or quarter (tier-due.ts): names and villages only, no health data.
  */
 export const handler = routeHandler('followups.getQueue', {}, async ({ principal, now }) => {
   const today = beijingDate(now);
-  const [found, tierDue] = await Promise.all([queueItems(principal.personId, today), tierDueOf(principal.personId, today)]);
+  const found = await queueItems(principal.personId, today);
   const entries: QueueEntry[] = [];
   for (const plan of found.plans) {
     const base = { familyId: plan.familyId, memberId: plan.memberId, memberName: plan.memberName };
@@ -95,6 +91,6 @@ export const handler = routeHandler('followups.getQueue', {}, async ({ principal
   const shown = perMember.filter((e) => sharing.has(e.memberId));
   await auditListRead(principal, shown.map((e) => ({ familyId: e.familyId, subjectId: e.memberId, subjectName: e.memberName, field: 'health' as const })), 'followups.getQueue', now);
   const items = entries.map((e) => (sharing.has(e.memberId) ? e : withheldQueueEntry(e)));
-  const body: QueueResponse = { items: sortQueue(items), today, ...(tierDue.length ? { tierDue } : {}) };
+  const body: QueueResponse = { items: sortQueue(items), today };
   return { body };
 });

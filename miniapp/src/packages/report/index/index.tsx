@@ -22,6 +22,7 @@ import { paths } from '../../../lib/routes';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { saveFile } from '../../commission/save-file';
+import { DoubleSigning } from './double-signing';
 import './index.scss';
 
 const NB = '\u00a0';
@@ -239,6 +240,7 @@ export default function ReportPage() {
           <Townships r={state.data} />
           <Trend r={state.data} />
           <Gaps r={state.data} />
+          <DoubleSigning r={state.data} />
           <Problems r={state.data} />
           {failure ? (
             <Notice tone="error" icon="tips">
