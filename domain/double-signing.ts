@@ -141,6 +141,10 @@ export const DoubleSigningSection = z.object({
 });
 export type DoubleSigningSection = z.infer<typeof DoubleSigningSection>;
 
+/** The dashboard's section: the caller's county or one of its townships, this month to today. */
+export const DoubleSigningQuery = z.strictObject({ townshipId: z.optional(TownshipId) });
+export type DoubleSigningQuery = z.infer<typeof DoubleSigningQuery>;
+
 export interface ProgrammeMember {
   ref: GapFamily;
   townshipId: string;

@@ -53,7 +53,7 @@ const byPlace = (a: ReportFamilyRef, b: ReportFamilyRef) =>
   a.townshipName.localeCompare(b.townshipName, 'zh') || a.villageName.localeCompare(b.villageName, 'zh') || a.familyName.localeCompare(b.familyName, 'zh');
 
 /** Which townships the caller's report covers, and their county. */
-async function scopeOf(principal: Principal, townshipId: string | undefined): Promise<{ countyId: string; townships: TownshipStatsItem[]; level: 'county' | 'township' }> {
+export async function scopeOf(principal: Principal, townshipId: string | undefined): Promise<{ countyId: string; townships: TownshipStatsItem[]; level: 'county' | 'township' }> {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
   if (principal.level === 'county') {
     const all = await countyTownshipStats(principal.regionId);

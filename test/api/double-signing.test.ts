@@ -127,6 +127,18 @@ describe('three tiers, each tracked against its responsible doctor', () => {
     }
     expect((await queryPartition(keys.healthPk(w.member))).filter((i) => i.entity === 'followUp')).toEqual([]);
 
+    // The dashboard's section: this month to today, the same figures and names as the report's.
+    const section = await call('GET', '/commission/double-signing', { token: await tokenFor(w.commCounty), headers: at('2031-09-28', '20:00:00') });
+    expect(section.status).toBe(200);
+    expect(section.body).toEqual(ds);
+    // The other township's officer sees their township only: nobody in the programme there.
+    const other = await call('GET', '/commission/double-signing', { token: await tokenFor(w.commTownship), headers: at('2031-09-28', '20:00:00') });
+    expect(other.status).toBe(200);
+    expect(other.body.townships.map((t: { townshipId: string }) => t.townshipId)).toEqual([w.townships[1]]);
+    expect(other.body.gaps).toEqual([]);
+    const notTheirs = await call('GET', `/commission/double-signing?townshipId=${w.townships[0]}`, { token: await tokenFor(w.commTownship), headers: at('2031-09-28', '20:00:00') });
+    expect(notTheirs.status).toBe(403);
+
     // The Word document's narrative carries the same figures and names.
     const doc = await call('GET', '/commission/report-export?from=2031-09&to=2031-09', { token: await tokenFor(w.commCounty), headers: at('2031-09-28', '20:00:00') });
     expect(doc.status).toBe(200);

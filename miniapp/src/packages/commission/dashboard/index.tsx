@@ -9,6 +9,7 @@ import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { MessagingSection } from './MessagingSection';
 import { ProblemsSection, RaiseStaleGap } from './ProblemsSection';
+import { DoubleSigningSection } from './DoubleSigningSection';
 import { GreenChannelSection } from './GreenChannelSection';
 import { saveFile } from '../save-file';
 import './index.scss';
@@ -124,6 +125,7 @@ function Dashboard({ d }: { d: DashboardResponse }) {
         <RaiseStaleGap d={d} />
       </View>
       <ProblemsSection />
+      <DoubleSigningSection />
       <GreenChannelSection g={d.greenChannel} />
       {error ? (
         <Notice tone="error" icon="tips">

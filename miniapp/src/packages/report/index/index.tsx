@@ -15,6 +15,7 @@ import {
 } from '@domain';
 import { reportApi } from '../../../api/report';
 import { Btn } from '../../../components/Btn';
+import { DoubleSigningFigures } from '../../../components/DoubleSigningFigures';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { RaiseProblem } from '../../../components/RaiseProblem';
@@ -22,7 +23,6 @@ import { paths } from '../../../lib/routes';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { saveFile } from '../../commission/save-file';
-import { DoubleSigning } from './double-signing';
 import './index.scss';
 
 const NB = '\u00a0';
@@ -240,7 +240,7 @@ export default function ReportPage() {
           <Townships r={state.data} />
           <Trend r={state.data} />
           <Gaps r={state.data} />
-          <DoubleSigning r={state.data} />
+          <DoubleSigningFigures d={state.data.doubleSigning} />
           <Problems r={state.data} />
           {failure ? (
             <Notice tone="error" icon="tips">
