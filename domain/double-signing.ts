@@ -1,7 +1,7 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId, TownshipId } from './common';
 import type { TeamRole } from './roles';
-import { type Cadence, DoubleSigningTier, doubleSigningTiers } from './followups';
+import type { Cadence } from './followups';
 import { addDays, monthOf, quarterOf, weekStart } from './time';
 
 /**
@@ -22,6 +22,20 @@ import { addDays, monthOf, quarterOf, weekStart } from './time';
  * for the contract, not for a tier. A tier with nobody in its role has no responsible person, and
  * that is itself a gap, as is every member in the programme without a signed team.
  */
+
+/**
+ * The three tiers. Kept here, not in followups.ts, which only names them: a module importing
+ * followups.ts carries its form schemas into every Lambda bundle that reads a tier.
+ */
+export const DoubleSigningTier = z.enum(['village', 'township', 'county']);
+export type DoubleSigningTier = z.infer<typeof DoubleSigningTier>;
+
+/** The health-poverty double-signing programme (seed 004): three tiers, each its own cadence (shown on plans). */
+export const doubleSigningTiers = [
+  { level: 'village', label: '村医', cadence: 'weekly' },
+  { level: 'township', label: '乡镇卫生院', cadence: 'monthly' },
+  { level: 'county', label: '县级医院', cadence: 'quarterly' },
+] as const satisfies readonly { level: DoubleSigningTier; label: string; cadence: Cadence }[];
 
 export const tierOfRole: Partial<Record<TeamRole, DoubleSigningTier>> = { village_doctor: 'village', gp: 'township', specialist: 'county' };
 

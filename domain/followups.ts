@@ -1,5 +1,6 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId } from './common';
+import { DoubleSigningTier } from './double-signing';
 import { addDays, addMonths, beijingIso, daysBetween, formatChineseDate } from './time';
 
 /**
@@ -73,16 +74,7 @@ export const Cadence = z.enum(['weekly', 'monthly', 'quarterly']);
 export type Cadence = z.infer<typeof Cadence>;
 export const cadenceLabels: Record<Cadence, string> = { weekly: '每周一次', monthly: '每月一次', quarterly: '每季度一次' };
 
-/** The three tiers of the double-signing programme (domain/double-signing.ts holds their rules). */
-export const DoubleSigningTier = z.enum(['village', 'township', 'county']);
-export type DoubleSigningTier = z.infer<typeof DoubleSigningTier>;
-
-/** The health-poverty double-signing programme (seed 004): three tiers, each its own cadence. */
-export const doubleSigningTiers = [
-  { level: 'village', label: '村医', cadence: 'weekly' },
-  { level: 'township', label: '乡镇卫生院', cadence: 'monthly' },
-  { level: 'county', label: '县级医院', cadence: 'quarterly' },
-] as const satisfies readonly { level: DoubleSigningTier; label: string; cadence: Cadence }[];
+// The double-signing programme's tiers and their cadences: domain/double-signing.ts.
 
 export type CadenceReason = 'default' | 'mobility' | 'poverty' | 'doctor';
 export const cadenceReasonLabels: Record<CadenceReason, string> = {
