@@ -29,12 +29,14 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
   const handled = body.handles ? await queueItemByRef(doctorId, body.handles) : undefined;
   if (body.handles && (!handled || handled.memberId !== path.memberId)) throw badRequest('没有找到这位居民的这项待办', { 'body.handles': '待办事项不存在' });
   const prev = ctx.plan ?? undefined;
-  const poverty = prev?.poverty ?? inPovertyProgramme(itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId)) ?? {});
+  const profile = itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId));
+  const poverty = prev?.poverty ?? inPovertyProgramme(profile ?? {});
   const today = beijingDate(now);
   const at = toBeijingIso(now);
   // For a member in the double-signing programme the visit serves the tier of the recorder's role
   // on the member's signed team (domain/double-signing.ts); one GetItem, only for such members.
-  const team = poverty && ctx.contract?.state === 'signed' && ctx.contract.teamId ? await getTeam(ctx.contract.teamId) : undefined;
+  // The family's flag as it is today, not the plan's (set when the plan began).
+  const team = inPovertyProgramme(profile ?? {}) && ctx.contract?.state === 'signed' && ctx.contract.teamId ? await getTeam(ctx.contract.teamId) : undefined;
   const role = team?.members.find((m) => m.personId === principal.personId)?.role;
   const tier = role ? tierOfRole[role] : undefined;
   const item = newFollowUp(path, now, { kind: body.kind, readings: body.readings ?? {}, symptoms: [], note: body.note, recordedBy: principal.personId, ...(tier ? { tier } : {}) });
