@@ -213,7 +213,7 @@ export function tierGapText(g: Pick<TierGap, 'tier' | 'responsibleName' | 'perio
 }
 
 export const doubleSigningTexts = {
-  heading: '健康扶贫“双签约”三级随访情况',
+  heading: '“双签约”三级随访情况',
   table: '“双签约”县乡村三级随访情况表',
   gapsTable: '“双签约”三级随访未落实名单',
 } as const;
