@@ -68,8 +68,11 @@ maybe('renders each entry with its priority in words, urgent first, and the refi
   expect(text).toContain('苯磺酸氨氯地平片');
   expect(text).toContain('最近 30 天没有随访');
   expect(text).not.toContain('今天没有需要随访的居民');
-  expect(text).toContain('赵桂芝（西街村）');
-  expect(text).toContain('乡镇级（乡镇卫生院）：本月还没有随访');
+  // The double-signing list loads apart from the queue.
+  await until(() => page.text().includes('赵桂芝'), 'the double-signing list to render');
+  const tiers = page.text();
+  expect(tiers).toContain('赵桂芝（西街村）');
+  expect(tiers).toContain('乡镇级（乡镇卫生院）：本月还没有随访');
   expect(page.requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([`GET ${API_BASE}/doctor/double-signing`, `GET ${API_BASE}/doctor/followups`, `GET ${API_BASE}/doctor/refills`]);
   for (const r of page.requests) expect(r.header).toEqual(expect.objectContaining({ Authorization: 'Bearer test-token' }));
   expect(page.missingTemplates).toEqual([]);
