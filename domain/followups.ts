@@ -1,5 +1,6 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId } from './common';
+import { DoubleSigningTier } from './double-signing';
 import { addDays, addMonths, beijingIso, daysBetween, formatChineseDate } from './time';
 
 /**
@@ -73,12 +74,7 @@ export const Cadence = z.enum(['weekly', 'monthly', 'quarterly']);
 export type Cadence = z.infer<typeof Cadence>;
 export const cadenceLabels: Record<Cadence, string> = { weekly: '每周一次', monthly: '每月一次', quarterly: '每季度一次' };
 
-/** The health-poverty double-signing programme (seed 004): three tiers, each its own cadence. */
-export const doubleSigningTiers = [
-  { level: 'village', label: '村医', cadence: 'weekly' },
-  { level: 'township', label: '乡镇卫生院', cadence: 'monthly' },
-  { level: 'county', label: '县级医院', cadence: 'quarterly' },
-] as const satisfies readonly { level: string; label: string; cadence: Cadence }[];
+// The double-signing programme's tiers and their cadences: domain/double-signing.ts.
 
 export type CadenceReason = 'default' | 'mobility' | 'poverty' | 'doctor';
 export const cadenceReasonLabels: Record<CadenceReason, string> = {
@@ -274,6 +270,8 @@ export const FollowUpRecord = z.object({
   note: z.optional(z.string()),
   reply: z.optional(z.object({ advice: z.string(), doctorName: z.string(), at: z.string() })),
   recordedBy: z.string(),
+  /** The double-signing tier this visit or call serves, from the recorder's place on the member's team. */
+  tier: z.optional(DoubleSigningTier),
 });
 export type FollowUpRecord = z.infer<typeof FollowUpRecord>;
 
@@ -362,6 +360,25 @@ export const QueueEntry = z.object({
   withheld: z.optional(z.literal(true)),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
+/**
+ * A member in the double-signing programme whose tier the calling doctor serves and who has not
+ * had that tier's visit or call in the current week, month or quarter (domain/double-signing.ts).
+ */
+export const TierDueEntry = z.object({
+  familyId: FamilyId,
+  memberId: PersonId,
+  memberName: z.string(),
+  villageName: z.string(),
+  tier: DoubleSigningTier,
+  /** The current period of the tier (a week's Monday, YYYY-MM or YYYY-Qn). */
+  period: z.string(),
+  lastServedOn: z.optional(IsoDate),
+});
+export type TierDueEntry = z.infer<typeof TierDueEntry>;
+
+export const TierDueResponse = z.object({ items: z.array(TierDueEntry), today: IsoDate });
+export type TierDueResponse = z.infer<typeof TierDueResponse>;
+
 export const QueueResponse = z.object({ items: z.array(QueueEntry), today: IsoDate });
 export type QueueResponse = z.infer<typeof QueueResponse>;
 

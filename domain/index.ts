@@ -20,6 +20,7 @@ export * from './booking';
 export * from './booking-choice';
 export * from './institutions';
 export * from './followups';
+export * from './double-signing';
 export * from './policy/health-access';
 export * from './ledger';
 export * from './contact-counting';

@@ -3,6 +3,7 @@ import { CountyId, FamilyId, TownshipId } from './common';
 import { ContactKind } from './roles';
 import { ageOn } from './time';
 import type { FamilyType } from './families';
+import { DoubleSigningSection } from './double-signing';
 
 /**
  * The self-inspection report (自查报告) of a township or a county for a period of whole months:
@@ -176,6 +177,8 @@ export const ReportResponse = z.object({
   problems: ReportProblems,
   /** A city's report: its counties side by side (`townships` is then empty). */
   counties: z.optional(z.array(ReportCounty)),
+  /** The health-poverty double-signing programme's three tiers (domain/double-signing.ts). */
+  doubleSigning: DoubleSigningSection,
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 

@@ -1,8 +1,10 @@
-import { beijingDate, FamilyMemberPath, inPovertyProgramme, type FollowUpResponse, toBeijingIso, urgentFlagLabels, VisitRequest } from '../../domain';
+import { beijingDate, FamilyMemberPath, inPovertyProgramme, type FollowUpResponse, tierOfRole, toBeijingIso, urgentFlagLabels, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
+import { tierServedUpdate } from '../lib/db/double-signing';
 import { followUpReminderPut, itemAt, planPut, put, queueItemByRef } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
+import { getTeam } from '../lib/db/signing';
 import { part, parts, transact } from '../lib/db/transact';
 import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import { badRequest, conflict } from '../lib/http/errors';
@@ -17,6 +19,7 @@ const ROUTE = 'followups.recordVisit';
  * spoken to the member), moves the member's due reminder to the next due date, counts the service
  * on the member's contract (a visit is a follow-up and a home visit) and, if it answers a discharge
  * hand-back or a consultation's follow-up item from the signed doctor's queue, closes that item;
+ * for a member in the double-signing programme, marks the recorder's tier served in its period;
  * an urgent reading raises the contacts' urgent tasks (functions/lib/db/urgent-tasks.ts); all in one transaction with the Idempotency-Key's answer.
  */
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: VisitRequest }, async ({ path, body, principal, now, idempotency }) => {
@@ -26,10 +29,17 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
   const handled = body.handles ? await queueItemByRef(doctorId, body.handles) : undefined;
   if (body.handles && (!handled || handled.memberId !== path.memberId)) throw badRequest('没有找到这位居民的这项待办', { 'body.handles': '待办事项不存在' });
   const prev = ctx.plan ?? undefined;
-  const poverty = prev?.poverty ?? inPovertyProgramme(itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId)) ?? {});
+  const profile = itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId));
+  const poverty = prev?.poverty ?? inPovertyProgramme(profile ?? {});
   const today = beijingDate(now);
   const at = toBeijingIso(now);
-  const item = newFollowUp(path, now, { kind: body.kind, readings: body.readings ?? {}, symptoms: [], note: body.note, recordedBy: principal.personId });
+  // For a member in the double-signing programme the visit serves the tier of the recorder's role
+  // on the member's signed team (domain/double-signing.ts); one GetItem, only for such members.
+  // The family's flag as it is today, not the plan's (set when the plan began).
+  const team = inPovertyProgramme(profile ?? {}) && ctx.contract?.state === 'signed' && ctx.contract.teamId ? await getTeam(ctx.contract.teamId) : undefined;
+  const role = team?.members.find((m) => m.personId === principal.personId)?.role;
+  const tier = role ? tierOfRole[role] : undefined;
+  const item = newFollowUp(path, now, { kind: body.kind, readings: body.readings ?? {}, symptoms: [], note: body.note, recordedBy: principal.personId, ...(tier ? { tier } : {}) });
   // The doctor has now spoken to the member: a submission awaiting review is answered too.
   const plan = nextPlan(
     prev,
@@ -55,6 +65,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
       part('plan', planPut(plan, prev?.version)),
       ...parts('handled', closeHandled),
       ...parts('contract', contractServices(ctx, body.kind === 'visit' ? ['followUps', 'homeVisits'] : ['followUps'])),
+      ...parts('tier', tier ? [tierServedUpdate(path, tier, today)] : []),
       ...parts('reminder', followUpReminderPut(prev, plan, reminderFrom(ctx), now)),
       ...urgent,
       ...idempotency.marker(response, 201),

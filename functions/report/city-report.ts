@@ -1,4 +1,4 @@
-import { monthMinus, monthsBetween, populationRows, TREND_MONTHS, type Principal, type ReportCounty, type ReportQuery, type ReportResponse } from '../../domain';
+import { monthMinus, monthsBetween, populationRows, TREND_MONTHS, type Principal, type ReportCounty, type ReportQuery, type ReportResponse, type TierFigures } from '../../domain';
 import { getCity, type CityCounty } from '../lib/db/cities';
 import { badRequest, forbidden } from '../lib/http/errors';
 import { loadReport, reportPeriod, sumFigures } from './report-data';
@@ -55,6 +55,7 @@ export async function loadCityReport(principal: Principal, query: ReportQuery, n
     trend: monthsBetween(monthMinus(period.to, TREND_MONTHS - 1), period.to).map((month) => ({ month, contacts: 0, visits: 0, greetings: 0, familiesContacted: 0, familiesVisited: 0 })),
     gaps: { missingContacts: [], notReached: [], poorUnsigned: [], wantingUnsigned: [], withoutCard: [], overdueRequests: [], staff: [] },
     problems: { raised: 0, rectified: 0, open: 0, overdue: [] },
+    doubleSigning: { fromDay: `${period.from}-01`, asOf: period.asOf, townships: [], total: [], gaps: [] },
   };
   return cityOf(zero, reports);
 }
@@ -101,6 +102,12 @@ export function cityOf(zero: ReportResponse, reports: Array<{ county: CityCounty
       problems: { raised: r.problems.raised, rectified: r.problems.rectified, open: r.problems.open, overdue: r.problems.overdue.length },
     };
     out.counties!.push(side);
+    out.doubleSigning = {
+      ...out.doubleSigning,
+      townships: [...out.doubleSigning.townships, ...r.doubleSigning.townships],
+      total: addTiers(out.doubleSigning.total, r.doubleSigning.total),
+      gaps: [...out.doubleSigning.gaps, ...named(r.doubleSigning.gaps)],
+    };
     for (const key of Object.keys(r) as Array<keyof ReportResponse>) {
       if (known.has(key)) continue;
       (out as Record<string, unknown>)[key] = key in out ? mergeByShape((out as Record<string, unknown>)[key], r[key]) : r[key];
@@ -110,7 +117,17 @@ export function cityOf(zero: ReportResponse, reports: Array<{ county: CityCounty
   return out;
 }
 
-const known = new Set<string>(['regionName', 'level', 'from', 'to', 'asOf', 'quarter', 'population', 'townships', 'total', 'trend', 'gaps', 'problems', 'counties']);
+const known = new Set<string>(['regionName', 'level', 'from', 'to', 'asOf', 'quarter', 'population', 'townships', 'total', 'trend', 'gaps', 'problems', 'counties', 'doubleSigning']);
+
+/** Tier figures added tier by tier (a list merged by shape would repeat each tier per county). */
+function addTiers(a: TierFigures[], b: TierFigures[]): TierFigures[] {
+  if (a.length === 0) return b;
+  return a.map((t) => {
+    const o = b.find((x) => x.tier === t.tier);
+    if (!o) return t;
+    return { tier: t.tier, members: t.members + o.members, withResponsible: t.withResponsible + o.withResponsible, periods: t.periods + o.periods, served: t.served + o.served, servedNow: t.servedNow + o.servedNow, membersWithGaps: t.membersWithGaps + o.membersWithGaps };
+  });
+}
 
 function mergeByShape(a: unknown, b: unknown): unknown {
   if (typeof a === 'number' && typeof b === 'number') return a + b;

@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ReportResponse } from '../../domain';
+import { doubleSigningTables } from './double-signing-text';
 import { reportNarrative } from './narrative';
 import { reportTables, type ReportTable } from './tables';
 
@@ -44,6 +45,7 @@ export async function buildReportDocx(r: ReportResponse): Promise<Buffer> {
             ...s.paragraphs.map((p) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [text(p)] })),
           ]),
           ...reportTables(r).flatMap(table),
+          ...doubleSigningTables(r).flatMap(table),
         ],
       },
     ],

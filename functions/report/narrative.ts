@@ -1,4 +1,5 @@
 import { contactKindLabels, percent, quarterLabel, REPORT_TARGETS, reportPeriodLabel, reportTexts, SERVICE_CARD, type Headcount, type ReportResponse } from '../../domain';
+import { doubleSigningParagraphs } from './double-signing-text';
 
 /**
  * The report's text in the seeds' own wording ("目前，我县共有计划生育特殊家庭404户560人（失独339户469人、
@@ -55,7 +56,7 @@ export function reportNarrative(r: ReportResponse): Narrative {
     sections: [
       { heading: '一、基本情况', paragraphs: [population, ...countyLines(r)] },
       { heading: '二、联系人制度落实情况', paragraphs: contact },
-      { heading: '三、家庭医生签约服务情况', paragraphs: signing },
+      { heading: '三、家庭医生签约服务情况', paragraphs: [...signing, ...doubleSigningParagraphs(r)] },
       { heading: '四、优先便利医疗服务和扶助关怀情况', paragraphs: care },
       { heading: '五、存在的问题', paragraphs: problems.length ? problems : ['本期各项指标均已达标。'] },
       { heading: '六、问题整改情况', paragraphs: rectification(r) },

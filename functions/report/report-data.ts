@@ -32,6 +32,7 @@ import { monthStats, organisationOf, overdueRequests, regionProfiles, townshipAs
 import { listRegionProblems, type ProblemItem } from '../lib/db/problems';
 import { listCoverageStates, type SigningStateItem } from '../lib/db/signing';
 import { badRequest, forbidden } from '../lib/http/errors';
+import { loadDoubleSigning } from './double-signing';
 
 /** The period asked for, checked against today: whole months, at most a year, none in the future. */
 export function reportPeriod(query: Pick<ReportQuery, 'from' | 'to'>, now: Date) {
@@ -52,7 +53,7 @@ const byPlace = (a: ReportFamilyRef, b: ReportFamilyRef) =>
   a.townshipName.localeCompare(b.townshipName, 'zh') || a.villageName.localeCompare(b.villageName, 'zh') || a.familyName.localeCompare(b.familyName, 'zh');
 
 /** Which townships the caller's report covers, and their county. */
-async function scopeOf(principal: Principal, townshipId: string | undefined): Promise<{ countyId: string; townships: TownshipStatsItem[]; level: 'county' | 'township' }> {
+export async function scopeOf(principal: Principal, townshipId: string | undefined): Promise<{ countyId: string; townships: TownshipStatsItem[]; level: 'county' | 'township' }> {
   if (!principal.regionId) throw forbidden('您的账号没有配置管辖区域，请联系管理员');
   // A city's report is its counties' (city-report.ts); a city id is never a township's.
   if (principal.level === 'city') throw forbidden('这个县区不在您的管辖范围内');
@@ -204,6 +205,8 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
     return { month, contacts: add('contacts'), visits: add('visits'), greetings: add('greetings'), familiesContacted: add('familiesContacted'), familiesVisited: add('familiesVisited') };
   });
 
+  const doubleSigning = await loadDoubleSigning({ profiles: familyProfiles, states: statesOf, townships: scope.townships, fromDay: `${period.from}-01`, asOf: period.asOf });
+
   return {
     regionName: scope.level === 'township' && townships[0] ? townships[0].townshipName : organisation ?? '',
     level: scope.level,
@@ -217,6 +220,7 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
     trend,
     gaps,
     problems: problemFigures(problemItems.filter((p) => chosen.has(p.townshipId)), period),
+    doubleSigning,
   };
 }
 

@@ -14,6 +14,7 @@ import { peopleBadInput } from './people-bad-input';
 import { actingBadInput } from './acting-bad-input';
 import { lifecycleBadInput, policySupportBadInput } from './lifecycle-bad-input';
 import { changesBadInput } from './changes-bad-input';
+import { doubleSigningBadInput } from './double-signing-bad-input';
 import { matchRoute } from '../../local/api-gateway';
 import { f, UNKNOWN, type BadCase as BadCaseOf } from './bad-case';
 import { CHINESE, expectSliceUnchanged, freshOpenid, getItem, rateLimitKey, SEED_PARTITIONS, sliceFingerprint, type SliceFingerprint, touchable } from './support-table';
@@ -293,6 +294,7 @@ const uploadBody = { kind: 'image', contentType: 'image/jpeg', size: 10 };
 
 const cases: Record<RouteId, BadCase[]> = {
   ...signingCases,
+  ...doubleSigningBadInput,
   'auth.wechatLogin': [
     { label: 'malformed JSON', caller: 'public', path: '/auth/wechat', rawBody: '{"code":', fields: f(['body']) },
     { label: 'not JSON at all', caller: 'public', path: '/auth/wechat', rawBody: 'code=abc', fields: f(['body']) },

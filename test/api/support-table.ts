@@ -98,6 +98,8 @@ import type { ApiResponse } from '../support/api';
  *                                 started empty (LIANXIN_SEED=none).
  * - city-report.test.ts:          two ledger-world counties (tags "qcx", "qcy": FAMILY#f_lg6qc*, STATS#/
  *                                 REQSTATS#c_lg6qc*, PERSON#/OPENID# of p_lg6qc*) and the city CITY#city_lg6qc.
+ * - double-signing.test.ts:       its own ledger-world county (tag "dsg": FAMILY#f_lg6dsg*, HEALTH#/SIGNING#/PERSON# of
+ *                                 p_lg6*dsg*, the team TEAM#tm_lg6dsg1 and its TEAM#/VILLAGE# items).
  */
 export const ownedBy = {
   auth: { openidPrefix: 't-auth-', persons: ['p_m0005'] },

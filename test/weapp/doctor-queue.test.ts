@@ -3,7 +3,7 @@
  * in the server's order with their priority in words, the refill waiting for a decision shows, and
  * the entry's main button opens that member's file.
  */
-import { DoctorRefillsResponse, PRIVACY_GUIDE_VERSION, queuePriorityLabels, QueueResponse, Session, type DoctorRefillsResponse as Refills, type QueueResponse as Queue } from '../../domain';
+import { DoctorRefillsResponse, PRIVACY_GUIDE_VERSION, queuePriorityLabels, QueueResponse, Session, TierDueResponse, type DoctorRefillsResponse as Refills, type QueueResponse as Queue } from '../../domain';
 import { API_BASE, built, byOwnText, loadPage, sessionFor, tap, until, type LoadedPage } from './harness';
 
 const session = sessionFor({ personId: 'p_doc01', name: '陈立新', role: 'doctor', organisation: '城关镇卫生院' }, PRIVACY_GUIDE_VERSION);
@@ -14,6 +14,11 @@ const queue: Queue = {
     { kind: 'urgent', priority: 'urgent', familyId: 'f_0001', memberId: 'p_m0001', memberName: '王秀英', dueOn: '2026-11-23', title: '血压 185/112 mmHg', detail: '头晕', followUpId: 'fu_202611230900000aaaaaaaaaaaaaaaa' },
     { kind: 'plan', priority: 'overdue', familyId: 'f_0002', memberId: 'p_m0002', memberName: '李德顺', dueOn: '2026-11-10', title: '高血压季度随访' },
   ],
+};
+/** The double-signing members due at the doctor's own tier (loaded apart from the queue). */
+const tierDue: TierDueResponse = {
+  today: '2026-11-23',
+  items: [{ familyId: 'f_0003', memberId: 'p_m0003', memberName: '赵桂芝', villageName: '西街村', tier: 'township', period: '2026-11', lastServedOn: '2026-10-12' }],
 };
 const refills: Refills = {
   items: [
@@ -36,10 +41,12 @@ beforeAll(() => {
   Session.parse(session);
   QueueResponse.parse(queue);
   DoctorRefillsResponse.parse(refills);
+  TierDueResponse.parse(tierDue);
   page = loadPage('packages/doctor/queue/index', session, (req) => {
     if (req.method !== 'GET') return undefined;
     if (req.url === `${API_BASE}/doctor/followups`) return { statusCode: 200, data: queue };
     if (req.url === `${API_BASE}/doctor/refills`) return { statusCode: 200, data: refills };
+    if (req.url === `${API_BASE}/doctor/double-signing`) return { statusCode: 200, data: tierDue };
     return undefined;
   });
 });
@@ -61,7 +68,12 @@ maybe('renders each entry with its priority in words, urgent first, and the refi
   expect(text).toContain('苯磺酸氨氯地平片');
   expect(text).toContain('最近 30 天没有随访');
   expect(text).not.toContain('今天没有需要随访的居民');
-  expect(page.requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([`GET ${API_BASE}/doctor/followups`, `GET ${API_BASE}/doctor/refills`]);
+  // The double-signing list loads apart from the queue.
+  await until(() => page.text().includes('赵桂芝'), 'the double-signing list to render');
+  const tiers = page.text();
+  expect(tiers).toContain('赵桂芝（西街村）');
+  expect(tiers).toContain('乡镇级（乡镇卫生院）：本月还没有随访');
+  expect(page.requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([`GET ${API_BASE}/doctor/double-signing`, `GET ${API_BASE}/doctor/followups`, `GET ${API_BASE}/doctor/refills`]);
   for (const r of page.requests) expect(r.header).toEqual(expect.objectContaining({ Authorization: 'Bearer test-token' }));
   expect(page.missingTemplates).toEqual([]);
 });

@@ -105,6 +105,8 @@ export const keys = {
   healthPk: (memberId: string) => `HEALTH#${memberId}`,
   healthFile: (memberId: string) => ({ pk: `HEALTH#${memberId}`, sk: 'HFILE' as const }),
   followUpPlan: (memberId: string) => ({ pk: `HEALTH#${memberId}`, sk: 'PLAN' as const }),
+  /** The member's double-signing tier state: the periods each tier was served in. */
+  tierState: (memberId: string) => ({ pk: `HEALTH#${memberId}`, sk: 'TIERS' as const }),
   /** Sorted by time so the newest come first in a descending Query. */
   followUp: (memberId: string, at: Date, followUpId: string) => ({ pk: `HEALTH#${memberId}`, sk: `FU#${String(at.getTime()).padStart(15, '0')}#${followUpId}` }),
   followUpPrefix: 'FU#',

@@ -9,6 +9,7 @@ import {
   PrescriptionResponse,
   QueueResponse,
   RefillResponse,
+  TierDueResponse,
   type FollowUpRequest,
   type HealthFileRequest,
   type PrescriptionRequest,
@@ -45,6 +46,7 @@ export const followupsApi = {
   putHealthFile: (familyId: string, memberId: string, body: HealthFileRequest) =>
     authedCall('PUT', `${member(familyId, memberId)}/health-file`, HealthFileSaved, { body }),
   queue: () => authedCall('GET', '/doctor/followups', QueueResponse),
+  tierDue: () => authedCall('GET', '/doctor/double-signing', TierDueResponse),
   refills: () => authedCall('GET', '/doctor/refills', DoctorRefillsResponse),
   reply: (familyId: string, memberId: string, followUpId: string, advice: string) =>
     authedCall('POST', `${member(familyId, memberId)}/followups/${seg(followUpId)}/reply`, ReplyResponse, { body: { advice } }),

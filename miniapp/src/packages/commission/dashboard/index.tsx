@@ -9,6 +9,7 @@ import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { MessagingSection } from './MessagingSection';
 import { ProblemsSection, RaiseStaleGap } from './ProblemsSection';
+import { DoubleSigningSection } from './DoubleSigningSection';
 import { GreenChannelSection } from './GreenChannelSection';
 import { ChangeListSection } from './ChangeListSection';
 import { saveFile } from '../save-file';
@@ -125,6 +126,7 @@ function Dashboard({ d }: { d: DashboardResponse }) {
         <RaiseStaleGap d={d} />
       </View>
       <ProblemsSection />
+      <DoubleSigningSection />
       <GreenChannelSection g={d.greenChannel} />
       {error ? (
         <Notice tone="error" icon="tips">

@@ -7,6 +7,7 @@ import { Empty, RemoteStatus } from '../../../components/PageState';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
+import { TierDue } from './tier-due';
 import './index.scss';
 
 const open = (e: { familyId: string; memberId: string }, extra: Record<string, string | undefined> = {}) =>
@@ -35,6 +36,7 @@ export default function Queue() {
           {state.data.queue.items.map((e) => (
             <QueueCard key={`${e.kind}-${e.memberId}-${e.ref ?? e.followUpId ?? e.dueOn}`} entry={e} />
           ))}
+          <TierDue />
           <View className="section-title">续方审核</View>
           {state.data.refills.items.length === 0 ? <Empty text="没有等待审核的续方。" /> : null}
           {state.data.refills.items.map((r) => (

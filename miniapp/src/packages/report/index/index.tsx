@@ -16,6 +16,7 @@ import {
 import { reportApi } from '../../../api/report';
 import { loadSession } from '../../../api/session';
 import { Btn } from '../../../components/Btn';
+import { DoubleSigningFigures } from '../../../components/DoubleSigningFigures';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { RaiseProblem } from '../../../components/RaiseProblem';
@@ -283,6 +284,7 @@ export default function ReportPage() {
           <Townships r={state.data} />
           <Trend r={state.data} />
           <Gaps r={state.data} readOnly={city} />
+          <DoubleSigningFigures d={state.data.doubleSigning} />
           <Problems r={state.data} readOnly={city} />
           {failure ? (
             <Notice tone="error" icon="tips">
