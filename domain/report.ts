@@ -3,6 +3,7 @@ import { FamilyId, TownshipId } from './common';
 import { ContactKind } from './roles';
 import { ageOn } from './time';
 import type { FamilyType } from './families';
+import { ReportFollowUps, ReportGreenChannel } from './report-care';
 
 /**
  * The self-inspection report (自查报告) of a township or a county for a period of whole months:
@@ -104,6 +105,7 @@ export const ReportFigures = z.object({
   poorMembers: z.number(),
   poorSignedMembers: z.number(),
   cardHolders: z.number(),
+  /** Requests raised and resolved in the period; open and overdue at its end (as the dashboard counts on that day). */
   requestsRaised: z.number(),
   requestsResolved: z.number(),
   requestsOpen: z.number(),
@@ -159,6 +161,10 @@ export const ReportResponse = z.object({
   trend: z.array(TrendMonth),
   gaps: ReportGaps,
   problems: ReportProblems,
+  /** The signed doctors' follow-ups in the period, done by the doctor's team. */
+  followUps: ReportFollowUps,
+  /** The green channel's counters over the period's months (the dashboard's section). */
+  greenChannel: ReportGreenChannel,
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 
@@ -200,6 +206,7 @@ export const reportTexts = {
   population: '特殊家庭基本情况统计表',
   contactTable: '联系人制度落实情况表',
   careTable: '扶助关怀情况统计表',
+  followUpTable: '家庭医生随访落实情况表',
   gapsTable: '未达标名单',
   badPeriod: '开始月份不能晚于结束月份',
   longPeriod: '一次最多统计 12 个月',

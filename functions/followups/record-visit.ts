@@ -1,6 +1,6 @@
 import { beijingDate, FamilyMemberPath, inPovertyProgramme, type FollowUpResponse, toBeijingIso, urgentFlagLabels, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
-import { followUpReminderPut, itemAt, planPut, put, queueItemByRef } from '../lib/db/followups';
+import { doctorFollowUpItem, followUpReminderPut, itemAt, planPut, put, queueItemByRef } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { part, parts, transact } from '../lib/db/transact';
@@ -26,14 +26,15 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
   const handled = body.handles ? await queueItemByRef(doctorId, body.handles) : undefined;
   if (body.handles && (!handled || handled.memberId !== path.memberId)) throw badRequest('没有找到这位居民的这项待办', { 'body.handles': '待办事项不存在' });
   const prev = ctx.plan ?? undefined;
-  const poverty = prev?.poverty ?? inPovertyProgramme(itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId)) ?? {});
+  const profile = itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId));
+  const poverty = prev?.poverty ?? inPovertyProgramme(profile ?? {});
   const today = beijingDate(now);
   const at = toBeijingIso(now);
   const item = newFollowUp(path, now, { kind: body.kind, readings: body.readings ?? {}, symptoms: [], note: body.note, recordedBy: principal.personId });
   // The doctor has now spoken to the member: a submission awaiting review is answered too.
   const plan = nextPlan(
     prev,
-    { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty, today },
+    { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty, today, region: profile },
     { doctorId, lastCompletedOn: today, pending: undefined },
   );
   const response: FollowUpResponse = { followUp: followUpView(item), advice: [], plan: planView(plan, now) };
@@ -52,6 +53,8 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
   await transact(
     [
       part('followUp', put(item)),
+      // What the report counts as done by the doctor's team, in its county's month.
+      ...(profile ? [part('followUp', put(doctorFollowUpItem(profile, { memberId: path.memberId, familyId: path.familyId, followUpId: item.followUpId, date: today, kind: body.kind, recordedBy: principal.personId })))] : []),
       part('plan', planPut(plan, prev?.version)),
       ...parts('handled', closeHandled),
       ...parts('contract', contractServices(ctx, body.kind === 'visit' ? ['followUps', 'homeVisits'] : ['followUps'])),

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Awareness, RequestStatus, Satisfaction, SurveyFigures } from '../../../domain';
+import { monthOf, requestOpenMonthEnds, type Awareness, type RequestStatus, type Satisfaction, type SurveyFigures } from '../../../domain';
 import { Awareness as AwarenessEnum, Satisfaction as SatisfactionEnum } from '../../../domain';
 import { db, tableName } from './client';
 import { keys } from './keys';
@@ -23,7 +23,12 @@ export interface RequestStatsItem {
   resolved?: number;
   referred?: number;
   declined?: number;
+  /** Per month, named by `requestMonthCounter`. */
+  [monthCounter: `${string}@${string}`]: number | undefined;
 }
+
+/** A township's month counter, 0 when never moved. */
+export const monthCount = (stats: RequestStatsItem | undefined, field: Parameters<typeof requestMonthCounter>[0], month: string) => stats?.[requestMonthCounter(field, month) as `${string}@${string}`] ?? 0;
 
 type Region = { countyId: string; townshipId: string };
 
@@ -40,12 +45,29 @@ function addCounters(key: { pk: string; sk: string }, region: Region, delta: Rec
   };
 }
 
-/** A request raised: one more opened and active in its township. */
-export const requestOpenedCounter = (region: Region) => addCounters(keys.requestStats(region.countyId, region.townshipId), region, { opened: 1, active: 1 });
+/**
+ * A counter of one month on the township's item (`opened@2026-11`): the report counts requests per
+ * period from the same item the dashboard reads, so no request more.
+ */
+export const requestMonthCounter = (field: 'opened' | Exclude<RequestStatus, 'open' | 'in_progress'> | 'openAtEnd' | 'overdueAtEnd', month: string) => `${field}@${month}`;
 
-/** A request closed with this outcome: one fewer active. */
-export const requestClosedCounter = (region: Region, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>) =>
-  addCounters(keys.requestStats(region.countyId, region.townshipId), region, { active: -1, [outcome]: 1 });
+/** A request raised on `raisedOn`: one more opened and active in its township, and opened that month. */
+export const requestOpenedCounter = (region: Region, raisedOn: string) =>
+  addCounters(keys.requestStats(region.countyId, region.townshipId), region, { opened: 1, active: 1, [requestMonthCounter('opened', monthOf(raisedOn))]: 1 });
+
+/**
+ * A request closed on `closedOn` with this outcome: one fewer active, one more closed so that
+ * month, and counted at every month end it stayed open over (and was overdue at), which the
+ * report of a past period needs once the request has left the township's active index.
+ */
+export const requestClosedCounter = (region: Region & { raisedAt: string; dueDate: string }, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>, closedOn: string) => {
+  const delta: Record<string, number> = { active: -1, [outcome]: 1, [requestMonthCounter(outcome, monthOf(closedOn))]: 1 };
+  for (const end of requestOpenMonthEnds({ raisedOn: region.raisedAt.slice(0, 10), dueDate: region.dueDate }, closedOn)) {
+    delta[requestMonthCounter('openAtEnd', end.month)] = 1;
+    if (end.overdue) delta[requestMonthCounter('overdueAtEnd', end.month)] = 1;
+  }
+  return addCounters(keys.requestStats(region.countyId, region.townshipId), region, delta);
+};
 
 /**
  * One family's answer of the quarter, counted by answer. A face-to-face survey recorded by staff

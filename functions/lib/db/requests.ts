@@ -142,7 +142,7 @@ export function requestCreation(
         ExpressionAttributeValues: { ':e': 'familyRequests', ':one': 1 },
       },
     }),
-    part('counter', requestOpenedCounter(profile)),
+    part('counter', requestOpenedCounter(profile, at.slice(0, 10))),
     ...parts(
       'outbox',
       leader
@@ -228,7 +228,7 @@ export async function updateRequestStatus(
     }),
     ...(closing
       ? [
-          part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined')),
+          part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined', at.slice(0, 10))),
           part('summary', {
             Update: {
               TableName: tableName(),
