@@ -3,7 +3,6 @@ import { greenChannelCounters, type GreenChannelCounts, type Reduction, type Wal
 import { blindIndex } from '../crypto/field-crypto';
 import { db, tableName } from './client';
 import { keys } from './keys';
-import { queryAll } from './query-all';
 import { part, type Part } from './transact';
 
 /**
@@ -165,13 +164,4 @@ export async function greenChannelMonth(countyId: string, month: string, townshi
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
-}
-
-/** The counters of the months `from` through `to` of a county (one Query; the report's period). */
-export function greenChannelMonths(countyId: string, from: string, to: string): Promise<GreenChannelStatsItem[]> {
-  return queryAll<GreenChannelStatsItem>({
-    TableName: tableName(),
-    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.greenChannelStatsPk(countyId), ':from': keys.greenChannelMonthPrefix(from), ':to': `${keys.greenChannelMonthPrefix(to)}\uffff` },
-  });
 }

@@ -3,6 +3,7 @@ import type { ContactKind, ContactLevel } from '../../../../domain';
 import { db, tableName } from '../client';
 import { batchGetAll } from '../batch';
 import type { DoctorFollowUpItem, PlanItem } from '../followups';
+import type { GreenChannelStatsItem } from '../green-channel';
 import type { FamilyContactItem, FamilyProfileItem, PersonItem } from '../items';
 import { keys } from '../keys';
 import { countedByMessaging } from '../ledger';
@@ -137,6 +138,19 @@ export function regionDoctorFollowUps(region: Region, month: string): Promise<Do
     TableName: tableName(),
     KeyConditionExpression: region.townshipId ? 'pk = :pk AND begins_with(sk, :p)' : 'pk = :pk',
     ExpressionAttributeValues: { ':pk': keys.doctorFollowUpMonthPk(region.countyId, month), ...(region.townshipId ? { ':p': `${region.townshipId}#` } : {}) },
+  });
+}
+
+/**
+ * The green-channel counters of the months `from` through `to` of a county (one Query of the
+ * counters the dashboard reads a month of; read here so the report's bundle does not take in the
+ * window's lookup code).
+ */
+export function greenChannelMonths(countyId: string, from: string, to: string): Promise<GreenChannelStatsItem[]> {
+  return queryAll<GreenChannelStatsItem>({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.greenChannelStatsPk(countyId), ':from': keys.greenChannelMonthPrefix(from), ':to': `${keys.greenChannelMonthPrefix(to)}\uffff` },
   });
 }
 
