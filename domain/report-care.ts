@@ -1,7 +1,8 @@
 import * as z from './zod';
 import { FamilyId, PersonId, TownshipId } from './common';
-import { Mobility } from './followups';
-import { GreenChannelSection } from './green-channel';
+// Types only: the report's bundle takes in neither the follow-up forms nor the window's schemas.
+import type { Mobility } from './followups';
+import { GreenChannelSection } from './green-channel-counts';
 import { addDays, addMonths, monthOf, weekStart } from './time';
 
 /**
@@ -40,7 +41,7 @@ export const FollowUpGap = z.object({
   townshipName: z.string(),
   memberId: PersonId,
   memberName: z.string(),
-  mobility: Mobility,
+  mobility: z.custom<Mobility>((v) => v === 'independent' || v === 'semi_disabled' || v === 'disabled'),
   doctorName: z.string(),
   visitsMissed: z.number(),
   callsMissed: z.number(),
@@ -89,30 +90,6 @@ export function memberFollowUps(plan: CountedPlan, doctorDates: readonly string[
     }
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Requests per period
-
-/**
- * The month ends at which a closed request was still open, and whether it was overdue there (the
- * dashboard's rule: active with its due date before the day). Counted when it closes, so the
- * report can tell how many were open and overdue at the end of a past period from counters and
- * the requests still active.
- */
-export function requestOpenMonthEnds(request: { raisedOn: string; dueDate: string }, closedOn: string): Array<{ month: string; overdue: boolean }> {
-  const out: Array<{ month: string; overdue: boolean }> = [];
-  for (let m = monthOf(request.raisedOn); m <= monthOf(closedOn); m = monthOf(addMonths(`${m}-01`, 1))) {
-    const end = monthEnd(m);
-    if (end >= request.raisedOn && end < closedOn) out.push({ month: m, overdue: request.dueDate < end });
-  }
-  return out;
-}
-
-/** Open and overdue at the end of the day `asOf`, among requests still active now (the others come from counters). */
-export function activeAt<R extends { raisedAt: string; dueDate: string }>(requests: readonly R[], asOf: string): { open: R[]; overdue: R[] } {
-  const open = requests.filter((r) => r.raisedAt.slice(0, 10) <= asOf);
-  return { open, overdue: open.filter((r) => r.dueDate < asOf) };
 }
 
 // ---------------------------------------------------------------------------------------------

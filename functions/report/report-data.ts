@@ -13,7 +13,6 @@ import {
   quarterOf,
   REPORT_MAX_MONTHS,
   reportTexts,
-  summariseGreenChannel,
   TREND_MONTHS,
   wantsSigning,
   type Principal,
@@ -26,6 +25,8 @@ import {
   type ReportTownship,
   type TrendMonth,
 } from '../../domain';
+// Straight from its module: through the domain index the window's schemas came with it.
+import { summariseGreenChannel } from '../../domain/green-channel-counts';
 import { holdsCard, type TownshipStatsItem } from '../lib/db/coverage';
 import { countyOfTownship, countyTownshipStats } from '../lib/db/dashboard';
 import type { FamilyProfileItem } from '../lib/db/items';
