@@ -76,7 +76,10 @@ import type { ApiResponse } from '../support/api';
  *                                 adds there (INST#org_<random>), a BOOKING# item of its own, the
  *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.
  * - report.test.ts:               its own ledger-world county (tag "k": FAMILY#f_lg6k*, PERSON#/OPENID# of
- *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r").
+ *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r");
+ *                                 its members' HEALTH#p_lg6*k*, DOCFU#c_lg6k#…, GCSTATS#c_lg6k, its window clerk
+ *                                 p_lg6khosp's walk-ins at org_xyy on 2026-10-13, 11-12 and 11-18 (WALKIN#org_xyy#…),
+ *                                 one emergency ADMIT#adm_…, and RATE#lookup#p_lg6khosp.
  * - people.test.ts:               its own county (ledger-world.ts, tag "s": c_lg6s), its staff's PERSON#,
  *                                 IDNO#, ROSTER#c_lg6s, STAFFDIR#t_lg6s*, DOCDIR#c_lg6s, ACTIVITY#c_lg6s
  *                                 and OPENID# t-people-* items; the matrix's staff calls write nothing.
