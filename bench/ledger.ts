@@ -79,7 +79,7 @@ function requestsAndSurvey(now: Date): Record<string, unknown>[] {
       const familyId = `f_bench${String(t + r * TOWNSHIPS).padStart(5, '0')}`;
       const requestId = `rq_bench${t}x${r}`;
       const dueDate = addDays(today, r < OVERDUE_PER_TOWNSHIP ? -3 : 3);
-      out.push({ ...keys.request(familyId, requestId), entity: 'request', requestId, familyId, familyName: `压测${t + r * TOWNSHIPS}号家`, villageName: '压测村', townshipName: `第${t}镇`, category: 'living', text: '压测诉求', countyId: COUNTY, townshipId, status: 'open', dueDate, gsi2pk: keys.requestTownshipPk(townshipId), gsi2sk: keys.requestTownshipSk(dueDate, familyId, requestId) });
+      out.push({ ...keys.request(familyId, requestId), entity: 'request', requestId, familyId, familyName: `压测${t + r * TOWNSHIPS}号家`, villageName: '压测村', townshipName: `第${t}镇`, category: 'living', text: '压测诉求', countyId: COUNTY, townshipId, status: 'open', dueDate, raisedAt: `${addDays(dueDate, -7)}T09:00:00+08:00`, gsi2pk: keys.requestTownshipPk(townshipId), gsi2sk: keys.requestTownshipSk(dueDate, familyId, requestId) });
     }
     out.push({ ...keys.requestStats(COUNTY, townshipId), countyId: COUNTY, townshipId, opened: REQUESTS_PER_TOWNSHIP, active: REQUESTS_PER_TOWNSHIP });
     out.push({ ...keys.surveyStats(COUNTY, quarterOf(today), townshipId), countyId: COUNTY, townshipId, answered: 150, aw_know_all: 120, aw_know_some: 30, sat_satisfied: 100, sat_neutral: 50 });

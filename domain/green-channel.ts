@@ -2,27 +2,32 @@ import * as z from './zod';
 import { FamilyId, IdLast6, IsoDate, PersonId, PersonName } from './common';
 import { AdmissionView, BeijingInstant, DepartmentId, GreenChannelPatient, InstitutionId } from './booking';
 import { CardCode, greenChannelPriorities } from './card';
+import { greenChannelCounters, priorityCounter, type GreenChannelCounter, type GreenChannelCounts } from './green-channel-counts';
 
 /**
  * The hospital window without a booking (walk-in), and the green-channel figures the commission
  * reads. Money is in fen (integer cents) so sums are exact; the form takes yuan with 2 decimals.
  */
+export {
+  addGreenChannelCounts,
+  fenToYuan,
+  GreenChannelFigures,
+  GreenChannelRow,
+  GreenChannelSection,
+  greenChannelCounters,
+  noGreenChannelCounts,
+  priorityCounter,
+  summariseGreenChannel,
+  type GreenChannelCell,
+  type GreenChannelCounter,
+  type GreenChannelCounts,
+} from './green-channel-counts';
 
 /** The priorities a walk-in may be given, as the seeds' county rules list them. */
 export const walkInPriorities = ['挂号', '就诊', '检查', '取药', '收费', '住院', '转诊'] as const;
 export const WalkInPriority = z.enum(walkInPriorities);
 export type WalkInPriority = z.infer<typeof WalkInPriority>;
 
-/** The counter attribute of each priority kind (stored names stay ASCII). */
-export const priorityCounter = {
-  挂号: 'pRegistration',
-  就诊: 'pConsultation',
-  检查: 'pExamination',
-  取药: 'pPharmacy',
-  收费: 'pPayment',
-  住院: 'pInpatient',
-  转诊: 'pReferral',
-} as const satisfies Record<WalkInPriority, string>;
 
 /**
  * A booked visit records the card's printed promises (greenChannelPriorities); they count under
@@ -163,44 +168,6 @@ export const EMERGENCY_APPROVAL_MAX_AGE_HOURS = 24;
 
 // --- figures for the commission ---
 
-/** The running counters of one institution, one township and one month (all integers). */
-export const greenChannelCounters = [
-  'visitsBooked',
-  'visitsWalkIn',
-  ...Object.values(priorityCounter),
-  'escorts',
-  'wheelchairs',
-  'reductionVisits',
-  'reductionFen',
-  'payLater',
-  'admissions',
-  'emergencyAdmissions',
-  'priorityBeds',
-] as const;
-export type GreenChannelCounter = (typeof greenChannelCounters)[number];
-export type GreenChannelCounts = Record<GreenChannelCounter, number>;
-
-const counterShape = Object.fromEntries(greenChannelCounters.map((c) => [c, z.number()])) as { [K in GreenChannelCounter]: ReturnType<typeof z.number> };
-export const GreenChannelFigures = z.object(counterShape);
-export const GreenChannelRow = z.object({ id: z.string(), name: z.string(), figures: GreenChannelFigures });
-export type GreenChannelRow = z.infer<typeof GreenChannelRow>;
-export const GreenChannelSection = z.object({
-  month: z.string(),
-  institutions: z.array(GreenChannelRow),
-  townships: z.array(GreenChannelRow),
-  total: GreenChannelFigures,
-});
-export type GreenChannelSection = z.infer<typeof GreenChannelSection>;
-
-export function noGreenChannelCounts(): GreenChannelCounts {
-  return Object.fromEntries(greenChannelCounters.map((c) => [c, 0])) as GreenChannelCounts;
-}
-
-export function addGreenChannelCounts(a: GreenChannelCounts, b: Partial<GreenChannelCounts>): GreenChannelCounts {
-  const out = { ...a };
-  for (const c of greenChannelCounters) out[c] += b[c] ?? 0;
-  return out;
-}
 
 /** Column labels of the figures, for the dashboard and the export sheet. */
 export const greenChannelLabels: Record<GreenChannelCounter, string> = {
@@ -265,34 +232,3 @@ export function countsDelta(from: Partial<GreenChannelCounts>, to: Partial<Green
   return out;
 }
 
-/** One counter item as read: a township × institution × month. */
-export interface GreenChannelCell extends Partial<GreenChannelCounts> {
-  townshipId: string;
-  townshipName: string;
-  institutionId: string;
-  institutionName: string;
-}
-
-const countsOf = (cell: Partial<GreenChannelCounts>): GreenChannelCounts => addGreenChannelCounts(noGreenChannelCounts(), cell);
-
-/** The month's counter items summed per institution, per township and in total (sorted by name). */
-export function summariseGreenChannel(month: string, cells: readonly GreenChannelCell[]): GreenChannelSection {
-  const by = (id: (c: GreenChannelCell) => string, name: (c: GreenChannelCell) => string) => {
-    const rows = new Map<string, GreenChannelRow>();
-    for (const c of cells) {
-      const row = rows.get(id(c)) ?? { id: id(c), name: name(c), figures: noGreenChannelCounts() };
-      row.figures = addGreenChannelCounts(row.figures, c);
-      rows.set(id(c), row);
-    }
-    return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  };
-  return {
-    month,
-    institutions: by((c) => c.institutionId, (c) => c.institutionName),
-    townships: by((c) => c.townshipId, (c) => c.townshipName),
-    total: cells.reduce<GreenChannelCounts>((acc, c) => addGreenChannelCounts(acc, countsOf(c)), noGreenChannelCounts()),
-  };
-}
-
-/** Yuan with 2 decimals for a fen amount, as the dashboard and the export print it. */
-export const fenToYuan = (fen: number): string => `${Math.trunc(fen / 100)}.${String(Math.abs(fen % 100)).padStart(2, '0')}`;

@@ -33,6 +33,7 @@ export * from './entitlements';
 export * from './articles';
 export * from './problems';
 export * from './report';
+export * from './report-care';
 export * from './green-channel';
 export * from './people';
 export * from './acting';

@@ -4,6 +4,7 @@ import { ContactKind } from './roles';
 import { ageOn } from './time';
 import type { FamilyType } from './families';
 import { DoubleSigningSection } from './double-signing';
+import { ReportFollowUps, ReportGreenChannel } from './report-care';
 
 /**
  * The self-inspection report (自查报告) of a township or a county for a period of whole months:
@@ -108,6 +109,7 @@ export const ReportFigures = z.object({
   poorMembers: z.number(),
   poorSignedMembers: z.number(),
   cardHolders: z.number(),
+  /** Requests raised and resolved in the period; open and overdue at its end (as the dashboard counts on that day). */
   requestsRaised: z.number(),
   requestsResolved: z.number(),
   requestsOpen: z.number(),
@@ -179,6 +181,10 @@ export const ReportResponse = z.object({
   counties: z.optional(z.array(ReportCounty)),
   /** The health-poverty double-signing programme's three tiers (domain/double-signing.ts). */
   doubleSigning: DoubleSigningSection,
+  /** The signed doctors' follow-ups in the period, done by the doctor's team. */
+  followUps: ReportFollowUps,
+  /** The green channel's counters over the period's months (the dashboard's section). */
+  greenChannel: ReportGreenChannel,
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;
 
@@ -220,6 +226,7 @@ export const reportTexts = {
   population: '特殊家庭基本情况统计表',
   contactTable: '联系人制度落实情况表',
   careTable: '扶助关怀情况统计表',
+  followUpTable: '家庭医生随访落实情况表',
   gapsTable: '未达标名单',
   badPeriod: '开始月份不能晚于结束月份',
   longPeriod: '一次最多统计 12 个月',

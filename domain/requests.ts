@@ -1,7 +1,7 @@
 import * as z from './zod';
 import { FamilyId, IsoDate, PersonId, TownshipId } from './common';
 import { ContactKind, type ContactLevel } from './roles';
-import { addDays, daysBetween } from './time';
+import { addDays, addMonths, daysBetween, monthOf } from './time';
 
 /**
  * Requests (诉求) a family raises, or its contact person raises for it: assigned to the family's
@@ -164,3 +164,26 @@ export type HandoverCandidate = z.infer<typeof HandoverCandidate>;
 export const HandoverCandidatesResponse = z.object({ items: z.array(HandoverCandidate) });
 export type HandoverCandidatesResponse = z.infer<typeof HandoverCandidatesResponse>;
 export const kindOfContactLevel = { county: 'county_contact', township: 'township_leader', village: 'village_cadre', volunteer: 'volunteer' } as const satisfies Record<ContactLevel, ContactKind>;
+
+// Requests per period (the self-inspection report)
+
+/**
+ * The month ends at which a closed request was still open, and whether it was overdue there (the
+ * dashboard's rule: active with its due date before the day). Counted when it closes, so the
+ * report can tell how many were open and overdue at the end of a past period from counters and
+ * the requests still active.
+ */
+export function requestOpenMonthEnds(request: { raisedOn: string; dueDate: string }, closedOn: string): Array<{ month: string; overdue: boolean }> {
+  const out: Array<{ month: string; overdue: boolean }> = [];
+  for (let m = monthOf(request.raisedOn); m <= monthOf(closedOn); m = monthOf(addMonths(`${m}-01`, 1))) {
+    const end = addDays(addMonths(`${m}-01`, 1), -1);
+    if (end >= request.raisedOn && end < closedOn) out.push({ month: m, overdue: request.dueDate < end });
+  }
+  return out;
+}
+
+/** Open and overdue at the end of the day `asOf`, among requests still active now (the others come from counters). */
+export function activeAt<R extends { raisedAt: string; dueDate: string }>(requests: readonly R[], asOf: string): { open: R[]; overdue: R[] } {
+  const open = requests.filter((r) => r.raisedAt.slice(0, 10) <= asOf);
+  return { open, overdue: open.filter((r) => r.dueDate < asOf) };
+}

@@ -21,7 +21,7 @@ import {
 } from '../../domain';
 import { writeAuditEvent } from '../lib/db/audit';
 import { contractServiceIncrement } from '../lib/db/signing';
-import { type FollowUpItem, getMemberContext, isOnContractTeam, type MemberContext, type PlanItem, planQueueKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
+import { type FollowUpItem, getMemberContext, isOnContractTeam, type MemberContext, type PlanItem, planQueueKeys, planRegionKeys, type PrescriptionItem, type RefillItem } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
 import type { TransactItem } from '../lib/db/transact';
 import { forbidden, notFound } from '../lib/http/errors';
@@ -176,7 +176,7 @@ export function requireDoctor(principal: Principal): void {
  */
 export function nextPlan(
   prev: PlanItem | undefined,
-  init: { familyId: string; memberId: string; memberName: string; doctorId: string; mobility: Mobility; poverty: boolean; today: string },
+  init: { familyId: string; memberId: string; memberName: string; doctorId: string; mobility: Mobility; poverty: boolean; today: string; region: { countyId: string; townshipId: string } | undefined },
   change: Partial<Pick<PlanItem, 'cadence' | 'reason' | 'poverty' | 'doctorId' | 'lastCompletedOn' | 'pending'>>,
 ): PlanItem {
   const rule = planCadence({ mobility: init.mobility, poverty: init.poverty });
@@ -196,6 +196,8 @@ export function nextPlan(
     pending: prev?.pending,
     ...change,
     version: (prev?.version ?? 0) + 1,
+    mobility: init.mobility,
+    ...planRegionKeys(init.region, init.memberId),
   };
   return { ...base, ...planQueueKeys(base) };
 }

@@ -36,7 +36,7 @@ export const handler = routeHandler('followups.putHealthFile', { path: FamilyMem
   const rule = planCadence({ mobility: body.mobility, poverty });
   const doctorId = queueDoctorOf(ctx, principal);
   // A cadence the doctor set by hand stays; otherwise it follows the file.
-  const plan = nextPlan(prev, { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId, mobility: body.mobility, poverty, today }, {
+  const plan = nextPlan(prev, { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId, mobility: body.mobility, poverty, today, region: profile }, {
     doctorId,
     poverty,
     ...(prev?.reason === 'doctor' ? {} : { cadence: rule.cadence, reason: rule.reason }),

@@ -1,7 +1,7 @@
 import { beijingDate, FamilyMemberPath, inPovertyProgramme, type FollowUpResponse, tierOfRole, toBeijingIso, urgentFlagLabels, VisitRequest } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { tierServedUpdate } from '../lib/db/double-signing';
-import { followUpReminderPut, itemAt, planPut, put, queueItemByRef } from '../lib/db/followups';
+import { doctorFollowUpItem, followUpReminderPut, itemAt, planPut, put, queueItemByRef } from '../lib/db/followups';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { getTeam } from '../lib/db/signing';
@@ -43,7 +43,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
   // The doctor has now spoken to the member: a submission awaiting review is answered too.
   const plan = nextPlan(
     prev,
-    { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty, today },
+    { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty, today, region: profile },
     { doctorId, lastCompletedOn: today, pending: undefined },
   );
   const response: FollowUpResponse = { followUp: followUpView(item), advice: [], plan: planView(plan, now) };
@@ -62,6 +62,8 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Visit
   await transact(
     [
       part('followUp', put(item)),
+      // What the report counts as done by the doctor's team, in its county's month.
+      ...(profile ? [part('followUp', put(doctorFollowUpItem(profile, { memberId: path.memberId, familyId: path.familyId, followUpId: item.followUpId, date: today, kind: body.kind, recordedBy: principal.personId })))] : []),
       part('plan', planPut(plan, prev?.version)),
       ...parts('handled', closeHandled),
       ...parts('contract', contractServices(ctx, body.kind === 'visit' ? ['followUps', 'homeVisits'] : ['followUps'])),

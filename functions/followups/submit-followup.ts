@@ -41,7 +41,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
     const prev = ctx.plan;
     const plan = nextPlan(
       prev,
-      { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: ctx.signing.doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty: inPovertyProgramme(profile ?? {}), today },
+      { familyId: path.familyId, memberId: path.memberId, memberName: ctx.member.name, doctorId: ctx.signing.doctorId, mobility: ctx.file?.mobility ?? 'independent', poverty: inPovertyProgramme(profile ?? {}), today, region: profile },
       { lastCompletedOn: today, pending: { followUpId, at, urgent } },
     );
     const response: FollowUpResponse = { followUp: followUpView(item), advice: urgentAdvice(urgent), plan: planView(plan, now) };

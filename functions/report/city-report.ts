@@ -1,4 +1,5 @@
-import { monthMinus, monthsBetween, populationRows, TREND_MONTHS, type Principal, type ReportCounty, type ReportQuery, type ReportResponse, type TierFigures } from '../../domain';
+import { monthMinus, monthsBetween, populationRows, TREND_MONTHS, type Principal, type ReportCounty, type ReportQuery, type ReportResponse, type TierFigures, noFollowUpFigures } from '../../domain';
+import { summariseGreenChannel } from '../../domain/green-channel-counts';
 import { getCity, type CityCounty } from '../lib/db/cities';
 import { badRequest, forbidden } from '../lib/http/errors';
 import { loadReport, reportPeriod, sumFigures } from './report-data';
@@ -56,6 +57,9 @@ export async function loadCityReport(principal: Principal, query: ReportQuery, n
     gaps: { missingContacts: [], notReached: [], poorUnsigned: [], wantingUnsigned: [], withoutCard: [], overdueRequests: [], staff: [] },
     problems: { raised: 0, rectified: 0, open: 0, overdue: [] },
     doubleSigning: { fromDay: `${period.from}-01`, asOf: period.asOf, townships: [], total: [], gaps: [] },
+    // Merged by shape (cityOf): figures added field by field, rows and names joined county after county.
+    followUps: { townships: [], total: noFollowUpFigures(), gaps: [] },
+    greenChannel: summariseGreenChannel(period.from === period.to ? period.from : `${period.from}/${period.to}`, []),
   };
   return cityOf(zero, reports);
 }

@@ -1,4 +1,4 @@
-import { contactKindLabels, percent, quarterLabel, REPORT_TARGETS, reportPeriodLabel, reportTexts, SERVICE_CARD, type Headcount, type ReportResponse } from '../../domain';
+import { contactKindLabels, fenToYuan, mobilityLabels, percent, quarterLabel, REPORT_TARGETS, reportPeriodLabel, reportTexts, SERVICE_CARD, walkInPriorities, priorityCounter, type Headcount, type ReportResponse } from '../../domain';
 import { doubleSigningParagraphs } from './double-signing-text';
 
 /**
@@ -33,10 +33,12 @@ export function reportNarrative(r: ReportResponse): Narrative {
   const signing = [
     `特殊家庭成员${t.members}人，已签约家庭医生${t.signedMembers}人，签约率${pct(t.signedMembers, t.members)}；有签约意愿${t.wantingMembers}人，应签尽签率${pct(t.signedMembers, t.wantingMembers)}。`,
     `建档立卡贫困家庭成员${t.poorMembers}人，已签约${t.poorSignedMembers}人，签约率${pct(t.poorSignedMembers, t.poorMembers)}（目标不低于${REPORT_TARGETS.signingPoor * 100}%，${t.poorMembers === 0 || t.poorSignedMembers / t.poorMembers >= REPORT_TARGETS.signingPoor ? '已达标' : '未达标'}）。`,
+    ...followUpSentences(r),
   ];
   const care = [
     `持有${SERVICE_CARD}的家庭${t.cardHolders}户，持卡率${pct(t.cardHolders, t.families)}。`,
-    `累计受理诉求${t.requestsRaised}件，已解决${t.requestsResolved}件，办理中${t.requestsOpen}件，其中逾期${t.requestsOverdue}件。`,
+    greenChannelSentence(r),
+    `本期受理诉求${t.requestsRaised}件，解决${t.requestsResolved}件；截至期末办理中${t.requestsOpen}件，其中逾期${t.requestsOverdue}件。`,
     `${quarterLabel(r.quarter)}共${t.surveyAnswered}户作答，知晓率${pct(t.surveyAware, t.surveyAnswered)}，满意度${pct(t.surveySatisfied, t.surveyAnswered)}。`,
   ];
   const g = r.gaps;
@@ -48,6 +50,7 @@ export function reportNarrative(r: ReportResponse): Narrative {
     g.wantingUnsigned.length ? `有签约意愿尚未签约${g.wantingUnsigned.length}人：${names(g.wantingUnsigned.map((m) => m.memberName))}。` : '',
     g.withoutCard.length ? `未持${SERVICE_CARD}${g.withoutCard.length}户：${names(g.withoutCard.map((f) => f.familyName))}。` : '',
     g.overdueRequests.length ? `诉求逾期未办结${g.overdueRequests.length}件：${names(g.overdueRequests.map((q) => q.familyName))}。` : '',
+    r.followUps.gaps.length ? `签约医生随访未落实${r.followUps.gaps.length}人：${names(r.followUps.gaps.map(followUpGapText))}。` : '',
   ].filter(Boolean);
   return {
     // A city's report goes up under its own name ("清河市计划生育特殊家庭…自查报告").
@@ -78,4 +81,27 @@ function countyLines(r: ReportResponse): string[] {
     (c) =>
       `${c.countyName}：特殊家庭${c.families}户${c.members}人，“双岗”联系人落实率${pct(c.familiesWithAllContacts, c.families)}，本期联系到${c.familiesReached}户（${pct(c.familiesReached, c.families)}），有意愿成员签约率${pct(c.signedMembers, c.wantingMembers)}，持卡率${pct(c.cardHolders, c.families)}；本期登记问题${c.problems.raised}个，尚在整改${c.problems.open}个，其中超过整改时限${c.problems.overdue}个。`,
   );
+}
+
+/** The doctors' follow-ups: what was due in the period and what the doctor's team did. */
+function followUpSentences(r: ReportResponse): string[] {
+  const f = r.followUps.total;
+  if (f.planned === 0) return ['本期没有纳入慢病随访计划的签约成员。'];
+  return [
+    `纳入慢病随访计划的签约成员${f.planned}人，本期应由签约医生随访${f.visitsDue}人次（每月一次），医生团队上门或电话随访${f.visitsDone}人次，随访率${pct(f.visitsDone, f.visitsDue)}，未随访${f.visitsMissed}人次（成员自己提交的测量不计为医生随访）。`,
+    f.weeklyMembers
+      ? `其中失能、半失能老人${f.weeklyMembers}人，应每周随访${f.callsDue}人次，已随访${f.callsDone}人次，随访率${pct(f.callsDone, f.callsDue)}，未随访${f.callsMissed}人次。`
+      : '本期没有需要每周随访的失能、半失能老人。',
+  ];
+}
+
+const followUpGapText = (g: ReportResponse['followUps']['gaps'][number]) =>
+  `${g.memberName}（${g.familyName}，${mobilityLabels[g.mobility]}，签约医生${g.doctorName}${g.visitsMissed ? `，缺月度随访${g.visitsMissed}次` : ''}${g.callsMissed ? `，缺每周随访${g.callsMissed}次` : ''}）`;
+
+/** The green channel of the period, as the dashboard's section counts it. */
+function greenChannelSentence(r: ReportResponse): string {
+  const f = r.greenChannel.total;
+  if (r.greenChannel.institutions.length === 0) return '本期没有绿色通道就诊记录。';
+  const given = walkInPriorities.map((p) => `${p}${f[priorityCounter[p]]}人次`).join('、');
+  return `本期绿色通道就诊${f.visitsBooked + f.visitsWalkIn}人次（预约${f.visitsBooked}人次、窗口直接就诊${f.visitsWalkIn}人次），优先服务：${given}；陪诊${f.escorts}人次，轮椅${f.wheelchairs}人次，先诊疗后付费${f.payLater}人次，减免${f.reductionVisits}人次共${fenToYuan(f.reductionFen)}元；住院${f.admissions}人次（优先安排床位${f.priorityBeds}人次，其中急诊无亲属入院${f.emergencyAdmissions}人次）。`;
 }

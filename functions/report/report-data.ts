@@ -1,4 +1,5 @@
 import {
+  activeAt,
   beijingDate,
   isProblemOverdue,
   isRegisteredPoor,
@@ -24,11 +25,14 @@ import {
   type ReportTownship,
   type TrendMonth,
 } from '../../domain';
+// Straight from its module: through the domain index the window's schemas came with it.
+import { summariseGreenChannel } from '../../domain/green-channel-counts';
 import { holdsCard, type TownshipStatsItem } from '../lib/db/coverage';
 import { countyOfTownship, countyTownshipStats } from '../lib/db/dashboard';
 import type { FamilyProfileItem } from '../lib/db/items';
-import { requestStatsOf, surveyFigures } from '../lib/db/ledger-requests';
-import { monthStats, organisationOf, overdueRequests, regionProfiles, townshipAssignments, townshipMonthContacts, type Assignment, type LoggedContact } from '../lib/db/report/read';
+import { monthCount, requestStatsOf, surveyFigures } from '../lib/db/ledger-requests';
+import { activeRequests, greenChannelMonths, monthStats, organisationOf, regionDoctorFollowUps, regionPlans, regionProfiles, townshipAssignments, townshipMonthContacts, type Assignment, type LoggedContact } from '../lib/db/report/read';
+import { followUpSection } from './followups';
 import { listRegionProblems, type ProblemItem } from '../lib/db/problems';
 import { listCoverageStates, type SigningStateItem } from '../lib/db/signing';
 import { badRequest, forbidden } from '../lib/http/errors';
@@ -73,7 +77,10 @@ export async function scopeOf(principal: Principal, townshipId: string | undefin
 interface TownshipReads {
   contacts: LoggedContact[];
   assignments: Assignment[];
-  overdue: Awaited<ReturnType<typeof overdueRequests>>;
+  /** Requests still active now, raised by the period's end. */
+  open: Awaited<ReturnType<typeof activeRequests>>;
+  /** Of those, past their due date at the period's end. */
+  overdue: Awaited<ReturnType<typeof activeRequests>>;
 }
 
 /**
@@ -91,7 +98,7 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
   const onlyTownship = scope.level === 'township' ? townshipIds[0] : undefined;
   const trendFrom = monthMinus(period.to, TREND_MONTHS - 1);
 
-  const [profiles, states, months, requestStats, survey, organisation, problemItems] = countyId && townshipIds.length
+  const [profiles, states, months, requestStats, survey, organisation, problemItems, plans, doctorFollowUps, greenChannel] = countyId && townshipIds.length
     ? await Promise.all([
         regionProfiles({ countyId, townshipId: onlyTownship }),
         listCoverageStates({ countyId, townshipId: onlyTownship }),
@@ -100,19 +107,23 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
         surveyFigures(countyId, period.quarter),
         organisationOf(principal.personId),
         listRegionProblems(countyId, onlyTownship),
+        regionPlans({ countyId, townshipId: onlyTownship }),
+        Promise.all(period.months.map((m) => regionDoctorFollowUps({ countyId, townshipId: onlyTownship }, m))).then((l) => l.flat()),
+        greenChannelMonths(countyId, period.from, period.to),
       ])
-    : [[], [], [], [], [], await organisationOf(principal.personId), []];
+    : [[], [], [], [], [], await organisationOf(principal.personId), [], [], [], []];
 
   const reads = new Map<string, TownshipReads>(
     await Promise.all(
       townshipIds.map(async (t): Promise<[string, TownshipReads]> => {
         const active = requestStats.find((r) => r.townshipId === t)?.active ?? 0;
-        const [contacts, assignments, overdue] = await Promise.all([
+        const [contacts, assignments, stillActive] = await Promise.all([
           Promise.all(period.months.map((m) => townshipMonthContacts(t, m))).then((l) => l.flat()),
           townshipAssignments(t),
-          active > 0 ? overdueRequests(t, period.today) : Promise.resolve([]),
+          active > 0 ? activeRequests(t) : Promise.resolve([]),
         ]);
-        return [t, { contacts, assignments, overdue }];
+        const { open, overdue } = activeAt(stillActive, period.asOf);
+        return [t, { contacts, assignments, open, overdue }];
       }),
     ),
   );
@@ -184,10 +195,12 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
       poorMembers,
       poorSignedMembers: poorSigned,
       cardHolders: t.cardHolders,
-      requestsRaised: req?.opened ?? 0,
-      requestsResolved: req?.resolved ?? 0,
-      requestsOpen: req?.active ?? 0,
-      requestsOverdue: r.overdue.length,
+      // Per period from the township's month counters; at its end, the requests still active plus
+      // those closed since (counted at every month end they stayed open over when they closed).
+      requestsRaised: period.months.reduce((n, m) => n + monthCount(req, 'opened', m), 0),
+      requestsResolved: period.months.reduce((n, m) => n + monthCount(req, 'resolved', m), 0),
+      requestsOpen: r.open.length + monthCount(req, 'openAtEnd', period.to),
+      requestsOverdue: r.overdue.length + monthCount(req, 'overdueAtEnd', period.to),
       surveyAnswered: sv?.answered ?? 0,
       surveyAware: sv?.awareness.know_all ?? 0,
       surveySatisfied: (sv?.satisfaction.very_satisfied ?? 0) + (sv?.satisfaction.satisfied ?? 0),
@@ -221,6 +234,8 @@ export async function loadReport(principal: Principal, query: ReportQuery, now: 
     gaps,
     problems: problemFigures(problemItems.filter((p) => chosen.has(p.townshipId)), period),
     doubleSigning,
+    followUps: await followUpSection({ townships: scope.townships, profiles: familyProfiles, states: statesOf, plans, doctorFollowUps, period }),
+    greenChannel: summariseGreenChannel(period.from === period.to ? period.from : `${period.from}/${period.to}`, greenChannel.filter((c) => chosen.has(c.townshipId))),
   };
 }
 

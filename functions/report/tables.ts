@@ -1,4 +1,4 @@
-import { contactKindLabels, percent, reportTexts, SERVICE_CARD, type ReportFigures, type ReportResponse } from '../../domain';
+import { contactKindLabels, fenToYuan, mobilityLabels, noGreenChannelCounts, percent, reportTexts, SERVICE_CARD, type FollowUpFigures, type ReportFigures, type ReportResponse } from '../../domain';
 
 /**
  * The report's tables in the shape of the seed's 特殊家庭基本情况统计表, 联系人制度落实情况表 and
@@ -40,14 +40,37 @@ export function contactTable(r: ReportResponse): ReportTable {
 }
 
 export function careTable(r: ReportResponse): ReportTable {
+  // The green channel by the patient's township (the dashboard's counters), beside the township's other care figures.
+  const gc = (name: string) => (name === '合计' ? r.greenChannel.total : r.greenChannel.townships.find((t) => t.name === name)?.figures ?? noGreenChannelCounts());
   return {
     title: reportTexts.careTable,
-    header: ['乡镇', '成员人数', '签约人数', '签约率', '有签约意愿人数', '意愿签约率', '建档立卡成员', '建档立卡签约', '建档立卡签约率', `持${SERVICE_CARD}户数`, '持卡率', '累计诉求', '已解决', '办理中', '逾期', '本季答卷户数', '知晓率', '满意度'],
-    rows: regionRows(r, (name, f) => [
-      name, f.members, f.signedMembers, rate(f.signedMembers, f.members), f.wantingMembers, rate(f.signedMembers, f.wantingMembers),
-      f.poorMembers, f.poorSignedMembers, rate(f.poorSignedMembers, f.poorMembers), f.cardHolders, rate(f.cardHolders, f.families),
-      f.requestsRaised, f.requestsResolved, f.requestsOpen, f.requestsOverdue, f.surveyAnswered, rate(f.surveyAware, f.surveyAnswered), rate(f.surveySatisfied, f.surveyAnswered),
-    ]),
+    header: [
+      '乡镇', '成员人数', '签约人数', '签约率', '有签约意愿人数', '意愿签约率', '建档立卡成员', '建档立卡签约', '建档立卡签约率', `持${SERVICE_CARD}户数`, '持卡率',
+      '本期受理诉求', '本期解决', '期末办理中', '期末逾期', '本季答卷户数', '知晓率', '满意度',
+      '绿色通道预约就诊', '窗口直接就诊', '住院', '急诊无亲属入院', '优先安排床位', '减免人次', '减免金额（元）',
+    ],
+    rows: regionRows(r, (name, f) => {
+      const g = gc(name);
+      return [
+        name, f.members, f.signedMembers, rate(f.signedMembers, f.members), f.wantingMembers, rate(f.signedMembers, f.wantingMembers),
+        f.poorMembers, f.poorSignedMembers, rate(f.poorSignedMembers, f.poorMembers), f.cardHolders, rate(f.cardHolders, f.families),
+        f.requestsRaised, f.requestsResolved, f.requestsOpen, f.requestsOverdue, f.surveyAnswered, rate(f.surveyAware, f.surveyAnswered), rate(f.surveySatisfied, f.surveyAnswered),
+        g.visitsBooked, g.visitsWalkIn, g.admissions, g.emergencyAdmissions, g.priorityBeds, g.reductionVisits, fenToYuan(g.reductionFen),
+      ];
+    }),
+  };
+}
+
+/** The signed doctors' follow-ups per township: due, done by the doctor's team, missed. */
+export function followUpTable(r: ReportResponse): ReportTable {
+  const row = (name: string, f: FollowUpFigures) => [
+    name, f.planned, f.visitsDue, f.visitsDone, f.visitsMissed, rate(f.visitsDone, f.visitsDue), f.weeklyMembers, f.callsDue, f.callsDone, f.callsMissed, rate(f.callsDone, f.callsDue),
+  ];
+  const t = r.followUps.townships;
+  return {
+    title: reportTexts.followUpTable,
+    header: ['乡镇', '有随访计划的签约成员', '应月度随访人次', '医生已随访', '未随访', '随访率', '失能半失能老人', '应每周随访人次', '已随访', '未随访', '每周随访率'],
+    rows: [...t.map((x) => row(x.townshipName, x)), ...(t.length > 1 ? [row('合计', r.followUps.total)] : [])],
   };
 }
 
@@ -66,11 +89,15 @@ export function gapsTable(r: ReportResponse): ReportTable {
       ...g.wantingUnsigned.map((m) => ['有意愿未签约', place(m), `${m.familyName} ${m.memberName}`, '']),
       ...g.withoutCard.map((f) => [`未持${SERVICE_CARD}`, place(f), f.familyName, '']),
       ...g.overdueRequests.map((q) => ['诉求逾期', place(q), q.familyName, `${q.title}（应于 ${q.dueDate} 前办结${q.assigneeName ? `，经办：${q.assigneeName}` : ''}）`]),
+      ...r.followUps.gaps.map((m) => [
+        '医生随访未落实', place(m), `${m.familyName} ${m.memberName}`,
+        [`${mobilityLabels[m.mobility]}，签约医生：${m.doctorName}`, m.visitsMissed ? `缺月度随访 ${m.visitsMissed} 次` : '', m.callsMissed ? `缺每周随访 ${m.callsMissed} 次` : ''].filter(Boolean).join('，'),
+      ]),
     ],
   };
 }
 
-export const reportTables = (r: ReportResponse): ReportTable[] => [populationTable(r), contactTable(r), careTable(r), gapsTable(r)].map((t) => (r.counties ? countyColumns(t) : t));
+export const reportTables = (r: ReportResponse): ReportTable[] => [populationTable(r), contactTable(r), careTable(r), followUpTable(r), gapsTable(r)].map((t) => (r.counties ? countyColumns(t) : t));
 
 /** A city's tables name counties where a county's name townships. */
 const countyColumns = (t: ReportTable): ReportTable => ({ ...t, header: t.header.map((h) => (h === '乡镇' ? '县（市、区）' : h === '乡镇村' ? '县乡镇村' : h)) });

@@ -78,7 +78,10 @@ import type { ApiResponse } from '../support/api';
  * - changes.test.ts:              its own ledger-world county (tag "vl": FAMILY#f_lg6vl*, PERSON#/OPENID# of
  *                                 p_lg6vl*, STATS#c_lg6vl), team tm_lg6vl, SIGNING#/POLICY#/OUTBOX#/IDEM# items of them.
  * - report.test.ts:               its own ledger-world county (tag "k": FAMILY#f_lg6k*, PERSON#/OPENID# of
- *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r").
+ *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r");
+ *                                 its members' HEALTH#p_lg6*k*, DOCFU#c_lg6k#…, GCSTATS#c_lg6k, its window clerk
+ *                                 p_lg6khosp's walk-ins at org_xyy on 2026-10-13, 11-12 and 11-18 (WALKIN#org_xyy#…),
+ *                                 one emergency ADMIT#adm_…, and RATE#lookup#p_lg6khosp.
  * - people.test.ts:               its own county (ledger-world.ts, tag "s": c_lg6s), its staff's PERSON#,
  *                                 IDNO#, ROSTER#c_lg6s, STAFFDIR#t_lg6s*, DOCDIR#c_lg6s, ACTIVITY#c_lg6s
  *                                 and OPENID# t-people-* items, a HEALTH#p_lg6ms010 plan; the matrix's staff calls write nothing.

@@ -33,6 +33,9 @@ test('the county officer opens the self-inspection report in one tap and downloa
   await page.getByText('特殊家庭基本情况').waitFor();
   await page.getByText('近 12 个月联系次数').waitFor();
   await page.getByText('未达标的家庭和人员').waitFor();
+  // The doctors' follow-ups and the green channel of the period, in words.
+  await page.getByText('家庭医生随访', { exact: true }).waitFor();
+  await page.getByText('本期绿色通道', { exact: true }).waitFor();
   await screenshot(page, 'report-1-county');
   expectElderFriendly(await elderReport(page));
 
@@ -44,6 +47,8 @@ test('the county officer opens the self-inspection report in one tap and downloa
   expect(text).toMatch(/共有计划生育特殊家庭12户\d+人（失独\d+户\d+人、伤残\d+户\d+人），其中49岁以上\d+户\d+人/);
   expect(text).toContain(`落实乡镇领导干部和村（社区）干部“双岗”联系人的家庭${covered}户`);
   expect(text).toContain('特殊家庭基本情况统计表');
+  expect(text).toContain('家庭医生随访落实情况表');
+  expect(text).toMatch(/本期(绿色通道就诊\d+人次|没有绿色通道就诊记录)/);
 
   // Another period in one tap: the figures are read again for it.
   await button(page, '上月').click();

@@ -4,6 +4,7 @@ import {
   type Cadence,
   type FollowUpRecord,
   type HealthFile,
+  type Mobility,
   MAX_DUE_WINDOW_DAYS,
   type Prescription,
   type RefillRecord,
@@ -53,6 +54,43 @@ export interface PlanItem extends Keys {
   version: number;
   gsi1pk: string;
   gsi1sk: string;
+  /** The member's mobility when the plan was last written: 失能 and 半失能 elders get a weekly call. */
+  mobility?: Mobility;
+  /** In the county's plan index (the self-inspection report counts what was due). */
+  gsi2pk?: string;
+  gsi2sk?: string;
+}
+
+/** The plan's place in its county's plan index, when the family's region is known. */
+export const planRegionKeys = (region: { countyId: string; townshipId: string } | undefined, memberId: string) =>
+  region?.countyId && region.townshipId ? { gsi2pk: keys.followUpPlanRegionPk(region.countyId), gsi2sk: keys.followUpPlanRegionSk(region.townshipId, memberId) } : {};
+
+/**
+ * A doctor's visit or call in its county's month (one small item, in the visit's own transaction):
+ * the report counts the follow-ups done by the doctor's team from these, never a member's own
+ * submission. Written only by followups.recordVisit.
+ */
+export interface DoctorFollowUpItem extends Keys {
+  entity: 'doctorFollowUp';
+  memberId: string;
+  familyId: string;
+  townshipId: string;
+  date: string;
+  kind: 'visit' | 'phone';
+  recordedBy: string;
+}
+
+export function doctorFollowUpItem(region: { countyId: string; townshipId: string }, f: { memberId: string; familyId: string; followUpId: string; date: string; kind: 'visit' | 'phone'; recordedBy: string }): DoctorFollowUpItem {
+  return {
+    ...keys.doctorFollowUpMonth(region.countyId, f.date.slice(0, 7), region.townshipId, f.date, f.followUpId),
+    entity: 'doctorFollowUp',
+    memberId: f.memberId,
+    familyId: f.familyId,
+    townshipId: region.townshipId,
+    date: f.date,
+    kind: f.kind,
+    recordedBy: f.recordedBy,
+  };
 }
 
 export interface FollowUpItem extends Keys, FollowUpRecord {

@@ -110,6 +110,12 @@ export const keys = {
   /** Sorted by time so the newest come first in a descending Query. */
   followUp: (memberId: string, at: Date, followUpId: string) => ({ pk: `HEALTH#${memberId}`, sk: `FU#${String(at.getTime()).padStart(15, '0')}#${followUpId}` }),
   followUpPrefix: 'FU#',
+  /** The county's follow-up plans (GSI2 of the plan), by township: the report counts what was due. */
+  followUpPlanRegionPk: (countyId: string) => `FUPLANS#${countyId}`,
+  followUpPlanRegionSk: (townshipId: string, memberId: string) => `${townshipId}#${memberId}`,
+  /** The doctors' visits and calls of a county's month, by township (written with the visit): what was done. */
+  doctorFollowUpMonth: (countyId: string, month: string, townshipId: string, date: string, followUpId: string) => ({ pk: `DOCFU#${countyId}#${month}`, sk: `${townshipId}#${date}#${followUpId}` }),
+  doctorFollowUpMonthPk: (countyId: string, month: string) => `DOCFU#${countyId}#${month}`,
   prescription: (memberId: string, prescriptionId: string) => ({ pk: `HEALTH#${memberId}`, sk: `RX#${prescriptionId}` }),
   refill: (memberId: string, prescriptionId: string, refillId: string) => ({ pk: `HEALTH#${memberId}`, sk: `RX#${prescriptionId}#RF#${refillId}` }),
   /** Doctor's queue (GSI1 STAFF#<doctorId>): the plan sorts by the day it needs the doctor. */

@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Awareness, RequestStatus, Satisfaction, SurveyFigures } from '../../../domain';
+import { monthOf, requestOpenMonthEnds, type Awareness, type RequestStatus, type Satisfaction, type SurveyFigures } from '../../../domain';
 import { Awareness as AwarenessEnum, Satisfaction as SatisfactionEnum } from '../../../domain';
 import { db, tableName } from './client';
 import { keys } from './keys';
@@ -23,7 +23,12 @@ export interface RequestStatsItem {
   resolved?: number;
   referred?: number;
   declined?: number;
+  /** Per month, named by `requestMonthCounter`. */
+  [monthCounter: `${string}@${string}`]: number | undefined;
 }
+
+/** A township's month counter, 0 when never moved. */
+export const monthCount = (stats: RequestStatsItem | undefined, field: Parameters<typeof requestMonthCounter>[0], month: string) => stats?.[requestMonthCounter(field, month) as `${string}@${string}`] ?? 0;
 
 type Region = { countyId: string; townshipId: string };
 
@@ -40,18 +45,48 @@ function addCounters(key: { pk: string; sk: string }, region: Region, delta: Rec
   };
 }
 
-/** A request raised: one more opened and active in its township. */
-export const requestOpenedCounter = (region: Region) => addCounters(keys.requestStats(region.countyId, region.townshipId), region, { opened: 1, active: 1 });
+/**
+ * A counter of one month on the township's item (`opened@2026-11`): the report counts requests per
+ * period from the same item the dashboard reads, so no request more.
+ */
+export const requestMonthCounter = (field: 'opened' | Exclude<RequestStatus, 'open' | 'in_progress'> | 'openAtEnd' | 'overdueAtEnd', month: string) => `${field}@${month}`;
 
-/** `n` requests (one by default) closed with this outcome: as many fewer active. */
-export const requestClosedCounter = (region: Region, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>, n = 1) =>
-  addCounters(keys.requestStats(region.countyId, region.townshipId), region, { active: -n, [outcome]: n });
+/** A request raised on `raisedOn`: one more opened and active in its township, and opened that month. */
+export const requestOpenedCounter = (region: Region, raisedOn: string) =>
+  addCounters(keys.requestStats(region.countyId, region.townshipId), region, { opened: 1, active: 1, [requestMonthCounter('opened', monthOf(raisedOn))]: 1 });
 
-/** Active requests of a family moving to another township: their figures go with them. */
-export const requestsMovedCounters = (from: Region, to: Region, n: number): TransactItem[] => [
-  addCounters(keys.requestStats(from.countyId, from.townshipId), from, { opened: -n, active: -n }),
-  addCounters(keys.requestStats(to.countyId, to.townshipId), to, { opened: n, active: n }),
-];
+/**
+ * Requests of one township closed on `closedOn` with this outcome (one, or several at once when a
+ * family leaves the county): as many fewer active, as many more closed that month, and each counted
+ * at every month end it stayed open over (and was overdue at), which the report of a past period
+ * needs once the request has left the township's active index.
+ */
+export const requestClosedCounter = (region: Region, outcome: Exclude<RequestStatus, 'open' | 'in_progress'>, closedOn: string, closing: ReadonlyArray<{ raisedAt: string; dueDate: string }>) => {
+  const n = closing.length;
+  const delta: Record<string, number> = { active: -n, [outcome]: n, [requestMonthCounter(outcome, monthOf(closedOn))]: n };
+  const add = (field: string) => (delta[field] = (delta[field] ?? 0) + 1);
+  for (const r of closing) {
+    for (const end of requestOpenMonthEnds({ raisedOn: r.raisedAt.slice(0, 10), dueDate: r.dueDate }, closedOn)) {
+      add(requestMonthCounter('openAtEnd', end.month));
+      if (end.overdue) add(requestMonthCounter('overdueAtEnd', end.month));
+    }
+  }
+  return addCounters(keys.requestStats(region.countyId, region.townshipId), region, delta);
+};
+
+/**
+ * Active requests of a family moving to another township: their figures go with them, the month
+ * each was raised in included, so both townships' per-period counts agree with their records.
+ */
+export const requestsMovedCounters = (from: Region, to: Region, moving: ReadonlyArray<{ raisedAt: string }>): TransactItem[] => {
+  const delta: Record<string, number> = { opened: moving.length, active: moving.length };
+  for (const r of moving) {
+    const field = requestMonthCounter('opened', monthOf(r.raisedAt.slice(0, 10)));
+    delta[field] = (delta[field] ?? 0) + 1;
+  }
+  const negated = Object.fromEntries(Object.entries(delta).map(([k, v]) => [k, -v]));
+  return [addCounters(keys.requestStats(from.countyId, from.townshipId), from, negated), addCounters(keys.requestStats(to.countyId, to.townshipId), to, delta)];
+};
 
 /**
  * One family's answer of the quarter, counted by answer. A face-to-face survey recorded by staff

@@ -142,7 +142,7 @@ export function requestCreation(
         ExpressionAttributeValues: { ':e': 'familyRequests', ':one': 1 },
       },
     }),
-    part('counter', requestOpenedCounter(profile)),
+    part('counter', requestOpenedCounter(profile, at.slice(0, 10))),
     ...parts(
       'outbox',
       leader
@@ -268,7 +268,7 @@ export async function updateRequestStatus(item: RequestItem, change: StatusChang
   await transact([
     ...own,
     ...(closing
-      ? [part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined')), part('summary', summaryClosed(item.familyId, 1))]
+      ? [part('counter', requestClosedCounter(item, change.status as 'resolved' | 'referred' | 'declined', toBeijingIso(now).slice(0, 10), [item])), part('summary', summaryClosed(item.familyId, 1))]
       : []),
   ]);
   return next;
@@ -291,7 +291,7 @@ export function requestsReferredOnParts(
   const change: StatusChange = { status: 'referred', department: input.destination, note: '家庭已迁出本县，诉求转交迁入地继续办理', byName: input.byName };
   return [
     ...active.flatMap((r) => requestStatusParts(r, change, now).parts),
-    part('counter', requestClosedCounter(input.region, 'referred', active.length)),
+    part('counter', requestClosedCounter(input.region, 'referred', toBeijingIso(now).slice(0, 10), active)),
     part('requestsSummary', summaryClosed(input.familyId, active.length, input.summaryVersion)),
   ];
 }

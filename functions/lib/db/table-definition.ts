@@ -46,6 +46,8 @@
  * | followups: a member's due reminder        | pk=OUTBOX#followup.due#<memberId> (one per member, replaced)  |
  * | a member's newest follow-ups (trends)     | pk=HEALTH#<memberId>, begins_with(sk, FU#), newest first      |
  * | a member's prescriptions and refills      | pk=HEALTH#<memberId>, begins_with(sk, RX#)                     |
+ * | follow-up plans of a county (report)      | GSI2 gsi2pk=FUPLANS#<countyId>, gsi2sk=<townshipId>#<memberId>  |
+ * | doctors' visits/calls of a county's month | pk=DOCFU#<countyId>#<YYYY-MM>, begins_with(sk, <townshipId>#)   |
  * | a doctor's follow-up queue (ONE Query)    | GSI1 gsi1pk=STAFF#<doctorId>, gsi1sk BETWEEN DISCHARGE# AND   |
  * |                                           |   FOLLOWUP-PLAN#<today+14>: discharge notes (booking),        |
  * |                                           |   FOLLOWUP-ITEM# (consultations), FOLLOWUP-PLAN#<due>#<member>|

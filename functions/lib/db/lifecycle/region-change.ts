@@ -107,9 +107,9 @@ export function townshipBoundParts(
   const { profile, region } = input;
   const to = { countyId: profile.countyId, townshipId: region.townshipId };
   const carry = { familyId: profile.familyId, requests: bound.requests, summaryVersion: bound.requestsVersion, reassign: input.reassign, region, byName: input.byName, note: `家庭迁往${region.townshipName}，诉求转由新乡镇继续办理` };
-  const moving = carriedRequests(carry).length;
+  const moving = carriedRequests(carry);
   const out: Part<'requestsSummary' | 'request' | 'requestCounter' | 'surveyCounter'>[] = [...carryActiveRequests(carry, now)];
-  if (moving) out.push(...requestsMovedCounters(profile, to, moving).map((item) => part('requestCounter' as const, item)));
+  if (moving.length) out.push(...requestsMovedCounters(profile, to, moving).map((item) => part('requestCounter' as const, item)));
   // The overdue notices not sent yet go to the new township's leader (only while still not sent).
   if (input.leader) {
     for (const n of bound.pendingNotices.filter((x) => x.recipientId !== input.leader!.staffId)) {

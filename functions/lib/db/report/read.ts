@@ -1,7 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContactKind, ContactLevel } from '../../../../domain';
 import { db, tableName } from '../client';
-import type { FamilyContactItem, FamilyProfileItem } from '../items';
+import { batchGetAll } from '../batch';
+import type { DoctorFollowUpItem, PlanItem } from '../followups';
+import type { GreenChannelStatsItem } from '../green-channel';
+import type { FamilyContactItem, FamilyProfileItem, PersonItem } from '../items';
 import { keys } from '../keys';
 import { countedByMessaging } from '../ledger';
 import { queryAll } from '../query-all';
@@ -106,15 +109,56 @@ export async function townshipAssignments(townshipId: string): Promise<Assignmen
   return lists.flat().filter((c) => c.entity === 'familyContact').map((c) => ({ familyId: c.familyId, kind: c.kind, staffId: c.staffId, name: c.name }));
 }
 
-/** A township's active requests past their due date (its due-date index, as the dashboard counts them). */
-export async function overdueRequests(townshipId: string, today: string): Promise<RequestItem[]> {
-  const items = await queryAll<RequestItem>({
+/**
+ * A township's active requests (its due-date index, which the dashboard counts overdue ones from):
+ * those open and overdue at the period's end are counted from these and the closing counters.
+ */
+export function activeRequests(townshipId: string): Promise<RequestItem[]> {
+  return queryAll<RequestItem>({
     TableName: tableName(),
     IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :today',
-    ExpressionAttributeValues: { ':pk': keys.requestTownshipPk(townshipId), ':today': today },
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.requestTownshipPk(townshipId) },
   });
-  return items;
+}
+
+/** A county's follow-up plans, optionally one township's (one Query of the plan index). */
+export function regionPlans(region: Region): Promise<PlanItem[]> {
+  return queryAll<PlanItem>({
+    TableName: tableName(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: region.townshipId ? 'gsi2pk = :pk AND begins_with(gsi2sk, :p)' : 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.followUpPlanRegionPk(region.countyId), ...(region.townshipId ? { ':p': `${region.townshipId}#` } : {}) },
+  }).then((items) => items.filter((i) => i.entity === 'followUpPlan'));
+}
+
+/** The doctors' visits and calls of a county's month, optionally one township's (one Query). */
+export function regionDoctorFollowUps(region: Region, month: string): Promise<DoctorFollowUpItem[]> {
+  return queryAll<DoctorFollowUpItem>({
+    TableName: tableName(),
+    KeyConditionExpression: region.townshipId ? 'pk = :pk AND begins_with(sk, :p)' : 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.doctorFollowUpMonthPk(region.countyId, month), ...(region.townshipId ? { ':p': `${region.townshipId}#` } : {}) },
+  });
+}
+
+/**
+ * The green-channel counters of the months `from` through `to` of a county (one Query of the
+ * counters the dashboard reads a month of; read here so the report's bundle does not take in the
+ * window's lookup code).
+ */
+export function greenChannelMonths(countyId: string, from: string, to: string): Promise<GreenChannelStatsItem[]> {
+  return queryAll<GreenChannelStatsItem>({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.greenChannelStatsPk(countyId), ':from': keys.greenChannelMonthPrefix(from), ':to': `${keys.greenChannelMonthPrefix(to)}\uffff` },
+  });
+}
+
+/** Names of persons (the doctors behind follow-up gaps), one BatchGet per 100. */
+export async function personNames(personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const items = await batchGetAll<PersonItem>([...new Set(personIds)].map((id) => keys.person(id)));
+  return new Map(items.map((p) => [p.personId, p.name]));
 }
 
 /** The caller's organisation, for the report's heading (one item read). */

@@ -23,12 +23,15 @@ function Figures({ f }: { f: GreenChannelCounts }) {
   );
 }
 
-/** 绿色通道: this month's visits, priorities, escorts, reductions and beds per institution and township. */
-export function GreenChannelSection({ g }: { g: Section }) {
+/**
+ * 绿色通道: a month's (or the report's period's, named by `period`) visits, priorities, escorts,
+ * reductions and beds per institution and township.
+ */
+export function GreenChannelSection({ g, period = '本月' }: { g: Section; period?: string }) {
   return (
     <View className="card" id="green-channel">
-      <View className="h2">本月绿色通道</View>
-      {g.institutions.length === 0 ? <View className="text">本月还没有绿色通道就诊记录。</View> : <Figures f={g.total} />}
+      <View className="h2">{period}绿色通道</View>
+      {g.institutions.length === 0 ? <View className="text">{period}还没有绿色通道就诊记录。</View> : <Figures f={g.total} />}
       {g.institutions.length > 0 ? <View className="h3 dash-sect">按医疗机构</View> : null}
       {g.institutions.map((r) => (
         <View className="msgstats" key={r.id} data-institution={r.id}>

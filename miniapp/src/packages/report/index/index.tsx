@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import {
   beijingMonth,
   contactKindLabels,
+  mobilityLabels,
   monthMinus,
   percent,
   quarterLabel,
@@ -24,6 +25,7 @@ import { paths } from '../../../lib/routes';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { saveFile } from '../../commission/save-file';
+import { GreenChannelSection } from '../../commission/dashboard/GreenChannelSection';
 import './index.scss';
 
 const NB = '\u00a0';
@@ -71,7 +73,7 @@ function Summary({ f, quarter }: { f: ReportFigures; quarter: string }) {
       <Bar label="建档立卡成员已签约" part={f.poorSignedMembers} whole={f.poorMembers} target={REPORT_TARGETS.signingPoor} />
       <Bar label={`持有${SERVICE_CARD}的家庭`} part={f.cardHolders} whole={f.families} target={REPORT_TARGETS.cards} />
       <View className="text keep-words mb">
-        诉求累计{NB}{f.requestsRaised}{NB}件，已解决{NB}{f.requestsResolved}，办理中{NB}{f.requestsOpen}，逾期{NB}{f.requestsOverdue}
+        本期受理诉求{NB}{f.requestsRaised}{NB}件，解决{NB}{f.requestsResolved}{NB}件；期末办理中{NB}{f.requestsOpen}{NB}件，其中逾期{NB}{f.requestsOverdue}{NB}件
       </View>
       {f.surveyAnswered > 0 ? (
         <>
@@ -208,6 +210,37 @@ function Gaps({ r, readOnly }: { r: ReportResponse; readOnly: boolean }) {
   );
 }
 
+/**
+ * The signed doctors' follow-ups of the period: monthly visits and, for 失能 and 半失能 elders,
+ * weekly calls, done by the doctor's team (a member's own reading does not count), and who missed one.
+ */
+function FollowUps({ r }: { r: ReportResponse }) {
+  const f = r.followUps.total;
+  return (
+    <View className="card" id="followups">
+      <View className="h2">家庭医生随访</View>
+      {f.planned === 0 ? (
+        <View className="text">本期没有纳入慢病随访计划的签约成员。</View>
+      ) : (
+        <>
+          <View className="text keep-words mb">
+            有随访计划的签约成员{NB}{f.planned}{NB}人，其中失能、半失能老人{NB}{f.weeklyMembers}{NB}人。成员自己提交的测量不算医生随访。
+          </View>
+          <Bar label="医生完成的每月随访" part={f.visitsDone} whole={f.visitsDue} target={1} />
+          {f.weeklyMembers > 0 ? <Bar label="失能、半失能老人每周随访" part={f.callsDone} whole={f.callsDue} target={1} /> : null}
+          <NameList
+            title="医生随访未落实"
+            names={r.followUps.gaps.map(
+              (g) =>
+                `${g.memberName}（${g.familyName}，${mobilityLabels[g.mobility]}），签约医生${g.doctorName}${g.visitsMissed ? `，缺每月随访${NB}${g.visitsMissed}${NB}次` : ''}${g.callsMissed ? `，缺每周随访${NB}${g.callsMissed}${NB}次` : ''}`,
+            )}
+          />
+        </>
+      )}
+    </View>
+  );
+}
+
 /** The problem ledger's state for the period, late ones named; one tap to the ledger. */
 function Problems({ r, readOnly }: { r: ReportResponse; readOnly: boolean }) {
   const p = r.problems;
@@ -283,6 +316,8 @@ export default function ReportPage() {
           <Population r={state.data} />
           <Townships r={state.data} />
           <Trend r={state.data} />
+          <FollowUps r={state.data} />
+          <GreenChannelSection g={state.data.greenChannel} period="本期" />
           <Gaps r={state.data} readOnly={city} />
           <DoubleSigningFigures d={state.data.doubleSigning} />
           <Problems r={state.data} readOnly={city} />
