@@ -6,21 +6,20 @@ import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypt
 import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
-import { familyProfileItem } from '../../functions/lib/db/lifecycle/profile';
 import { buildBookingItems, seedInstitutions } from './booking';
 import { buildFollowUpItems } from './followups';
 import { buildLedgerSeed } from './ledger';
 import { buildImportSeed } from './imports';
-import { buildWalkInSeed } from './walk-in';
 import { buildSigningSeed } from './signing';
 import { buildTeamStaffSeed } from './team-staff';
 import { buildMessagingSeed } from './messaging';
 import { buildRequestsSeed } from './requests';
 import { buildInformationSeed } from './information';
-import { bindOpenid } from '../../functions/lib/db/persons';
+import { bindOpenid, getPerson } from '../../functions/lib/db/persons';
+import { registerDemoFamilies, townshipCounterItems } from './families';
 import { createStaff, newStaffItems, type NewStaff } from '../../functions/lib/db/staff';
 import { postOf, staffPosts, type StaffPost } from '../../domain';
-import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
+import { county, demoOpenid, doctorTeam, families, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
 
@@ -34,7 +33,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   // The marker is written only after every item is in, so a failed seed is retried next start.
   const all = [...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[];
   // The ledger's counters are derived from the families, contacts and signings written above.
-  const derived = [...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildWalkInSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, written)), ...buildInformationSeed(now)];
+  const derived = [...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, written)), ...buildInformationSeed(now)];
   await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
   await seedInstitutions(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
@@ -109,37 +108,16 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
   }
 
   const staffById = new Map(staff.map((s) => [s.personId, s]));
+  // The register goes in through the import, the cards out through the hand-over (families.ts);
+  // the items below are read back for what the rest of the seed derives from them, not written again.
+  await batchPutAll(townshipCounterItems());
+  const profiles = await registerDemoFamilies();
   for (const f of families) {
+    const profile = profiles.find((p) => p.familyId === f.familyId)!;
     const village = villages.find((v) => v.villageId === f.villageId)!;
     const township = townships.find((t) => t.townshipId === village.townshipId)!;
-    const head = f.members[0];
-    // The card is handed over by the family's village cadre (the township leader where the village
-    // has none assigned) on the day it was issued: the 持卡 figure counts only cards handed over.
-    const giver = staff.find((s) => s.contactLevel === 'village' && s.villageId === village.villageId && f.contacts.includes('village_cadre')) ?? staff.find((s) => s.contactLevel === 'township' && s.regionId === township.townshipId)!;
-    const handedOver = { on: f.cardIssuedOn, byId: giver.personId, byName: giver.name };
-    const profile = familyProfileItem({
-      familyId: f.familyId,
-      familyName: `${head.name}家`,
-      familyType: f.familyType,
-      lowIncome: f.lowIncome === true,
-      registeredPoor: f.registeredPoor,
-      illnessPoverty: f.illnessPoverty === true,
-      county,
-      township: { townshipId: township.townshipId, townshipName: township.name },
-      village: { villageId: village.villageId, villageName: village.name },
-      members: f.members.map((mem) => ({
-        personId: mem.personId,
-        name: mem.name,
-        relation: mem.relation,
-        gender: mem.gender,
-        birthDate: mem.birthDate,
-        phoneMasked: maskPhone(mem.phone),
-        conditions: mem.conditions,
-      })),
-      card: { cardNo: `QH${f.cardIssuedOn.slice(0, 4)}${f.familyId.slice(2)}`, issuedOn: f.cardIssuedOn, issuer: '清河县卫生健康局', handedOver, infoCardHandedOver: handedOver },
-      helpline,
-    });
     items.push(profile);
+    written.add(`${profile.pk}|${profile.sk}`);
 
     const doctorId = township.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';
     const contactIds: Array<[FamilyContactItem['kind'], string]> = [];
@@ -168,12 +146,11 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
     }
 
     for (const mem of f.members) {
-      const person = await personItem(
-        { personId: mem.personId, name: mem.name, role: 'member', gender: mem.gender, birthDate: mem.birthDate, familyId: f.familyId, relation: mem.relation },
-        mem.phone,
-      );
-      if (mem.personId !== UNBOUND_PERSON_ID) bind(person);
+      // Members bind their WeChat as the bind route does; one is left unbound to show that path.
+      if (mem.personId !== UNBOUND_PERSON_ID) await bindOpenid(demoOpenid(mem.personId), mem.personId, boundAt);
+      const person = (await getPerson(mem.personId))!;
       items.push(person);
+      written.add(`${person.pk}|${person.sk}`);
       if (mem.signed && f.contacts.includes('doctor')) {
         const signing: SigningItem = {
           ...keys.familySigning(f.familyId, mem.personId),
