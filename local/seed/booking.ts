@@ -1,11 +1,11 @@
-import { addDays, beijingDate, BOOKING_RULES, InstitutionRequest, weekdayOf, type Period } from '../../domain';
+import { addDays, beijingDate, BOOKING_RULES, InstitutionRequest, toBeijingIso, weekdayOf, type Period } from '../../domain';
 import { addInstitution } from '../../functions/institutions/add-institution';
 import { buildSessions, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem } from '../../functions/lib/db/booking/sessions';
 import { getInstitution, institutionItemOf } from '../../functions/lib/db/institutions';
-import type { PersonItem } from '../../functions/lib/db/items';
 import type { DoctorItem } from '../../functions/lib/db/booking/schedules';
 import { keys } from '../../functions/lib/db/keys';
-import { county } from './demo-county';
+import { county, idNumberOf } from './demo-county';
+import { createSeedStaff } from './seed';
 
 /**
  * The demo county's designated institutions (the county hospital and the two township health
@@ -165,11 +165,9 @@ export function overrideItems(today: string): ScheduleOverrideItem[] {
   ];
 }
 
-type PersonBuilder = (base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string) => Promise<PersonItem>;
-
-export async function buildBookingItems(now: Date, personItem: PersonBuilder, bind: (p: PersonItem) => void): Promise<Array<Record<string, unknown>>> {
+export async function buildBookingItems(now: Date, written: Set<string>): Promise<Array<Record<string, unknown>>> {
   const today = beijingDate(now);
-  const items: Array<InstitutionItem | DoctorItem | ScheduleItem | ScheduleOverrideItem | SessionItem | PersonItem> = [];
+  const items: Array<InstitutionItem | DoctorItem | ScheduleItem | ScheduleOverrideItem | SessionItem> = [];
   const overrides = overrideItems(today);
   for (const inst of demoInstitutions) {
     const institution = institutionItem(inst.item, now);
@@ -177,11 +175,11 @@ export async function buildBookingItems(now: Date, personItem: PersonBuilder, bi
     const own = overrides.filter((o) => o.institutionId === inst.item.institutionId);
     items.push(...doctorItems(inst), ...schedules, ...own, ...buildSessions(institution, schedules, own, today, BOOKING_RULES.windowDays));
   }
-  const officer = await personItem(
-    { personId: SECOND_HOSPITAL_STAFF, name: '钱芳', role: 'hospital', gender: 'female', birthDate: '1986-04-02', orgId: TOWNSHIP_CENTRE_ID, organisation: '城关镇卫生院', title: '优先服务台护士', workPhone: '0311-86905122' },
-    '13303110502',
+  // 城关镇卫生院's own green-channel nurse, created and bound as any staff member is.
+  await createSeedStaff(
+    { personId: SECOND_HOSPITAL_STAFF, post: 'hospital_staff', name: '钱芳', idNumber: idNumberOf(SECOND_HOSPITAL_STAFF, '1986-04-02', 'female'), phone: '13303110502', countyId: county.countyId, orgId: TOWNSHIP_CENTRE_ID, organisation: '城关镇卫生院', title: '优先服务台护士', workPhone: '0311-86905122' },
+    toBeijingIso(now),
+    written,
   );
-  bind(officer);
-  items.push(officer);
   return items as unknown as Array<Record<string, unknown>>;
 }

@@ -9,11 +9,9 @@ import { keys } from '../../functions/lib/db/keys';
 import { buildBookingItems, seedInstitutions } from './booking';
 import { buildFollowUpItems } from './followups';
 import { buildLedgerSeed } from './ledger';
-import { buildImportSeed } from './imports';
 import { buildSigningSeed } from './signing';
-import { buildTeamStaffSeed } from './team-staff';
+import { seedNeighbourDoctor } from './team-staff';
 import { buildMessagingSeed } from './messaging';
-import { buildRequestsSeed } from './requests';
 import { buildInformationSeed } from './information';
 import { bindOpenid, getPerson } from '../../functions/lib/db/persons';
 import { registerDemoFamilies, townshipCounterItems } from './families';
@@ -31,9 +29,10 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   const written = new Set<string>();
   const items = await buildDemoItems(now, written);
   // The marker is written only after every item is in, so a failed seed is retried next start.
-  const all = [...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[];
+  const all = [...items, ...(await buildSigningSeed(items, now, written))] as unknown as Record<string, unknown>[];
   // The ledger's counters are derived from the families, contacts and signings written above.
-  const derived = [...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, written)), ...buildInformationSeed(now)];
+  const derived = [...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildInformationSeed(now)];
+  await seedNeighbourDoctor(written);
   await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
   await seedInstitutions(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
@@ -75,14 +74,6 @@ const demoPost = (s: (typeof staff)[number]): StaffPost => postOf({ role: s.role
 export async function buildDemoItems(now: Date, written: Set<string>): Promise<SeedItem[]> {
   const boundAt = toBeijingIso(now);
   const items: SeedItem[] = [];
-  const bind = (person: PersonItem) => {
-    const openid = demoOpenid(person.personId);
-    person.openid = openid;
-    person.boundAt = boundAt;
-    const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId: person.personId, boundAt };
-    items.push(binding);
-  };
-
   for (const s of staff) {
     const post = demoPost(s);
     const teamRole = s.role === 'doctor' ? doctorTeam.members.find((m) => m.name === s.name)?.role : undefined;
@@ -168,7 +159,7 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
       }
     }
   }
-  items.push(...(await buildBookingItems(now, personItem, bind)));
+  items.push(...(await buildBookingItems(now, written)));
   items.push(...buildFollowUpItems(now));
   items.push(...(buildMessagingSeed(items as ReadonlyArray<{ entity: string }>, now) as unknown as SeedItem[]));
   return items;

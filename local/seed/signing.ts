@@ -1,9 +1,10 @@
 import { addDays, beijingDate, beijingIso, contractEndDate, toBeijingIso } from '../../domain';
-import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
+import type { FamilyContactItem, FamilyProfileItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
 import { type CostEntryItem, policyContractItem } from '../../functions/lib/db/policy';
 import { contractItem, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf, teamItems, type TeamStaff } from '../../functions/lib/db/signing';
-import { county, demoOpenid, staff } from './demo-county';
+import { county, idNumberOf, staff } from './demo-county';
+import { createSeedStaff } from './seed';
 
 /**
  * Signing in the demo county, consistent with the foundation's seed:
@@ -19,8 +20,6 @@ import { county, demoOpenid, staff } from './demo-county';
  * - policy-support contracts with a cadre for two poor families, with ledger entries: 孙长海家
  *   (赵永强) below the warning line, 韩永福家 (孙志刚) above it.
  */
-type PersonBuilder = (base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string) => Promise<PersonItem>;
-
 const newStaff = [
   { personId: 'p_doc04', name: '高志远', gender: 'male' as const, birthDate: '1980-09-16', phone: '13503110404', workPhone: '0311-86908110', organisation: '柳林乡卫生院', title: '全科医生（团队长）' },
   { personId: 'p_comm02', name: '何文静', gender: 'female' as const, birthDate: '1982-05-20', phone: '13203110602', workPhone: '0311-86908001', organisation: '柳林乡卫生健康办公室', title: '乡卫健办主任' },
@@ -89,21 +88,30 @@ export function memberSnapshotOf(profile: FamilyProfileItem, memberId: string): 
   };
 }
 
-export async function buildSigningSeed(demoItems: object[], now: Date, personItem: PersonBuilder): Promise<object[]> {
+export async function buildSigningSeed(demoItems: object[], now: Date, written: Set<string>): Promise<object[]> {
   const out: object[] = [];
   const today = beijingDate(now);
   const at = toBeijingIso(now);
 
   for (const s of newStaff) {
-    const officer = s.personId === 'p_comm02' ? { role: 'commission' as const, commissionLevel: 'township' as const, regionId: 't_liulin', orgId: 'org_llwjb' } : undefined;
-    const person = await personItem(
-      { personId: s.personId, name: s.name, role: 'doctor', gender: s.gender, birthDate: s.birthDate, orgId: s.personId === 'p_doc04' ? 'org_llwsy' : 'org_xyy', organisation: s.organisation, title: s.title, workPhone: s.workPhone, ...officer },
-      s.phone,
+    const officer = s.personId === 'p_comm02';
+    await createSeedStaff(
+      {
+        personId: s.personId,
+        post: officer ? 'township_health' : 'doctor',
+        name: s.name,
+        idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
+        phone: s.phone,
+        countyId: county.countyId,
+        townshipId: officer ? 't_liulin' : undefined,
+        orgId: officer ? 'org_llwjb' : s.personId === 'p_doc04' ? 'org_llwsy' : 'org_xyy',
+        organisation: s.organisation,
+        title: s.title,
+        workPhone: s.workPhone,
+      },
+      at,
+      written,
     );
-    const openid = demoOpenid(s.personId);
-    Object.assign(person, { openid, boundAt: at });
-    const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId: s.personId, boundAt: at };
-    out.push(person, binding);
   }
   for (const team of demoTeams) out.push(...teamItems(team));
   const teamOfVillage = (villageId: string) => demoTeams.find((t) => t.villageIds.includes(villageId))! as TeamItem;
