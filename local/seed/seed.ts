@@ -6,7 +6,7 @@ import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypt
 import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
-import { buildBookingItems, seedInstitutions } from './booking';
+import { seedInstitutions, seedSchedules, seedSecondHospitalStaff } from './booking';
 import { buildFollowUpItems } from './followups';
 import { buildLedgerSeed } from './ledger';
 import { buildSigningSeed } from './signing';
@@ -35,6 +35,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   await seedNeighbourDoctor(written);
   await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
   await seedInstitutions(now);
+  await seedSchedules(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
 }
@@ -159,7 +160,7 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
       }
     }
   }
-  items.push(...(await buildBookingItems(now, written)));
+  await seedSecondHospitalStaff(now, written);
   items.push(...buildFollowUpItems(now));
   items.push(...(buildMessagingSeed(items as ReadonlyArray<{ entity: string }>, now) as unknown as SeedItem[]));
   return items;
