@@ -14,13 +14,14 @@ import { county, families, helpline, idNumberOf, staff, townships, villages, typ
 /**
  * The demo county's families registered as a county is: its townships set up, then the register
  * imported (the import's own check and write, lib/db/imports.ts) in the batches the cards were
- * issued in, the poverty registrations entered in the family's details and each card handed over,
- * with the same writes as the lifecycle routes make (change records, the 持卡 counter).
+ * issued in, the poverty registrations entered in the family's details and, once the contacts are
+ * assigned (contacts.ts), each card handed over, with the same writes as the lifecycle routes make
+ * (change records, the 持卡 counter).
  */
 
 /** The county office that imports the register: the helpline on every card is this office. */
 const importer = { organisation: helpline.name, workPhone: helpline.phone, cardIssuer: '清河县卫生健康局' };
-const commissioner = staff.find((s) => s.role === 'commission' && s.commissionLevel === 'county')!;
+export const commissioner = staff.find((s) => s.role === 'commission' && s.commissionLevel === 'county')!;
 const yesNo = (b: boolean | undefined) => (b ? '是' : '否');
 
 /** The moment of the day `date` (Beijing) a seeded step is taken. */
@@ -104,20 +105,18 @@ export function cardGiverOf(f: DemoFamily) {
   );
 }
 
-/**
- * Imports the register day by day (cards issued that day), enters the poverty registrations and
- * hands each card over on its day. Returns the profiles as they stand afterwards.
- */
-export async function registerDemoFamilies(): Promise<FamilyProfileItem[]> {
+/** Imports the register day by day (the cards issued that day) and enters the poverty registrations. */
+export async function importDemoRegister(): Promise<void> {
   const days = [...new Set(families.map((f) => f.cardIssuedOn))].sort();
   for (const day of days) await importBatch(families.filter((f) => f.cardIssuedOn === day), day);
+  for (const f of families) await enterPovertyFlags((await getFamilyProfile(f.familyId))!, f, onDay(f.cardIssuedOn, '10:00'));
+}
+
+/** Hands each family its cards on the day they were issued; returns the profiles as they stand afterwards. */
+export async function handOverDemoCards(): Promise<FamilyProfileItem[]> {
   const out: FamilyProfileItem[] = [];
   for (const f of families) {
-    let profile = (await getFamilyProfile(f.familyId))!;
-    await enterPovertyFlags(profile, f, onDay(f.cardIssuedOn, '10:00'));
-    profile = (await getFamilyProfile(f.familyId))!;
-    const giver = cardGiverOf(f);
-    await handOverCard(profile, giver, f.cardIssuedOn, onDay(f.cardIssuedOn, '15:00'));
+    await handOverCard((await getFamilyProfile(f.familyId))!, cardGiverOf(f), f.cardIssuedOn, onDay(f.cardIssuedOn, '15:00'));
     out.push((await getFamilyProfile(f.familyId))!);
   }
   return out;

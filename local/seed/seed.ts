@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll } from '../../functions/lib/db/batch';
-import { beijingIso, toBeijingIso } from '../../domain';
+import { toBeijingIso } from '../../domain';
 import { maskPhone } from '../../domain/policy/masking';
 import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypto';
 import { db, tableName } from '../../functions/lib/db/client';
@@ -14,10 +14,12 @@ import { seedNeighbourDoctor } from './team-staff';
 import { buildMessagingSeed } from './messaging';
 import { buildInformationSeed } from './information';
 import { bindOpenid, getPerson } from '../../functions/lib/db/persons';
-import { registerDemoFamilies, townshipCounterItems } from './families';
+import { handOverDemoCards, importDemoRegister, townshipCounterItems } from './families';
+import { assignDemoContacts } from './contacts';
+import { getFamilyRecord } from '../../functions/lib/db/families';
 import { createStaff, newStaffItems, type NewStaff } from '../../functions/lib/db/staff';
 import { postOf, staffPosts, type StaffPost } from '../../domain';
-import { county, demoOpenid, doctorTeam, families, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
+import { county, demoOpenid, doctorTeam, families, idNumberOf, staff, UNBOUND_PERSON_ID, villages } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
 
@@ -99,42 +101,22 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
     items.push(person);
   }
 
-  const staffById = new Map(staff.map((s) => [s.personId, s]));
-  // The register goes in through the import, the cards out through the hand-over (families.ts);
-  // the items below are read back for what the rest of the seed derives from them, not written again.
+  // The register goes in through the import, the contacts through the bulk assignment, the cards
+  // out through the hand-over (families.ts, contacts.ts); what those wrote is read back for what
+  // the rest of the seed derives from it, and not written again.
   await batchPutAll(townshipCounterItems());
-  const profiles = await registerDemoFamilies();
+  await importDemoRegister();
+  await assignDemoContacts();
+  const profiles = await handOverDemoCards();
   for (const f of families) {
     const profile = profiles.find((p) => p.familyId === f.familyId)!;
     const village = villages.find((v) => v.villageId === f.villageId)!;
-    const township = townships.find((t) => t.townshipId === village.townshipId)!;
     items.push(profile);
     written.add(`${profile.pk}|${profile.sk}`);
-
-    const doctorId = township.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';
-    const contactIds: Array<[FamilyContactItem['kind'], string]> = [];
-    if (f.contacts.includes('township_leader')) contactIds.push(['township_leader', staff.find((s) => s.contactLevel === 'township' && s.regionId === township.townshipId)!.personId]);
-    if (f.contacts.includes('village_cadre')) contactIds.push(['village_cadre', staff.find((s) => s.contactLevel === 'village' && s.villageId === village.villageId)!.personId]);
-    if (f.contacts.includes('doctor')) contactIds.push(['doctor', doctorId]);
-    if (f.volunteer) contactIds.push(['volunteer', 'p_vol01']);
-    for (const [kind, staffId] of contactIds) {
-      const s = staffById.get(staffId)!;
-      const contact: FamilyContactItem = {
-        ...keys.familyContact(f.familyId, staffId),
-        entity: 'familyContact',
-        familyId: f.familyId,
-        kind,
-        staffId,
-        name: s.name,
-        title: s.title,
-        organisation: s.organisation,
-        phone: s.workPhone,
-        team: kind === 'doctor' ? doctorTeam : undefined,
-        assignedAt: beijingIso(f.cardIssuedOn, '09:00'),
-        gsi1pk: keys.staffPk(staffId),
-        gsi1sk: keys.staffFamilySk(f.familyId),
-      };
+    const doctorId = village.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';
+    for (const contact of (await getFamilyRecord(f.familyId))!.contacts) {
       items.push(contact);
+      written.add(`${contact.pk}|${contact.sk}`);
     }
 
     for (const mem of f.members) {

@@ -1,8 +1,9 @@
 import { addDays, beijingDate, beijingIso, contractEndDate, toBeijingIso } from '../../domain';
-import type { FamilyContactItem, FamilyProfileItem, SigningItem } from '../../functions/lib/db/items';
+import type { FamilyProfileItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
 import { type CostEntryItem, policyContractItem } from '../../functions/lib/db/policy';
-import { contractItem, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf, teamItems, type TeamStaff } from '../../functions/lib/db/signing';
+import { part, transact } from '../../functions/lib/db/transact';
+import { contractItem, doctorContactUpdate, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf, teamItems, type TeamStaff } from '../../functions/lib/db/signing';
 import { county, idNumberOf, staff } from './demo-county';
 import { createSeedStaff } from './seed';
 
@@ -117,10 +118,6 @@ export async function buildSigningSeed(demoItems: object[], now: Date, written: 
   const teamOfVillage = (villageId: string) => demoTeams.find((t) => t.villageIds.includes(villageId))! as TeamItem;
 
   const profiles = new Map((demoItems as FamilyProfileItem[]).filter((i) => i.entity === 'family').map((p) => [p.familyId, p]));
-  // 柳林乡 families' doctor contact names the team that serves them.
-  for (const contact of (demoItems as FamilyContactItem[]).filter((i) => i.entity === 'familyContact' && i.kind === 'doctor')) {
-    contact.team = teamContactOf(teamOfVillage(profiles.get(contact.familyId)!.villageId));
-  }
 
   for (const signing of (demoItems as SigningItem[]).filter((i) => i.entity === 'signing')) {
     const profile = profiles.get(signing.familyId)!;
@@ -144,6 +141,8 @@ export async function buildSigningSeed(demoItems: object[], now: Date, written: 
       confirmation: { kind: 'paper', at: beijingIso(signing.signedOn, '09:00'), byId: signing.memberId, byName: member.name },
     });
     signing.teamName = team.name;
+    // The family's doctor contact names the team of the contract, as every signing write makes it.
+    await transact([part('doctorContact', doctorContactUpdate(contract, at))]);
     out.push(contract, stateItem(signing.memberId, signing.familyId, member, { state: 'signed', contractId: contract.contractId, teamId: team.teamId, teamName: team.name, endDate: contract.endDate, updatedAt: at }));
   }
 
