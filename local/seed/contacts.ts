@@ -28,9 +28,11 @@ export async function assignDemoContacts(): Promise<void> {
   const persons = await personsById(staff.map((s) => s.personId));
   const days = [...new Set(families.map((f) => f.cardIssuedOn))].sort();
   const townshipOf = (f: DemoFamily) => villages.find((v) => v.villageId === f.villageId)!.townshipId;
-  for (const day of days) {
-    const ofDay = families.filter((f) => f.cardIssuedOn === day);
-    for (const townshipId of [...new Set(ofDay.map(townshipOf))]) {
+  // Days and townships side by side (different families); one family's places one after another.
+  const groups = days.flatMap((day) => [...new Set(families.filter((f) => f.cardIssuedOn === day).map(townshipOf))].map((townshipId) => ({ day, townshipId })));
+  await Promise.all(
+    groups.map(async ({ day, townshipId }) => {
+      const ofDay = families.filter((f) => f.cardIssuedOn === day);
       for (const kind of kinds) {
         const places: PlannedPlace[] = ofDay
           .filter((f) => townshipOf(f) === townshipId)
@@ -40,6 +42,6 @@ export async function assignDemoContacts(): Promise<void> {
         if (plan.problems.size) throw new Error(`demo assignment refused: ${JSON.stringify([...plan.problems])}`);
         for (const chunk of packTransactions(plan.groups)) await transact(chunk.parts);
       }
-    }
-  }
+    }),
+  );
 }

@@ -108,16 +108,11 @@ export function cardGiverOf(f: DemoFamily) {
 /** Imports the register day by day (the cards issued that day) and enters the poverty registrations. */
 export async function importDemoRegister(): Promise<void> {
   const days = [...new Set(families.map((f) => f.cardIssuedOn))].sort();
-  for (const day of days) await importBatch(families.filter((f) => f.cardIssuedOn === day), day);
-  for (const f of families) await enterPovertyFlags((await getFamilyProfile(f.familyId))!, f, onDay(f.cardIssuedOn, '10:00'));
+  await Promise.all(days.map((day) => importBatch(families.filter((f) => f.cardIssuedOn === day), day)));
+  await Promise.all(families.map(async (f) => enterPovertyFlags((await getFamilyProfile(f.familyId))!, f, onDay(f.cardIssuedOn, '10:00'))));
 }
 
-/** Hands each family its cards on the day they were issued; returns the profiles as they stand afterwards. */
-export async function handOverDemoCards(): Promise<FamilyProfileItem[]> {
-  const out: FamilyProfileItem[] = [];
-  for (const f of families) {
-    await handOverCard((await getFamilyProfile(f.familyId))!, cardGiverOf(f), f.cardIssuedOn, onDay(f.cardIssuedOn, '15:00'));
-    out.push((await getFamilyProfile(f.familyId))!);
-  }
-  return out;
+/** Hands each family its cards on the day they were issued (families side by side). */
+export async function handOverDemoCards(): Promise<void> {
+  await Promise.all(families.map(async (f) => handOverCard((await getFamilyProfile(f.familyId))!, cardGiverOf(f), f.cardIssuedOn, onDay(f.cardIssuedOn, '15:00'))));
 }

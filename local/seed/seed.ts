@@ -8,18 +8,18 @@ import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, Sig
 import { keys } from '../../functions/lib/db/keys';
 import { seedInstitutions, seedSchedules, seedSecondHospitalStaff } from './booking';
 import { buildFollowUpItems } from './followups';
-import { buildLedgerSeed } from './ledger';
+import { recordDemoContacts } from './contact-log';
 import { buildSigningSeed } from './signing';
 import { seedNeighbourDoctor } from './team-staff';
 import { buildMessagingSeed } from './messaging';
 import { buildInformationSeed } from './information';
-import { bindOpenid, getPerson } from '../../functions/lib/db/persons';
+import { bindOpenid } from '../../functions/lib/db/persons';
 import { handOverDemoCards, importDemoRegister, townshipCounterItems } from './families';
 import { assignDemoContacts } from './contacts';
 import { getFamilyRecord } from '../../functions/lib/db/families';
 import { createStaff, newStaffItems, type NewStaff } from '../../functions/lib/db/staff';
 import { postOf, staffPosts, type StaffPost } from '../../domain';
-import { county, demoOpenid, doctorTeam, families, idNumberOf, staff, UNBOUND_PERSON_ID, villages } from './demo-county';
+import { county, demoOpenid, doctorTeam, families, idNumberOf, staff, UNBOUND_PERSON_ID } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
 
@@ -32,8 +32,8 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   const items = await buildDemoItems(now, written);
   // The marker is written only after every item is in, so a failed seed is retried next start.
   const all = [...items, ...(await buildSigningSeed(items, now, written))] as unknown as Record<string, unknown>[];
-  // The ledger's counters are derived from the families, contacts and signings written above.
-  const derived = [...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildInformationSeed(now)];
+  await recordDemoContacts(now);
+  const derived = [...all, ...buildInformationSeed(now)];
   await seedNeighbourDoctor(written);
   await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
   await seedInstitutions(now);
@@ -77,69 +77,47 @@ const demoPost = (s: (typeof staff)[number]): StaffPost => postOf({ role: s.role
 export async function buildDemoItems(now: Date, written: Set<string>): Promise<SeedItem[]> {
   const boundAt = toBeijingIso(now);
   const items: SeedItem[] = [];
-  for (const s of staff) {
-    const post = demoPost(s);
-    const teamRole = s.role === 'doctor' ? doctorTeam.members.find((m) => m.name === s.name)?.role : undefined;
-    const person = await createSeedStaff(
-      {
-        personId: s.personId,
-        post,
-        name: s.name,
-        idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
-        phone: s.phone,
-        countyId: county.countyId,
-        townshipId: staffPosts[post].region === 'township' ? s.regionId : undefined,
-        orgId: s.orgId,
-        organisation: s.organisation,
-        title: s.title,
-        workPhone: s.workPhone,
-        teamRoles: teamRole ? [teamRole] : undefined,
-      },
-      boundAt,
-      written,
-    );
-    items.push(person);
-  }
+  // Independent writes run side by side: the seed is part of every `npm start` and test stack.
+  const staffPersons = await Promise.all(
+    staff.map((s) => {
+      const post = demoPost(s);
+      const teamRole = s.role === 'doctor' ? doctorTeam.members.find((m) => m.name === s.name)?.role : undefined;
+      return createSeedStaff(
+        {
+          personId: s.personId,
+          post,
+          name: s.name,
+          idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
+          phone: s.phone,
+          countyId: county.countyId,
+          townshipId: staffPosts[post].region === 'township' ? s.regionId : undefined,
+          orgId: s.orgId,
+          organisation: s.organisation,
+          title: s.title,
+          workPhone: s.workPhone,
+          teamRoles: teamRole ? [teamRole] : undefined,
+        },
+        boundAt,
+        written,
+      );
+    }),
+  );
+  items.push(...staffPersons);
 
   // The register goes in through the import, the contacts through the bulk assignment, the cards
-  // out through the hand-over (families.ts, contacts.ts); what those wrote is read back for what
-  // the rest of the seed derives from it, and not written again.
+  // out through the hand-over (families.ts, contacts.ts); the families as they then stand are read
+  // back for what the rest of the seed derives from them, and not written again.
   await batchPutAll(townshipCounterItems());
   await importDemoRegister();
   await assignDemoContacts();
-  const profiles = await handOverDemoCards();
-  for (const f of families) {
-    const profile = profiles.find((p) => p.familyId === f.familyId)!;
-    const village = villages.find((v) => v.villageId === f.villageId)!;
-    items.push(profile);
-    written.add(`${profile.pk}|${profile.sk}`);
-    const doctorId = village.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';
-    for (const contact of (await getFamilyRecord(f.familyId))!.contacts) {
-      items.push(contact);
-      written.add(`${contact.pk}|${contact.sk}`);
-    }
-
-    for (const mem of f.members) {
-      // Members bind their WeChat as the bind route does; one is left unbound to show that path.
-      if (mem.personId !== UNBOUND_PERSON_ID) await bindOpenid(demoOpenid(mem.personId), mem.personId, boundAt);
-      const person = (await getPerson(mem.personId))!;
-      items.push(person);
-      written.add(`${person.pk}|${person.sk}`);
-      if (mem.signed && f.contacts.includes('doctor')) {
-        const signing: SigningItem = {
-          ...keys.familySigning(f.familyId, mem.personId),
-          entity: 'signing',
-          familyId: f.familyId,
-          memberId: mem.personId,
-          doctorId,
-          teamName: doctorTeam.name,
-          signedOn: f.cardIssuedOn,
-          member: { name: mem.name, gender: mem.gender, birthDate: mem.birthDate, villageName: village.name, conditions: mem.conditions, phoneMasked: maskPhone(mem.phone) },
-          gsi1pk: keys.staffPk(doctorId),
-          gsi1sk: keys.staffMemberSk(mem.personId),
-        };
-        items.push(signing);
-      }
+  await handOverDemoCards();
+  // Members bind their WeChat as the bind route does; one is left unbound to show that path.
+  const members = families.flatMap((f) => f.members).filter((m) => m.personId !== UNBOUND_PERSON_ID);
+  await Promise.all(members.map((m) => bindOpenid(demoOpenid(m.personId), m.personId, boundAt)));
+  for (const record of await Promise.all(families.map((f) => getFamilyRecord(f.familyId)))) {
+    for (const item of [record!.profile, ...record!.contacts]) {
+      items.push(item);
+      written.add(`${item.pk}|${item.sk}`);
     }
   }
   await seedSecondHospitalStaff(now, written);
