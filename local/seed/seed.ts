@@ -29,15 +29,16 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   if (marker.Item) return false;
   // Staff are created and bound through the product's own code paths; what those wrote is not written again.
   const written = new Set<string>();
-  const items = await buildDemoItems(now, written);
+  // The townships' counter items first: the import, every later change and the institutions' region check need them.
+  await batchPutAll(townshipCounterItems());
+  // The institutions, their schedules and the neighbouring county's doctor touch nothing of the
+  // families: they go in alongside (the seed is part of every `npm start` and test stack).
+  const [items] = await Promise.all([buildDemoItems(now, written), seedInstitutions(now).then(() => seedSchedules(now)), seedNeighbourDoctor(written)]);
   // The marker is written only after every item is in, so a failed seed is retried next start.
   const all = [...items, ...(await buildSigningSeed(items, now, written))] as unknown as Record<string, unknown>[];
   await recordDemoContacts(now);
   const derived = [...all, ...buildInformationSeed(now)];
-  await seedNeighbourDoctor(written);
   await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
-  await seedInstitutions(now);
-  await seedSchedules(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
 }
@@ -77,50 +78,53 @@ const demoPost = (s: (typeof staff)[number]): StaffPost => postOf({ role: s.role
 export async function buildDemoItems(now: Date, written: Set<string>): Promise<SeedItem[]> {
   const boundAt = toBeijingIso(now);
   const items: SeedItem[] = [];
-  // Independent writes run side by side: the seed is part of every `npm start` and test stack.
-  const staffPersons = await Promise.all(
-    staff.map((s) => {
-      const post = demoPost(s);
-      const teamRole = s.role === 'doctor' ? doctorTeam.members.find((m) => m.name === s.name)?.role : undefined;
-      return createSeedStaff(
-        {
-          personId: s.personId,
-          post,
-          name: s.name,
-          idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
-          phone: s.phone,
-          countyId: county.countyId,
-          townshipId: staffPosts[post].region === 'township' ? s.regionId : undefined,
-          orgId: s.orgId,
-          organisation: s.organisation,
-          title: s.title,
-          workPhone: s.workPhone,
-          teamRoles: teamRole ? [teamRole] : undefined,
-        },
-        boundAt,
-        written,
-      );
-    }),
-  );
+  // Staff and the register go in side by side: the contacts' assignment below needs both.
+  const [staffPersons] = await Promise.all([
+    Promise.all(
+      staff.map((s) => {
+        const post = demoPost(s);
+        const teamRole = s.role === 'doctor' ? doctorTeam.members.find((m) => m.name === s.name)?.role : undefined;
+        return createSeedStaff(
+          {
+            personId: s.personId,
+            post,
+            name: s.name,
+            idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
+            phone: s.phone,
+            countyId: county.countyId,
+            townshipId: staffPosts[post].region === 'township' ? s.regionId : undefined,
+            orgId: s.orgId,
+            organisation: s.organisation,
+            title: s.title,
+            workPhone: s.workPhone,
+            teamRoles: teamRole ? [teamRole] : undefined,
+          },
+          boundAt,
+          written,
+        );
+      }),
+    ),
+    importDemoRegister(),
+  ]);
   items.push(...staffPersons);
 
   // The register goes in through the import, the contacts through the bulk assignment, the cards
   // out through the hand-over (families.ts, contacts.ts); the families as they then stand are read
   // back for what the rest of the seed derives from them, and not written again.
-  await batchPutAll(townshipCounterItems());
-  await importDemoRegister();
-  await assignDemoContacts();
-  await handOverDemoCards();
-  // Members bind their WeChat as the bind route does; one is left unbound to show that path.
+  // Members bind their WeChat as the bind route does (one is left unbound to show that path),
+  // alongside: binding touches only the members' own items.
   const members = families.flatMap((f) => f.members).filter((m) => m.personId !== UNBOUND_PERSON_ID);
-  await Promise.all(members.map((m) => bindOpenid(demoOpenid(m.personId), m.personId, boundAt)));
+  await Promise.all([
+    assignDemoContacts().then(handOverDemoCards),
+    ...members.map((m) => bindOpenid(demoOpenid(m.personId), m.personId, boundAt)),
+    seedSecondHospitalStaff(now, written),
+  ]);
   for (const record of await Promise.all(families.map((f) => getFamilyRecord(f.familyId)))) {
     for (const item of [record!.profile, ...record!.contacts]) {
       items.push(item);
       written.add(`${item.pk}|${item.sk}`);
     }
   }
-  await seedSecondHospitalStaff(now, written);
   items.push(...buildFollowUpItems(now));
   items.push(...(buildMessagingSeed(items as ReadonlyArray<{ entity: string }>, now) as unknown as SeedItem[]));
   return items;
