@@ -1,4 +1,4 @@
-import { beijingIso, familyTypeLabels, importColumns, povertyFlagLabels } from '../../domain';
+import { beijingIso, familyTypeLabels, importColumns, povertyFlagLabels, SERVICE_CARD } from '../../domain';
 import { townshipStatsItem, emptyFigures } from '../../functions/lib/db/coverage';
 import { getFamilyProfile } from '../../functions/lib/db/families';
 import { applyUnits, checkAgainstTable, type ImportContext } from '../../functions/lib/db/imports';
@@ -8,7 +8,6 @@ import { profileUpdate, profileVersion } from '../../functions/lib/db/lifecycle/
 import { part, transact } from '../../functions/lib/db/transact';
 import { validateSheet } from '../../functions/lib/imports/validate';
 import { cardHoldersMove } from '../../functions/lifecycle/card-counter';
-import { SERVICE_CARD } from '../../domain';
 import { county, families, helpline, idNumberOf, staff, townships, villages, type DemoFamily } from './demo-county';
 
 /**
