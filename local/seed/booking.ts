@@ -1,17 +1,20 @@
-import { addDays, beijingDate, BOOKING_RULES, InstitutionRequest, weekdayOf, type Period } from '../../domain';
+import { addDays, beijingDate, BOOKING_RULES, InstitutionRequest, slotProblems, toBeijingIso, weekdayOf, type Period, type WeeklySlot } from '../../domain';
 import { addInstitution } from '../../functions/institutions/add-institution';
-import { buildSessions, type InstitutionItem, type ScheduleItem, type ScheduleOverrideItem, type SessionItem } from '../../functions/lib/db/booking/sessions';
+import { type InstitutionItem, type ScheduleOverrideItem } from '../../functions/lib/db/booking/sessions';
 import { getInstitution, institutionItemOf } from '../../functions/lib/db/institutions';
-import type { PersonItem } from '../../functions/lib/db/items';
-import type { DoctorItem } from '../../functions/lib/db/booking/schedules';
+import { doctorScheduleParts, putOverride, type DoctorItem } from '../../functions/lib/db/booking/schedules';
+import { generateSessions } from '../../functions/booking/generate-sessions';
+import { batchPutAll } from '../../functions/lib/db/batch';
+import { transact } from '../../functions/lib/db/transact';
 import { keys } from '../../functions/lib/db/keys';
-import { county } from './demo-county';
+import { county, idNumberOf } from './demo-county';
+import { createSeedStaff } from './seed';
 
 /**
  * The demo county's designated institutions (the county hospital and the two township health
  * centres, added through the commission's code path by `seedInstitutions`), their departments,
  * weekly schedules, a holiday and a doctor-away override, and the sessions of the next 14 days
- * generated from them (as the daily job would). Also a second
+ * generated from them (by the daily job itself). Also a second
  * green-channel officer, at 城关镇卫生院, so "a hospital sees only its own bookings" can be shown.
  */
 export const HOSPITAL_ID = 'org_xyy';
@@ -128,25 +131,13 @@ export function doctorItems(inst: DemoInstitution): DoctorItem[] {
   });
 }
 
-export function scheduleItems(inst: DemoInstitution): ScheduleItem[] {
-  const doctors = doctorItems(inst);
-  return inst.schedule.flatMap(([departmentId, days, period, startTime, endTime, doctorName, priorityQuota]) =>
-    days.map((weekday) => ({
-      ...keys.schedule(inst.item.institutionId, departmentId, weekday, period),
-      entity: 'schedule' as const,
-      institutionId: inst.item.institutionId,
-      departmentId,
-      weekday,
-      period,
-      startTime,
-      endTime,
-      doctorId: doctors.find((d) => d.name === doctorName)!.doctorId,
-      doctorName,
-      capacity: DEMO_CAPACITY,
-      priorityQuota,
-      releaseHoursBefore: BOOKING_RULES.releaseHoursBefore,
-    })),
-  );
+/** The weekly slots of one doctor, as the schedule page sends them. */
+export function doctorSlots(inst: DemoInstitution, doctor: DoctorItem): WeeklySlot[] {
+  return inst.schedule
+    .filter(([, , , , , doctorName]) => doctorName === doctor.name)
+    .flatMap(([, days, period, startTime, endTime, , priorityQuota]) =>
+      days.map((weekday) => ({ weekday, period, startTime, endTime, capacity: DEMO_CAPACITY, priorityQuota, releaseHoursBefore: BOOKING_RULES.releaseHoursBefore })),
+    );
 }
 
 /** The first weekday at least `from` days after `today`. */
@@ -165,23 +156,32 @@ export function overrideItems(today: string): ScheduleOverrideItem[] {
   ];
 }
 
-type PersonBuilder = (base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string) => Promise<PersonItem>;
-
-export async function buildBookingItems(now: Date, personItem: PersonBuilder, bind: (p: PersonItem) => void): Promise<Array<Record<string, unknown>>> {
-  const today = beijingDate(now);
-  const items: Array<InstitutionItem | DoctorItem | ScheduleItem | ScheduleOverrideItem | SessionItem | PersonItem> = [];
-  const overrides = overrideItems(today);
+/**
+ * The institutions' doctors (no route adds a doctor yet: they are written as the institution's
+ * records), each doctor's week through the schedule page's write (hospital.putDoctorSchedule),
+ * the holiday and the doctor away through the override's, and the booking window's sessions by
+ * the daily job. Runs after the institutions are added.
+ */
+export async function seedSchedules(now: Date): Promise<void> {
   for (const inst of demoInstitutions) {
-    const institution = institutionItem(inst.item, now);
-    const schedules = scheduleItems(inst);
-    const own = overrides.filter((o) => o.institutionId === inst.item.institutionId);
-    items.push(...doctorItems(inst), ...schedules, ...own, ...buildSessions(institution, schedules, own, today, BOOKING_RULES.windowDays));
+    const doctors = doctorItems(inst);
+    await batchPutAll(doctors as unknown as Record<string, unknown>[]);
+    for (const doctor of doctors) {
+      const slots = doctorSlots(inst, doctor);
+      const problems = slotProblems(slots);
+      if (Object.keys(problems).length) throw new Error(`demo schedule refused: ${JSON.stringify(problems)}`);
+      if (slots.length) await transact(doctorScheduleParts(inst.item.institutionId, doctor, [], slots));
+    }
   }
-  const officer = await personItem(
-    { personId: SECOND_HOSPITAL_STAFF, name: '钱芳', role: 'hospital', gender: 'female', birthDate: '1986-04-02', orgId: TOWNSHIP_CENTRE_ID, organisation: '城关镇卫生院', title: '优先服务台护士', workPhone: '0311-86905122' },
-    '13303110502',
+  for (const o of overrideItems(beijingDate(now))) await putOverride(o);
+  await generateSessions(now);
+}
+
+export async function seedSecondHospitalStaff(now: Date, written: Set<string>): Promise<void> {
+  // 城关镇卫生院's own green-channel nurse, created and bound as any staff member is.
+  await createSeedStaff(
+    { personId: SECOND_HOSPITAL_STAFF, post: 'hospital_staff', name: '钱芳', idNumber: idNumberOf(SECOND_HOSPITAL_STAFF, '1986-04-02', 'female'), phone: '13303110502', countyId: county.countyId, orgId: TOWNSHIP_CENTRE_ID, organisation: '城关镇卫生院', title: '优先服务台护士', workPhone: '0311-86905122' },
+    toBeijingIso(now),
+    written,
   );
-  bind(officer);
-  items.push(officer);
-  return items as unknown as Array<Record<string, unknown>>;
 }

@@ -78,7 +78,11 @@ interface SeedInput {
   entity?: string;
 }
 
-/** Ledger items for whatever the demo builder wrote: summaries, contacts and the counters. */
+/**
+ * Ledger items derived from given records (summaries, contacts and the counters), written straight
+ * into the table by the ledger test worlds and the benchmark. The demo county itself records its
+ * contacts through the product (contact-log.ts).
+ */
 export function buildLedgerSeed(seedItems: readonly SeedInput[], now: Date, plan: Plan[] = ledgerPlan): Record<string, unknown>[] {
   const today = beijingDate(now);
   const profiles = seedItems.filter((i): i is FamilyProfileItem => i.entity === 'family');

@@ -1,27 +1,26 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll } from '../../functions/lib/db/batch';
-import { beijingIso, toBeijingIso } from '../../domain';
+import { toBeijingIso } from '../../domain';
 import { maskPhone } from '../../domain/policy/masking';
 import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypto';
 import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
-import { familyProfileItem } from '../../functions/lib/db/lifecycle/profile';
-import { buildBookingItems, seedInstitutions } from './booking';
+import { seedInstitutions, seedSchedules, seedSecondHospitalStaff } from './booking';
 import { buildFollowUpItems } from './followups';
-import { buildLedgerSeed } from './ledger';
-import { buildImportSeed } from './imports';
-import { buildWalkInSeed } from './walk-in';
+import { recordDemoContacts } from './contact-log';
 import { buildSigningSeed } from './signing';
-import { buildTeamStaffSeed } from './team-staff';
+import { seedNeighbourDoctor } from './team-staff';
 import { buildMessagingSeed } from './messaging';
-import { buildRequestsSeed } from './requests';
 import { buildInformationSeed } from './information';
 import { seedDemoCity } from './city';
 import { bindOpenid } from '../../functions/lib/db/persons';
+import { handOverDemoCards, importDemoRegister, townshipCounterItems } from './families';
+import { assignDemoContacts } from './contacts';
+import { getFamilyRecord } from '../../functions/lib/db/families';
 import { createStaff, newStaffItems, type NewStaff } from '../../functions/lib/db/staff';
 import { postOf, staffPosts, type StaffPost } from '../../domain';
-import { county, demoOpenid, doctorTeam, families, helpline, idNumberOf, staff, townships, UNBOUND_PERSON_ID, villages } from './demo-county';
+import { county, demoOpenid, doctorTeam, families, idNumberOf, staff, UNBOUND_PERSON_ID } from './demo-county';
 
 const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
 
@@ -31,13 +30,16 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   if (marker.Item) return false;
   // Staff are created and bound through the product's own code paths; what those wrote is not written again.
   const written = new Set<string>();
-  const items = await buildDemoItems(now, written);
+  // The townships' counter items first: the import, every later change and the institutions' region check need them.
+  await batchPutAll(townshipCounterItems());
+  // The institutions, their schedules and the neighbouring county's doctor touch nothing of the
+  // families: they go in alongside (the seed is part of every `npm start` and test stack).
+  const [items] = await Promise.all([buildDemoItems(now, written), seedInstitutions(now).then(() => seedSchedules(now)), seedNeighbourDoctor(written)]);
   // The marker is written only after every item is in, so a failed seed is retried next start.
-  const all = [...items, ...(await buildSigningSeed(items, now, personItem))] as unknown as Record<string, unknown>[];
-  // The ledger's counters are derived from the families, contacts and signings written above.
-  const derived = [...all, ...buildLedgerSeed(all as Parameters<typeof buildLedgerSeed>[0], now), ...buildRequestsSeed(all, county.countyId), ...(await buildImportSeed(all)), ...(await buildWalkInSeed(all)), ...(await buildTeamStaffSeed(all, county.countyId, written)), ...buildInformationSeed(now)];
+  const all = [...items, ...(await buildSigningSeed(items, now, written))] as unknown as Record<string, unknown>[];
+  await recordDemoContacts(now);
+  const derived = [...all, ...buildInformationSeed(now)];
   await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
-  await seedInstitutions(now);
   await seedDemoCity(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
@@ -78,122 +80,53 @@ const demoPost = (s: (typeof staff)[number]): StaffPost => postOf({ role: s.role
 export async function buildDemoItems(now: Date, written: Set<string>): Promise<SeedItem[]> {
   const boundAt = toBeijingIso(now);
   const items: SeedItem[] = [];
-  const bind = (person: PersonItem) => {
-    const openid = demoOpenid(person.personId);
-    person.openid = openid;
-    person.boundAt = boundAt;
-    const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId: person.personId, boundAt };
-    items.push(binding);
-  };
+  // Staff and the register go in side by side: the contacts' assignment below needs both.
+  const [staffPersons] = await Promise.all([
+    Promise.all(
+      staff.map((s) => {
+        const post = demoPost(s);
+        const teamRole = s.role === 'doctor' ? doctorTeam.members.find((m) => m.name === s.name)?.role : undefined;
+        return createSeedStaff(
+          {
+            personId: s.personId,
+            post,
+            name: s.name,
+            idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
+            phone: s.phone,
+            countyId: county.countyId,
+            townshipId: staffPosts[post].region === 'township' ? s.regionId : undefined,
+            orgId: s.orgId,
+            organisation: s.organisation,
+            title: s.title,
+            workPhone: s.workPhone,
+            teamRoles: teamRole ? [teamRole] : undefined,
+          },
+          boundAt,
+          written,
+        );
+      }),
+    ),
+    importDemoRegister(),
+  ]);
+  items.push(...staffPersons);
 
-  for (const s of staff) {
-    const post = demoPost(s);
-    const teamRole = s.role === 'doctor' ? doctorTeam.members.find((m) => m.name === s.name)?.role : undefined;
-    const person = await createSeedStaff(
-      {
-        personId: s.personId,
-        post,
-        name: s.name,
-        idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
-        phone: s.phone,
-        countyId: county.countyId,
-        townshipId: staffPosts[post].region === 'township' ? s.regionId : undefined,
-        orgId: s.orgId,
-        organisation: s.organisation,
-        title: s.title,
-        workPhone: s.workPhone,
-        teamRoles: teamRole ? [teamRole] : undefined,
-      },
-      boundAt,
-      written,
-    );
-    items.push(person);
-  }
-
-  const staffById = new Map(staff.map((s) => [s.personId, s]));
-  for (const f of families) {
-    const village = villages.find((v) => v.villageId === f.villageId)!;
-    const township = townships.find((t) => t.townshipId === village.townshipId)!;
-    const head = f.members[0];
-    // The card is handed over by the family's village cadre (the township leader where the village
-    // has none assigned) on the day it was issued: the 持卡 figure counts only cards handed over.
-    const giver = staff.find((s) => s.contactLevel === 'village' && s.villageId === village.villageId && f.contacts.includes('village_cadre')) ?? staff.find((s) => s.contactLevel === 'township' && s.regionId === township.townshipId)!;
-    const handedOver = { on: f.cardIssuedOn, byId: giver.personId, byName: giver.name };
-    const profile = familyProfileItem({
-      familyId: f.familyId,
-      familyName: `${head.name}家`,
-      familyType: f.familyType,
-      lowIncome: f.lowIncome === true,
-      registeredPoor: f.registeredPoor,
-      illnessPoverty: f.illnessPoverty === true,
-      county,
-      township: { townshipId: township.townshipId, townshipName: township.name },
-      village: { villageId: village.villageId, villageName: village.name },
-      members: f.members.map((mem) => ({
-        personId: mem.personId,
-        name: mem.name,
-        relation: mem.relation,
-        gender: mem.gender,
-        birthDate: mem.birthDate,
-        phoneMasked: maskPhone(mem.phone),
-        conditions: mem.conditions,
-      })),
-      card: { cardNo: `QH${f.cardIssuedOn.slice(0, 4)}${f.familyId.slice(2)}`, issuedOn: f.cardIssuedOn, issuer: '清河县卫生健康局', handedOver, infoCardHandedOver: handedOver },
-      helpline,
-    });
-    items.push(profile);
-
-    const doctorId = township.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';
-    const contactIds: Array<[FamilyContactItem['kind'], string]> = [];
-    if (f.contacts.includes('township_leader')) contactIds.push(['township_leader', staff.find((s) => s.contactLevel === 'township' && s.regionId === township.townshipId)!.personId]);
-    if (f.contacts.includes('village_cadre')) contactIds.push(['village_cadre', staff.find((s) => s.contactLevel === 'village' && s.villageId === village.villageId)!.personId]);
-    if (f.contacts.includes('doctor')) contactIds.push(['doctor', doctorId]);
-    if (f.volunteer) contactIds.push(['volunteer', 'p_vol01']);
-    for (const [kind, staffId] of contactIds) {
-      const s = staffById.get(staffId)!;
-      const contact: FamilyContactItem = {
-        ...keys.familyContact(f.familyId, staffId),
-        entity: 'familyContact',
-        familyId: f.familyId,
-        kind,
-        staffId,
-        name: s.name,
-        title: s.title,
-        organisation: s.organisation,
-        phone: s.workPhone,
-        team: kind === 'doctor' ? doctorTeam : undefined,
-        assignedAt: beijingIso(f.cardIssuedOn, '09:00'),
-        gsi1pk: keys.staffPk(staffId),
-        gsi1sk: keys.staffFamilySk(f.familyId),
-      };
-      items.push(contact);
-    }
-
-    for (const mem of f.members) {
-      const person = await personItem(
-        { personId: mem.personId, name: mem.name, role: 'member', gender: mem.gender, birthDate: mem.birthDate, familyId: f.familyId, relation: mem.relation },
-        mem.phone,
-      );
-      if (mem.personId !== UNBOUND_PERSON_ID) bind(person);
-      items.push(person);
-      if (mem.signed && f.contacts.includes('doctor')) {
-        const signing: SigningItem = {
-          ...keys.familySigning(f.familyId, mem.personId),
-          entity: 'signing',
-          familyId: f.familyId,
-          memberId: mem.personId,
-          doctorId,
-          teamName: doctorTeam.name,
-          signedOn: f.cardIssuedOn,
-          member: { name: mem.name, gender: mem.gender, birthDate: mem.birthDate, villageName: village.name, conditions: mem.conditions, phoneMasked: maskPhone(mem.phone) },
-          gsi1pk: keys.staffPk(doctorId),
-          gsi1sk: keys.staffMemberSk(mem.personId),
-        };
-        items.push(signing);
-      }
+  // The register goes in through the import, the contacts through the bulk assignment, the cards
+  // out through the hand-over (families.ts, contacts.ts); the families as they then stand are read
+  // back for what the rest of the seed derives from them, and not written again.
+  // Members bind their WeChat as the bind route does (one is left unbound to show that path),
+  // alongside: binding touches only the members' own items.
+  const members = families.flatMap((f) => f.members).filter((m) => m.personId !== UNBOUND_PERSON_ID);
+  await Promise.all([
+    assignDemoContacts().then(handOverDemoCards),
+    ...members.map((m) => bindOpenid(demoOpenid(m.personId), m.personId, boundAt)),
+    seedSecondHospitalStaff(now, written),
+  ]);
+  for (const record of await Promise.all(families.map((f) => getFamilyRecord(f.familyId)))) {
+    for (const item of [record!.profile, ...record!.contacts]) {
+      items.push(item);
+      written.add(`${item.pk}|${item.sk}`);
     }
   }
-  items.push(...(await buildBookingItems(now, personItem, bind)));
   items.push(...buildFollowUpItems(now));
   items.push(...(buildMessagingSeed(items as ReadonlyArray<{ entity: string }>, now) as unknown as SeedItem[]));
   return items;

@@ -1,9 +1,12 @@
 import { addDays, beijingDate, beijingIso, contractEndDate, toBeijingIso } from '../../domain';
-import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
+import type { FamilyProfileItem } from '../../functions/lib/db/items';
+import { startSigningFrom } from '../../functions/signing/shared';
 import { keys } from '../../functions/lib/db/keys';
 import { type CostEntryItem, policyContractItem } from '../../functions/lib/db/policy';
-import { contractItem, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf, teamItems, type TeamStaff } from '../../functions/lib/db/signing';
-import { county, demoOpenid, staff } from './demo-county';
+import { part, transact } from '../../functions/lib/db/transact';
+import { contractItem, doctorContactUpdate, put, signingProjection, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf, teamItems, type TeamStaff } from '../../functions/lib/db/signing';
+import { county, families, idNumberOf, staff } from './demo-county';
+import { createSeedStaff } from './seed';
 
 /**
  * Signing in the demo county, consistent with the foundation's seed:
@@ -11,16 +14,15 @@ import { county, demoOpenid, staff } from './demo-county';
  *   and 柳林乡's 1+1+1 team of the poverty programme (village doctor 马德福, township GP 高志远 as
  *   lead, county specialist 林慧) for 柳林村 and 河湾村. 高志远 and 林慧 are added here, and 柳林乡's
  *   township health officer 何文静 (commission staff of the township, for its coverage figures);
- * - every seeded signing (FAMILY#SIGN#) gets its contract: the current one-year term of the
- *   signing's anniversary, confirmed on paper, and the member's signed state; 朱宝山's ends in 20
- *   days so renewal can be tried at once;
- * - 柳林乡 families' doctor contact now names the 柳林乡 team (it named 城关镇's before);
+ * - every member who wants it is signed through the signing writes: the contract of the current
+ *   one-year term of the day the family's card was issued, confirmed on paper, the member's
+ *   signed state, the family's "current signing" and its doctor contact naming the village's
+ *   team, with the township's counters; 朱宝山's term ends in 20 days so renewal can be tried at once;
+ * - staff are created as the staff form creates them, teams as the team form does;
  * - 冯建国 (西街村) and 沈丽华 (柳林村) are not signed: they can apply;
  * - policy-support contracts with a cadre for two poor families, with ledger entries: 孙长海家
  *   (赵永强) below the warning line, 韩永福家 (孙志刚) above it.
  */
-type PersonBuilder = (base: Omit<PersonItem, 'pk' | 'sk' | 'entity' | 'idNumberEnc' | 'phoneEnc' | 'phoneMasked' | 'gsi1pk' | 'gsi1sk'>, phone: string) => Promise<PersonItem>;
-
 const newStaff = [
   { personId: 'p_doc04', name: '高志远', gender: 'male' as const, birthDate: '1980-09-16', phone: '13503110404', workPhone: '0311-86908110', organisation: '柳林乡卫生院', title: '全科医生（团队长）' },
   { personId: 'p_comm02', name: '何文静', gender: 'female' as const, birthDate: '1982-05-20', phone: '13203110602', workPhone: '0311-86908001', organisation: '柳林乡卫生健康办公室', title: '乡卫健办主任' },
@@ -89,55 +91,77 @@ export function memberSnapshotOf(profile: FamilyProfileItem, memberId: string): 
   };
 }
 
-export async function buildSigningSeed(demoItems: object[], now: Date, personItem: PersonBuilder): Promise<object[]> {
+export async function buildSigningSeed(demoItems: object[], now: Date, written: Set<string>): Promise<object[]> {
   const out: object[] = [];
   const today = beijingDate(now);
   const at = toBeijingIso(now);
 
-  for (const s of newStaff) {
-    const officer = s.personId === 'p_comm02' ? { role: 'commission' as const, commissionLevel: 'township' as const, regionId: 't_liulin', orgId: 'org_llwjb' } : undefined;
-    const person = await personItem(
-      { personId: s.personId, name: s.name, role: 'doctor', gender: s.gender, birthDate: s.birthDate, orgId: s.personId === 'p_doc04' ? 'org_llwsy' : 'org_xyy', organisation: s.organisation, title: s.title, workPhone: s.workPhone, ...officer },
-      s.phone,
-    );
-    const openid = demoOpenid(s.personId);
-    Object.assign(person, { openid, boundAt: at });
-    const binding: BindingItem = { ...keys.binding(openid), entity: 'binding', openid, personId: s.personId, boundAt: at };
-    out.push(person, binding);
-  }
-  for (const team of demoTeams) out.push(...teamItems(team));
+  await Promise.all(
+    newStaff.map((s) => {
+      const officer = s.personId === 'p_comm02';
+      return createSeedStaff(
+        {
+          personId: s.personId,
+          post: officer ? 'township_health' : 'doctor',
+          name: s.name,
+          idNumber: idNumberOf(s.personId, s.birthDate, s.gender),
+          phone: s.phone,
+          countyId: county.countyId,
+          townshipId: officer ? 't_liulin' : undefined,
+          orgId: officer ? 'org_llwjb' : s.personId === 'p_doc04' ? 'org_llwsy' : 'org_xyy',
+          organisation: s.organisation,
+          title: s.title,
+          workPhone: s.workPhone,
+        },
+        at,
+        written,
+      );
+    }),
+  );
+  // Teams as the team form makes them (signing.createTeam): each village only if no team serves it yet.
+  const isNew = 'attribute_not_exists(pk)';
+  for (const team of demoTeams) await transact(teamItems(team).map((item) => part(item.entity, put(item, isNew))));
   const teamOfVillage = (villageId: string) => demoTeams.find((t) => t.villageIds.includes(villageId))! as TeamItem;
 
   const profiles = new Map((demoItems as FamilyProfileItem[]).filter((i) => i.entity === 'family').map((p) => [p.familyId, p]));
-  // 柳林乡 families' doctor contact names the team that serves them.
-  for (const contact of (demoItems as FamilyContactItem[]).filter((i) => i.entity === 'familyContact' && i.kind === 'doctor')) {
-    contact.team = teamContactOf(teamOfVillage(profiles.get(contact.familyId)!.villageId));
-  }
 
-  for (const signing of (demoItems as SigningItem[]).filter((i) => i.entity === 'signing')) {
-    const profile = profiles.get(signing.familyId)!;
-    const team = teamOfVillage(profile.villageId);
-    const member = memberSnapshotOf(profile, signing.memberId);
-    // 朱宝山's term ends in 20 days: the renewal list and the one-tap renewal have something to show.
-    const startDate = signing.memberId === 'p_m0018' ? startOfTermEnding(addDays(today, 20)) : currentTermStart(signing.signedOn, today);
-    const contract = contractItem({
-      contractId: newContractId(startDate),
-      memberId: signing.memberId,
-      familyId: signing.familyId,
-      member,
-      teamId: team.teamId,
-      teamName: team.name,
-      doctor: team.members.find((m) => m.personId === signing.doctorId)!,
-      teamContact: teamContactOf(team),
-      packageIds: member.conditions.length ? ['basic', 'chronic'] : ['basic'],
-      startDate,
-      source: 'seed',
-      createdAt: beijingIso(startDate, '09:00'),
-      confirmation: { kind: 'paper', at: beijingIso(signing.signedOn, '09:00'), byId: signing.memberId, byName: member.name },
-    });
-    signing.teamName = team.name;
-    out.push(contract, stateItem(signing.memberId, signing.familyId, member, { state: 'signed', contractId: contract.contractId, teamId: team.teamId, teamName: team.name, endDate: contract.endDate, updatedAt: at }));
-  }
+  // Each signed member's contract as a signing write makes it (startSigningFrom: the member's state
+  // from none to signed with the township's counters, the contract, the family's "current signing"
+  // and its doctor contact with the team), signed on paper the day the family's card was issued.
+  // Members side by side: each moves only their own state (the township counter's conflicts are retried).
+  const signed = families.filter((f) => f.contacts.includes('doctor')).flatMap((f) => f.members.filter((x) => x.signed).map((m) => ({ f, m })));
+  await Promise.all(
+    signed.map(async ({ f, m }) => {
+      const profile = profiles.get(f.familyId)!;
+      const team = teamOfVillage(profile.villageId);
+      const doctorId = profile.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';
+      const member = memberSnapshotOf(profile, m.personId);
+      // 朱宝山's term ends in 20 days: the renewal list and the one-tap renewal have something to show.
+      const startDate = m.personId === 'p_m0018' ? startOfTermEnding(addDays(today, 20)) : currentTermStart(f.cardIssuedOn, today);
+      const contract = contractItem({
+        contractId: newContractId(startDate),
+        memberId: m.personId,
+        familyId: f.familyId,
+        member,
+        teamId: team.teamId,
+        teamName: team.name,
+        doctor: team.members.find((x) => x.personId === doctorId)!,
+        teamContact: teamContactOf(team),
+        packageIds: member.conditions.length ? ['basic', 'chronic'] : ['basic'],
+        startDate,
+        source: 'seed',
+        createdAt: beijingIso(startDate, '09:00'),
+        confirmation: { kind: 'paper', at: beijingIso(f.cardIssuedOn, '09:00'), byId: m.personId, byName: member.name },
+      });
+      const state = stateItem(m.personId, f.familyId, member, { state: 'signed', contractId: contract.contractId, teamId: team.teamId, teamName: team.name, endDate: contract.endDate, updatedAt: at });
+      const started = await startSigningFrom(state, profile, [
+        part('contract', put(contract, isNew)),
+        part('projection', put(signingProjection(contract))),
+        part('doctorContact', doctorContactUpdate(contract, at)),
+      ]);
+      if (!started) throw new Error(`demo signing refused: ${m.personId}`);
+    }),
+  );
 
   const cadre = (id: string) => staff.find((s) => s.personId === id)!;
   const ledgers: Array<{ familyId: string; cadreId: string; incomeFen: number; entries: Array<[string, string, string, number, number, number, number, number, boolean]> }> = [

@@ -1,5 +1,3 @@
-import type { PersonItem } from '../../functions/lib/db/items';
-import { countyDoctorItem } from '../../functions/lib/db/staff-directory';
 import { idNumberOf } from './demo-county';
 import { createSeedStaff } from './seed';
 
@@ -7,14 +5,10 @@ import { createSeedStaff } from './seed';
 export const neighbourDoctor = { personId: 'p_doc90', name: '吕红梅', countyId: 'c_liuhe', organisation: '柳河县人民医院', title: '全科医生' };
 
 /**
- * Every seeded doctor and nurse in the county's doctor directory (looked up by staff number on the
- * team page), and one doctor of another county with her own entry there.
+ * One doctor of another county, with her own entry in that county's doctor directory (the team
+ * page looks doctors up there); the demo county's own doctors got theirs when they were created.
  */
-export async function buildTeamStaffSeed(items: ReadonlyArray<{ entity?: unknown }>, countyId: string, written: Set<string>): Promise<Record<string, unknown>[]> {
-  const entries = items.flatMap((i) => {
-    const entry = i.entity === 'person' ? countyDoctorItem(i as unknown as PersonItem, countyId) : undefined;
-    return entry ? [entry] : [];
-  });
+export async function seedNeighbourDoctor(written: Set<string>): Promise<void> {
   const n = neighbourDoctor;
   // Created as the neighbouring county's commission would create her: her directory entry is theirs.
   await createSeedStaff(
@@ -23,5 +17,4 @@ export async function buildTeamStaffSeed(items: ReadonlyArray<{ entity?: unknown
     undefined,
     written,
   );
-  return entries as unknown as Record<string, unknown>[];
 }

@@ -40,7 +40,13 @@ export interface ImportRegion {
 
 export interface ImportContext extends ImportRegion {
   today: string;
-  importer: { organisation: string; workPhone: string; name?: string };
+  /** `name`: who imported (the change list names them); `cardIssuer`: who issues the service cards, when not the importing office itself. */
+  importer: { organisation: string; workPhone: string; name?: string; cardIssuer?: string };
+  /**
+   * Ids a register already has (ID number → person id), used instead of derived ones: the demo
+   * county's seed keeps its named ids (p_m0001…) while going through the import.
+   */
+  personIds?: ReadonlyMap<string, string>;
 }
 
 /** A unit to write: its size is known at once, its items (encryption) are made when written. */
@@ -99,7 +105,7 @@ export async function personItem(p: ImportPerson, personId: string, extra: Parti
 async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: ImportContext): Promise<PreparedUnit> {
   const familyId = familyIdOf(u.familyNumber);
   const townshipName = ctx.townships.get(u.townshipId)!.townshipName;
-  const members = u.members.map((m) => ({ ...m, personId: personIdOf(ids.get(m.idNumber)!) }));
+  const members = u.members.map((m) => ({ ...m, personId: ctx.personIds?.get(m.idNumber) ?? personIdOf(ids.get(m.idNumber)!) }));
   const profile: FamilyProfileItem & { importDigest: string } = {
     ...keys.familyProfile(familyId),
     entity: 'family',
@@ -118,7 +124,7 @@ async function prepareFamily(u: FamilyUnit, ids: Map<string, string>, ctx: Impor
     villageId: u.row.村编号,
     villageName: u.row.村名称,
     members: members.map((m) => ({ personId: m.personId, name: m.name, relation: m.relation, gender: m.gender, birthDate: m.birthDate, phoneMasked: m.phone ? maskPhone(m.phone) : '', conditions: m.conditions })),
-    card: { cardNo: u.row.服务卡号, issuedOn: ctx.today, issuer: ctx.importer.organisation, version: 1, status: 'active' },
+    card: { cardNo: u.row.服务卡号, issuedOn: ctx.today, issuer: ctx.importer.cardIssuer ?? ctx.importer.organisation, version: 1, status: 'active' },
     helpline: { name: ctx.importer.organisation, phone: ctx.importer.workPhone },
     gsi1pk: keys.townshipPk(u.townshipId),
     gsi1sk: keys.townshipFamilySk(u.row.村编号, familyId),

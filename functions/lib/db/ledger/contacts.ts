@@ -88,12 +88,13 @@ export type ContactRecordingLabel = 'contact' | 'summary' | 'counter' | 'onlineS
  * then counts nothing more, and a reply that got there first refuses `onlineSlot`.
  */
 export function contactRecording(
-  input: { familyId: string; staffId: string; staffName: string; body: ContactRecordRequest },
+  /** `contactId`: given only by the demo county's seed, whose contacts tests name; otherwise drawn. */
+  input: { familyId: string; staffId: string; staffName: string; body: ContactRecordRequest; contactId?: string },
   summary: LedgerSummaryItem,
   now: Date,
 ): { item: ContactLogItem; parts: Part<ContactRecordingLabel>[] } {
   const { body } = input;
-  const contactId = newContactId();
+  const contactId = input.contactId ?? newContactId();
   const item: ContactLogItem = {
     ...keys.contactLog(input.familyId, contactId),
     entity: 'contactLog',
