@@ -1,7 +1,8 @@
 import { addDays, beijingDate, toBeijingIso, urgentFlags, type Readings } from '../../domain';
 import type { FollowUpItem, HealthFileItem, PlanItem, PrescriptionItem } from '../../functions/lib/db/followups';
-import { planQueueKeys } from '../../functions/lib/db/followups';
+import { planQueueKeys, planRegionKeys } from '../../functions/lib/db/followups';
 import { keys } from '../../functions/lib/db/keys';
+import { county, families, villages } from './demo-county';
 
 /**
  * Demo health data relative to the day the county is seeded, so the demo always shows the same
@@ -50,7 +51,12 @@ export function buildFollowUpItems(now: Date): Array<HealthFileItem | PlanItem |
     stability: { status: stable ? 'stable' : 'unstable', assessedOn: addDays(today, -10), doctorId, doctorName },
     updatedAt: toBeijingIso(ago(10)),
   });
-  const plan = (p: Omit<PlanItem, 'pk' | 'sk' | 'entity' | 'gsi1pk' | 'gsi1sk' | 'version'>): PlanItem => ({ ...keys.followUpPlan(p.memberId), entity: 'followUpPlan', ...p, version: 1, ...planQueueKeys(p) });
+  // In the county's plan index as the product files a plan, so the report counts what is due.
+  const regionOf = (familyId: string) => {
+    const village = villages.find((v) => v.villageId === families.find((f) => f.familyId === familyId)?.villageId);
+    return village ? { countyId: county.countyId, townshipId: village.townshipId } : undefined;
+  };
+  const plan = (p: Omit<PlanItem, 'pk' | 'sk' | 'entity' | 'gsi1pk' | 'gsi1sk' | 'version'>): PlanItem => ({ ...keys.followUpPlan(p.memberId), entity: 'followUpPlan', ...p, version: 1, ...planQueueKeys(p), ...planRegionKeys(regionOf(p.familyId), p.memberId) });
 
   // A stable member on a monthly plan with ten past online follow-ups (a visible trend) and a
   // 28-day long prescription running out in 4 days, so 申请续方 is open: 王秀英 for the demo, and
