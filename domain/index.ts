@@ -39,3 +39,4 @@ export * from './policy/acting';
 export * from './lifecycle';
 export * from './policy-support';
 export * from './lifecycle-views';
+export * from './county-support';

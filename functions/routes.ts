@@ -18,6 +18,7 @@ import { hospitalRoutes } from './hospital/routes';
 import { peopleRoutes } from './people/routes';
 import { actingRoutes } from './acting/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
+import { countySupportRoutes } from './county-support/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -94,6 +95,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   hospitalRoutes,
   actingRoutes,
   lifecycleRoutes,
+  countySupportRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

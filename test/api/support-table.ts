@@ -75,6 +75,8 @@ import type { ApiResponse } from '../support/api';
  * - institutions.test.ts:         its own county (ledger-world tag "ins", c_lg6ins): the institutions it
  *                                 adds there (INST#org_<random>), a BOOKING# item of its own, the
  *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.
+ * - county-support.test.ts:       its own county (ledger-world tag "csm", c_lg6csm): COUNTY#c_lg6csm
+ *                                 SUPPORT and SUPPORT#CHANGE# items, IDEM# items of its officer.
  * - report.test.ts:               its own ledger-world county (tag "k": FAMILY#f_lg6k*, PERSON#/OPENID# of
  *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r").
  * - people.test.ts:               its own county (ledger-world.ts, tag "s": c_lg6s), its staff's PERSON#,
