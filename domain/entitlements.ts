@@ -71,11 +71,15 @@ export const CountyExtra = z.object({
 });
 export type CountyExtra = z.infer<typeof CountyExtra>;
 
+/** What a family reads in place of county measures while the county has not confirmed its list. */
+export const COUNTY_MEASURES_PENDING_LINE = '本县其他帮扶措施以县卫健委公布为准。';
+
 export const CountySupportSettings = z.object({ extras: z.array(CountyExtra) });
 export type CountySupportSettings = z.infer<typeof CountySupportSettings>;
 
 /**
- * What a county without its own settings item offers: measures the seeds report counties taking
+ * The draft a county's commission starts from (never shown to families until it is saved as the
+ * county's own list, domain/county-support.ts): measures the seeds report counties taking
  * (seed 002: 免收普通门诊诊察费 at the designated hospitals; 120 transfer for those who cannot move)
  * and the national priority of bereaved elders for public care homes.
  */
@@ -139,7 +143,8 @@ export interface EntitlementInput {
   contacts: readonly EntitlementContact[];
   signings: readonly EntitlementSigning[];
   hospitals: readonly EntitlementHospital[];
-  settings: CountySupportSettings;
+  /** The county's confirmed measures; null while it has confirmed none (the family is told to ask). */
+  settings: CountySupportSettings | null;
 }
 
 /** Age from which the national basic public-health service gives a free yearly check-up. */
@@ -334,8 +339,12 @@ export function entitlementsFor(input: EntitlementInput): Entitlement[] {
     });
   }
 
-  // 7. What the county adds.
-  for (const extra of settings.extras.filter((e) => extraApplies(e, family, ages))) {
+  // 7. What the county adds. Unconfirmed, the draft is not shown: it could promise what the county
+  // does not give, so the family is pointed to the commission instead.
+  if (!settings) {
+    items.push({ id: 'county:pending', group: 'county', title: '本县帮扶措施', lines: [COUNTY_MEASURES_PENDING_LINE], calls: [helpline] });
+  }
+  for (const extra of (settings?.extras ?? []).filter((e) => extraApplies(e, family, ages))) {
     items.push({
       id: `county:${extra.id}`,
       group: 'county',

@@ -42,3 +42,4 @@ export * from './lifecycle';
 export * from './policy-support';
 export * from './lifecycle-views';
 export * from './change-list';
+export * from './county-support';

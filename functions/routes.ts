@@ -19,6 +19,7 @@ import { peopleRoutes } from './people/routes';
 import { actingRoutes } from './acting/routes';
 import { lifecycleRoutes } from './lifecycle/routes';
 import { changesRoutes } from './changes/routes';
+import { countySupportRoutes } from './county-support/routes';
 
 /**
  * Every API route, with its handler and who may call it. The CDK stack makes one function per
@@ -106,6 +107,7 @@ export const routes = /* @__PURE__ */ joinRoutes(
   actingRoutes,
   lifecycleRoutes,
   changesRoutes,
+  countySupportRoutes,
 );
 
 function joinRoutes<T extends ReadonlyArray<readonly RouteDef[]>>(...tables: T): ReadonlyArray<T[number][number]> {

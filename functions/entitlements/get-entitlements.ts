@@ -1,4 +1,4 @@
-import { beijingDate, CountySupportSettings, defaultCountySupport, entitlementsFor, type EntitlementsResponse, FamilyPath, inPovertyProgramme } from '../../domain';
+import { beijingDate, CountySupportSettings, entitlementsFor, type EntitlementsResponse, FamilyPath, inPovertyProgramme } from '../../domain';
 import { batchGetAll } from '../lib/db/batch';
 import { listInstitutions } from '../lib/db/booking/sessions';
 import type { CountySupportItem } from '../lib/db/county-support';
@@ -42,7 +42,8 @@ export const handler = routeHandler('entitlements.get', { path: FamilyPath }, as
       .filter((c) => c.status === 'active')
       .map((c) => ({ memberId: c.memberId, teamName: c.teamName, doctor: { name: c.doctor.name, title: c.doctor.title, phone: c.doctor.phone }, packageIds: c.packageIds, endDate: c.endDate })),
     hospitals: institutions.map((i) => ({ name: i.name, greenChannelPlace: i.greenChannelPlace, greenChannelPhone: i.greenChannelPhone })),
-    settings: stored ? CountySupportSettings.parse({ extras: stored.extras }) : defaultCountySupport,
+    // No item: the county has not confirmed its measures, and the family is promised none of the draft's.
+    settings: stored ? CountySupportSettings.parse({ extras: stored.extras }) : null,
   });
   const body: EntitlementsResponse = { familyId: profile.familyId, familyName: profile.familyName, items };
   return { body };

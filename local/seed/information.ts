@@ -1,7 +1,6 @@
 import { defaultCountySupport, toBeijingIso } from '../../domain';
 import { articleParts } from '../../functions/lib/db/articles';
-import type { CountySupportItem } from '../../functions/lib/db/county-support';
-import { keys } from '../../functions/lib/db/keys';
+import { countySupportItemOf } from '../../functions/lib/db/county-support';
 import { county } from './demo-county';
 
 /** Demo article ids (fixed, so tests can name them). */
@@ -14,13 +13,7 @@ export const SEED_ARTICLE_TEAM = 'ar_seedteam000001';
  * the 城关镇 doctors' team to its signed members with high blood pressure.
  */
 export function buildInformationSeed(now: Date): Record<string, unknown>[] {
-  const support: CountySupportItem = {
-    ...keys.countySupport(county.countyId),
-    entity: 'countySupport',
-    countyId: county.countyId,
-    extras: defaultCountySupport.extras.map((e) => (e.id === 'free_consult_fee' ? { ...e, contact: { name: '清河县人民医院绿色通道', phone: '0311-86907120' } } : e)),
-    updatedAt: toBeijingIso(now),
-  };
+  const support = countySupportItemOf({ countyId: county.countyId, fromVersion: 0, by: { personId: 'p_comm01', name: '郑国栋' }, extras: defaultCountySupport.extras.map((e) => (e.id === 'free_consult_fee' ? { ...e, contact: { name: '清河县人民医院绿色通道', phone: '0311-86907120' } } : e)) }, now);
   const dayBefore = (days: number) => toBeijingIso(new Date(now.getTime() - days * 86_400_000));
   const articles = [
     ...articleParts({

@@ -25,6 +25,7 @@ export default defineAppConfig({
     { root: 'packages/messages', pages: ['conversation/index', 'consultation/index', 'consult-new/index', 'inbox/index'] },
     { root: 'packages/institutions', pages: ['list/index', 'edit/index'] },
     { root: 'packages/lifecycle', pages: ['family/index'] },
+    { root: 'packages/measures', pages: ['list/index'] },
   ],
   // 微信同声传译: its textToSpeech reads articles aloud (lib/speech.ts); H5 uses speechSynthesis.
   plugins: {

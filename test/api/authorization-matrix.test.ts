@@ -12,6 +12,7 @@ import { SEED_CONSULTATION_ID } from '../../local/seed/messaging';
 import { call, tokenFor } from '../support/api';
 import { bookingMatrixBodies, bookingNeedsResources, fillBookingIds } from './booking-authorization';
 import { institutionsMatrixBodies, institutionsReachedStatus } from './institutions-authorization';
+import { countySupportMatrixBodies, countySupportReachedStatus } from './county-support-authorization';
 import { walkInMatrixBodies, walkInNeedsResources } from './walk-in-authorization';
 import { fillPeopleIds, peopleMatrixBodies, peopleReachedStatus } from './people-authorization';
 import { actingMatrixBodies, actingNeedsResources, actingTeamScoped } from './acting-authorization';
@@ -88,6 +89,7 @@ const validBodies: Partial<Record<string, unknown>> = {
   'messaging.presignConversationUpload': { kind: 'image', contentType: 'image/jpeg', size: 1024 },
   ...bookingMatrixBodies,
   ...institutionsMatrixBodies,
+  ...countySupportMatrixBodies,
   ...walkInMatrixBodies,
   ...peopleMatrixBodies,
   ...actingMatrixBodies,
@@ -167,6 +169,7 @@ const reachedHandlerStatus: Partial<Record<string, number>> = {
   'problems.update': 404,
   'problems.rectify': 404,
   ...institutionsReachedStatus,
+  ...countySupportReachedStatus,
   ...peopleReachedStatus,
   ...lifecycleReachedStatus,
   ...changesReachedStatus,

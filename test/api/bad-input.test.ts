@@ -5,6 +5,7 @@ import { call, tokenFor, wxLoginCode } from '../support/api';
 import { keys } from '../../functions/lib/db/keys';
 import { bookingBadInput } from './booking-bad-input';
 import { institutionsBadInput } from './institutions-bad-input';
+import { countySupportBadInput } from './county-support-bad-input';
 import { requestsBadInput } from './requests-bad-input';
 import { informationBadInput } from './information-bad-input';
 import { problemsBadInput } from './problems-bad-input';
@@ -437,6 +438,7 @@ const cases: Record<RouteId, BadCase[]> = {
   ],
   ...bookingBadInput(),
   ...institutionsBadInput(),
+  ...countySupportBadInput(),
   'followups.getMemberHealth': [
     ...familyPathCases('p_m0008', '/members/p_m0008/health').filter((c) => !c.label.startsWith('unknown')),
     { label: 'memberId not an id', caller: 'p_doc03', path: '/families/f_0005/members/xx/health', fields: f(['path.memberId']) },

@@ -1,4 +1,4 @@
-import { defaultCountySupport, entitlementsFor, type EntitlementInput, reachesFamily } from '../../domain';
+import { COUNTY_MEASURES_PENDING_LINE, defaultCountySupport, entitlementsFor, type EntitlementInput, reachesFamily } from '../../domain';
 
 /** The 帮扶清单 rules per family type, age and flag, and the articles' audience rule. */
 
@@ -46,6 +46,12 @@ describe('entitlementsFor', () => {
     expect(idsOf(input())).toEqual(['contacts', 'doctor:p_m0001', 'card', 'beds', 'long_rx', 'checkup', 'comfort', 'county:free_consult_fee', 'county:transfer_120', 'county:care_home_priority', 'requests']);
     expect(byId(input(), 'doctor:p_m0001')!.lines).toContain('服务包：基础服务包（免费）、慢性病管理包。');
     expect(byId(input(), 'long_rx')!.link).toBe('health');
+  });
+
+  test('a county that has not confirmed its measures: none of the draft is promised, one line points to the commission', () => {
+    const unconfirmed = { ...input(), settings: null };
+    const county = entitlementsFor(unconfirmed).filter((e) => e.group === 'county');
+    expect(county).toEqual([{ id: 'county:pending', group: 'county', title: '本县帮扶措施', lines: [COUNTY_MEASURES_PENDING_LINE], calls: [{ name: '清河县卫健委人口家庭科', role: '卫健委', phone: '0311-86901234' }] }]);
   });
 
   test('disabled family: rehab instead of comfort, and no care-home priority (bereaved only)', () => {

@@ -58,6 +58,8 @@ export const keys = {
   subscriptionPrefix: 'SUBSCRIPTION#',
   // information for families: the county's 帮扶 settings, articles, their feeds and family reads
   countySupport: (countyId: string) => ({ pk: `COUNTY#${countyId}`, sk: 'SUPPORT' as const }),
+  // one per saved version of the county's measures (zero-padded: they list in order)
+  countySupportChange: (countyId: string, version: number) => ({ pk: `COUNTY#${countyId}`, sk: `SUPPORT#CHANGE#${String(version).padStart(6, '0')}` }),
   article: (articleId: string) => ({ pk: `ARTICLE#${articleId}`, sk: 'ARTICLE' as const }),
   articlePk: (articleId: string) => `ARTICLE#${articleId}`,
   /** One per audience of an article; GSI1 puts it in the audience's feed. */

@@ -167,6 +167,11 @@ export default function Families() {
                 定点机构管理
               </Btn>
             ) : null}
+            {me.role === 'commission' ? (
+              <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.countyMeasures })}>
+                本县帮扶措施
+              </Btn>
+            ) : null}
           </>
         ) : null
       }
