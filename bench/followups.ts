@@ -89,7 +89,7 @@ export async function measureFollowUps(iterations = 60) {
     record('followups.getQueue (again the same day)', queueAgain, '1 Query + 1 BatchGet per 100 members', queueOps(queueAgain.operations, distinctMembers(queueAgain), false));
     const rx = await call(stack, member, 'GET', `${m}/prescriptions`);
     const rxId = rx.body.items[0].prescriptionId as string;
-    const refill = await call(stack, member, 'POST', `${m}/prescriptions/${rxId}/refills`, { fulfilment: 'pickup', pharmacy: 'cg_health_centre' });
+    const refill = await call(stack, member, 'POST', `${m}/prescriptions/${rxId}/refills`, { fulfilment: 'pickup', pharmacy: 'org_cgwsy' });
     const approve = await call(stack, doctor, 'POST', `${m}/prescriptions/${rxId}/refills/${refill.body.refill.refillId}/approve`, {}, { 'idempotency-key': 'bench-approve-0001' });
     record('prescriptions.approveRefill', approve, 'marker + 1 BatchGet + 1 transaction', approve.status === 200 && approve.operations === 'GetItemCommand,BatchGetItemCommand,TransactWriteItemsCommand');
 

@@ -432,17 +432,21 @@ export const PrescriptionRequest = z.strictObject({
 });
 export type PrescriptionRequest = z.infer<typeof PrescriptionRequest>;
 
-export const Pharmacy = z.enum(['cg_health_centre', 'll_health_centre', 'county_hospital']);
-export type Pharmacy = z.infer<typeof Pharmacy>;
-export const pharmacyLabels: Record<Pharmacy, string> = {
-  cg_health_centre: '城关镇卫生院药房',
-  ll_health_centre: '柳林乡卫生院药房',
-  county_hospital: '清河县人民医院药房',
-};
+/**
+ * A pick-up place (取药点) is one of the family's county's active institutions (its designated
+ * hospitals and township health centres: each keeps a pharmacy). The request names the institution;
+ * the refill keeps its name as it was then, so history reads right after a rename or retirement.
+ */
+export const PICKUP_PLACE_MESSAGE = '请选择本县的取药药房';
+export const PickupPlace = z.object({ institutionId: z.string(), name: z.string() });
+export type PickupPlace = z.infer<typeof PickupPlace>;
+/** What a pick-up place is called on the page and in the notice: the institution's pharmacy. */
+export const pickupPlaceLabel = (name: string) => `${name}药房`;
 
 export const RefillRequestBody = z.strictObject({
   fulfilment: z.enum(['pickup', 'delivery']),
-  pharmacy: z.optional(Pharmacy),
+  /** The institution id of the pick-up place (checked against the family's county by the handler). */
+  pharmacy: z.optional(z.string(PICKUP_PLACE_MESSAGE).check(z.regex(/^org_[A-Za-z0-9]{2,40}$/, PICKUP_PLACE_MESSAGE))),
 }).check(z.refine((v) => v.fulfilment !== 'pickup' || v.pharmacy !== undefined, { message: '请选择取药的药房', path: ['pharmacy'] }));
 export type RefillRequestBody = z.infer<typeof RefillRequestBody>;
 
@@ -461,7 +465,9 @@ export const RefillRecord = z.object({
   prescriptionId: z.string(),
   status: RefillStatus,
   fulfilment: z.enum(['pickup', 'delivery']),
-  pharmacy: z.optional(Pharmacy),
+  /** Pick-up only: the institution id (an older request: its old pharmacy code) and its name then. */
+  pharmacy: z.optional(z.string()),
+  pharmacyName: z.optional(z.string()),
   submittedAt: z.string(),
   decidedAt: z.optional(z.string()),
   declineReason: z.optional(z.string()),
@@ -491,7 +497,11 @@ export const Prescription = z.object({
 });
 export type Prescription = z.infer<typeof Prescription>;
 
-export const PrescriptionListResponse = z.object({ items: z.array(Prescription) });
+export const PrescriptionListResponse = z.object({
+  items: z.array(Prescription),
+  /** The county's pick-up places, listed only when some prescription can be refilled now (else empty). */
+  pickupPlaces: z.array(PickupPlace),
+});
 export type PrescriptionListResponse = z.infer<typeof PrescriptionListResponse>;
 export const PrescriptionResponse = z.object({ prescription: Prescription });
 export const RefillResponse = z.object({ refill: RefillRecord });

@@ -102,6 +102,17 @@ export function followUpView(item: FollowUpItem): FollowUpRecord {
   return record;
 }
 
+/**
+ * Refills requested before pick-up places came from the county's institutions name one of the demo
+ * county's three pharmacies by a fixed code and carry no name: they read back under the names those
+ * institutions had. Kept for reading old items only; new requests store the institution's id and name.
+ */
+const legacyPharmacyNames: Readonly<Record<string, string>> = {
+  cg_health_centre: '城关镇卫生院',
+  ll_health_centre: '柳林乡卫生院',
+  county_hospital: '清河县人民医院',
+};
+
 export function refillView(item: RefillItem): RefillRecord {
   return {
     refillId: item.refillId,
@@ -109,6 +120,7 @@ export function refillView(item: RefillItem): RefillRecord {
     status: item.status,
     fulfilment: item.fulfilment,
     pharmacy: item.pharmacy,
+    pharmacyName: item.pharmacyName ?? (item.pharmacy ? legacyPharmacyNames[item.pharmacy] : undefined),
     submittedAt: item.submittedAt,
     decidedAt: item.decidedAt,
     declineReason: item.declineReason,

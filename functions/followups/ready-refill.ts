@@ -1,4 +1,4 @@
-import { beijingWhen, EmptyBody, pharmacyLabels, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
+import { beijingWhen, EmptyBody, pickupPlaceLabel, RefillPath, type RefillResponse, refillStatusLabels, toBeijingIso } from '../../domain';
 import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -18,7 +18,8 @@ export const handler = routeHandler('prescriptions.refillReady', { path: RefillP
   const at = toBeijingIso(now);
   const next = refill.fulfilment === 'pickup' ? ('ready' as const) : ('delivered' as const);
   const done = { ...refill, status: next, readyAt: at, history: [...refill.history, { status: next, at }] };
-  const where = refill.pharmacy ? `，到${pharmacyLabels[refill.pharmacy]}取药` : '';
+  const { pharmacyName } = refillView(refill);
+  const where = pharmacyName ? `，到${pickupPlaceLabel(pharmacyName)}取药` : '';
   const finished = () => conflict('这个续方申请已经办完了');
   await transact(
     [

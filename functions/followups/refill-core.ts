@@ -1,13 +1,27 @@
-import { type ActedBy, addDays, beijingDate, beijingWhen, REFILL_WINDOW_DAYS, type RefillRequestBody, type RefillResponse, refillBlock, toBeijingIso } from '../../domain';
+import { type ActedBy, addDays, PICKUP_PLACE_MESSAGE, beijingDate, beijingWhen, REFILL_WINDOW_DAYS, type RefillRequestBody, type RefillResponse, refillBlock, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { type PrescriptionItem, put, type RefillItem } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
 import { part, transact, type Part } from '../lib/db/transact';
 import { actingRefusals } from '../lib/http/acting';
-import { ApiHttpError, notFound } from '../lib/http/errors';
+import type { InstitutionItem } from '../lib/db/booking/sessions';
+import { ApiHttpError, badRequest, notFound } from '../lib/http/errors';
 import { outboxPut } from '../lib/notify/outbox';
 import type { Idempotency } from '../lib/http/idempotency';
 import { newId, refillView } from './access';
+
+/** The key to read with the request's other items: the pick-up place named, if any. */
+export const pickupKeys = (body: RefillRequestBody) => (body.fulfilment === 'pickup' && body.pharmacy ? [keys.institution(body.pharmacy)] : []);
+
+/**
+ * The pick-up place as the refill keeps it: an active institution of the family's county (read
+ * with `pickupKeys`), its id and its name at this moment. Anything else is bad input.
+ */
+export function pickupPlace(body: RefillRequestBody, countyId: string, institution: InstitutionItem | undefined): Pick<RefillItem, 'pharmacy' | 'pharmacyName'> {
+  if (body.fulfilment !== 'pickup') return {};
+  if (!institution || institution.countyId !== countyId || institution.retiredAt) throw badRequest(PICKUP_PLACE_MESSAGE, { 'body.pharmacy': PICKUP_PLACE_MESSAGE });
+  return { pharmacy: institution.institutionId, pharmacyName: institution.name };
+}
 
 /**
  * A refill request (申请续方), from the member or from staff acting for the family: from 7 days
@@ -22,6 +36,8 @@ export async function runRefillRequest(
     path: { familyId: string; memberId: string; prescriptionId: string };
     memberName: string;
     body: RefillRequestBody;
+    /** From `pickupPlace`: checked before the rules, so bad input is told as such. */
+    place: Pick<RefillItem, 'pharmacy' | 'pharmacyName'>;
     now: Date;
     idempotency: Idempotency;
     actedBy?: ActedBy;
@@ -48,7 +64,7 @@ export async function runRefillRequest(
     medicines: rx.items.map((i) => i.medicine).join('、'),
     status: 'submitted',
     fulfilment: body.fulfilment,
-    pharmacy: body.fulfilment === 'pickup' ? body.pharmacy : undefined,
+    ...req.place,
     submittedAt: at,
     history: [{ status: 'submitted', at }],
     ...(req.actedBy ? { actedBy: req.actedBy } : {}),
@@ -82,10 +98,12 @@ export async function runRefillRequest(
           now,
         ),
       ),
+      // The place retired between the read and this write would be refused as bad input.
+      ...(req.place.pharmacy ? [part('pickupPlace', { ConditionCheck: { TableName: tableName(), Key: keys.institution(req.place.pharmacy), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(retiredAt)' } })] : []),
       ...(req.extra ?? []),
       ...req.idempotency.marker(response, 201),
     ],
-    { refusals: { ...actingRefusals, prescription: open, refill: open, outbox: open } },
+    { refusals: { ...actingRefusals, prescription: open, refill: open, outbox: open, pickupPlace: () => badRequest(PICKUP_PLACE_MESSAGE, { 'body.pharmacy': PICKUP_PLACE_MESSAGE }) } },
   );
   return { status: 201, body: response };
 }

@@ -67,6 +67,7 @@ export function actingBadInput(): Record<ActingRouteId, ActingBadCase[]> {
     'acting.requestRefill': [
       ...basics(`${base}/members/p_m0008/prescriptions/${RX}/refills`, { fulfilment: 'delivery' }),
       d('pickup without a pharmacy', `${base}/members/p_m0008/prescriptions/${RX}/refills`, { body: { fulfilment: 'pickup' }, fields: { 'body.pharmacy': '请选择取药的药房' } }),
+      d('pharmacy not an institution id', `${base}/members/p_m0008/prescriptions/${RX}/refills`, { body: { fulfilment: 'pickup', pharmacy: '城关镇卫生院药房' }, fields: { 'body.pharmacy': '请选择本县的取药药房' } }),
       d('prescriptionId malformed', `${base}/members/p_m0008/prescriptions/rx_1/refills`, { body: { fulfilment: 'delivery' }, fields: f(['path.prescriptionId']) }),
       d('memberId not an id', `${base}/members/xx/prescriptions/${RX}/refills`, { body: { fulfilment: 'delivery' }, fields: f(['path.memberId']) }),
     ],

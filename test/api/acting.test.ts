@@ -215,9 +215,13 @@ describe('a bed, a refill, a request and the survey, on the family\'s behalf', (
       status: 201,
       scopeReads: 0,
       send: (key) => as(w.doctor, 'POST', path, { fulfilment: 'delivery' }, { 'idempotency-key': key, 'x-test-now': new Date().toISOString() }),
-      other: (key) => as(w.doctor, 'POST', path, { fulfilment: 'pickup', pharmacy: 'cg_health_centre' }, { 'idempotency-key': key, 'x-test-now': new Date().toISOString() }),
+      other: (key) => as(w.doctor, 'POST', path, { fulfilment: 'pickup', pharmacy: HOSPITAL }, { 'idempotency-key': key, 'x-test-now': new Date().toISOString() }),
     });
     expect(first.body.refill).toMatchObject({ status: 'submitted', actedLabel: '由陈立新代办' });
+    // Pick-up places are the family's county's institutions: the demo county's hospital is not one.
+    const elsewhere = await as(w.cadreA, 'POST', path, { fulfilment: 'pickup', pharmacy: HOSPITAL }, { 'x-test-now': new Date().toISOString() });
+    expectApiError(elsewhere, 400, 'invalid_request');
+    expect(elsewhere.body.fields).toEqual({ 'body.pharmacy': '请选择本县的取药药房' });
     const again = await as(w.cadreA, 'POST', path, { fulfilment: 'delivery' }, { 'x-test-now': new Date().toISOString() });
     expectApiError(again, 409, 'refill_not_allowed');
   });

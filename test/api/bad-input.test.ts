@@ -493,9 +493,10 @@ const cases: Record<RouteId, BadCase[]> = {
     { label: 'refills 7', caller: 'p_doc03', path: `${fm}/prescriptions`, body: rxBody({ refills: 7 }), fields: f(['body.refills']) },
     { label: 'validUntil not a date', caller: 'p_doc03', path: `${fm}/prescriptions`, body: rxBody({ validUntil: '明年' }), fields: f(['body.validUntil']) },
   ]),
-  'prescriptions.requestRefill': bodyCases('p_m0008', `${fm}/prescriptions/${RX_ID}/refills`, () => ({ fulfilment: 'pickup', pharmacy: 'cg_health_centre' }), [
+  'prescriptions.requestRefill': bodyCases('p_m0008', `${fm}/prescriptions/${RX_ID}/refills`, () => ({ fulfilment: 'pickup', pharmacy: 'org_cgwsy' }), [
     { label: 'pickup without a pharmacy', caller: 'p_m0008', path: `${fm}/prescriptions/${RX_ID}/refills`, body: { fulfilment: 'pickup' }, fields: { 'body.pharmacy': '请选择取药的药房' } },
-    { label: 'unknown pharmacy', caller: 'p_m0008', path: `${fm}/prescriptions/${RX_ID}/refills`, body: { fulfilment: 'pickup', pharmacy: 'x' }, fields: f(['body.pharmacy']) },
+    { label: 'unknown pharmacy', caller: 'p_m0008', path: `${fm}/prescriptions/${RX_ID}/refills`, body: { fulfilment: 'pickup', pharmacy: 'x' }, fields: { 'body.pharmacy': '请选择本县的取药药房' } },
+    { label: 'an old pharmacy code', caller: 'p_m0008', path: `${fm}/prescriptions/${RX_ID}/refills`, body: { fulfilment: 'pickup', pharmacy: 'cg_health_centre' }, fields: { 'body.pharmacy': '请选择本县的取药药房' } },
     { label: 'prescriptionId malformed', caller: 'p_m0008', path: `${fm}/prescriptions/rx_1/refills`, body: { fulfilment: 'delivery' }, fields: f(['path.prescriptionId']) },
   ]),
   'prescriptions.listDoctorRefills': [{ label: 'unknown query parameter', caller: 'p_doc03', path: '/doctor/refills?status=all', fields: { 'query.status': UNKNOWN } }],

@@ -258,14 +258,36 @@ describe('long prescriptions', () => {
     // Issued 12-02 with 28 days: runs out 12-30, refills open on 12-23.
     expect(made.body.prescription).toMatchObject({ supplyEndsOn: '2026-12-30', refillsRemaining: 1, refill: { canRequest: false, opensOn: '2026-12-23' } });
     const member = await tokenFor(ZHU.memberId);
-    const ask = (d: string, key?: string) => call('POST', path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills`), { token: member, body: { fulfilment: 'pickup', pharmacy: 'll_health_centre' }, headers: { ...at(day(d)), ...(key ? { 'idempotency-key': key } : {}) } });
+    const ask = (d: string, key?: string) => call('POST', path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills`), { token: member, body: { fulfilment: 'pickup', pharmacy: 'org_llwsy' }, headers: { ...at(day(d)), ...(key ? { 'idempotency-key': key } : {}) } });
 
     const early = await ask('2026-12-22');
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/12月23日/);
+    // The page's one read lists the county's pick-up places with the prescriptions: a Query more,
+    // only because a refill may be asked for now (on 12-22 none may, and the places are not read).
+    const shut = await call('GET', path(ZHU.familyId, ZHU.memberId, '/prescriptions'), { token: member, headers: at(day('2026-12-22')) });
+    expect(shut.body.pickupPlaces).toEqual([]);
+    const open = await call('GET', path(ZHU.familyId, ZHU.memberId, '/prescriptions'), { token: member, headers: at(day('2026-12-23')) });
+    expect(open.body.pickupPlaces).toEqual([
+      { institutionId: 'org_xyy', name: '清河县人民医院' },
+      { institutionId: 'org_cgwsy', name: '城关镇卫生院' },
+      { institutionId: 'org_llwsy', name: '柳林乡卫生院' },
+    ]);
+    expect(open.ddbRequests).toBe(shut.ddbRequests + 1);
+    // A place that is not an active institution of the family's county is bad input; nothing written.
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.institution('org_pharmothercounty'), entity: 'institution', institutionId: 'org_pharmothercounty', countyId: 'c_pharm_other', name: '外县医院', kind: 'hospital' } }));
+    for (const pharmacy of ['org_pharmothercounty', 'org_pharmnowhere']) {
+      const wrong = await expectSliceUnchanged({ pks: [keys.healthPk(ZHU.memberId)] }, () =>
+        call('POST', path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills`), { token: member, body: { fulfilment: 'pickup', pharmacy }, headers: at(day('2026-12-23')) }),
+      );
+      expectApiError(wrong, 400, 'invalid_request');
+      expect(wrong.body.fields).toEqual({ 'body.pharmacy': '请选择本县的取药药房' });
+    }
     const first = await ask('2026-12-23', 'refill-key-0001');
     expect(first.status).toBe(201);
-    expect(first.body.refill).toMatchObject({ status: 'submitted', pharmacy: 'll_health_centre' });
+    // The institution's id and its name at request time (history reads right after a rename).
+    expect(first.body.refill).toMatchObject({ status: 'submitted', pharmacy: 'org_llwsy', pharmacyName: '柳林乡卫生院' });
+    expect(await getItem(keys.refill(ZHU.memberId, id, first.body.refill.refillId))).toMatchObject({ pharmacy: 'org_llwsy', pharmacyName: '柳林乡卫生院' });
     expect((await ask('2026-12-23', 'refill-key-0001')).body).toEqual(first.body);
     const second = await ask('2026-12-24');
     expect(second.status).toBe(409);
@@ -300,9 +322,14 @@ describe('long prescriptions', () => {
     expect(operations(retry)).toEqual(['GetItemCommand']);
     expect((await getItem(keys.prescription(ZHU.memberId, id)))?.refillsRemaining).toBe(0);
 
+    // A refill stored before pick-up places were institutions (an old pharmacy code, no name)
+    // reads back under that institution's name, here and in the ready notice.
+    const { pharmacyName: _name, ...rest } = (await getItem(keys.refill(ZHU.memberId, id, refillId)))!;
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...rest, pharmacy: 'll_health_centre' } }));
     // Ready for pickup: the last step the member sees.
     const ready = await doctor().then((token) => call('POST', path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills/${refillId}/ready`), { token, body: {}, headers: at(day('2027-01-02')) }));
-    expect(ready.body.refill.status).toBe('ready');
+    expect(ready.body.refill).toMatchObject({ status: 'ready', pharmacy: 'll_health_centre', pharmacyName: '柳林乡卫生院' });
+    expect((await getItem(keys.outbox(`refill#${refillId}#ready`)))?.data?.status).toMatch(/到柳林乡卫生院药房/);
     const list = await call('GET', path(ZHU.familyId, ZHU.memberId, '/prescriptions'), { token: member, headers: at(day('2027-01-22')) });
     expect(list.body.items[0].requests[0].history.map((h: { status: string }) => h.status)).toEqual(['submitted', 'approved', 'ready']);
     // Refills used up: day 7 before the new run-out (01-29) is 01-22, still refused.
@@ -452,7 +479,7 @@ describe("the signed doctor's team and the contract's service counters", () => {
     expect(made.status).toBe(201);
     const id = made.body.prescription.prescriptionId as string;
     const member = await tokenFor(ZHU.memberId);
-    const ask = (d: string) => call('POST', path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills`), { token: member, body: { fulfilment: 'pickup', pharmacy: 'll_health_centre' }, headers: at(day(d)) });
+    const ask = (d: string) => call('POST', path(ZHU.familyId, ZHU.memberId, `/prescriptions/${id}/refills`), { token: member, body: { fulfilment: 'pickup', pharmacy: 'org_llwsy' }, headers: at(day(d)) });
     // The team lead decides (not the doctor who prescribed).
     const lead = await tokenFor('p_doc04');
     const first = await ask('2027-02-24');
@@ -504,7 +531,7 @@ describe('Idempotency-Key on every keyed route', () => {
   test('prescriptions.requestRefill: one refill request per key', async () => {
     const token = await tokenFor(HAN.memberId);
     const send = (body: unknown) => (key: string) => call('POST', path(HAN.familyId, HAN.memberId, `/prescriptions/${prescriptionId}/refills`), { token, body, headers: { ...at(day('2027-02-06')), 'idempotency-key': key } });
-    const first = await expectIdempotent({ route: 'prescriptions.requestRefill', status: 201, send: send({ fulfilment: 'pickup', pharmacy: 'll_health_centre' }), other: send({ fulfilment: 'delivery' }) });
+    const first = await expectIdempotent({ route: 'prescriptions.requestRefill', status: 201, send: send({ fulfilment: 'pickup', pharmacy: 'org_llwsy' }), other: send({ fulfilment: 'delivery' }) });
     refillId = first.body.refill.refillId as string;
   });
 

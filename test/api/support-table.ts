@@ -58,7 +58,8 @@ import type { ApiResponse } from '../support/api';
  * - followups*.test.ts:           HEALTH#, PERSON# consent and AUDIT# of families f_0010, f_0011,
  *                                 f_0012 (members p_m0016..p_m0020, doctor p_doc03), their IDEM#
  *                                 and OUTBOX# items, and the doctor's queue items it puts directly
- *                                 (DISCHARGE#/FOLLOWUP-ITEM# of p_doc03, in partitions QITEM#…).
+ *                                 (DISCHARGE#/FOLLOWUP-ITEM# of p_doc03, in partitions QITEM#…),
+ *                                 and INST#org_pharm… (another county's institution, off every list).
  * - bad-input.test.ts:            nothing (it only sends refused requests; its WeChat user t-bad-…
  *                                 only logs in). Its callers are p_m0008, p_cadre02, p_doc03,
  *                                 p_comm01 and its family f_0005, so should a bad request be wrongly

@@ -10,8 +10,10 @@ import {
   SessionListResponse,
   TodayListResponse,
   WaitlistEntryView,
+  DoctorView,
   ScheduleChangeResponse,
   ScheduleResponse,
+  type RosterDoctorRequest,
   type WeeklySlot,
   type OverrideRequest,
   type AdmissionRequest,
@@ -58,6 +60,8 @@ export const bookingApi = {
   decideAdmission: (admissionId: string, accept: boolean, reason: string) =>
     authedCall('POST', `/hospital/admissions/${seg(admissionId)}/decision`, AdmissionView, { body: { accept, reason } }),
   schedule: (institutionId: string) => authedCall('GET', `/hospital/institutions/${seg(institutionId)}/schedule`, ScheduleResponse),
+  addDoctor: (institutionId: string, body: RosterDoctorRequest, key: string) =>
+    authedCall('POST', `/hospital/institutions/${seg(institutionId)}/doctors`, DoctorView, { body, headers: { 'Idempotency-Key': key } }),
   putDoctorSchedule: (institutionId: string, doctorId: string, slots: WeeklySlot[]) =>
     authedCall('PUT', `/hospital/institutions/${seg(institutionId)}/schedule`, ScheduleChangeResponse, { body: { doctorId, slots } }),
   putOverride: (institutionId: string, body: OverrideRequest) =>

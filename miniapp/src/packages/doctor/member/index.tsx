@@ -7,7 +7,7 @@ import {
   glucoseTimingLabels,
   mobilityLabels,
   moodLabels,
-  pharmacyLabels,
+  pickupPlaceLabel,
   refillStatusLabels,
   stabilityLabels,
   symptomLabels,
@@ -205,7 +205,7 @@ function Refills({ items, familyId, memberId, onDone }: { items: Prescription[];
           <View className="mt" key={r.refillId}>
             <View className="text-lg strong">{rx.items.map((i) => i.medicine).join('、')}</View>
             <View className="text">
-              {refillStatusLabels[r.status]}；{r.fulfilment === 'delivery' ? '送药上门' : `取药：${r.pharmacy ? pharmacyLabels[r.pharmacy] : ''}`}；还能续方 {rx.refillsRemaining} 次
+              {refillStatusLabels[r.status]}；{r.fulfilment === 'delivery' ? '送药上门' : `取药：${r.pharmacyName ? pickupPlaceLabel(r.pharmacyName) : ''}`}；还能续方 {rx.refillsRemaining} 次
             </View>
             {r.status === 'submitted' ? (
               <Btn big icon="check" busy={form.busy && acting === r.refillId} busyText="正在提交…" onClick={() => void act(r.refillId, () => followupsApi.approveRefill(familyId, memberId, rx.prescriptionId, r.refillId, keys.get(r.refillId)!))}>

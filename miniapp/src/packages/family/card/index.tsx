@@ -102,6 +102,11 @@ export default function Card() {
         ))}
         <View className="text mt">发卡日期：{formatChineseDate(card.issuedOn)}</View>
         <View className="text">发卡单位：{card.issuer}</View>
+        {card.handedOver ? (
+          <View className="text">
+            {formatChineseDate(card.handedOver.on)} 由 {card.handedOver.byName} 交到您手中
+          </View>
+        ) : null}
       </View>
 
       <View className="card">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { formatChineseDate, pharmacyLabels, refillStatusLabels, type Pharmacy, type Prescription, type RefillRecord, type RefillStatus } from '@domain';
+import { formatChineseDate, pickupPlaceLabel, refillStatusLabels, type PickupPlace, type Prescription, type RefillRecord, type RefillStatus } from '@domain';
 import { followupsApi, newIdempotencyKey } from '../../../api/followups';
 import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
@@ -22,7 +22,7 @@ const steps: RefillStatus[] = ['submitted', 'approved', 'ready'];
 function RefillSteps({ request }: { request: RefillRecord }) {
   const reachedAt = (s: RefillStatus) => request.history.find((h) => h.status === s || (s === 'ready' && h.status === 'delivered'));
   const now = steps.reduce((last, s, i) => (reachedAt(s) ? i : last), -1);
-  const readyLabel = request.fulfilment === 'delivery' ? refillStatusLabels.delivered : request.pharmacy ? `${refillStatusLabels.ready}（${pharmacyLabels[request.pharmacy]}）` : refillStatusLabels.ready;
+  const readyLabel = request.fulfilment === 'delivery' ? refillStatusLabels.delivered : request.pharmacyName ? `${refillStatusLabels.ready}（${pickupPlaceLabel(request.pharmacyName)}）` : refillStatusLabels.ready;
   const doneLabels: Record<RefillStatus, string> = { ...refillStatusLabels, submitted: '已提交申请', approved: '医生已同意', ready: readyLabel };
   const comingLabels: Record<RefillStatus, string> = { ...refillStatusLabels, submitted: '提交申请', approved: '医生审核', ready: request.fulfilment === 'delivery' ? '送药上门' : '备好药，去药房取药' };
   return (
@@ -61,7 +61,7 @@ export default function Prescriptions() {
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         state.data.list.items.length ? (
-          state.data.list.items.map((rx) => <RxCard key={rx.prescriptionId} rx={rx} familyId={state.data.me.familyId!} memberId={state.data.me.personId} onChange={() => void reload(true)} />)
+          state.data.list.items.map((rx) => <RxCard key={rx.prescriptionId} rx={rx} places={state.data.list.pickupPlaces} familyId={state.data.me.familyId!} memberId={state.data.me.personId} onChange={() => void reload(true)} />)
         ) : (
           <Empty text="您还没有长处方。病情稳定的慢病老人，可以请家庭医生开 4 到 8 周的长处方。" />
         )
@@ -75,8 +75,9 @@ export default function Prescriptions() {
   );
 }
 
-function RxCard({ rx, familyId, memberId, onChange }: { rx: Prescription; familyId: string; memberId: string; onChange: () => void }) {
-  const [choice, setChoice] = useState<Pharmacy | 'delivery' | null>(null);
+function RxCard({ rx, places, familyId, memberId, onChange }: { rx: Prescription; places: PickupPlace[]; familyId: string; memberId: string; onChange: () => void }) {
+  /** An institution id (pick up there) or delivery. */
+  const [choice, setChoice] = useState<string | null>(null);
   const { busy, failure: error, refuse, send } = useFormSend();
   const [key, setKey] = useState(newIdempotencyKey);
   const latest = rx.requests[0];
@@ -119,8 +120,9 @@ function RxCard({ rx, familyId, memberId, onChange }: { rx: Prescription; family
             label="在哪里取药"
             value={choice}
             onChange={setChoice}
-            options={[...(Object.keys(pharmacyLabels) as Pharmacy[]).map((p) => ({ value: p, label: pharmacyLabels[p] })), { value: 'delivery' as const, label: '送药上门' }]}
+            options={[...places.map((p) => ({ value: p.institutionId, label: pickupPlaceLabel(p.name) })), { value: 'delivery', label: '送药上门' }]}
           />
+          {places.length ? null : <Notice tone="info">本县还没有登记取药的药房，可以选择送药上门</Notice>}
           {error ? <Notice tone="error">{error}</Notice> : null}
           <Btn big icon="check" busy={busy} busyText="正在提交…" onClick={() => void ask()}>
             申请续方

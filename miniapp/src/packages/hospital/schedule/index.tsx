@@ -27,6 +27,7 @@ import { TextField } from '../../../components/TextField';
 import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
+import { AddDoctorForm } from './add-doctor-form';
 import '../today/index.scss';
 
 /** A slot as typed: numbers stay text until saved, so nothing typed is lost or reformatted. */
@@ -242,10 +243,17 @@ export default function Schedule() {
 
       <View className="card">
         <View className="h3">选择医生</View>
-        {data.doctors.length === 0 ? <Empty text="本院还没有登记出诊医生，请联系卫健委。" /> : null}
+        {data.doctors.length === 0 ? <Empty text="本院还没有登记出诊医生，请在下面添加。" /> : null}
         <RadioChoices label="选择医生" value={doctorId} onChange={setDoctorId} options={data.doctors.map((d) => ({ value: d.doctorId, label: `${d.name}（${d.departmentName}，每周 ${d.slots.length} 个半天）` }))} />
       </View>
       {doctor ? <WeekEditor institutionId={data.institutionId} doctor={doctor} onSaved={saved} /> : null}
+      <AddDoctorForm
+        data={data}
+        onAdded={(d) => {
+          setDoctorId(d.doctorId);
+          void reload(true);
+        }}
+      />
 
       <View className="card">
         <View className="h2">已安排的停诊和代诊</View>
