@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { elderReport, expectElderFriendly, usePhonePage } from './browser';
-import { agreeToPrivacyIfAsked, appUrl, button, screenshot } from './flows';
+import { agreeToPrivacyIfAsked, appUrl, button, input, screenshot } from './flows';
 
 const currentPage = usePhonePage();
 let page: Page;
@@ -54,4 +54,42 @@ test('the county officer opens the self-inspection report in one tap and downloa
   await button(page, '上月').click();
   await button(page, '已选：上月').waitFor();
   await page.getByText(/^全部（12\s户\s(19|20)\s人）$/).waitFor();
+});
+
+test('a township officer raises a gap of the report as a problem in one tap and makes a village cadre responsible', async () => {
+  // 何文静, 柳林乡's health office: last month's report names the families nobody reached; one tap
+  // opens the problem form filled in with the township, the kind and those families.
+  await page.goto(`${appUrl()}?persona=demo-openid-p_comm02`);
+  await agreeToPrivacyIfAsked(page, false, '自查报告');
+  await button(page, '自查报告').click();
+  await button(page, '上月').click();
+  await button(page, '已选：上月').waitFor();
+  const raise = button(page, /^列入问题台账：柳林乡 \d+ 户$/).first();
+  await raise.waitFor();
+  await raise.click();
+  await page.getByText('所属乡镇：柳林乡').waitFor();
+  // The form fills itself from the gap once it has mounted: wait for the words, then check that
+  // they name as many families as they count.
+  const description = page.getByLabel('存在的问题').locator('textarea');
+  const filled = /^柳林乡(\d+) 户家庭(本期未联系|联系人未落实)：(.+)$/;
+  let value = '';
+  for (let i = 0; i < 50 && !filled.test(value); i++) {
+    value = await description.inputValue();
+    if (!filled.test(value)) await page.waitForTimeout(100);
+  }
+  const [, count, , names] = filled.exec(value) ?? [];
+  expect(names?.split('、')).toHaveLength(Number(count));
+  await input(page, '责任单位').fill('柳林乡人民政府');
+  await input(page, '责任领导').fill('李卫东');
+  await page.getByRole('radio', { name: /^刘秀梅/ }).click();
+  await page.getByLabel('整改措施').locator('textarea').fill('本周内逐户走访，并补记联系台账');
+  await page.getByRole('button', { name: /整改时限/ }).click();
+  const wheel = page.locator('.weui-picker__hd').filter({ visible: true }).first();
+  await wheel.waitFor();
+  await wheel.locator('.weui-picker__action').last().click();
+  await wheel.waitFor({ state: 'hidden' });
+  await screenshot(page, 'report-2-raise-from-gap');
+  expectElderFriendly(await elderReport(page));
+  await button(page, /^登记问题$/).click();
+  await page.getByText(/已登记：柳林乡，.+，责任人刘秀梅/).waitFor();
 });
