@@ -8,10 +8,10 @@ import { expectApiError, getItem } from './support-table';
 
 /**
  * The county's own support measures over HTTP, in a county of this file's own (ledger-world tag
- * "csm", c_lg6csm: its county officer, a township officer, family 1's member), built from an empty
+ * "gm", c_lg6gm: its county officer, a township officer, family 1's member), built from an empty
  * county as a real one would be: the draft first, then what the commission saves.
  */
-const w = ledgerWorld('csm');
+const w = ledgerWorld('gm');
 const path = '/commission/county-support';
 let county = '';
 let township = '';

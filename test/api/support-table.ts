@@ -78,7 +78,7 @@ import type { ApiResponse } from '../support/api';
  *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.
  * - changes.test.ts:              its own ledger-world county (tag "vl": FAMILY#f_lg6vl*, PERSON#/OPENID# of
  *                                 p_lg6vl*, STATS#c_lg6vl), team tm_lg6vl, SIGNING#/POLICY#/OUTBOX#/IDEM# items of them.
- * - county-support.test.ts:       its own county (ledger-world tag "csm", c_lg6csm): COUNTY#c_lg6csm
+ * - county-support.test.ts:       its own county (ledger-world tag "gm", c_lg6gm): COUNTY#c_lg6gm
  *                                 SUPPORT and SUPPORT#CHANGE# items, IDEM# items of its officer.
  * - report.test.ts:               its own ledger-world county (tag "k": FAMILY#f_lg6k*, PERSON#/OPENID# of
  *                                 p_lg6k*, STATS#/REQSTATS#c_lg6k) and STAFFDIR#t_lg6k* entries (requests.test.ts has "r");
