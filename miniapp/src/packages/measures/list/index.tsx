@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { type CountyExtra, type CountySupportResponse, FamilyType, familyTypeLabels, MeasureInput } from '@domain';
 import { ApiFailure } from '../../../api/errors';
 import { countySupportApi } from '../../../api/county-support';
@@ -13,6 +13,7 @@ import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextArea } from '../../../components/TextArea';
 import { TextField } from '../../../components/TextField';
 import { flash } from '../../../lib/flash';
+import { groupPhone } from '../../../lib/format';
 import { formErrors, useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 
@@ -153,7 +154,9 @@ function MeasureList({ data, reload }: { data: CountySupportResponse; reload: ()
           <View className="h2">{e.title}</View>
           <View className="text">{e.detail}</View>
           <View className="text">适用：{whoWords(e)}</View>
-          <View className="text">咨询电话：{e.contact ? `${e.contact.name} ${e.contact.phone}` : '家庭所在县卫健委电话'}</View>
+          <View className="text">
+            咨询电话：{e.contact ? <>{e.contact.name} <Text className="nowrap">{groupPhone(e.contact.phone)}</Text></> : '家庭所在县卫健委电话'}
+          </View>
           {data.canManage ? (
             <View className="stack mt">
               <Btn kind="secondary" onClick={() => setEditing(i)}>

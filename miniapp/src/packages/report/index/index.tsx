@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import {
   beijingMonth,
   contactKindLabels,
+  formatChineseDate,
   mobilityLabels,
   monthMinus,
   percent,
@@ -304,7 +305,7 @@ export default function ReportPage() {
       {state.status === 'ready' ? (
         <>
           <View className="text soft mb keep-words">
-            {state.data.regionName}，{reportPeriodLabel(state.data.from, state.data.to)}，家庭和人数截至{NB}{state.data.asOf}
+            {state.data.regionName}，{reportPeriodLabel(state.data.from, state.data.to)}，家庭和人数截至{NB}{formatChineseDate(state.data.asOf)}
           </View>
           <View className="card">
             <View className="h2">
