@@ -3,7 +3,7 @@ import { changeEventPut } from '../lib/db/change-list';
 import { tableName } from '../lib/db/client';
 import { getPerson } from '../lib/db/persons';
 import { getFamilyRecord } from '../lib/db/families';
-import { policyContractItem } from '../lib/db/policy';
+import { type PolicyContractItem, policyContractItem } from '../lib/db/policy';
 import { part, transact } from '../lib/db/transact';
 import { badRequest, conflict, notFound } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
@@ -12,10 +12,12 @@ import { summaryOf } from './views';
 /**
  * The township signs a cadre to a 因病致贫 family as its policy-support contract (双签约). The cadre
  * must already be one of the family's township or village contacts, so the cadre reaches the
- * family's ledger through the ordinary family scope. One contract per family (the Put's condition).
+ * family's ledger through the ordinary family scope. One contract per family (the Put's condition),
+ * listed in the family's change list under the officer who made it (`officerId`) at `now`. The
+ * route and the demo seed both come through here.
  */
-export const handler = routeHandler('policy.createContract', { path: FamilyPath, body: PolicyContractRequest }, async ({ path, body, principal, now }) => {
-  const [record, actor] = await Promise.all([getFamilyRecord(path.familyId), getPerson(principal.personId)]);
+export async function createPolicyContract(familyId: string, body: PolicyContractRequest, officerId: string, now: Date): Promise<PolicyContractItem> {
+  const [record, actor] = await Promise.all([getFamilyRecord(familyId), getPerson(officerId)]);
   if (!record) throw notFound('没有找到这户家庭');
   const { profile, contacts } = record;
   if (profile.status === 'transferred_out') throw conflict('这户家庭已迁出本县');
@@ -43,6 +45,10 @@ export const handler = routeHandler('policy.createContract', { path: FamilyPath,
   await transact([part('contract', { Put: { TableName: tableName(), Item: contract, ConditionExpression: 'attribute_not_exists(pk)' } }), part('changeList', listed)], {
     refusals: { contract: () => conflict('这户家庭已经有政策帮扶签约') },
   });
-  const body201: PolicyFamilySummary = summaryOf(contract);
-  return { status: 201, body: body201 };
+  return contract;
+}
+
+export const handler = routeHandler('policy.createContract', { path: FamilyPath, body: PolicyContractRequest }, async ({ path, body, principal, now }) => {
+  const created: PolicyFamilySummary = summaryOf(await createPolicyContract(path.familyId, body, principal.personId, now));
+  return { status: 201, body: created };
 });

@@ -10,13 +10,14 @@ import { entryView, summaryOf } from './views';
  * The cadre moves a claim filed → submitted → paid or refused (代报代办). A paid amount comes off
  * the family's out-of-pocket, and a claim that is paid or refused is no longer pending: the entry
  * and the contract's running totals change in one transaction, the entry conditioned on the claim
- * still being where the cadre saw it (two taps never pay a claim twice).
+ * still being where the cadre saw it (two taps never pay a claim twice). The route and the demo
+ * seed both come through here; `now` is when the claim moved.
  */
-export const handler = routeHandler('policy.updateClaim', { path: CostEntryPath, body: ClaimUpdateRequest }, async ({ path, body, principal, now }) => {
-  const { contract, entries } = await getLedger(path.familyId);
+export async function updateClaim(familyId: string, entryId: string, body: ClaimUpdateRequest, cadreId: string, now: Date): Promise<LedgerResponse> {
+  const { contract, entries } = await getLedger(familyId);
   if (!contract) throw notFound('这户家庭没有政策帮扶签约');
-  if (contract.cadreId !== principal.personId) throw forbidden('只有签约帮扶干部可以办理这户的报销');
-  const entry = entries.find((e) => e.entryId === path.entryId);
+  if (contract.cadreId !== cadreId) throw forbidden('只有签约帮扶干部可以办理这户的报销');
+  const entry = entries.find((e) => e.entryId === entryId);
   if (!entry) throw notFound('没有找到这条费用记录');
   const from = claimStatusOf(entry);
   if (!from) throw conflict('这条费用记录没有待办的报销');
@@ -32,7 +33,7 @@ export const handler = routeHandler('policy.updateClaim', { path: CostEntryPath,
     ...(body.status === 'paid' ? { paidFen: paid } : {}),
     ...(body.reason ? { reason: body.reason } : {}),
     updatedAt: toBeijingIso(now),
-    byId: principal.personId,
+    byId: cadreId,
   };
   const updated: CostEntryItem = { ...entry, claim, claimPending: !done, outOfPocketFen: entry.outOfPocketFen - paid };
   const t = contract.totals;
@@ -58,7 +59,7 @@ export const handler = routeHandler('policy.updateClaim', { path: CostEntryPath,
                 Key: { pk: contract.pk, sk: contract.sk },
                 UpdateExpression: 'ADD totals.outOfPocketFen :oop, totals.pendingClaims :pending',
                 ConditionExpression: 'cadreId = :me',
-                ExpressionAttributeValues: { ':oop': -paid, ':pending': done ? -1 : 0, ':me': principal.personId },
+                ExpressionAttributeValues: { ':oop': -paid, ':pending': done ? -1 : 0, ':me': cadreId },
               },
             }),
           ]
@@ -67,6 +68,9 @@ export const handler = routeHandler('policy.updateClaim', { path: CostEntryPath,
     { refusals: { entry: stale, contract: stale } },
   );
   const listed = entries.map((e) => (e.entryId === entry.entryId ? updated : e));
-  const response: LedgerResponse = { summary: summaryOf(after), members: contract.members, entries: listed.map((e) => entryView(e, after)) };
-  return { body: response };
-});
+  return { summary: summaryOf(after), members: contract.members, entries: listed.map((e) => entryView(e, after)) };
+}
+
+export const handler = routeHandler('policy.updateClaim', { path: CostEntryPath, body: ClaimUpdateRequest }, async ({ path, body, principal, now }) => ({
+  body: await updateClaim(path.familyId, path.entryId, body, principal.personId, now),
+}));

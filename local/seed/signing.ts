@@ -1,8 +1,9 @@
-import { addDays, beijingDate, beijingIso, contractEndDate, toBeijingIso } from '../../domain';
+import { addDays, beijingDate, beijingInstant, beijingIso, ClaimUpdateRequest, contractEndDate, CostEntryRequest, PolicyContractRequest, toBeijingIso } from '../../domain';
 import type { FamilyProfileItem } from '../../functions/lib/db/items';
 import { startSigningFrom } from '../../functions/signing/shared';
-import { keys } from '../../functions/lib/db/keys';
-import { type CostEntryItem, policyContractItem } from '../../functions/lib/db/policy';
+import { addCost } from '../../functions/policy/add-cost';
+import { createPolicyContract } from '../../functions/policy/create-contract';
+import { updateClaim } from '../../functions/policy/update-claim';
 import { part, transact } from '../../functions/lib/db/transact';
 import { contractItem, doctorContactUpdate, put, signingProjection, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf, teamItems, type TeamStaff } from '../../functions/lib/db/signing';
 import { county, families, idNumberOf, staff } from './demo-county';
@@ -20,8 +21,10 @@ import { createSeedStaff } from './seed';
  *   team, with the township's counters; 朱宝山's term ends in 20 days so renewal can be tried at once;
  * - staff are created as the staff form creates them, teams as the team form does;
  * - 冯建国 (西街村) and 沈丽华 (柳林村) are not signed: they can apply;
- * - policy-support contracts with a cadre for two poor families, with ledger entries: 孙长海家
- *   (赵永强) below the warning line, 韩永福家 (孙志刚) above it.
+ * - policy-support contracts with a cadre for two poor families, made as the township makes them
+ *   (policy.createContract), their visits entered and claims moved on by the cadre as the ledger
+ *   page does (policy.addCost, policy.updateClaim): 孙长海家 (赵永强) below the warning line,
+ *   韩永福家 (孙志刚) above it.
  */
 const newStaff = [
   { personId: 'p_doc04', name: '高志远', gender: 'male' as const, birthDate: '1980-09-16', phone: '13503110404', workPhone: '0311-86908110', organisation: '柳林乡卫生院', title: '全科医生（团队长）' },
@@ -91,8 +94,7 @@ export function memberSnapshotOf(profile: FamilyProfileItem, memberId: string): 
   };
 }
 
-export async function buildSigningSeed(demoItems: object[], now: Date, written: Set<string>): Promise<object[]> {
-  const out: object[] = [];
+export async function buildSigningSeed(demoItems: object[], now: Date, written: Set<string>): Promise<void> {
   const today = beijingDate(now);
   const at = toBeijingIso(now);
 
@@ -163,69 +165,45 @@ export async function buildSigningSeed(demoItems: object[], now: Date, written: 
     }),
   );
 
-  const cadre = (id: string) => staff.find((s) => s.personId === id)!;
-  const ledgers: Array<{ familyId: string; cadreId: string; incomeFen: number; entries: Array<[string, string, string, number, number, number, number, number, boolean]> }> = [
+  // Policy-support contracts (双签约) as the township makes them (policy.createContract): by the
+  // commission officer over the family's township (城关镇 has none of its own, so the county's
+  // 郑国栋; 柳林乡's 何文静) on the contract's first day. Then the cadre enters each visit on its
+  // day (policy.addCost) and moves claims on (policy.updateClaim), so the totals and the warning are
+  // the product's own: 孙长海家 below the warning line, 韩永福家 above it, one claim pending in each
+  // (孙长海家's filed, 韩永福家's submitted a week after the visit).
+  const year = today.slice(0, 4);
+  const visit = (memberId: string, visitDate: string, place: string, totalFen: number, basicInsuranceFen: number, seriousIllnessFen: number, medicalAssistanceFen: number, claimPending: boolean, submittedFen?: number) => ({
+    body: CostEntryRequest.parse({ memberId, visitDate, place, totalFen, basicInsuranceFen, seriousIllnessFen, medicalAssistanceFen, commercialFen: 0, claimPending }),
+    submittedFen,
+  });
+  const policies = [
     {
       familyId: 'f_0004',
+      officerId: 'p_comm01',
       cadreId: 'p_cadre02',
-      incomeFen: 2_400_000,
-      entries: [
-        ['p_m0006', '2026-03-12', '清河县人民医院', 1_860_000, 1_116_000, 186_000, 93_000, 0, false],
-        ['p_m0007', '2026-08-21', '城关镇卫生院', 420_000, 252_000, 0, 42_000, 0, true],
-      ],
+      yearlyIncomeFen: 2_400_000,
+      visits: [visit('p_m0006', '2026-03-12', '清河县人民医院', 1_860_000, 1_116_000, 186_000, 93_000, false), visit('p_m0007', '2026-08-21', '城关镇卫生院', 420_000, 252_000, 0, 42_000, true)],
     },
     {
       familyId: 'f_0010',
+      officerId: 'p_comm02',
       cadreId: 'p_cadre04',
-      incomeFen: 1_800_000,
-      entries: [['p_m0016', '2026-06-03', '清河县人民医院', 3_600_000, 1_800_000, 540_000, 180_000, 0, true]],
+      yearlyIncomeFen: 1_800_000,
+      visits: [visit('p_m0016', '2026-06-03', '清河县人民医院', 3_600_000, 1_800_000, 540_000, 180_000, true, 300_000)],
     },
   ];
-  for (const l of ledgers) {
-    const profile = profiles.get(l.familyId)!;
-    const entries: CostEntryItem[] = l.entries.map(([memberId, visitDate, place, total, basic, serious, assistance, commercial, claimPending], i) => {
-      const entryId = `ce_seed${l.familyId.slice(2)}${i}`;
-      return {
-        ...keys.costEntry(l.familyId, visitDate, entryId),
-        entity: 'costEntry',
-        entryId,
-        familyId: l.familyId,
-        memberId,
-        visitDate,
-        place,
-        totalFen: total,
-        basicInsuranceFen: basic,
-        seriousIllnessFen: serious,
-        medicalAssistanceFen: assistance,
-        commercialFen: commercial,
-        outOfPocketFen: total - basic - serious - assistance - commercial,
-        claimPending,
-        enteredById: l.cadreId,
-        enteredAt: beijingIso(visitDate, '16:00'),
-      };
-    });
-    out.push(
-      policyContractItem({
-        familyId: l.familyId,
-        familyName: profile.familyName,
-        villageName: profile.villageName,
-        townshipId: profile.townshipId,
-        cadreId: l.cadreId,
-        cadreName: cadre(l.cadreId).name,
-        members: profile.members.map((m) => ({ personId: m.personId, name: m.name })),
-        yearlyIncomeFen: l.incomeFen,
-        warningSharePercent: 50,
-        startDate: `${today.slice(0, 4)}-01-01`,
-        endDate: `${today.slice(0, 4)}-12-31`,
-        totals: {
-          entries: entries.length,
-          totalFen: entries.reduce((s, e) => s + e.totalFen, 0),
-          outOfPocketFen: entries.reduce((s, e) => s + e.outOfPocketFen, 0),
-          pendingClaims: entries.filter((e) => e.claimPending).length,
-        },
-      }),
-      ...entries,
-    );
-  }
-  return out;
+  await Promise.all(
+    policies.map(async (p) => {
+      const startDate = `${year}-01-01`;
+      const contract = PolicyContractRequest.parse({ cadreId: p.cadreId, yearlyIncomeFen: p.yearlyIncomeFen, warningSharePercent: 50, startDate, endDate: `${year}-12-31` });
+      await createPolicyContract(p.familyId, contract, p.officerId, beijingInstant(startDate, '09:00'));
+      for (const v of p.visits) {
+        const ledger = await addCost(p.familyId, v.body, p.cadreId, beijingInstant(v.body.visitDate, '16:00'));
+        if (v.submittedFen === undefined) continue;
+        const entry = ledger.entries.find((e) => e.memberId === v.body.memberId && e.visitDate === v.body.visitDate)!;
+        const claim = ClaimUpdateRequest.parse({ status: 'submitted', claimedFen: v.submittedFen });
+        await updateClaim(p.familyId, entry.entryId, claim, p.cadreId, beijingInstant(addDays(v.body.visitDate, 7), '10:00'));
+      }
+    }),
+  );
 }
