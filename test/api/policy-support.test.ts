@@ -77,3 +77,17 @@ test('the doctor team sees the cost burden only with the family\'s consent; the 
   // The family's doctor is not its policy cadre.
   expectApiError(await call('GET', `/families/${f1}/policy/follow-up-dates`, { token: await tokenFor(w.lead) }), 403, 'forbidden');
 });
+
+test("the demo county's 双签约 is what the product's writes made: 孙长海家 below the warning line, 韩永福家 above it, a claim pending in each", async () => {
+  // Read only: the demo's two ledgers are written by the seed alone (bad-input cases on f_0004 write nothing).
+  const [zhao, sun] = await Promise.all([tokenFor('p_cadre02'), tokenFor('p_cadre04')]);
+  const [below, above] = await Promise.all([call('GET', '/policy/families', { token: zhao }), call('GET', '/policy/families', { token: sun })]);
+  expect(below.body.items).toEqual([expect.objectContaining({ familyId: 'f_0004', cadreName: '赵永强', totalFen: 2_280_000, outOfPocketFen: 591_000, pendingClaims: 1, warning: false })]);
+  expect(above.body.items).toEqual([expect.objectContaining({ familyId: 'f_0010', cadreName: '孙志刚', totalFen: 3_600_000, outOfPocketFen: 1_080_000, pendingClaims: 1, warning: true })]);
+  const [sunLedger, hanLedger] = await Promise.all([call('GET', '/families/f_0004/policy/ledger', { token: zhao }), call('GET', '/families/f_0010/policy/ledger', { token: sun })]);
+  expect(sunLedger.body.entries.map((e: { visitDate: string; claim?: { status: string }; enteredByName: string }) => [e.visitDate, e.claim?.status, e.enteredByName])).toEqual([
+    ['2026-08-21', 'filed', '赵永强'],
+    ['2026-03-12', undefined, '赵永强'],
+  ]);
+  expect(hanLedger.body.entries).toEqual([expect.objectContaining({ visitDate: '2026-06-03', enteredAt: '2026-06-03T16:00:00+08:00', claim: expect.objectContaining({ status: 'submitted', claimedFen: 300_000 }) })]);
+});

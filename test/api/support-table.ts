@@ -99,7 +99,7 @@ import type { ApiResponse } from '../support/api';
  *                                 (tag "lfl": FAMILY#f_lg6lfl*, STATS#/REQSTATS#c_lg6lfl, MEMBERBK#p_lg6…lfl…)
  *                                 with bookings and waiting places on 2031-09-10 sessions of its own departments.
  * - policy-support.test.ts:       its own ledger-world county (tag "ps": FAMILY#/POLICY#f_lg6ps*, PERSON#p_lg6psmem001
- *                                 consent).
+ *                                 consent); reads the demo's POLICY#f_0004 and POLICY#f_0010 (nobody writes them).
  * - go-live.test.ts:              nothing here: it builds its county in a stack and table of its own,
  *                                 started empty (LIANXIN_SEED=none).
  * - city-report.test.ts:          two ledger-world counties (tags "qcx", "qcy": FAMILY#f_lg6qc*, STATS#/
