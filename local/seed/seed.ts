@@ -11,8 +11,8 @@ import { buildFollowUpItems } from './followups';
 import { recordDemoContacts } from './contact-log';
 import { buildSigningSeed } from './signing';
 import { seedNeighbourDoctor } from './team-staff';
-import { buildMessagingSeed } from './messaging';
-import { buildInformationSeed } from './information';
+import { openDemoConsultation } from './messaging';
+import { seedInformation } from './information';
 import { seedDemoCity } from './city';
 import { bindOpenid } from '../../functions/lib/db/persons';
 import { handOverDemoCards, importDemoRegister, townshipCounterItems } from './families';
@@ -39,7 +39,9 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   await buildSigningSeed(items, now, written);
   const all = items as unknown as Record<string, unknown>[];
   await recordDemoContacts(now);
-  const derived = [...all, ...buildInformationSeed(now)];
+  // Articles, the 帮扶 list and the consultation go through their routes once the teams and signings are in.
+  await Promise.all([seedInformation(now), openDemoConsultation(now)]);
+  const derived = all;
   await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
   await seedDemoCity(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
@@ -129,6 +131,5 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
     }
   }
   items.push(...buildFollowUpItems(now));
-  items.push(...(buildMessagingSeed(items as ReadonlyArray<{ entity: string }>, now) as unknown as SeedItem[]));
   return items;
 }

@@ -41,6 +41,8 @@ test('the demo county was confirmed through the same code path: version 1, saved
   const seeded = await read(await tokenFor('p_comm01'));
   expect(seeded).toMatchObject({ countyId: 'c_qinghe', confirmed: true, version: 1, updatedByName: '郑国栋', canManage: true });
   expect(seeded.extras.map((e) => e.id)).toEqual(['free_consult_fee', 'transfer_120', 'care_home_priority']);
+  // The save's own change record, which only the route's save writes.
+  expect(await getItem(keys.countySupportChange('c_qinghe', 1))).toMatchObject({ version: 1, before: null, byId: 'p_comm01', byName: '郑国栋', summary: '确认本县帮扶措施（3 项）' });
 });
 
 test('a new county has only the draft, marked not confirmed; its families are promised none of it, only told whom to ask', async () => {

@@ -159,6 +159,13 @@ describe('articles', () => {
     }
   });
 
+  test('the demo county\'s two articles are in their authors\' own lists, as the publish route made them', async () => {
+    const mine = async (personId: string, articleId: string) =>
+      (await call('GET', '/articles/mine', { token: await tokenFor(personId) })).body.items.find((i: { articleId: string }) => i.articleId === articleId);
+    expect(await mine('p_comm01', 'ar_seedcounty0001')).toMatchObject({ title: '就医绿色通道怎么用', byline: '清河县卫健委 郑国栋', audience: '全县特殊家庭' });
+    expect(await mine('p_doc01', 'ar_seedteam000001')).toMatchObject({ title: '冬季高血压要注意什么', byline: '城关镇卫生院 陈立新', audience: '城关镇卫生院家庭医生团队签约居民（高血压）' });
+  });
+
   test("a doctor may not name another team", async () => {
     const res = await call('POST', '/articles', { token: await tokenFor('p_doc01'), body: { ...article('D2'), teamId: 'tm_liulin' } });
     expectApiError(res, 403, 'forbidden');

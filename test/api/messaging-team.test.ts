@@ -102,6 +102,12 @@ describe("a consultation reaches the doctor's team", () => {
   });
 });
 
+test("the demo county's consultation was opened as a member opens one: in his contract team's inbox, the doctor notified", async () => {
+  // Other suites write to this consultation (the authorization matrix aims at it): only what its opening wrote is checked.
+  expect(await getItem(keys.threadMeta('q_seedf0002demo'))).toMatchObject({ memberId: 'p_m0003', familyId: 'f_0002', staffId: 'p_doc01', teamId: 'tm_chengguan', subject: '降压药的吃法' });
+  expect(await getItem(keys.outbox('cons.q_seedf0002demo'))).toMatchObject({ recipientId: 'p_doc01', template: 'message.new' });
+});
+
 describe('the commission sees counts and response times, never content', () => {
   const secret = '只给医生看的隐私内容';
 

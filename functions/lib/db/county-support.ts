@@ -69,7 +69,7 @@ export interface CountySupportSave {
   by: { personId: string; name: string };
 }
 
-/** The stored item for a save (no write); the demo seed builds its confirmed list with it too. */
+/** The stored item for a save (no write). */
 export function countySupportItemOf(save: CountySupportSave, now: Date): CountySupportItem {
   return {
     ...keys.countySupport(save.countyId),
