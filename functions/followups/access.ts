@@ -153,25 +153,30 @@ export function prescriptionView(rx: PrescriptionItem, refills: RefillItem[], no
   };
 }
 
-type Ctx = MemberContext & { member: NonNullable<MemberContext['member']> };
+/**
+ * A member's context once the member is known: what memberWithAccess answers, and what the write
+ * cores (put-health-file, submit, reply, create-prescription) are given, so the route and the demo
+ * seed share one composition.
+ */
+export type MemberCtx = MemberContext & { member: NonNullable<MemberContext['member']> };
 
 /**
  * Whose queue the member's plan sits in: the signed doctor's, whoever on the team acts (a nurse's
  * visit must not move the member out of the responsible doctor's queue).
  */
-export function queueDoctorOf(ctx: Ctx, principal: Principal): string {
+export function queueDoctorOf(ctx: MemberCtx, principal: Principal): string {
   return ctx.signing?.doctorId ?? principal.personId;
 }
 
 /** Who the member's reminders come from. */
-export const reminderFrom = (ctx: Ctx) => ctx.signing?.teamName || '家庭医生';
+export const reminderFrom = (ctx: MemberCtx) => ctx.signing?.teamName || '家庭医生';
 
 /**
  * The contract's service counters (履约, what the signed contract promises) for what this transaction completes, or nothing
  * when the member has no active contract (a foundation-only signing). The counter's own condition
  * (contract still active) fails the transaction if the contract ended since the read.
  */
-export function contractServices(ctx: Ctx, kinds: readonly ServiceKind[]): TransactItem[] {
+export function contractServices(ctx: MemberCtx, kinds: readonly ServiceKind[]): TransactItem[] {
   const c = ctx.contract;
   return c?.state === 'signed' && c.contractId ? [contractServiceIncrement(ctx.member.personId, c.contractId, kinds)] : [];
 }

@@ -1,10 +1,10 @@
-import { addDays, beijingDate, FamilyMemberPath, PrescriptionRequest, stableForLongRx, STABLE_ASSESSMENT_MAX_AGE_DAYS } from '../../domain';
+import { addDays, beijingDate, FamilyMemberPath, PrescriptionRequest, type Principal, stableForLongRx, STABLE_ASSESSMENT_MAX_AGE_DAYS } from '../../domain';
 import { type PrescriptionItem, put } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
-import { part, transact } from '../lib/db/transact';
+import { part, type Part, transact } from '../lib/db/transact';
 import { ApiHttpError, badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { memberWithAccess, newId, prescriptionView, requireDoctor } from './access';
+import { type MemberCtx, memberWithAccess, newId, prescriptionView, requireDoctor } from './access';
 
 const ROUTE = 'prescriptions.create';
 type Created = { prescription: ReturnType<typeof prescriptionView> };
@@ -17,6 +17,24 @@ type Created = { prescription: ReturnType<typeof prescriptionView> };
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: PrescriptionRequest }, async ({ path, body, principal, now, idempotency }) => {
   requireDoctor(principal);
   const ctx = await memberWithAccess(principal, path);
+  const response = await createPrescription(ctx, path, body, principal, now, { alongside: (r) => idempotency.marker(r, 201) });
+  return { status: 201, body: response };
+});
+
+/**
+ * The prescription itself, given the member's context read with the prescribing doctor as viewer
+ * (the route through the health-access rule): the route and the demo seed both come through here.
+ * `prescriptionId` is given only by the seed (the demo's fixed ids); `alongside` adds parts to the
+ * same transaction (the Idempotency-Key's marker).
+ */
+export async function createPrescription(
+  ctx: MemberCtx,
+  path: { familyId: string; memberId: string },
+  body: PrescriptionRequest,
+  principal: Principal,
+  now: Date,
+  options: { prescriptionId?: string; alongside?: (response: Created) => Part[] } = {},
+): Promise<Created> {
   const today = beijingDate(now);
   if (!ctx.file) throw new ApiHttpError(409, 'no_health_file', '请先为这位居民建立健康档案');
   if (!stableForLongRx(ctx.file.stability, today)) {
@@ -32,7 +50,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Presc
   if (body.validUntil > addDays(today, 365)) fields['body.validUntil'] = '有效期最长一年';
   if (Object.keys(fields).length) throw badRequest(Object.values(fields)[0], fields);
 
-  const prescriptionId = newId('rx');
+  const prescriptionId = options.prescriptionId ?? newId('rx');
   const rx: PrescriptionItem = {
     ...keys.prescription(path.memberId, prescriptionId),
     entity: 'prescription',
@@ -51,6 +69,6 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Presc
     instructions: body.instructions,
   };
   const response: Created = { prescription: prescriptionView(rx, [], now) };
-  await transact([part('prescription', put(rx)), ...idempotency.marker(response, 201)]);
-  return { status: 201, body: response };
-});
+  await transact([part('prescription', put(rx)), ...(options.alongside?.(response) ?? [])]);
+  return response;
+}

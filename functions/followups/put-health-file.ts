@@ -1,11 +1,11 @@
-import { beijingDate, FamilyMemberPath, inPovertyProgramme, HealthFileRequest, type MemberHealthResponse, planCadence, toBeijingIso } from '../../domain';
+import { beijingDate, FamilyMemberPath, inPovertyProgramme, HealthFileRequest, type MemberHealthResponse, planCadence, type Principal, toBeijingIso } from '../../domain';
 import { getFamilyProfile } from '../lib/db/families';
 import { followUpReminderPut, type HealthFileItem, planPut, put } from '../lib/db/followups';
 import { keys } from '../lib/db/keys';
 import { part, parts, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { memberWithAccess, nextPlan, planView, queueDoctorOf, reminderFrom, requireDoctor } from './access';
+import { type MemberCtx, memberWithAccess, nextPlan, planView, queueDoctorOf, reminderFrom, requireDoctor } from './access';
 
 /**
  * The signed doctor's team writes the member's health file; the follow-up plan is created from it
@@ -15,6 +15,14 @@ import { memberWithAccess, nextPlan, planView, queueDoctorOf, reminderFrom, requ
 export const handler = routeHandler('followups.putHealthFile', { path: FamilyMemberPath, body: HealthFileRequest }, async ({ path, body, principal, now }) => {
   requireDoctor(principal);
   const ctx = await memberWithAccess(principal, path);
+  return { body: await putHealthFile(ctx, path, body, principal, now) };
+});
+
+/**
+ * The write itself, given the member's context (read by the route through the health-access rule):
+ * the route and the demo seed both come through here.
+ */
+export async function putHealthFile(ctx: MemberCtx, path: { familyId: string; memberId: string }, body: HealthFileRequest, principal: Principal, now: Date): Promise<Pick<MemberHealthResponse, 'file' | 'plan'>> {
   const profile = await getFamilyProfile(path.familyId);
   const today = beijingDate(now);
   const file: HealthFileItem = {
@@ -46,6 +54,5 @@ export const handler = routeHandler('followups.putHealthFile', { path: FamilyMem
     refusals: { plan: () => conflict('档案刚被修改过，请刷新后再保存') },
   });
   const { pk: _pk, sk: _sk, entity: _e, ...fileView } = file;
-  const response: Pick<MemberHealthResponse, 'file' | 'plan'> = { file: fileView, plan: planView(plan, now) };
-  return { body: response };
-});
+  return { file: fileView, plan: planView(plan, now) };
+}

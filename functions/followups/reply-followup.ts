@@ -1,11 +1,11 @@
-import { beijingWhen, FollowUpIdPath, ReplyRequest, toBeijingIso } from '../../domain';
+import { beijingWhen, FollowUpIdPath, type FollowUpRecord, type Plan, ReplyRequest, toBeijingIso } from '../../domain';
 import { tableName } from '../lib/db/client';
 import { type PlanItem, planPut, planQueueKeys } from '../lib/db/followups';
 import { part, parts, type TransactItem, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { outboxPut } from '../lib/notify/outbox';
-import { contractServices, followUpKeyOf, memberWithAccess, planView, requireDoctor } from './access';
+import { contractServices, followUpKeyOf, type MemberCtx, memberWithAccess, planView, requireDoctor } from './access';
 
 /**
  * The signed doctor's team reviews a member's submission and replies with advice. One transaction:
@@ -16,6 +16,14 @@ import { contractServices, followUpKeyOf, memberWithAccess, planView, requireDoc
 export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, body: ReplyRequest }, async ({ path, body, principal, now }) => {
   requireDoctor(principal);
   const ctx = await memberWithAccess(principal, path);
+  return { body: await replyFollowUp(ctx, path, body, now) };
+});
+
+/**
+ * The reply itself, given the member's context read with the replying doctor as viewer (the route
+ * through the health-access rule): the route and the demo seed both come through here.
+ */
+export async function replyFollowUp(ctx: MemberCtx, path: { familyId: string; memberId: string; followUpId: string }, body: ReplyRequest, now: Date): Promise<{ reply: NonNullable<FollowUpRecord['reply']>; plan: Plan | null }> {
   const at = toBeijingIso(now);
   const reply = { advice: body.advice, doctorName: ctx.viewer?.name ?? '家庭医生', at };
   const prev = ctx.plan;
@@ -62,5 +70,5 @@ export const handler = routeHandler('followups.reply', { path: FollowUpIdPath, b
       },
     },
   );
-  return { body: { reply, plan: plan ? planView(plan, now) : null } };
-});
+  return { reply, plan: plan ? planView(plan, now) : null };
+}

@@ -3,10 +3,10 @@ import { followUpReminderPut, itemAt, planPut, put } from '../lib/db/followups';
 import { raiseUrgentTask } from '../lib/db/urgent-tasks';
 import type { FamilyProfileItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
-import { part, parts, transact, TransactionRefused } from '../lib/db/transact';
+import { part, type Part, parts, transact, TransactionRefused } from '../lib/db/transact';
 import { ApiHttpError, conflict, forbidden } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
-import { followUpView, memberWithAccess, newFollowUp, nextPlan, planView, reminderFrom } from './access';
+import { followUpView, type MemberCtx, memberWithAccess, newFollowUp, nextPlan, planView, reminderFrom } from './access';
 
 const ROUTE = 'followups.submit';
 
@@ -20,10 +20,31 @@ const ROUTE = 'followups.submit';
  * The member gets plain advice at once when a reading is urgent.
  */
 export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: FollowUpRequest }, async ({ path, body, principal, now, idempotency }) => {
+  const load = async (extraKeys: ReadonlyArray<{ pk: string; sk: string }>) => {
+    const ctx = await memberWithAccess(principal, path, extraKeys);
+    if (ctx.member.consent?.healthData !== true) throw forbidden('请先在“隐私设置”里同意共享健康信息，医生才能看到您的随访');
+    return ctx;
+  };
+  const response = await submitFollowUp(load, path, body, principal.personId, now, (r) => idempotency.marker(r, 201));
+  return { status: 201, body: response };
+});
+
+/**
+ * The submission itself: the route and the demo seed both come through here. `load` reads the
+ * member's context with the keys asked for (the route through the health-access rule and the
+ * member's consent); it is called again when the plan changed between the read and the write.
+ */
+export async function submitFollowUp(
+  load: (extraKeys: ReadonlyArray<{ pk: string; sk: string }>) => Promise<MemberCtx>,
+  path: { familyId: string; memberId: string },
+  body: FollowUpRequest,
+  recordedBy: string,
+  now: Date,
+  alongside: (response: FollowUpResponse) => Part[] = () => [],
+): Promise<FollowUpResponse> {
   for (let attempt = 0; ; attempt++) {
     // One read: the member's context and the family profile (poverty programme).
-    const ctx = await memberWithAccess(principal, path, [keys.familyProfile(path.familyId)]);
-    if (ctx.member.consent?.healthData !== true) throw forbidden('请先在“隐私设置”里同意共享健康信息，医生才能看到您的随访');
+    const ctx = await load([keys.familyProfile(path.familyId)]);
     if (!ctx.signing) throw new ApiHttpError(409, 'not_signed', '您还没有签约家庭医生，请联系村（社区）联系人');
     const profile = itemAt<FamilyProfileItem>(ctx.extra, keys.familyProfile(path.familyId));
     const today = beijingDate(now);
@@ -35,7 +56,7 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
       symptomsNote: body.symptomsNote,
       missedDoses: body.missedDoses,
       mood: body.mood,
-      recordedBy: principal.personId,
+      recordedBy,
     });
     const { followUpId, urgent } = item;
     const prev = ctx.plan;
@@ -61,13 +82,13 @@ export const handler = routeHandler(ROUTE, { path: FamilyMemberPath, body: Follo
         part('plan', planPut(plan, prev?.version)),
         ...urgentParts,
         ...parts('reminder', followUpReminderPut(prev, plan, reminderFrom(ctx), now)),
-        ...idempotency.marker(response, 201),
+        ...alongside(response),
       ]);
-      return { status: 201, body: response };
+      return response;
     } catch (err) {
       if (!(err instanceof TransactionRefused) || !err.has('plan')) throw err;
       // Someone else changed the plan between our read and write: read again.
       if (attempt >= 2) throw conflict('提交的人太多了，请稍后再试');
     }
   }
-});
+}

@@ -7,7 +7,7 @@ import { db, tableName } from '../../functions/lib/db/client';
 import type { BindingItem, FamilyContactItem, FamilyProfileItem, PersonItem, SigningItem } from '../../functions/lib/db/items';
 import { keys } from '../../functions/lib/db/keys';
 import { seedInstitutions, seedSchedules, seedSecondHospitalStaff } from './booking';
-import { buildFollowUpItems } from './followups';
+import { seedFollowUps } from './followups';
 import { recordDemoContacts } from './contact-log';
 import { buildSigningSeed } from './signing';
 import { seedNeighbourDoctor } from './team-staff';
@@ -38,6 +38,8 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   // The marker is written only after every item is in, so a failed seed is retried next start.
   await buildSigningSeed(items, now, written);
   const all = items as unknown as Record<string, unknown>[];
+  // Health files, follow-ups and prescriptions go through the follow-up routes' cores, which need the signings.
+  await seedFollowUps(now);
   await recordDemoContacts(now);
   // Articles, the 帮扶 list and the consultation go through their routes once the teams and signings are in.
   await Promise.all([seedInformation(now), openDemoConsultation(now)]);
@@ -61,7 +63,7 @@ export async function personItem(base: Omit<PersonItem, 'pk' | 'sk' | 'entity' |
   };
 }
 
-type SeedItem = Record<string, unknown> | PersonItem | BindingItem | FamilyProfileItem | FamilyContactItem | SigningItem | ReturnType<typeof buildFollowUpItems>[number];
+type SeedItem = Record<string, unknown> | PersonItem | BindingItem | FamilyProfileItem | FamilyContactItem | SigningItem;
 
 /**
  * Creates a staff member as the form and the staff import do (lib/db/staff.ts), then binds their
@@ -130,6 +132,5 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
       written.add(`${item.pk}|${item.sk}`);
     }
   }
-  items.push(...buildFollowUpItems(now));
   return items;
 }
