@@ -8,10 +8,10 @@ import { routeHandler } from '../lib/http/route-handler';
 
 /**
  * The county a staff member books in, read with their person item: every staff record carries its
- * county from its creation (createStaff for the form, the import and the seed; the commission-account
- * script). Records written before that name only their region: a county officer's is the county, a
- * township contact's the township (countyOfStaff's one more read); no such record was made with an
- * institution, so the institution is never read. A table may hold several counties: no default.
+ * county from its creation (createStaff, for the form, the staff import and the seed). Contacts
+ * imported before that name only their township, which countyOfStaff resolves with one more read;
+ * doctors and hospital staff were never created without a county, so no institution is read.
+ * A table may hold several counties: there is no default.
  */
 async function staffCounty(personId: string): Promise<string | undefined> {
   const person = await getPerson(personId);
