@@ -24,8 +24,8 @@ import { addDays, monthOf, quarterOf, weekStart } from './time';
  */
 
 /**
- * The three tiers. Kept here, not in followups.ts, which only names them: a module importing
- * followups.ts carries its form schemas into every Lambda bundle that reads a tier.
+ * The three tiers. Kept here, not in domain/followups/, which only names them: a module importing
+ * the follow-up modules carries their form schemas into every Lambda bundle that reads a tier.
  */
 export const DoubleSigningTier = z.enum(['village', 'township', 'county']);
 export type DoubleSigningTier = z.infer<typeof DoubleSigningTier>;

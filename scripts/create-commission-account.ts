@@ -52,7 +52,17 @@ export async function officerParts(officer: OfficerFile, level: CommissionLevel,
   const person = await personItem(
     { line: 0, idNumber, name: officer.name, phone: officer.phone, ...idNumberFacts(idNumber) },
     personId,
-    { role: 'commission', commissionLevel: level, regionId, organisation: officer.organisation, title: officer.title, workPhone: officer.workPhone },
+    {
+      role: 'commission',
+      commissionLevel: level,
+      regionId,
+      // A county officer's county, as every staff record carries it (lib/db/staff.ts), so they are
+      // placed with their person item alone; a city officer has none.
+      ...(level === 'county' ? { countyId: regionId } : {}),
+      organisation: officer.organisation,
+      title: officer.title,
+      workPhone: officer.workPhone,
+    },
   );
   return { personId, parts: [part('person', putIfAbsent(person)), part('idGuard', putIfAbsent(idGuardItem(index, personId)))] };
 }

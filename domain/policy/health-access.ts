@@ -11,7 +11,7 @@ import type { Principal } from '../auth';
  *   and only while the member agrees to share health data (the separate consent, read fresh on
  *   every call so a withdrawal takes effect at once); the doctor's follow-up queue still lists a
  *   member who does not share, so the follow-up is not forgotten, but only as "需要当面随访"
- *   (domain/followups.ts#withheldQueueEntry);
+ *   (domain/followups/queue.ts#withheldQueueEntry);
  * - anyone else (contact persons, hospital, commission): no; a contact person may see only that a
  *   follow-up is overdue, through the status route, never the readings.
  */

@@ -2,18 +2,20 @@ import { type InstitutionListResponse } from '../../domain';
 import { designatedFor } from '../../domain/designated-institution';
 import { listInstitutions } from '../lib/db/booking/sessions';
 import { getFamilyRegion } from '../lib/db/families';
-import { getInstitution } from '../lib/db/institutions';
 import { getPerson } from '../lib/db/persons';
+import { countyOfStaff } from '../lib/db/staff';
 import { routeHandler } from '../lib/http/route-handler';
 
 /**
- * The county a staff member books in: the one they were created for, or, for staff recorded
- * without it, their institution's. A table may hold several counties, so there is no default.
+ * The county a staff member books in, read with their person item: every staff record carries its
+ * county from its creation (createStaff, for the form, the staff import and the seed). Contacts
+ * imported before that name only their township, which countyOfStaff resolves with one more read;
+ * doctors and hospital staff were never created without a county, so no institution is read.
+ * A table may hold several counties: there is no default.
  */
 async function staffCounty(personId: string): Promise<string | undefined> {
   const person = await getPerson(personId);
-  if (person?.countyId) return person.countyId;
-  return person?.orgId ? (await getInstitution(person.orgId))?.countyId : undefined;
+  return person ? countyOfStaff(person) : undefined;
 }
 
 /** The county's institutions (retired ones are not listed); for a member, also the family's designated one. */

@@ -68,7 +68,8 @@ export async function loadCityReport(principal: Principal, query: ReportQuery, n
  * Adds county reports into the city's: figures, population rows and trend months summed, the
  * names behind the gaps and the late problems listed county after county (each with its county's
  * name), and the counties side by side. A section this function does not know (one added to the
- * county report later) is merged by shape: numbers added, lists joined, objects field by field.
+ * county report later) is merged by shape (mergeByShape): numbers added, rows of one tier or id
+ * added into one, other lists joined, objects field by field.
  */
 export function cityOf(zero: ReportResponse, reports: Array<{ county: CityCounty; report: ReportResponse }>): ReportResponse {
   const out: ReportResponse = { ...zero, counties: [] };
@@ -109,7 +110,7 @@ export function cityOf(zero: ReportResponse, reports: Array<{ county: CityCounty
     out.doubleSigning = {
       ...out.doubleSigning,
       townships: [...out.doubleSigning.townships, ...r.doubleSigning.townships],
-      total: addTiers(out.doubleSigning.total, r.doubleSigning.total),
+      total: mergeByShape(out.doubleSigning.total, r.doubleSigning.total) as TierFigures[],
       gaps: [...out.doubleSigning.gaps, ...named(r.doubleSigning.gaps)],
     };
     for (const key of Object.keys(r) as Array<keyof ReportResponse>) {
@@ -123,19 +124,44 @@ export function cityOf(zero: ReportResponse, reports: Array<{ county: CityCounty
 
 const known = new Set<string>(['regionName', 'level', 'from', 'to', 'asOf', 'quarter', 'population', 'townships', 'total', 'trend', 'gaps', 'problems', 'counties', 'doubleSigning']);
 
-/** Tier figures added tier by tier (a list merged by shape would repeat each tier per county). */
-function addTiers(a: TierFigures[], b: TierFigures[]): TierFigures[] {
-  if (a.length === 0) return b;
-  return a.map((t) => {
-    const o = b.find((x) => x.tier === t.tier);
-    if (!o) return t;
-    return { tier: t.tier, members: t.members + o.members, withResponsible: t.withResponsible + o.withResponsible, periods: t.periods + o.periods, served: t.served + o.served, servedNow: t.servedNow + o.servedNow, membersWithGaps: t.membersWithGaps + o.membersWithGaps };
-  });
+/**
+ * The fields that name a row: a list whose items each carry a different value of one of them and
+ * name nothing else (a tier's figures, an institution's) holds one row per value, so two counties'
+ * rows of the same value are one row added field by field rather than the row twice. Items that
+ * also name someone (a member's gap in a tier carries memberId) are not rows of that key, however
+ * few of them there are: such lists, and lists without a key, are joined.
+ */
+const rowKeys = ['tier', 'id'] as const;
+
+type Row = Record<string, unknown>;
+
+const namesSomethingElse = (item: Row, key: string) => Object.keys(item).some((k) => k !== key && (k === 'id' || k === 'tier' || k.endsWith('Id')));
+
+function rowKeyOf(...lists: unknown[][]): string | undefined {
+  return rowKeys.find((key) =>
+    lists.every((list) => {
+      const seen = new Set<unknown>();
+      return list.every((item) => {
+        if (!item || typeof item !== 'object' || namesSomethingElse(item as Row, key)) return false;
+        const value = (item as Row)[key];
+        if (typeof value !== 'string' || seen.has(value)) return false;
+        seen.add(value);
+        return true;
+      });
+    }),
+  );
 }
 
-function mergeByShape(a: unknown, b: unknown): unknown {
+/** Numbers added, keyed rows (rowKeys) added row by row, other lists joined, objects field by field. */
+export function mergeByShape(a: unknown, b: unknown): unknown {
   if (typeof a === 'number' && typeof b === 'number') return a + b;
-  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const key = rowKeyOf(a, b);
+    if (!key) return [...a, ...b];
+    const rows = new Map<unknown, unknown>(a.map((row: Row) => [row[key], row]));
+    for (const row of b as Row[]) rows.set(row[key], rows.has(row[key]) ? mergeByShape(rows.get(row[key]), row) : row);
+    return [...rows.values()];
+  }
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const x = a as Record<string, unknown>;
     const y = b as Record<string, unknown>;

@@ -39,6 +39,13 @@ describe('sessions of a day', () => {
     // At least these: the commission's e2e adds (and then retires) one of its own meanwhile.
     expect(res.body.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['城关镇卫生院', '柳林乡卫生院', '清河县人民医院']));
     expect(res.body.designated).toEqual({ institutionId: 'org_xyy', name: '清河县人民医院', greenChannelPhone: '0311-86907120' });
+    // Staff: their person item names their county (every staff record carries it from its creation),
+    // then the county's institutions; nothing else is read.
+    const staff = await call('GET', '/institutions', { token: await tokenFor('p_doc03') });
+    expect(staff.status).toBe(200);
+    expect(staff.ddbRequests).toBe(2);
+    expect(staff.body.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['城关镇卫生院', '柳林乡卫生院', '清河县人民医院']));
+    expect(staff.body.designated).toBeUndefined();
   });
 
   test('the daily job opens 14 days of sessions from the weekly schedules, and a re-run changes nothing', async () => {

@@ -22,7 +22,7 @@ const county: CountyFile = {
 test('creates the officer and the townships once; the officer binds and gets a county commission session', async () => {
   const { personId } = await createCommissionAccount(county);
   const person = await getItem(keys.person(personId));
-  expect(person).toMatchObject({ role: 'commission', commissionLevel: 'county', regionId: 'c_newcounty', name: '邵志远', phoneMasked: expect.stringMatching(/\*/) });
+  expect(person).toMatchObject({ role: 'commission', commissionLevel: 'county', regionId: 'c_newcounty', countyId: 'c_newcounty', name: '邵志远', phoneMasked: expect.stringMatching(/\*/) });
   expect(JSON.stringify(person)).not.toContain('13930501234');
   for (const t of county.townships) expect(await getItem(keys.statsTownship('c_newcounty', t.townshipId))).toMatchObject({ entity: 'townshipStats', families: 0 });
 

@@ -51,6 +51,18 @@ export async function agreeToPrivacyIfAsked(page: Page, healthData: boolean, hom
   if (await privacy.isVisible()) await agreeToPrivacy(page, healthData);
 }
 
+/**
+ * Opens the date wheel behind the button named `label` and confirms it untouched: 确定 (the last
+ * action of the wheel's header) takes the first day offered, which the forms make today.
+ */
+export async function pickFirstDay(page: Page, label: string | RegExp) {
+  await page.getByRole('button', { name: label }).click();
+  const wheel = page.locator('.weui-picker__hd').filter({ visible: true }).first();
+  await wheel.waitFor();
+  await wheel.locator('.weui-picker__action').last().click();
+  await wheel.waitFor({ state: 'hidden' });
+}
+
 /** Waits for the page to settle (Taro H5 pages slide in) and saves a full-page screenshot. */
 export async function screenshot(page: Page, name: string) {
   await page.waitForTimeout(600);

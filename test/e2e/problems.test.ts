@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { elderReport, expectElderFriendly, setTextScale, usePhonePage } from './browser';
-import { agreeToPrivacyIfAsked, appUrl, button, input, screenshot } from './flows';
+import { agreeToPrivacyIfAsked, appUrl, button, input, pickFirstDay, screenshot } from './flows';
 
 // The township officer 何文静 (柳林乡) raises a problem and makes the village cadre 刘秀梅 responsible;
 // 刘秀梅 finds it on her home page and records the rectification; the officer sees it rectified.
@@ -27,12 +27,8 @@ test('a township officer raises a problem, a village cadre rectifies it, the led
   await input(page, '责任领导').fill('李卫东');
   await page.getByRole('radio', { name: /^刘秀梅/ }).click();
   await page.getByLabel('整改措施').locator('textarea').fill('本周内入户走访，并补记联系台账');
-  // The deadline on the date wheel: 确定 takes the first day offered, today.
-  await page.getByRole('button', { name: /整改时限/ }).click();
-  const wheel = page.locator('.weui-picker__hd').filter({ visible: true }).first();
-  await wheel.waitFor();
-  await wheel.locator('.weui-picker__action').last().click();
-  await wheel.waitFor({ state: 'hidden' });
+  // The deadline: today, the first day the date wheel offers.
+  await pickFirstDay(page, /整改时限/);
   await screenshot(page, 'problems-1-raise');
   expectElderFriendly(await elderReport(page));
   await button(page, /^登记问题$/).click();

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { elderReport, expectElderFriendly, usePhonePage } from './browser';
-import { agreeToPrivacyIfAsked, appUrl, button, input, screenshot } from './flows';
+import { agreeToPrivacyIfAsked, appUrl, button, input, pickFirstDay, screenshot } from './flows';
 
 const currentPage = usePhonePage();
 let page: Page;
@@ -83,11 +83,7 @@ test('a township officer raises a gap of the report as a problem in one tap and 
   await input(page, '责任领导').fill('李卫东');
   await page.getByRole('radio', { name: /^刘秀梅/ }).click();
   await page.getByLabel('整改措施').locator('textarea').fill('本周内逐户走访，并补记联系台账');
-  await page.getByRole('button', { name: /整改时限/ }).click();
-  const wheel = page.locator('.weui-picker__hd').filter({ visible: true }).first();
-  await wheel.waitFor();
-  await wheel.locator('.weui-picker__action').last().click();
-  await wheel.waitFor({ state: 'hidden' });
+  await pickFirstDay(page, /整改时限/);
   await screenshot(page, 'report-2-raise-from-gap');
   expectElderFriendly(await elderReport(page));
   await button(page, /^登记问题$/).click();
