@@ -37,7 +37,7 @@ export const handler = routeHandler('hospital.putOverride', { path: SchedulePath
     institutionId: institution.institutionId,
     date: body.date,
     departmentId: doctor ? doctor.departmentId : target,
-    ...(doctor ? { 'body.doctorId': doctor.doctorId } : {}),
+    ...(doctor ? { doctorId: doctor.doctorId } : {}),
     closed: !substitute,
     ...(substitute ? { doctorName: `${substitute.name}（代诊）` } : {}),
     reason: body.reason,
