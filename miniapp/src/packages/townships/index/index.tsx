@@ -48,7 +48,7 @@ export default function Townships() {
               ) : (
                 <View className="stack mt">
                   <Btn kind="secondary" onClick={() => setRenaming(t)}>
-                    修改{t.name}的名称
+                    {t.name}改名
                   </Btn>
                 </View>
               )}
