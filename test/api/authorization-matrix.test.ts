@@ -186,7 +186,7 @@ const needsState = new Set(['followups.reply', 'prescriptions.requestRefill', 'p
 const otherIds = { followUpId: 'fu_000176377100000abcdef0123456789', prescriptionId: 'rx_0123456789abcdef01234567', refillId: 'rf_0123456789abcdef01234567' };
 const bodyRoutes = new Set(['POST', 'PUT']);
 
-const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', entryId: 'ce_matrixnothere01', articleId: 'ar_matrixnothere01', problemId: 'pb_matrixnothere01', townshipId: 't_matrixnothere01' };
+const placeholderIds = { ...otherIds, contractId: 'ct_20260101nothere', applicationId: 'ap_20260101nothere', contactId: matrixContactId, teamId: 'tm_nothere', requestId: 'rq_matrixnothere01', importId: 'imp_000000000000000000000000', entryId: 'ce_matrixnothere01', articleId: 'ar_matrixnothere01', problemId: 'pb_matrixnothere01' };
 const fill = (route: RouteDef, target: Target) =>
   fillPeopleIds(fillBookingIds(
     Object.entries(placeholderIds).reduce(
