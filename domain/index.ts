@@ -43,3 +43,4 @@ export * from './policy-support';
 export * from './lifecycle-views';
 export * from './change-list';
 export * from './county-support';
+export * from './townships';

@@ -1,17 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { CountyId, CallablePhone, MobilePhone, PersonName, TownshipId, idNumberFacts, idNumberProblem, normaliseIdNumber, beijingDate, type CommissionLevel } from '../domain';
 import * as z from '../domain/zod';
-import { emptyFigures, townshipStatsItem } from '../functions/lib/db/coverage';
+import { townshipParts } from '../functions/institutions/townships';
 import { idGuardItem, idIndex, personIdOf, personItem } from '../functions/lib/db/imports';
 import { tableName } from '../functions/lib/db/client';
 import { part, transact, TransactionRefused, type Part } from '../functions/lib/db/transact';
 
 /**
- * Creates a county's first commission account and its townships, which no route can do: every
+ * Creates a county's first commission account and its first townships, which no route can do: every
  * other person arrives by an import that a commission officer starts, and an import only accepts
  * townships the county already has. Written with the product's own code (the import's person and
- * ID-guard items, field encryption, the phone blind index, the township figures) in ONE
- * transaction, each item only if absent, so a second run changes nothing and says why.
+ * ID-guard items, field encryption, the phone blind index, the townships' items as the
+ * commission's township page writes them, institutions/townships.ts) in ONE transaction, each item
+ * only if absent, so a second run changes nothing and says why. Townships added or renamed later
+ * (乡镇撤并) are the commission's own work, on its township page.
  *
  * Usage, with the operator's AWS credentials and the stack's outputs and settings:
  *   STAGE=prod AWS_REGION=cn-northwest-1 TABLE_NAME=<TableName> SECRETS_ARN=<SecretsArn> \
@@ -80,7 +82,7 @@ export async function writeOnce(parts: Part[]): Promise<void> {
 /** The transaction's parts; exported for the test that runs it against DynamoDB Local. */
 export async function createCommissionAccount(input: CountyFile, now = new Date()): Promise<{ personId: string }> {
   const { personId, parts } = await officerParts(input.officer, 'county', input.countyId, now);
-  await writeOnce([...parts, ...input.townships.map((t) => part(`township ${t.townshipId}`, putIfAbsent(townshipStatsItem({ countyId: input.countyId, ...t }, emptyFigures()))))]);
+  await writeOnce([...parts, ...input.townships.flatMap((t) => townshipParts(input.countyId, { townshipId: t.townshipId, name: t.townshipName }))]);
   return { personId };
 }
 

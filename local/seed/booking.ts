@@ -1,19 +1,20 @@
-import { addDays, beijingDate, BOOKING_RULES, InstitutionRequest, slotProblems, toBeijingIso, weekdayOf, type Period, type WeeklySlot } from '../../domain';
+import { addDays, beijingDate, BOOKING_RULES, DoctorScheduleRequest, InstitutionRequest, OverrideRequest, RosterDoctorRequest, toBeijingIso, weekdayOf, type Period, type WeeklySlot } from '../../domain';
 import { addInstitution } from '../../functions/institutions/add-institution';
-import { type InstitutionItem, type ScheduleOverrideItem } from '../../functions/lib/db/booking/sessions';
+import { type InstitutionItem } from '../../functions/lib/db/booking/sessions';
 import { getInstitution, institutionItemOf } from '../../functions/lib/db/institutions';
-import { doctorScheduleParts, putOverride, type DoctorItem } from '../../functions/lib/db/booking/schedules';
+import { addRosterDoctor } from '../../functions/hospital/add-doctor';
+import { putDoctorWeek } from '../../functions/hospital/put-doctor-schedule';
+import { setOverride } from '../../functions/hospital/put-override';
+import { knownSchedule, type KnownSchedule } from '../../functions/hospital/schedule-access';
 import { generateSessions } from '../../functions/booking/generate-sessions';
-import { batchPutAll } from '../../functions/lib/db/batch';
-import { transact } from '../../functions/lib/db/transact';
-import { keys } from '../../functions/lib/db/keys';
 import { county, idNumberOf } from './demo-county';
 import { createSeedStaff } from './seed';
 
 /**
  * The demo county's designated institutions (the county hospital and the two township health
  * centres, added through the commission's code path by `seedInstitutions`), their departments,
- * weekly schedules, a holiday and a doctor-away override, and the sessions of the next 14 days
+ * their doctors (through the roster's write), weekly schedules (the schedule page's), a holiday
+ * and a doctor away with a substitute (the override's), and the sessions of the next 14 days
  * generated from them (by the daily job itself). Also a second
  * green-channel officer, at 城关镇卫生院, so "a hospital sees only its own bookings" can be shown.
  */
@@ -121,18 +122,23 @@ export async function seedInstitutions(now: Date): Promise<void> {
   }
 }
 
+/** One roster entry of the demo, with the fixed id tests name (`dr_xyy1`...: by order of first mention). */
+export interface DemoDoctor {
+  doctorId: string;
+  /** Name and title, as a session prints them ("刘建军 主任医师"). */
+  name: string;
+  departmentId: string;
+}
+
 /** The institution's doctors, one per name in its schedule (plus any extra), ids by order. */
-export function doctorItems(inst: DemoInstitution): DoctorItem[] {
+export function demoDoctors(inst: DemoInstitution): DemoDoctor[] {
   const named = [...inst.schedule.map(([departmentId, , , , , name]) => [departmentId, name] as const), ...(inst.extraDoctors ?? [])];
   const unique = named.filter(([, name], i) => named.findIndex(([, n]) => n === name) === i);
-  return unique.map(([departmentId, name], i) => {
-    const doctorId = `dr_${inst.item.institutionId.slice(4)}${i + 1}`;
-    return { ...keys.doctor(inst.item.institutionId, doctorId), entity: 'doctor', institutionId: inst.item.institutionId, doctorId, name, departmentId };
-  });
+  return unique.map(([departmentId, name], i) => ({ doctorId: `dr_${inst.item.institutionId.slice(4)}${i + 1}`, name, departmentId }));
 }
 
 /** The weekly slots of one doctor, as the schedule page sends them. */
-export function doctorSlots(inst: DemoInstitution, doctor: DoctorItem): WeeklySlot[] {
+export function doctorSlots(inst: DemoInstitution, doctor: DemoDoctor): WeeklySlot[] {
   return inst.schedule
     .filter(([, , , , , doctorName]) => doctorName === doctor.name)
     .flatMap(([, days, period, startTime, endTime, , priorityQuota]) =>
@@ -147,33 +153,44 @@ function nextWeekday(today: string, from: number): string {
   return d;
 }
 
-export function overrideItems(today: string): ScheduleOverrideItem[] {
-  const holiday = nextWeekday(today, 9);
-  const away = nextWeekday(today, 3);
+const doctorIdOf = (name: string) => demoDoctors(demoInstitutions[0]).find((d) => d.name === name)?.doctorId;
+
+/** The county hospital's holiday and a doctor away with a substitute, as its staff would send them. */
+export function demoOverrides(today: string): OverrideRequest[] {
   return [
-    { ...keys.scheduleOverride(HOSPITAL_ID, holiday, 'ALL'), entity: 'scheduleOverride', institutionId: HOSPITAL_ID, date: holiday, departmentId: 'ALL', closed: true, reason: '院内停诊（演示节假日）' },
-    { ...keys.scheduleOverride(HOSPITAL_ID, away, 'nfm'), entity: 'scheduleOverride', institutionId: HOSPITAL_ID, date: away, departmentId: 'nfm', closed: false, doctorName: '周涛 主治医师（代诊）', reason: '孙海燕主任外出学习' },
+    { date: nextWeekday(today, 9), reason: '院内停诊（演示节假日）' },
+    { date: nextWeekday(today, 3), doctorId: doctorIdOf('孙海燕 主任医师'), substituteDoctorId: doctorIdOf('周涛 主治医师'), reason: '孙海燕主任外出学习' },
   ];
 }
 
+async function scheduleOf(institutionId: string): Promise<KnownSchedule> {
+  const schedule = await knownSchedule(institutionId);
+  if (!schedule) throw new Error(`demo institution ${institutionId} missing: seedInstitutions runs first`);
+  return schedule;
+}
+
 /**
- * The institutions' doctors (no route adds a doctor yet: they are written as the institution's
- * records), each doctor's week through the schedule page's write (hospital.putDoctorSchedule),
- * the holiday and the doctor away through the override's, and the booking window's sessions by
- * the daily job. Runs after the institutions are added.
+ * The institutions' doctors through the roster's write (hospital.addDoctor, with the demo's fixed
+ * ids), each doctor's week through the schedule page's write (hospital.putDoctorSchedule), the
+ * holiday and the doctor away through the override's (hospital.putOverride), and the booking
+ * window's sessions by the daily job. Runs after the institutions are added; a doctor already on
+ * the roster (a seed retried after a failure) is left as it is.
  */
 export async function seedSchedules(now: Date): Promise<void> {
   for (const inst of demoInstitutions) {
-    const doctors = doctorItems(inst);
-    await batchPutAll(doctors as unknown as Record<string, unknown>[]);
-    for (const doctor of doctors) {
+    const institutionId = inst.item.institutionId;
+    for (const doctor of demoDoctors(inst)) {
+      const schedule = await scheduleOf(institutionId);
+      if (schedule.doctors.some((d) => d.doctorId === doctor.doctorId)) continue;
+      const [name, title] = doctor.name.split(' ');
+      await addRosterDoctor(schedule, RosterDoctorRequest.parse({ name, title, departmentId: doctor.departmentId }), { doctorId: doctor.doctorId });
+    }
+    for (const doctor of demoDoctors(inst)) {
       const slots = doctorSlots(inst, doctor);
-      const problems = slotProblems(slots);
-      if (Object.keys(problems).length) throw new Error(`demo schedule refused: ${JSON.stringify(problems)}`);
-      if (slots.length) await transact(doctorScheduleParts(inst.item.institutionId, doctor, [], slots));
+      if (slots.length) await putDoctorWeek(await scheduleOf(institutionId), DoctorScheduleRequest.parse({ doctorId: doctor.doctorId, slots }), now);
     }
   }
-  for (const o of overrideItems(beijingDate(now))) await putOverride(o);
+  for (const o of demoOverrides(beijingDate(now))) await setOverride(await scheduleOf(HOSPITAL_ID), OverrideRequest.parse(o), now);
   await generateSessions(now);
 }
 

@@ -1,5 +1,6 @@
 import { beijingIso, familyTypeLabels, importColumns, povertyFlagLabels, SERVICE_CARD } from '../../domain';
-import { townshipStatsItem, emptyFigures } from '../../functions/lib/db/coverage';
+import { addTownship } from '../../functions/institutions/townships';
+import { countyTownshipStats } from '../../functions/lib/db/dashboard';
 import { getFamilyProfile } from '../../functions/lib/db/families';
 import { applyUnits, checkAgainstTable, type ImportContext } from '../../functions/lib/db/imports';
 import type { FamilyProfileItem, HandedOver } from '../../functions/lib/db/items';
@@ -11,7 +12,8 @@ import { cardHoldersMove } from '../../functions/lifecycle/card-counter';
 import { county, families, helpline, idNumberOf, staff, townships, villages, type DemoFamily } from './demo-county';
 
 /**
- * The demo county's families registered as a county is: its townships set up, then the register
+ * The demo county's families registered as a county is: its townships added (the commission's
+ * township page's write), then the register
  * imported (the import's own check and write, lib/db/imports.ts) in the batches the cards were
  * issued in, the poverty registrations entered in the family's details and, once the contacts are
  * assigned (contacts.ts), each card handed over, with the same writes as the lifecycle routes make
@@ -26,9 +28,14 @@ const yesNo = (b: boolean | undefined) => (b ? '是' : '否');
 /** The moment of the day `date` (Beijing) a seeded step is taken. */
 export const onDay = (date: string, time: string) => new Date(beijingIso(date, time));
 
-/** Each township's standing-figures item, all zero: the import and every later change add to it. */
-export function townshipCounterItems(): Array<Record<string, unknown>> {
-  return townships.map((t) => townshipStatsItem({ countyId: county.countyId, townshipId: t.townshipId, townshipName: t.name }, emptyFigures()) as unknown as Record<string, unknown>);
+/**
+ * The county's townships, added as the commission's township page adds them (the same function:
+ * zero figures, which the import and every later change add to, and the claim on each id). One
+ * already there (a seed retried after a failure) is left as it is.
+ */
+export async function seedTownships(): Promise<void> {
+  const present = new Set((await countyTownshipStats(county.countyId)).map((t) => t.townshipId));
+  for (const t of townships) if (!present.has(t.townshipId)) await addTownship(county.countyId, { townshipId: t.townshipId, name: t.name });
 }
 
 function registerRows(batch: DemoFamily[]): string[][] {

@@ -15,7 +15,7 @@ import { openDemoConsultation } from './messaging';
 import { seedInformation } from './information';
 import { seedDemoCity } from './city';
 import { bindOpenid } from '../../functions/lib/db/persons';
-import { handOverDemoCards, importDemoRegister, townshipCounterItems } from './families';
+import { handOverDemoCards, importDemoRegister, seedTownships } from './families';
 import { assignDemoContacts } from './contacts';
 import { getFamilyRecord } from '../../functions/lib/db/families';
 import { createStaff, newStaffItems, type NewStaff } from '../../functions/lib/db/staff';
@@ -31,7 +31,7 @@ export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> 
   // Staff are created and bound through the product's own code paths; what those wrote is not written again.
   const written = new Set<string>();
   // The townships' counter items first: the import, every later change and the institutions' region check need them.
-  await batchPutAll(townshipCounterItems());
+  await seedTownships();
   // The institutions, their schedules and the neighbouring county's doctor touch nothing of the
   // families: they go in alongside (the seed is part of every `npm start` and test stack).
   const [items] = await Promise.all([buildDemoItems(now, written), seedInstitutions(now).then(() => seedSchedules(now)), seedNeighbourDoctor(written)]);

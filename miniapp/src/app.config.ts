@@ -26,6 +26,7 @@ export default defineAppConfig({
     { root: 'packages/institutions', pages: ['list/index', 'edit/index'] },
     { root: 'packages/lifecycle', pages: ['family/index'] },
     { root: 'packages/measures', pages: ['list/index'] },
+    { root: 'packages/townships', pages: ['index/index'] },
   ],
   // 微信同声传译: its textToSpeech reads articles aloud (lib/speech.ts); H5 uses speechSynthesis.
   plugins: {

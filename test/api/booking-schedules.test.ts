@@ -146,6 +146,22 @@ describe('in order: a week, a booking, a change that meets it, overrides', () =>
     expect(holiday.body.conflicts[0]).toMatchObject({ sessionId: `${WED}.qk.am`, booked: 1 });
     expect(await session(WED)).toMatchObject({ priorityLeft: 1 });
   });
+
+  test("a doctor away closes that doctor's session of the day only: another doctor of the department sits that afternoon", async () => {
+    const pm = { period: 'pm', startTime: '14:00', endTime: '17:00' };
+    expect((await putWeek(DR2, [slot(1, pm)])).body).toMatchObject({ created: 2 });
+    expect(await session(MON, 'qk#pm')).toMatchObject({ doctorName: '乙医生 全科医生' });
+    const away = await asStaff('POST', `/hospital/institutions/${INST}/schedule-overrides`, { date: MON, doctorId: DR1, reason: '甲医生外出开会' });
+    expect(away.body).toEqual({ created: 0, updated: 0, removed: 1, conflicts: [] });
+    expect(await session(MON)).toBeUndefined();
+    expect(await session(MON, 'qk#pm')).toMatchObject({ doctorName: '乙医生 全科医生', priorityLeft: 2 });
+    // The Monday before, not named by the override, keeps its afternoon too.
+    expect(await session('2032-03-01', 'qk#pm')).toMatchObject({ doctorName: '乙医生 全科医生' });
+    expect((await asStaff('GET', `/hospital/institutions/${INST}/schedule`)).body.overrides).toContainEqual(expect.objectContaining({ date: MON, target: DR1, closed: true }));
+    expect(await asStaff('DELETE', `/hospital/institutions/${INST}/schedule-overrides/${MON}/${DR1}`)).toMatchObject({ status: 200, body: { created: 1, removed: 0 } });
+    expect(await session(MON)).toMatchObject({ doctorName: '甲医生 主治医师' });
+    expect((await putWeek(DR2, [])).body).toMatchObject({ removed: 2 });
+  });
 });
 
 describe('bad input: 400 with a Chinese message, nothing written', () => {

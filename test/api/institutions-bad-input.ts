@@ -1,5 +1,6 @@
 import type { institutionsRoutes } from '../../functions/institutions/routes';
 import { f, UNKNOWN, type BadCase } from './bad-case';
+import { townshipsBadInput } from './townships-bad-input';
 
 /**
  * Bad input for the commission's institution routes, spread into bad-input.test.ts (400/415, a
@@ -77,5 +78,6 @@ export function institutionsBadInput(): Record<InstitutionsRouteId, BadCase<Call
       { label: 'version not a number', caller: c, path: '/commission/institutions/org_xyy/retire', body: { version: '1' }, fields: { 'body.version': '版本号不正确' } },
       ...badPathIds('/retire', { version: 1 }),
     ],
+    ...townshipsBadInput(),
   };
 }

@@ -73,6 +73,8 @@ import type { ApiResponse } from '../support/api';
  * - urgent-tasks.test.ts:         its own ledger world (tag "u"): FAMILY#f_lg6u*, PERSON#/OPENID# of
  *                                 p_lg6u*, STATS#c_lg6u; the admissions it plants ADMIT#adm_urg… at
  *                                 org_xyy; OUTBOX#urgent#… and IDEM# items of its world's people.
+ * - townships.test.ts:           its own county (ledger-world tag "twn", c_lg6twn): STATS#c_lg6twn
+ *                                 TOWNSHIP# items and the TOWNSHIPCLAIM#t_1305991… claims it adds.
  * - institutions.test.ts:         its own county (ledger-world tag "ins", c_lg6ins): the institutions it
  *                                 adds there (INST#org_<random>), a BOOKING# item of its own, the
  *                                 hand-over of f_lg6ins003's doctor and p_lg6insdocnew with its DOCDIR# entry.

@@ -122,6 +122,7 @@ const visits = (): Visit[] => [
   { who: 'contact', route: '/packages/problems/list/index', ready: '我的整改任务' },
   { who: 'commission', route: '/packages/institutions/list/index', ready: '清河县人民医院' },
   { who: 'commission', route: '/packages/institutions/edit/index', ready: '城关镇', emptySubmit: '保存定点机构' },
+  { who: 'commission', route: '/packages/townships/index/index', ready: '柳林乡', emptySubmit: '添加乡镇' },
   { who: 'commission', route: '/packages/measures/list/index', ready: '免收普通门诊诊察费' },
 ];
 

@@ -150,6 +150,8 @@ export const keys = {
   ledgerCountySk: (lastContactOn: string, townshipId: string, familyId: string) => `${lastContactOn}#${townshipId}#${familyId}`,
   statsPk: (countyId: string) => `STATS#${countyId}`,
   statsTownship: (countyId: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `TOWNSHIP#${townshipId}` }),
+  /** Which county a township id belongs to: taken once, so two counties cannot add the same township. */
+  townshipClaim: (townshipId: string) => ({ pk: `TOWNSHIPCLAIM#${townshipId}`, sk: 'COUNTY' as const }),
   statsWeek: (countyId: string, weekStart: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `WEEK#${weekStart}#${townshipId}` }),
   statsMonth: (countyId: string, month: string, townshipId: string) => ({ pk: `STATS#${countyId}`, sk: `MONTH#${month}#${townshipId}` }),
   handover: (familyId: string, at: string, id: string) => ({ pk: `FAMILY#${familyId}`, sk: `HANDOVER#${at}#${id}` }),

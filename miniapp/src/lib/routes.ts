@@ -58,6 +58,7 @@ export const paths = {
   problemEdit: '/packages/problems/edit/index',
   institutions: '/packages/institutions/list/index',
   institutionEdit: '/packages/institutions/edit/index',
+  townships: '/packages/townships/index/index',
   countyMeasures: '/packages/measures/list/index',
   people: '/packages/people/index/index',
   peopleEdit: '/packages/people/edit/index',

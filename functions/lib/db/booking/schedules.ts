@@ -21,9 +21,11 @@ export interface DoctorItem {
   departmentId: string;
 }
 
-/** A new roster entry; the id is random, as no number identifies an outpatient doctor across institutions. */
-export function newDoctorItem(institutionId: string, name: string, departmentId: string): DoctorItem {
-  const doctorId = `dr_${randomBytes(8).toString('hex')}`;
+/**
+ * A new roster entry; the id is random, as no number identifies an outpatient doctor across
+ * institutions (the demo seed passes its fixed ids).
+ */
+export function newDoctorItem(institutionId: string, name: string, departmentId: string, doctorId = `dr_${randomBytes(8).toString('hex')}`): DoctorItem {
   return { ...keys.doctor(institutionId, doctorId), entity: 'doctor', institutionId, doctorId, name, departmentId };
 }
 

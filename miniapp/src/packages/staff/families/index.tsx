@@ -167,6 +167,11 @@ export default function Families() {
                 定点机构管理
               </Btn>
             ) : null}
+            {me.role === 'commission' && me.commissionLevel === 'county' ? (
+              <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.townships })}>
+                本县乡镇（新增、改名）
+              </Btn>
+            ) : null}
             {me.role === 'commission' ? (
               <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: paths.countyMeasures })}>
                 本县帮扶措施
