@@ -1,3 +1,4 @@
+import { countyOfTownship } from '../../functions/lib/db/dashboard';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { expectIdempotent } from './idempotency-support';
@@ -51,6 +52,8 @@ test('a county officer adds a township by its division code: zero figures, liste
     cardHolders: 0,
   });
   expect(await getItem(keys.townshipClaim('t_130599101'))).toMatchObject({ countyId: w.countyId });
+  // Its township officer is placed in the county before any family is imported (the claim names it).
+  expect(await countyOfTownship('t_130599101')).toBe(w.countyId);
   expect((await list()).map((t) => t.townshipId)).toEqual(['t_130599101', tA, tB]);
   const institutions = await call('GET', '/commission/institutions', { token: county });
   expect(institutions.body.townships).toContainEqual({ townshipId: 't_130599101', name: '新兴镇' });

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CoverageFigures, DashboardFigures, DashboardTownship, RequestSurveyFigures, TownshipCoverage } from '../../../domain';
 import { batchGetAll } from './batch';
 import { db, tableName } from './client';
@@ -23,8 +23,15 @@ export async function countyTownshipStats(countyId: string): Promise<TownshipSta
   return (out.Items ?? []) as TownshipStatsItem[];
 }
 
-/** The county a township belongs to, from any of its ledger summaries (one item read). */
+/**
+ * The county a township belongs to: from the claim on its id, which every township has from the
+ * moment it is added (so a township officer can work before the first family is imported), else
+ * (a table from before the claims) from any of its ledger summaries. One item read either way.
+ */
 export async function countyOfTownship(townshipId: string): Promise<string | undefined> {
+  const claim = await db().send(new GetCommand({ TableName: tableName(), Key: keys.townshipClaim(townshipId) }));
+  const claimed = (claim.Item as { countyId?: string } | undefined)?.countyId;
+  if (claimed) return claimed;
   const out = await db().send(
     new QueryCommand({
       TableName: tableName(),
