@@ -229,10 +229,10 @@ describe('moves', () => {
 describe('leftovers of a move', () => {
   const x = ledgerWorld('lfl');
   const memberOfX = (n: number) => (n === 1 ? x.member : `p_lg6m${x.family(n).slice(-6)}`);
-  const xFamilies = () => Array.from({ length: 6 }, (_, i) => x.family(i + 1));
+  const xFamilies = () => Array.from({ length: 7 }, (_, i) => x.family(i + 1));
   let xCounty = '';
   beforeAll(async () => {
-    await writeLedgerWorld(x, 6);
+    await writeLedgerWorld(x, 7);
     xCounty = await tokenFor(x.commCounty);
   });
   const dashboard = async () => {
@@ -286,14 +286,14 @@ describe('leftovers of a move', () => {
 
   test('to another township: this week\'s and month\'s contact figures stay where the work was done; a contact after the move counts in the new township, the family once a week', async () => {
     const [tA, tB] = x.townships;
-    const f1 = x.family(1); // in township B
+    const f7 = x.family(7); // in township B
     const today = beijingDate(new Date());
-    const visit = await call('POST', `/families/${f1}/contact-log`, { token: await tokenFor(x.cadre), body: { type: 'home_visit', date: today, health: '一切正常' } });
+    const visit = await call('POST', `/families/${f7}/contact-log`, { token: await tokenFor(x.cadre), body: { type: 'home_visit', date: today, health: '一切正常' } });
     expect(visit.status).toBe(201);
     const before = await dashboard();
     expect(before.get(tB)!.contactedThisWeek).toBeGreaterThanOrEqual(1);
 
-    const res = await call('POST', `/families/${f1}/move`, { token: xCounty, body: { version: 1, townshipId: tA, villageId: x.villages[0], villageName: '测试村', address: '甲镇测试村 1 号', townshipLeaderId: x.lead, villageCadreId: x.cadre2 } });
+    const res = await call('POST', `/families/${f7}/move`, { token: xCounty, body: { version: 1, townshipId: tA, villageId: x.villages[0], villageName: '测试村', address: '甲镇测试村 7 号', townshipLeaderId: x.lead, villageCadreId: x.cadre2 } });
     expect(res.status).toBe(200);
     // The dashboard agrees with a recount that counts each contact where it was recorded (dashboard()).
     const after = await dashboard();
@@ -305,7 +305,7 @@ describe('leftovers of a move', () => {
     expect(after.get(tA)!.families).toBe(before.get(tA)!.families + 1);
 
     // The new township's cadre calls the same week: a contact of township A's; the family was counted contacted this week already (in B).
-    const call2 = await call('POST', `/families/${f1}/contact-log`, { token: await tokenFor(x.cadre2), body: { type: 'phone', date: today, health: '一切正常' } });
+    const call2 = await call('POST', `/families/${f7}/contact-log`, { token: await tokenFor(x.cadre2), body: { type: 'phone', date: today, health: '一切正常' } });
     expect(call2.status).toBe(201);
     const later = await dashboard();
     expect(later.get(tA)).toMatchObject({ contactsThisMonth: after.get(tA)!.contactsThisMonth + 1, contactedThisWeek: after.get(tA)!.contactedThisWeek });
