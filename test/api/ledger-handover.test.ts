@@ -160,6 +160,13 @@ test('a family\'s doctor handed over: its members signed with the old doctor, th
   expect(history.body.items[0]).toMatchObject({ kind: 'doctor_change', kindLabel: '更换签约医生', before: { 签约家庭医生: '测试医生' }, after: { 签约家庭医生: '接任家庭医生' } });
   expect(history.body.items[0].summary).toContain('医生调往县医院');
 
+  // A refill asked for afterwards, on a prescription the old doctor wrote, joins the new doctor's queue.
+  const rx = { ...keys.prescription(s.memberId, 'rx_lg6bhandover01'), entity: 'prescription', prescriptionId: 'rx_lg6bhandover01', memberId: s.memberId, familyId: F, items: [{ medicine: '氨氯地平片', dose: '每日一次，每次一片', quantity: '28片' }], supplyDays: 28, refillsAllowed: 2, refillsRemaining: 2, validUntil: '2027-03-01', issuedOn: '2026-10-25', supplyEndsOn: '2026-11-22', doctorName: '测试医生', doctorId: w.doctor };
+  await batchPutAll([rx]);
+  const asked = await call('POST', `/families/${F}/members/${s.memberId}/prescriptions/${rx.prescriptionId}/refills`, { token: await tokenFor(s.memberId), body: { fulfilment: 'delivery' }, headers: { ...now, 'idempotency-key': 'ho-b-doc1-refill' } });
+  expect(asked.status).toBe(201);
+  expect(await getItem(keys.refill(s.memberId, rx.prescriptionId, asked.body.refill.refillId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId) });
+
   // The old doctor's other families are not this hand-over's: their signing and queue stay.
   expect(await getItem(keys.familySigning(other.familyId, other.memberId))).toMatchObject({ doctorId: w.doctor });
   for (const item of Object.values(othersQueue)) expect(await getItem(keyOf(item))).toEqual(item);
