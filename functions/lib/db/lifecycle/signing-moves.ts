@@ -121,15 +121,18 @@ function contractDoctorMove(memberId: string, contractId: string, to: PersonItem
   });
 }
 
-/** An open refill or discharge note moved to the new doctor's queue, only while it is still open on the old one's. */
-function queueEntryMove(entry: QueueEntry, from: string, to: string): Part<'queue'> {
-  return part('queue', {
+/**
+ * An item pointed at the new doctor: its doctorId and its place in their GSI1 queue (the sort key
+ * stays), only while `condition` holds (`values` and `set` add the caller's own).
+ */
+function toDoctor<L extends string>(label: L, key: { pk: string; sk: string }, to: string, condition: string, values: Record<string, unknown>, set = ''): Part<L> {
+  return part(label, {
     Update: {
       TableName: tableName(),
-      Key: { pk: entry.pk, sk: entry.sk },
-      UpdateExpression: 'SET doctorId = :to, gsi1pk = :toPk',
-      ConditionExpression: entry.entity === 'dischargeNote' ? 'gsi1pk = :fromPk AND attribute_not_exists(followedUpAt)' : 'gsi1pk = :fromPk',
-      ExpressionAttributeValues: { ':to': to, ':toPk': keys.staffPk(to), ':fromPk': keys.staffPk(from) },
+      Key: key,
+      UpdateExpression: `SET doctorId = :to, gsi1pk = :toPk${set}`,
+      ConditionExpression: condition,
+      ExpressionAttributeValues: { ':to': to, ':toPk': keys.staffPk(to), ...values },
     },
   });
 }
@@ -161,36 +164,21 @@ export function planSigningMoves(
       ...members.flatMap((s) => {
         const contractId = reads.contracts.get(s.memberId);
         return [
-          part('signing', {
-            Update: {
-              TableName: tableName(),
-              Key: keys.familySigning(familyId, s.memberId),
-              UpdateExpression: 'SET doctorId = :to, gsi1pk = :pk',
-              ConditionExpression: 'doctorId = :from',
-              ExpressionAttributeValues: { ':to': to.personId, ':pk': keys.staffPk(to.personId), ':from': from.personId },
-            },
-          }),
+          toDoctor('signing', keys.familySigning(familyId, s.memberId), to.personId, 'doctorId = :from', { ':from': from.personId }),
           ...(contractId ? [contractDoctorMove(s.memberId, contractId, to)] : []),
           ...reads.plans
             .filter((p) => p.memberId === s.memberId && p.doctorId === from.personId)
-            .map((p) =>
-              part('plan', {
-                Update: {
-                  TableName: tableName(),
-                  Key: keys.followUpPlan(p.memberId),
-                  UpdateExpression: 'SET doctorId = :to, gsi1pk = :pk, version = :next',
-                  ConditionExpression: 'version = :v',
-                  ExpressionAttributeValues: { ':to': to.personId, ':pk': keys.staffPk(to.personId), ':v': p.version, ':next': p.version + 1 },
-                },
-              }),
-            ),
+            .map((p) => toDoctor('plan', keys.followUpPlan(p.memberId), to.personId, 'version = :v', { ':v': p.version, ':next': p.version + 1 }, ', version = :next')),
           part(
             'outbox',
             outboxPut({ recipientId: s.memberId, template: 'contact.changed', data: { role: '签约家庭医生', name: to.name, time: beijingWhen(at, at) }, page: 'packages/family/contacts/index', dedupeKey: `signing.doctor#${s.memberId}#${to.personId}` }, now),
           ),
         ];
       }),
-      ...queue.map((q) => queueEntryMove(q, from.personId, to.personId)),
+      // An open refill or discharge note, only while it is still open on the old doctor's queue.
+      ...queue.map((q) =>
+        toDoctor('queue', { pk: q.pk, sk: q.sk }, to.personId, q.entity === 'dischargeNote' ? 'gsi1pk = :fromPk AND attribute_not_exists(followedUpAt)' : 'gsi1pk = :fromPk', { ':fromPk': keys.staffPk(from.personId) }),
+      ),
       ...(members.length
         ? [
             part(
