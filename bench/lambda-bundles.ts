@@ -66,8 +66,12 @@ export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, number>> = {
   'messaging/send-conversation-message': 100 * 1024,
   'messaging/send-consultation-message': 100 * 1024,
   // Deactivating a staff member hands all their families over in batches (the hand-over's own
-  // parts, packed under the transaction limit): ~95 KB. A rare commission call.
-  'people/deactivate-staff': 100 * 1024,
+  // parts, packed under the transaction limit), and a doctor's signed members with their contracts,
+  // plans, open refills and discharge notes (lib/db/lifecycle/signing-moves.ts): ~100.4 KB. A rare commission call.
+  'people/deactivate-staff': 102 * 1024,
+  // A family's doctor handed over takes the members signed with the old doctor along (the same
+  // signing moves as a deactivation): ~92 KB. A commission call.
+  'ledger/hand-over': 100 * 1024,
   // A death ends everything that runs for the member (contract, plan, bookings, waiting places) and
   // raises the contacts' 慰问 task, in one transaction: ~95 KB. A rare commission call.
   'lifecycle/record-death': 100 * 1024,

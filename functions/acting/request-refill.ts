@@ -1,5 +1,6 @@
 import { RefillRequestBody, RxPath } from '../../domain';
 import type { PrescriptionItem } from '../lib/db/followups';
+import type { SigningItem } from '../lib/db/items';
 import { keys } from '../lib/db/keys';
 import { actFor } from '../lib/http/acting';
 import { routeHandler } from '../lib/http/route-handler';
@@ -20,5 +21,5 @@ export const handler = routeHandler('acting.requestRefill', { path: RxPath, body
   const member = acting.family.members.find((m) => m.personId === path.memberId)!;
   const place = pickupPlace(body, acting.family.countyId, placeKeys[0] ? acting.get<InstitutionItem>(placeKeys[0]) : undefined);
   const extra = acting.parts({ action: 'refill', subject: member, page: 'packages/health/prescriptions/index', now });
-  return runRefillRequest(acting.get<PrescriptionItem>(rxKey), { path, memberName: member.name, body, place, now, idempotency, actedBy: acting.actedBy, extra });
+  return runRefillRequest(acting.get<PrescriptionItem>(rxKey), { path, memberName: member.name, body, place, now, idempotency, actedBy: acting.actedBy, extra, signedDoctorId: acting.get<SigningItem>(keys.familySigning(path.familyId, path.memberId))?.doctorId });
 });

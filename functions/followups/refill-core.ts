@@ -42,6 +42,12 @@ export async function runRefillRequest(
     idempotency: Idempotency;
     actedBy?: ActedBy;
     extra?: Part[];
+    /**
+     * The member's signed doctor now (their signing, read with the request's other items): the
+     * request joins their queue, not the prescriber's, once the members have moved to another
+     * doctor (a doctor deactivated, a family's doctor handed over). The prescriber's when unsigned.
+     */
+    signedDoctorId?: string;
   },
 ): Promise<{ status: number; body: RefillResponse }> {
   const { path, body, now } = req;
@@ -51,6 +57,7 @@ export async function runRefillRequest(
   if (block) throw new ApiHttpError(409, 'refill_not_allowed', block.reason);
 
   const refillId = newId('rf');
+  const doctorId = req.signedDoctorId ?? rx.doctorId;
   const at = toBeijingIso(now);
   const refill: RefillItem = {
     ...keys.refill(path.memberId, path.prescriptionId, refillId),
@@ -60,7 +67,7 @@ export async function runRefillRequest(
     familyId: path.familyId,
     memberId: path.memberId,
     memberName: req.memberName,
-    doctorId: rx.doctorId,
+    doctorId,
     medicines: rx.items.map((i) => i.medicine).join('、'),
     status: 'submitted',
     fulfilment: body.fulfilment,
@@ -68,7 +75,7 @@ export async function runRefillRequest(
     submittedAt: at,
     history: [{ status: 'submitted', at }],
     ...(req.actedBy ? { actedBy: req.actedBy } : {}),
-    gsi1pk: keys.staffPk(rx.doctorId),
+    gsi1pk: keys.staffPk(doctorId),
     gsi1sk: keys.refillQueueSk(now, refillId),
   };
   const response: RefillResponse = { refill: refillView(refill) };
@@ -89,7 +96,7 @@ export async function runRefillRequest(
         'outbox',
         outboxPut(
           {
-            recipientId: rx.doctorId,
+            recipientId: doctorId,
             template: 'refill.status',
             data: { medicine: `${req.memberName}：${refill.medicines}`, status: req.actedBy ? '新的续方申请（代办）' : '新的续方申请', time: beijingWhen(at, at) },
             page: 'packages/doctor/queue/index',

@@ -21,5 +21,5 @@ export const handler = routeHandler(ROUTE, { path: RxPath, body: RefillRequestBo
   const ctx = await memberWithAccess(principal, path, [rxKey, familyKey, ...placeKeys]);
   const family = itemAt<FamilyProfileItem>(ctx.extra, familyKey);
   const place = pickupPlace(body, family?.countyId ?? '', placeKeys[0] ? itemAt<InstitutionItem>(ctx.extra, placeKeys[0]) : undefined);
-  return runRefillRequest(itemAt<PrescriptionItem>(ctx.extra, rxKey), { path, memberName: ctx.member.name, body, place, now, idempotency });
+  return runRefillRequest(itemAt<PrescriptionItem>(ctx.extra, rxKey), { path, memberName: ctx.member.name, body, place, now, idempotency, signedDoctorId: ctx.signing?.doctorId });
 });

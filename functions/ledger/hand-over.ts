@@ -1,6 +1,7 @@
 import { canHold, contactKindLabels, FamilyPath, HandoverRequest, servesRegion } from '../../domain';
 import { getFamilyRecord } from '../lib/db/families';
 import { handover } from '../lib/db/handover';
+import { familySignings, planSigningMoves, readSigningMoves } from '../lib/db/lifecycle/signing-moves';
 import { getPerson } from '../lib/db/persons';
 import { getCountyDoctor } from '../lib/db/staff-directory';
 import { familyRequestsVersion, listFamilyRequests, requestsHandoverItems } from '../lib/db/requests';
@@ -39,9 +40,18 @@ export const handler = routeHandler('ledger.handOver', { path: FamilyPath, body:
   const moving = change.from
     ? requestsHandoverItems({ familyId: path.familyId, requests, summaryVersion: requestsVersion, fromStaffId: change.from.staffId, to: { staffId: to.personId, name: to.name }, byName: by?.name ?? '卫健委' }, now)
     : [];
+  // The family's doctor place changing hands takes the members signed with the old doctor along
+  // (signings, active contracts, plans, open refills and discharge notes), as a leaving doctor's
+  // successor takes them (people/deactivate-staff.ts): otherwise the family would see one doctor on
+  // its contacts and another on 我的签约, and its refills would wait on the old doctor's queue.
+  const from = body.kind === 'doctor' && change.from ? { personId: change.from.staffId, name: change.from.name } : undefined;
+  const signings = from ? await familySignings(path.familyId, from.personId) : [];
+  const signingMoves = from && signings.length
+    ? planSigningMoves(signings, from, to, { staffId: principal.personId, name: by?.name ?? '卫健委' }, body.reason || '更换家庭医生', now, await readSigningMoves(signings, from.personId, path.familyId)).flatMap((g) => g.parts)
+    : [];
   const response = handoverView(change.record);
   try {
-    await transact([...change.parts, ...moving, ...idempotency.marker(response, 201)]);
+    await transact([...change.parts, ...moving, ...signingMoves, ...idempotency.marker(response, 201)]);
   } catch (err) {
     // Whichever part was refused, something read above changed meanwhile: nothing was written.
     if (err instanceof TransactionRefused) throw conflict('交接没有完成（信息刚被修改过），原联系人不变，请刷新后重试');

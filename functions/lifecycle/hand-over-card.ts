@@ -1,13 +1,10 @@
 import { beijingDate, CardHandOverRequest, FamilyPath, SERVICE_CARD } from '../../domain';
-import type { HandedOver } from '../lib/db/items';
-import { changePut } from '../lib/db/lifecycle/changes';
-import { profileUpdate } from '../lib/db/lifecycle/profile';
+import { cardHandOverParts } from '../lib/db/lifecycle/card';
 import { getPerson } from '../lib/db/persons';
-import { part, transact } from '../lib/db/transact';
+import { transact } from '../lib/db/transact';
 import { badRequest, conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { familyForChange, staleRefusal } from './family-change';
-import { cardHoldersMove } from './card-counter';
 import { familyDetailsView } from './views';
 
 /** Records who put the card and the 联系知情卡 into the family's hands, and on which day. */
@@ -20,16 +17,7 @@ export const handler = routeHandler('lifecycle.handOverCard', { path: FamilyPath
   if (!giver || !isStaff) throw badRequest('送达人应为这户家庭的联系人或本人', { 'body.byStaffId': '不是这户家庭的联系人' });
   if (body.card && profile.card.status !== 'active') throw conflict(`这张${SERVICE_CARD}已挂失，请先补办新卡`);
   if (body.card && profile.card.handedOver) throw conflict(`这张${SERVICE_CARD}已经登记送达`);
-  const handed: HandedOver = { on: body.on, byId: giverId, byName: giver.name };
-  const card = { ...profile.card, ...(body.card ? { handedOver: handed } : {}), ...(body.infoCard ? { infoCardHandedOver: handed } : {}) };
-  const what = [body.card ? `${SERVICE_CARD}（${card.cardNo}）` : '', body.infoCard ? '联系知情卡' : ''].filter(Boolean).join('和');
-  await transact(
-    [
-      part('profile', profileUpdate(path.familyId, body.version, { card })),
-      ...cardHoldersMove(profile.card, card, profile),
-      part('change', changePut({ familyId: path.familyId, townshipId: profile.townshipId, kind: 'card_handover', by: actor, summary: `${giver.name}于${body.on}送达${what}`, after: { 送达: what, 送达人: giver.name, 送达日期: body.on } }, now)),
-    ],
-    { refusals: staleRefusal },
-  );
+  const { card, parts } = cardHandOverParts(profile, body.version, { card: body.card, infoCard: body.infoCard, giver: { personId: giverId, name: giver.name }, on: body.on, by: actor }, now);
+  await transact(parts, { refusals: staleRefusal });
   return { body: familyDetailsView({ ...profile, card, version: body.version + 1 }) };
 });

@@ -26,6 +26,11 @@ const requestsChanged = () => conflict('这户家庭的诉求或满意度调查�
  * from the old township and added to the new, its active requests and this quarter's survey answer
  * (with their counters) moved to the new township, and the change record. The doctor and volunteer
  * stay until the commission hands them over. Only the county may move a family between townships.
+ * The week's and month's contact counters (STATS WEEK#/MONTH#) deliberately stay with the old
+ * township: they measure the work its cadres did, the contact records they count stay indexed under
+ * it (the export and the report read them there), and moving them would credit the new township
+ * with visits it never made. The family's ledger summary moves, so later contacts count in the new
+ * township, the family itself once per period wherever it was first contacted in it.
  */
 export const handler = routeHandler('lifecycle.moveFamily', { path: FamilyPath, body: MoveRequest }, async ({ path, body, principal, now }) => {
   requireCountyOfficer(principal);

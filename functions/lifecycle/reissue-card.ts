@@ -6,7 +6,7 @@ import { part, transact } from '../lib/db/transact';
 import { badRequest } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { familyForChange, staleRefusal } from './family-change';
-import { cardHoldersMove } from './card-counter';
+import { cardHoldersMove } from '../lib/db/lifecycle/card';
 import { familyDetailsView } from './views';
 
 /** A new card with a new number; the old one, revoked or not, is refused from now on. */

@@ -5,7 +5,7 @@ import { part, transact } from '../lib/db/transact';
 import { conflict } from '../lib/http/errors';
 import { routeHandler } from '../lib/http/route-handler';
 import { familyForChange, staleRefusal } from './family-change';
-import { cardHoldersMove } from './card-counter';
+import { cardHoldersMove } from '../lib/db/lifecycle/card';
 import { familyDetailsView } from './views';
 
 /** A lost or damaged card stops working at once; the family keeps its record and gets a new card by reissue. */

@@ -1,9 +1,7 @@
 import { canHold, DeactivateStaffRequest, StaffPath, contactKindLabels, type DeactivateStaffResponse } from '../../domain';
-import { allSignedMembers, packTransactions, planHandovers, planSigningMoves } from '../lib/db/handover-batch';
-import { batchGetAll } from '../lib/db/batch';
-import type { PlanItem } from '../lib/db/followups';
-import type { FamilyContactItem, FamilyProfileItem } from '../lib/db/items';
-import { keys } from '../lib/db/keys';
+import { allSignedMembers, packTransactions, planHandovers } from '../lib/db/handover-batch';
+import type { FamilyContactItem } from '../lib/db/items';
+import { planSigningMoves, readSigningMoves } from '../lib/db/lifecycle/signing-moves';
 import { getPerson } from '../lib/db/persons';
 import { countyOfStaff, listPlaces, staffStatusOf, staffView, statusParts } from '../lib/db/staff';
 import { transact, TransactionRefused } from '../lib/db/transact';
@@ -21,7 +19,9 @@ const stale = () => conflict('这位人员的信息或所联系的家庭刚有�
  * family any more), their families handed over batch by batch, and then deactivated; a failure
  * half-way leaves every family with a contact and the person leaving, and a retry finishes.
  * A doctor's signed members go the same way, with the families: refused without a successor, and
- * moved (in the same transactions or batches) only to a working doctor of the same county.
+ * moved (in the same transactions or batches) only to a working doctor of the same county, with
+ * their active contracts, plans and the open refills and discharge notes of the doctor's queue
+ * (lib/db/lifecycle/signing-moves.ts).
  */
 export const handler = routeHandler('people.deactivateStaff', { path: StaffPath, body: DeactivateStaffRequest }, async ({ path, body, principal, now }) => {
   const person = await staffOfOfficer(principal, path.personId);
@@ -39,8 +39,11 @@ export const handler = routeHandler('people.deactivateStaff', { path: StaffPath,
   if (body.successorId === person.personId) throw badRequest('接任人不能是要停用的人员本人', { 'body.successorId': '不能是本人' });
   if (body.successorId && !successor) throw badRequest('没有找到接任人', { 'body.successorId': '没有找到这位人员' });
   const countyId = await countyOfStaff(person);
-  // Signed members stay with a doctor of the county: the successor must be one, still working.
-  if (signings.length && (!canHold('doctor', successor!) || (await countyOfStaff(successor!)) !== countyId)) {
+  // What moves with a leaving doctor's signed members: their plans, contracts and the open entries
+  // of the doctor's queue (refills, discharge notes), which would otherwise wait for nobody.
+  const reads = person.role === 'doctor' && successor ? await readSigningMoves(signings, person.personId) : undefined;
+  // Signed members (and their open queue entries) stay with a doctor of the county: the successor must be one, still working.
+  if ((signings.length || reads?.queue.length) && (!canHold('doctor', successor!) || (await countyOfStaff(successor!)) !== countyId)) {
     throw badRequest('签约居民只能转给本县在岗的医生', { 'body.successorId': '不是本县在岗的医生' });
   }
 
@@ -55,14 +58,7 @@ export const handler = routeHandler('people.deactivateStaff', { path: StaffPath,
     const first = [...plan.problems.values()][0]!;
     throw badRequest(`接任人不能接手全部家庭：${first}`, { 'body.successorId': first });
   }
-  // One BatchGet: the members' plans, and their families' profiles for the township each change is filed under.
-  const signedFamilies = [...new Set(signings.map((s) => s.familyId))];
-  const found = signings.length
-    ? await batchGetAll<(PlanItem | FamilyProfileItem) & { sk: string }>([...signings.map((s) => keys.followUpPlan(s.memberId)), ...signedFamilies.map(keys.familyProfile)])
-    : [];
-  const plans = found.filter((i): i is PlanItem & { sk: string } => i.sk !== 'FAMILY');
-  const townships = new Map(found.filter((i): i is FamilyProfileItem & { sk: string } => i.sk === 'FAMILY').map((p) => [p.familyId, p.townshipId]));
-  const moves = signings.length ? planSigningMoves(signings, person, successor!, { staffId: principal.personId, name: by?.name ?? '卫健委' }, body.reason || `${person.name}停用`, now, plans, (familyId) => townships.get(familyId) ?? '') : [];
+  const moves = reads && (signings.length || reads.queue.length) ? planSigningMoves(signings, person, successor!, { staffId: principal.personId, name: by?.name ?? '卫健委' }, body.reason || `${person.name}停用`, now, reads) : [];
   const final = statusParts(person, 'inactive', status === 'active' ? { version: body.version } : { status: 'leaving' }, now, countyId);
   const chunks = packTransactions([...plan.groups, ...moves], final.length);
   let transactions = 0;

@@ -1,14 +1,14 @@
-import { beijingIso, familyTypeLabels, importColumns, povertyFlagLabels, SERVICE_CARD } from '../../domain';
+import { beijingIso, familyTypeLabels, importColumns, povertyFlagLabels } from '../../domain';
 import { addTownship } from '../../functions/institutions/townships';
 import { countyTownshipStats } from '../../functions/lib/db/dashboard';
 import { getFamilyProfile } from '../../functions/lib/db/families';
 import { applyUnits, checkAgainstTable, type ImportContext } from '../../functions/lib/db/imports';
-import type { FamilyProfileItem, HandedOver } from '../../functions/lib/db/items';
+import type { FamilyProfileItem } from '../../functions/lib/db/items';
+import { cardHandOverParts } from '../../functions/lib/db/lifecycle/card';
 import { changePut, diff } from '../../functions/lib/db/lifecycle/changes';
 import { profileUpdate, profileVersion } from '../../functions/lib/db/lifecycle/profile';
 import { part, transact } from '../../functions/lib/db/transact';
 import { validateSheet } from '../../functions/lib/imports/validate';
-import { cardHoldersMove } from '../../functions/lifecycle/card-counter';
 import { county, families, helpline, idNumberOf, staff, townships, villages, type DemoFamily } from './demo-county';
 
 /**
@@ -90,16 +90,9 @@ async function enterPovertyFlags(profile: FamilyProfileItem, f: DemoFamily, now:
   ]);
 }
 
-/** The card hand-over's write (lifecycle handOverCard): card and 联系知情卡 together, by `giver`. */
+/** The card hand-over's write (lifecycle handOverCard, the same parts): card and 联系知情卡 together, by `giver`. */
 async function handOverCard(profile: FamilyProfileItem, giver: { personId: string; name: string }, on: string, now: Date): Promise<void> {
-  const handed: HandedOver = { on, byId: giver.personId, byName: giver.name };
-  const card = { ...profile.card, handedOver: handed, infoCardHandedOver: handed };
-  const what = `${SERVICE_CARD}（${card.cardNo}）和联系知情卡`;
-  await transact([
-    part('profile', profileUpdate(profile.familyId, profileVersion(profile), { card })),
-    ...cardHoldersMove(profile.card, card, profile),
-    part('change', changePut({ familyId: profile.familyId, townshipId: profile.townshipId, kind: 'card_handover', by: giver, summary: `${giver.name}于${on}送达${what}`, after: { 送达: what, 送达人: giver.name, 送达日期: on } }, now)),
-  ]);
+  await transact(cardHandOverParts(profile, profileVersion(profile), { card: true, infoCard: true, giver, on, by: giver }, now).parts);
 }
 
 /** Who hands a family its card: its village cadre, or the township leader where the village has none assigned. */

@@ -1,10 +1,15 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../functions/lib/db/client';
+import { batchPutAll } from '../../functions/lib/db/batch';
 import { handoverNoticeKey } from '../../functions/lib/db/handover';
+import type { PersonItem } from '../../functions/lib/db/items';
+import { contractItem } from '../../functions/lib/db/signing';
+import { countyDoctorItem } from '../../functions/lib/db/staff-directory';
 import { expectIdempotent } from './idempotency-support';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
+import { contractOf, expectQueueMoved, keyOf, queueOf } from './signing-moves-support';
 import { expectApiError, getItem, queryPartition } from './support-table';
 
 /**
@@ -112,4 +117,57 @@ test('ledger.handOver: a retried hand-over answers the first one; the same key w
   const send = (reason: string) => (key: string) => handOver(F, { kind: 'village_cadre', toStaffId: w.cadre2, reason }, key);
   const first = await expectIdempotent({ route: 'ledger.handOver', status: 201, scopeReads: 1, send: send('原联系人退休'), other: send('原联系人调走') });
   expect(first.body).toMatchObject({ familyId: F, from: { staffId: w.cadre }, to: { staffId: w.cadre2 } });
+});
+
+test('a family\'s doctor handed over: its members signed with the old doctor, their active contract, plan, open refill and discharge note go to the new doctor in the same transaction; another family\'s stay', async () => {
+  // Even families are signed with the world's doctor.
+  const F = w.family(6);
+  const s = { familyId: F, memberId: `p_lg6m${F.slice(-6)}` };
+  const other = { familyId: w.family(4), memberId: `p_lg6m${w.family(4).slice(-6)}` };
+  const next: PersonItem = {
+    ...keys.person('p_lg6bdocnew'),
+    entity: 'person',
+    personId: 'p_lg6bdocnew',
+    name: '接任家庭医生',
+    role: 'doctor',
+    gender: 'male',
+    birthDate: '1980-01-01',
+    idNumberEnc: 'not-used-by-these-tests',
+    phoneEnc: 'not-used-by-these-tests',
+    phoneMasked: '139****0000',
+    gsi1pk: 'PHONE#ledger-test-p_lg6bdocnew',
+    gsi1sk: 'PERSON#p_lg6bdocnew',
+    organisation: '测试卫生院',
+    title: '全科医生',
+    workPhone: '13900000019',
+  };
+  const contract = contractItem({ ...contractOf(s, w.doctor, '测试医生'), contractId: 'ct_20260101lg6bhandover01' });
+  const state = (await getItem(keys.signingState(s.memberId)))!;
+  const plan = { ...keys.followUpPlan(s.memberId), entity: 'followUpPlan', familyId: F, memberId: s.memberId, memberName: '成员6', doctorId: w.doctor, cadence: 'monthly', reason: 'default', poverty: false, startedOn: '2026-01-01', version: 3, gsi1pk: keys.staffPk(w.doctor), gsi1sk: keys.planQueueSk('2026-12-01', s.memberId) };
+  const queue = queueOf([s], w.doctor, 'bho');
+  const othersQueue = queueOf([other], w.doctor, 'bhx');
+  await batchPutAll([next as unknown as Record<string, unknown>, countyDoctorItem(next, w.countyId) as unknown as Record<string, unknown>, contract as unknown as Record<string, unknown>, { ...state, contractId: contract.contractId }, plan, ...Object.values(queue), ...Object.values(othersQueue)]);
+
+  const res = await handOver(F, { kind: 'doctor', toStaffId: next.personId, reason: '医生调往县医院' }, 'ho-b-doc1');
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ kind: 'doctor', from: { staffId: w.doctor }, to: { staffId: next.personId } });
+  expect(await getItem(keys.familySigning(F, s.memberId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId) });
+  const contracts = await call('GET', `/families/${F}/members/${s.memberId}/contracts`, { token: comm });
+  expect(contracts.body.current).toMatchObject({ contractId: contract.contractId, doctorId: next.personId, doctorName: '接任家庭医生', teamName: '测试团队' });
+  expect(await getItem(keys.followUpPlan(s.memberId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId), version: 4 });
+  await expectQueueMoved(queue, w.doctor, next.personId);
+  const history = await call('GET', `/families/${F}/changes`, { token: comm });
+  expect(history.body.items[0]).toMatchObject({ kind: 'doctor_change', kindLabel: '更换签约医生', before: { 签约家庭医生: '测试医生' }, after: { 签约家庭医生: '接任家庭医生' } });
+  expect(history.body.items[0].summary).toContain('医生调往县医院');
+
+  // A refill asked for afterwards, on a prescription the old doctor wrote, joins the new doctor's queue.
+  const rx = { ...keys.prescription(s.memberId, 'rx_lg6bhandover01'), entity: 'prescription', prescriptionId: 'rx_lg6bhandover01', memberId: s.memberId, familyId: F, items: [{ medicine: '氨氯地平片', dose: '每日一次，每次一片', quantity: '28片' }], supplyDays: 28, refillsAllowed: 2, refillsRemaining: 2, validUntil: '2027-03-01', issuedOn: '2026-10-25', supplyEndsOn: '2026-11-22', doctorName: '测试医生', doctorId: w.doctor };
+  await batchPutAll([rx]);
+  const asked = await call('POST', `/families/${F}/members/${s.memberId}/prescriptions/${rx.prescriptionId}/refills`, { token: await tokenFor(s.memberId), body: { fulfilment: 'delivery' }, headers: { ...now, 'idempotency-key': 'ho-b-doc1-refill' } });
+  expect(asked.status).toBe(201);
+  expect(await getItem(keys.refill(s.memberId, rx.prescriptionId, asked.body.refill.refillId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId) });
+
+  // The old doctor's other families are not this hand-over's: their signing and queue stay.
+  expect(await getItem(keys.familySigning(other.familyId, other.memberId))).toMatchObject({ doctorId: w.doctor });
+  for (const item of Object.values(othersQueue)) expect(await getItem(keyOf(item))).toEqual(item);
 });

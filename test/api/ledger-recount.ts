@@ -18,6 +18,15 @@ export async function recount(familyIds: string[], today: string): Promise<Recou
   const week = weekStart(today);
   const month = monthOf(today);
   const perTownship = new Map<string, Record<string, number>>();
+  const figuresOf = (townshipId: string) => {
+    if (!perTownship.has(townshipId)) {
+      perTownship.set(townshipId, {
+        families: 0, familiesWithAllContacts: 0, members: 0, wantingMembers: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0,
+        requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, surveyAware: 0, surveySatisfied: 0,
+      });
+    }
+    return perTownship.get(townshipId)!;
+  };
   const stale: Array<[string, string]> = [];
   for (const familyId of familyIds) {
     const items = await queryPartition(keys.familyPk(familyId));
@@ -34,10 +43,7 @@ export async function recount(familyIds: string[], today: string): Promise<Recou
     // (unless a hand-entered 网络沟通 claimed that day: it stands for the day).
     const records = items.filter((i) => i.entity === 'contactLog' || (i.entity === 'onlineContact' && !i.handContactId));
     const log = records.filter((i) => i.date <= today);
-    const t = perTownship.get(profile.townshipId) ?? {
-      families: 0, familiesWithAllContacts: 0, members: 0, wantingMembers: 0, signedMembers: 0, cardHolders: 0, contactedThisWeek: 0, visitedThisMonth: 0, contactsThisMonth: 0, visitsThisMonth: 0, greetingsThisMonth: 0,
-      requestsOpen: 0, requestsOverdue: 0, surveyAnswered: 0, surveyAware: 0, surveySatisfied: 0,
-    };
+    const t = figuresOf(profile.townshipId);
     t.families += 1;
     t.familiesWithAllContacts += missingCoverageContacts(kinds).length === 0 ? 1 : 0;
     // The living members: a death stays on the record but is not counted.
@@ -46,12 +52,22 @@ export async function recount(familyIds: string[], today: string): Promise<Recou
     t.signedMembers += signed;
     // Holding a card means an active card was put into the family's hands, not merely issued.
     t.cardHolders += profile.card.status === 'active' && profile.card.handedOver ? 1 : 0;
-    t.contactedThisWeek += log.some((c) => c.date >= week) ? 1 : 0;
-    t.visitedThisMonth += log.some((c) => c.type === 'home_visit' && c.date.startsWith(month)) ? 1 : 0;
-    t.contactsThisMonth += log.filter((c) => c.date.startsWith(month)).length;
-    t.visitsThisMonth += log.filter((c) => c.type === 'home_visit' && c.date.startsWith(month)).length;
-    // A home visit on a festival day is a greeting too (domain countsAsGreeting).
-    t.greetingsThisMonth += log.filter((c) => countsAsGreeting(c.type, c.date) && c.date.startsWith(month)).length;
+    // The week's and month's contact figures count where the work was done: each contact in the
+    // township it was recorded in (its monthly index names it), and a family contacted (visited) in
+    // the period in the township of its first contact (visit) of the period, as recorded, even if
+    // the family has moved since (lifecycle/move-family.ts).
+    const firstOf = (cs: typeof log) => [...cs].sort((a, b) => recordedOrder(a).localeCompare(recordedOrder(b)))[0];
+    const thisWeek = log.filter((c) => c.date >= week);
+    const visitsThisMonth = log.filter((c) => c.type === 'home_visit' && c.date.startsWith(month));
+    if (thisWeek.length) figuresOf(contactTownship(firstOf(thisWeek), profile.townshipId)).contactedThisWeek += 1;
+    if (visitsThisMonth.length) figuresOf(contactTownship(firstOf(visitsThisMonth), profile.townshipId)).visitedThisMonth += 1;
+    for (const c of log.filter((x) => x.date.startsWith(month))) {
+      const where = figuresOf(contactTownship(c, profile.townshipId));
+      where.contactsThisMonth += 1;
+      where.visitsThisMonth += c.type === 'home_visit' ? 1 : 0;
+      // A home visit on a festival day is a greeting too (domain countsAsGreeting).
+      where.greetingsThisMonth += countsAsGreeting(c.type, c.date) ? 1 : 0;
+    }
     const active = items.filter((i) => i.entity === 'request' && (i.status === 'open' || i.status === 'in_progress'));
     t.requestsOpen += active.length;
     t.requestsOverdue += active.filter((r) => r.dueDate < today).length;
@@ -59,13 +75,21 @@ export async function recount(familyIds: string[], today: string): Promise<Recou
     t.surveyAnswered += answer ? 1 : 0;
     t.surveyAware += answer?.awareness === 'know_all' ? 1 : 0;
     t.surveySatisfied += answer?.satisfaction === 'very_satisfied' || answer?.satisfaction === 'satisfied' ? 1 : 0;
-    perTownship.set(profile.townshipId, t);
     // The last contact on record, even one after `today` (another suite's clock may be ahead).
     const last = records.map((c) => c.date as string).sort().at(-1);
     if (!last || daysBetween(last, today) >= 14) stale.push([last ?? '0000-00-00', familyId]);
   }
   return { perTownship, stale: stale.map(([, id]) => id) };
 }
+
+/** The township a contact was recorded in: its monthly index (CONTACTS#<township>#<month>), else the family's. */
+function contactTownship(c: Record<string, any>, familyTownship: string): string {
+  const index = typeof c.gsi2pk === 'string' && c.gsi2pk.startsWith('CONTACTS#') ? c.gsi2pk.split('#')[1] : undefined;
+  return index ?? familyTownship;
+}
+
+/** When a contact was recorded (a hand entry's recordedAt, an online day's first reply), for which came first. */
+const recordedOrder = (c: Record<string, any>): string => String(c.recordedAt ?? c.firstAt ?? c.at ?? c.date);
 
 export function expectAgrees(body: any, counted: Recount) {
   for (const t of body.townships) {

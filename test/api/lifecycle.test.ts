@@ -1,4 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beijingDate } from '../../domain';
 import { db, tableName } from '../../functions/lib/db/client';
 import { listTownshipHandovers } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
@@ -228,10 +229,10 @@ describe('moves', () => {
 describe('leftovers of a move', () => {
   const x = ledgerWorld('lfl');
   const memberOfX = (n: number) => (n === 1 ? x.member : `p_lg6m${x.family(n).slice(-6)}`);
-  const xFamilies = () => Array.from({ length: 6 }, (_, i) => x.family(i + 1));
+  const xFamilies = () => Array.from({ length: 7 }, (_, i) => x.family(i + 1));
   let xCounty = '';
   beforeAll(async () => {
-    await writeLedgerWorld(x, 6);
+    await writeLedgerWorld(x, 7);
     xCounty = await tokenFor(x.commCounty);
   });
   const dashboard = async () => {
@@ -281,6 +282,34 @@ describe('leftovers of a move', () => {
     expect(escalated.body.items.map((r: { requestId: string }) => r.requestId)).toContain(old.body.requestId);
     const history = await call('GET', `/families/${f3}/changes`, { token: xCounty });
     expect(history.body.items[0].summary).toContain('2 件未办结的诉求转由甲镇办理');
+  });
+
+  test('to another township: this week\'s and month\'s contact figures stay where the work was done; a contact after the move counts in the new township, the family once a week', async () => {
+    const [tA, tB] = x.townships;
+    const f7 = x.family(7); // in township B
+    const today = beijingDate(new Date());
+    const visit = await call('POST', `/families/${f7}/contact-log`, { token: await tokenFor(x.cadre), body: { type: 'home_visit', date: today, health: '一切正常' } });
+    expect(visit.status).toBe(201);
+    const before = await dashboard();
+    expect(before.get(tB)!.contactedThisWeek).toBeGreaterThanOrEqual(1);
+
+    const res = await call('POST', `/families/${f7}/move`, { token: xCounty, body: { version: 1, townshipId: tA, villageId: x.villages[0], villageName: '测试村', address: '甲镇测试村 7 号', townshipLeaderId: x.lead, villageCadreId: x.cadre2 } });
+    expect(res.status).toBe(200);
+    // The dashboard agrees with a recount that counts each contact where it was recorded (dashboard()).
+    const after = await dashboard();
+    const period = ['contactedThisWeek', 'visitedThisMonth', 'contactsThisMonth', 'visitsThisMonth', 'greetingsThisMonth'];
+    const pick = (f: Record<string, number>) => Object.fromEntries(period.map((k) => [k, f[k]]));
+    expect(pick(after.get(tB)!)).toEqual(pick(before.get(tB)!));
+    expect(pick(after.get(tA)!)).toEqual(pick(before.get(tA)!));
+    expect(after.get(tB)!.families).toBe(before.get(tB)!.families - 1);
+    expect(after.get(tA)!.families).toBe(before.get(tA)!.families + 1);
+
+    // The new township's cadre calls the same week: a contact of township A's; the family was counted contacted this week already (in B).
+    const call2 = await call('POST', `/families/${f7}/contact-log`, { token: await tokenFor(x.cadre2), body: { type: 'phone', date: today, health: '一切正常' } });
+    expect(call2.status).toBe(201);
+    const later = await dashboard();
+    expect(later.get(tA)).toMatchObject({ contactsThisMonth: after.get(tA)!.contactsThisMonth + 1, contactedThisWeek: after.get(tA)!.contactedThisWeek });
+    expect(pick(later.get(tB)!)).toEqual(pick(after.get(tB)!));
   });
 
   test('out of the county: future bookings cancelled and waiting places given up (the place offered to the next one waiting), reminders stopped, the member told, records kept', async () => {

@@ -1,10 +1,12 @@
 import { batchPutAll } from '../../functions/lib/db/batch';
+import { contractItem } from '../../functions/lib/db/signing';
 import { handoverNoticeKey } from '../../functions/lib/db/handover';
 import { keys } from '../../functions/lib/db/keys';
 import { importColumns, staffPostLabels, type StaffPost } from '../../domain';
 import { demoIdNumber } from '../../local/seed/id-number';
 import { call, tokenFor, wxLoginCode } from '../support/api';
 import { expectIdempotent } from './idempotency-support';
+import { contractOf, expectQueueMoved, keyOf, queueOf } from './signing-moves-support';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
 import { expectApiError, freshOpenid, getItem, queryPartition, sliceFingerprint } from './support-table';
 
@@ -318,7 +320,14 @@ test('a doctor with signed members: refused without a successor; moved only to a
   // One of them has a follow-up plan on the leaving doctor's queue.
   const plan = { ...keys.followUpPlan(signed[0]!.memberId), entity: 'followUpPlan', familyId: signed[0]!.familyId, memberId: signed[0]!.memberId, memberName: '成员10', doctorId: leaving.personId, cadence: 'monthly', reason: 'default', poverty: false, startedOn: '2026-01-01', version: 1, gsi1pk: keys.staffPk(leaving.personId), gsi1sk: keys.planQueueSk('2026-02-01', signed[0]!.memberId) };
   await batchPutAll([plan]);
-  const slices = () => sliceFingerprint({ pks: [...signed.map((s) => keys.familyPk(s.familyId)), plan.pk] });
+  // The first member's active contract names the leaving doctor (its STATE names the contract).
+  const contract = contractItem({ ...contractOf(signed[0]!, leaving.personId, '离任医生'), contractId: 'ct_20260101lg6sdeact0001' });
+  const state = (await getItem(keys.signingState(signed[0]!.memberId)))!;
+  await batchPutAll([contract as unknown as Record<string, unknown>, { ...state, contractId: contract.contractId }]);
+  // The leaving doctor's queue: an open refill and an unanswered discharge note go; a decided refill and a followed-up note stay.
+  const queue = queueOf(signed, leaving.personId, 'deact');
+  await batchPutAll(Object.values(queue));
+  const slices = () => sliceFingerprint({ pks: [...signed.map((s) => keys.familyPk(s.familyId)), plan.pk, queue.refill.pk, contract.pk] });
   const before = await slices();
   const refused = await call('POST', `/commission/staff/${leaving.personId}/deactivation`, { token: comm, body: { version: 1 } });
   expectApiError(refused, 409, 'conflict');
@@ -335,6 +344,11 @@ test('a doctor with signed members: refused without a successor; moved only to a
   expect(off.status).toBe(200);
   expect(off.body).toMatchObject({ staff: { status: 'inactive' }, handedOver: 0, signedMembersMoved: 2, transactions: 1 });
   expect(await getItem(keys.followUpPlan(signed[0]!.memberId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId), version: 2 });
+  // The family's 我的签约 names the successor; the team, the role and what was delivered stay.
+  const contracts = await call('GET', `/families/${signed[0]!.familyId}/members/${signed[0]!.memberId}/contracts`, { token: comm });
+  expect(contracts.body.current).toMatchObject({ contractId: contract.contractId, doctorId: next.personId, doctorName: '接任签约医生', teamName: '测试团队' });
+  expect(await getItem(keyOf(contract))).toMatchObject({ status: 'active', teamId: contract.teamId, doctor: { personId: next.personId, name: '接任签约医生', role: 'gp' } });
+  await expectQueueMoved(queue, leaving.personId, next.personId);
   for (const s of signed) {
     expect(await getItem(keys.familySigning(s.familyId, s.memberId))).toMatchObject({ doctorId: next.personId, gsi1pk: keys.staffPk(next.personId) });
     expect(await getItem(keys.outbox(`signing.doctor#${s.memberId}#${next.personId}`))).toMatchObject({ template: 'contact.changed', recipientId: s.memberId, data: { role: '签约家庭医生', name: '接任签约医生' } });

@@ -1,15 +1,11 @@
-import { beijingWhen, canHold, contactKindLabels, servesRegion, toBeijingIso, type ContactKind } from '../../../domain';
-import { outboxPut } from '../notify/outbox';
+import { canHold, contactKindLabels, servesRegion, type ContactKind } from '../../../domain';
 import { batchGetAll } from './batch';
 import { townshipStatsAdd } from './coverage';
 import { getFamilyRecord, listSignedMembers } from './families';
 import { assignmentGuard, handover, type HandoverItem } from './handover';
-import type { PlanItem } from './followups';
 import type { FamilyProfileItem, PersonItem, SigningItem } from './items';
-import { changePut } from './lifecycle/changes';
-import { tableName } from './client';
 import { familyRequestsVersion, listFamilyRequests, requestsHandoverItems } from './requests';
-import { part, type Part } from './transact';
+import type { Part } from './transact';
 import { keys } from './keys';
 
 /**
@@ -28,7 +24,7 @@ export interface PlannedPlace {
   fromStaffId?: string;
 }
 
-interface FamilyGroup {
+export interface FamilyGroup {
   parts: Part[];
   /** The family's region, when the group fills its missing contact (the township's coverage). */
   countyId: string;
@@ -98,81 +94,6 @@ export async function allSignedMembers(doctorId: string): Promise<SigningItem[]>
     cursor = page.nextCursor;
   } while (cursor);
   return out;
-}
-
-/**
- * A leaving doctor's signed members moved to the successor, as groups packed with the families'
- * hand-overs (packTransactions): per family, each member's signing projection names the new
- * doctor (only while it still names the old one), each member is told, and the family's change
- * record says who signs for them now; a follow-up plan on the old doctor's queue moves to the
- * successor's. The contract itself (its team) stays: the team is unchanged.
- */
-export function planSigningMoves(
-  signings: SigningItem[],
-  from: PersonItem,
-  to: PersonItem,
-  by: { staffId: string; name: string },
-  reason: string,
-  now: Date,
-  /** The members' follow-up plans: those on the leaving doctor's queue go to the successor's. */
-  plans: PlanItem[] = [],
-  /** The township each family's change record is filed under (the change list reads by township). */
-  townshipOf: (familyId: string) => string = () => '',
-): FamilyGroup[] {
-  const at = toBeijingIso(now);
-  const byFamily = new Map<string, SigningItem[]>();
-  for (const s of signings) byFamily.set(s.familyId, [...(byFamily.get(s.familyId) ?? []), s]);
-  return [...byFamily.entries()].map(([familyId, members]) => ({
-    countyId: '',
-    townshipId: '',
-    filled: false,
-    toId: to.personId,
-    parts: [
-      ...members.flatMap((s) => [
-        part('signing', {
-          Update: {
-            TableName: tableName(),
-            Key: keys.familySigning(familyId, s.memberId),
-            UpdateExpression: 'SET doctorId = :to, gsi1pk = :pk',
-            ConditionExpression: 'doctorId = :from',
-            ExpressionAttributeValues: { ':to': to.personId, ':pk': keys.staffPk(to.personId), ':from': from.personId },
-          },
-        }),
-        ...plans
-          .filter((p) => p.memberId === s.memberId && p.doctorId === from.personId)
-          .map((p) =>
-            part('plan', {
-              Update: {
-                TableName: tableName(),
-                Key: keys.followUpPlan(p.memberId),
-                UpdateExpression: 'SET doctorId = :to, gsi1pk = :pk, version = :next',
-                ConditionExpression: 'version = :v',
-                ExpressionAttributeValues: { ':to': to.personId, ':pk': keys.staffPk(to.personId), ':v': p.version, ':next': p.version + 1 },
-              },
-            }),
-          ),
-        part(
-          'outbox',
-          outboxPut({ recipientId: s.memberId, template: 'contact.changed', data: { role: '签约家庭医生', name: to.name, time: beijingWhen(at, at) }, page: 'packages/family/contacts/index', dedupeKey: `signing.doctor#${s.memberId}#${to.personId}` }, now),
-        ),
-      ]),
-      part(
-        'change',
-        changePut(
-          {
-            familyId,
-            townshipId: townshipOf(familyId),
-            kind: 'doctor_change',
-            by: { personId: by.staffId, name: by.name },
-            summary: `${members.map((s) => s.member.name).join('、')}的签约家庭医生由${from.name}改为${to.name}（${reason}）`,
-            before: { 签约家庭医生: from.name },
-            after: { 签约家庭医生: to.name },
-          },
-          now,
-        ),
-      ),
-    ],
-  }));
 }
 
 /** The once-per-transaction parts of these families: summed coverage per township, one guard per incoming person. */

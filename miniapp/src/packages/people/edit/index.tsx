@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { contactKindLabels, CreateStaffRequest, staffPostLabels, staffPosts, StaffPost, TeamRole, teamRoleLabels, UpdateStaffRequest, z, type StaffDetail, type StaffView } from '@domain';
+import { contactKindLabels, CreateStaffRequest, staffPostLabels, staffPosts, StaffPost, TeamRole, teamRoleLabels, UpdateStaffRequest, z, type DeactivateStaffResponse, type StaffDetail, type StaffView } from '@domain';
 import { newIdempotencyKey } from '../../../api/idempotency-key';
 import { ledgerApi } from '../../../api/ledger';
 import { peopleApi } from '../../../api/people';
@@ -28,11 +28,28 @@ interface Fields {
 }
 const blank: Fields = { post: null, name: '', idNumber: '', phone: '', townshipId: null, organisation: '', title: '', workPhone: '', orgId: '', teamRoles: [] };
 
-/** Leaving: pick who takes over every family the person holds a place in, then deactivate. */
-function Deactivate({ person, onDone }: { person: StaffDetail; onDone: (s: StaffView) => void }) {
+/**
+ * What a deactivation did, in the officer's words: how many families changed hands and, for a
+ * doctor, how many signed residents now have the successor as their family doctor (with what
+ * went with them), so the officer can tell the successor what they took on.
+ */
+function deactivationWords(res: DeactivateStaffResponse, successorName: string | undefined): string {
+  const to = successorName ?? '接任的人';
+  return [
+    `${res.staff.name}已停用，不能再登录。`,
+    res.handedOver ? `${res.handedOver} 户家庭已交接给${to}，家属会收到通知。` : '',
+    res.signedMembersMoved ? `${res.signedMembersMoved} 位签约居民的签约家庭医生已改为${to}，他们的签约、随访计划和还没办完的续方、出院随访也一起转给了${to}。` : '',
+  ].join('');
+}
+
+/** Leaving: pick who takes over every family the person holds a place in (and a doctor's signed residents), then deactivate. */
+function Deactivate({ person, onDone }: { person: StaffDetail; onDone: (res: DeactivateStaffResponse, words: string) => void }) {
   const [successors, setSuccessors] = useState<StaffView[]>([]);
   const [successorId, setSuccessor] = useState<string | null>(null);
   const form = useFormSend();
+  // A doctor may have signed residents without holding any family's place: a successor is asked for all the same.
+  const doctor = person.post === 'doctor';
+  const needsSuccessor = person.families.length > 0 || doctor;
   useEffect(() => {
     peopleApi.list({ post: person.post }).then(
       (r) => setSuccessors(r.items.filter((s) => s.personId !== person.personId && s.status === 'active' && s.townshipId === person.townshipId)),
@@ -42,24 +59,31 @@ function Deactivate({ person, onDone }: { person: StaffDetail; onDone: (s: Staff
   const go = () =>
     form.send(async () => {
       const res = await peopleApi.deactivate(person.personId, { version: person.version, successorId: successorId ?? undefined });
-      onDone(res.staff);
+      onDone(res, deactivationWords(res, successors.find((s) => s.personId === successorId)?.name));
     });
   return (
     <View className="card">
       <View className="h2">停用{person.name}</View>
-      {person.families.length ? (
+      {needsSuccessor ? (
         <>
-          <View className="text mb">
-            {person.name}现在联系 {person.families.length} 户家庭（{person.families.slice(0, 3).map((f) => `${f.familyName}的${contactKindLabels[f.kind]}`).join('、')}
-            {person.families.length > 3 ? '等' : ''}）。停用前要选好接任的人，这些家庭会同时交接给他，家属会收到通知。
-          </View>
+          {person.families.length ? (
+            <View className="text mb">
+              {person.name}现在联系 {person.families.length} 户家庭（{person.families.slice(0, 3).map((f) => `${f.familyName}的${contactKindLabels[f.kind]}`).join('、')}
+              {person.families.length > 3 ? '等' : ''}）。停用前要选好接任的人，这些家庭会同时交接给他，家属会收到通知。
+            </View>
+          ) : null}
+          {doctor ? (
+            <View className="text mb">
+              {person.name}签约的居民会一起转给接任的医生：签约、随访计划和还没办完的续方、出院随访都归接任医生，居民会收到通知。有签约居民时必须选接任医生。
+            </View>
+          ) : null}
           {successors.length ? (
             <View className="field">
               <View className="field__label">由谁接任</View>
               <RadioChoices label="由谁接任" value={successorId} onChange={setSuccessor} options={successors.map((s) => ({ value: s.personId, label: `${s.name}（${s.organisation}${s.title}）` }))} />
             </View>
           ) : (
-            <Notice tone="info">同岗位、同乡镇还没有别的人员。请先添加接任的人。</Notice>
+            <Notice tone="info">{doctor ? '本县还没有别的在岗医生。请先添加接任的医生。' : '同岗位、同乡镇还没有别的人员。请先添加接任的人。'}</Notice>
           )}
         </>
       ) : (
@@ -71,7 +95,7 @@ function Deactivate({ person, onDone }: { person: StaffDetail; onDone: (s: Staff
         </Notice>
       ) : null}
       <Btn kind="secondary" icon="close" busy={form.busy} busyText="正在停用…" onClick={() => void go()}>
-        {person.families.length ? '交接并停用' : '停用'}
+        {needsSuccessor && successorId ? '交接并停用' : '停用'}
       </Btn>
     </View>
   );
@@ -90,6 +114,7 @@ export default function EditPerson() {
   const [townships, setTownships] = useState<Array<{ townshipId: string; townshipName: string }>>([]);
   const [key, setKey] = useState(newIdempotencyKey);
   const [done, setDone] = useState<string | null>(null);
+  const [left, setLeft] = useState<string | null>(null);
   const form = useFormSend();
   const set = <K extends keyof Fields>(k: K, v: Fields[K]) => setF((x) => ({ ...x, [k]: v }));
 
@@ -184,11 +209,17 @@ export default function EditPerson() {
         <View className="mt">
           <Deactivate
             person={person}
-            onDone={(s) => {
-              setPerson({ ...person, ...s, families: [] });
-              setDone(`${s.name}已停用，联系的家庭已交接。`);
+            onDone={(res, words) => {
+              setPerson({ ...person, ...res.staff, families: [] });
+              setLeft(words);
             }}
           />
+        </View>
+      ) : null}
+      {/* Where the deactivation card was, so the officer sees what it did without scrolling up. */}
+      {left ? (
+        <View className="mt">
+          <Notice tone="ok">{left}</Notice>
         </View>
       ) : null}
     </View>
