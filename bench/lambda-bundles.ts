@@ -79,9 +79,6 @@ export const BUNDLE_BUDGET_EXCEPTIONS: Readonly<Record<string, number>> = {
   // three 双签约 tiers, follow-ups, green channel, problems) and, for a city officer, adds up its
   // counties: ~97 KB. A commission call a few times a month; still held to the cold-require budget.
   'report/get-report': 100 * 1024,
-  // The family's 帮扶 page reads the county's confirmed measures beside the national ones and the
-  // family's signing and follow-up state to say what applies: ~91 KB.
-  'entitlements/get-entitlements': 100 * 1024,
   // Creating staff and assigning a township's families check posts against the city, county and
   // township reach and write change-list events with the hand-overs: ~91 KB each. Commission calls.
   'people/create-staff': 100 * 1024,
