@@ -31,8 +31,8 @@ const CityFile = z.strictObject({
 });
 export type CityFile = z.infer<typeof CityFile>;
 
-export async function createCityAccount(input: CityFile, now = new Date()): Promise<{ personId: string }> {
-  const { personId, parts } = await officerParts(input.officer, 'city', input.cityId, now);
+export async function createCityAccount(input: CityFile, now = new Date(), fixed: { personId?: string } = {}): Promise<{ personId: string }> {
+  const { personId, parts } = await officerParts(input.officer, 'city', input.cityId, now, fixed);
   await writeOnce([...parts, part('city', putIfAbsent(cityItem(input.cityId, input.cityName, input.counties)))]);
   return { personId };
 }

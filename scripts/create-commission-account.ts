@@ -45,12 +45,13 @@ const absent = 'attribute_not_exists(pk)';
 export const putIfAbsent = (item: object) => ({ Put: { TableName: tableName(), Item: item as Record<string, unknown>, ConditionExpression: absent } });
 
 /** A commission officer's person and ID-guard items, as the import writes them, each only if absent. */
-export async function officerParts(officer: OfficerFile, level: CommissionLevel, regionId: string, now: Date): Promise<{ personId: string; parts: Part[] }> {
+/** `personId` is for the demo seed only, whose personas have fixed ids; a real account's id comes from its ID number. */
+export async function officerParts(officer: OfficerFile, level: CommissionLevel, regionId: string, now: Date, fixed: { personId?: string } = {}): Promise<{ personId: string; parts: Part[] }> {
   const idNumber = normaliseIdNumber(officer.idNumber);
   const problem = idNumberProblem(idNumber, beijingDate(now));
   if (problem) throw new Error(`officer.idNumber: ${problem}`);
   const index = await idIndex(idNumber);
-  const personId = personIdOf(index);
+  const personId = fixed.personId ?? personIdOf(index);
   const person = await personItem(
     { line: 0, idNumber, name: officer.name, phone: officer.phone, ...idNumberFacts(idNumber) },
     personId,
