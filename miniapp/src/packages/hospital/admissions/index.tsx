@@ -12,6 +12,7 @@ import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import '../today/index.scss';
+import { Whole } from '../../../components/Whole';
 
 /** Accept with the bed, or decline with the reason the family will read: one text, two answers. */
 function Decide({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView) => void }) {
@@ -105,7 +106,11 @@ export default function Admissions() {
     <View className="page hospital">
       <RemoteStatus state={state} reload={reload} />
       <View className="h1">住院床位申请</View>
-      <View className="text soft mb">{me.organisation ?? ''} · 今天 {formatChineseDate(beijingDate(new Date()))}</View>
+      <View className="text soft mb">
+        <Whole>
+          {me.organisation ?? ''} · 今天 {formatChineseDate(beijingDate(new Date()))}
+        </Whole>
+      </View>
       {notice ? <Notice tone="ok"><View className="text">{notice}</View></Notice> : null}
       {open.length === 0 ? <Empty text="没有等待处理的床位申请。" /> : null}
       {open.map((a) => <AdmissionCard key={a.admissionId} a={a} onChange={changed} />)}

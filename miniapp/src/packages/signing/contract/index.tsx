@@ -12,6 +12,7 @@ import { useFormSend } from '../../../lib/form';
 import { flash } from '../../../lib/flash';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
+import { Whole } from '../../../components/Whole';
 
 const confirmationWords = { signature: '本人手写签字', tap: '本人一键续约', paper: '纸质签约' } as const;
 
@@ -113,7 +114,9 @@ function Current({ contract: c, familyId, onChanged }: { contract: ContractView;
         <View className="h2">{c.teamName}</View>
         <View className="text">责任医生：{c.doctorName}</View>
         <View className="text">
-          签约期：{formatChineseDate(c.startDate)} 至 {formatChineseDate(c.endDate)}
+          <Whole>
+            签约期：{formatChineseDate(c.startDate)} 至 {formatChineseDate(c.endDate)}
+          </Whole>
         </View>
         <View className="text">服务包：{c.packages.map((p) => p.name).join('、')}</View>
         {c.confirmation ? (
