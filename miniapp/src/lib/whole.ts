@@ -7,6 +7,11 @@
  */
 const PIECE = /(^|\D)(0\d{2,3}-\d{7,8}|1\d{2}[ \u00a0]?\d{4}[ \u00a0]?\d{4}|\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2})(?!\d)/g;
 
+// Punctuation that may not start a line (，after a date) or end one (（ before it) stays with the
+// piece: a piece moved to the next line whole must not leave it behind or push it to a line's start.
+const CLOSING = '，。、；：！？）」』】,.;:!?)';
+const OPENING = '（「『【(';
+
 export interface TextPart {
   text: string;
   /** A phone number, date or time: laid out unbroken (components/Whole.tsx). */
@@ -18,10 +23,13 @@ export function wholeParts(text: string): TextPart[] {
   const parts: TextPart[] = [];
   let from = 0;
   for (const m of text.matchAll(PIECE)) {
-    const start = (m.index ?? 0) + m[1].length;
+    let start = (m.index ?? 0) + m[1].length;
+    let end = start + m[2].length;
+    while (start > from && OPENING.includes(text[start - 1])) start--;
+    while (end < text.length && CLOSING.includes(text[end])) end++;
     if (start > from) parts.push({ text: text.slice(from, start), whole: false });
-    parts.push({ text: m[2], whole: true });
-    from = start + m[2].length;
+    parts.push({ text: text.slice(start, end), whole: true });
+    from = end;
   }
   if (from < text.length) parts.push({ text: text.slice(from), whole: false });
   return parts;
