@@ -113,7 +113,9 @@ function Pending({ records, followUpId, familyId, memberId, onDone }: { records:
   return (
     <View className="card">
       {target.urgent.length ? <Notice tone="error">读数异常：{target.urgent.map((f) => urgentFlagLabels[f]).join('、')}</Notice> : null}
-      <View className="h3">居民提交的随访（{formatDateTime(target.at)}）</View>
+      <View className="h3">
+        <Whole>居民提交的随访（{formatDateTime(target.at)}）</Whole>
+      </View>
       {readingsText(target).map((t) => (
         <View className="text-lg strong" key={t}>
           {t}

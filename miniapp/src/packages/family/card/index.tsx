@@ -37,7 +37,9 @@ function QrCode({ card }: { card: ServiceCardResponse }) {
       <View className="text">
         二维码 {Math.round(CARD_TOKEN_TTL_SECONDS / 60)} 分钟内有效，过期自动更新。
       </View>
-      <View className="text soft">本次有效到 {formatTime(card.qr.expiresAt)}</View>
+      <View className="text soft">
+        <Whole>本次有效到 {formatTime(card.qr.expiresAt)}</Whole>
+      </View>
     </View>
   );
 }

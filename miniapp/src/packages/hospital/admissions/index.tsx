@@ -74,7 +74,9 @@ function AdmissionCard({ a, onChange }: { a: AdmissionView; onChange: (a: Admiss
       <View className="h2">{a.memberName}</View>
       <View className="status-line">状态：{a.statusLabel}</View>
       <View className="text-lg">申请原因：{a.reason}</View>
-      <View className="text">申请时间：{formatChineseDate(a.requestedAt.slice(0, 10))} {a.requestedAt.slice(11, 16)}</View>
+      <View className="text">
+        <Whole>申请时间：{formatChineseDate(a.requestedAt.slice(0, 10))} {a.requestedAt.slice(11, 16)}</Whole>
+      </View>
       {a.decisionReason ? <View className="text">答复：{a.decisionReason}</View> : null}
       {a.admittedOn ? <View className="text">入院日期：{formatChineseDate(a.admittedOn)}</View> : null}
       {a.status === 'requested' ? <Decide a={a} onDone={onChange} /> : null}

@@ -55,7 +55,9 @@ export default function ContractPage() {
                 <View className="text">
                   {formatChineseDate(c.startDate)} 至 {formatChineseDate(c.endDate)}，{c.teamName}
                 </View>
-                <View className="text soft">{c.status === 'renewed' ? '已续约' : c.termination ? `已解约：${c.termination.reasonLabel}（${formatChineseDate(c.termination.date)}）` : ''}</View>
+                <View className="text soft">
+                  <Whole>{c.status === 'renewed' ? '已续约' : c.termination ? `已解约：${c.termination.reasonLabel}（${formatChineseDate(c.termination.date)}）` : ''}</Whole>
+                </View>
               </View>
             ))}
         </View>
