@@ -9,7 +9,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  * Debian's Chromium driven by playwright-core on a phone-sized viewport, and the elderly-friendly
  * bars the product holds every page to (DESIGN.md): text at least 18 px (typed text too), tap
  * targets at least 60 px with 12 px between them, nothing cut off or spilling at larger text
- * sizes, no toasts, and no WCAG A/AA violations from axe-core (contrast included).
+ * sizes, no phone number or date broken over two lines, no toasts, and no WCAG A/AA violations
+ * from axe-core (contrast included).
  */
 export const MIN_FONT_PX = 18;
 export const MIN_TARGET_PX = 60;
@@ -91,7 +92,7 @@ export function watchToasts(selector: string): void {
 }
 
 /** A defect the page shows, by kind; `el` names the element (or the pair) so a failure says where. */
-export type ElderDefectKind = 'smallText' | 'smallTarget' | 'axe' | 'smallField' | 'toast' | 'offscreen' | 'clipped' | 'overflow' | 'overlap' | 'closeTargets' | 'invalidInput' | 'page';
+export type ElderDefectKind = 'smallText' | 'smallTarget' | 'axe' | 'smallField' | 'toast' | 'offscreen' | 'clipped' | 'overflow' | 'overlap' | 'closeTargets' | 'invalidInput' | 'splitNumber' | 'page';
 export interface ElderDefect {
   kind: ElderDefectKind;
   el: string;
@@ -276,6 +277,67 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
     }
   }
 
+  // A phone number, date or time is read as one thing: "0311-" at a line's end and "86907120" on
+  // the next, or "11月28" over "日", is misread. Broken over rows while it would fit on one line of
+  // the block it sits in = a defect; one too long for a whole line may break. React renders
+  // `电话：{phone}` as adjacent text nodes, so neighbouring text nodes are read as one run.
+  const numberLike = new RegExp(
+    [
+      '0\\d{2,3}-\\d{7,8}',
+      '1\\d{2}[ \\u00a0]?\\d{4}[ \\u00a0]?\\d{4}',
+      '\\d{4}-\\d{2}-\\d{2}',
+      '\\d{4}年\\d{1,2}月\\d{1,2}日',
+      '\\d{1,2}月\\d{1,2}日',
+      '\\d{1,2}:\\d{2}',
+    ]
+      .map((p) => `(?<!\\d)${p}(?!\\d)`)
+      .join('|'),
+    'g',
+  );
+  // The width a line of the block has: inline boxes (and .nowrap's inline-block) take theirs from it.
+  const lineWidth = (el: Element) => {
+    let b: Element | null = el;
+    while (b && /^inline/.test(getComputedStyle(b).display)) b = b.parentElement;
+    if (!b) return Infinity;
+    const s = getComputedStyle(b);
+    return (b as HTMLElement).clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+  };
+  const runs = new Map<Element, Text[][]>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const parent = n.parentElement;
+    if (!parent || /^(SCRIPT|STYLE|TEXTAREA)$/.test(parent.tagName) || parent.closest('.weui-picker__bd') || !visible(parent) || !seen(parent)) continue;
+    const groups = runs.get(parent) ?? [];
+    const last = groups[groups.length - 1];
+    if (last && last[last.length - 1].nextSibling === n) last.push(n);
+    else groups.push([n]);
+    runs.set(parent, groups);
+  }
+  for (const [parent, groups] of runs) {
+    for (const run of groups) {
+      const text = run.map((t) => t.data).join('');
+      // Where a character of the run lies: its text node and the offset in it.
+      const at = (i: number): [Text, number] => {
+        for (const t of run) {
+          if (i <= t.data.length) return [t, i];
+          i -= t.data.length;
+        }
+        const t = run[run.length - 1];
+        return [t, t.data.length];
+      };
+      for (const m of text.matchAll(numberLike)) {
+        const range = document.createRange();
+        range.setStart(...at(m.index ?? 0));
+        range.setEnd(...at((m.index ?? 0) + m[0].length));
+        const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
+        const rows: DOMRect[] = [];
+        for (const r of rects) if (!rows.some((q) => Math.abs(q.top + q.height / 2 - (r.top + r.height / 2)) < Math.min(q.height, r.height) / 2)) rows.push(r);
+        const width = rects.reduce((sum, r) => sum + r.width, 0);
+        if (rows.length > 1 && width <= lineWidth(parent) + 1) defects.push({ kind: 'splitNumber', el: `${describe(parent).slice(0, 40)}: "${m[0]}" over ${rows.length} lines` });
+      }
+    }
+  }
+
   const w = window as unknown as { __lianxinToasts?: { route: string; el: string }[] };
   for (const t of w.__lianxinToasts ?? []) defects.push({ kind: 'toast', el: t.el, route: t.route });
   // A toast on screen now, in case the watcher was not installed on this context.
@@ -291,7 +353,7 @@ function measureLayout({ minFont, minTarget, minGap }: { minFont: number; minTar
   };
 }
 
-/** Measures what is visible now: text and typed-text size, target size and spacing, off-screen and clipped elements, overflowing text boxes, toasts and axe (the rules are the checks below). */
+/** Measures what is visible now: text and typed-text size, target size and spacing, off-screen and clipped elements, overflowing text boxes, phone numbers and dates broken over two lines, toasts and axe (the rules are the checks below). */
 export async function elderReport(page: Page, { axe = true }: { axe?: boolean } = {}): Promise<ElderReport> {
   if (axe) await page.addScriptTag({ content: axeSource });
   const axeViolations = !axe ? [] : await page.evaluate(async () => {

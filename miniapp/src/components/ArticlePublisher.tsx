@@ -12,6 +12,7 @@ import { Notice } from './Notice';
 import { Empty, RemoteStatus } from './PageState';
 import { TextArea } from './TextArea';
 import { TextField } from './TextField';
+import { Whole } from './Whole';
 
 const newDraftId = () => `ar-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 type ConditionChoice = ChronicCondition | 'all';
@@ -92,7 +93,9 @@ export function ArticlePublisher({ heading }: { heading: string }) {
         ? state.data.mine.items.map((a) => (
             <View className="card" key={a.articleId} data-article={a.articleId}>
               <View className="h3">{a.title}</View>
-              <View className="text soft">{formatDateTime(a.publishedAt)}</View>
+              <View className="text soft">
+                <Whole>{formatDateTime(a.publishedAt)}</Whole>
+              </View>
               <View className="text">发给：{a.audience}</View>
               <View className="text strong">已有 {a.readCount} 户家庭打开阅读</View>
             </View>

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { isH5 } from '../api/config';
 import { Icon } from './Icon';
+import { Whole } from './Whole';
 
 /**
  * What a control inside a FormField spreads onto itself so it is named by the label and described
@@ -45,14 +46,14 @@ export function FormField({ id, label, hint, error, native, children }: FormFiel
       </View>
       {hint ? (
         <View className="field__hint" id={`${id}-hint`}>
-          {hint}
+          <Whole>{hint}</Whole>
         </View>
       ) : null}
       {children(control)}
       {error ? (
         <View className="field__error" id={`${id}-error`} role="alert">
           <Icon name="warning" />
-          {error}
+          <Whole>{error}</Whole>
         </View>
       ) : null}
     </View>

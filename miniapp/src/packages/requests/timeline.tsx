@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { beijingWhen, formatChineseDate, escalationLabels, requestCategoryLabels, requestStatusLabels, type RequestEntry } from '@domain';
 import './requests.scss';
+import { Whole } from '../../components/Whole';
 
 
 /** One request: what was asked, where it stands (in words, not colour), and every step so far. */
@@ -21,7 +22,9 @@ export function RequestCard({ request, children }: { request: RequestEntry; chil
       <View className="mt">
         {request.timeline.map((e, i) => (
           <View className="rq__step" key={`${e.at}-${i}`}>
-            <View className="rq__when">{beijingWhen(e.at)}　{e.byName}</View>
+            <View className="rq__when">
+              <Whole>{beijingWhen(e.at)}　{e.byName}</Whole>
+            </View>
             <View>
               {e.assignedTo && i > 0 ? `转给新的联系人：${e.assignedTo}` : requestStatusLabels[e.status]}
               {e.department ? `（${e.department}）` : ''}

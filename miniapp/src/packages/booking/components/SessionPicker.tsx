@@ -6,6 +6,7 @@ import { Btn } from '../../../components/Btn';
 import { RadioChoices } from '../../../components/Choice';
 import { Empty, ErrorState, Loading } from '../../../components/PageState';
 import { handleFailure } from '../../../lib/remote';
+import { Whole } from '../../../components/Whole';
 
 const weekdayNames = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -114,7 +115,9 @@ export function useSessionPicker({ institutions, days, initialInstitutionId, ini
   const sessionLabel = (s: SessionView) => (
     <View>
       <View className="text-lg strong">{sessionTitle(s)}</View>
-      <View className="text">{s.inWords}</View>
+      <View className="text">
+        <Whole>{s.inWords}</Whole>
+      </View>
     </View>
   );
 
@@ -191,7 +194,9 @@ export function useSessionPicker({ institutions, days, initialInstitutionId, ini
               run.items.map((s) => (
                 <View className="session-closed" key={s.sessionId}>
                   <View className="text-lg strong">{sessionTitle(s)}</View>
-                  <View className="text">{s.inWords}</View>
+                  <View className="text">
+                    <Whole>{s.inWords}</Whole>
+                  </View>
                   {renderClosed?.(s, institutionId)}
                 </View>
               ))

@@ -14,6 +14,7 @@ import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { bookingPaths } from '../paths';
 import '../booking.scss';
+import { Whole } from '../../../components/Whole';
 
 /**
  * Label/value pairs in two columns, the label column as wide as this card's longest label: one
@@ -112,7 +113,9 @@ export default function Confirmation() {
       {error ? <Notice tone="error"><View className="text" role="alert">{error}</View></Notice> : null}
       {b.canCancel ? (
         <View className="stack">
-          <View className="text soft">如不能前来，请在 {formatDateTime(b.cancelUntil)} 前取消，号源会让给其他需要的家庭。</View>
+          <View className="text soft">
+            <Whole>如不能前来，请在 {formatDateTime(b.cancelUntil)} 前取消，号源会让给其他需要的家庭。</Whole>
+          </View>
           <Btn kind="secondary" onClick={() => Taro.navigateTo({ url: `${bookingPaths.reschedule}?bookingId=${b.bookingId}` })}>
             改约到其他时间
           </Btn>

@@ -16,6 +16,7 @@ import { requestSubscriptions } from '../../../lib/subscriptions';
 import { useSessionPicker } from '../components/SessionPicker';
 import { bookingPaths, bookingSubscriptions } from '../paths';
 import '../booking.scss';
+import { Whole } from '../../../components/Whole';
 
 const DAYS_SHOWN = 7;
 
@@ -55,7 +56,9 @@ function RescheduleForm({ booking, institutions, forFamily }: { booking: Booking
       {forFamily ? <Notice tone="info"><View className="text">您在为这户家庭代办，新预约会写明由您代办，并通知用微信的家人。</View></Notice> : null}
       <View className="card">
         <View className="h3">原来的预约</View>
-        <View className="text-lg strong">{formatChineseDate(booking.date)} {periodLabels[booking.period]} {booking.startsAt.slice(11, 16)}</View>
+        <View className="text-lg strong">
+          <Whole>{formatChineseDate(booking.date)} {periodLabels[booking.period]} {booking.startsAt.slice(11, 16)}</Whole>
+        </View>
         <View className="text-lg">{booking.memberName} · {booking.institutionName}{booking.departmentName}</View>
         <View className="text soft">选好新时段后一步完成：原预约取消，新预约生效；不成功时原预约保持不变。</View>
       </View>

@@ -14,6 +14,7 @@ import { GreenChannelSection } from './GreenChannelSection';
 import { ChangeListSection } from './ChangeListSection';
 import { saveFile } from '../save-file';
 import './index.scss';
+import { Whole } from '../../../components/Whole';
 
 /** A no-break space: a number stays on the line of its unit when a large font wraps the line. */
 const NB = '\u00a0';
@@ -155,7 +156,9 @@ export default function DashboardPage() {
       <View className="h1">覆盖情况</View>
       {state.status === 'ready' ? (
         <View className="text soft mb">
-          截至 {state.data.today}（本周从 {state.data.weekStart} 起）
+          <Whole>
+            截至 {state.data.today}（本周从 {state.data.weekStart} 起）
+          </Whole>
         </View>
       ) : null}
       <RemoteStatus state={state} reload={reload} />

@@ -20,6 +20,7 @@ import { Notice } from '../../../components/Notice';
 import { TextField } from '../../../components/TextField';
 import { formErrors, useFormSend } from '../../../lib/form';
 import { MemberHealthShell, type MemberHealthFormProps } from '../components/MemberHealthShell';
+import { Whole } from '../../../components/Whole';
 
 /**
  * The signed doctor creates or updates a member's health file (健康档案). The server derives the
@@ -83,7 +84,7 @@ function HealthFileForm({ data, familyId, memberId }: MemberHealthFormProps) {
     <View>
       <View className="text-lg mb">
         {data.memberName}
-        {f ? `（上次更新 ${formatChineseDate(f.stability.assessedOn)}，${f.stability.doctorName}）` : '：还没有健康档案，请建立'}
+        <Whole>{f ? `（上次更新 ${formatChineseDate(f.stability.assessedOn)}，${f.stability.doctorName}）` : '：还没有健康档案，请建立'}</Whole>
       </View>
 
       <View className="card">

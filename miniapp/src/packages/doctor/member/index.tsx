@@ -32,6 +32,7 @@ import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 import { PaperContract } from './PaperContract';
+import { Whole } from '../../../components/Whole';
 
 /**
  * A signed member's file for the doctor: the submission to answer (urgent readings spelled out),
@@ -112,7 +113,9 @@ function Pending({ records, followUpId, familyId, memberId, onDone }: { records:
   return (
     <View className="card">
       {target.urgent.length ? <Notice tone="error">读数异常：{target.urgent.map((f) => urgentFlagLabels[f]).join('、')}</Notice> : null}
-      <View className="h3">居民提交的随访（{formatDateTime(target.at)}）</View>
+      <View className="h3">
+        <Whole>居民提交的随访（{formatDateTime(target.at)}）</Whole>
+      </View>
       {readingsText(target).map((t) => (
         <View className="text-lg strong" key={t}>
           {t}
@@ -147,9 +150,15 @@ function FileCard({ data }: { data: { file: import('@domain').HealthFile | null;
       <View className="text">用药：{f.medicines.map((m) => m.name).join('、') || '没有登记'}</View>
       <View className="text">过敏：{f.allergies.join('、') || '无'}</View>
       <View className="text">
-        病情评估：{stabilityLabels[f.stability.status]}（{formatChineseDate(f.stability.assessedOn)}，{f.stability.doctorName}）
+        <Whole>
+          病情评估：{stabilityLabels[f.stability.status]}（{formatChineseDate(f.stability.assessedOn)}，{f.stability.doctorName}）
+        </Whole>
       </View>
-      {data.plan ? <View className="text">下次随访：{formatChineseDate(data.plan.dueOn)}</View> : null}
+      {data.plan ? (
+        <View className="text">
+          <Whole>下次随访：{formatChineseDate(data.plan.dueOn)}</Whole>
+        </View>
+      ) : null}
     </View>
   );
 }

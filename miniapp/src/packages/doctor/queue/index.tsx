@@ -9,6 +9,7 @@ import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 import { TierDue } from './tier-due';
 import './index.scss';
+import { Whole } from '../../../components/Whole';
 
 const open = (e: { familyId: string; memberId: string }, extra: Record<string, string | undefined> = {}) =>
   Taro.navigateTo({ url: withQuery(paths.doctorMember, { familyId: e.familyId, memberId: e.memberId, ...extra }) });
@@ -69,7 +70,7 @@ function QueueCard({ entry: e }: { entry: QueueEntry }) {
       </View>
       <View className="text-lg strong">{e.title}</View>
       {e.detail ? <View className="text">{e.detail}</View> : null}
-      <View className="text">{e.priority === 'urgent' ? '' : `应随访日期：${formatChineseDate(e.dueOn)}`}</View>
+      <View className="text">{e.priority === 'urgent' ? '' : <Whole>应随访日期：{formatChineseDate(e.dueOn)}</Whole>}</View>
       {e.withheld ? null : (
         <Btn kind={e.priority === 'urgent' ? 'primary' : 'secondary'} icon="arrowRight" onClick={() => open(e, { followUpId: e.followUpId, ref: e.ref })}>
           {e.kind === 'urgent' || e.kind === 'review' ? '查看读数并回复' : '记录随访'}

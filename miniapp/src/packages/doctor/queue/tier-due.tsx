@@ -6,6 +6,7 @@ import { Btn } from '../../../components/Btn';
 import { Notice } from '../../../components/Notice';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
+import { Whole } from '../../../components/Whole';
 
 /**
  * The double-signing members whose tier this doctor serves and who have not had this week's,
@@ -44,7 +45,9 @@ function TierDueCard({ entry: e, today }: { entry: TierDueEntry; today: string }
       <View className="text-lg strong">
         {tierLabels[e.tier]}：{tierNowLabels[e.tier]}还没有随访
       </View>
-      <View className="text">{e.lastServedOn ? `上次随访：${formatChineseDate(e.lastServedOn, today)}` : '还没有这一级的随访记录'}</View>
+      <View className="text">
+        <Whole>{e.lastServedOn ? `上次随访：${formatChineseDate(e.lastServedOn, today)}` : '还没有这一级的随访记录'}</Whole>
+      </View>
       <Btn kind="secondary" icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.doctorMember, { familyId: e.familyId, memberId: e.memberId }) })}>
         记录随访
       </Btn>

@@ -14,6 +14,7 @@ import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { qrDataUrl } from './qr';
 import './index.scss';
+import { Whole } from '../../../components/Whole';
 
 /** Renew a little before the token expires, so what a nurse scans is never stale. */
 const RENEW_EARLY_MS = 30 * 1000;
@@ -36,7 +37,9 @@ function QrCode({ card }: { card: ServiceCardResponse }) {
       <View className="text">
         二维码 {Math.round(CARD_TOKEN_TTL_SECONDS / 60)} 分钟内有效，过期自动更新。
       </View>
-      <View className="text soft">本次有效到 {formatTime(card.qr.expiresAt)}</View>
+      <View className="text soft">
+        <Whole>本次有效到 {formatTime(card.qr.expiresAt)}</Whole>
+      </View>
     </View>
   );
 }
@@ -100,7 +103,9 @@ export default function Card() {
             {h.name}（{h.relation}）
           </View>
         ))}
-        <View className="text mt">发卡日期：{formatChineseDate(card.issuedOn)}</View>
+        <View className="text mt">
+          <Whole>发卡日期：{formatChineseDate(card.issuedOn)}</Whole>
+        </View>
         <View className="text">发卡单位：{card.issuer}</View>
         {card.handedOver ? (
           <View className="text">

@@ -4,6 +4,7 @@ import { Btn } from '../../../components/Btn';
 import { Icon } from '../../../components/Icon';
 import { groupPhone } from '../../../lib/format';
 import { callPhone } from '../../../lib/phone';
+import { Whole } from '../../../components/Whole';
 
 /** One contact person: who they are for the family, how to reach them, and one call button. */
 export function ContactCard({ contact, onMessage }: { contact: FamilyContact; onMessage?: () => void }) {
@@ -19,7 +20,7 @@ export function ContactCard({ contact, onMessage }: { contact: FamilyContact; on
       <View className="text">{contact.title}</View>
       <View className="text soft">{contact.organisation}</View>
       <View className="text contact__phone">
-        电话：<Text className="nowrap">{groupPhone(contact.phone)}</Text>
+        <Whole>电话：{groupPhone(contact.phone)}</Whole>
       </View>
       {contact.team ? (
         <View className="contact__team">
@@ -27,10 +28,10 @@ export function ContactCard({ contact, onMessage }: { contact: FamilyContact; on
           {contact.team.members.map((m) => (
             <View className="text" key={`${m.role}-${m.name}`}>
               {teamRoleLabels[m.role]}：{m.name}
-              {/* The comma stays with the name: a line must not start with it. */}
+              {/* The comma stays with the name (a line must not start with it), and 电话 is not split into 电 / 话. */}
               {m.phone ? (
                 <>
-                  ，<Text className="nowrap">电话 {groupPhone(m.phone)}</Text>
+                  ，<Text className="nowrap">电话</Text> <Whole>{groupPhone(m.phone)}</Whole>
                 </>
               ) : null}
             </View>

@@ -8,6 +8,7 @@ import { Notice } from '../../../components/Notice';
 import { groupPhone } from '../../../lib/format';
 import { callPhone } from '../../../lib/phone';
 import { ContactCard } from './ContactCard';
+import { Whole } from '../../../components/Whole';
 
 /**
  * A family's contacts, shared by the family's own home page and staff looking at a family they
@@ -40,7 +41,9 @@ export function FamilyContactsView({
           <View className="text">{m.whoToAsk}</View>
           {m.phone ? (
             <View className="mt">
-              <View className="text">电话：{groupPhone(m.phone)}</View>
+              <View className="text">
+                <Whole>电话：{groupPhone(m.phone)}</Whole>
+              </View>
               <Btn kind="secondary" icon="phone" onClick={() => void callPhone(m.phone!)}>
                 打电话问一问
               </Btn>

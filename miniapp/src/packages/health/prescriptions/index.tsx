@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import { requireMe } from '../../../lib/guard';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
+import { Whole } from '../../../components/Whole';
 
 const steps: RefillStatus[] = ['submitted', 'approved', 'ready'];
 
@@ -97,9 +98,13 @@ function RxCard({ rx, places, familyId, memberId, onChange }: { rx: Prescription
         </View>
       ))}
       {rx.instructions ? <Notice tone="info">{rx.instructions}</Notice> : null}
-      <View className="text-lg mt">这次的药吃到：{formatChineseDate(rx.supplyEndsOn)}</View>
+      <View className="text-lg mt">
+        <Whole>这次的药吃到：{formatChineseDate(rx.supplyEndsOn)}</Whole>
+      </View>
       <View className="text">
-        还能续方 {rx.refillsRemaining} 次，处方有效到 {formatChineseDate(rx.validUntil)}，开方医生 {rx.doctorName}
+        <Whole>
+          还能续方 {rx.refillsRemaining} 次，处方有效到 {formatChineseDate(rx.validUntil)}，开方医生 {rx.doctorName}
+        </Whole>
       </View>
       {latest ? (
         <View className="mt">

@@ -10,6 +10,7 @@ import { requireMe } from '../../../lib/guard';
 import { formatDateTime } from '../../../lib/format';
 import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
+import { Whole } from '../../../components/Whole';
 
 /** My health: when the next follow-up is due, the doctor's latest advice, and my readings' trends. */
 export default function Readings() {
@@ -40,9 +41,15 @@ function ReadingsView({ data }: { data: MemberHealthResponse }) {
         <View className="card">
           <View className="h3">随访计划：{cadenceLabels[data.plan.cadence]}</View>
           <View className="text-lg">
-            下次随访：{formatChineseDate(data.plan.dueOn)}（{dueStateLabels[data.plan.state]}）
+            <Whole>
+              下次随访：{formatChineseDate(data.plan.dueOn)}（{dueStateLabels[data.plan.state]}）
+            </Whole>
           </View>
-          {data.plan.lastCompletedOn ? <View className="text">上次随访：{formatChineseDate(data.plan.lastCompletedOn)}</View> : null}
+          {data.plan.lastCompletedOn ? (
+            <View className="text">
+              <Whole>上次随访：{formatChineseDate(data.plan.lastCompletedOn)}</Whole>
+            </View>
+          ) : null}
         </View>
       ) : (
         <Notice tone="info">家庭医生还没有为您建立随访计划，您也可以先填写一次随访。</Notice>
@@ -60,7 +67,9 @@ function ReadingsView({ data }: { data: MemberHealthResponse }) {
           <View className="h3">医生的建议</View>
           <View className="text-lg">{replied.reply.advice}</View>
           <View className="text soft">
-            {replied.reply.doctorName}，{formatDateTime(replied.reply.at)}
+            <Whole>
+              {replied.reply.doctorName}，{formatDateTime(replied.reply.at)}
+            </Whole>
           </View>
         </View>
       ) : null}

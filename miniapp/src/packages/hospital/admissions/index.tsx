@@ -12,6 +12,7 @@ import { formErrors, useFormSend } from '../../../lib/form';
 import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import '../today/index.scss';
+import { Whole } from '../../../components/Whole';
 
 /** Accept with the bed, or decline with the reason the family will read: one text, two answers. */
 function Decide({ a, onDone }: { a: AdmissionView; onDone: (a: AdmissionView) => void }) {
@@ -73,7 +74,9 @@ function AdmissionCard({ a, onChange }: { a: AdmissionView; onChange: (a: Admiss
       <View className="h2">{a.memberName}</View>
       <View className="status-line">状态：{a.statusLabel}</View>
       <View className="text-lg">申请原因：{a.reason}</View>
-      <View className="text">申请时间：{formatChineseDate(a.requestedAt.slice(0, 10))} {a.requestedAt.slice(11, 16)}</View>
+      <View className="text">
+        <Whole>申请时间：{formatChineseDate(a.requestedAt.slice(0, 10))} {a.requestedAt.slice(11, 16)}</Whole>
+      </View>
       {a.decisionReason ? <View className="text">答复：{a.decisionReason}</View> : null}
       {a.admittedOn ? <View className="text">入院日期：{formatChineseDate(a.admittedOn)}</View> : null}
       {a.status === 'requested' ? <Decide a={a} onDone={onChange} /> : null}
@@ -105,7 +108,11 @@ export default function Admissions() {
     <View className="page hospital">
       <RemoteStatus state={state} reload={reload} />
       <View className="h1">住院床位申请</View>
-      <View className="text soft mb">{me.organisation ?? ''} · 今天 {formatChineseDate(beijingDate(new Date()))}</View>
+      <View className="text soft mb">
+        <Whole>
+          {me.organisation ?? ''} · 今天 {formatChineseDate(beijingDate(new Date()))}
+        </Whole>
+      </View>
       {notice ? <Notice tone="ok"><View className="text">{notice}</View></Notice> : null}
       {open.length === 0 ? <Empty text="没有等待处理的床位申请。" /> : null}
       {open.map((a) => <AdmissionCard key={a.admissionId} a={a} onChange={changed} />)}

@@ -29,6 +29,7 @@ import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { AddDoctorForm } from './add-doctor-form';
 import '../today/index.scss';
+import { Whole } from '../../../components/Whole';
 
 /** A slot as typed: numbers stay text until saved, so nothing typed is lost or reformatted. */
 type SlotForm = { weekday: number; period: Period; startTime: string; endTime: string; capacity: string; priorityQuota: string; releaseHoursBefore: string };
@@ -53,7 +54,11 @@ function Conflicts({ items }: { items: ScheduleConflict[] }) {
       <View className="text soft">排班改了，但这些时段已有家庭预约，没有撤下。请电话联系这些家庭，协商改约或取消。</View>
       {items.map((c) => (
         <View className="entry" key={c.sessionId}>
-          <View className="text-lg strong">{formatChineseDate(c.date)} {c.departmentName} {periodLabels[c.period]}，{c.doctorName}</View>
+          <View className="text-lg strong">
+            <Whole>
+              {formatChineseDate(c.date)} {c.departmentName} {periodLabels[c.period]}，{c.doctorName}
+            </Whole>
+          </View>
           <View className="text">已约 {c.booked} 人。{c.change}</View>
         </View>
       ))}
@@ -260,10 +265,14 @@ export default function Schedule() {
         {data.overrides.length === 0 ? <Empty text="今天以后没有停诊或代诊安排。" /> : null}
         {data.overrides.map((o) => (
           <View className="entry" key={`${o.date}-${o.target}`}>
-            <View className="text-lg strong">{formatChineseDate(o.date)} {o.targetLabel}：{o.closed ? '停诊' : `${o.substituteName ?? ''}`}</View>
+            <View className="text-lg strong">
+              <Whole>
+                {formatChineseDate(o.date)} {o.targetLabel}：{o.closed ? '停诊' : `${o.substituteName ?? ''}`}
+              </Whole>
+            </View>
             <View className="text">原因：{o.reason}</View>
             <Btn kind="secondary" busy={removal.busy && removing === `${o.date}-${o.target}`} onClick={() => void removeOverride(o.date, o.target)}>
-              {`取消${formatChineseDate(o.date)}的安排`}
+              <Whole>{`取消${formatChineseDate(o.date)}的安排`}</Whole>
             </Btn>
           </View>
         ))}

@@ -11,6 +11,7 @@ import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { readAloud, type Reading } from '../../../lib/speech';
 import '../info.scss';
+import { Whole } from '../../../components/Whole';
 
 /** One article in large print, with one big 朗读 button that turns into 停止朗读 while it reads. */
 export default function Article() {
@@ -50,7 +51,9 @@ export default function Article() {
         <View>
           <View className="h1">{state.data.title}</View>
           <View className="text soft">{state.data.byline}</View>
-          <View className="text soft mb">{formatDateTime(state.data.publishedAt)}</View>
+          <View className="text soft mb">
+            <Whole>{formatDateTime(state.data.publishedAt)}</Whole>
+          </View>
           <Btn big kind={speaking ? 'secondary' : 'primary'} icon={speaking ? 'close' : 'tips'} onClick={() => toggle(`${state.data.title}。${state.data.text}`)}>
             {speaking ? '停止朗读' : '朗读'}
           </Btn>

@@ -9,6 +9,7 @@ import { requireMe } from '../../../lib/guard';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 import '../info.scss';
+import { Whole } from '../../../components/Whole';
 
 /**
  * 政策与健康知识: the newest articles from the county commission and the family's doctors, unread
@@ -41,7 +42,9 @@ export default function Articles() {
                 {a.title}
               </View>
               <View className="text soft">{a.byline}</View>
-              <View className="text soft">{formatDateTime(a.publishedAt)}</View>
+              <View className="text soft">
+                <Whole>{formatDateTime(a.publishedAt)}</Whole>
+              </View>
               <View className="mt">
                 <Btn kind={a.read ? 'secondary' : 'primary'} icon="arrowRight" onClick={() => Taro.navigateTo({ url: withQuery(paths.article, { id: a.articleId }) })}>
                   {a.read ? '再看一遍' : '阅读和朗读'}

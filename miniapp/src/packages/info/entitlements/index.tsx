@@ -12,6 +12,7 @@ import { callPhone } from '../../../lib/phone';
 import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
 import '../info.scss';
+import { Whole } from '../../../components/Whole';
 
 const groupLabels: Record<EntitlementGroup, string> = {
   contacts: '联系人',
@@ -69,13 +70,15 @@ function EntitlementCard({ item }: { item: Entitlement }) {
       <View className="h2">{item.title}</View>
       {item.lines.map((line, i) => (
         <View className="text entitlement__line" key={i}>
-          {line}
+          <Whole>{line}</Whole>
         </View>
       ))}
       <View className="entitlement__phones mt">
         {item.calls.map((c) => (
           <View className="text" key={`${c.role}-${c.phone}`}>
-            {c.role} {c.name}：<Text className="nowrap strong">{groupPhone(c.phone)}</Text>
+            {c.role} {c.name}：<Text className="strong">
+              <Whole>{groupPhone(c.phone)}</Whole>
+            </Text>
           </View>
         ))}
       </View>

@@ -11,6 +11,7 @@ import { flash } from '../../../lib/flash';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
+import { Whole } from '../../../components/Whole';
 
 /**
  * The county's designated institutions (定点机构) for commission staff: each with its green
@@ -58,7 +59,9 @@ export default function Institutions() {
               </View>
               <View className="text">地址：{i.address}</View>
               <View className="text">
-                绿色通道：{i.greenChannelPhone}，{i.greenChannelHours}
+                <Whole>
+                  绿色通道：{i.greenChannelPhone}，{i.greenChannelHours}
+                </Whole>
               </View>
               <View className="text">科室：{i.departments.map((d) => d.name).join('、')}</View>
               <View className="text">定点服务：{i.servesTownships.length ? i.servesTownships.map((t) => t.name).join('、') : '未指定乡镇'}</View>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { beijingDate, familyTypeLabels, formatChineseDate, povertyFlagLabels, povertyFlagNames, SERVICE_CARD, type FamilyDetailsResponse, type FamilyType, type PovertyFlag } from '@domain';
 import { lifecycleApi } from '../../../api/lifecycle';
 import { Btn } from '../../../components/Btn';
@@ -14,6 +14,7 @@ import { requireMe } from '../../../lib/guard';
 import { useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
 import './index.scss';
+import { Whole } from '../../../components/Whole';
 
 type Action = 'none' | 'details' | 'death' | 'card' | 'handover';
 const newKey = () => `death-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -83,10 +84,18 @@ export default function FamilyRecord() {
 
       <View className="card mt">
         <View className="h2">{SERVICE_CARD}</View>
-        <View className="text-lg lc-wrap">卡号：{details.card.cardNo}</View>
+        <View className="text-lg lc-wrap">
+          卡号：<Text className="nowrap">{details.card.cardNo}</Text>
+        </View>
         <View className="text-lg">状态：{details.card.status === 'active' ? '有效' : '已挂失'}</View>
-        <View className="text-lg">{details.card.handedOver ? `已由${details.card.handedOver.byName}于${formatChineseDate(details.card.handedOver.on)}送达` : '还没有登记送达'}</View>
-        <View className="text-lg">{details.card.infoCardHandedOver ? `联系知情卡已由${details.card.infoCardHandedOver.byName}于${formatChineseDate(details.card.infoCardHandedOver.on)}送达` : '联系知情卡还没有登记送达'}</View>
+        <View className="text-lg">
+          <Whole>{details.card.handedOver ? `已由${details.card.handedOver.byName}于${formatChineseDate(details.card.handedOver.on)}送达` : '还没有登记送达'}</Whole>
+        </View>
+        <View className="text-lg">
+          <Whole>
+            {details.card.infoCardHandedOver ? `联系知情卡已由${details.card.infoCardHandedOver.byName}于${formatChineseDate(details.card.infoCardHandedOver.on)}送达` : '联系知情卡还没有登记送达'}
+          </Whole>
+        </View>
       </View>
 
       {form.failure ? (
@@ -128,7 +137,9 @@ export default function FamilyRecord() {
       {changes.items.map((c) => (
         <View className="card" key={c.changeId}>
           <View className="text-lg strong">{c.kindLabel}</View>
-          <View className="text-lg">{c.summary}</View>
+          <View className="text-lg">
+            <Whole>{c.summary}</Whole>
+          </View>
           {Object.keys(c.before).length ? <View className="text-lg soft">原来：{Object.entries(c.before).map(([k, v]) => `${k} ${v || '（空）'}`).join('；')}</View> : null}
           <View className="text-lg soft">
             {c.at.slice(0, 16).replace('T', ' ')} {c.byName}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { type CountyExtra, type CountySupportResponse, FamilyType, familyTypeLabels, MeasureInput } from '@domain';
 import { ApiFailure } from '../../../api/errors';
 import { countySupportApi } from '../../../api/county-support';
@@ -16,6 +16,7 @@ import { flash } from '../../../lib/flash';
 import { groupPhone } from '../../../lib/format';
 import { formErrors, useFormSend } from '../../../lib/form';
 import { useRemote } from '../../../lib/remote';
+import { Whole } from '../../../components/Whole';
 
 /**
  * The county's own support measures (帮扶措施), beyond the national ones, as the county commission
@@ -155,7 +156,7 @@ function MeasureList({ data, reload }: { data: CountySupportResponse; reload: ()
           <View className="text">{e.detail}</View>
           <View className="text">适用：{whoWords(e)}</View>
           <View className="text">
-            咨询电话：{e.contact ? <>{e.contact.name} <Text className="nowrap">{groupPhone(e.contact.phone)}</Text></> : '家庭所在县卫健委电话'}
+            <Whole>咨询电话：{e.contact ? `${e.contact.name} ${groupPhone(e.contact.phone)}` : '家庭所在县卫健委电话'}</Whole>
           </View>
           {data.canManage ? (
             <View className="stack mt">

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { CreateConsultationRequest, TRIAGE_QUESTION, type AttachmentRef } from '@domain';
 import { bookingApi } from '../../../api/booking';
 import { messagingApi, randomId } from '../../../api/messaging';
@@ -17,6 +17,7 @@ import { paths, withQuery } from '../../../lib/routes';
 import { requestSubscriptions } from '../../../lib/subscriptions';
 import { uploadFile } from '../components/upload';
 import '../components/thread.scss';
+import { Whole } from '../../../components/Whole';
 
 /**
  * A member asks the family doctor. The triage question comes first: a "yes" shows 120 and the
@@ -98,7 +99,7 @@ export default function NewConsultation() {
               <Btn kind="secondary" icon="phone" onClick={() => void callPhone(designated.greenChannelPhone)}>
                 {/* One block, so the button's flex row keeps the label together and the number whole. */}
                 <View>
-                  打绿色通道 <Text className="nowrap">{designated.greenChannelPhone}</Text>
+                  <Whole>打绿色通道 {designated.greenChannelPhone}</Whole>
                 </View>
               </Btn>
             ) : null}

@@ -14,6 +14,7 @@ import { formErrors, useFormSend } from '../../../lib/form';
 import { flash } from '../../../lib/flash';
 import { toFen, yuan } from '../../../lib/money';
 import { useRemote } from '../../../lib/remote';
+import { Whole } from '../../../components/Whole';
 
 const amountFields = [
   ['totalFen', '总费用（元）'],
@@ -65,7 +66,9 @@ function LedgerView({ familyId, data, onSaved }: { familyId: string; data: Ledge
       {data.entries.map((e) => (
         <View className="card" key={e.entryId}>
           <View className="h3">
-            {e.memberName}，{formatChineseDate(e.visitDate)}，{e.place}
+            <Whole>
+              {e.memberName}，{formatChineseDate(e.visitDate)}，{e.place}
+            </Whole>
           </View>
           <View className="text">
             总费用 {yuan(e.totalFen)} 元：医保 {yuan(e.basicInsuranceFen)}，大病 {yuan(e.seriousIllnessFen)}，救助 {yuan(e.medicalAssistanceFen)}，商保 {yuan(e.commercialFen)}

@@ -12,6 +12,7 @@ import { useFormSend } from '../../../lib/form';
 import { flash } from '../../../lib/flash';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
+import { Whole } from '../../../components/Whole';
 
 const confirmationWords = { signature: '本人手写签字', tap: '本人一键续约', paper: '纸质签约' } as const;
 
@@ -54,7 +55,9 @@ export default function ContractPage() {
                 <View className="text">
                   {formatChineseDate(c.startDate)} 至 {formatChineseDate(c.endDate)}，{c.teamName}
                 </View>
-                <View className="text soft">{c.status === 'renewed' ? '已续约' : c.termination ? `已解约：${c.termination.reasonLabel}（${formatChineseDate(c.termination.date)}）` : ''}</View>
+                <View className="text soft">
+                  <Whole>{c.status === 'renewed' ? '已续约' : c.termination ? `已解约：${c.termination.reasonLabel}（${formatChineseDate(c.termination.date)}）` : ''}</Whole>
+                </View>
               </View>
             ))}
         </View>
@@ -113,7 +116,9 @@ function Current({ contract: c, familyId, onChanged }: { contract: ContractView;
         <View className="h2">{c.teamName}</View>
         <View className="text">责任医生：{c.doctorName}</View>
         <View className="text">
-          签约期：{formatChineseDate(c.startDate)} 至 {formatChineseDate(c.endDate)}
+          <Whole>
+            签约期：{formatChineseDate(c.startDate)} 至 {formatChineseDate(c.endDate)}
+          </Whole>
         </View>
         <View className="text">服务包：{c.packages.map((p) => p.name).join('、')}</View>
         {c.confirmation ? (

@@ -13,6 +13,7 @@ import { useFormSend } from '../../../lib/form';
 import { flash } from '../../../lib/flash';
 import { useRemote } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
+import { Whole } from '../../../components/Whole';
 
 /**
  * 签约家庭医生: the team that serves the family's village, what the packages include, and for
@@ -114,7 +115,9 @@ function MemberCard({
       {member.state === 'signed' ? (
         <View>
           <View className="badge">已签约</View>
-          <View className="text">签约到 {member.endDate ? formatChineseDate(member.endDate) : ''}</View>
+          <View className="text">
+            <Whole>签约到 {member.endDate ? formatChineseDate(member.endDate) : ''}</Whole>
+          </View>
           <Btn icon="arrowRight" onClick={open}>
             查看签约和服务记录
           </Btn>

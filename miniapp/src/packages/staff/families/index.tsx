@@ -13,6 +13,7 @@ import { paths, withQuery } from '../../../lib/routes';
 import { StaffListPage } from '../components/StaffListPage';
 import { RevealCallButton, useRevealCall } from '../components/useRevealCall';
 import './index.scss';
+import { Whole } from '../../../components/Whole';
 
 function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; reveal: ReturnType<typeof useRevealCall> }) {
   const mayCall = canRevealMemberPhone(me.role);
@@ -52,7 +53,7 @@ function FamilyCard({ family, me, reveal }: { family: FamilySummary; me: Me; rev
           </View>
           {m.phoneMasked ? (
             <View className="text">
-              电话：{reveal.revealed[m.personId] ? groupPhone(reveal.revealed[m.personId]) : m.phoneMasked}
+              <Whole>电话：{reveal.revealed[m.personId] ? groupPhone(reveal.revealed[m.personId]) : m.phoneMasked}</Whole>
             </View>
           ) : (
             <View className="text soft">没有登记电话</View>

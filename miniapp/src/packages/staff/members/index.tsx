@@ -10,6 +10,7 @@ import { usePaged } from '../../../lib/remote';
 import { paths, withQuery } from '../../../lib/routes';
 import { StaffListPage } from '../components/StaffListPage';
 import { RevealCallButton, useRevealCall } from '../components/useRevealCall';
+import { Whole } from '../../../components/Whole';
 
 /** A family doctor's signed members: who they are, where they live, what they are treated for. */
 export default function Members() {
@@ -54,8 +55,12 @@ export default function Members() {
                 so, rather than letting "none" look like a healthy patient. */}
             {!m.healthDataShared ? '本人还没有同意在线共享健康信息' : m.conditions.length ? m.conditions.join('、') : '没有登记'}
           </View>
-          <View className="text">签约日期：{formatChineseDate(m.signedOn)}</View>
-          <View className="text">电话：{reveal.revealed[m.personId] ? groupPhone(reveal.revealed[m.personId]) : m.phoneMasked ?? '没有登记'}</View>
+          <View className="text">
+            <Whole>签约日期：{formatChineseDate(m.signedOn)}</Whole>
+          </View>
+          <View className="text">
+            <Whole>电话：{reveal.revealed[m.personId] ? groupPhone(reveal.revealed[m.personId]) : m.phoneMasked ?? '没有登记'}</Whole>
+          </View>
           <View className="stack mt">
             {m.phoneMasked ? (
               <RevealCallButton reveal={reveal} familyId={m.familyId} member={m} />

@@ -11,6 +11,7 @@ import { formErrors, useFormSend } from '../../../lib/form';
 import { flash } from '../../../lib/flash';
 import { useRemote } from '../../../lib/remote';
 import { paths } from '../../../lib/routes';
+import { Whole } from '../../../components/Whole';
 
 /**
  * The team lead's work: applications to answer within 3 working days (overdue first, and said in
@@ -77,7 +78,9 @@ function ApplicationCard({ app, onDone }: { app: ApplicationView; onDone: () => 
       </View>
       <View className="text">{app.villageName}</View>
       <View className="text">服务包：{app.packages.map((p) => p.name).join('、')}</View>
-      <View className="text">请在 {formatChineseDate(app.deadline)} 前答复</View>
+      <View className="text">
+        <Whole>请在 {formatChineseDate(app.deadline)} 前答复</Whole>
+      </View>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {mode === 'view' ? (
         <View className="stack mt">

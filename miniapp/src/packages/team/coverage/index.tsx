@@ -4,6 +4,7 @@ import { signingApi } from '../../../api/signing';
 import { Notice } from '../../../components/Notice';
 import { RemoteStatus } from '../../../components/PageState';
 import { useRemote } from '../../../lib/remote';
+import { Whole } from '../../../components/Whole';
 
 const percent = (f: SigningCoverageFigures) => (f.wanting ? `${Math.round((f.signed / f.wanting) * 100)}%` : '—');
 
@@ -28,7 +29,9 @@ export default function Coverage() {
       <RemoteStatus state={state} reload={reload} />
       {state.status === 'ready' ? (
         <View>
-          <View className="text soft">截至 {formatChineseDate(state.data.asOf)}</View>
+          <View className="text soft">
+            <Whole>截至 {formatChineseDate(state.data.asOf)}</Whole>
+          </View>
           <View className="card" id="coverage-totals">
             <View className="badge">全辖区</View>
             <Figures f={state.data.totals} />
