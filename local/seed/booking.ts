@@ -194,11 +194,10 @@ export async function seedSchedules(now: Date): Promise<void> {
   await generateSessions(now);
 }
 
-export async function seedSecondHospitalStaff(now: Date, written: Set<string>): Promise<void> {
+export async function seedSecondHospitalStaff(now: Date): Promise<void> {
   // 城关镇卫生院's own green-channel nurse, created and bound as any staff member is.
   await createSeedStaff(
     { personId: SECOND_HOSPITAL_STAFF, post: 'hospital_staff', name: '钱芳', idNumber: idNumberOf(SECOND_HOSPITAL_STAFF, '1986-04-02', 'female'), phone: '13303110502', countyId: county.countyId, orgId: TOWNSHIP_CENTRE_ID, organisation: '城关镇卫生院', title: '优先服务台护士', workPhone: '0311-86905122' },
     toBeijingIso(now),
-    written,
   );
 }

@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { batchPutAll } from '../../functions/lib/db/batch';
 import { toBeijingIso } from '../../domain';
 import { maskPhone } from '../../domain/policy/masking';
 import { blindIndex, encryptField } from '../../functions/lib/crypto/field-crypto';
@@ -18,7 +17,7 @@ import { bindOpenid } from '../../functions/lib/db/persons';
 import { handOverDemoCards, importDemoRegister, seedTownships } from './families';
 import { assignDemoContacts } from './contacts';
 import { getFamilyRecord } from '../../functions/lib/db/families';
-import { createStaff, newStaffItems, type NewStaff } from '../../functions/lib/db/staff';
+import { createStaff, type NewStaff } from '../../functions/lib/db/staff';
 import { postOf, staffPosts, type StaffPost } from '../../domain';
 import { county, demoOpenid, doctorTeam, families, idNumberOf, staff, UNBOUND_PERSON_ID } from './demo-county';
 
@@ -28,23 +27,18 @@ const SEED_MARKER = { pk: 'SEED', sk: 'demo-county' };
 export async function seedDemoCountyIfEmpty(now = new Date()): Promise<boolean> {
   const marker = await db().send(new GetCommand({ TableName: tableName(), Key: SEED_MARKER }));
   if (marker.Item) return false;
-  // Staff are created and bound through the product's own code paths; what those wrote is not written again.
-  const written = new Set<string>();
   // The townships' counter items first: the import, every later change and the institutions' region check need them.
   await seedTownships();
   // The institutions, their schedules and the neighbouring county's doctor touch nothing of the
   // families: they go in alongside (the seed is part of every `npm start` and test stack).
-  const [items] = await Promise.all([buildDemoItems(now, written), seedInstitutions(now).then(() => seedSchedules(now)), seedNeighbourDoctor(written)]);
+  const [items] = await Promise.all([buildDemoItems(now), seedInstitutions(now).then(() => seedSchedules(now)), seedNeighbourDoctor()]);
   // The marker is written only after every item is in, so a failed seed is retried next start.
-  await buildSigningSeed(items, now, written);
-  const all = items as unknown as Record<string, unknown>[];
+  await buildSigningSeed(items, now);
   // Health files, follow-ups and prescriptions go through the follow-up routes' cores, which need the signings.
   await seedFollowUps(now);
   await recordDemoContacts(now);
   // Articles, the 帮扶 list and the consultation go through their routes once the teams and signings are in.
   await Promise.all([seedInformation(now), openDemoConsultation(now)]);
-  const derived = all;
-  await batchPutAll(derived.filter((i) => !written.has(`${String(i.pk)}|${String(i.sk)}`)));
   await seedDemoCity(now);
   await db().send(new PutCommand({ TableName: tableName(), Item: { ...SEED_MARKER, seededAt: toBeijingIso(now), items: items.length } }));
   return true;
@@ -67,22 +61,19 @@ type SeedItem = Record<string, unknown> | PersonItem | BindingItem | FamilyProfi
 
 /**
  * Creates a staff member as the form and the staff import do (lib/db/staff.ts), then binds their
- * WeChat as the bind route does, and notes the keys written so the batch below skips them.
+ * WeChat as the bind route does.
  */
-export async function createSeedStaff(input: NewStaff, boundAt: string | undefined, written: Set<string>): Promise<PersonItem> {
-  const { items } = await newStaffItems(input);
+export async function createSeedStaff(input: NewStaff, boundAt: string | undefined): Promise<PersonItem> {
   const person = await createStaff(input);
-  for (const i of items as Array<{ pk: string; sk: string }>) written.add(`${i.pk}|${i.sk}`);
   if (!boundAt) return person;
   const openid = demoOpenid(person.personId);
   await bindOpenid(openid, person.personId, boundAt);
-  written.add(`${keys.binding(openid).pk}|${keys.binding(openid).sk}`);
   return { ...person, openid, boundAt };
 }
 
 const demoPost = (s: (typeof staff)[number]): StaffPost => postOf({ role: s.role, contactLevel: s.contactLevel, commissionLevel: s.commissionLevel })!;
 
-export async function buildDemoItems(now: Date, written: Set<string>): Promise<SeedItem[]> {
+export async function buildDemoItems(now: Date): Promise<SeedItem[]> {
   const boundAt = toBeijingIso(now);
   const items: SeedItem[] = [];
   // Staff and the register go in side by side: the contacts' assignment below needs both.
@@ -107,7 +98,6 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
             teamRoles: teamRole ? [teamRole] : undefined,
           },
           boundAt,
-          written,
         );
       }),
     ),
@@ -124,13 +114,10 @@ export async function buildDemoItems(now: Date, written: Set<string>): Promise<S
   await Promise.all([
     assignDemoContacts().then(handOverDemoCards),
     ...members.map((m) => bindOpenid(demoOpenid(m.personId), m.personId, boundAt)),
-    seedSecondHospitalStaff(now, written),
+    seedSecondHospitalStaff(now),
   ]);
   for (const record of await Promise.all(families.map((f) => getFamilyRecord(f.familyId)))) {
-    for (const item of [record!.profile, ...record!.contacts]) {
-      items.push(item);
-      written.add(`${item.pk}|${item.sk}`);
-    }
+    items.push(record!.profile, ...record!.contacts);
   }
   return items;
 }

@@ -94,7 +94,7 @@ export function memberSnapshotOf(profile: FamilyProfileItem, memberId: string): 
   };
 }
 
-export async function buildSigningSeed(demoItems: object[], now: Date, written: Set<string>): Promise<void> {
+export async function buildSigningSeed(demoItems: object[], now: Date): Promise<void> {
   const today = beijingDate(now);
   const at = toBeijingIso(now);
 
@@ -116,7 +116,6 @@ export async function buildSigningSeed(demoItems: object[], now: Date, written: 
           workPhone: s.workPhone,
         },
         at,
-        written,
       );
     }),
   );
