@@ -8,7 +8,8 @@ import { PackageId, TeamId, TeamView } from './signing';
  * township's health office for its township): a lead GP (the first responsible person, who answers
  * applications), the other staff with their role, the villages served (a village by at most one
  * team), and whether the team is the poverty programme's 1+1+1 form (a village doctor, a township
- * GP and a county specialist).
+ * GP and a county specialist). Each village may name its responsible doctor (a member who is not
+ * a nurse): in a town's urban community the GP is, in a 1+1+1 village team the village doctor.
  */
 export const povertyFormRoles = ['village_doctor', 'gp', 'specialist'] as const satisfies readonly TeamRole[];
 
@@ -16,7 +17,14 @@ const TeamFields = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(2, '请填写团队名称'), z.maxLength(30, '团队名称不能超过 30 个字')),
   townshipId: TownshipId,
   villages: z
-    .array(z.strictObject({ villageId: VillageId, name: z.string().check(z.trim(), z.minLength(2, '请填写村（社区）名称'), z.maxLength(20, '村名不能超过 20 个字')) }))
+    .array(
+      z.strictObject({
+        villageId: VillageId,
+        name: z.string().check(z.trim(), z.minLength(2, '请填写村（社区）名称'), z.maxLength(20, '村名不能超过 20 个字')),
+        // Who a new contract in the village names as responsible; absent: the team's village doctor, else the lead.
+        responsibleId: z.optional(PersonId),
+      }),
+    )
     .check(z.minLength(1, '请至少选择一个服务的村（社区）'), z.maxLength(20, '一个团队最多服务 20 个村（社区）')),
   leadId: PersonId,
   members: z
@@ -38,6 +46,10 @@ const teamRules = z.superRefine((v: z.infer<typeof TeamFields>, ctx) => {
   v.villages.forEach((village, i) => {
     if (villages.has(village.villageId)) ctx.issues.push({ code: 'custom', message: '同一个村只能选择一次', path: ['villages', i, 'villageId'], input: v });
     villages.add(village.villageId);
+    if (village.responsibleId === undefined) return;
+    const responsible = v.members.find((m) => m.personId === village.responsibleId);
+    if (!responsible) ctx.issues.push({ code: 'custom', message: '负责医生必须是团队成员', path: ['villages', i, 'responsibleId'], input: v });
+    else if (responsible.role === 'nurse') ctx.issues.push({ code: 'custom', message: '负责医生应为医生，不能是护士', path: ['villages', i, 'responsibleId'], input: v });
   });
   if (v.povertyForm) {
     const roles = new Set(v.members.map((m) => m.role));
@@ -59,7 +71,8 @@ export const TeamPath = z.strictObject({ teamId: TeamId });
 export const RegionTeam = z.object({
   ...TeamView.shape,
   townshipId: TownshipId,
-  villages: z.array(z.object({ villageId: VillageId, name: z.string() })),
+  /** `responsibleId`: the doctor a new contract in the village names (the rule's pick when none was chosen). */
+  villages: z.array(z.object({ villageId: VillageId, name: z.string(), responsibleId: PersonId })),
   leadId: PersonId,
   version: z.number(),
 });

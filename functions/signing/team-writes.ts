@@ -54,9 +54,17 @@ export async function teamStaffOf(body: TeamRequest): Promise<TeamStaff[]> {
   });
 }
 
-/** The team item's fields from a request; a village's responsible doctor is the team's village doctor, if it has one. */
+/**
+ * The team item's fields from a request. A village's responsible doctor is the one the request
+ * names for it, else the team's village doctor if it has one; a village with neither is left out
+ * (a contract there names the lead).
+ */
 export function teamFields(teamId: string, countyId: string, body: TeamRequest, staff: TeamStaff[], version: number): Omit<TeamItem, 'pk' | 'sk' | 'entity'> {
-  const villageDoctor = staff.find((s) => s.role === 'village_doctor');
+  const villageDoctor = staff.find((s) => s.role === 'village_doctor')?.personId;
+  const responsible = body.villages.flatMap((v) => {
+    const doctorId = v.responsibleId ?? villageDoctor;
+    return doctorId ? [[v.villageId, doctorId] as const] : [];
+  });
   return {
     teamId,
     name: body.name,
@@ -66,7 +74,7 @@ export function teamFields(teamId: string, countyId: string, body: TeamRequest, 
     villageIds: body.villages.map((v) => v.villageId),
     villageNames: body.villages.map((v) => v.name),
     leadId: body.leadId,
-    responsibleByVillage: villageDoctor ? Object.fromEntries(body.villages.map((v) => [v.villageId, villageDoctor.personId])) : {},
+    responsibleByVillage: Object.fromEntries(responsible),
     members: staff,
     version,
   };
@@ -88,7 +96,7 @@ export function regionTeamView(team: TeamItem): RegionTeam {
   return {
     ...teamView(team),
     townshipId: team.townshipId,
-    villages: team.villageIds.map((villageId, i) => ({ villageId, name: team.villageNames[i] })),
+    villages: team.villageIds.map((villageId, i) => ({ villageId, name: team.villageNames[i], responsibleId: team.responsibleByVillage[villageId] ?? team.leadId })),
     leadId: team.leadId,
     version: team.version ?? 1,
   };

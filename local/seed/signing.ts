@@ -1,12 +1,16 @@
-import { addDays, beijingDate, beijingInstant, beijingIso, ClaimUpdateRequest, contractEndDate, CostEntryRequest, PolicyContractRequest, toBeijingIso } from '../../domain';
+import { addDays, beijingDate, beijingInstant, beijingIso, ClaimUpdateRequest, contractEndDate, CostEntryRequest, PolicyContractRequest, TeamRequest, toBeijingIso } from '../../domain';
 import type { FamilyProfileItem } from '../../functions/lib/db/items';
 import { startSigningFrom } from '../../functions/signing/shared';
 import { addCost } from '../../functions/policy/add-cost';
 import { createPolicyContract } from '../../functions/policy/create-contract';
 import { updateClaim } from '../../functions/policy/update-claim';
-import { part, transact } from '../../functions/lib/db/transact';
-import { contractItem, doctorContactUpdate, put, signingProjection, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf, teamItems, type TeamStaff } from '../../functions/lib/db/signing';
-import { county, families, idNumberOf, staff } from './demo-county';
+import { part } from '../../functions/lib/db/transact';
+import { contractItem, doctorContactUpdate, put, signingProjection, type MemberSnapshot, newContractId, stateItem, type TeamItem, teamContactOf } from '../../functions/lib/db/signing';
+import { principalOf } from '../../functions/lib/auth/session';
+import { getPerson } from '../../functions/lib/db/persons';
+import { createTeam } from '../../functions/signing/create-team';
+import { countyForTeams } from '../../functions/signing/team-writes';
+import { county, families, idNumberOf } from './demo-county';
 import { createSeedStaff } from './seed';
 
 /**
@@ -19,7 +23,9 @@ import { createSeedStaff } from './seed';
  *   one-year term of the day the family's card was issued, confirmed on paper, the member's
  *   signed state, the family's "current signing" and its doctor contact naming the village's
  *   team, with the township's counters; 朱宝山's term ends in 20 days so renewal can be tried at once;
- * - staff are created as the staff form creates them, teams as the team form does;
+ * - staff are created as the staff form creates them; teams as 郑国栋's team form sends them, through
+ *   signing.createTeam's region check and core (createTeam with the demo's fixed team ids), 城关镇's
+ *   villages naming 陈立新 as their responsible doctor;
  * - 冯建国 (西街村) and 沈丽华 (柳林村) are not signed: they can apply;
  * - policy-support contracts with a cadre for two poor families, made as the township makes them
  *   (policy.createContract), their visits entered and claims moved on by the cadre as the ledger
@@ -32,35 +38,47 @@ const newStaff = [
   { personId: 'p_doc05', name: '林慧', gender: 'female' as const, birthDate: '1975-03-02', phone: '13503110405', workPhone: '0311-86907130', organisation: '清河县人民医院', title: '内分泌科副主任医师' },
 ];
 
-const staffOf = (personId: string, role: TeamStaff['role']): TeamStaff => {
-  const s = staff.find((x) => x.personId === personId) ?? newStaff.find((x) => x.personId === personId)!;
-  return { personId, name: s.name, role, title: s.title, organisation: s.organisation, phone: s.workPhone };
-};
-
-export const demoTeams: Array<Omit<TeamItem, 'pk' | 'sk' | 'entity'>> = [
+/**
+ * The teams as the county officer 郑国栋 enters them in the team form. 城关镇's villages name the GP
+ * 陈立新 as responsible (a town's urban community); 柳林乡's 1+1+1 team leaves it to the rule (its
+ * village doctor 马德福).
+ */
+export const demoTeams: Array<{ teamId: string; body: TeamRequest }> = [
   {
     teamId: 'tm_chengguan',
-    name: '城关镇卫生院家庭医生团队',
-    countyId: county.countyId,
-    townshipId: 't_chengguan',
-    povertyForm: false,
-    villageIds: ['v_dongguan', 'v_xijie'],
-    villageNames: ['东关社区', '西街村'],
-    leadId: 'p_doc01',
-    responsibleByVillage: { v_dongguan: 'p_doc01', v_xijie: 'p_doc01' },
-    members: [staffOf('p_doc01', 'gp'), staffOf('p_doc02', 'nurse'), staffOf('p_doc03', 'village_doctor')],
+    body: TeamRequest.parse({
+      name: '城关镇卫生院家庭医生团队',
+      townshipId: 't_chengguan',
+      villages: [
+        { villageId: 'v_dongguan', name: '东关社区', responsibleId: 'p_doc01' },
+        { villageId: 'v_xijie', name: '西街村', responsibleId: 'p_doc01' },
+      ],
+      leadId: 'p_doc01',
+      members: [
+        { personId: 'p_doc01', role: 'gp' },
+        { personId: 'p_doc02', role: 'nurse' },
+        { personId: 'p_doc03', role: 'village_doctor' },
+      ],
+      povertyForm: false,
+    }),
   },
   {
     teamId: 'tm_liulin',
-    name: '柳林乡“1+1+1”家庭医生团队',
-    countyId: county.countyId,
-    townshipId: 't_liulin',
-    povertyForm: true,
-    villageIds: ['v_liulin', 'v_hewan'],
-    villageNames: ['柳林村', '河湾村'],
-    leadId: 'p_doc04',
-    responsibleByVillage: { v_liulin: 'p_doc03', v_hewan: 'p_doc03' },
-    members: [staffOf('p_doc04', 'gp'), staffOf('p_doc03', 'village_doctor'), staffOf('p_doc05', 'specialist')],
+    body: TeamRequest.parse({
+      name: '柳林乡“1+1+1”家庭医生团队',
+      townshipId: 't_liulin',
+      villages: [
+        { villageId: 'v_liulin', name: '柳林村' },
+        { villageId: 'v_hewan', name: '河湾村' },
+      ],
+      leadId: 'p_doc04',
+      members: [
+        { personId: 'p_doc04', role: 'gp' },
+        { personId: 'p_doc03', role: 'village_doctor' },
+        { personId: 'p_doc05', role: 'specialist' },
+      ],
+      povertyForm: true,
+    }),
   },
 ];
 
@@ -119,10 +137,12 @@ export async function buildSigningSeed(demoItems: object[], now: Date): Promise<
       );
     }),
   );
-  // Teams as the team form makes them (signing.createTeam): each village only if no team serves it yet.
+  // Teams as 郑国栋's team form makes them (signing.createTeam's region check and core), with the demo's fixed ids.
+  const officer = principalOf((await getPerson('p_comm01'))!);
+  const teams: TeamItem[] = [];
+  for (const t of demoTeams) teams.push(await createTeam(await countyForTeams(officer, t.body.townshipId), t.body, { teamId: t.teamId }));
+  const teamOfVillage = (villageId: string) => teams.find((t) => t.villageIds.includes(villageId))!;
   const isNew = 'attribute_not_exists(pk)';
-  for (const team of demoTeams) await transact(teamItems(team).map((item) => part(item.entity, put(item, isNew))));
-  const teamOfVillage = (villageId: string) => demoTeams.find((t) => t.villageIds.includes(villageId))! as TeamItem;
 
   const profiles = new Map((demoItems as FamilyProfileItem[]).filter((i) => i.entity === 'family').map((p) => [p.familyId, p]));
 

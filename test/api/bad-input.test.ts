@@ -159,6 +159,9 @@ const teamCases: Array<[string, unknown, Record<string, string | true>]> = [
   ['an unknown role', { ...team, members: [team.members[0], { personId: 'p_doc02', role: 'cook' }] }, f(['body.members.1.role'])],
   ['1+1+1 without a specialist and a village doctor', { ...team, povertyForm: true }, { 'body.povertyForm': '“1+1+1”团队需要乡村医生、全科医生和专科医生各至少一人' }],
   ['a blank name', { ...team, name: ' ' }, { 'body.name': '请填写团队名称' }],
+  ['a responsible doctor not in the team', { ...team, villages: [{ ...team.villages[0], responsibleId: 'p_doc03' }] }, { 'body.villages.0.responsibleId': '负责医生必须是团队成员' }],
+  ['a nurse as responsible doctor', { ...team, villages: [{ ...team.villages[0], responsibleId: 'p_doc02' }] }, { 'body.villages.0.responsibleId': '负责医生应为医生，不能是护士' }],
+  ['a responsible doctor id of a family', { ...team, villages: [{ ...team.villages[0], responsibleId: 'f_0005' }] }, f(['body.villages.0.responsibleId'])],
 ];
 const badIdPaths = (caller: Caller, make: (id: string) => string, field: string, ids: string[], touch?: BadCase['touch'], body?: unknown): BadCase[] =>
   ids.map((id): BadCase => ({ label: `${field} ${id.slice(0, 12)}`, caller, path: make(id), body, fields: f([field]), touch }));

@@ -61,7 +61,35 @@ export const fixtureTeams: Array<Omit<TeamItem, 'pk' | 'sk' | 'entity'>> = [
   },
 ];
 
-const names = ['赵一', '钱二', '孙三', '李四', '周五', '吴六'];
+const names = ['赵一', '钱二', '孙三', '李四', '周五', '吴六', '郑七'];
+
+/** A family of one member in a village of the fixture county (member i's name and card). */
+function familyItems(memberId: string, i: number, village: { villageId: string; name: string }, townshipId: string): object[] {
+  const familyId = SG.familyOf(memberId);
+  const profile: FamilyProfileItem = {
+    ...keys.familyProfile(familyId),
+    entity: 'family',
+    familyId,
+    familyName: `${names[i]}家`,
+    familyType: 'bereaved',
+    lowIncome: false,
+    registeredPoor: i === 5,
+    illnessPoverty: false,
+    countyId: SG.countyId,
+    townshipId,
+    townshipName: '测试镇',
+    villageId: village.villageId,
+    villageName: village.name,
+    members: [{ personId: memberId, name: names[i], relation: '本人', gender: 'female', birthDate: '1955-06-01', phoneMasked: '139****0000', conditions: ['高血压'] }],
+    card: { cardNo: `SG${i}`, issuedOn: '2026-01-01', issuer: '测试', version: 1, status: 'active', handedOver: { on: '2026-01-01', byId: SG.cadre, byName: '测试干部' } },
+    helpline: { name: '测试卫健委', phone: '0311-80000001' },
+    gsi1pk: keys.townshipPk(townshipId),
+    gsi1sk: keys.townshipFamilySk(village.villageId, familyId),
+    gsi2pk: keys.countyPk(SG.countyId),
+    gsi2sk: keys.countyFamilySk(townshipId, village.villageId, familyId),
+  };
+  return [profile, person(memberId, names[i], 'member', { familyId, relation: '本人' }), binding(memberId)];
+}
 
 export async function writeSigningFixture(): Promise<void> {
   const items: object[] = [];
@@ -76,32 +104,9 @@ export async function writeSigningFixture(): Promise<void> {
   for (const [id, name, role, extra] of staff) items.push(person(id, name, role, extra), binding(id));
   for (const team of fixtureTeams) items.push(...teamItems(team));
   SG.members.forEach((memberId, i) => {
-    const familyId = SG.familyOf(memberId);
     // Members 1-5 live in 甲村 (team A), member 6 in 乙村 (team B).
     const village = i < 5 ? { villageId: 'v_sgvA', name: '甲村' } : { villageId: 'v_sgvB', name: '乙村' };
-    const profile: FamilyProfileItem = {
-      ...keys.familyProfile(familyId),
-      entity: 'family',
-      familyId,
-      familyName: `${names[i]}家`,
-      familyType: 'bereaved',
-      lowIncome: false,
-      registeredPoor: i === 5,
-      illnessPoverty: false,
-      countyId: SG.countyId,
-      townshipId: SG.townshipId,
-      townshipName: '测试镇',
-      villageId: village.villageId,
-      villageName: village.name,
-      members: [{ personId: memberId, name: names[i], relation: '本人', gender: 'female', birthDate: '1955-06-01', phoneMasked: '139****0000', conditions: ['高血压'] }],
-      card: { cardNo: `SG${i}`, issuedOn: '2026-01-01', issuer: '测试', version: 1, status: 'active', handedOver: { on: '2026-01-01', byId: SG.cadre, byName: '测试干部' } },
-      helpline: { name: '测试卫健委', phone: '0311-80000001' },
-      gsi1pk: keys.townshipPk(SG.townshipId),
-      gsi1sk: keys.townshipFamilySk(village.villageId, familyId),
-      gsi2pk: keys.countyPk(SG.countyId),
-      gsi2sk: keys.countyFamilySk(SG.townshipId, village.villageId, familyId),
-    };
-    items.push(profile, person(memberId, names[i], 'member', { familyId, relation: '本人' }), binding(memberId));
+    items.push(...familyItems(memberId, i, village, SG.townshipId));
   });
   // The cadre's policy-support contract with the poor family f_sg06, and the cadre as its contact.
   items.push({
@@ -124,5 +129,17 @@ export async function writeSigningFixture(): Promise<void> {
       { families: SG.members.length, familiesWithAllContacts: 0, members: SG.members.length, wantingMembers: 0, signedMembers: 0, cardHolders: SG.members.length },
     ),
   );
+  await batchPutAll(items as Record<string, unknown>[]);
+}
+
+/**
+ * One more family in a township of its own (its own dashboard counters), for a test that needs a
+ * village no fixture team serves.
+ */
+export async function writeVillageFamily(memberId: string, village: { villageId: string; name: string }, townshipId: string): Promise<void> {
+  const items = [
+    ...familyItems(memberId, names.length - 1, village, townshipId),
+    townshipStatsItem({ countyId: SG.countyId, townshipId, townshipName: '测试乡' }, { families: 1, familiesWithAllContacts: 0, members: 1, wantingMembers: 0, signedMembers: 0, cardHolders: 1 }),
+  ];
   await batchPutAll(items as Record<string, unknown>[]);
 }

@@ -3,7 +3,7 @@ import { keys } from '../../functions/lib/db/keys';
 import { isStaffOnMemberContractTeam } from '../../functions/lib/db/signing';
 import { call, tokenFor } from '../support/api';
 import { expectIdempotent, idemKey } from './idempotency-support';
-import { SG, writeSigningFixture } from './signing-fixture';
+import { SG, writeSigningFixture, writeVillageFamily } from './signing-fixture';
 import { expectApiError, getItem, operations, queryPartition } from './support-table';
 
 /**
@@ -571,5 +571,35 @@ describe('teams defined by the commission', () => {
     expect(grab.body.fields).toEqual({ 'body.villages.0.villageId': '这个村已由其他团队服务' });
     expect(await getItem(keys.team(created.teamId))).toMatchObject({ version: 3, villageIds: ['v_sgvC'] });
     expect(await getItem(keys.villageTeam('v_sgvB'))).toMatchObject({ teamId: SG.teamB });
+  });
+
+  test("a village's chosen responsible doctor: the form's choice over the rule, named by a new contract there", async () => {
+    // A township and village of their own (created last: the lists above count the fixture's teams), one family in it.
+    const memberId = 'p_sgm07';
+    const familyId = fam(memberId);
+    const village = { villageId: 'v_sgvE', name: '戊村' };
+    await writeVillageFamily(memberId, village, 't_sgtown2');
+    const comm = await tokenFor(SG.comm);
+    // The rule would pick the village doctor (docA), with no rule the lead (leadA); the officer chooses the other GP.
+    const body = {
+      name: '测试戊团队', townshipId: 't_sgtown2', villages: [{ ...village, responsibleId: SG.leadB }], leadId: SG.leadA,
+      members: [{ personId: SG.leadA, role: 'gp' }, { personId: SG.docA, role: 'village_doctor' }, { personId: SG.leadB, role: 'gp' }], povertyForm: false,
+    };
+    const res = await call('POST', '/commission/teams', { token: comm, body });
+    expect(res.status).toBe(201);
+    expect(res.body.villages).toEqual([{ ...village, responsibleId: SG.leadB }]);
+    expect(await getItem(keys.team(res.body.teamId))).toMatchObject({ responsibleByVillage: { v_sgvE: SG.leadB } });
+
+    const app = await apply(memberId);
+    expect(app.status).toBe(201);
+    const contract = await accept(memberId, app.body.applicationId, SG.leadA);
+    expect(contract.status).toBe(201);
+    const [stored] = await contractsOf(memberId);
+    expect(stored).toMatchObject({ familyId, teamId: res.body.teamId, doctor: { personId: SG.leadB, role: 'gp' } });
+
+    // An edit that drops the choice goes back to the rule: the village doctor.
+    const edit = await call('PUT', `/commission/teams/${res.body.teamId}`, { token: comm, body: { ...body, villages: [village], version: 1 } });
+    expect(edit.status).toBe(200);
+    expect(edit.body.villages).toEqual([{ ...village, responsibleId: SG.docA }]);
   });
 });
