@@ -12,7 +12,8 @@ import { agreeToPrivacyIfAsked, button, chooseDemoPersona, drawSignature, input,
 /**
  * The teams page and the home-visit signing on the H5 build. 何文静 (柳林乡's health office)
  * defines a team: first refused on the page (no name) and by the server (河湾村 is served by
- * another team), the form keeping what she chose, then saved and listed. 陈立新 (城关镇 team lead)
+ * another team), the form keeping what she chose, then saved (南洼村's responsible doctor chosen:
+ * 林慧 rather than the lead) and listed. 陈立新 (城关镇 team lead)
  * signs 冯建国 (西街村, not signed) at home on his phone and 冯建国 signs on it; the contract shows.
  * A fresh GP who belongs to no team yet is written for the new team, so no seeded doctor changes team.
  */
@@ -89,13 +90,22 @@ test('commission staff define a team: refusals mark the fields and keep the form
   await input(officer, '其他村（社区）编号').fill(VILLAGE);
   await input(officer, '其他村（社区）名称').fill('南洼村');
   await button(officer, '加上这个村').click();
+  // With no village doctor the lead is 南洼村's responsible doctor by default; the officer adds 林慧 and chooses her.
+  await seen(officer, '南洼村的负责医生');
+  await seen(officer, '孙全科，全科医生（默认）');
+  await choice(officer, '林慧，清河县人民医院').click();
+  await officer.locator('.choice-wrap').filter({ hasText: '林慧，全科医生' }).locator('visible=true').first().click();
+  await screenshot(officer, 'teams-2c-responsible');
+  expectElderFriendly(await elderReport(officer));
   await button(officer, '保存团队').click();
   await seen(officer, '已保存“南洼村家庭医生团队”。');
   await seen(officer, '服务：南洼村');
   await seen(officer, '孙全科，全科医生（团队长）');
   await screenshot(officer, 'teams-3-saved');
   expectElderFriendly(await elderReport(officer));
-  expect(await getItem(keys.villageTeam(VILLAGE))).toMatchObject({ entity: 'villageTeam' });
+  const served = await getItem(keys.villageTeam(VILLAGE));
+  expect(served).toMatchObject({ entity: 'villageTeam' });
+  expect(await getItem(keys.team(served!.teamId))).toMatchObject({ responsibleByVillage: { [VILLAGE]: 'p_doc05' } });
 }, 180_000);
 
 test("a doctor signs a member at home; the member signs on the doctor's phone and the contract shows", async () => {

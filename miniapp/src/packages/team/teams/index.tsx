@@ -7,6 +7,7 @@ import { newIdempotencyKey, signingApi } from '../../../api/signing';
 import { Btn } from '../../../components/Btn';
 import { CheckChoice, RadioChoices } from '../../../components/Choice';
 import { Notice } from '../../../components/Notice';
+import { FormField } from '../../../components/FormField';
 import { Empty, RemoteStatus } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
 import { formErrors, useFormSend } from '../../../lib/form';
@@ -17,13 +18,17 @@ interface Place {
   id: string;
   name: string;
 }
+/** A village served; `responsibleId` only when the officer chose someone other than the rule's pick. */
+interface ServedVillage extends Place {
+  responsibleId?: string;
+}
 interface Draft {
   /** Set when editing an existing team. */
   teamId?: string;
   version?: number;
   name: string;
   townshipId: string;
-  villages: Place[];
+  villages: ServedVillage[];
   /** `title` is shown only (organisation and title of someone added by number); never sent. */
   members: { personId: string; name: string; role: TeamRole; title?: string }[];
   leadId: string;
@@ -117,14 +122,22 @@ export default function Teams() {
   );
 }
 
+/**
+ * Who a village's new contracts name when the officer chooses no one: the server's rule (the team's
+ * village doctor, else the lead), shown as the default choice.
+ */
+const rulePick = (members: { personId: string; role: TeamRole }[], leadId: string) => members.find((m) => m.role === 'village_doctor')?.personId ?? leadId;
+
 function draftOf(t: RegionTeam): Draft {
+  const members = t.members.map((m) => ({ personId: m.personId, name: m.name, role: m.role }));
+  const byRule = rulePick(members, t.leadId);
   return {
     ...emptyDraft(t.townshipId),
     teamId: t.teamId,
     version: t.version,
     name: t.name,
-    villages: t.villages.map((v) => ({ id: v.villageId, name: v.name })),
-    members: t.members.map((m) => ({ personId: m.personId, name: m.name, role: m.role })),
+    villages: t.villages.map((v) => ({ id: v.villageId, name: v.name, ...(v.responsibleId !== byRule ? { responsibleId: v.responsibleId } : {}) })),
+    members,
     leadId: t.leadId,
     povertyForm: t.povertyForm,
   };
@@ -200,11 +213,19 @@ function TeamForm({ initial, options, onChange, onDone, onCancel }: { initial: D
     setFound(null);
   };
 
+  // Doctors only: a nurse is never a village's responsible doctor. A choice of someone no longer a
+  // team doctor falls back to the rule's pick, shown and sent as such.
+  const doctors = d.members.filter((m) => m.role !== 'nurse');
+  const byRule = rulePick(d.members, d.leadId);
+  const chosen = (v: ServedVillage) => (v.responsibleId && doctors.some((m) => m.personId === v.responsibleId) ? v.responsibleId : undefined);
+  const setResponsible = (villageId: string, personId: string) =>
+    set({ villages: d.villages.map((v) => (v.id === villageId ? { id: v.id, name: v.name, ...(personId !== byRule ? { responsibleId: personId } : {}) } : v)) });
+
   const save = () => {
     const body = {
       name: d.name,
       townshipId: d.townshipId,
-      villages: d.villages.map((v) => ({ villageId: v.id, name: v.name })),
+      villages: d.villages.map((v) => ({ villageId: v.id, name: v.name, ...(chosen(v) ? { responsibleId: chosen(v) } : {}) })),
       leadId: d.leadId,
       members: d.members.map((m) => ({ personId: m.personId, role: m.role })),
       povertyForm: d.povertyForm,
@@ -307,6 +328,26 @@ function TeamForm({ initial, options, onChange, onDone, onCancel }: { initial: D
       {d.members.length === 0 ? <View className="text soft">请先选择团队成员。</View> : null}
       <RadioChoices label="团队长" value={d.leadId || null} onChange={(leadId) => set({ leadId })} options={d.members.map((m) => ({ value: m.personId, label: `${m.name}（${teamRoleLabels[m.role]}）` }))} />
       {errors.leadId ? <Notice tone="error">{errors.leadId}</Notice> : null}
+
+      {d.villages.length > 0 && doctors.length > 0 ? (
+        <View className="mt">
+          <View className="section-title">各村（社区）的负责医生</View>
+          <View className="text soft">新签约的居民由这位医生负责。不选时：有乡村医生的由乡村医生负责，否则由团队长负责。</View>
+          {d.villages.map((v, i) => (
+            <FormField key={v.id} id={`responsible-${i}`} label={`${v.name}的负责医生`} error={errors[`villages.${i}.responsibleId`]}>
+              {() => (
+                <RadioChoices
+                  id={`responsible-${i}`}
+                  label={`${v.name}的负责医生`}
+                  value={chosen(v) ?? (doctors.some((m) => m.personId === byRule) ? byRule : null)}
+                  onChange={(personId) => setResponsible(v.id, personId)}
+                  options={doctors.map((m) => ({ value: m.personId, label: `${m.name}，${teamRoleLabels[m.role]}${m.personId === byRule ? '（默认）' : ''}` }))}
+                />
+              )}
+            </FormField>
+          ))}
+        </View>
+      ) : null}
 
       <View className="mt">
         <CheckChoice checked={d.povertyForm} onChange={(povertyForm) => set({ povertyForm })}>
