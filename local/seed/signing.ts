@@ -1,6 +1,6 @@
 import { addDays, beijingDate, beijingInstant, beijingIso, ClaimUpdateRequest, contractEndDate, CostEntryRequest, PolicyContractRequest, TeamRequest, toBeijingIso } from '../../domain';
 import type { FamilyProfileItem } from '../../functions/lib/db/items';
-import { startSigningFrom } from '../../functions/signing/shared';
+import { responsibleDoctor, startSigningFrom } from '../../functions/signing/shared';
 import { addCost } from '../../functions/policy/add-cost';
 import { createPolicyContract } from '../../functions/policy/create-contract';
 import { updateClaim } from '../../functions/policy/update-claim';
@@ -155,7 +155,6 @@ export async function buildSigningSeed(demoItems: object[], now: Date): Promise<
     signed.map(async ({ f, m }) => {
       const profile = profiles.get(f.familyId)!;
       const team = teamOfVillage(profile.villageId);
-      const doctorId = profile.townshipId === 't_chengguan' ? 'p_doc01' : 'p_doc03';
       const member = memberSnapshotOf(profile, m.personId);
       // 朱宝山's term ends in 20 days: the renewal list and the one-tap renewal have something to show.
       const startDate = m.personId === 'p_m0018' ? startOfTermEnding(addDays(today, 20)) : currentTermStart(f.cardIssuedOn, today);
@@ -166,7 +165,8 @@ export async function buildSigningSeed(demoItems: object[], now: Date): Promise<
         member,
         teamId: team.teamId,
         teamName: team.name,
-        doctor: team.members.find((x) => x.personId === doctorId)!,
+        // The doctor a new contract in the village names (the apply route's rule): 陈立新 in 城关镇, 马德福 in 柳林乡.
+        doctor: responsibleDoctor(team, profile.villageId),
         teamContact: teamContactOf(team),
         packageIds: member.conditions.length ? ['basic', 'chronic'] : ['basic'],
         startDate,
