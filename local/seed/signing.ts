@@ -1,4 +1,4 @@
-import { addDays, beijingDate, beijingInstant, beijingIso, ClaimUpdateRequest, contractEndDate, CostEntryRequest, PolicyContractRequest, TeamRequest, toBeijingIso } from '../../domain';
+import { addDays, addMonths, beijingDate, beijingInstant, beijingIso, ClaimUpdateRequest, contractEndDate, CostEntryRequest, PolicyContractRequest, TeamRequest, toBeijingIso } from '../../domain';
 import type { FamilyProfileItem } from '../../functions/lib/db/items';
 import { responsibleDoctor, startSigningFrom } from '../../functions/signing/shared';
 import { addCost } from '../../functions/policy/add-cost';
@@ -190,7 +190,12 @@ export async function buildSigningSeed(demoItems: object[], now: Date): Promise<
   // day (policy.addCost) and moves claims on (policy.updateClaim), so the totals and the warning are
   // the product's own: 孙长海家 below the warning line, 韩永福家 above it, one claim pending in each
   // (孙长海家's filed, 韩永福家's submitted a week after the visit).
-  const year = today.slice(0, 4);
+  // Dated back from the day of seeding, so the demo reads the same whenever it is started: the
+  // contract year begins on the first of the month eleven months back and the visits (270, 187 and
+  // 108 days ago: 3月12日, 6月3日 and 8月21日 when seeded on 12月7日) fall inside it.
+  const startDate = addMonths(`${today.slice(0, 7)}-01`, -11);
+  const endDate = addDays(addMonths(startDate, 12), -1);
+  const ago = (days: number) => addDays(today, -days);
   const visit = (memberId: string, visitDate: string, place: string, totalFen: number, basicInsuranceFen: number, seriousIllnessFen: number, medicalAssistanceFen: number, claimPending: boolean, submittedFen?: number) => ({
     body: CostEntryRequest.parse({ memberId, visitDate, place, totalFen, basicInsuranceFen, seriousIllnessFen, medicalAssistanceFen, commercialFen: 0, claimPending }),
     submittedFen,
@@ -201,20 +206,19 @@ export async function buildSigningSeed(demoItems: object[], now: Date): Promise<
       officerId: 'p_comm01',
       cadreId: 'p_cadre02',
       yearlyIncomeFen: 2_400_000,
-      visits: [visit('p_m0006', '2026-03-12', '清河县人民医院', 1_860_000, 1_116_000, 186_000, 93_000, false), visit('p_m0007', '2026-08-21', '城关镇卫生院', 420_000, 252_000, 0, 42_000, true)],
+      visits: [visit('p_m0006', ago(270), '清河县人民医院', 1_860_000, 1_116_000, 186_000, 93_000, false), visit('p_m0007', ago(108), '城关镇卫生院', 420_000, 252_000, 0, 42_000, true)],
     },
     {
       familyId: 'f_0010',
       officerId: 'p_comm02',
       cadreId: 'p_cadre04',
       yearlyIncomeFen: 1_800_000,
-      visits: [visit('p_m0016', '2026-06-03', '清河县人民医院', 3_600_000, 1_800_000, 540_000, 180_000, true, 300_000)],
+      visits: [visit('p_m0016', ago(187), '清河县人民医院', 3_600_000, 1_800_000, 540_000, 180_000, true, 300_000)],
     },
   ];
   await Promise.all(
     policies.map(async (p) => {
-      const startDate = `${year}-01-01`;
-      const contract = PolicyContractRequest.parse({ cadreId: p.cadreId, yearlyIncomeFen: p.yearlyIncomeFen, warningSharePercent: 50, startDate, endDate: `${year}-12-31` });
+      const contract = PolicyContractRequest.parse({ cadreId: p.cadreId, yearlyIncomeFen: p.yearlyIncomeFen, warningSharePercent: 50, startDate, endDate });
       await createPolicyContract(p.familyId, contract, p.officerId, beijingInstant(startDate, '09:00'));
       for (const v of p.visits) {
         const ledger = await addCost(p.familyId, v.body, p.cadreId, beijingInstant(v.body.visitDate, '16:00'));

@@ -1,4 +1,4 @@
-import { PRIVACY_GUIDE_VERSION } from '../../domain';
+import { addDays, beijingDate, PRIVACY_GUIDE_VERSION } from '../../domain';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { ledgerWorld, writeLedgerWorld } from './ledger-world';
@@ -84,10 +84,13 @@ test("the demo county's 双签约 is what the product's writes made: 孙长海�
   const [below, above] = await Promise.all([call('GET', '/policy/families', { token: zhao }), call('GET', '/policy/families', { token: sun })]);
   expect(below.body.items).toEqual([expect.objectContaining({ familyId: 'f_0004', cadreName: '赵永强', totalFen: 2_280_000, outOfPocketFen: 591_000, pendingClaims: 1, warning: false })]);
   expect(above.body.items).toEqual([expect.objectContaining({ familyId: 'f_0010', cadreName: '孙志刚', totalFen: 3_600_000, outOfPocketFen: 1_080_000, pendingClaims: 1, warning: true })]);
+  // The seed dates them back from its own day (the SEED marker's seededAt).
+  const seededOn = beijingDate(((await getItem({ pk: 'SEED', sk: 'demo-county' })) as { seededAt: string }).seededAt);
+  const ago = (days: number) => addDays(seededOn, -days);
   const [sunLedger, hanLedger] = await Promise.all([call('GET', '/families/f_0004/policy/ledger', { token: zhao }), call('GET', '/families/f_0010/policy/ledger', { token: sun })]);
   expect(sunLedger.body.entries.map((e: { visitDate: string; claim?: { status: string }; enteredByName: string }) => [e.visitDate, e.claim?.status, e.enteredByName])).toEqual([
-    ['2026-08-21', 'filed', '赵永强'],
-    ['2026-03-12', undefined, '赵永强'],
+    [ago(108), 'filed', '赵永强'],
+    [ago(270), undefined, '赵永强'],
   ]);
-  expect(hanLedger.body.entries).toEqual([expect.objectContaining({ visitDate: '2026-06-03', enteredAt: '2026-06-03T16:00:00+08:00', claim: expect.objectContaining({ status: 'submitted', claimedFen: 300_000 }) })]);
+  expect(hanLedger.body.entries).toEqual([expect.objectContaining({ visitDate: ago(187), enteredAt: `${ago(187)}T16:00:00+08:00`, claim: expect.objectContaining({ status: 'submitted', claimedFen: 300_000 }) })]);
 });
