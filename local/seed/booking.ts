@@ -1,7 +1,6 @@
 import { addDays, beijingDate, BOOKING_RULES, DoctorScheduleRequest, InstitutionRequest, OverrideRequest, RosterDoctorRequest, toBeijingIso, weekdayOf, type Period, type WeeklySlot } from '../../domain';
 import { addInstitution } from '../../functions/institutions/add-institution';
-import { type InstitutionItem } from '../../functions/lib/db/booking/sessions';
-import { getInstitution, institutionItemOf } from '../../functions/lib/db/institutions';
+import { getInstitution } from '../../functions/lib/db/institutions';
 import { addRosterDoctor } from '../../functions/hospital/add-doctor';
 import { putDoctorWeek } from '../../functions/hospital/put-doctor-schedule';
 import { setOverride } from '../../functions/hospital/put-override';
@@ -102,12 +101,6 @@ export const demoInstitutions: DemoInstitution[] = [
     schedule: [['qk', weekdays, 'am', '08:00', '11:30', '李春生 全科医生', 3]],
   },
 ];
-
-/** The item the institution form makes (no write): sessions are generated from it before it is added. */
-export function institutionItem(d: DemoInstitution['item'], now: Date): InstitutionItem {
-  const { institutionId, ...fields } = d;
-  return institutionItemOf(county.countyId, institutionId, fields, 1, now);
-}
 
 /**
  * The demo's institutions, added the way the commission's form adds them (the same validation and
