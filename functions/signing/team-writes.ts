@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Principal, type RegionTeam, type TeamRequest, teamRoleLabels } from '../../domain';
 import { db, tableName } from '../lib/db/client';
+import { countyOfTownship } from '../lib/db/dashboard';
 import { keys } from '../lib/db/keys';
 import { getPersons } from '../lib/db/persons';
 import type { TeamItem, TeamStaff } from '../lib/db/signing';
@@ -20,19 +21,9 @@ export async function countyForTeams(principal: Principal, townshipId: string): 
   if (!principal.regionId) throw forbidden('您的账号没有管辖区域');
   if (principal.level === 'township') {
     if (townshipId !== principal.regionId) throw forbidden('只能管理本乡镇的家庭医生团队');
-    // A township officer's token names the township only; its families name the county.
-    const out = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.townshipPk(townshipId) },
-        ProjectionExpression: 'countyId',
-        Limit: 1,
-      }),
-    );
-    const countyId = (out.Items?.[0] as { countyId?: string } | undefined)?.countyId;
-    if (!countyId) throw badRequest('本乡镇还没有家庭档案，暂时不能建立团队', { 'body.townshipId': '本乡镇还没有家庭档案' });
+    // A township officer's token names the township only; the claim on its id names the county.
+    const countyId = await countyOfTownship(townshipId);
+    if (!countyId) throw badRequest('本乡镇还没有登记到县里，请联系县卫健委', { 'body.townshipId': '本乡镇还没有登记到县里' });
     return countyId;
   }
   const stats = await db().send(new GetCommand({ TableName: tableName(), Key: keys.statsTownship(principal.regionId, townshipId), ProjectionExpression: 'pk' }));

@@ -1,4 +1,6 @@
+import type { Principal } from '../../domain';
 import { countyOfTownship } from '../../functions/lib/db/dashboard';
+import { countyForTeams } from '../../functions/signing/team-writes';
 import { keys } from '../../functions/lib/db/keys';
 import { call, tokenFor } from '../support/api';
 import { expectIdempotent } from './idempotency-support';
@@ -52,8 +54,10 @@ test('a county officer adds a township by its division code: zero figures, liste
     cardHolders: 0,
   });
   expect(await getItem(keys.townshipClaim('t_130599101'))).toMatchObject({ countyId: w.countyId });
-  // Its township officer is placed in the county before any family is imported (the claim names it).
+  // Its township officer is placed in the county before any family is imported (the claim names it), and may set up its doctor teams.
   expect(await countyOfTownship('t_130599101')).toBe(w.countyId);
+  const officer: Principal = { personId: 'p_lg6twnnew', role: 'commission', level: 'township', regionId: 't_130599101' };
+  await expect(countyForTeams(officer, 't_130599101')).resolves.toBe(w.countyId);
   expect((await list()).map((t) => t.townshipId)).toEqual(['t_130599101', tA, tB]);
   const institutions = await call('GET', '/commission/institutions', { token: county });
   expect(institutions.body.townships).toContainEqual({ townshipId: 't_130599101', name: '新兴镇' });
